@@ -1,0 +1,50 @@
+"""The one hierarchy of errors that ``kg`` raises.
+
+>>> issubclass(InputError, KGError) and issubclass(QueryError, KGError)
+True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "KGError",
+    "InputError",
+    "ModelError",
+    "StoreError",
+    "StoreLockedError",
+    "QueryError",
+    "QueryNotFoundError",
+    "ExtractionError",
+]
+
+
+class KGError(Exception):
+    """Base class: every error ``kg`` raises on purpose is one of these."""
+
+
+class InputError(KGError):
+    """An article or corpus file cannot be read (empty, binary, bad encoding, malformed)."""
+
+
+class ModelError(KGError):
+    """No usable spaCy pipeline is installed, or the one named cannot be loaded."""
+
+
+class ExtractionError(KGError):
+    """Extraction failed for a reason that is not a single bad sentence."""
+
+
+class StoreError(KGError):
+    """The store cannot be opened, read or written."""
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the store's write lock."""
+
+
+class QueryError(KGError):
+    """A SPARQL query is malformed, refused, or failed to evaluate."""
+
+
+class QueryNotFoundError(QueryError):
+    """A saved query name does not match any ``queries/*.rq`` file."""

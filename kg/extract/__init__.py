@@ -1,0 +1,29 @@
+"""The extract stage: a spaCy ``Doc`` (processed by the ``kg`` components) → :class:`~kg.model.Extraction`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.model import Article, Extraction, Provenance
+
+__all__ = ["extract"]
+
+
+def extract(doc: Doc, article: Article) -> Extraction:
+    """Collect what the ``kg`` components found in ``doc`` into one :class:`Extraction`.
+
+    ``doc`` must come from :func:`kg.extract.pipeline.load_nlp` (or any pipeline with the
+    ``kg_*_v1`` components) run on ``article.text``.
+    """
+    index = doc._.kg_entities
+    sentences = tuple(
+        Provenance(article.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
+    )
+    return Extraction(
+        article=article,
+        entities=index.entities if index is not None else (),
+        triples=tuple(doc._.kg_triples),
+        meetings=tuple(doc._.kg_meetings),
+        sentences=sentences,
+        skipped_sentences=doc._.kg_skipped,
+    )

@@ -1,0 +1,199 @@
+"""Frozen records that cross stage boundaries: Article, Provenance, Entity, Triple, Meeting, Extraction.
+
+Every fact carries a :class:`Provenance`: the article, the sentence index and the
+character offsets of the sentence inside the article text.
+
+>>> p = Provenance("a1", 0, 0, 9, "Bob slept")
+>>> p.sentence_index, p.end - p.start
+(0, 9)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+__all__ = [
+    "Article",
+    "Provenance",
+    "EntityType",
+    "Mention",
+    "Entity",
+    "Argument",
+    "Triple",
+    "MeetingStatus",
+    "Meeting",
+    "Extraction",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from disk, after boilerplate stripping.
+
+    ``text`` is what extraction sees; character offsets everywhere refer to it.
+
+    >>> a = Article(id="x", title="T", text="Body.")
+    >>> len(a.content_hash)
+    64
+    """
+
+    id: str
+    title: str
+    text: str
+    published: date | None = None
+    url: str | None = None
+    source: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of what determines the extraction: title, text and publication date."""
+        h = hashlib.sha256()
+        for part in (self.title, self.text, self.published.isoformat() if self.published else ""):
+            h.update(part.encode("utf-8"))
+            h.update(b"\x00")
+        return h.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a fact comes from: article id, sentence index and the sentence's character span."""
+
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    sentence: str
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+
+class EntityType(str, Enum):
+    """Coarse entity types, mapped from spaCy NER labels."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    COUNTRY = "country"
+    PLACE = "place"
+    GROUP = "group"
+    EVENT = "event"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One surface occurrence of an entity: text, article character span, sentence index, kind.
+
+    ``kind`` is one of ``name``, ``alias``, ``title``, ``pronoun``, ``demonym``.
+    """
+
+    text: str
+    start: int
+    end: int
+    sentence_index: int
+    kind: str = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A resolved entity inside one article.
+
+    ``key`` is the article-independent identity (normalised canonical name and type);
+    it is what the RDF stage mints the IRI from.
+
+    >>> e = Entity(key="person:vladimir putin", label="Vladimir Putin", type=EntityType.PERSON)
+    >>> e.type.value
+    'person'
+    """
+
+    key: str
+    label: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    country: str | None = None  # for demonym groups: the key of the country they belong to
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """One argument of a triple: its text, its span in the article, and the entity it denotes."""
+
+    text: str
+    start: int
+    end: int
+    entity: str | None = None  # Entity.key when the argument denotes a resolved entity
+
+
+@dataclass(frozen=True, slots=True)
+class Triple:
+    """An open-IE extraction: subject, relation, object and further (n-ary) arguments.
+
+    ``relation`` is the surface relation as CaRB expects it ("is expected to meet with");
+    ``predicate`` is its normalised lemma form ("meet with"), which becomes the RDF property.
+    """
+
+    subject: Argument
+    relation: str
+    predicate: str
+    object: Argument | None
+    provenance: Provenance
+    confidence: float
+    extra: tuple[Argument, ...] = ()
+    negated: bool = False
+    modality: str | None = None  # e.g. "may", "will", "expected"
+    attribution: str | None = None  # who said it, for "X said that ..."
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence {self.confidence} is outside [0, 1]")
+
+
+class MeetingStatus(str, Enum):
+    """Whether a meeting happened, is planned, or is negated (did not happen, cancelled)."""
+
+    HAPPENED = "happened"
+    PLANNED = "planned"
+    NEGATED = "negated"
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """An n-ary meeting event: participants (entity keys), place, time, status, provenance."""
+
+    participants: tuple[str, ...]
+    status: MeetingStatus
+    provenance: Provenance
+    trigger: str
+    place: str | None = None
+    place_entity: str | None = None
+    time: str | None = None
+    date: date | None = None
+    confidence: float = 1.0
+
+    def __post_init__(self) -> None:
+        if len(set(self.participants)) < 2:
+            raise ValueError("a meeting needs at least two distinct named participants")
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one article; the output of the extract stage."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    triples: tuple[Triple, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    sentences: tuple[Provenance, ...] = field(default=())
+    skipped_sentences: int = 0
+
+    def entity(self, key: str) -> Entity | None:
+        """The entity with ``key``, or None."""
+        for e in self.entities:
+            if e.key == key:
+                return e
+        return None

@@ -1,0 +1,82 @@
+"""The ``kg`` vocabulary: the few terms schema.org, PROV-O, RDFS and SKOS do not already have.
+
+Reused vocabularies carry the rest: ``schema:Event``, ``schema:attendee``,
+``schema:location``, ``schema:startDate``, ``schema:NewsArticle``, ``prov:wasDerivedFrom``,
+``rdfs:label``, ``skos:prefLabel`` and ``skos:altLabel``. See ``docs/vocabulary.md``.
+
+>>> str(KG.Meeting)
+'https://w3id.org/kg-news/vocab#Meeting'
+>>> KG.NoSuchTerm  # doctest: +IGNORE_EXCEPTION_DETAIL
+Traceback (most recent call last):
+AttributeError: term 'NoSuchTerm' not in namespace
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
+
+__all__ = ["KG", "KGR", "BASE", "PREFIXES", "SDO", "PROV", "RDF", "RDFS", "SKOS", "XSD"]
+
+#: Where every resource IRI of ``kg`` lives (entities, articles, meetings, statements, graphs).
+BASE = "https://w3id.org/kg-news/id/"
+
+#: Relation properties minted from normalised relation lemmas ("meet with" -> KGR["meet-with"]).
+KGR = Namespace("https://w3id.org/kg-news/relation/")
+
+
+class KG(DefinedNamespace):
+    """Terms of the ``kg`` vocabulary, one a line."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/kg-news/vocab#")
+
+    # Classes
+    Meeting: URIRef  # an n-ary meeting event; rdfs:subClassOf schema:Event
+    Sentence: URIRef  # one sentence of an article; the unit of provenance
+    Group: URIRef  # an unnamed collective tied to a country ("the American delegation"); subclass of schema:Organization
+    MeetingStatus: URIRef  # the class of the three status individuals below
+
+    # Meeting status individuals
+    Happened: URIRef  # the meeting took place
+    Planned: URIRef  # the meeting is expected, scheduled or announced
+    Negated: URIRef  # the meeting did not happen, was cancelled or refused
+
+    # Meeting properties
+    status: URIRef  # a meeting's kg:MeetingStatus
+    timeText: URIRef  # the meeting's time as written ("on Tuesday" -> "Tuesday")
+    placeText: URIRef  # the meeting's place as written, also when it is no resolved entity
+    trigger: URIRef  # the words that signal the meeting ("is expected to meet with")
+
+    # Statement (reified open-IE triple) properties
+    relationText: URIRef  # the surface relation, as Open IE reports it
+    subjectText: URIRef  # the subject argument as written
+    objectText: URIRef  # the object argument as written
+    extraArgument: URIRef  # a further argument of an n-ary extraction, as written
+    negated: URIRef  # xsd:boolean: the relation is negated ("did not meet")
+    modality: URIRef  # the modal or hedge that qualifies the relation ("may", "expected")
+    attributedTo: URIRef  # who asserts the fact ("X said that ...") as written
+
+    # Provenance properties
+    confidence: URIRef  # xsd:double in [0, 1]: how sure the extractor is
+    sentenceIndex: URIRef  # xsd:integer: the sentence's index inside its article, from 0
+    charStart: URIRef  # xsd:integer: start offset of the sentence in the article text
+    charEnd: URIRef  # xsd:integer: end offset (exclusive) of the sentence in the article text
+    contentHash: URIRef  # SHA-256 of the article content the graph was built from
+    extractor: URIRef  # the spaCy pipeline (name and version) that produced a graph
+
+    # Entity properties
+    country: URIRef  # the country a demonym group belongs to ("American delegation" -> United States)
+
+
+#: Prefixes bound on every graph and used by saved queries.
+PREFIXES: dict[str, str] = {
+    "kg": str(KG._NS),
+    "kgr": str(KGR),
+    "schema": str(SDO),
+    "prov": str(PROV),
+    "rdfs": str(RDFS),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+    "rdf": str(RDF),
+}
