@@ -1,0 +1,48 @@
+"""kg: a knowledge-graph builder for news — who met whom, where and when, with provenance.
+
+The stages are plain functions: :func:`kg.extract.extract` (spaCy ``Doc`` → Extraction),
+:func:`kg.rdf.to_rdf` (→ rdflib graph), :func:`kg.graph.to_networkx` (→ NetworkX) and
+:func:`kg.render.render_html` (→ offline HTML map). Names are imported lazily so that
+``import kg`` loads no model and no heavy library.
+
+>>> import kg
+>>> kg.__version__
+'0.1.0'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "Article": "kg.model",
+    "Provenance": "kg.model",
+    "Entity": "kg.model",
+    "Mention": "kg.model",
+    "Triple": "kg.model",
+    "Meeting": "kg.model",
+    "MeetingStatus": "kg.model",
+    "Extraction": "kg.model",
+    "KGError": "kg.errors",
+    "extract": "kg.extract",
+    "load_nlp": "kg.extract.pipeline",
+    "to_rdf": "kg.rdf",
+    "open_store": "kg.store",
+    "build": "kg.build",
+    "run_query": "kg.query",
+    "load_query": "kg.query",
+    "to_networkx": "kg.graph",
+    "render_html": "kg.render",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

