@@ -1,0 +1,95 @@
+"""Appositives and title compounds read as copulas.
+
+"Steve Witkoff, Trump's special envoy" gives (Steve Witkoff; is special envoy of; Trump);
+"Ann Lee, a chemist" gives (Ann Lee; is; a chemist); "President Bush" gives (Bush; is; President).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.oie.records import RawExtraction
+from kg.extract.oie.spans import phrase, trim
+
+__all__ = ["appositive_extractions", "title_extractions"]
+
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+
+
+def _possessor(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ in _NOMINAL:
+            return c
+    return None
+
+
+def _appositive(head: Token, app: Token) -> RawExtraction:
+    subj = phrase(head)
+    owner = _possessor(app)
+    if owner is None:
+        return RawExtraction(
+            subject=subj,
+            relation=("is",),
+            args=(phrase(app),),
+            construction="appositive",
+            head=app.i,
+            predicate="be",
+        )
+    # "Trump's special envoy" -> "is special envoy of" + "Trump": the role is the relation.
+    owner_np = phrase(owner)
+    role = [
+        t.i
+        for t in app.subtree
+        if t.i not in owner_np and t.dep_ not in ("case", "det", "punct") and t.i <= app.i
+    ]
+    rel: tuple[int | str, ...] = ("is", *trim(role, app.doc), "of")
+    tail = tuple(t.i for t in app.subtree if t.i > app.i)
+    args = [owner_np]
+    if tail:
+        args.append(trim(list(tail), app.doc))
+    return RawExtraction(
+        subject=subj,
+        relation=rel,
+        args=tuple(a for a in args if a),
+        construction="appositive",
+        head=app.i,
+        predicate=f"{app.lemma_.lower()} of",
+    )
+
+
+def appositive_extractions(sent: Span) -> list[RawExtraction]:
+    """(X; is; Y) for every appositive Y of a noun X."""
+    out = []
+    for tok in sent:
+        if tok.dep_ == "appos" and tok.head.pos_ in _NOMINAL and tok.pos_ in _NOMINAL | {"NUM"}:
+            r = _appositive(tok.head, tok)
+            if r.subject and r.args:
+                out.append(r)
+    return out
+
+
+def title_extractions(sent: Span) -> list[RawExtraction]:
+    """(Name; is; Title) for a person name preceded by a capitalised common-noun title."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ != "PERSON":
+            continue
+        head = ent.root
+        titles = [
+            c
+            for c in head.children
+            if c.dep_ == "compound" and c.i < ent.start and c.is_title and c.ent_type_ != "PERSON"
+        ]
+        if titles:
+            title = tuple(sorted(t.i for c in titles for t in c.subtree))
+            out.append(
+                RawExtraction(
+                    subject=tuple(range(ent.start, ent.end)),
+                    relation=("is",),
+                    args=(title,),
+                    construction="title",
+                    head=head.i,
+                    predicate="be",
+                )
+            )
+    return out

@@ -1,0 +1,90 @@
+"""Confidence of an extraction: a logistic model over construction and parse features.
+
+The weights live in ``kg/data/oie_confidence.json``; ``benchmarks/carb.py --fit`` refits
+them on the CaRB dev split (never on test). Without the file a neutral prior is used.
+
+>>> round(_sigmoid(0.0), 2)
+0.5
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from kg.extract.oie.records import RawExtraction
+
+__all__ = ["features", "confidence", "load_weights", "WEIGHTS_FILE", "CONSTRUCTIONS"]
+
+log = logging.getLogger(__name__)
+
+WEIGHTS_FILE = "oie_confidence.json"
+CONSTRUCTIONS = (
+    "verb",
+    "passive",
+    "passive_active",
+    "copula",
+    "attribution",
+    "relative",
+    "participle",
+    "xcomp",
+    "conj_verb",
+    "adverbial",
+    "appositive",
+    "title",
+    "nominal",
+    "possessive",
+    "locative",
+)
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def features(doc: Doc, r: RawExtraction) -> dict[str, float]:
+    """The named features of ``r`` that the confidence model weighs."""
+    n_sent = len(doc)
+    subj_len = len(r.subject)
+    arg_lens = [len(a) for a in r.args]
+    rel_words = len(r.relation)
+    f: dict[str, float] = {"bias": 1.0, f"c:{r.construction}": 1.0}
+    f["n_args"] = float(len(r.args))
+    f["no_arg"] = float(not r.args)
+    f["subj_len"] = math.log1p(subj_len)
+    f["args_len"] = math.log1p(sum(arg_lens))
+    f["rel_len"] = float(rel_words)
+    f["sent_len"] = math.log1p(n_sent)
+    f["inherited"] = float(r.inherited_subject)
+    f["split"] = float(r.split)
+    f["pron_subj"] = float(subj_len == 1 and doc[r.subject[0]].pos_ == "PRON")
+    f["negated"] = float(r.negated)
+    f["modal"] = float(r.modality is not None)
+    f["gappy"] = float(any(max(s) - min(s) + 1 != len(s) for s in (r.subject, *r.args) if s))
+    f["root"] = float(doc[r.head].dep_ == "ROOT")
+    return f
+
+
+@lru_cache(maxsize=1)
+def load_weights() -> dict[str, float]:
+    """The fitted weights, or an empty model (every extraction at 0.5) if none ship."""
+    try:
+        text = (Path(__file__).resolve().parents[2] / "data" / WEIGHTS_FILE).read_text(
+            encoding="utf-8"
+        )
+    except OSError:
+        log.warning("no %s; Open IE confidences fall back to the prior", WEIGHTS_FILE)
+        return {}
+    return {str(k): float(v) for k, v in json.loads(text)["weights"].items()}
+
+
+def confidence(doc: Doc, r: RawExtraction, weights: dict[str, float] | None = None) -> float:
+    """P(correct) of ``r`` under the logistic model."""
+    w = load_weights() if weights is None else weights
+    z = sum(w.get(k, 0.0) * v for k, v in features(doc, r).items())
+    return round(_sigmoid(z), 6)

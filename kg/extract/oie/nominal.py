@@ -1,0 +1,91 @@
+"""Relations inside noun phrases: possession, nominalised events, locative modifiers.
+
+"Russia's invasion of Ukraine" gives (Russia; invasion of; Ukraine); "the abbey's
+properties" gives (the abbey; has; properties); "officials in Kyiv" gives (officials; are in; Kyiv).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.oie.clauses import prep_object
+from kg.extract.oie.records import RawExtraction
+from kg.extract.oie.spans import phrase
+
+__all__ = ["nominal_extractions"]
+
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+#: Prepositions that locate a noun ("officials in Kyiv" -> are in).
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "on"})
+
+
+def _bare(noun: Token, drop: Token) -> tuple[int, ...]:
+    """The noun phrase without ``drop`` (a possessor or a modifier) and without clauses."""
+    return phrase(noun, drop=[drop])
+
+
+def _possessive(noun: Token, owner: Token) -> list[RawExtraction]:
+    doc = noun.doc
+    owner_np = phrase(owner)
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and prep_object(of) is not None and noun.pos_ == "NOUN":
+        # A nominalised event: the possessor is the agent, the of-object the patient.
+        return [
+            RawExtraction(
+                subject=owner_np,
+                relation=(noun.i, of.i),
+                args=(phrase(prep_object(of)),),
+                construction="nominal",
+                head=noun.i,
+                predicate=f"{noun.lemma_.lower()} of",
+            )
+        ]
+    thing = _bare(noun, owner)
+    thing = tuple(i for i in thing if doc[i].dep_ != "det")
+    if not thing or owner.pos_ not in _NOMINAL:
+        return []
+    rel = "have" if owner.tag_ in ("NNS", "NNPS") else "has"
+    return [
+        RawExtraction(
+            subject=owner_np,
+            relation=(rel,),
+            args=(thing,),
+            construction="possessive",
+            head=noun.i,
+            predicate="have",
+        )
+    ]
+
+
+def _locative(noun: Token, prep: Token) -> RawExtraction | None:
+    obj = prep_object(prep)
+    if obj is None or obj.pos_ not in _NOMINAL:
+        return None
+    thing = _bare(noun, prep)
+    if not thing:
+        return None
+    be = "are" if noun.tag_ in ("NNS", "NNPS") else "is"
+    return RawExtraction(
+        subject=thing,
+        relation=(be, prep.i),
+        args=(phrase(obj),),
+        construction="locative",
+        head=noun.i,
+        predicate=f"be {prep.lower_}",
+    )
+
+
+def nominal_extractions(sent: Span) -> list[RawExtraction]:
+    """Possessive, nominal-event and locative relations of the nouns in ``sent``."""
+    out: list[RawExtraction] = []
+    for tok in sent:
+        if tok.pos_ not in _NOMINAL:
+            continue
+        for c in tok.children:
+            if c.dep_ == "poss":
+                out.extend(_possessive(tok, c))
+            elif c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and tok.dep_ != "pobj":
+                r = _locative(tok, c)
+                if r is not None:
+                    out.append(r)
+    return out

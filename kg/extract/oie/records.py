@@ -1,0 +1,51 @@
+"""The intermediate record of the Open IE rules: token-indexed slots of one extraction.
+
+>>> r = RawExtraction(subject=(0,), relation=(1, "to"), args=((2,),), construction="verb", head=1)
+>>> r.key
+((0,), (1, 'to'), ((2,),))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+__all__ = ["RawExtraction", "phrase_text", "relation_text"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawExtraction:
+    """One extraction as doc token indices, before it becomes a :class:`kg.model.Triple`.
+
+    ``relation`` mixes token indices with literal words that the construction adds
+    ("is", "of", "has"); ``args`` are the arguments after the subject (arg2, arg3, ...).
+    """
+
+    subject: tuple[int, ...]
+    relation: tuple[int | str, ...]
+    args: tuple[tuple[int, ...], ...]
+    construction: str
+    head: int
+    predicate: str = ""
+    negated: bool = False
+    modality: str | None = None
+    attribution: tuple[int, ...] | None = None
+    inherited_subject: bool = False
+    split: bool = False  # one of several extractions made by splitting a conjunction
+    confidence: float = 0.0
+
+    @property
+    def key(self) -> tuple:
+        """What makes two extractions the same extraction."""
+        return (self.subject, self.relation, self.args)
+
+
+def phrase_text(doc: Doc, tokens: tuple[int, ...]) -> str:
+    """The words of ``tokens`` in sentence order, space-joined (CaRB compares tokens)."""
+    return " ".join(doc[i].text for i in sorted(tokens))
+
+
+def relation_text(doc: Doc, relation: tuple[int | str, ...]) -> str:
+    """The relation phrase: token words and literal words in the order given."""
+    return " ".join(doc[p].text if isinstance(p, int) else p for p in relation)

@@ -1,0 +1,58 @@
+"""Argument phrases: a head token's subtree, minus clauses extracted on their own, trimmed.
+
+>>> from spacy.tokens import Doc
+>>> from spacy.vocab import Vocab
+>>> d = Doc(Vocab(), words=["the", "man", "who", "ran", ","],
+...         heads=[1, 1, 3, 1, 1], deps=["det", "ROOT", "nsubj", "relcl", "punct"])
+>>> phrase(d[1])
+(0, 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from kg.extract.oie.patterns import ARG_EXCLUDED_DEPS, EDGE_TRIM_DEPS
+
+__all__ = ["phrase", "subtree", "trim", "conjuncts"]
+
+
+def subtree(tok: Token, skip: Iterable[Token] = ()) -> list[int]:
+    """Token indices of ``tok``'s subtree, leaving out the subtrees of ``skip``."""
+    skipped = {t.i for s in skip for t in s.subtree}
+    return [t.i for t in tok.subtree if t.i not in skipped]
+
+
+def trim(tokens: list[int], doc_tokens) -> tuple[int, ...]:
+    """Drop punctuation, conjunctions and markers from both edges."""
+    toks = sorted(tokens)
+    while toks and doc_tokens[toks[0]].dep_ in EDGE_TRIM_DEPS:
+        toks.pop(0)
+    while toks and doc_tokens[toks[-1]].dep_ in EDGE_TRIM_DEPS:
+        toks.pop()
+    return tuple(toks)
+
+
+def _excluded(tok: Token, extra: frozenset[str]) -> list[Token]:
+    """Descendants (not ``tok`` itself) heading a clause cut out of the phrase."""
+    deps = ARG_EXCLUDED_DEPS | extra
+    return [t for t in tok.subtree if t.i != tok.i and t.dep_ in deps]
+
+
+def phrase(
+    tok: Token, drop: Iterable[Token] = (), extra_excluded: frozenset[str] = frozenset()
+) -> tuple[int, ...]:
+    """The argument phrase headed by ``tok``; ``drop`` children are also left out."""
+    skip = [*_excluded(tok, extra_excluded), *drop]
+    return trim(subtree(tok, skip), tok.doc)
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the nouns coordinated with it ("A, B and C"), in order."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+            out.extend(conjuncts(c))
+    return out

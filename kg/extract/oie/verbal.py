@@ -1,0 +1,181 @@
+"""Verbal and copular clauses: active, passive (also read with the agent as subject), copula.
+
+Every verb (or clause-heading *be*) with a findable subject gives one n-ary extraction:
+subject; auxiliaries + negation + verb (+ particle, + infinitival chain, + the first
+preposition when there is no object); then the object or complement and the
+prepositional and noun-phrase adjuncts as further arguments.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.oie.clauses import (
+    chain,
+    is_copula,
+    is_predicate,
+    modality,
+    negated,
+    prep_object,
+    relation_left,
+    subject_of,
+)
+from kg.extract.oie.patterns import (
+    ADJUNCT_ARG_DEPS,
+    ATTRIBUTION_VERBS,
+    OBJECT_DEPS,
+    PREP_DEPS,
+    RELATIVIZERS,
+)
+from kg.extract.oie.records import RawExtraction
+from kg.extract.oie.spans import phrase
+
+__all__ = ["verbal_extractions", "clause_args"]
+
+_COMPLEMENTS = ("acomp", "oprd", "attr")
+
+
+def _objects(v: Token) -> list[Token]:
+    """The object-like children of ``v``, in sentence order; relative pronouns excluded."""
+    objs = [c for c in v.children if c.dep_ in OBJECT_DEPS or c.dep_ in _COMPLEMENTS]
+    return [o for o in objs if o.lower_ not in RELATIVIZERS]
+
+
+def clause_args(
+    v: Token, with_objects: bool = True
+) -> tuple[list[tuple[int, ...]], list[Token], list[Token]]:
+    """``v``'s arguments: object phrases, and the prepositions and adjuncts still to place."""
+    args: list[tuple[int, ...]] = []
+    if with_objects:
+        for o in _objects(v):
+            args.append(phrase(o))
+        for c in v.children:
+            if c.dep_ == "xcomp" and (c.pos_ == "ADJ" or any(o.dep_ == "dobj" for o in v.children)):
+                args.append(phrase(c))
+            elif c.dep_ == "ccomp":
+                args.append(phrase(c))
+    preps = [c for c in v.children if c.dep_ in PREP_DEPS and prep_object(c) is not None]
+    adjuncts = [c for c in v.children if c.dep_ in ADJUNCT_ARG_DEPS]
+    return args, preps, adjuncts
+
+
+def _relativized_object(v: Token) -> Token | None:
+    """In "the deal that he signed", the antecedent ("the deal") is the object."""
+    if v.dep_ != "relcl":
+        return None
+    for c in v.children:
+        if c.dep_ in ("dobj", "pobj") and c.lower_ in RELATIVIZERS:
+            return v.head
+    return None
+
+
+def _extraction(v: Token, subj: Token, inherited: bool) -> list[RawExtraction]:
+    verbs = chain(v)
+    last = verbs[-1]
+    left = relation_left(v)
+    rel: list[int | str] = [t.i for t in left]
+    words = list(left)
+    for k, verb in enumerate(verbs):
+        if k > 0:
+            rel.extend(t.i for t in relation_left(verb))
+        rel.append(verb.i)
+        rel.extend(c.i for c in verb.children if c.dep_ == "prt")
+    args: list[tuple[int, ...]] = []
+    preps: list[Token] = []
+    adjuncts: list[Token] = []
+    for k, verb in enumerate(verbs):
+        a, p, j = clause_args(verb, with_objects=(k == len(verbs) - 1))
+        args.extend(a)
+        preps.extend(p)
+        adjuncts.extend(j)
+    rel_obj = _relativized_object(last)
+    if rel_obj is not None:
+        args.insert(0, phrase(rel_obj))
+    predicate = [last.lemma_.lower(), *(c.lower_ for c in last.children if c.dep_ == "prt")]
+    preps.sort(key=lambda t: t.i)
+    if not args and preps:
+        after = [p for p in preps if p.i > last.i] or preps
+        first = after[0]
+        preps.remove(first)
+        rel.append(first.i)
+        predicate.append(first.lower_)
+        obj = prep_object(first)
+        args.append(phrase(obj))
+    args.extend(phrase(p) for p in preps)
+    args.extend(phrase(j) for j in adjuncts)
+    args = [a for a in args if a]
+    construction = _construction(v, last, subj, inherited)
+    all_words = words + [t for verb in verbs[1:] for t in relation_left(verb)]
+    base = RawExtraction(
+        subject=phrase(subj),
+        relation=tuple(rel),
+        args=tuple(args),
+        construction=construction,
+        head=last.i,
+        predicate=" ".join(predicate),
+        negated=negated(all_words),
+        modality=modality(all_words) or (verbs[0].lemma_.lower() if len(verbs) > 1 else None),
+        inherited_subject=inherited,
+    )
+    out = [base]
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    if construction == "passive" and agent is not None and prep_object(agent) is not None:
+        out.append(_active_reading(v, base, agent))
+    return out
+
+
+def _active_reading(v: Token, base: RawExtraction, agent: Token) -> RawExtraction:
+    """ "X was founded by Y" read as (Y; founded; X)."""
+    keep = [i for i in base.relation if isinstance(i, int) and v.doc[i].dep_ not in ("auxpass",)]
+    keep = [i for i in keep if i != agent.i]
+    agent_np = phrase(prep_object(agent))
+    rest = tuple(a for a in base.args if agent.i not in a and set(a) != set(agent_np))
+    return RawExtraction(
+        subject=agent_np,
+        relation=tuple(keep),
+        args=(base.subject, *rest),
+        construction="passive_active",
+        head=base.head,
+        predicate=base.predicate.removesuffix(" by"),
+        negated=base.negated,
+        modality=base.modality,
+        inherited_subject=base.inherited_subject,
+    )
+
+
+def _construction(v: Token, last: Token, subj: Token, inherited: bool) -> str:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+        return "passive"
+    if is_copula(v):
+        return "copula"
+    if v.lemma_ in ATTRIBUTION_VERBS and any(c.dep_ == "ccomp" for c in v.children):
+        return "attribution"
+    if v.dep_ == "relcl":
+        return "relative"
+    if v.dep_ == "acl":
+        return "participle"
+    if last is not v:
+        return "xcomp"
+    if v.dep_ == "conj":
+        return "conj_verb"
+    if v.dep_ == "advcl":
+        return "adverbial"
+    return "verb"
+
+
+def verbal_extractions(sent: Span) -> list[RawExtraction]:
+    """One extraction (two for a passive with an agent) per predicate of ``sent``."""
+    consumed: set[int] = set()
+    out: list[RawExtraction] = []
+    for tok in sent:
+        if not is_predicate(tok) or tok.i in consumed:
+            continue
+        verbs = chain(tok)
+        consumed.update(t.i for t in verbs[1:])
+        subj, inherited = subject_of(tok)
+        if subj is None:
+            continue
+        for r in _extraction(tok, subj, inherited):
+            if r.subject and (r.args or r.construction != "copula"):
+                out.append(r)
+    return out
