@@ -171,14 +171,25 @@ def map_cmd(store_spec: str, output: str) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @MODEL_OPTION
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for articles that lack one.")
-@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("--sentences", type=click.Path(dir_okay=False),
+              help="Open IE on FILE: one pre-tokenised sentence per line, no segmentation.")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl", "carb", "tsv"]),
+              default="text", show_default=True,
+              help="Output format (carb and tsv only with --sentences).")
 @handle_errors
-def extract(paths: tuple[str, ...], model: str | None, published: date | None, fmt: str) -> None:
+def extract(paths: tuple[str, ...], model: str | None, published: date | None, fmt: str,
+            sentences: str | None) -> None:
     """Print the entities, triples and meetings found in articles, without storing them."""
+    if sentences:
+        from kg.openie import extract_sentence_file
+
+        extract_sentence_file(sentences, sys.stdout, "tsv" if fmt == "text" else fmt, model)
+        return
+    if not paths or fmt in ("carb", "tsv"):
+        raise click.UsageError("give article PATHS (text or jsonl), or --sentences FILE")
     from kg.build import extract_paths
     from kg.report import extraction_jsonl, extraction_text
 

@@ -31,6 +31,7 @@ __all__ = [
     "read_sentence_file",
     "carb_line",
     "write_triples",
+    "extract_sentence_file",
 ]
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,7 @@ def parse_sentences(nlp: Language, lines: Iterable[str], batch_size: int = 64) -
 
 
 def _to_triples(doc: Doc, n: int, weights: dict[str, float] | None) -> list[SentenceTriple]:
-    text = doc.text
+    text = " ".join(t.text for t in doc)
     out = []
     for r in extract_sentence(doc[:], weights):
         out.append(
@@ -170,3 +171,25 @@ def write_triples(triples: Iterable[SentenceTriple], out: TextIO, fmt: str = "ca
             out.write(json.dumps(asdict(t), ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+def extract_sentence_file(
+    path: str | Path, out: TextIO, fmt: str = "carb", model: str | None = None
+) -> SentenceResult:
+    """Read ``path`` (one sentence a line), run Open IE, write the triples to ``out`` as ``fmt``.
+
+    Everything is read and checked before anything is written, so bad input leaves no
+    partial output.
+    """
+    from kg.extract.pipeline import load_nlp
+
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    lines = read_sentence_file(path)
+    if not any(line.strip() for line in lines):
+        raise InputError(f"{path}: no sentences")
+    result = extract_sentences(load_nlp(model), lines)
+    write_triples(result.triples, out, fmt)
+    if result.skipped:
+        log.warning("%d of %d sentences skipped", result.skipped, result.sentences)
+    return result

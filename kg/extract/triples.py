@@ -1,68 +1,65 @@
-"""Open information extraction: subject–relation–object triples from dependency parses.
+"""Open information extraction for articles: the :mod:`kg.extract.oie` rules as ``Triple`` records.
 
-(First version: verb-headed clauses with nsubj/dobj/prep. Deepened by the CaRB work.)
+The rules themselves (passive, copula, appositive, conjunctions, relative clauses,
+attribution, nominal relations, ...) live in :mod:`kg.extract.oie`, one module per
+construction family; this module maps their token-indexed output onto the records.
+
+>>> from spacy.tokens import Doc
+>>> from spacy.vocab import Vocab
+>>> d = Doc(Vocab(), words=["Ann", "met", "Bob", "."], heads=[1, 1, 1, 1],
+...         deps=["nsubj", "ROOT", "dobj", "punct"], pos=["PROPN", "VERB", "PROPN", "PUNCT"],
+...         lemmas=["Ann", "meet", "Bob", "."], sent_starts=[True, False, False, False])
+>>> Doc.set_extension("kg_article_id", default="", force=True)
+>>> [(t.subject.text, t.relation, t.object.text) for t in find_triples(d, EntityIndex())[0]]
+[('Ann', 'met', 'Bob')]
 """
 
 from __future__ import annotations
 
 import logging
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from kg.extract.entities import EntityIndex
+from kg.extract.oie import RawExtraction, extract_sentence, phrase_text, relation_text
 from kg.model import Argument, Provenance, Triple
 
-__all__ = ["find_triples", "TripleComponent"]
+__all__ = ["find_triples", "TripleComponent", "to_triple"]
 
 log = logging.getLogger(__name__)
 
 
-def _arg(span: Span, index: EntityIndex) -> Argument:
-    return Argument(span.text, span.start_char, span.end_char, index.entity_of(span))
+def _arg(doc: Doc, tokens: tuple[int, ...], index: EntityIndex) -> Argument:
+    lo, hi = min(tokens), max(tokens)
+    span = doc[lo : hi + 1]
+    if hi - lo + 1 == len(tokens):
+        text = span.text
+    else:
+        # A gappy phrase (a relative clause cut out): keep the original spacing of its words.
+        text = "".join(doc[i].text_with_ws for i in sorted(tokens)).strip()
+    return Argument(text, span.start_char, span.end_char, index.entity_of(span))
 
 
-def _subtree_span(tok: Token) -> Span:
-    doc = tok.doc
-    return doc[tok.left_edge.i : tok.right_edge.i + 1]
+def to_triple(doc: Doc, r: RawExtraction, index: EntityIndex, prov: Provenance) -> Triple:
+    """The :class:`Triple` of one raw extraction."""
+    args = [_arg(doc, a, index) for a in r.args]
+    return Triple(
+        subject=_arg(doc, r.subject, index),
+        relation=relation_text(doc, r.relation),
+        predicate=r.predicate or relation_text(doc, r.relation).lower(),
+        object=args[0] if args else None,
+        provenance=prov,
+        confidence=r.confidence,
+        extra=tuple(args[1:]),
+        negated=r.negated,
+        modality=r.modality,
+        attribution=phrase_text(doc, r.attribution) if r.attribution else None,
+    )
 
 
 def _sentence_triples(sent: Span, si: int, index: EntityIndex, article_id: str) -> list[Triple]:
     prov = Provenance(article_id, si, sent.start_char, sent.end_char, sent.text)
-    out: list[Triple] = []
-    for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
-            continue
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subj:
-            continue
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "attr", "dative")]
-        preps = [c for c in tok.children if c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children)]
-        neg = any(c.dep_ == "neg" for c in tok.children)
-        aux = [c.text for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")]
-        rel_words = [*aux, tok.text]
-        pred = tok.lemma_.lower()
-        obj_tok = objs[0] if objs else None
-        if obj_tok is None and preps:
-            p = preps.pop(0)
-            rel_words.append(p.text)
-            pred = f"{pred} {p.text.lower()}"
-            obj_tok = next(g for g in p.children if g.dep_ == "pobj")
-        extra = tuple(
-            _arg(_subtree_span(p), index) for p in preps
-        )
-        out.append(
-            Triple(
-                subject=_arg(_subtree_span(subj[0]), index),
-                relation=" ".join(rel_words),
-                predicate=pred,
-                object=_arg(_subtree_span(obj_tok), index) if obj_tok is not None else None,
-                provenance=prov,
-                confidence=0.5,
-                extra=extra,
-                negated=neg,
-            )
-        )
-    return out
+    return [to_triple(sent.doc, r, index, prov) for r in extract_sentence(sent)]
 
 
 def find_triples(doc: Doc, index: EntityIndex) -> tuple[list[Triple], int]:
@@ -72,7 +69,7 @@ def find_triples(doc: Doc, index: EntityIndex) -> tuple[list[Triple], int]:
     for si, sent in enumerate(doc.sents):
         try:
             triples.extend(_sentence_triples(sent, si, index, doc._.kg_article_id))
-        except (ValueError, IndexError, StopIteration) as e:
+        except (ValueError, IndexError, RecursionError) as e:
             skipped += 1
             log.warning("skipped sentence %d of %r: %s", si, doc._.kg_article_id, e)
     return triples, skipped

@@ -14,6 +14,8 @@ from kg.extract.oie.spans import phrase, trim
 __all__ = ["appositive_extractions", "title_extractions"]
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
+#: Courtesy titles that say nothing about the person's role.
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."})
 
 
 def _possessor(tok: Token) -> Token | None:
@@ -78,7 +80,11 @@ def title_extractions(sent: Span) -> list[RawExtraction]:
         titles = [
             c
             for c in head.children
-            if c.dep_ == "compound" and c.i < ent.start and c.is_title and c.ent_type_ != "PERSON"
+            if c.dep_ == "compound"
+            and c.i < ent.start
+            and c.is_title
+            and c.ent_type_ != "PERSON"
+            and c.lower_ not in HONORIFICS
         ]
         if titles:
             title = tuple(sorted(t.i for c in titles for t in c.subtree))

@@ -46,7 +46,19 @@ def phrase(
 ) -> tuple[int, ...]:
     """The argument phrase headed by ``tok``; ``drop`` children are also left out."""
     skip = [*_excluded(tok, extra_excluded), *drop]
-    return trim(subtree(tok, skip), tok.doc)
+    kept = subtree(tok, skip)
+    inside = set(kept)
+    doc = tok.doc
+    lo, hi = min(kept, default=0), max(kept, default=0)
+
+    def orphan_punct(i: int) -> bool:
+        # A comma left next to a cut-out clause ("Witkoff , [who ...] , in").
+        if not doc[i].is_punct:
+            return False
+        return (lo < i and i - 1 not in inside) or (i < hi and i + 1 not in inside)
+
+    kept = [i for i in kept if not doc[i].is_space and not orphan_punct(i)]
+    return trim(kept, doc)
 
 
 def conjuncts(tok: Token) -> list[Token]:

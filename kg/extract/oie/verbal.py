@@ -106,8 +106,10 @@ def _extraction(v: Token, subj: Token, inherited: bool) -> list[RawExtraction]:
     args = [a for a in args if a]
     construction = _construction(v, last, subj, inherited)
     all_words = words + [t for verb in verbs[1:] for t in relation_left(verb)]
+    # An antecedent's phrase must not swallow the clause that modifies it.
+    subject = phrase(subj, drop=[v] if subj.is_ancestor(v) else [])
     base = RawExtraction(
-        subject=phrase(subj),
+        subject=subject,
         relation=tuple(rel),
         args=tuple(args),
         construction=construction,
