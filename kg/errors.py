@@ -14,6 +14,8 @@ __all__ = [
     "StoreLockedError",
     "QueryError",
     "QueryNotFoundError",
+    "QueryRefusedError",
+    "QueryTimeoutError",
     "ExtractionError",
 ]
 
@@ -48,3 +50,11 @@ class QueryError(KGError):
 
 class QueryNotFoundError(QueryError):
     """A saved query name does not match any ``queries/*.rq`` file."""
+
+
+class QueryRefusedError(QueryError):
+    """A query is refused before evaluation: an update, or a way to fetch a URL or read a file."""
+
+
+class QueryTimeoutError(QueryError):
+    """A query ran past its time limit and was stopped."""
