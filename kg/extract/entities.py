@@ -1,18 +1,32 @@
-"""Entities inside one article: NER typing, titles as roles, aliases, demonyms and pronouns.
+"""Entities inside one article: NER typing, titles as roles, aliases, demonym groups and countries.
 
-(First version: NER spans grouped by normalised name, with surname aliases. Deepened
-by the entity-resolution work.)
+Names are grouped by the rules in :mod:`kg.extract.names`; pronouns and title-only
+mentions ("the Chancellor") are resolved by :mod:`kg.extract.coref`.
+
+>>> entity_key("Vladimir  Putin", EntityType.PERSON)
+'person:vladimir putin'
+>>> EntityIndex().entity_of is not None
+True
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from kg.model import Entity, EntityType, Mention
+from kg.extract.gazetteer import country_name, country_of, demonym_country
+from kg.extract.names import MentionDraft, NameBuilder, person_draft
+from kg.model import Entity, EntityType
 
-__all__ = ["EntityIndex", "EntityComponent", "resolve_entities", "entity_key", "NER_TYPES"]
+__all__ = [
+    "EntityIndex",
+    "EntityComponent",
+    "resolve_entities",
+    "entity_key",
+    "NER_TYPES",
+    "GROUP_NOUNS",
+]
 
 #: spaCy NER label -> coarse entity type (GPE is refined to COUNTRY or PLACE).
 NER_TYPES: dict[str, EntityType] = {
@@ -25,22 +39,45 @@ NER_TYPES: dict[str, EntityType] = {
     "EVENT": EntityType.EVENT,
 }
 
+#: Collective nouns that, after a demonym, make a group tied to a country ("Russian officials").
+GROUP_NOUNS = frozenset(
+    {"delegation", "government", "team", "side", "official", "negotiator", "leader", "minister",
+     "diplomat", "authority", "representative", "envoy", "force", "troop", "mission", "party",
+     "counterpart", "businessman", "banker", "source", "administration", "cabinet", "president",
+     "embassy", "ambassador", "army", "military", "police", "people", "lawmaker", "expert",
+     "spokesman", "agent", "nurse", "politician", "student", "worker", "company",
+     "firm", "bank", "investor", "trader", "producer", "parliament", "ministry", "court"}
+)
+#: Singular nouns that still denote a group ("the Russian government", not "Russian president").
+_COLLECTIVE = frozenset(
+    {"delegation", "government", "team", "side", "mission", "party", "administration", "cabinet",
+     "embassy", "army", "military", "police", "parliament", "ministry", "court", "company",
+     "firm", "bank", "people"}
+)
+#: Group nouns whose plural label reads better singular ("American delegations" -> delegation).
+_SINGULAR_LABEL = frozenset({"delegation", "government", "team", "side", "mission", "party"})
+
 
 def entity_key(label: str, etype: EntityType) -> str:
     """The article-independent identity of an entity: type and case-folded name.
 
-    >>> entity_key("Vladimir  Putin", EntityType.PERSON)
-    'person:vladimir putin'
+    >>> entity_key("the  United States", EntityType.COUNTRY)
+    'country:the united states'
     """
     return f"{etype.value}:{' '.join(label.split()).casefold()}"
 
 
 @dataclass(frozen=True)
 class EntityIndex:
-    """The entities of one Doc, and which tokens denote which entity."""
+    """The entities of one Doc, and which tokens denote which entity.
+
+    ``token_entity`` maps a token to one entity key; ``token_entities`` also lists the
+    several entities a coordinated head denotes ("American and Ukrainian delegations").
+    """
 
     entities: tuple[Entity, ...] = ()
     token_entity: dict[int, str] = field(default_factory=dict)  # token.i -> Entity.key
+    token_entities: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def entity_of(self, span: Span) -> str | None:
         """The entity that the head of ``span`` (or any of its tokens) denotes, if any."""
@@ -52,6 +89,13 @@ class EntityIndex:
                 return self.token_entity[tok.i]
         return None
 
+    def keys_of(self, token: Token) -> tuple[str, ...]:
+        """Every entity that ``token`` denotes (several for a coordinated group head)."""
+        if token.i in self.token_entities:
+            return self.token_entities[token.i]
+        key = self.token_entity.get(token.i)
+        return (key,) if key else ()
+
     def get(self, key: str) -> Entity | None:
         """The entity with ``key``, or None."""
         for e in self.entities:
@@ -60,50 +104,122 @@ class EntityIndex:
         return None
 
 
-def _sentence_index(doc: Doc) -> dict[int, int]:
-    return {sent.start: i for i, sent in enumerate(doc.sents)}
+def _strip_det(text: str) -> str:
+    text = " ".join(text.split())
+    for det in ("the ", "The ", "THE "):
+        if text.startswith(det):
+            text = text[len(det) :]
+    for pos in ("'s", "’s", "'", "’"):
+        if text.endswith(pos):
+            text = text[: -len(pos)]
+    return text.strip()
+
+
+def _group_head(tok: Token) -> Token | None:
+    """The collective noun a demonym modifies, following "American and Ukrainian X"."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    head = first.head
+    if first.dep_ in ("amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN"):
+        lemma = head.lemma_.casefold()
+        plural_or_collective = head.tag_ == "NNS" or lemma in _COLLECTIVE
+        if lemma in GROUP_NOUNS and plural_or_collective and head.ent_type_ in ("", "NORP"):
+            return head
+    return None
+
+
+def _add_norp(b: NameBuilder, ent: Span, sent_of: dict[int, int]) -> None:
+    text = _strip_det(ent.text)
+    country = demonym_country(text) or country_name(text)
+    si = sent_of[ent.start]
+    head = _group_head(ent.root)
+    if head is not None and country is not None:
+        noun = head.lemma_.casefold() if head.lemma_.casefold() in _SINGULAR_LABEL else head.text
+        label = f"{text} {noun.casefold()}"
+        key = f"group:{country.casefold()} {noun.casefold()}"
+        b.add(key, label, EntityType.GROUP, MentionDraft(label, ent.start_char, head.idx + len(head),
+                                                         si, "demonym"), [t.i for t in ent],
+              country=f"country:{country.casefold()}")
+        b.add_multi(head.i, key)
+        b.add(f"country:{country.casefold()}", country, EntityType.COUNTRY,
+              MentionDraft(ent.text, ent.start_char, ent.end_char, si, "demonym"), [])
+        return
+    if country is not None and ent.root.pos_ in ("NOUN", "PROPN") and ent.root.tag_ == "NNPS":
+        b.add(f"group:{text.casefold()}", text, EntityType.GROUP,
+              MentionDraft(ent.text, ent.start_char, ent.end_char, si, "name"),
+              [t.i for t in ent], country=f"country:{country.casefold()}")
+        return
+    if country is not None:
+        # An adjective ("Russian language"): the country is mentioned, but the token
+        # stays free so that the phrase's own head decides what it denotes.
+        b.add(f"country:{country.casefold()}", country, EntityType.COUNTRY,
+              MentionDraft(ent.text, ent.start_char, ent.end_char, si, "demonym"), [])
+        return
+    b.add(entity_key(text, EntityType.GROUP), text, EntityType.GROUP,
+          MentionDraft(ent.text, ent.start_char, ent.end_char, si, "name"), [t.i for t in ent])
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
 
 
 def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
-    """Group NER spans of ``doc`` into entities; a surname alone joins the full name."""
-    sent_of_token: dict[int, int] = {}
+    """Type, name and group the entities of ``doc``; resolve aliases, titles and pronouns."""
+    from kg.extract.coref import resolve_pronouns as _pronouns
+    from kg.extract.coref import resolve_title_mentions
+
+    sent_of: dict[int, int] = {}
     for i, sent in enumerate(doc.sents):
         for tok in sent:
-            sent_of_token[tok.i] = i
-    clusters: dict[str, dict] = {}
-    token_entity: dict[int, str] = {}
-    surnames: dict[str, str] = {}
+            sent_of[tok.i] = i
+    b = NameBuilder(sent_of)
+    persons = [person_draft(ent, sent_of[ent.start]) for ent in doc.ents if ent.label_ == "PERSON"]
+    places = {_strip_det(e.text).casefold() for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    # NER sometimes tags a city PERSON once and GPE elsewhere; the place reading wins.
+    persons = [p for p in persons if p is not None and p.name.casefold() not in places]
+    b.add_persons(persons, doc)
+    acronyms: dict[str, str] = {}
     for ent in doc.ents:
         etype = NER_TYPES.get(ent.label_)
-        if etype is None:
+        if ent.label_ == "PERSON" and _strip_det(ent.text).casefold() in places:
+            etype = EntityType.PLACE
+        elif etype is None or ent.label_ == "PERSON":
             continue
-        text = " ".join(ent.text.split())
-        if text.lower().startswith("the "):
-            text = text[4:]
-        key = entity_key(text, etype)
-        if etype is EntityType.PERSON and len(text.split()) == 1 and text.casefold() in surnames:
-            key = surnames[text.casefold()]
-        elif etype is EntityType.PERSON and len(text.split()) > 1:
-            surnames.setdefault(text.split()[-1].casefold(), key)
-        c = clusters.setdefault(key, {"label": text, "type": etype, "aliases": set(), "mentions": []})
-        if text != c["label"]:
-            c["aliases"].add(text)
-        c["mentions"].append(
-            Mention(text, ent.start_char, ent.end_char, sent_of_token.get(ent.start, 0), "name")
-        )
-        for tok in ent:
-            token_entity[tok.i] = key
-    entities = tuple(
-        Entity(
-            key=k,
-            label=c["label"],
-            type=c["type"],
-            aliases=tuple(sorted(c["aliases"])),
-            mentions=tuple(c["mentions"]),
-        )
-        for k, c in clusters.items()
-    )
-    return EntityIndex(entities, token_entity)
+        text = _strip_det(ent.text)
+        if not text:
+            continue
+        si = sent_of[ent.start]
+        draft = MentionDraft(ent.text, ent.start_char, ent.end_char, si, "name")
+        tokens = [t.i for t in ent]
+        person = b.person_for_surname(text, ent.start)
+        if person is not None and ent.label_ in ("ORG", "GPE", "NORP", "LOC"):
+            b.add(person, "", EntityType.PERSON, MentionDraft(ent.text, ent.start_char,
+                                                              ent.end_char, si, "alias"), tokens)
+            continue
+        if ent.label_ == "NORP":
+            _add_norp(b, ent, sent_of)
+            continue
+        country = country_name(text) or (country_of(text) if ent.label_ == "GPE" else None)
+        if country is not None and ent.label_ in ("GPE", "ORG", "LOC"):
+            b.add(f"country:{country.casefold()}", country, EntityType.COUNTRY, draft, tokens)
+            continue
+        if ent.label_ == "ORG":
+            key = acronyms.get(text.casefold()) or entity_key(text, etype)
+            b.add(key, text, etype, draft, tokens)
+            acronyms.setdefault(_acronym(text.split()).casefold(), key)
+            nxt = doc[ent.end : ent.end + 3]
+            if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
+                acronyms[nxt[1].text.casefold()] = key
+                b.add(key, text, etype, MentionDraft(nxt[1].text, nxt[1].idx,
+                                                     nxt[1].idx + len(nxt[1]), si, "alias"),
+                      [nxt[1].i])
+            continue
+        b.add(entity_key(text, etype), text, etype, draft, tokens)
+    resolve_title_mentions(doc, b, sent_of)
+    if resolve_pronouns:
+        _pronouns(doc, b, sent_of)
+    return b.build()
 
 
 class EntityComponent:

@@ -1,35 +1,330 @@
 """Meeting events: who met whom, where, when, and whether it happened, is planned or negated.
 
-(First version: a verb "meet" with two named parties. Deepened by the meetings work.)
+Triggers are verbs ("meet", "confer", "talk with", "receive", "visit" a person, "call on",
+"sit down with", "negotiate with") and meeting nouns ("talks", "meeting", "summit",
+"discussions", "audience") with their light verbs ("hold talks", "attend the meeting").
+Parties come from subjects (inherited through "is expected to"), objects, "with" and
+"between" phrases, possessives and passive agents; coordination gives every conjunct.
+
+>>> sorted(NOUN_TRIGGERS)[:3]
+['audience', 'consultation', 'discussion']
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import EntityIndex
-from kg.model import Meeting, MeetingStatus, Provenance
+from kg.extract.status import (
+    HYPOTHETICAL_HEADS,
+    clause_status,
+    is_habitual,
+    is_hypothetical,
+    noun_status,
+)
+from kg.extract.timex import attached_place, attached_time, normalise_date
+from kg.model import EntityType, Meeting, MeetingStatus, Provenance
 
-__all__ = ["find_meetings", "MeetingComponent"]
+__all__ = ["find_meetings", "MeetingComponent", "VERB_TRIGGERS", "NOUN_TRIGGERS", "NAMED_GROUPS"]
+
+VERB_TRIGGERS = frozenset(
+    {"meet", "confer", "negotiate", "talk", "host", "receive", "visit", "sit", "call", "join"}
+)
+NOUN_TRIGGERS = frozenset(
+    {"talk", "meeting", "summit", "discussion", "negotiation", "consultation", "audience"}
+)
+#: Verbs whose subject takes part in the meeting their object names.
+LIGHT_VERBS = frozenset(
+    {"hold", "have", "begin", "start", "resume", "open", "conduct", "continue", "attend",
+     "boycott", "skip", "chair", "host", "join", "convene", "enter", "wrap", "conclude",
+     "cancel", "postpone", "end", "miss"}
+)
+_ATTEND = frozenset({"attend", "boycott", "skip", "miss"})
+#: Group heads that name a party ("the American delegation"); "officials" do not.
+NAMED_GROUPS = frozenset({"delegation", "government", "team", "administration", "cabinet",
+                          "parliament", "ministry", "negotiator", "side", "mission"})
+_NEEDS_WITH = frozenset({"confer", "negotiate", "talk"})
+_PERSON_ONLY = frozenset({"visit", "receive", "host", "join", "call"})
+_TALK_MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "letter", "radio"})
+_CONTEXT_PREPS = frozenset({"after", "during", "at", "in", "before", "following", "from",
+                            "since", "ahead", "for", "on", "into"})
+_BOTH = frozenset({"country", "side", "nation", "government"})
+
+
+class _Parties:
+    """Turns parse tokens into entity keys of named parties."""
+
+    def __init__(self, doc: Doc, index: EntityIndex) -> None:
+        self.doc = doc
+        self.index = index
+
+    def eligible(self, key: str) -> bool:
+        e = self.index.get(key)
+        if e is None:
+            return False
+        if e.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.COUNTRY):
+            return True
+        if e.type is EntityType.GROUP and e.country is not None:
+            head = e.key.rsplit(" ", 1)[-1]
+            return head.rstrip("s") in NAMED_GROUPS or head in NAMED_GROUPS
+        return False
+
+    def of_token(self, tok: Token, depth: int = 0) -> list[str]:
+        """Named parties a single token denotes (no coordination)."""
+        if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+            return self.of_token(tok.head.head, depth + 1)
+        keys = [k for k in self.index.keys_of(tok) if self.eligible(k)]
+        if keys or depth > 2:
+            return keys
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        if tok.lemma_.casefold() in _BOTH and any(c.lower_ in ("both", "two") for c in tok.children):
+            return self.both(tok)
+        for c in tok.children:
+            if c.dep_ in ("compound", "appos") and not c.is_punct:
+                keys += self.of_token(c, depth + 1)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for obj in (g for g in c.children if g.dep_ == "pobj"):
+                    keys += self.expand(obj, depth + 1)
+        return keys
+
+    def expand(self, tok: Token, depth: int = 0) -> list[str]:
+        """Named parties of ``tok`` and of every token coordinated with it."""
+        out: list[str] = []
+        for t in (tok, *tok.conjuncts):
+            for k in self.of_token(t, depth):
+                if k not in out:
+                    out.append(k)
+        return out
+
+    def both(self, tok: Token) -> list[str]:
+        """ "both countries": the last two countries named together before ``tok``."""
+        for prev in reversed(self.doc[: tok.i]):
+            if prev.dep_ != "conj":
+                continue
+            a, b = self.index.keys_of(prev.head), self.index.keys_of(prev)
+            if a and b and all(self.index.get(k[0]).type is EntityType.COUNTRY for k in (a, b)):
+                return [a[0], b[0]]
+        return []
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[str]:
+        """Subject parties of ``verb``, inherited through xcomp, conj and purpose clauses."""
+        out: list[str] = []
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                out += self.expand(c)
+            elif c.dep_ == "agent":
+                out += [k for g in c.children if g.dep_ == "pobj" for k in self.expand(g)]
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        if not has_subject:
+            # The small parser hangs a fronted subject on a preceding participle clause
+            # ("X, working to ..., held talks"): take it from there.
+            for c in verb.children:
+                if c.dep_ == "advcl" and c.i < verb.i:
+                    for g in c.children:
+                        if g.dep_ == "nsubj" and g.i < c.i:
+                            out += self.expand(g)
+                            has_subject = True
+        if not has_subject and depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp"):
+            out += self.subjects(verb.head, depth + 1)
+        return out
+
+    def prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[str]:
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "prt") and c.lower_ in preps:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out += self.expand(g)
+        return out
+
+
+def _governor(noun: Token) -> tuple[Token | None, str]:
+    """The verb that governs a meeting noun, and how: "dobj", a preposition, or "nsubj"."""
+    cur, via = noun, ""
+    for _ in range(5):
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
+            via = via or cur.head.lower_
+            cur = cur.head.head
+        elif cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "conj", "appos"):
+            via = via or cur.dep_
+            cur = cur.head
+        else:
+            return None, ""
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur, via
+    return None, ""
+
+
+def _merge(parts: list[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for k in parts:
+        if k not in out:
+            out.append(k)
+    return tuple(out)
+
+
+class _Finder:
+    def __init__(self, doc: Doc, index: EntityIndex) -> None:
+        self.doc = doc
+        self.parties = _Parties(doc, index)
+        self.index = index
+
+    def verb_event(self, v: Token) -> tuple[tuple[str, ...], set[int], list[Token]] | None:
+        lemma = v.lemma_.casefold()
+        p = self.parties
+        if any(g.lower_ in _TALK_MEDIA for c in v.children for g in c.subtree):
+            return None
+        objs: list[str] = []
+        if lemma == "meet":
+            objs = [k for c in v.children if c.dep_ == "dobj" for k in p.expand(c)]
+            objs += p.prep_objects(v, ("with",))
+        elif lemma in _NEEDS_WITH:
+            objs = p.prep_objects(v, ("with",))
+        elif lemma == "sit":
+            if any(c.lower_ == "down" for c in v.children):
+                objs = p.prep_objects(v, ("with",))
+        elif lemma == "call":
+            objs = p.prep_objects(v, ("on",))
+            if any(c.dep_ == "prt" and c.lower_ == "on" for c in v.children):
+                objs += [k for c in v.children if c.dep_ == "dobj" for k in p.expand(c)]
+        elif lemma in ("visit", "receive", "host"):
+            objs = [k for c in v.children if c.dep_ == "dobj" for k in p.expand(c)]
+        subj = p.subjects(v)
+        parts = _merge(subj + objs)
+        if lemma in _PERSON_ONLY and not all(
+            self.index.get(k).type is EntityType.PERSON for k in parts
+        ):
+            return None
+        if lemma not in ("meet", "join") and not objs:
+            return None
+        anchors = {v.i}
+        obj_toks = [g for c in v.children if c.dep_ == "prep" for g in c.children] + [
+            c for c in v.children if c.dep_ == "dobj"
+        ]
+        return parts, anchors, obj_toks
+
+    def noun_event(self, n: Token) -> tuple[tuple[str, ...], set[int], list[Token], Token | None]:
+        p = self.parties
+        own: list[str] = []
+        between = p.prep_objects(n, ("between",))
+        of = p.prep_objects(n, ("of",))
+        with_ = p.prep_objects(n, ("with",))
+        poss = [k for c in n.children if c.dep_ == "poss" for k in p.expand(c)]
+        comp = [k for c in n.children if c.dep_ == "compound" for k in p.expand(c)]
+        own = between + poss + of + comp
+        gov, via = _governor(n)
+        anchors = {n.i}
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                anchors |= {g.i for g in c.subtree}
+        agents: list[str] = []
+        for c in n.children:
+            if c.dep_ == "acl" and c.lemma_.casefold() in ("host", "chair", "attend"):
+                agents += p.subjects(c)
+        if gov is not None:
+            lemma = gov.lemma_.casefold()
+            if lemma in HYPOTHETICAL_HEADS or is_hypothetical(gov):
+                return (), anchors, [], gov
+            if via == "dobj" and lemma in LIGHT_VERBS:
+                anchors.add(gov.i)
+                with_ += p.prep_objects(gov, ("with",))
+                if lemma in _ATTEND or not (between or poss or len(of) >= 2):
+                    agents += p.subjects(gov)
+            elif via == "take" or (via == "dobj" and lemma == "take"):
+                agents += p.subjects(gov)
+            elif via in _CONTEXT_PREPS and (with_ or between):
+                if gov.lemma_.casefold() in ("take",) or not (between or poss):
+                    agents += p.subjects(gov)
+                if via in ("at", "in", "during") or lemma == "take":
+                    anchors.add(gov.i)
+            elif via in ("nsubj", "nsubjpass") and with_ and not poss:
+                if gov.dep_ == "ccomp":
+                    agents += p.subjects(gov.head)
+        parts = _merge(agents + own + with_)
+        objs = [g for c in n.children if c.dep_ == "prep" for g in c.children]
+        return parts, anchors, objs, gov
+
+    def find(self, published) -> list[Meeting]:  # noqa: ANN001 - date | None
+        out: list[Meeting] = []
+        seen: set[tuple[int, frozenset[str]]] = set()
+        for si, sent in enumerate(self.doc.sents):
+            prov = None
+            for tok in sent:
+                lemma = tok.lemma_.casefold()
+                if tok.pos_ in ("VERB", "AUX") and lemma in VERB_TRIGGERS:
+                    if is_hypothetical(tok) or is_habitual(tok):
+                        continue
+                    ev = self.verb_event(tok)
+                    if ev is None:
+                        continue
+                    parts, anchors, objs = ev
+                    time = attached_time(sent, anchors | _chain(tok), tok)
+                    status = clause_status(tok, time)
+                    confidence = 0.9
+                elif tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_TRIGGERS:
+                    if lemma == "talk" and tok.tag_ != "NNS" or is_habitual(tok):
+                        continue
+                    parts, anchors, objs, gov = self.noun_event(tok)
+                    chain = anchors | (_chain(gov) if gov is not None else set())
+                    time = attached_time(sent, chain, tok)
+                    status = noun_status(tok, gov, time)
+                    anchors = chain
+                    confidence = 0.75
+                else:
+                    continue
+                parts = tuple(k for k in parts if self.parties.eligible(k))
+                if len(set(parts)) < 2 or (si, frozenset(parts)) in seen:
+                    continue
+                seen.add((si, frozenset(parts)))
+                place = attached_place(sent, anchors, objs)
+                if prov is None:
+                    prov = Provenance(self.doc._.kg_article_id, si, sent.start_char,
+                                      sent.end_char, sent.text)
+                out.append(Meeting(
+                    participants=parts,
+                    status=status,
+                    provenance=prov,
+                    trigger=_trigger_text(tok),
+                    place=_place_label(place),
+                    place_entity=self.index.entity_of(place) if place is not None else None,
+                    time=time,
+                    date=normalise_date(time, published, status is MeetingStatus.PLANNED),
+                    confidence=confidence,
+                ))
+        return out
+
+
+def _chain(verb: Token) -> set[int]:
+    """The verb and the heads it hangs from by xcomp/purpose ("is expected to meet")."""
+    out = {verb.i}
+    cur = verb
+    for _ in range(3):
+        aux = {c.lower_ for c in cur.children if c.dep_ == "aux"}
+        if cur.dep_ == "xcomp" or (cur.dep_ == "advcl" and "to" in aux):
+            cur = cur.head
+            out.add(cur.i)
+        else:
+            break
+    return out
+
+
+def _trigger_text(tok: Token) -> str:
+    parts = [c for c in tok.children if c.dep_ == "prt"]
+    return " ".join(t.text for t in sorted([tok, *parts], key=lambda t: t.i))
+
+
+def _place_label(span: Span | None) -> str | None:
+    if span is None:
+        return None
+    text = " ".join(span.text.split())
+    return text[4:] if text.casefold().startswith("the ") else text
 
 
 def find_meetings(doc: Doc, index: EntityIndex) -> list[Meeting]:
-    """Meetings in ``doc``: verb ``meet`` whose subject and object are named entities."""
-    out: list[Meeting] = []
-    for si, sent in enumerate(doc.sents):
-        for tok in sent:
-            if tok.lemma_ != "meet" or tok.pos_ != "VERB":
-                continue
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            if subj is None or obj is None:
-                continue
-            a, b = index.entity_of(doc[subj.i : subj.i + 1]), index.entity_of(doc[obj.i : obj.i + 1])
-            if a and b and a != b:
-                prov = Provenance(doc._.kg_article_id, si, sent.start_char, sent.end_char, sent.text)
-                status = MeetingStatus.PLANNED if tok.tag_ == "VB" else MeetingStatus.HAPPENED
-                out.append(Meeting((a, b), status, prov, trigger=tok.text))
-    return out
+    """Meetings in ``doc`` with at least two named parties (dates relative to ``doc._.kg_published``)."""
+    return _Finder(doc, index).find(doc._.kg_published)
 
 
 class MeetingComponent:

@@ -1,0 +1,114 @@
+"""In-article coreference: title-only mentions ("the Chancellor") and personal pronouns.
+
+The pronoun resolver is deliberately simple and measurable (tests/test_entities_coref.py):
+
+1. a pronoun in a sentence that already names a person, before it, takes the nearest
+   such person that is a subject, else the nearest one (never a co-argument of the
+   same verb: "Putin met him");
+2. otherwise it takes the subject person of the nearest earlier sentence (up to three
+   back) that names a compatible person, else that sentence's first person;
+3. a person whose honorific gives a gender ("Mrs", "King") only takes matching pronouns.
+
+>>> PRONOUN_GENDER["she"], PRONOUN_GENDER["his"]
+('f', 'm')
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.gazetteer import LEADER_TITLES, demonym_country, is_title
+from kg.extract.names import NameBuilder, PersonMention
+
+__all__ = ["PRONOUN_GENDER", "resolve_pronouns", "resolve_title_mentions", "title_head"]
+
+PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}
+_LOOKBACK = 3
+
+
+def title_head(title: str) -> str:
+    """The word a title is referred back by ("Treasury Secretary" -> "secretary").
+
+    >>> title_head("Prime Minister"), title_head("special envoy")
+    ('prime minister', 'envoy')
+    """
+    words = title.casefold().split()
+    if len(words) >= 2 and is_title(" ".join(words[-2:])) and words[-2] in ("prime", "vice"):
+        return " ".join(words[-2:])
+    return words[-1] if words else ""
+
+
+def _compatible(b: NameBuilder, m: PersonMention, gender: str) -> bool:
+    known = b.person(m.key).gender
+    return known is None or known == gender
+
+
+def _same_verb(a: Token, b: Token) -> bool:
+    return a.head.i == b.head.i and b.dep_ not in ("poss",) and b.lower_ not in ("himself",
+                                                                                  "herself")
+
+
+def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
+    """Link he/him/his/she/her to a person of ``b`` by the rules in the module docstring."""
+    for tok in doc:
+        gender = PRONOUN_GENDER.get(tok.lower_)
+        if gender is None or tok.tag_ not in ("PRP", "PRP$") or tok.i in b.token_entity:
+            continue
+        si = sent_of[tok.i]
+        mentions = [m for m in b.person_mentions if m.root < tok.i and _compatible(b, m, gender)]
+        same = [m for m in mentions if m.sentence_index == si
+                and not _same_verb(doc[m.root], tok)]
+        choice = None
+        if same:
+            subjects = [m for m in same if m.is_subject]
+            choice = (subjects or same)[-1]
+        else:
+            for back in range(1, _LOOKBACK + 1):
+                earlier = [m for m in mentions if m.sentence_index == si - back]
+                if earlier:
+                    subjects = [m for m in earlier if m.is_subject]
+                    choice = (subjects or earlier)[0]
+                    break
+        if choice is not None:
+            b.add_person_reference(choice.key, tok, "pronoun")
+
+
+def _title_phrase(tok: Token) -> str:
+    mods = [c.text for c in tok.lefts if c.dep_ == "compound" and c.ent_type_ != "PERSON"]
+    return " ".join([*mods, tok.text]).casefold()
+
+
+def resolve_title_mentions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
+    """Link "the [Pakistani] president" to the person named earlier with that title."""
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in b.token_entity or tok.dep_ == "compound":
+            continue
+        phrase = _title_phrase(tok)
+        if not (is_title(phrase) or is_title(tok.text)):
+            continue
+        kids = list(tok.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+            continue
+        if any(c.dep_ in ("prep", "appos") for c in tok.rights):
+            continue  # "the president of the bank" introduces someone new
+        country = None
+        for c in kids:
+            if c.dep_ in ("amod", "compound") and demonym_country(c.text):
+                country = f"country:{demonym_country(c.text).casefold()}"
+        head = title_head(phrase)
+        candidates = []
+        for m in b.person_mentions:
+            if m.root >= tok.i:
+                continue
+            c = b.person(m.key)
+            heads = {title_head(t) for t in c.titles}
+            if not (head in heads or (head in LEADER_TITLES and heads & LEADER_TITLES)):
+                continue
+            if country is not None and c.country != country:
+                continue
+            candidates.append(m)
+        if candidates:
+            b.add_person_reference(candidates[-1].key, tok, "title")

@@ -1,0 +1,106 @@
+"""Country, demonym and title tables (``kg/data/countries.tsv``, ``kg/data/titles.txt``) as lookups.
+
+>>> country_of("the U.S.")
+'United States'
+>>> country_of("Ukrainian")
+'Ukraine'
+>>> is_title("Prime Minister"), is_title("Putin")
+(True, False)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = [
+    "Gazetteer",
+    "gazetteer",
+    "country_of",
+    "country_name",
+    "demonym_country",
+    "is_title",
+    "title_words",
+    "HONORIFICS",
+    "MALE_HONORIFICS",
+    "FEMALE_HONORIFICS",
+    "LEADER_TITLES",
+]
+
+MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "emperor", "sheikh", "pope"})
+FEMALE_HONORIFICS = frozenset(
+    {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess"}
+)
+#: Honorifics say nothing about a role; they are dropped from names but not kept as titles.
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."})
+#: A bare "the leader" may refer back to anyone holding one of these titles.
+LEADER_TITLES = frozenset(
+    {"president", "premier", "prime minister", "chancellor", "king", "queen", "emir", "sultan",
+     "leader", "chief", "sheikh", "emperor", "pope", "chairman"}
+)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Lower-cased surface form -> canonical country name, for names and for demonyms."""
+
+    names: dict[str, str]
+    demonyms: dict[str, str]
+    titles: frozenset[str]
+
+
+def _norm(text: str) -> str:
+    text = " ".join(text.split()).casefold()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The tables, read once from the package data."""
+    data = Path(__file__).resolve().parent.parent / "data"
+    names: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for line in (data / "countries.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t") + ["", ""]
+        country = cols[0].strip()
+        names[_norm(country)] = country
+        for alias in filter(None, (a.strip() for a in cols[1].split(";"))):
+            names.setdefault(_norm(alias), country)
+        for dem in filter(None, (d.strip() for d in cols[2].split(";"))):
+            demonyms.setdefault(_norm(dem), country)
+    titles = frozenset(
+        t.strip().casefold()
+        for t in (data / "titles.txt").read_text(encoding="utf-8").splitlines()
+        if t.strip() and not t.startswith("#")
+    )
+    return Gazetteer(names, demonyms, titles)
+
+
+def country_name(text: str) -> str | None:
+    """The canonical country that ``text`` names ("U.S." -> "United States"), or None."""
+    return gazetteer().names.get(_norm(text))
+
+
+def demonym_country(text: str) -> str | None:
+    """The country of a demonym or nationality adjective ("Russian" -> "Russia"), or None."""
+    return gazetteer().demonyms.get(_norm(text))
+
+
+def country_of(text: str) -> str | None:
+    """The country that ``text`` names or is the demonym of, or None."""
+    return country_name(text) or demonym_country(text)
+
+
+def is_title(text: str) -> bool:
+    """Whether ``text`` (one or more words) is a known title or role word."""
+    return _norm(text) in gazetteer().titles
+
+
+def title_words() -> frozenset[str]:
+    """Every single word that occurs in a known title ("prime", "minister", ...)."""
+    return frozenset(w for t in gazetteer().titles for w in t.split())

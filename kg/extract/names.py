@@ -1,0 +1,297 @@
+"""Person names inside one article: titles stripped into roles, surname aliases grouped.
+
+A :class:`NameBuilder` collects mentions of every entity type and builds the
+:class:`~kg.extract.entities.EntityIndex`; for people it decides which full name a
+bare surname ("Witkoff", "Mr. Witkoff") refers to.
+
+>>> surname_match(("witkoff",), ("steve", "witkoff"))
+True
+>>> surname_match(("steve",), ("steve", "witkoff"))
+False
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.gazetteer import (
+    FEMALE_HONORIFICS,
+    HONORIFICS,
+    MALE_HONORIFICS,
+    country_of,
+    is_title,
+    title_words,
+)
+from kg.model import Entity, EntityType, Mention
+
+if TYPE_CHECKING:
+    from kg.extract.entities import EntityIndex
+
+__all__ = ["MentionDraft", "PersonDraft", "NameBuilder", "person_draft", "surname_match"]
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass(frozen=True, slots=True)
+class MentionDraft:
+    """A mention before its entity is known: surface text, character span, sentence, kind."""
+
+    text: str
+    start: int
+    end: int
+    sentence_index: int
+    kind: str = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonDraft:
+    """A PERSON mention with its title words split off into ``titles``."""
+
+    name: str
+    tokens: tuple[int, ...]
+    root: int
+    mention: MentionDraft
+    titles: tuple[str, ...] = ()
+    country: str | None = None
+    gender: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """Where a person is mentioned, for the pronoun and title resolvers."""
+
+    key: str
+    root: int
+    sentence_index: int
+    is_subject: bool
+
+
+def surname_match(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether the name ``short`` is a trailing part of the longer name ``full``."""
+    return 0 < len(short) < len(full) and full[-len(short) :] == short
+
+
+def _is_title_token(tok: Token) -> bool:
+    low = tok.text.casefold()
+    return low in HONORIFICS or (low in title_words() and tok.text[:1].isupper())
+
+
+def _role_chunk(ent: Span) -> list[Token]:
+    """Tokens left of a name that modify it ("U.S. Treasury Secretary" James Baker)."""
+    doc = ent.doc
+    chunk: list[Token] = []
+    j = ent.start - 1
+    while j >= ent.sent.start:
+        tok = doc[j]
+        if tok.is_punct and tok.text not in (".",) or tok.ent_type_ == "PERSON":
+            break
+        if tok.dep_ not in ("compound", "amod", "nmod") or not j < tok.head.i < ent.end:
+            break
+        chunk.insert(0, tok)
+        j -= 1
+    return chunk
+
+
+def _appos_title(ent: Span) -> list[str]:
+    root = ent.root
+    heads = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        heads.append(root.head)
+    out = []
+    for h in heads:
+        if h.text.casefold() in title_words():
+            mods = [c for c in h.lefts if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"]
+            out.append(" ".join([*(m.text for m in mods), h.text]))
+    return out
+
+
+def person_draft(ent: Span, sentence_index: int) -> PersonDraft | None:
+    """Split a PERSON span into name and titles; None when nothing name-like is left."""
+    toks = [t for t in ent if not t.is_space]
+    while toks and toks[0].text.casefold() == "the":
+        toks.pop(0)
+    stripped: list[Token] = []
+    while len(toks) > 1 and _is_title_token(toks[0]):
+        stripped.append(toks.pop(0))
+    while toks and (toks[-1].text in _POSSESSIVE or toks[-1].is_punct):
+        toks.pop()
+    if not toks or not any(t.text[:1].isalpha() for t in toks):
+        return None
+    chunk = _role_chunk(ent)
+    country = None
+    title_parts = []
+    for tok in [*chunk, *stripped]:
+        c = country_of(tok.text) if tok.pos_ in ("ADJ", "PROPN", "NOUN") else None
+        if c is not None and tok.text.casefold() not in title_words():
+            country = country or c
+        elif tok.text.casefold() not in HONORIFICS:
+            title_parts.append(tok.text)
+    titles = [" ".join(title_parts)] if title_parts and is_title(title_parts[-1]) else []
+    titles += _appos_title(ent)
+    for c in ent.root.children:
+        if c.dep_ == "prep" and c.text == "of":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ == "GPE":
+                country = country or country_of(" ".join(t.text for t in obj.subtree))
+    words = {t.text.casefold() for t in [*chunk, *stripped]}
+    gender = "m" if words & MALE_HONORIFICS else "f" if words & FEMALE_HONORIFICS else None
+    start = min([t.idx for t in [*chunk, *stripped]] + [ent.start_char])
+    surface = ent.doc.text[start : toks[-1].idx + len(toks[-1])]
+    return PersonDraft(
+        name=" ".join(t.text for t in toks),
+        tokens=tuple(t.i for t in toks),
+        root=ent.root.i,
+        mention=MentionDraft(" ".join(surface.split()), start, ent.end_char, sentence_index,
+                             "name"),
+        titles=tuple(titles),
+        country=country,
+        gender=gender,
+    )
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(name.casefold().split())
+
+
+@dataclass
+class _Cluster:
+    label: str
+    type: EntityType
+    aliases: set[str] = field(default_factory=set)
+    titles: list[str] = field(default_factory=list)
+    mentions: dict[tuple[int, int], MentionDraft] = field(default_factory=dict)
+    country: str | None = None
+    gender: str | None = None
+
+
+class NameBuilder:
+    """Collects mentions of entities and builds the article's entity index."""
+
+    def __init__(self, sent_of: dict[int, int]) -> None:
+        self.sent_of = sent_of  # token index -> sentence index
+        self.clusters: dict[str, _Cluster] = {}
+        self.token_entity: dict[int, str] = {}
+        self.token_entities: dict[int, list[str]] = {}
+        self.person_mentions: list[PersonMention] = []
+        self._forms: dict[tuple[str, ...], str] = {}  # person name words -> key
+
+    def add(self, key: str, label: str, etype: EntityType, mention: MentionDraft,
+            tokens: list[int], country: str | None = None, titles: tuple[str, ...] = ()) -> None:
+        """Record one mention of entity ``key``, and the tokens that denote it."""
+        c = self.clusters.get(key)
+        if c is None:
+            c = self.clusters[key] = _Cluster(label or mention.text, etype, country=country)
+        c.mentions.setdefault((mention.start, mention.end), mention)
+        if mention.text != c.label and mention.kind != "pronoun":
+            c.aliases.add(mention.text)
+        for t in titles:
+            if t not in c.titles:
+                c.titles.append(t)
+        for i in tokens:
+            self.token_entity.setdefault(i, key)
+
+    def add_multi(self, token_i: int, key: str) -> None:
+        """``token_i`` (a coordinated head) denotes ``key`` among others."""
+        keys = self.token_entities.setdefault(token_i, [])
+        if key not in keys:
+            keys.append(key)
+
+    def add_persons(self, drafts: list[PersonDraft], doc: Doc) -> None:
+        """Group person mentions: a name that ends another, longer name joins it."""
+        fulls = {_words(d.name) for d in drafts}
+        distinct: set[tuple[str, ...]] = set()
+        for d in drafts:
+            for e in drafts:
+                if surname_match(_words(d.name), _words(e.name)) and _coordinated(doc, d, e):
+                    distinct.add(_words(d.name))
+        for d in drafts:
+            words = _words(d.name)
+            longer = [f for f in fulls if surname_match(words, f)] if words not in distinct else []
+            target = max(longer, key=len) if longer else words
+            while True:
+                nxt = [f for f in fulls if surname_match(target, f)]
+                if not nxt:
+                    break
+                target = max(nxt, key=len)
+            label = _best_label(drafts, target)
+            key = f"person:{' '.join(target)}"
+            self._forms[words] = key
+            self._forms[target] = key
+            self.add(key, label, EntityType.PERSON, d.mention, list(d.tokens) + [d.root],
+                     titles=d.titles)
+            c = self.clusters[key]
+            c.country = c.country or (f"country:{d.country.casefold()}" if d.country else None)
+            c.gender = c.gender or d.gender
+            self._mention(key, doc[d.root])
+        self._surname_tokens(doc)
+
+    def _surname_tokens(self, doc: Doc) -> None:
+        """Proper nouns that NER missed but that repeat a known person's surname."""
+        for tok in doc:
+            if tok.i in self.token_entity or tok.pos_ != "PROPN" or len(tok.text) < 3:
+                continue
+            key = self.person_for_surname(tok.text, tok.i)
+            if key is None or not tok.text[:1].isupper():
+                continue
+            si = self.sent_of[tok.i]
+            self.add(key, "", EntityType.PERSON,
+                     MentionDraft(tok.text, tok.idx, tok.idx + len(tok), si, "alias"), [tok.i])
+            self._mention(key, tok)
+
+    def person_for_surname(self, text: str, token_i: int) -> str | None:
+        """The person whose name ``text`` is, or ends, when exactly one person fits."""
+        words = _words(text)
+        if words in self._forms:
+            return self._forms[words]
+        keys = {k for f, k in self._forms.items() if surname_match(words, f)}
+        return keys.pop() if len(keys) == 1 else None
+
+    def _mention(self, key: str, tok: Token) -> None:
+        self.person_mentions.append(
+            PersonMention(key, tok.i, self.sent_of[tok.i], tok.dep_ in ("nsubj", "nsubjpass"))
+        )
+
+    def add_person_reference(self, key: str, tok: Token, kind: str) -> None:
+        """A pronoun or title-only mention (``kind``) of the person ``key`` at ``tok``."""
+        si = self.sent_of[tok.i]
+        self.add(key, "", EntityType.PERSON, MentionDraft(tok.text, tok.idx, tok.idx + len(tok),
+                                                          si, kind), [tok.i])
+        self._mention(key, tok)
+
+    def person(self, key: str) -> _Cluster:
+        """The cluster of person ``key``."""
+        return self.clusters[key]
+
+    def build(self) -> EntityIndex:
+        """The finished, frozen index."""
+        from kg.extract.entities import EntityIndex
+
+        entities = []
+        for key, c in self.clusters.items():
+            mentions = tuple(
+                Mention(m.text, m.start, m.end, m.sentence_index, m.kind)
+                for m in sorted(c.mentions.values(), key=lambda m: m.start)
+            )
+            entities.append(Entity(key=key, label=c.label, type=c.type,
+                                   aliases=tuple(sorted(c.aliases - {c.label})),
+                                   titles=tuple(c.titles), mentions=mentions, country=c.country))
+        return EntityIndex(tuple(entities), dict(self.token_entity),
+                           {i: tuple(ks) for i, ks in self.token_entities.items()})
+
+
+def _coordinated(doc: Doc, a: PersonDraft, b: PersonDraft) -> bool:
+    """Whether two person mentions are conjuncts ("Reagan and Nancy Reagan": two people)."""
+    if a.mention.sentence_index != b.mention.sentence_index:
+        return False
+    lo, hi = sorted((a.tokens[-1], b.tokens[0]))
+    between = doc[lo + 1 : hi]
+    return len(between) <= 2 and any(t.dep_ == "cc" or t.text == "and" for t in between)
+
+
+def _best_label(drafts: list[PersonDraft], words: tuple[str, ...]) -> str:
+    names = [d.name for d in drafts if _words(d.name) == words]
+    mixed = [n for n in names if not n.isupper()]
+    return (mixed or names or [" ".join(w.capitalize() for w in words)])[0]

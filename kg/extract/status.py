@@ -1,0 +1,143 @@
+"""Whether a meeting happened, is planned or is negated, read from the verbs that govern it.
+
+The rules look at the clause chain above the trigger: negation and "cancel"/"refuse"
+verbs negate, "will"/"would"/"expected to"/"scheduled"/"due to" plan, past tense happened.
+:func:`is_hypothetical` tells apart meetings that are only wished, offered or conditional.
+
+>>> sorted(PLAN_HEADS)[:3]
+['agree', 'arrange', 'be']
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.model import MeetingStatus
+
+__all__ = [
+    "PLAN_HEADS",
+    "NEG_HEADS",
+    "NEG_VERBS",
+    "HYPOTHETICAL_HEADS",
+    "clause_status",
+    "noun_status",
+    "is_hypothetical",
+    "is_habitual",
+]
+
+#: "X is expected to meet": the head verb (or adjective) makes the meeting planned.
+PLAN_HEADS = frozenset(
+    {"expect", "schedule", "due", "plan", "agree", "set", "intend", "arrange", "be", "go",
+     "prepare", "decide", "leave", "travel", "fly", "come", "return", "likely", "slate"}
+)
+#: "X refused to meet": the head verb negates the meeting.
+NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject"})
+#: Verbs that themselves say a meeting did not, or will not, take place.
+NEG_VERBS = frozenset({"cancel", "boycott", "skip", "postpone", "scrap", "snub", "abandon",
+                       "shun", "miss"})
+#: Heads that make a meeting only wished for, offered or possible: not a meeting yet.
+HYPOTHETICAL_HEADS = frozenset(
+    {"happy", "willing", "ready", "prepared", "eager", "glad", "keen", "offer", "invite",
+     "propose", "want", "hope", "wish", "like", "seek", "ask", "urge", "suggest", "consider",
+     "request", "push", "press", "try", "call", "demand", "invitation", "proposal", "possible",
+     "able", "unable", "love", "welcome"}
+)
+_HYPOTHETICAL_AUX = frozenset({"could", "might", "should", "may"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+_FUTURE_WORDS = frozenset({"tomorrow", "next", "later", "coming", "upcoming", "soon",
+                           "forthcoming"})
+_HABITUAL_ADV = frozenset({"regularly", "often", "usually", "frequently", "routinely",
+                           "occasionally", "periodically", "sometimes", "always", "annually"})
+_HABITUAL_ADJ = frozenset({"regular", "periodic", "routine", "frequent", "weekly", "monthly",
+                           "occasional", "ongoing"})
+
+
+def _aux(tok: Token) -> list[str]:
+    return [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def clause_status(verb: Token, time_text: str | None = None) -> MeetingStatus:
+    """The status of the event whose clause verb is ``verb``."""
+    if _negated(verb) or verb.lemma_.casefold() in NEG_VERBS:
+        return MeetingStatus.NEGATED
+    aux = _aux(verb)
+    if verb.dep_ == "advcl" and "to" in aux and verb.head.tag_ in ("VBZ", "VBP"):
+        return MeetingStatus.PLANNED  # "X is in Washington to attend": purpose, still ahead
+    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and "to" in aux):
+        head = verb.head
+        lemma = head.lemma_.casefold()
+        if lemma in NEG_HEADS or _negated(head):
+            return MeetingStatus.NEGATED
+        if lemma in PLAN_HEADS and lemma not in ("be",) or (lemma == "be" and verb.dep_ == "xcomp"):
+            if lemma in ("leave", "travel", "fly", "come", "return", "go") and head.tag_ == "VBD":
+                return MeetingStatus.HAPPENED
+            return MeetingStatus.PLANNED
+        return clause_status(head, time_text)
+    if verb.dep_ == "conj" and not aux and verb.tag_ in ("VB", "VBG"):
+        return clause_status(verb.head, time_text)
+    if any(a in _FUTURE_AUX for a in aux):
+        return MeetingStatus.PLANNED
+    if verb.tag_ == "VBD" or "have" in aux or "has" in aux or "had" in aux:
+        return MeetingStatus.HAPPENED
+    words = {w.casefold() for w in (time_text or "").split()}
+    words |= {c.lower_ for c in verb.children if c.dep_ in ("advmod", "npadvmod")}
+    if words & _FUTURE_WORDS:
+        return MeetingStatus.PLANNED
+    if verb.tag_ == "VB" and "to" in aux:
+        return MeetingStatus.PLANNED
+    return MeetingStatus.HAPPENED
+
+
+def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> MeetingStatus:
+    """The status of a nominal meeting ("talks between X and Y") from its governing verb."""
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod", "acl", "compound")}
+    if mods & {"cancelled", "canceled", "postponed", "aborted", "scrapped"}:
+        return MeetingStatus.NEGATED
+    if mods & {"upcoming", "forthcoming", "planned", "scheduled", "next", "proposed"}:
+        return MeetingStatus.PLANNED
+    if any(c.dep_ == "acl" and any(g.lower_ == "up" for g in c.children) for c in noun.children):
+        return MeetingStatus.PLANNED  # "the meeting coming up"
+    words = {w.casefold() for w in (time_text or "").split()}
+    if governor is None:
+        return MeetingStatus.PLANNED if words & _FUTURE_WORDS else MeetingStatus.HAPPENED
+    status = clause_status(governor, time_text)
+    if status is MeetingStatus.HAPPENED and words & _FUTURE_WORDS:
+        return MeetingStatus.PLANNED
+    return status
+
+
+def is_hypothetical(verb: Token) -> bool:
+    """Whether the clause chain above ``verb`` only wishes, offers or conditions the meeting."""
+    cur: Token | None = verb
+    steps = 0
+    while cur is not None and steps < 4:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
+            return True
+        if any(a in _HYPOTHETICAL_AUX for a in _aux(cur)):
+            return True
+        if cur is not verb and cur.lemma_.casefold() in HYPOTHETICAL_HEADS:
+            return True
+        if cur.dep_ in ("xcomp", "acl", "conj", "acomp") or (
+            cur.dep_ == "advcl" and "to" in _aux(cur)
+        ):
+            cur = cur.head
+            steps += 1
+            continue
+        break
+    return False
+
+
+def is_habitual(tok: Token) -> bool:
+    """Whether ``tok`` (a trigger verb or noun) is habitual ("meet regularly", "regular talks")."""
+    for c in tok.children:
+        if c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADV:
+            return True
+        if c.dep_ == "amod" and c.lower_ in _HABITUAL_ADJ:
+            return True
+        if c.dep_ == "npadvmod" and any(g.lower_ in ("every", "each") for g in c.children):
+            return True
+    return False
