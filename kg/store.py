@@ -193,7 +193,9 @@ class OxigraphStore:
                                     substitutions=subs, prefixes=PREFIXES)
         except SyntaxError as e:
             raise QueryError(f"malformed SPARQL: {e}") from e
-        except OSError as e:
+        except (OSError, RuntimeError) as e:
+            # Oxigraph reports evaluation problems (e.g. a binding for a variable the query
+            # does not project) as RuntimeError.
             raise QueryError(f"query failed: {e}") from e
         if isinstance(res, bool):
             return QueryResult("ASK", boolean=res)
