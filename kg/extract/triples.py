@@ -35,8 +35,13 @@ def _arg(doc: Doc, tokens: tuple[int, ...], index: EntityIndex) -> Argument:
     if hi - lo + 1 == len(tokens):
         text = span.text
     else:
-        # A gappy phrase (a relative clause cut out): keep the original spacing of its words.
-        text = "".join(doc[i].text_with_ws for i in sorted(tokens)).strip()
+        # A gappy phrase (a relative clause cut out): original spacing, one space per gap.
+        idx = sorted(tokens)
+        parts = [
+            doc[i].text + (doc[i].whitespace_ if j == i + 1 else " ")
+            for i, j in zip(idx, idx[1:], strict=False)
+        ]
+        text = ("".join(parts) + doc[idx[-1]].text).strip()
     return Argument(text, span.start_char, span.end_char, index.entity_of(span))
 
 

@@ -70,6 +70,16 @@ def appositive_extractions(sent: Span) -> list[RawExtraction]:
     return out
 
 
+def _adjacent(doc, start: int, allowed: set[int]) -> list[int]:
+    """The run of ``allowed`` word tokens ending right before ``start``."""
+    out: list[int] = []
+    i = start - 1
+    while i in allowed and not doc[i].is_space and not doc[i].is_punct:
+        out.insert(0, i)
+        i -= 1
+    return out
+
+
 def title_extractions(sent: Span) -> list[RawExtraction]:
     """(Name; is; Title) for a person name preceded by a capitalised common-noun title."""
     out = []
@@ -87,7 +97,10 @@ def title_extractions(sent: Span) -> list[RawExtraction]:
             and c.lower_ not in HONORIFICS
         ]
         if titles:
-            title = tuple(sorted(t.i for c in titles for t in c.subtree))
+            # Only the words right before the name: a parse may hang a whole headline here.
+            title = tuple(_adjacent(head.doc, ent.start, {t.i for c in titles for t in c.subtree}))
+            if not title:
+                continue
             out.append(
                 RawExtraction(
                     subject=tuple(range(ent.start, ent.end)),

@@ -82,6 +82,12 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return s, False
     if v.dep_ in _NOUN_CLAUSE_DEPS and v.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return v.head, True
+    if v.dep_ == "conj" and v.head.pos_ not in PREDICATE_POS:
+        # Misattached to the object of the first verb: climb to that verb.
+        gov = next((a for a in v.head.ancestors if a.pos_ in PREDICATE_POS), None)
+        if gov is not None:
+            s, _ = subject_of(gov, depth + 1)
+            return s, s is not None
     if v.dep_ in _CONTROL_DEPS and v.head.pos_ in PREDICATE_POS and v.head.i != v.i:
         if v.dep_ == "advcl" and v.tag_ not in ("VBG", "VBN"):
             return None, False

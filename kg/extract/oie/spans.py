@@ -38,7 +38,12 @@ def trim(tokens: list[int], doc_tokens) -> tuple[int, ...]:
 def _excluded(tok: Token, extra: frozenset[str]) -> list[Token]:
     """Descendants (not ``tok`` itself) heading a clause cut out of the phrase."""
     deps = ARG_EXCLUDED_DEPS | extra
-    return [t for t in tok.subtree if t.i != tok.i and t.dep_ in deps]
+    # A verb coordinated with a noun ("planted corn and harvested wheat") is a clause of its own.
+    return [
+        t
+        for t in tok.subtree
+        if t.i != tok.i and (t.dep_ in deps or (t.dep_ == "conj" and t.pos_ == "VERB"))
+    ]
 
 
 def phrase(
