@@ -19,7 +19,8 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import Any, Protocol
@@ -28,7 +29,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.errors import QueryError, StoreError, StoreLockedError
+from kg.errors import QueryError, QueryTimeoutError, StoreError, StoreLockedError
 from kg.results import QueryResult
 from kg.vocab import KG, PREFIXES, SDO
 
@@ -53,7 +54,10 @@ class Store(Protocol):
     def replace_article(self, graph: Graph) -> None: ...
     def remove_article(self, graph_iri: URIRef) -> None: ...
     def article_hashes(self) -> dict[str, str]: ...
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult: ...
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None, *,
+              default_graph: Sequence[str] | None = None,
+              named_graphs: Sequence[str] | None = None,
+              max_rows: int | None = None, deadline: float | None = None) -> QueryResult: ...
     def export(self, fmt: str = "trig") -> bytes: ...
     def close(self) -> None: ...
     def __len__(self) -> int: ...
@@ -129,6 +133,29 @@ class _Lock:
                 self.fh.close()
 
 
+def _capped(items: Iterable[Any], max_rows: int | None, deadline: float | None) -> Iterator[Any]:
+    """``items`` up to ``max_rows``; past ``deadline`` (``time.monotonic()``) the next one raises.
+
+    Both engines produce solutions lazily, so stopping here stops evaluation too, except for
+    work done before the first solution (sorting, aggregating), which cannot be interrupted.
+    """
+    for n, item in enumerate(items):
+        if max_rows is not None and n >= max_rows:
+            return
+        if deadline is not None and time.monotonic() > deadline:
+            raise QueryTimeoutError("query stopped at its time limit")
+        yield item
+
+
+def _ox_dataset(default_graph: Sequence[str] | None,
+                named_graphs: Sequence[str] | None) -> dict[str, Any]:
+    # The protocol's rule: naming either set of graphs makes the other one empty unless named too.
+    if default_graph is None and named_graphs is None:
+        return {"use_default_graph_as_union": True}
+    return {"default_graph": [ox.NamedNode(g) for g in default_graph or ()],
+            "named_graphs": [ox.NamedNode(g) for g in named_graphs or ()]}
+
+
 def _query_kind(sparql: str) -> str:
     import re
 
@@ -185,12 +212,20 @@ class OxigraphStore:
         r = self.query(_HASHES)
         return {str(row[0]): str(row[1]) for row in r.rows}
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run a SPARQL query over the union of all article graphs."""
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None, *,
+              default_graph: Sequence[str] | None = None,
+              named_graphs: Sequence[str] | None = None,
+              max_rows: int | None = None, deadline: float | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of all article graphs.
+
+        ``default_graph``/``named_graphs`` (graph IRIs) replace that dataset, like the
+        protocol's ``default-graph-uri``/``named-graph-uri``; ``max_rows`` caps the rows (or
+        triples) read; past ``deadline`` the next row raises :class:`QueryTimeoutError`.
+        """
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         try:
-            res = self._store.query(sparql, use_default_graph_as_union=True,
-                                    substitutions=subs, prefixes=PREFIXES)
+            res = self._store.query(sparql, substitutions=subs, prefixes=PREFIXES,
+                                    **_ox_dataset(default_graph, named_graphs))
         except SyntaxError as e:
             raise QueryError(f"malformed SPARQL: {e}") from e
         except (OSError, RuntimeError) as e:
@@ -201,10 +236,11 @@ class OxigraphStore:
             return QueryResult("ASK", boolean=res)
         if isinstance(res, ox.QuerySolutions):
             names = tuple(v.value for v in res.variables)
-            rows = tuple(tuple(from_ox(sol[i]) for i in range(len(names))) for sol in res)
+            rows = tuple(tuple(from_ox(sol[i]) for i in range(len(names)))
+                         for sol in _capped(res, max_rows, deadline))
             return QueryResult("SELECT", names, rows)
         g = Graph()
-        for t in res:
+        for t in _capped(res, max_rows, deadline):
             g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
         return QueryResult("CONSTRUCT", graph=g)
 
@@ -261,24 +297,49 @@ class MemoryStore:
         """``{article id: content hash}`` for every stored article."""
         return {str(r[0]): str(r[1]) for r in self.query(_HASHES).rows}
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run a SPARQL query with rdflib's engine; ``bindings`` go in as ``initBindings``."""
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None, *,
+              default_graph: Sequence[str] | None = None,
+              named_graphs: Sequence[str] | None = None,
+              max_rows: int | None = None, deadline: float | None = None) -> QueryResult:
+        """Run a SPARQL query with rdflib's engine; ``bindings`` go in as ``initBindings``.
+
+        The keyword arguments mean what they mean for :meth:`OxigraphStore.query`.
+        """
         from pyparsing import ParseException
 
         try:
-            res = self.dataset.query(sparql, initBindings=dict(bindings or {}),
-                                     initNs=PREFIXES)
+            res = self._view(default_graph, named_graphs).query(
+                sparql, initBindings=dict(bindings or {}), initNs=PREFIXES)
         except ParseException as e:
             raise QueryError(f"malformed SPARQL: {e}") from e
         if res.type == "ASK":
             return QueryResult("ASK", boolean=bool(res.askAnswer))
         if res.type == "SELECT":
             names = tuple(str(v) for v in (res.vars or []))
-            return QueryResult("SELECT", names, tuple(tuple(row) for row in res))
+            return QueryResult("SELECT", names,
+                               tuple(tuple(row) for row in _capped(res, max_rows, deadline)))
         g = Graph()
-        for t in res:
+        for t in _capped(res, max_rows, deadline):
             g.add(t)  # type: ignore[arg-type]
         return QueryResult("CONSTRUCT", graph=g)
+
+    def _view(self, default_graph: Sequence[str] | None,
+              named_graphs: Sequence[str] | None) -> Dataset:
+        # A copy holding just the requested graphs; fine at the sizes a memory store is for.
+        if default_graph is None and named_graphs is None:
+            return self.dataset
+        view = Dataset(default_union=False)
+        for iri in default_graph or ():
+            src = self.dataset.get_graph(URIRef(iri))
+            if src is not None:
+                for t in src:
+                    view.default_context.add(t)
+        for iri in named_graphs or ():
+            src = self.dataset.get_graph(URIRef(iri))
+            target = view.graph(URIRef(iri))
+            for t in src if src is not None else ():
+                target.add(t)
+        return view
 
     def export(self, fmt: str = "trig") -> bytes:
         """All article graphs serialised as TriG or N-Quads."""
