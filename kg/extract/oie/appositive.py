@@ -94,7 +94,7 @@ def title_extractions(sent: Span) -> list[RawExtraction]:
             and c.i < ent.start
             and c.is_title
             and c.ent_type_ != "PERSON"
-            and c.lower_ not in HONORIFICS
+            and c.text.lower() not in HONORIFICS
         ]
         if titles:
             # Only the words right before the name: a parse may hang a whole headline here.

@@ -75,7 +75,7 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if s is not None:
         if s.dep_ == "expl":
             return None, False
-        if s.lower_ in RELATIVIZERS:
+        if s.text.lower() in RELATIVIZERS:
             if v.dep_ in _NOUN_CLAUSE_DEPS and v.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
                 return v.head, True
             return None, False
@@ -113,14 +113,14 @@ def relation_left(v: Token) -> list[Token]:
 
 def negated(tokens: list[Token]) -> bool:
     """Whether any relation word negates it."""
-    return any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in tokens)
+    return any(t.dep_ == "neg" or t.text.lower() in NEGATIONS for t in tokens)
 
 
 def modality(tokens: list[Token]) -> str | None:
     """The first modal auxiliary among the relation words."""
     for t in tokens:
-        if t.lower_ in MODALS:
-            return t.lower_
+        if t.text.lower() in MODALS:
+            return t.text.lower()
     return None
 
 

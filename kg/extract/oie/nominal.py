@@ -27,7 +27,7 @@ def _bare(noun: Token, drop: Token) -> tuple[int, ...]:
 def _possessive(noun: Token, owner: Token) -> list[RawExtraction]:
     doc = noun.doc
     owner_np = phrase(owner)
-    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.text.lower() == "of"), None)
     if of is not None and prep_object(of) is not None and noun.pos_ == "NOUN":
         # A nominalised event: the possessor is the agent, the of-object the patient.
         return [
@@ -71,7 +71,7 @@ def _locative(noun: Token, prep: Token) -> RawExtraction | None:
         args=(phrase(obj),),
         construction="locative",
         head=noun.i,
-        predicate=f"be {prep.lower_}",
+        predicate=f"be {prep.text.lower()}",
     )
 
 
@@ -84,7 +84,7 @@ def nominal_extractions(sent: Span) -> list[RawExtraction]:
         for c in tok.children:
             if c.dep_ == "poss":
                 out.extend(_possessive(tok, c))
-            elif c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and tok.dep_ != "pobj":
+            elif c.dep_ == "prep" and c.text.lower() in LOCATIVE_PREPS and tok.dep_ != "pobj":
                 r = _locative(tok, c)
                 if r is not None:
                     out.append(r)

@@ -38,7 +38,7 @@ _COMPLEMENTS = ("acomp", "oprd", "attr")
 def _objects(v: Token) -> list[Token]:
     """The object-like children of ``v``, in sentence order; relative pronouns excluded."""
     objs = [c for c in v.children if c.dep_ in OBJECT_DEPS or c.dep_ in _COMPLEMENTS]
-    return [o for o in objs if o.lower_ not in RELATIVIZERS]
+    return [o for o in objs if o.text.lower() not in RELATIVIZERS]
 
 
 def clause_args(
@@ -64,7 +64,7 @@ def _relativized_object(v: Token) -> Token | None:
     if v.dep_ != "relcl":
         return None
     for c in v.children:
-        if c.dep_ in ("dobj", "pobj") and c.lower_ in RELATIVIZERS:
+        if c.dep_ in ("dobj", "pobj") and c.text.lower() in RELATIVIZERS:
             return v.head
     return None
 
@@ -91,14 +91,14 @@ def _extraction(v: Token, subj: Token, inherited: bool) -> list[RawExtraction]:
     rel_obj = _relativized_object(last)
     if rel_obj is not None:
         args.insert(0, phrase(rel_obj))
-    predicate = [last.lemma_.lower(), *(c.lower_ for c in last.children if c.dep_ == "prt")]
+    predicate = [last.lemma_.lower(), *(c.text.lower() for c in last.children if c.dep_ == "prt")]
     preps.sort(key=lambda t: t.i)
     if not args and preps:
         after = [p for p in preps if p.i > last.i] or preps
         first = after[0]
         preps.remove(first)
         rel.append(first.i)
-        predicate.append(first.lower_)
+        predicate.append(first.text.lower())
         obj = prep_object(first)
         args.append(phrase(obj))
     args.extend(phrase(p) for p in preps)
