@@ -1,0 +1,96 @@
+"""Vets SPARQL before evaluation: read-only queries that make the server fetch nothing.
+
+The query is parsed with rdflib's SPARQL grammar and its parse tree is inspected, so a
+keyword inside a string or a comment does not trip the check and an obfuscated one
+(``SeRvIcE``, odd whitespace) does not slip past it. Refused before any engine sees them:
+
+* SPARQL Update (``INSERT``, ``DELETE``, ``LOAD``, ``CLEAR``, ...): the endpoint is read-only;
+* ``SERVICE``: federated queries make the server open outbound connections (SSRF);
+* ``FROM`` / ``FROM NAMED``: rdflib fetches a dataset IRI it does not hold, which reads URLs
+  and ``file:`` paths; the protocol's ``default-graph-uri``/``named-graph-uri`` parameters
+  select stored graphs instead, without any loading.
+
+>>> check_query("SELECT ?s WHERE { ?s ?p 'SERVICE' }").kind
+'SELECT'
+>>> check_query("ask { ?s ?p ?o }").kind
+'ASK'
+>>> check_query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+Traceback (most recent call last):
+...
+kg.errors.QueryRefusedError: SERVICE is refused: this endpoint never makes outbound requests
+>>> check_query("LOAD <file:///etc/passwd>")
+Traceback (most recent call last):
+...
+kg.errors.QueryRefusedError: SPARQL Update is refused: this endpoint is read-only
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from kg.errors import QueryError, QueryRefusedError
+
+__all__ = ["CheckedQuery", "check_query"]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedQuery:
+    """A query that passed the checks, with its form: SELECT, ASK, CONSTRUCT or DESCRIBE."""
+
+    text: str
+    kind: str
+
+
+def _nodes(node: Any) -> Iterator[Any]:
+    """Every node of an rdflib parse tree (CompValues are dicts, ParseResults are sequences)."""
+    from pyparsing import ParseResults
+
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        if isinstance(n, dict):
+            stack.extend(n.values())
+        elif isinstance(n, ParseResults | list | tuple):
+            stack.extend(n)
+
+
+def _is_update(text: str) -> bool:
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parseUpdate(text)
+    except ParseException:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=512)
+def check_query(text: str) -> CheckedQuery:
+    """Parse ``text`` and refuse it unless it is a read-only query that fetches nothing.
+
+    Raises :class:`~kg.errors.QueryRefusedError` for updates, ``SERVICE`` and ``FROM``,
+    and :class:`~kg.errors.QueryError` with the parser's message for malformed SPARQL.
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parsed = parseQuery(text)
+    except ParseException as e:
+        if _is_update(text):
+            raise QueryRefusedError("SPARQL Update is refused: this endpoint is read-only") from e
+        raise QueryError(f"malformed SPARQL: {e}") from e
+    query = parsed[1]
+    if "datasetClause" in query:
+        raise QueryRefusedError("FROM and FROM NAMED are refused: select stored graphs with "
+                                "the default-graph-uri and named-graph-uri parameters")
+    for n in _nodes(query):
+        if getattr(n, "name", None) == "ServiceGraphPattern":
+            raise QueryRefusedError("SERVICE is refused: this endpoint never makes "
+                                    "outbound requests")
+    return CheckedQuery(text, query.name.removesuffix("Query").upper())
