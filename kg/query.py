@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import Literal
 from rdflib.term import Node
@@ -121,8 +122,10 @@ def parse_params(pairs: list[str] | tuple[str, ...]) -> dict[str, Node]:
 
 
 def run_query(store: Store, query: SavedQuery | str,
-              params: Mapping[str, Node] | None = None) -> QueryResult:
+              params: Mapping[str, Node] | None = None, **options: Any) -> QueryResult:
     """Run ``query`` on ``store`` with ``params`` bound as variables.
+
+    ``options`` go to :meth:`~kg.store.Store.query` (dataset, ``max_rows``, ``deadline``).
 
     A parameter the query does not declare is refused, and so is a declared one left unset,
     because an unbound parameter silently matches everything.
@@ -137,4 +140,4 @@ def run_query(store: Store, query: SavedQuery | str,
         missing = [p for p in q.params if p not in params]
         if missing:
             raise QueryError(f"query {q.name} needs --param {missing[0]}=VALUE")
-    return store.query(q.text, params)
+    return store.query(q.text, params, **options)
