@@ -17,6 +17,7 @@ __all__ = [
     "QueryRefusedError",
     "QueryTimeoutError",
     "ExtractionError",
+    "EntityNotFoundError",
 ]
 
 
@@ -58,3 +59,7 @@ class QueryRefusedError(QueryError):
 
 class QueryTimeoutError(QueryError):
     """A query ran past its time limit and was stopped."""
+
+
+class EntityNotFoundError(KGError):
+    """No entity in the graph has the name or alias asked for (analytics look-ups)."""
