@@ -156,6 +156,30 @@ def list_queries() -> None:
         click.echo(f"{q.name:<20} {q.description}{params}")
 
 
+@cli.command()
+@STORE_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback exposes the store to the network.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="TCP port.")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1),
+              help="Query time limit in seconds (503 after it).")
+@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(1),
+              help="Result row limit; longer results are cut and flagged in a response header.")
+@click.option("--cors", is_flag=True, help="Allow cross-origin requests from any web page.")
+@handle_errors
+def serve(store_spec: str, host: str, port: int, timeout: float, max_rows: int,
+          cors: bool) -> None:
+    """Serve the store read-only as a SPARQL 1.1 endpoint (/sparql), with a query page at /."""
+    from kg.serve import ServeConfig
+    from kg.serve import serve as run_server
+    from kg.store import open_store
+
+    with open_store(store_spec, writable=False) as store:
+        click.echo(f"kg: serving {store_spec} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+        run_server(store, host, port, ServeConfig(timeout=timeout, max_rows=max_rows, cors=cors))
+
+
 @cli.command("map")
 @STORE_OPTION
 @click.option("-o", "--output", default="out/map.html", show_default=True, help="HTML file to write.")

@@ -1,0 +1,273 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over a store, with the saved queries and a query page.
+
+Why not ``rdflib-endpoint``: it was evaluated first (its ``sparql_router.py``). It hands the
+query text straight to ``rdflib.Graph.query``, so ``SERVICE`` and ``FROM <url>`` are evaluated
+by rdflib, which opens the URL (an SSRF and local-file hole); it has no time or row limit, no
+``default-graph-uri``/``named-graph-uri`` handling, only rdflib graphs (not our Oxigraph store
+and its engine), and its page loads YASGUI from a CDN. Only its update refusal met our rules,
+so this is a thin Starlette app instead.
+
+Routes: ``/`` (the query page, or the endpoint when given a ``query``), ``/sparql`` (the
+endpoint), ``/queries`` (saved queries as JSON), ``/queries/NAME?param=...`` (a saved query,
+parameters passed as bindings).
+
+Limits, honestly: every query is checked by :mod:`kg.sparql_guard` before evaluation, then
+runs in a worker thread. Rows are read lazily and both the row limit and the deadline are
+checked between rows, which stops a runaway join or cross product. Work an engine does before
+its first row (a big ORDER BY or GROUP BY) cannot be interrupted: the client gets a 503 at the
+time limit but the worker thread runs on until that work ends, and at most ``workers`` such
+threads exist, so later queries wait (and time out) rather than pile up.
+
+>>> cfg = ServeConfig(timeout=2.0, max_rows=10)
+>>> negotiate("text/csv;q=0.5, application/sparql-results+json", "SELECT")
+('json', 'application/sparql-results+json')
+>>> negotiate("*/*", "CONSTRUCT")
+('turtle', 'text/turtle')
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import io
+import ipaddress
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from rdflib import Graph, Literal
+from rdflib.term import Node
+
+from kg.errors import (
+    KGError,
+    QueryError,
+    QueryNotFoundError,
+    QueryRefusedError,
+    QueryTimeoutError,
+)
+from kg.results import QueryResult, to_rdflib_result
+from kg.store import Store
+
+__all__ = ["ServeConfig", "create_app", "serve", "negotiate", "RESULT_TYPES", "GRAPH_TYPES"]
+
+log = logging.getLogger(__name__)
+
+#: Media types for SELECT/ASK results -> rdflib result format (first is the default).
+RESULT_TYPES: dict[str, str] = {
+    "application/sparql-results+json": "json",
+    "application/sparql-results+xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "application/json": "json",
+    "application/xml": "xml",
+    "text/xml": "xml",
+}
+#: Media types for CONSTRUCT/DESCRIBE results -> rdflib graph format (first is the default).
+GRAPH_TYPES: dict[str, str] = {
+    "text/turtle": "turtle",
+    "application/n-triples": "nt",
+    "application/ld+json": "json-ld",
+    "text/plain": "nt",
+    "application/x-turtle": "turtle",
+}
+_TRUNCATED = "KG-Result-Truncated"
+
+
+@dataclass(frozen=True, slots=True)
+class ServeConfig:
+    """Endpoint settings: time limit (s), row limit, worker threads, CORS on or off."""
+
+    timeout: float = 10.0
+    max_rows: int = 10_000
+    workers: int = 4
+    cors: bool = False
+
+
+def negotiate(accept: str | None, kind: str) -> tuple[str, str]:
+    """``(rdflib format, media type)`` for ``kind`` given an Accept header.
+
+    Falls back to the form's default (SPARQL JSON, or Turtle) when nothing offered matches,
+    because several clients send Accept lists we cannot fully honour.
+    """
+    offered = GRAPH_TYPES if kind in ("CONSTRUCT", "DESCRIBE") else RESULT_TYPES
+    prefs: list[tuple[float, int, str]] = []
+    for i, part in enumerate((accept or "").split(",")):
+        media, *params = [x.strip() for x in part.split(";")]
+        q = 1.0
+        for p in params:
+            if p.startswith("q="):
+                try:
+                    q = float(p[2:])
+                except ValueError:
+                    q = 0.0
+        if media and q > 0:
+            prefs.append((-q, i, media.lower()))
+    for _, _, media in sorted(prefs):
+        if media in offered:
+            return offered[media], media
+    default = next(iter(offered))
+    return offered[default], default
+
+
+def _serialise(r: QueryResult, accept: str | None, kind: str) -> tuple[bytes, str]:
+    fmt, media = negotiate(accept, kind)
+    if r.kind == "CONSTRUCT":
+        assert r.graph is not None
+        return r.graph.serialize(format=fmt, encoding="utf-8"), media
+    buf = io.BytesIO()
+    to_rdflib_result(r).serialize(buf, format=fmt, encoding="utf-8")
+    return buf.getvalue(), media
+
+
+def _truncate(r: QueryResult, limit: int) -> tuple[QueryResult, bool]:
+    if r.kind == "SELECT" and len(r.rows) > limit:
+        return QueryResult("SELECT", r.vars, r.rows[:limit]), True
+    if r.kind == "CONSTRUCT" and r.graph is not None and len(r.graph) > limit:
+        g = Graph()
+        for n, t in enumerate(r.graph):
+            if n >= limit:
+                break
+            g.add(t)
+        return QueryResult("CONSTRUCT", graph=g), True
+    return r, False
+
+
+def create_app(store: Store, config: ServeConfig | None = None) -> Any:
+    """The Starlette application serving ``store``."""
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.middleware.cors import CORSMiddleware
+    from starlette.requests import Request
+    from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+    from starlette.routing import Route
+
+    from kg.query import load_query, run_query, saved_queries
+    from kg.sparql_guard import check_query
+
+    cfg = config or ServeConfig()
+    executor = ThreadPoolExecutor(max_workers=cfg.workers, thread_name_prefix="kg-sparql")
+    page = resources.files("kg").joinpath("assets/query.html").read_text(encoding="utf-8")
+
+    def error(status: int, message: str) -> Response:
+        return PlainTextResponse(message + "\n", status_code=status)
+
+    async def evaluate(request: Request, text: str, kind: str, bindings: dict[str, Node],
+                       saved: Any = None, **dataset: Any) -> Response:
+        deadline = time.monotonic() + cfg.timeout
+        call = functools.partial(run_query, store, saved or text, bindings,
+                                 max_rows=cfg.max_rows + 1, deadline=deadline, **dataset)
+        loop = asyncio.get_running_loop()
+        try:
+            result = await asyncio.wait_for(loop.run_in_executor(executor, call), cfg.timeout)
+        except TimeoutError:
+            return error(503, f"query stopped at the time limit ({cfg.timeout:g}s)")
+        except QueryTimeoutError:
+            return error(503, f"query stopped at the time limit ({cfg.timeout:g}s)")
+        except QueryNotFoundError as e:
+            return error(404, str(e))
+        except QueryError as e:
+            return error(400, str(e))
+        except KGError as e:
+            return error(500, str(e))
+        result, truncated = _truncate(result, cfg.max_rows)
+        body, media = _serialise(result, request.headers.get("accept"), kind)
+        headers = {_TRUNCATED: "true"} if truncated else {}
+        if truncated:
+            log.info("result cut at %d rows", cfg.max_rows)
+        return Response(body, media_type=media, headers=headers)
+
+    async def sparql(request: Request) -> Response:
+        params = request.query_params
+        text: str | None = params.get("query")
+        update = "update" in params
+        if request.method == "POST":
+            ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if ctype == "application/sparql-query":
+                text = (await request.body()).decode("utf-8", errors="replace")
+            elif ctype == "application/x-www-form-urlencoded" or ctype == "multipart/form-data":
+                form = await request.form()
+                update = update or "update" in form
+                text = form.get("query") if isinstance(form.get("query"), str) else text
+                params = form  # type: ignore[assignment]
+            elif ctype == "application/sparql-update":
+                update = True
+            else:
+                return error(415, f"unsupported content type {ctype or '(none)'}")
+        if update:
+            return error(403, "SPARQL Update is refused: this endpoint is read-only")
+        if not text:
+            if request.url.path == "/":
+                return HTMLResponse(page, headers=_PAGE_HEADERS)
+            return error(400, "give a SPARQL query in the query parameter")
+        try:
+            checked = check_query(text)
+        except QueryRefusedError as e:
+            return error(403, str(e))
+        except QueryError as e:
+            return error(400, str(e))
+        dataset: dict[str, list[str]] = {}
+        if "default-graph-uri" in params:
+            dataset["default_graph"] = params.getlist("default-graph-uri")
+        if "named-graph-uri" in params:
+            dataset["named_graphs"] = params.getlist("named-graph-uri")
+        return await evaluate(request, checked.text, checked.kind, {}, **dataset)
+
+    async def list_saved(request: Request) -> Response:
+        return JSONResponse([{"name": q.name, "description": q.description,
+                              "params": list(q.params), "param_help": list(q.param_help)}
+                             for q in saved_queries()])
+
+    async def saved(request: Request) -> Response:
+        name = request.path_params["name"]
+        try:
+            q = load_query(name)
+            checked = check_query(q.text)
+        except QueryNotFoundError as e:
+            return error(404, str(e))
+        except QueryRefusedError as e:
+            return error(403, str(e))
+        except QueryError as e:
+            return error(400, str(e))
+        bindings: dict[str, Node] = {k: Literal(v) for k, v in request.query_params.items()}
+        return await evaluate(request, q.text, checked.kind, bindings, saved=q)
+
+    async def saved_text(request: Request) -> Response:
+        try:
+            return PlainTextResponse(load_query(request.path_params["name"]).text)
+        except QueryNotFoundError as e:
+            return error(404, str(e))
+
+    middleware = []
+    if cfg.cors:
+        middleware.append(Middleware(CORSMiddleware, allow_origins=["*"],
+                                     allow_methods=["GET", "POST"], allow_headers=["*"]))
+    app = Starlette(routes=[
+        Route("/", sparql, methods=["GET", "POST"]),
+        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/queries", list_saved, methods=["GET"]),
+        Route("/queries/{name:str}", saved, methods=["GET"]),
+        Route("/queries/{name:str}/text", saved_text, methods=["GET"]),
+    ], middleware=middleware, on_shutdown=[lambda: executor.shutdown(wait=False)])
+    return app
+
+
+# The page must stay offline: nothing but this origin may be contacted from it.
+_PAGE_HEADERS = {"Content-Security-Policy": "default-src 'none'; script-src 'unsafe-inline'; "
+                 "style-src 'unsafe-inline'; connect-src 'self'"}
+
+
+def serve(store: Store, host: str = "127.0.0.1", port: int = 8000,
+          config: ServeConfig | None = None) -> None:
+    """Run the endpoint with uvicorn until interrupted."""
+    import uvicorn
+
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if not loopback:
+        log.warning("serving on %s: reachable from other machines", host)
+    uvicorn.run(create_app(store, config), host=host, port=port, log_level="warning")
