@@ -49,6 +49,10 @@ _TALK_MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "lett
 _CONTEXT_PREPS = frozenset({"after", "during", "at", "in", "before", "following", "from",
                             "since", "ahead", "for", "on", "into"})
 _BOTH = frozenset({"country", "side", "nation", "government"})
+#: Nouns for the members of a body: "members of the committee" meet as the committee.
+MEMBER_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "official",
+                          "minister", "leader", "envoy", "team", "negotiator", "diplomat",
+                          "ambassador", "delegate", "executive"})
 
 
 class _Parties:
@@ -74,27 +78,61 @@ class _Parties:
         if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
             return self.of_token(tok.head.head, depth + 1)
         keys = [k for k in self.index.keys_of(tok) if self.eligible(k)]
-        if keys or depth > 2:
+        if keys or depth > 2 or tok.pos_ not in ("NOUN", "PROPN"):
             return keys
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            return []
-        if tok.lemma_.casefold() in _BOTH and any(c.lower_ in ("both", "two") for c in tok.children):
+        lemma = tok.lemma_.casefold()
+        if lemma in _BOTH and any(c.lower_ in ("both", "two") for c in tok.children):
             return self.both(tok)
         for c in tok.children:
-            if c.dep_ in ("compound", "appos") and not c.is_punct:
+            if c.dep_ == "appos" and not c.is_punct:
                 keys += self.of_token(c, depth + 1)
+        if keys or lemma not in MEMBER_NOUNS:
+            return keys
+        # "members of the House committee", "Senate Agriculture members": the body.
+        for c in tok.children:
+            if c.dep_ == "compound":
+                keys += [k for k in self.of_token(c, depth + 1) if self._named_body(k)]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for obj in (g for g in c.children if g.dep_ == "pobj"):
                     keys += self.expand(obj, depth + 1)
         return keys
 
+    def _named_body(self, key: str) -> bool:
+        e = self.index.get(key)
+        return e is not None and e.type in (EntityType.ORGANIZATION, EntityType.PERSON)
+
     def expand(self, tok: Token, depth: int = 0) -> list[str]:
         """Named parties of ``tok`` and of every token coordinated with it."""
         out: list[str] = []
         for t in (tok, *tok.conjuncts):
-            for k in self.of_token(t, depth):
+            found = self.of_token(t, depth)
+            # A mis-parsed list ("Reagan and Nancy Reagan", "he, Baker and ... Poehl")
+            # hangs further people on a conjunct as nmod or appos.
+            for c in t.children:
+                if c.dep_ in ("nmod", "appos") and c.pos_ == "PROPN":
+                    found += [k for k in self.of_token(c, depth + 1)
+                              if self._is_person(k) and k not in found]
+                    for cc in c.conjuncts:
+                        found += [k for k in self.of_token(cc, depth + 1) if self._is_person(k)]
+            for k in found:
                 if k not in out:
+                    out.append(k)
+        return out
+
+    def _is_person(self, key: str) -> bool:
+        e = self.index.get(key)
+        return e is not None and e.type is EntityType.PERSON
+
+    def persons_in(self, tok: Token) -> list[str]:
+        """People named in the phrase of ``tok`` (conjuncts excluded)."""
+        skip = {d.i for c in tok.children if c.dep_ == "conj" for d in c.subtree}
+        out: list[str] = []
+        for d in tok.subtree:
+            if d.i in skip:
+                continue
+            for k in self.index.keys_of(d):
+                if self._is_person(k) and k not in out:
                     out.append(k)
         return out
 
@@ -126,18 +164,29 @@ class _Parties:
                         if g.dep_ == "nsubj" and g.i < c.i:
                             out += self.expand(g)
                             has_subject = True
-        if not has_subject and depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp"):
-            out += self.subjects(verb.head, depth + 1)
+        if not has_subject and depth < 3:
+            if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
+                out += self.subjects(verb.head, depth + 1)
+            elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                out += self.subjects(verb.head.head, depth + 1)  # "before visiting X"
         return out
 
     def prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[str]:
+        """Parties in ``tok``'s prepositional phrases headed by one of ``preps``."""
         out: list[str] = []
         for c in tok.children:
             if c.dep_ in ("prep", "prt") and c.lower_ in preps:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         out += self.expand(g)
+                    elif g.dep_ == "prep" and g.lower_ == c.lower_:
+                        out += self.prep_objects(c, preps)  # "talks with with X" (a typo)
         return out
+
+    def prep_object_tokens(self, tok: Token, preps: tuple[str, ...]) -> list[Token]:
+        """The objects of ``tok``'s prepositions in ``preps``, with their conjuncts."""
+        return [t for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in preps
+                for g in c.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)]
 
 
 def _governor(noun: Token) -> tuple[Token | None, str]:
@@ -176,34 +225,34 @@ class _Finder:
         p = self.parties
         if any(g.lower_ in _TALK_MEDIA for c in v.children for g in c.subtree):
             return None
-        objs: list[str] = []
+        obj_toks: list[Token] = []
+        dobjs = [t for c in v.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
         if lemma == "meet":
-            objs = [k for c in v.children if c.dep_ == "dobj" for k in p.expand(c)]
-            objs += p.prep_objects(v, ("with",))
+            obj_toks = dobjs + p.prep_object_tokens(v, ("with",))
         elif lemma in _NEEDS_WITH:
-            objs = p.prep_objects(v, ("with",))
+            obj_toks = p.prep_object_tokens(v, ("with",))
         elif lemma == "sit":
             if any(c.lower_ == "down" for c in v.children):
-                objs = p.prep_objects(v, ("with",))
+                obj_toks = p.prep_object_tokens(v, ("with",))
         elif lemma == "call":
-            objs = p.prep_objects(v, ("on",))
+            obj_toks = p.prep_object_tokens(v, ("on",))
             if any(c.dep_ == "prt" and c.lower_ == "on" for c in v.children):
-                objs += [k for c in v.children if c.dep_ == "dobj" for k in p.expand(c)]
+                obj_toks += dobjs
         elif lemma in ("visit", "receive", "host"):
-            objs = [k for c in v.children if c.dep_ == "dobj" for k in p.expand(c)]
+            obj_toks = dobjs
+        objs: list[str] = []
+        for t in obj_toks:
+            found = p.of_token(t)
+            if lemma in _PERSON_ONLY:
+                # Visiting or calling on a place or a body is not meeting someone.
+                found = [k for k in found if p._is_person(k)] or p.persons_in(t)
+            objs += [k for k in found if k not in objs]
         subj = p.subjects(v)
-        parts = _merge(subj + objs)
-        if lemma in _PERSON_ONLY and not all(
-            self.index.get(k).type is EntityType.PERSON for k in parts
-        ):
+        if lemma in _PERSON_ONLY and not all(p._is_person(k) for k in subj):
             return None
         if lemma not in ("meet", "join") and not objs:
             return None
-        anchors = {v.i}
-        obj_toks = [g for c in v.children if c.dep_ == "prep" for g in c.children] + [
-            c for c in v.children if c.dep_ == "dobj"
-        ]
-        return parts, anchors, obj_toks
+        return _merge(subj + objs), {v.i}, obj_toks
 
     def noun_event(self, n: Token) -> tuple[tuple[str, ...], set[int], list[Token], Token | None]:
         p = self.parties
