@@ -63,3 +63,7 @@ class QueryTimeoutError(QueryError):
 
 class EntityNotFoundError(KGError):
     """No entity in the graph has the name or alias asked for (analytics look-ups)."""
+
+
+class MapError(KGError):
+    """A map cannot be drawn as asked: an unknown --focus entity, an empty article, bad bounds."""
