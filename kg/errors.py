@@ -18,6 +18,7 @@ __all__ = [
     "QueryTimeoutError",
     "ExtractionError",
     "EntityNotFoundError",
+    "MapError",
 ]
 
 
