@@ -28,6 +28,16 @@ def _possessor(tok: Token) -> Token | None:
 def _appositive(head: Token, app: Token) -> RawExtraction:
     subj = phrase(head)
     owner = _possessor(app)
+    if head.pos_ == "NOUN" and app.pos_ == "PROPN":
+        # "the film, A New Oath": the name is what the common noun describes.
+        return RawExtraction(
+            subject=phrase(app),
+            relation=("is",),
+            args=(phrase(head, drop=[app]),),
+            construction="appositive",
+            head=app.i,
+            predicate="be",
+        )
     if owner is None:
         return RawExtraction(
             subject=subj,
@@ -84,17 +94,17 @@ def title_extractions(sent: Span) -> list[RawExtraction]:
     """(Name; is; Title) for a person name preceded by a capitalised common-noun title."""
     out = []
     for ent in sent.ents:
-        if ent.label_ != "PERSON":
-            continue
         head = ent.root
+        # A person's capitalised title ("President"), or a common noun classing any name
+        # ("author Bill Bryson", "football team Ammanford A.F.C.").
         titles = [
             c
             for c in head.children
-            if c.dep_ == "compound"
+            if c.dep_ in ("compound", "nmod", "amod")
             and c.i < ent.start
-            and c.is_title
-            and c.ent_type_ != "PERSON"
+            and c.ent_iob_ == "O"
             and c.text.lower() not in HONORIFICS
+            and ((ent.label_ == "PERSON" and c.is_title) or c.pos_ == "NOUN")
         ]
         if titles:
             # Only the words right before the name: a parse may hang a whole headline here.
