@@ -232,8 +232,8 @@ class OxigraphStore:
             # Oxigraph reports evaluation problems (e.g. a binding for a variable the query
             # does not project) as RuntimeError.
             raise QueryError(f"query failed: {e}") from e
-        if isinstance(res, bool):
-            return QueryResult("ASK", boolean=res)
+        if isinstance(res, bool | ox.QueryBoolean):  # pyoxigraph 0.5 answers ASK with QueryBoolean
+            return QueryResult("ASK", boolean=bool(res))
         if isinstance(res, ox.QuerySolutions):
             names = tuple(v.value for v in res.variables)
             rows = tuple(tuple(from_ox(sol[i]) for i in range(len(names)))
@@ -333,7 +333,7 @@ class MemoryStore:
             src = self.dataset.get_graph(URIRef(iri))
             if src is not None:
                 for t in src:
-                    view.default_context.add(t)
+                    view.default_graph.add(t)
         for iri in named_graphs or ():
             src = self.dataset.get_graph(URIRef(iri))
             target = view.graph(URIRef(iri))
