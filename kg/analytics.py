@@ -29,6 +29,7 @@ __all__ = [
     "ego_network",
     "shortest_path",
     "communities",
+    "ties",
 ]
 
 
@@ -154,6 +155,21 @@ def shortest_path(g: nx.MultiDiGraph, source: str, target: str) -> list[PathStep
                               str(g.nodes[y].get("label", y)), str(d.get("sentence", "")),
                               str(d.get("article", ""))))
     return steps
+
+
+def ties(g: nx.MultiDiGraph) -> list[PathStep]:
+    """Every edge of ``g`` as a readable step with its sentence (meetings once per pair).
+
+    >>> from kg.graph import to_networkx
+    >>> from kg.sample import sample_store
+    >>> [(t.source, t.relation) for t in ties(to_networkx(sample_store()))][:2]
+    [('Steve Witkoff', 'met'), ('Vladimir Putin', 'is expected to meet with')]
+    """
+    out = [PathStep(str(g.nodes[a].get("label", a)), str(d.get("relation", "")),
+                    str(g.nodes[b].get("label", b)), str(d.get("sentence", "")),
+                    str(d.get("article", "")))
+           for a, b, d in g.edges(data=True)]
+    return sorted(set(out), key=lambda t: (t.article, t.sentence, t.source, t.relation, t.target))
 
 
 def communities(g: nx.MultiDiGraph) -> list[tuple[str, ...]]:
