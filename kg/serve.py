@@ -28,11 +28,13 @@ threads exist, so later queries wait (and time out) rather than pile up.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import io
 import ipaddress
 import logging
 import time
+from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
@@ -117,9 +119,25 @@ def _serialise(r: QueryResult, accept: str | None, kind: str) -> tuple[bytes, st
     if r.kind == "CONSTRUCT":
         assert r.graph is not None
         return r.graph.serialize(format=fmt, encoding="utf-8"), media
+    if fmt == "tsv":
+        return _tsv(r).encode("utf-8"), media
     buf = io.BytesIO()
     to_rdflib_result(r).serialize(buf, format=fmt, encoding="utf-8")
     return buf.getvalue(), media
+
+
+def _tsv(r: QueryResult) -> str:
+    r"""SPARQL 1.1 TSV results (rdflib has no writer for them): terms in Turtle syntax.
+
+    >>> _tsv(QueryResult("SELECT", ("a", "b"), ((Literal("x\ty"), None),)))
+    '?a\t?b\n"x\\ty"\t\n'
+    """
+    if r.kind == "ASK":
+        return "?_askResult\n" + ("true" if r.boolean else "false") + "\n"
+    lines = ["\t".join("?" + v for v in r.vars)]
+    for row in r.rows:
+        lines.append("\t".join("" if t is None else t.n3().replace("\t", "\\t") for t in row))
+    return "\n".join(lines) + "\n"
 
 
 def _truncate(r: QueryResult, limit: int) -> tuple[QueryResult, bool]:
@@ -240,6 +258,11 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Any:
         except QueryNotFoundError as e:
             return error(404, str(e))
 
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Any) -> AsyncIterator[None]:
+        yield
+        executor.shutdown(wait=False, cancel_futures=True)
+
     middleware = []
     if cfg.cors:
         middleware.append(Middleware(CORSMiddleware, allow_origins=["*"],
@@ -250,7 +273,7 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Any:
         Route("/queries", list_saved, methods=["GET"]),
         Route("/queries/{name:str}", saved, methods=["GET"]),
         Route("/queries/{name:str}/text", saved_text, methods=["GET"]),
-    ], middleware=middleware, on_shutdown=[lambda: executor.shutdown(wait=False)])
+    ], middleware=middleware, lifespan=lifespan)
     return app
 
 
