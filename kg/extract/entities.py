@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.gazetteer import country_name, country_of, demonym_country
+from kg.extract.gazetteer import country_name, country_of, demonym_country, is_title
 from kg.extract.names import MentionDraft, NameBuilder, person_draft
 from kg.model import Entity, EntityType
 
@@ -160,6 +160,11 @@ def _add_norp(b: NameBuilder, ent: Span, sent_of: dict[int, int]) -> None:
           MentionDraft(ent.text, ent.start_char, ent.end_char, si, "name"), [t.i for t in ent])
 
 
+def _is_role(text: str) -> bool:
+    words = [w for w in text.split() if demonym_country(w) is None]
+    return bool(words) and is_title(" ".join(words))
+
+
 def _acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
@@ -204,6 +209,8 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
         if country is not None and ent.label_ in ("GPE", "ORG", "LOC"):
             b.add(f"country:{country.casefold()}", country, EntityType.COUNTRY, draft, tokens)
             continue
+        if ent.label_ == "ORG" and _is_role(text):
+            continue  # "Iranian Charge d'Affaires": a role NER took for an organisation
         if ent.label_ == "ORG":
             key = acronyms.get(text.casefold()) or entity_key(text, etype)
             b.add(key, text, etype, draft, tokens)

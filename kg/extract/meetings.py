@@ -12,6 +12,8 @@ Parties come from subjects (inherited through "is expected to"), objects, "with"
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import EntityIndex
@@ -48,6 +50,9 @@ _PERSON_ONLY = frozenset({"visit", "receive", "host", "join", "call"})
 _TALK_MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "letter", "radio"})
 _CONTEXT_PREPS = frozenset({"after", "during", "at", "in", "before", "following", "from",
                             "since", "ahead", "for", "on", "into"})
+_BEFORE_AFTER = frozenset({"after", "before", "ahead", "following", "since"})
+_QUANTITY = frozenset({"hour", "day", "round", "series", "week", "minute", "session", "month",
+                       "year", "lot", "couple"})
 _BOTH = frozenset({"country", "side", "nation", "government"})
 #: Nouns for the members of a body: "members of the committee" meet as the committee.
 MEMBER_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "official",
@@ -190,12 +195,20 @@ class _Parties:
 
 
 def _governor(noun: Token) -> tuple[Token | None, str]:
-    """The verb that governs a meeting noun, and how: "dobj", a preposition, or "nsubj"."""
+    """The verb that governs a meeting noun, and how: "dobj", a preposition, or "nsubj".
+
+    Quantities are looked through: in "had nine hours of talks" the verb "had" governs
+    "talks" as its object.
+    """
     cur, via = noun, ""
-    for _ in range(5):
+    for _ in range(6):
         if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
-            via = via or cur.head.lower_
-            cur = cur.head.head
+            prep = cur.head
+            if prep.lower_ == "of" and prep.head.lemma_.casefold() in _QUANTITY:
+                cur = prep.head
+                continue
+            via = via or prep.lower_
+            cur = prep.head
         elif cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "conj", "appos"):
             via = via or cur.dep_
             cur = cur.head
@@ -219,6 +232,7 @@ class _Finder:
         self.doc = doc
         self.parties = _Parties(doc, index)
         self.index = index
+        self.last_bodies: list[str] = []  # bodies of the last meeting named ("the meeting")
 
     def verb_event(self, v: Token) -> tuple[tuple[str, ...], set[int], list[Token]] | None:
         lemma = v.lemma_.casefold()
@@ -254,52 +268,68 @@ class _Finder:
             return None
         return _merge(subj + objs), {v.i}, obj_toks
 
-    def noun_event(self, n: Token) -> tuple[tuple[str, ...], set[int], list[Token], Token | None]:
+    def noun_event(self, n: Token) -> tuple[list[tuple[str, ...]], set[int], list[Token],
+                                            Token | None]:
+        """Party sets of a meeting noun, its anchors, its phrase objects and its governor."""
         p = self.parties
-        own: list[str] = []
         between = p.prep_objects(n, ("between",))
         of = p.prep_objects(n, ("of",))
         with_ = p.prep_objects(n, ("with",))
         poss = [k for c in n.children if c.dep_ == "poss" for k in p.expand(c)]
-        comp = [k for c in n.children if c.dep_ == "compound" for k in p.expand(c)]
-        own = between + poss + of + comp
+        comp_toks = [t for c in n.children if c.dep_ == "compound" for t in (c, *c.conjuncts)]
+        bodies = [k for t in comp_toks for k in p.of_token(t) if p._named_body(k)]
         gov, via = _governor(n)
         anchors = {n.i}
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 anchors |= {g.i for g in c.subtree}
+        objs = [g for c in n.children if c.dep_ == "prep" for g in c.children]
         agents: list[str] = []
         for c in n.children:
             if c.dep_ == "acl" and c.lemma_.casefold() in ("host", "chair", "attend"):
                 agents += p.subjects(c)
+        attend = False
         if gov is not None:
             lemma = gov.lemma_.casefold()
-            if lemma in HYPOTHETICAL_HEADS or is_hypothetical(gov):
-                return (), anchors, [], gov
+            takes_agent = False
             if via == "dobj" and lemma in LIGHT_VERBS:
                 anchors.add(gov.i)
                 with_ += p.prep_objects(gov, ("with",))
-                if lemma in _ATTEND or not (between or poss or len(of) >= 2):
-                    agents += p.subjects(gov)
-            elif via == "take" or (via == "dobj" and lemma == "take"):
-                agents += p.subjects(gov)
+                attend = lemma in _ATTEND
+                takes_agent = attend or not (between or poss or len(of) >= 2)
+            elif via == "dobj" and lemma == "take" or via == "in" and lemma == "take":
+                takes_agent = True  # "take part in talks"
+                anchors.add(gov.i)
             elif via in _CONTEXT_PREPS and (with_ or between):
-                if gov.lemma_.casefold() in ("take",) or not (between or poss):
-                    agents += p.subjects(gov)
-                if via in ("at", "in", "during") or lemma == "take":
+                takes_agent = not (between or poss)
+                if via not in _BEFORE_AFTER:
                     anchors.add(gov.i)
-            elif via in ("nsubj", "nsubjpass") and with_ and not poss:
-                if gov.dep_ == "ccomp":
-                    agents += p.subjects(gov.head)
-        parts = _merge(agents + own + with_)
-        objs = [g for c in n.children if c.dep_ == "prep" for g in c.children]
-        return parts, anchors, objs, gov
+            elif via in ("nsubj", "nsubjpass") and with_ and not poss and gov.dep_ == "ccomp":
+                agents += p.subjects(gov.head)  # "X said the meeting with Y underlined ..."
+            if takes_agent:
+                if lemma in HYPOTHETICAL_HEADS or is_hypothetical(gov):
+                    return [], anchors, objs, gov
+                agents += p.subjects(gov)
+        if attend and bodies:
+            # "attend the Interim Committee and Development Committee meetings": one
+            # meeting with each body; the bodies' parent organisation is not a party.
+            sets = [_merge(agents + [b]) for b in bodies]
+            self.last_bodies = bodies
+            return sets, anchors, objs, gov
+        if attend and not (between or of or poss or with_) and n.lower_ in ("meeting", "talks"):
+            if any(c.lower_ == "the" for c in n.children):
+                return [_merge(agents + [b]) for b in self.last_bodies], anchors, objs, gov
+        if bodies or of:
+            self.last_bodies = bodies or of
+        return [_merge(agents + between + poss + of + bodies + with_)], anchors, objs, gov
 
-    def find(self, published) -> list[Meeting]:  # noqa: ANN001 - date | None
+    def find(self, published: date | None) -> list[Meeting]:
+        """All meetings of the document, in sentence order."""
         out: list[Meeting] = []
         seen: set[tuple[int, frozenset[str]]] = set()
         for si, sent in enumerate(self.doc.sents):
-            prov = None
+            prov = Provenance(self.doc._.kg_article_id, si, sent.start_char, sent.end_char,
+                              sent.text)
             for tok in sent:
                 lemma = tok.lemma_.casefold()
                 if tok.pos_ in ("VERB", "AUX") and lemma in VERB_TRIGGERS:
@@ -309,39 +339,39 @@ class _Finder:
                     if ev is None:
                         continue
                     parts, anchors, objs = ev
-                    time = attached_time(sent, anchors | _chain(tok), tok)
+                    sets = [parts]
+                    anchors = anchors | _chain(tok)
+                    time = attached_time(sent, anchors, tok, objs)
                     status = clause_status(tok, time)
                     confidence = 0.9
                 elif tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_TRIGGERS:
                     if lemma == "talk" and tok.tag_ != "NNS" or is_habitual(tok):
                         continue
-                    parts, anchors, objs, gov = self.noun_event(tok)
-                    chain = anchors | (_chain(gov) if gov is not None else set())
-                    time = attached_time(sent, chain, tok)
+                    sets, anchors, objs, gov = self.noun_event(tok)
+                    if gov is not None and gov.i in anchors:
+                        anchors = anchors | _chain(gov)
+                    time = attached_time(sent, anchors, tok, objs)
                     status = noun_status(tok, gov, time)
-                    anchors = chain
                     confidence = 0.75
                 else:
                     continue
-                parts = tuple(k for k in parts if self.parties.eligible(k))
-                if len(set(parts)) < 2 or (si, frozenset(parts)) in seen:
-                    continue
-                seen.add((si, frozenset(parts)))
-                place = attached_place(sent, anchors, objs)
-                if prov is None:
-                    prov = Provenance(self.doc._.kg_article_id, si, sent.start_char,
-                                      sent.end_char, sent.text)
-                out.append(Meeting(
-                    participants=parts,
-                    status=status,
-                    provenance=prov,
-                    trigger=_trigger_text(tok),
-                    place=_place_label(place),
-                    place_entity=self.index.entity_of(place) if place is not None else None,
-                    time=time,
-                    date=normalise_date(time, published, status is MeetingStatus.PLANNED),
-                    confidence=confidence,
-                ))
+                for parts in sets:
+                    parts = tuple(k for k in parts if self.parties.eligible(k))
+                    if len(set(parts)) < 2 or (si, frozenset(parts)) in seen:
+                        continue
+                    seen.add((si, frozenset(parts)))
+                    place = attached_place(sent, anchors, objs)
+                    out.append(Meeting(
+                        participants=parts,
+                        status=status,
+                        provenance=prov,
+                        trigger=_trigger_text(tok),
+                        place=_place_label(place),
+                        place_entity=self.index.entity_of(place) if place is not None else None,
+                        time=time,
+                        date=normalise_date(time, published, status is MeetingStatus.PLANNED),
+                        confidence=confidence,
+                    ))
         return out
 
 
@@ -351,11 +381,13 @@ def _chain(verb: Token) -> set[int]:
     cur = verb
     for _ in range(3):
         aux = {c.lower_ for c in cur.children if c.dep_ == "aux"}
-        if cur.dep_ == "xcomp" or (cur.dep_ == "advcl" and "to" in aux):
+        if cur.dep_ in ("xcomp", "acomp") or (cur.dep_ == "advcl" and "to" in aux):
             cur = cur.head
-            out.add(cur.i)
+        elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+            cur = cur.head.head  # "before visiting X"
         else:
             break
+        out.add(cur.i)
     return out
 
 

@@ -211,7 +211,7 @@ class NameBuilder:
             words = _words(d.name)
             longer = [f for f in fulls if surname_match(words, f)] if words not in distinct else []
             target = max(longer, key=len) if longer else words
-            while True:
+            while words not in distinct:
                 nxt = [f for f in fulls if surname_match(target, f)]
                 if not nxt:
                     break

@@ -77,6 +77,8 @@ def clause_status(verb: Token, time_text: str | None = None) -> MeetingStatus:
                 return MeetingStatus.HAPPENED
             return MeetingStatus.PLANNED
         return clause_status(head, time_text)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and not aux:
+        return clause_status(verb.head.head, time_text)  # "before visiting X"
     if verb.dep_ == "conj" and not aux and verb.tag_ in ("VB", "VBG"):
         return clause_status(verb.head, time_text)
     if any(a in _FUTURE_AUX for a in aux):

@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 _LEADING = ("on ", "in ", "at ", "during ", "by ", "from ", "until ", "the ")
 _UNITS = frozenset({"hour", "day", "week", "month", "year", "minute", "decade"})
 _VAGUE = frozenset({"soon", "recently", "now", "today", "currently", "later"})
+_TIME_ADVERBS = frozenset({"later", "earlier", "early", "late", "sometime", "just"})
+_TIME_WORDS = frozenset({"soon", "tomorrow", "today", "yesterday", "tonight", "later"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 
 
@@ -69,17 +71,10 @@ def normalise_date(text: str | None, published: date | None, future: bool) -> da
 
 
 def _attach_point(tok: Token, anchors: set[int]) -> bool:
-    """Whether walking up from ``tok`` reaches an anchor before any other verb."""
-    cur = tok
-    for _ in range(6):
-        if cur.i in anchors:
-            return True
-        if cur.head is cur:
-            return False
-        if cur is not tok and cur.pos_ in ("VERB", "AUX"):
-            return False
-        cur = cur.head
-    return False
+    """Whether ``tok`` modifies an anchor directly, or through one preposition ("on Monday")."""
+    if tok.head.i in anchors:
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i in anchors
 
 
 def _is_duration(ent: Span) -> bool:
@@ -92,18 +87,43 @@ def _is_duration(ent: Span) -> bool:
     return False
 
 
-def attached_time(sent: Span, anchors: set[int], trigger: Token) -> str | None:
-    """The DATE/TIME expression of ``sent`` attached to the event (nearest to the trigger)."""
+def _with_modifiers(ent: Span) -> str:
+    """The expression with adverbs NER leaves out ("Later today", "early this afternoon")."""
+    doc = ent.doc
+    start = ent.start
+    while start > ent.sent.start and doc[start - 1].lower_ in _TIME_ADVERBS:
+        start -= 1
+    return strip_preposition(doc[start : ent.end].text)
+
+
+def attached_time(sent: Span, anchors: set[int], trigger: Token,
+                  parties: Iterable[Token] = ()) -> str | None:
+    """The DATE/TIME expression of ``sent`` that belongs to the event.
+
+    One attached to an anchor (the trigger and the verbs it hangs from), or to a party
+    named before it ("call on X, Monday"); else a sentence-initial one ("Tomorrow, ...")
+    that scopes over the whole sentence.
+    """
+    after = {t.i for t in parties}
     found: list[Span] = []
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME") or _is_duration(ent):
             continue
-        if _attach_point(ent.root, anchors):
+        head = ent.root.head
+        if _attach_point(ent.root, anchors) or (head.i in after and ent.start > head.i):
             found.append(ent)
-    if not found:
-        return None
-    best = min(found, key=lambda e: abs(e.root.i - trigger.i))
-    return strip_preposition(best.text)
+    if found:
+        return _with_modifiers(min(found, key=lambda e: abs(e.root.i - trigger.i)))
+    for ent in sent.ents:
+        if ent.label_ in ("DATE", "TIME") and ent.start <= sent.start + 1 and not _is_duration(ent):
+            return _with_modifiers(ent)
+    for tok in sent:
+        if tok.lower_ in _TIME_WORDS and tok.ent_type_ == "" and tok.head.i in anchors:
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.lower_ in _TIME_WORDS:
+                return f"{tok.text} {nxt.text}"  # "Later today"
+            return tok.text
+    return None
 
 
 def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Span | None:
