@@ -182,16 +182,40 @@ def serve(store_spec: str, host: str, port: int, timeout: float, max_rows: int,
 
 @cli.command("map")
 @STORE_OPTION
-@click.option("-o", "--output", default="out/map.html", show_default=True, help="HTML file to write.")
+@click.option("-o", "--output", default="out/map.html", show_default=True,
+              help="HTML file to write.")
+@click.option("--focus", metavar="NAME",
+              help="Only the ego network of this entity (any of its names).")
+@click.option("--hops", default=1, show_default=True, type=click.IntRange(0, 10),
+              help="With --focus: how many edges away from it to go.")
+@click.option("--only", "only", multiple=True, metavar="meetings|RELATION",
+              help="Only meeting edges, or edges of this relation/predicate (repeatable).")
+@click.option("--article", metavar="ID", help="Only facts from this article.")
+@click.option("--since", callback=_date,
+              help="Only meetings dated on or after DATE (undated ones are left out).")
+@click.option("--until", callback=_date,
+              help="Only meetings dated on or before DATE (undated ones are left out).")
+@click.option("--max-nodes", type=click.IntRange(1), metavar="N",
+              help="Keep the N most connected entities; say which were left out.")
 @handle_errors
-def map_cmd(store_spec: str, output: str) -> None:
+def map_cmd(store_spec: str, output: str, focus: str | None, hops: int, only: tuple[str, ...],
+            article: str | None, since: date | None, until: date | None,
+            max_nodes: int | None) -> None:
     """Write the relationship map: one offline HTML file that opens in any browser."""
+    from kg.mapview import MapQuery
     from kg.render import write_map
     from kg.store import open_store
 
+    q = MapQuery(focus=focus, hops=hops, only=only, article=article, since=since, until=until,
+                 max_nodes=max_nodes)
     with open_store(store_spec, writable=False) as store:
-        g = write_map(store, output)
+        view = write_map(store, output, q)
+    g = view.graph
     click.echo(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    if view.dropped:
+        more = f" and {len(view.dropped) - 20} more" if len(view.dropped) > 20 else ""
+        click.echo(f"--max-nodes {max_nodes} left out {len(view.dropped)} entities: "
+                   f"{', '.join(view.dropped[:20])}{more}", err=True)
 
 
 @cli.command()
