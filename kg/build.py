@@ -60,7 +60,18 @@ class BuildSummary:
 
 def extract_articles(articles: Iterable[Article], nlp: Language, *, batch_size: int = 16,
                      n_process: int = 1) -> Iterator[Extraction]:
-    """Run the pipeline over ``articles`` lazily, yielding one Extraction per article."""
+    """Run the pipeline over ``articles`` lazily, yielding one Extraction per article, in order.
+
+    With ``n_process > 1`` the batches go to forked worker processes (:mod:`kg.workers`).
+    """
+    if n_process > 1:
+        from kg.workers import can_fork, extract_parallel
+
+        if can_fork():
+            yield from extract_parallel(articles, nlp, extract_articles,
+                                        batch_size=batch_size, n_process=n_process)
+            return
+        log.warning("no fork() on this platform: extracting in one process")
     pending: dict[int, Article] = {}
 
     def docs() -> Iterator:
