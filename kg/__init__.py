@@ -8,11 +8,16 @@ The stages are plain functions: :func:`kg.extract.extract` (spaCy ``Doc`` → Ex
 >>> import kg
 >>> kg.__version__
 '0.1.0'
+>>> import kg.build
+>>> callable(kg.build), callable(kg.extract)
+(True, True)
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import Any
 
 __version__ = "0.1.0"
@@ -36,6 +41,8 @@ _EXPORTS = {
     "load_query": "kg.query",
     "to_networkx": "kg.graph",
     "render_html": "kg.render",
+    "show": "kg.render",
+    "MapQuery": "kg.mapview",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -46,3 +53,15 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'kg' has no attribute {name!r}")
     return getattr(importlib.import_module(module), name)
+
+
+class _Package(types.ModuleType):
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Importing kg.build or kg.extract binds the submodule on the package, which would
+        # shadow the function of the same name: kg.build(...) would work once, then fail.
+        if name in _EXPORTS and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
