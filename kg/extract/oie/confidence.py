@@ -49,7 +49,10 @@ def _sigmoid(x: float) -> float:
 
 def features(doc: Doc, r: RawExtraction) -> dict[str, float]:
     """The named features of ``r`` that the confidence model weighs."""
-    n_sent = len(doc)
+    head = doc[r.head]
+    # In an article the Doc holds many sentences; the features describe this one.
+    sent = head.sent if doc.has_annotation("SENT_START") else doc[:]
+    n_sent = len(sent)
     subj_len = len(r.subject)
     arg_lens = [len(a) for a in r.args]
     rel_words = len(r.relation)
@@ -67,6 +70,15 @@ def features(doc: Doc, r: RawExtraction) -> dict[str, float]:
     f["modal"] = float(r.modality is not None)
     f["gappy"] = float(any(max(s) - min(s) + 1 != len(s) for s in (r.subject, *r.args) if s))
     f["root"] = float(doc[r.head].dep_ == "ROOT")
+    f["participle"] = float(head.tag_ in ("VBG", "VBN") and r.construction != "passive")
+    f["subj_propn"] = float(any(doc[i].pos_ == "PROPN" for i in r.subject))
+    f["arg_comma"] = float(any(doc[i].text == "," for a in (r.subject, *r.args) for i in a))
+    f["depth"] = math.log1p(sum(1 for _ in head.ancestors))
+    f["verbs_in_sent"] = math.log1p(sum(1 for t in sent if t.pos_ in ("VERB", "AUX")))
+    f["long_arg"] = float(any(len(a) > 12 for a in r.args))
+    f["rel_ends_prep"] = float(
+        isinstance(r.relation[-1], int) and doc[r.relation[-1]].dep_ in ("prep", "agent")
+    )
     return f
 
 
