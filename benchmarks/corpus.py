@@ -27,6 +27,8 @@ def main() -> None:
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
     ap.add_argument("--limit", type=int, default=None, help="first N articles only")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--keep-store", metavar="DIR",
+                    help="build into DIR and keep it (store_load.py and query.py reuse it)")
     args = ap.parse_args()
     total = sum(1 for _ in read_records(args.corpus))
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
@@ -34,7 +36,7 @@ def main() -> None:
         if args.limit:
             src = str(write_subset(args.corpus, args.limit, Path(tmp) / "subset.jsonl.gz"))
         n = args.limit or total
-        store = Path(tmp) / "store"
+        store = Path(args.keep_store) if args.keep_store else Path(tmp) / "store"
         t0 = time.perf_counter()
         proc = subprocess.Popen([KG, "build", src, "--store", str(store), "--jobs", str(args.jobs)],
                                 stdout=subprocess.PIPE, text=True)
