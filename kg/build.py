@@ -18,6 +18,8 @@ from spacy.language import Language
 from kg.articles import ArticleProblem, iter_articles
 from kg.extract import extract
 from kg.extract.pipeline import load_nlp, model_description, set_doc_context
+from kg.language import DEFAULT_LANG, language_problem
+from kg.limits import cap_sentences, length_problem
 from kg.model import Article, Extraction
 from kg.rdf import to_rdf
 from kg.store import Store
@@ -47,6 +49,7 @@ class BuildSummary:
     meetings: int = 0
     entities: int = 0
     skipped_sentences: int = 0
+    split_sentences: int = 0  # overlong runs cut at kg.limits.MAX_SENTENCE_TOKENS
     words: int = 0
     seconds: float = 0.0
     model: str = ""
@@ -56,6 +59,13 @@ class BuildSummary:
     def ok(self) -> bool:
         """True when no input was skipped for a problem."""
         return not self.problems
+
+
+def _refusal(item: Article, nlp: Language, lang: str) -> ArticleProblem | None:
+    # Checked before parsing: spaCy raises on texts over nlp.max_length, and foreign prose
+    # parsed by an English model yields confident nonsense.
+    reason = length_problem(item.text, nlp.max_length) or language_problem(item.text, lang)
+    return ArticleProblem(item.source or item.id, reason) if reason else None
 
 
 def extract_articles(articles: Iterable[Article], nlp: Language, *, batch_size: int = 16,
@@ -78,6 +88,7 @@ def extract_articles(articles: Iterable[Article], nlp: Language, *, batch_size: 
         for n, a in enumerate(articles):
             pending[n] = a
             doc = set_doc_context(nlp.make_doc(a.text), a.id, a.published)
+            cap_sentences(doc)
             doc.user_data["kg_n"] = n
             yield doc
 
@@ -89,11 +100,13 @@ def extract_articles(articles: Iterable[Article], nlp: Language, *, batch_size: 
 def build(paths: list[str], store: Store, *, model: str | None = None,
           published: date | None = None, force: bool = False, jobs: int = 1,
           batch_size: int = 16, keep_extractions: bool = False,
-          progress: Callable[[BuildProgress], None] | None = None) -> BuildSummary:
+          progress: Callable[[BuildProgress], None] | None = None,
+          lang: str = DEFAULT_LANG) -> BuildSummary:
     """Ingest the articles under ``paths`` into ``store`` and summarise what happened.
 
     Re-ingesting an article replaces its named graph; unchanged articles are skipped
-    (by content hash) unless ``force``.
+    (by content hash) unless ``force``. Articles not in ``lang`` (``"any"`` keeps all) or
+    too long to parse are skipped and named in ``problems``.
     """
     t0 = time.perf_counter()
     nlp = load_nlp(model)
@@ -102,6 +115,7 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
     problems: list[ArticleProblem] = []
     unchanged: list[str] = []
     seen: set[str] = set()
+    splits = [0]
 
     def todo() -> Iterator[Article]:
         for item in iter_articles(paths, published):
@@ -117,6 +131,13 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
             if known.get(item.id) == item.content_hash:
                 unchanged.append(item.id)
                 continue
+            refused = _refusal(item, nlp, lang)
+            if refused:
+                log.warning("skipped %s: %s", refused.source, refused.reason)
+                problems.append(refused)
+                continue
+            # Counted here on a throw-away tokenisation because the cut docs may live in workers.
+            splits[0] += cap_sentences(nlp.make_doc(item.text))
             yield item
 
     built: list[str] = []
@@ -138,13 +159,13 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
     return BuildSummary(
         built=tuple(built), unchanged=tuple(unchanged), problems=tuple(problems),
         triples=counts["triples"], meetings=counts["meetings"], entities=counts["entities"],
-        skipped_sentences=counts["skipped"], words=counts["words"],
+        skipped_sentences=counts["skipped"], split_sentences=splits[0], words=counts["words"],
         seconds=time.perf_counter() - t0, model=extractor, extractions=tuple(kept),
     )
 
 
-def extract_paths(paths: list[str], *, model: str | None = None,
-                  published: date | None = None) -> tuple[list[Extraction], list[ArticleProblem]]:
+def extract_paths(paths: list[str], *, model: str | None = None, published: date | None = None,
+                  lang: str = DEFAULT_LANG) -> tuple[list[Extraction], list[ArticleProblem]]:
     """Extract from the articles under ``paths`` without storing anything (for inspection)."""
     nlp = load_nlp(model)
     problems: list[ArticleProblem] = []
@@ -153,6 +174,8 @@ def extract_paths(paths: list[str], *, model: str | None = None,
         for item in iter_articles(paths, published):
             if isinstance(item, ArticleProblem):
                 problems.append(item)
+            elif refused := _refusal(item, nlp, lang):
+                problems.append(refused)
             else:
                 yield item
 

