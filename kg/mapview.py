@@ -87,7 +87,11 @@ def resolve(g: nx.Graph, name: str) -> Hashable:
     labels = sorted({str(g.nodes[n].get("label", n)) for n in (partial or g)})
     if partial:
         raise MapError(f"{name!r} matches {len(partial)} entities: {', '.join(labels[:8])}")
-    close = difflib.get_close_matches(name, labels, n=5, cutoff=0.5)
+    # Compare with each name and each word of it, so "Putn" finds "Vladimir Putin".
+    words = {w: str(g.nodes[n].get("label", n)) for n in g for x in _names(g, n)
+             for w in (_norm(x), *_norm(x).split())}
+    close = list(dict.fromkeys(words[w] for w in
+                               difflib.get_close_matches(want, list(words), n=5, cutoff=0.7)))
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     raise MapError(f"no entity called {name!r} in the graph{hint}")
 
