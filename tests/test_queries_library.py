@@ -1,0 +1,147 @@
+"""The analysts' saved queries (connections, entity-profile, article-facts, most-connected,
+co-mentioned) on the hand-built fixture graph, in both engines, and the engines agree."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Literal
+
+from kg.cli import cli
+from kg.query import load_query, run_query, saved_queries
+from kg.rdf import to_rdf
+from kg.store import open_store
+
+S0 = "Alice Archer met Bob Baker in Paris on Monday."
+S1 = "Ms. Archer will meet Carol Chen in Rome on Friday."
+S2 = "Bob Baker leads Acme Corp."
+
+
+def run(store, query, **params):
+    return run_query(store, load_query(query), {k: Literal(v) for k, v in params.items()})
+
+
+def rows(result, *cols):
+    return [tuple(None if d.get(c) is None else str(d[c]) for c in cols) for d in result.dicts()]
+
+
+def test_connections_three_hops_with_sentences(fixture_store):
+    r = run(fixture_store, "connections", **{"from": "Carol Chen", "to": "acme corp"})
+    assert rows(r, "hops", "via1", "via2", "sentence1", "sentence2", "sentence3") == [
+        ("3", "Alice Archer", "Bob Baker", S1, S0, S2)]
+
+
+def test_connections_direct_link_first(fixture_store):
+    r = run(fixture_store, "connections", **{"from": "Archer", "to": "Acme Corp"})
+    assert rows(r, "hops", "via1", "sentence1", "sentence2") == [("2", "Bob Baker", S0, S2)]
+    direct = run(fixture_store, "connections", **{"from": "Bob Baker", "to": "Alice Archer"})
+    assert rows(direct, "hops", "sentence1") == [("1", S0)]
+
+
+def test_connections_none_between_unlinked(fixture_store):
+    assert run(fixture_store, "connections", **{"from": "Paris", "to": "Rome"}).rows == ()
+
+
+def test_entity_profile(fixture_store):
+    alice = run(fixture_store, "entity-profile", name="ms. archer")
+    assert set(alice.values("entity")) == {"Alice Archer"}
+    assert rows(alice, "aspect", "value", "detail") == [
+        ("alias", "Archer", None), ("alias", "Ms. Archer", None),
+        ("meeting", "Bob Baker", "happened"), ("meeting", "Carol Chen", "planned"),
+        ("relation", "met", "Bob Baker"), ("type", "https://schema.org/Person", None)]
+    carol = run(fixture_store, "entity-profile", name="Carol Chen")
+    assert ("role", "Minister") in rows(carol, "aspect", "value")
+    acme = run(fixture_store, "entity-profile", name="Acme Corp")
+    assert ("relation", "leads", "Bob Baker", S2) in rows(acme, "aspect", "value", "detail",
+                                                           "sentence")
+
+
+def test_article_facts(fixture_store):
+    r = run(fixture_store, "article-facts", article="fx-1")
+    assert rows(r, "sentenceIndex", "kind", "subject", "relation", "object", "status") == [
+        ("0", "entity", "Alice Archer", "https://schema.org/Person", None, None),
+        ("0", "entity", "Bob Baker", "https://schema.org/Person", None, None),
+        ("0", "entity", "Carol Chen", "https://schema.org/Person", None, None),
+        ("0", "meeting", "Alice Archer", "met", "Bob Baker", "happened"),
+        ("0", "statement", "Alice Archer", "met", "Bob Baker", None),
+        ("1", "meeting", "Alice Archer", "will meet", "Carol Chen", "planned"),
+        ("2", "statement", "Bob Baker", "leads", "Acme Corp", None)]
+    assert run(fixture_store, "article-facts", article="no-such-article").rows == ()
+
+
+def test_article_facts_keeps_articles_apart(fixture_store):
+    from fixtures import extraction
+
+    fixture_store.replace_article(to_rdf(extraction("fx-2")))
+    r = run(fixture_store, "article-facts", article="fx-2")
+    assert set(r.values("article")) == {"fx-2"} and len(r.rows) == 7
+
+
+def test_most_connected(fixture_store):
+    r = run(fixture_store, "most-connected")
+    assert rows(r, "entity", "partners", "meetings", "statements") == [
+        ("Alice Archer", "2", "2", "1"), ("Bob Baker", "2", "1", "2"),
+        ("Acme Corp", "1", "0", "1"), ("Carol Chen", "1", "1", "0")]
+
+
+def test_co_mentioned(fixture_store):
+    r = run(fixture_store, "co-mentioned", name="Bob Baker")
+    assert rows(r, "other", "article", "sentenceIndex", "sentence") == [
+        ("Alice Archer", "fx-1", "0", S0), ("Carol Chen", "fx-1", "0", S0)]
+    assert run(fixture_store, "co-mentioned", name="Acme Corp").rows == ()
+
+
+CASES = [("connections", {"from": "Carol Chen", "to": "Acme Corp"}),
+         ("entity-profile", {"name": "Alice Archer"}),
+         ("article-facts", {"article": "fx-1"}),
+         ("most-connected", {}),
+         ("co-mentioned", {"name": "Archer"}),
+         ("who-met-whom", {}),
+         ("meetings-of", {"name": "Archer"}),
+         ("entity-facts", {"name": "Bob Baker"})]
+
+
+@pytest.fixture(scope="module")
+def both_engines(tmp_path_factory):
+    from fixtures import extraction
+
+    stores = [open_store("memory:"), open_store(tmp_path_factory.mktemp("ox") / "store")]
+    for s in stores:
+        for art in ("fx-1", "fx-2"):
+            s.replace_article(to_rdf(extraction(art)))
+    yield stores
+    for s in stores:
+        s.close()
+
+
+@pytest.mark.parametrize(("name", "params"), CASES, ids=[c[0] for c in CASES])
+def test_engines_agree(both_engines, name, params):
+    mem, ox = (run(s, name, **params) for s in both_engines)
+    assert mem.vars == ox.vars
+    assert mem.rows, f"{name} found nothing on the fixture"
+    assert [tuple(map(str, r)) for r in mem.rows] == [tuple(map(str, r)) for r in ox.rows]
+
+
+def test_every_saved_query_is_covered_and_documented():
+    names = {q.name for q in saved_queries()}
+    assert {c[0] for c in CASES} <= names
+    for q in saved_queries():
+        assert q.description, f"{q.name} has no header comment"
+
+
+def test_cli_lists_the_library():
+    out = CliRunner().invoke(cli, ["queries"])
+    assert out.exit_code == 0
+    assert "connections" in out.output and "(params: from, to)" in out.output
+
+
+def test_cli_malformed_sparql_prints_parser_message(tmp_path):
+    from fixtures import extraction
+
+    with open_store(tmp_path / "s") as s:
+        s.replace_article(to_rdf(extraction()))
+    out = CliRunner().invoke(cli, ["query", "SELECT ?x WHERE { ?x ?y }",
+                                   "--store", str(tmp_path / "s")])
+    assert out.exit_code == 2
+    assert out.output.startswith("kg: error: malformed SPARQL:")
+    assert out.output.count("\n") == 1
