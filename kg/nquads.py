@@ -1,0 +1,62 @@
+"""N-Quads text for an rdflib graph, so Oxigraph's Rust parser loads it in one call.
+
+Converting each rdflib term to a pyoxigraph object costs several Python calls per term; a
+graph's N-Quads text is built with a few string operations per term and parsed natively,
+which is what makes per-article commits cheap (see BENCHMARKS.md, "Corpus scale").
+
+>>> from rdflib import Graph, Literal, URIRef
+>>> g = Graph(identifier=URIRef("http://x/g"))
+>>> _ = g.add((URIRef("http://x/s"), URIRef("http://x/p"), Literal('say "hi"\\n', lang="en")))
+>>> graph_nquads(g)
+b'<http://x/s> <http://x/p> "say \\\\"hi\\\\"\\\\n"@en <http://x/g> .\\n'
+"""
+
+from __future__ import annotations
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+__all__ = ["term_nquads", "graph_nquads"]
+
+# N-Quads forbids these four characters raw inside a quoted literal; every other
+# character may appear as itself.
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def term_nquads(t: Node) -> str:
+    """One term in N-Quads syntax.
+
+    >>> term_nquads(Literal(3))
+    '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    >>> term_nquads(BNode("b1"))
+    '_:b1'
+    """
+    if isinstance(t, URIRef):
+        # kg/iri.py mints every IRI from percent-encoded parts, so none contains '>' or spaces.
+        return f"<{t}>"
+    if isinstance(t, Literal):
+        text = '"' + str(t).translate(_ESCAPES) + '"'
+        if t.language:
+            return f"{text}@{t.language}"
+        if t.datatype and str(t.datatype) != _XSD_STRING:
+            return f"{text}^^<{t.datatype}>"
+        return text
+    if isinstance(t, BNode):
+        return f"_:{t}"
+    raise TypeError(f"cannot write {t!r} as N-Quads")
+
+
+def graph_nquads(graph: Graph) -> bytes:
+    """Every triple of ``graph`` as a quad in the graph named ``graph.identifier``, UTF-8."""
+    name = f" <{graph.identifier}> .\n"
+    cache: dict[Node, str] = {}
+
+    def term(t: Node) -> str:
+        # Subjects and predicates repeat many times within one article's graph.
+        s = cache.get(t)
+        if s is None:
+            s = cache[t] = term_nquads(t)
+        return s
+
+    return "".join(f"{term(s)} {term(p)} {term(o)}{name}" for s, p, o in graph).encode("utf-8")
