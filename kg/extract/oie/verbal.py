@@ -33,12 +33,21 @@ from kg.extract.oie.spans import phrase
 __all__ = ["verbal_extractions", "clause_args"]
 
 _COMPLEMENTS = ("acomp", "oprd", "attr")
+#: Entity types of prepositional objects that are adjuncts, not the relation's argument.
+_ADJUNCT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "QUANTITY"})
 
 
 def _objects(v: Token) -> list[Token]:
     """The object-like children of ``v``, in sentence order; relative pronouns excluded."""
     objs = [c for c in v.children if c.dep_ in OBJECT_DEPS or c.dep_ in _COMPLEMENTS]
-    return [o for o in objs if o.text.lower() not in RELATIVIZERS]
+    return [o for o in objs if o.text.lower() not in RELATIVIZERS and not _is_prep(o)]
+
+
+def _is_prep(tok: Token) -> bool:
+    """A prepositional dependent: ``prep``/``agent``, or a "to" phrase labelled ``dative``."""
+    if tok.dep_ in PREP_DEPS or (tok.dep_ == "dative" and tok.pos_ == "ADP"):
+        return prep_object(tok) is not None
+    return False
 
 
 def clause_args(
@@ -54,9 +63,46 @@ def clause_args(
                 args.append(phrase(c))
             elif c.dep_ == "ccomp":
                 args.append(phrase(c))
-    preps = [c for c in v.children if c.dep_ in PREP_DEPS and prep_object(c) is not None]
+    preps = [c for c in v.children if _is_prep(c)]
     adjuncts = [c for c in v.children if c.dep_ in ADJUNCT_ARG_DEPS]
     return args, preps, adjuncts
+
+
+def _relation_prep(preps: list[Token], last: Token) -> Token:
+    """The preposition that joins the relation ("taught at"): the first after the verb
+    whose object is not a date or time, which read as adjuncts ("in 1990")."""
+    after = [p for p in preps if p.i > last.i] or preps
+    for p in after:
+        obj = prep_object(p)
+        if obj is not None and obj.ent_type_ not in _ADJUNCT_ENTS:
+            return p
+    return after[0]
+
+
+def _ccomp_mark(v: Token) -> Token | None:
+    """The "that" of a reported clause ("indicated that ..."), which CaRB keeps in the relation."""
+    for c in v.children:
+        if c.dep_ == "ccomp":
+            return next((m for m in c.children if m.dep_ == "mark" and m.i < c.i), None)
+    return None
+
+
+def _adjectival_predicate(v: Token) -> tuple[Token, list[int], list[tuple[int, ...]]] | None:
+    """For "be ADJ to VERB ..." or "be ADJ PREP X": the adjective, the linking words, the args."""
+    if not is_copula(v):
+        return None
+    acomp = next((c for c in v.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+    if acomp is None:
+        return None
+    for c in acomp.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB":
+            link = [t.i for t in relation_left(c)] + [c.i]
+            link += [p.i for p in c.children if p.dep_ == "prt"]
+            a, p, j = clause_args(c)
+            return acomp, link, a + [phrase(x) for x in p + j]
+        if _is_prep(c) and c.i > acomp.i:
+            return acomp, [c.i], [phrase(prep_object(c))]
+    return None
 
 
 def _relativized_object(v: Token) -> Token | None:
@@ -93,14 +139,24 @@ def _extraction(v: Token, subj: Token, inherited: bool) -> list[RawExtraction]:
         args.insert(0, phrase(rel_obj))
     predicate = [last.lemma_.lower(), *(c.text.lower() for c in last.children if c.dep_ == "prt")]
     preps.sort(key=lambda t: t.i)
+    adj = _adjectival_predicate(last)
+    if adj is not None:
+        # "were able to reinforce the hotel", "are equal to X": the adjective is relational.
+        acomp, link, more = adj
+        args = [a for a in args if acomp.i not in a]
+        rel.extend([acomp.i, *link])
+        predicate = [acomp.lemma_.lower(), *(v.doc[i].text.lower() for i in link)]
+        args = more + args
     if not args and preps:
-        after = [p for p in preps if p.i > last.i] or preps
-        first = after[0]
+        first = _relation_prep(preps, last)
         preps.remove(first)
         rel.append(first.i)
         predicate.append(first.text.lower())
         obj = prep_object(first)
         args.append(phrase(obj))
+    mark = _ccomp_mark(last)
+    if mark is not None and args:
+        rel.append(mark.i)
     args.extend(phrase(p) for p in preps)
     args.extend(phrase(j) for j in adjuncts)
     args = [a for a in args if a]
