@@ -21,12 +21,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import IO
 
 from kg.errors import InputError
 from kg.model import Article
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
+    "MAX_HTML_BYTES",
     "ArticleProblem",
     "decode",
     "clean_text",
@@ -42,6 +44,8 @@ log = logging.getLogger(__name__)
 #: Articles larger than this are refused: news articles are far smaller, and spaCy's
 #: memory grows with document length.
 MAX_ARTICLE_BYTES = 2_000_000
+#: HTML pages carry markup, scripts and styles around the text, so they may be larger.
+MAX_HTML_BYTES = 10_000_000
 
 _BOILERPLATE = [
     re.compile(p, re.IGNORECASE)
@@ -175,6 +179,10 @@ def article_from_record(rec: object, source: str, published: date | None = None)
     """
     if not isinstance(rec, dict):
         raise InputError(f"{source}: expected a JSON object")
+    for key in ("id", "title", "text", "url", "published"):
+        _check_encodable(rec.get(key), key, source)
+    if rec.get("published") is not None and not isinstance(rec.get("published"), str):
+        raise InputError(f"{source}: 'published' must be an ISO date string")
     text, aid = rec.get("text"), rec.get("id")
     if not isinstance(text, str):
         raise InputError(f"{source}: missing or non-string 'text' field")
@@ -193,16 +201,43 @@ def article_from_record(rec: object, source: str, published: date | None = None)
     )
 
 
-def _read_bytes(path: Path) -> bytes:
+def _check_encodable(value: object, key: str, source: str) -> None:
+    # JSON's "\ud800" escapes decode to lone surrogates, which no RDF serialiser can write.
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as e:
+            raise InputError(f"{source}: '{key}' field has an unpaired UTF-16 surrogate "
+                             f"escape at character {e.start}") from e
+
+
+def _read_bytes(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
     try:
         size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES and not path.name.endswith(_JSONL_SUFFIXES):
-            raise InputError(
-                f"{path}: {size:,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte article limit"
-            )
-        return path.read_bytes()
+        if size > limit:
+            raise InputError(f"{path}: {size:,} bytes is over the {limit:,}-byte article limit")
+        # Read at most limit+1 bytes: a FIFO or device (/dev/zero) reports size 0.
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror})") from e
+    if len(data) > limit:
+        raise InputError(f"{path}: more than the {limit:,}-byte article limit")
+    return data
+
+
+_TOO_LONG = b"\0kg-line-too-long"
+
+
+def _lines(fh: IO[bytes], limit: int = MAX_ARTICLE_BYTES) -> Iterator[bytes]:
+    """Lines of ``fh``, each read with at most ``limit`` bytes in memory; a longer line is
+    drained and replaced by a marker so its number still counts."""
+    while line := fh.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := fh.readline(limit)) and not rest.endswith(b"\n"):
+                pass
+            line = _TOO_LONG
+        yield line
 
 
 def _iter_jsonl(lines: Iterator[bytes], source: str, published: date | None
@@ -211,11 +246,17 @@ def _iter_jsonl(lines: Iterator[bytes], source: str, published: date | None
         where = f"{source}:{n}"
         if not raw.strip():
             continue
+        if raw == _TOO_LONG:
+            yield ArticleProblem(where,
+                                 f"line is over the {MAX_ARTICLE_BYTES:,}-byte article limit")
+            continue
         try:
             rec = json.loads(decode(raw, where))
             yield article_from_record(rec, where, published)
         except json.JSONDecodeError as e:
-            yield ArticleProblem(where, f"malformed JSON ({e.msg})")
+            yield ArticleProblem(where, f"malformed JSON ({e.msg} at column {e.colno})")
+        except RecursionError:
+            yield ArticleProblem(where, "malformed JSON (nested too deeply)")
         except InputError as e:
             yield ArticleProblem(where, str(e).removeprefix(where + ": "))
 
@@ -244,26 +285,28 @@ def iter_articles(paths: list[str], published: date | None = None
                   ) -> Iterator[Article | ArticleProblem]:
     """Every article in ``paths``, or an :class:`ArticleProblem` for each input that is skipped.
 
-    A bad article never stops the others: callers count and report the problems.
+    A bad article never stops the others: callers count and report the problems. A path
+    that does not exist raises :class:`~kg.errors.InputError` before anything is read.
     """
-    for path in iter_paths(paths):
+    for path in list(iter_paths(paths)):
         if path == "-":
-            data = sys.stdin.buffer.read()
-            yield from _iter_jsonl(iter(data.splitlines()), "<stdin>", published)
+            yield from _iter_jsonl(_lines(sys.stdin.buffer), "<stdin>", published)
             continue
         assert isinstance(path, Path)
         name = path.name
         try:
             if name.endswith(".gz"):
                 with gzip.open(path, "rb") as fh:
-                    yield from _iter_jsonl(iter(fh), str(path), published)
+                    yield from _iter_jsonl(_lines(fh), str(path), published)
                 continue
             if name.endswith(_JSONL_SUFFIXES):
                 with path.open("rb") as fh:
-                    yield from _iter_jsonl(iter(fh), str(path), published)
+                    yield from _iter_jsonl(_lines(fh), str(path), published)
                 continue
-            content = decode(_read_bytes(path), str(path))
-            if path.suffix.lower() in (".html", ".htm"):
+            html = path.suffix.lower() in (".html", ".htm")
+            content = decode(_read_bytes(path, MAX_HTML_BYTES if html else MAX_ARTICLE_BYTES),
+                             str(path))
+            if html:
                 from kg.htmltext import article_from_html
 
                 yield article_from_html(content, path.stem, str(path), published)
