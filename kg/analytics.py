@@ -151,14 +151,16 @@ def shortest_path(g: nx.MultiDiGraph, source: str, target: str) -> list[PathStep
     steps = []
     for x, y in zip(nodes, nodes[1:], strict=False):
         d = u[x][y]["best"]
-        steps.append(PathStep(str(g.nodes[x].get("label", x)), str(d.get("relation", "")),
-                              str(g.nodes[y].get("label", y)), str(d.get("sentence", "")),
+        # Each hop reads in its edge's own direction ("Witkoff is special envoy of Trump").
+        a, b = d["source"], d["target"]
+        steps.append(PathStep(str(g.nodes[a].get("label", a)), str(d.get("relation", "")),
+                              str(g.nodes[b].get("label", b)), str(d.get("sentence", "")),
                               str(d.get("article", ""))))
     return steps
 
 
 def ties(g: nx.MultiDiGraph) -> list[PathStep]:
-    """Every edge of ``g`` as a readable step with its sentence (meetings once per pair).
+    """Every edge of ``g`` between two entities as a readable step with its sentence.
 
     >>> from kg.graph import to_networkx
     >>> from kg.sample import sample_store
@@ -168,7 +170,7 @@ def ties(g: nx.MultiDiGraph) -> list[PathStep]:
     out = [PathStep(str(g.nodes[a].get("label", a)), str(d.get("relation", "")),
                     str(g.nodes[b].get("label", b)), str(d.get("sentence", "")),
                     str(d.get("article", "")))
-           for a, b, d in g.edges(data=True)]
+           for a, b, d in g.edges(data=True) if a != b]
     return sorted(set(out), key=lambda t: (t.article, t.sentence, t.source, t.relation, t.target))
 
 

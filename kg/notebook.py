@@ -1,4 +1,4 @@
-"""Jupyter helpers: a build progress bar, the map inline, and slices of a JSON Lines corpus.
+"""Jupyter helpers: a build progress bar and slices of a JSON Lines corpus (the map is kg.show).
 
 IPython is imported only when something is displayed, so this module imports anywhere.
 
@@ -18,11 +18,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from kg.errors import InputError
 
-__all__ = ["Progress", "map_iframe", "show_map", "corpus_slice"]
+__all__ = ["Progress", "corpus_slice"]
 
 log = logging.getLogger(__name__)
 
@@ -65,27 +63,6 @@ class Progress:
             self._handle = display(HTML(self._html()), display_id=True)
         else:
             self._handle.update(HTML(self._html()))
-
-
-def map_iframe(g: nx.MultiDiGraph, height: int = 600) -> str:
-    """The map of ``g`` as an ``<iframe srcdoc>``: the page keeps its own scripts and styles,
-    apart from the notebook's.
-
-    >>> map_iframe(nx.MultiDiGraph()).startswith('<iframe srcdoc="')
-    True
-    """
-    from kg.render import render_html
-
-    page = html.escape(render_html(g), quote=True)
-    return (f'<iframe srcdoc="{page}" style="width:100%;height:{int(height)}px;border:0" '
-            'sandbox="allow-scripts"></iframe>')
-
-
-def show_map(g: nx.MultiDiGraph, height: int = 600) -> Any:
-    """The interactive map of ``g``, displayed inline when it is a cell's last value."""
-    from IPython.display import HTML
-
-    return HTML(map_iframe(g, height))
 
 
 def corpus_slice(path: str | Path, out: str | Path, limit: int = 100,
