@@ -18,9 +18,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.gazetteer import LEADER_TITLES, demonym_country, is_title
-from kg.extract.names import NameBuilder, PersonMention
+from kg.extract.names import MentionDraft, NameBuilder, PersonMention
+from kg.model import EntityType
 
-__all__ = ["PRONOUN_GENDER", "resolve_pronouns", "resolve_title_mentions", "title_head"]
+__all__ = ["PRONOUN_GENDER", "resolve_pronouns", "resolve_it", "resolve_title_mentions", "title_head"]
 
 PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
@@ -76,6 +77,32 @@ def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
             b.add_person_reference(choice.key, tok, "pronoun")
 
 
+def resolve_it(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
+    """Link "it"/"its" to an organisation or country: the subject one earlier in the
+    sentence ("Acme said it held talks"), else the subject one of the previous sentence."""
+    kinds = {EntityType.ORGANIZATION, EntityType.COUNTRY}
+    for tok in doc:
+        if tok.lower_ not in ("it", "its") or tok.i in b.token_entity:
+            continue
+        if tok.lower_ == "it" and tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue  # "it" as an object or a dummy subject is too often not a party
+        si = sent_of[tok.i]
+        choice = None
+        for back in (0, 1):
+            cands = [
+                t for t in doc[: tok.i]
+                if sent_of[t.i] == si - back and t.dep_ in ("nsubj", "nsubjpass")
+                and t.i in b.token_entity and b.clusters[b.token_entity[t.i]].type in kinds
+            ]
+            if cands:
+                choice = cands[-1] if back == 0 else cands[0]
+                break
+        if choice is not None:
+            key = b.token_entity[choice.i]
+            b.add(key, "", b.clusters[key].type,
+                  MentionDraft(tok.text, tok.idx, tok.idx + len(tok), si, "pronoun"), [tok.i])
+
+
 def _title_phrase(tok: Token) -> str:
     mods = [c.text for c in tok.lefts if c.dep_ == "compound" and c.ent_type_ != "PERSON"]
     return " ".join([*mods, tok.text]).casefold()
@@ -105,7 +132,8 @@ def resolve_title_mentions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) ->
                 continue
             c = b.person(m.key)
             heads = {title_head(t) for t in c.titles}
-            if not (head in heads or (head in LEADER_TITLES and heads & LEADER_TITLES)):
+            generic = head in ("leader", "chief") and heads & LEADER_TITLES
+            if not (head in heads or generic):
                 continue
             if country is not None and c.country != country:
                 continue

@@ -165,6 +165,64 @@ def _is_role(text: str) -> bool:
     return bool(words) and is_title(" ".join(words))
 
 
+#: Last words of organisation names: "World Bank and IMF" is two organisations.
+_ORG_HEADS = frozenset(
+    {"committee", "bank", "fund", "council", "ministry", "commission", "board", "organization",
+     "organisation", "union", "agency", "association", "institute", "department", "corp",
+     "corporation", "company", "group", "office", "exchange", "party", "authority"}
+)
+
+
+def _ent_spans(doc: Doc) -> list[Span]:
+    """NER spans, repaired: adjacent PERSON spans joined ("Roberto Abreu" "Sodre"), lists
+    of organisations split, and people carved out of organisation spans that end in a
+    title and a name ("Senate Budget Committee chairman Lawton Chiles")."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" \
+                and out[-1].end == ent.start:
+            out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
+            continue
+        if ent.label_ in ("ORG", "GPE", "NORP", "FAC") and len(ent) > 2:
+            cut = _title_cut(ent)
+            if cut is not None:
+                if cut > ent.start and doc[cut - 1].lower_ in _ORG_HEADS | {"house", "senate"}:
+                    out.append(Span(doc, ent.start, cut, label="ORG"))
+                out.append(Span(doc, cut + 1, ent.end, label="PERSON"))
+                continue
+        if ent.label_ == "ORG":
+            parts = _split_org_list(ent)
+            if parts:
+                out.extend(parts)
+                continue
+        out.append(ent)
+    return out
+
+
+def _title_cut(ent: Span) -> int | None:
+    """Index of the last title word in ``ent`` when proper names follow it."""
+    for j in range(ent.end - 2, ent.start - 1, -1):
+        tok = ent.doc[j]
+        if tok.lower_ in ("chairman", "president", "secretary", "minister", "director", "governor",
+                          "chief", "head", "spokesman", "ambassador", "envoy", "premier"):
+            rest = ent.doc[j + 1 : ent.end]
+            if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) and len(rest) >= 1:
+                return j
+            return None
+    return None
+
+
+def _split_org_list(ent: Span) -> list[Span]:
+    doc = ent.doc
+    for tok in ent:
+        if tok.lower_ == "and" and tok.i > ent.start and tok.i + 1 < ent.end:
+            if doc[tok.i - 1].lower_ in _ORG_HEADS and doc[tok.i + 1].text[:1].isupper():
+                start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+                return [Span(doc, start, tok.i, label="ORG"),
+                        Span(doc, tok.i + 1, ent.end, label="ORG")]
+    return []
+
+
 def _acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
@@ -172,20 +230,21 @@ def _acronym(words: list[str]) -> str:
 def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     """Type, name and group the entities of ``doc``; resolve aliases, titles and pronouns."""
     from kg.extract.coref import resolve_pronouns as _pronouns
-    from kg.extract.coref import resolve_title_mentions
+    from kg.extract.coref import resolve_it, resolve_title_mentions
 
     sent_of: dict[int, int] = {}
     for i, sent in enumerate(doc.sents):
         for tok in sent:
             sent_of[tok.i] = i
     b = NameBuilder(sent_of)
-    persons = [person_draft(ent, sent_of[ent.start]) for ent in doc.ents if ent.label_ == "PERSON"]
-    places = {_strip_det(e.text).casefold() for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    spans = _ent_spans(doc)
+    persons = [person_draft(ent, sent_of[ent.start]) for ent in spans if ent.label_ == "PERSON"]
+    places = {_strip_det(e.text).casefold() for e in spans if e.label_ in ("GPE", "LOC")}
     # NER sometimes tags a city PERSON once and GPE elsewhere; the place reading wins.
     persons = [p for p in persons if p is not None and p.name.casefold() not in places]
     b.add_persons(persons, doc)
     acronyms: dict[str, str] = {}
-    for ent in doc.ents:
+    for ent in spans:
         etype = NER_TYPES.get(ent.label_)
         if ent.label_ == "PERSON" and _strip_det(ent.text).casefold() in places:
             etype = EntityType.PLACE
@@ -226,6 +285,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     resolve_title_mentions(doc, b, sent_of)
     if resolve_pronouns:
         _pronouns(doc, b, sent_of)
+        resolve_it(doc, b, sent_of)
     return b.build()
 
 

@@ -133,8 +133,10 @@ class _Parties:
         """People named in the phrase of ``tok`` (conjuncts excluded)."""
         skip = {d.i for c in tok.children if c.dep_ == "conj" for d in c.subtree}
         out: list[str] = []
+        if tok.pos_ != "PROPN":
+            return out
         for d in tok.subtree:
-            if d.i in skip:
+            if d.i in skip or d.dep_ == "poss" or d.head.dep_ == "poss":
                 continue
             for k in self.index.keys_of(d):
                 if self._is_person(k) and k not in out:
@@ -266,6 +268,8 @@ class _Finder:
             return None
         if lemma not in ("meet", "join") and not objs:
             return None
+        if not subj:
+            return None  # "talks with A and B": A and B did not meet each other
         return _merge(subj + objs), {v.i}, obj_toks
 
     def noun_event(self, n: Token) -> tuple[list[tuple[str, ...]], set[int], list[Token],
@@ -277,7 +281,9 @@ class _Finder:
         with_ = p.prep_objects(n, ("with",))
         poss = [k for c in n.children if c.dep_ == "poss" for k in p.expand(c)]
         comp_toks = [t for c in n.children if c.dep_ == "compound" for t in (c, *c.conjuncts)]
-        bodies = [k for t in comp_toks for k in p.of_token(t) if p._named_body(k)]
+        comp_toks += [m for t in comp_toks for m in t.children if m.dep_ == "nmod"]
+        bodies = _merge([k for t in comp_toks for k in p.of_token(t) if p._named_body(k)])
+        bodies = [k for k in bodies if self.index.get(k).type is EntityType.ORGANIZATION]
         gov, via = _governor(n)
         anchors = {n.i}
         for c in n.children:
@@ -316,11 +322,16 @@ class _Finder:
             sets = [_merge(agents + [b]) for b in bodies]
             self.last_bodies = bodies
             return sets, anchors, objs, gov
-        if attend and not (between or of or poss or with_) and n.lower_ in ("meeting", "talks"):
-            if any(c.lower_ == "the" for c in n.children):
+        if attend and not (between or of or poss or with_):
+            # "will attend the meeting": the body of the meeting last named, if any;
+            # co-attendees of an unnamed meeting are not paired.
+            if n.lower_ in ("meeting", "talks") and any(c.lower_ == "the" for c in n.children):
                 return [_merge(agents + [b]) for b in self.last_bodies], anchors, objs, gov
+            return [], anchors, objs, gov
         if bodies or of:
             self.last_bodies = bodies or of
+        if with_ and not (agents or between or poss or of or bodies):
+            return [], anchors, objs, gov  # "talks with A and B": A and B did not meet
         return [_merge(agents + between + poss + of + bodies + with_)], anchors, objs, gov
 
     def find(self, published: date | None) -> list[Meeting]:

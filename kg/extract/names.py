@@ -240,6 +240,12 @@ class NameBuilder:
             self.add(key, "", EntityType.PERSON,
                      MentionDraft(tok.text, tok.idx, tok.idx + len(tok), si, "alias"), [tok.i])
             self._mention(key, tok)
+            c = self.clusters[key]
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of" and c.country is None:
+                    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    country = country_of(" ".join(t.text for t in obj.subtree)) if obj else None
+                    c.country = f"country:{country.casefold()}" if country else None
 
     def person_for_surname(self, text: str, token_i: int) -> str | None:
         """The person whose name ``text`` is, or ends, when exactly one person fits."""
