@@ -187,19 +187,21 @@ class OxigraphStore:
 
     def replace_article(self, graph: Graph) -> None:
         """Replace the named graph ``graph.identifier`` with ``graph``'s triples, atomically."""
+        from kg.nquads import graph_nquads
+
         g = ox.NamedNode(str(graph.identifier))
-        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph]
         try:
-            self._replace(g, quads)
-        except OSError as e:
+            # N-Quads text parsed by Oxigraph is ~3x cheaper than building ox.Quad objects.
+            self._replace(g, graph_nquads(graph))
+        except (OSError, SyntaxError, UnicodeError) as e:
             raise StoreError(f"writing graph {graph.identifier} failed: {e}") from e
 
-    def _replace(self, g: Any, quads: list[Any]) -> None:
-        # remove_graph and extend are each transactional; the content hash is written with
+    def _replace(self, g: Any, nquads: bytes) -> None:
+        # remove_graph and load are each transactional; the content hash is written with
         # the quads, so a crash between them leaves the article absent and a re-run rebuilds it.
         if self._store.contains_named_graph(g):
             self._store.remove_graph(g)
-        self._store.extend(quads)
+        self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
 
     def remove_article(self, graph_iri: URIRef) -> None:
         """Drop one article's named graph."""
