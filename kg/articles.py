@@ -304,13 +304,13 @@ def iter_articles(paths: list[str], published: date | None = None
                     yield from _iter_jsonl(_lines(fh), str(path), published)
                 continue
             html = path.suffix.lower() in (".html", ".htm")
-            content = decode(_read_bytes(path, MAX_HTML_BYTES if html else MAX_ARTICLE_BYTES),
-                             str(path))
+            data = _read_bytes(path, MAX_HTML_BYTES if html else MAX_ARTICLE_BYTES)
             if html:
-                from kg.htmltext import article_from_html
+                from kg.htmltext import article_from_html, decode_html
 
-                yield article_from_html(content, path.stem, str(path), published)
+                yield article_from_html(decode_html(data, str(path)), path.stem, str(path),
+                                        published)
             else:
-                yield parse_txt(content, path.stem, str(path), published)
+                yield parse_txt(decode(data, str(path)), path.stem, str(path), published)
         except (InputError, OSError, EOFError) as e:
             yield ArticleProblem(str(path), str(e).removeprefix(f"{path}: "))

@@ -1,42 +1,151 @@
 """HTML articles: the article text is taken out with a real HTML parser (BeautifulSoup + lxml).
 
->>> a = article_from_html("<html><head><title>T</title><script>x()</script></head>"
-...                       "<body><nav>Home</nav><article><p>Bob met Alice in Paris.</p></article></body></html>", "x")
+Rules, in order: drop scripts, navigation, forms and anything hidden or marked as sharing,
+comments, newsletters or adverts; take the ``<article>`` (the one with the most paragraph
+text), else ``<main>``/``articleBody``, else the element holding the most paragraph text;
+keep its paragraphs, dropping link lists; the title comes from ``og:title``, ``<h1>`` or
+``<title>``, the date from ``article:published_time`` or ``<time datetime>``.
+
+>>> a = article_from_html("<html><head><title>T</title><script>x()</script></head><body>"
+...     "<nav>Home</nav><article><p>Bob met Alice in Paris.</p></article></body></html>", "x")
 >>> a.title, a.text
 ('T', 'Bob met Alice in Paris.')
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import Any
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
+from bs4.dammit import EncodingDetector
 
-from kg.articles import clean_text
+from kg.articles import clean_text, decode, parse_date
 from kg.errors import InputError
 from kg.model import Article
 
-__all__ = ["article_from_html"]
+__all__ = ["article_from_html", "decode_html"]
 
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-         "iframe", "svg", "button", "template")
+         "iframe", "svg", "button", "template", "figure", "figcaption", "select", "dialog")
+_DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
+# Class/id words that mark page furniture rather than article text; matched as whole words.
+_BOILER = re.compile(
+    r"(?:^|[\s_-])(share|sharing|social|related|recommended|comments?|newsletter|subscribe|"
+    r"promo|advert|ad|ads|sponsored|cookie|cookies|breadcrumbs?|paywall|popup|modal|"
+    r"sidebar|menu|footer|byline|caption|tags)(?:$|[\s_-])", re.IGNORECASE)
+_BLOCKS = ("p", "blockquote", "li", "pre")
+#: A paragraph that is mostly link text ("Read more: A | B | C") is navigation.
+MAX_LINK_SHARE = 0.6
+
+
+def decode_html(data: bytes, source: str) -> str:
+    """Decode an HTML page: UTF-8/UTF-16 as for text files, else the charset it declares.
+
+    >>> decode_html('<meta charset="iso-8859-1"><p>Café</p>'.encode("latin-1"), "p.html")[-8:]
+    'Café</p>'
+    """
+    try:
+        return decode(data, source)
+    except InputError:
+        declared = EncodingDetector.find_declared_encoding(data, is_html=True)
+        if not declared:
+            raise
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError) as e:
+            raise InputError(f"{source}: not valid {declared} (the charset it declares)") from e
+
+
+def _is_boilerplate(tag: Tag) -> bool:
+    attrs: Any = tag.attrs or {}
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    if attrs.get("role") in _DROP_ROLES:
+        return True
+    names = " ".join([*(attrs.get("class") or []), str(attrs.get("id") or "")])
+    return bool(names.strip()) and bool(_BOILER.search(names))
+
+
+def _text(tag: Tag) -> str:
+    return " ".join(tag.get_text("", strip=False).split())
+
+
+def _paragraphs(root: Tag) -> list[str]:
+    out: list[str] = []
+    for block in root.find_all(_BLOCKS):
+        if block.find_parent(_BLOCKS):  # a <p> inside an <li> is counted once, by the <li>
+            continue
+        text = _text(block)
+        if not text:
+            continue
+        links = sum(len(_text(a)) for a in block.find_all("a"))
+        if links > MAX_LINK_SHARE * len(text):
+            continue
+        out.append(text)
+    return out
+
+
+def _root(soup: BeautifulSoup) -> Tag:
+    articles = soup.find_all("article")
+    if articles:
+        return max(articles, key=lambda t: sum(map(len, _paragraphs(t))))
+    for found in (soup.find("main"), soup.find(attrs={"itemprop": "articleBody"}),
+                  soup.find(attrs={"role": "main"})):
+        if isinstance(found, Tag):
+            return found
+    # Otherwise the element whose own paragraphs hold the most text (text density).
+    best: Tag | None = None
+    best_len = 0
+    for p in soup.find_all("p"):
+        parent = p.parent
+        if isinstance(parent, Tag) and parent is not best:
+            size = sum(len(_text(c)) for c in parent.find_all("p", recursive=False))
+            if size > best_len:
+                best, best_len = parent, size
+    return best or soup.body or soup
+
+
+def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+    for name in names:
+        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+        if isinstance(tag, Tag) and isinstance(tag.get("content"), str) and tag["content"].strip():
+            return str(tag["content"]).strip()
+    return None
+
+
+def _published(soup: BeautifulSoup, source: str) -> date | None:
+    value = _meta(soup, "article:published_time", "og:published_time", "date", "pubdate")
+    if value is None:
+        t = soup.find("time", attrs={"datetime": True})
+        value = str(t["datetime"]) if isinstance(t, Tag) else None
+    try:
+        return parse_date(value[:10] if value else None, source)
+    except InputError:
+        return None  # a garbled page date is not worth losing the article over
 
 
 def article_from_html(content: str, article_id: str, source: str | None = None,
                       published: date | None = None) -> Article:
-    """An article from an HTML page: the ``<article>`` (or ``<main>``/``<body>``) paragraphs."""
+    """An article from an HTML page (rules in the module docstring)."""
+    src = source or article_id
     soup = BeautifulSoup(content, "lxml")
+    title = _meta(soup, "og:title") or ""
     for tag in soup(_DROP):
         tag.decompose()
-    h1 = soup.find("h1")
-    title_tag = soup.find("title")
-    title = (h1 or title_tag).get_text(" ", strip=True) if (h1 or title_tag) else ""
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    blocks = [p.get_text(" ", strip=True) for p in root.find_all(["p", "li", "blockquote"])]
-    if not any(blocks):
-        blocks = [root.get_text(" ", strip=True)]
+    for tag in soup.find_all(_is_boilerplate):
+        if not tag.decomposed:
+            tag.decompose()
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    if not title:
+        found = soup.find("h1") or soup.find("title")
+        title = _text(found) if isinstance(found, Tag) else ""
+    root = _root(soup)
+    blocks = _paragraphs(root) or [_text(root)]
     text = clean_text("\n\n".join(b for b in blocks if b))
     if not text.strip():
-        raise InputError(f"{source or article_id}: HTML page has no article text")
+        raise InputError(f"{src}: HTML page has no article text")
     return Article(id=article_id, title=" ".join(title.split()), text=text,
-                   published=published, source=source or article_id)
+                   published=published or _published(soup, src), source=src)
