@@ -33,6 +33,7 @@ __all__ = [
     "modality",
     "chain",
     "prep_object",
+    "be_form",
 ]
 
 PREDICATE_POS = frozenset({"VERB", "AUX"})
@@ -148,3 +149,32 @@ def prep_object(prep: Token) -> Token | None:
         if c.dep_ in ("pobj", "pcomp"):
             return c
     return None
+
+
+def _past(sent_root: Token) -> bool:
+    """Whether the clause headed by ``sent_root`` is in the past tense."""
+    if sent_root.tag_ == "VBD":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in sent_root.children)
+
+
+def be_form(noun: Token, anchor: Token) -> str:
+    """The form of *be* a passive participle on ``noun`` would take: number from the noun,
+    tense from the clause that ``anchor`` (the participle) sits in.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> d = Doc(Vocab(), words=["tanks", "built", "rolled"], heads=[2, 0, 2],
+    ...         deps=["nsubj", "acl", "ROOT"], tags=["NNS", "VBN", "VBD"])
+    >>> be_form(d[0], d[1])
+    'were'
+    """
+    root = anchor
+    while root.head.i != root.i and root.dep_ not in ("ROOT", "ccomp", "advcl", "conj"):
+        root = root.head
+    if root.head.i != root.i and root.dep_ == "conj":
+        root = root.head
+    plural = noun.tag_ in ("NNS", "NNPS")
+    if _past(root):
+        return "were" if plural else "was"
+    return "are" if plural else "is"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.oie.clauses import (
+    be_form,
     chain,
     is_copula,
     is_predicate,
@@ -120,6 +121,9 @@ def _extraction(v: Token, subj: Token, inherited: bool) -> list[RawExtraction]:
     last = verbs[-1]
     left = relation_left(v)
     rel: list[int | str] = [t.i for t in left]
+    if v.dep_ == "acl" and v.tag_ == "VBN" and not left:
+        # "a proposal shaped during talks": the reduced relative is a passive.
+        rel.append(be_form(v.head, v))
     words = list(left)
     for k, verb in enumerate(verbs):
         if k > 0:
