@@ -1,0 +1,146 @@
+"""Load test of `kg serve`: concurrent clients running who-met-whom over HTTP.
+
+Builds (or reuses) an Oxigraph store from the first N Reuters articles with
+``kg.build.build``, starts ``kg serve`` on loopback in a subprocess, then runs C client
+threads for S seconds, each sending who-met-whom as ``GET /sparql?query=`` with
+``Accept: application/sparql-results+json``. Prints throughput, p50/p99 latency and the
+error count (any non-200, exception, or a body whose row count differs from the first one).
+
+    .venv/bin/python benchmarks/endpoint.py [CORPUS] --articles 2000 --clients 20 --seconds 60
+
+The corpus is read in place (research-only licence: never copied into the repository).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+from kg.build import build
+from kg.query import load_query
+from kg.store import open_store
+
+DEFAULT_CORPUS = (Path(__file__).resolve().parents[2]
+                  / "shared/datasets/reuters21578/reuters.jsonl.gz")
+
+
+def say(msg: str, err: bool = False) -> None:
+    """One line of report (stdout) or progress (stderr)."""
+    (sys.stderr if err else sys.stdout).write(msg + "\n")
+
+
+def build_store(corpus: Path, n: int, store_dir: Path) -> None:
+    """Build ``store_dir`` from the first ``n`` records of ``corpus`` (skipped if present)."""
+    if (store_dir / "oxigraph").exists():
+        say(f"reusing store {store_dir}", err=True)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        sample = Path(tmp) / "sample.jsonl"
+        with gzip.open(corpus, "rt", encoding="utf-8") as src, sample.open("w") as dst:
+            for i, line in enumerate(src):
+                if i >= n:
+                    break
+                dst.write(line)
+        t0 = time.perf_counter()
+        with open_store(store_dir) as store:
+            s = build([str(sample)], store)
+        say(f"built {len(s.built)} articles in {time.perf_counter() - t0:.0f}s: "
+            f"{s.entities} entities, {s.triples} triples, {s.meetings} meetings", err=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            raise SystemExit("kg serve exited early")
+        try:
+            if httpx.get(url + "sparql", params={"query": "ASK {}"}).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    raise SystemExit("kg serve did not come up")
+
+
+def client(url: str, query: str, stop: float, lat: list[float], errors: list[str],
+           expected_rows: int) -> None:
+    headers = {"Accept": "application/sparql-results+json"}
+    with httpx.Client(timeout=30) as c:
+        while time.monotonic() < stop:
+            t0 = time.perf_counter()
+            try:
+                r = c.get(url + "sparql", params={"query": query}, headers=headers)
+                ok = (r.status_code == 200
+                      and len(r.json()["results"]["bindings"]) == expected_rows)
+            except (httpx.HTTPError, ValueError, KeyError) as e:
+                errors.append(repr(e))
+                continue
+            lat.append(time.perf_counter() - t0)
+            if not ok:
+                errors.append(f"HTTP {r.status_code}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--articles", type=int, default=2000, help="first N articles to build")
+    ap.add_argument("--store", type=Path, help="store directory (built if absent; reused)")
+    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--seconds", type=float, default=60)
+    args = ap.parse_args()
+    store_dir = args.store or Path(tempfile.gettempdir()) / f"kg-bench-endpoint-{args.articles}"
+    build_store(args.corpus, args.articles, store_dir)
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store_dir),
+                             "--port", str(port)], env={**os.environ})
+    try:
+        wait_up(url, proc)
+        query = load_query("who-met-whom").text
+        first = httpx.get(url + "sparql", params={"query": query},
+                          headers={"Accept": "application/sparql-results+json"}, timeout=60)
+        expected = len(first.json()["results"]["bindings"])
+        lat: list[float] = []
+        errors: list[str] = []
+        stop = time.monotonic() + args.seconds
+        threads = [threading.Thread(target=client, args=(url, query, stop, lat, errors, expected))
+                   for _ in range(args.clients)]
+        t0 = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        wall = time.perf_counter() - t0
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    lat.sort()
+    p = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))] * 1000  # noqa: E731
+    say(f"store: {args.articles} articles, who-met-whom returns {expected} rows")
+    say(f"clients {args.clients}, {wall:.1f}s: {len(lat)} requests, "
+        f"{len(lat) / wall:.1f} req/s, p50 {p(0.50):.1f} ms, p99 {p(0.99):.1f} ms, "
+        f"mean {statistics.fmean(lat) * 1000:.1f} ms, errors {len(errors)}")
+    if errors:
+        say(f"first errors: {errors[:5]}")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
