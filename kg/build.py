@@ -7,15 +7,17 @@ already stored is skipped unless ``force`` is set.
 
 from __future__ import annotations
 
+import gzip
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from spacy.language import Language
 
-from kg.articles import ArticleProblem, iter_articles
+from kg.articles import ArticleProblem, iter_articles, iter_paths
 from kg.extract import extract
 from kg.extract.pipeline import load_nlp, model_description, set_doc_context
 from kg.language import DEFAULT_LANG, language_problem
@@ -24,7 +26,8 @@ from kg.model import Article, Extraction
 from kg.rdf import to_rdf
 from kg.store import Store
 
-__all__ = ["BuildSummary", "BuildProgress", "build", "extract_articles", "extract_paths"]
+__all__ = ["BuildSummary", "BuildProgress", "build", "count_articles", "extract_articles",
+           "extract_paths"]
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,8 @@ class BuildProgress:
     done: int
     article_id: str
     words: int
+    total: int | None = None  #: articles in the input, when it could be counted up front
+    skipped: int = 0  #: inputs passed over so far (unchanged, or a problem)
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,28 @@ def _refusal(item: Article, nlp: Language, lang: str) -> ArticleProblem | None:
     # parsed by an English model yields confident nonsense.
     reason = length_problem(item.text, nlp.max_length) or language_problem(item.text, lang)
     return ArticleProblem(item.source or item.id, reason) if reason else None
+
+
+def count_articles(paths: list[str]) -> int | None:
+    """How many articles ``paths`` hold, counted cheaply (JSON lines, files); None for stdin.
+
+    >>> count_articles([])
+    0
+    """
+    n = 0
+    for path in iter_paths(paths):
+        if not isinstance(path, Path):
+            return None
+        if path.name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+            try:
+                opener = gzip.open if path.name.endswith(".gz") else open
+                with opener(path, "rb") as fh:
+                    n += sum(1 for line in fh if line.strip())
+            except (OSError, EOFError) as e:
+                log.debug("cannot count %s: %s", path, e)
+        else:
+            n += 1
+    return n
 
 
 def extract_articles(articles: Iterable[Article], nlp: Language, *, batch_size: int = 16,
@@ -112,6 +139,7 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
     nlp = load_nlp(model)
     extractor = model_description(nlp)
     known = {} if force else store.article_hashes()
+    total = count_articles(paths) if progress else None
     problems: list[ArticleProblem] = []
     unchanged: list[str] = []
     seen: set[str] = set()
@@ -155,7 +183,8 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
         if keep_extractions:
             kept.append(x)
         if progress:
-            progress(BuildProgress(len(built), x.article.id, words))
+            progress(BuildProgress(len(built), x.article.id, words, total,
+                                   len(unchanged) + len(problems)))
     return BuildSummary(
         built=tuple(built), unchanged=tuple(unchanged), problems=tuple(problems),
         triples=counts["triples"], meetings=counts["meetings"], entities=counts["entities"],

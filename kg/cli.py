@@ -76,17 +76,31 @@ def cli(verbose: int) -> None:
 
 
 class _Progress:
-    """A one-line progress display on a terminal (articles, rate)."""
+    """One progress line on a terminal: articles, rate, and ETA when the input was counted."""
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
         self.t0 = time.perf_counter()
+        self.first = 0
+        self.shown = 0.0
 
     def __call__(self, p: Any) -> None:
-        if self.enabled:
-            rate = p.done / max(time.perf_counter() - self.t0, 1e-9)
-            click.echo(f"\rbuilt {p.done} articles ({rate:.1f}/s) — {p.article_id[:40]:<40}",
-                       err=True, nl=False)
+        now = time.perf_counter()
+        if not self.enabled or now - self.shown < 0.2:  # redrawing costs more than a small article
+            return
+        if self.shown == 0.0:
+            # Time from the first finished article, so the model's load time does not skew the rate.
+            self.t0, self.first = now, p.done
+        self.shown = now
+        rate = (p.done - self.first) / max(now - self.t0, 1e-9)
+        total = getattr(p, "total", None)
+        if total:
+            left = max(total - p.done - getattr(p, "skipped", 0), 0)
+            eta = f"{int(left / rate // 60)}m{int(left / rate % 60):02d}s" if rate else "…"
+            line = f"built {p.done}/{total} articles ({rate:.1f}/s, ETA {eta})"
+        else:
+            line = f"built {p.done} articles ({rate:.1f}/s)"
+        click.echo(f"\r{line} — {p.article_id[:30]:<30}", err=True, nl=False)
 
     def end(self) -> None:
         if self.enabled:
