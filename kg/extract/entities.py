@@ -178,6 +178,7 @@ def _ent_spans(doc: Doc) -> list[Span]:
     of organisations split, and people carved out of organisation spans that end in a
     title and a name ("Senate Budget Committee chairman Lawton Chiles")."""
     out: list[Span] = []
+    taken = {t.i for e in doc.ents for t in e}
     for ent in doc.ents:
         if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" \
                 and out[-1].end == ent.start:
@@ -190,12 +191,31 @@ def _ent_spans(doc: Doc) -> list[Span]:
                     out.append(Span(doc, ent.start, cut, label="ORG"))
                 out.append(Span(doc, cut + 1, ent.end, label="PERSON"))
                 continue
+        if ent.label_ == "PERSON":
+            out.extend(_conjoined_names(ent, taken))
         if ent.label_ == "ORG":
             parts = _split_org_list(ent)
             if parts:
                 out.extend(parts)
                 continue
         out.append(ent)
+    return out
+
+
+def _conjoined_names(ent: Span, taken: set[int]) -> list[Span]:
+    """Untagged proper names coordinated with a person ("Angela Merkel and Theresa May")."""
+    doc = ent.doc
+    out = []
+    for conj in ent.root.conjuncts:
+        if conj.i in taken or conj.pos_ != "PROPN" or not conj.text[:1].isupper():
+            continue
+        start = conj.i
+        while start - 1 > ent.root.i and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken:
+            start -= 1
+        span = doc[start : conj.i + 1]
+        if 2 <= len(span) <= 3 and not any(is_title(t.text) for t in span):
+            out.append(Span(doc, start, conj.i + 1, label="PERSON"))
     return out
 
 

@@ -153,14 +153,18 @@ class _Parties:
                 return [a[0], b[0]]
         return []
 
-    def subjects(self, verb: Token, depth: int = 0) -> list[str]:
-        """Subject parties of ``verb``, inherited through xcomp, conj and purpose clauses."""
-        out: list[str] = []
+    def agents(self, verb: Token) -> list[str]:
+        """Parties in the passive agent phrase ("was received by X")."""
+        return [k for c in verb.children if c.dep_ == "agent"
+                for g in c.children if g.dep_ == "pobj" for k in self.expand(g)]
+
+    def subjects(self, verb: Token, depth: int = 0, agent: bool = True) -> list[str]:
+        """Subject parties of ``verb`` (and its passive agent), inherited through xcomp,
+        conj and purpose clauses."""
+        out: list[str] = self.agents(verb) if agent else []
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 out += self.expand(c)
-            elif c.dep_ == "agent":
-                out += [k for g in c.children if g.dep_ == "pobj" for k in self.expand(g)]
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         if not has_subject:
             # The small parser hangs a fronted subject on a preceding participle clause
@@ -263,7 +267,9 @@ class _Finder:
                 # Visiting or calling on a place or a body is not meeting someone.
                 found = [k for k in found if p._is_person(k)] or p.persons_in(t)
             objs += [k for k in found if k not in objs]
-        subj = p.subjects(v)
+        subj = p.subjects(v, agent=False)
+        objs += [k for k in p.agents(v) if k not in objs]
+        obj_toks += [g for c in v.children if c.dep_ == "agent" for g in c.children]
         if lemma in _PERSON_ONLY and not all(p._is_person(k) for k in subj):
             return None
         if lemma not in ("meet", "join") and not objs:
@@ -289,7 +295,8 @@ class _Finder:
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 anchors |= {g.i for g in c.subtree}
-        objs = [g for c in n.children if c.dep_ == "prep" for g in c.children]
+        objs = [t for c in n.children if c.dep_ == "prep" for g in c.children
+                for t in (g, *g.conjuncts)]
         agents: list[str] = []
         for c in n.children:
             if c.dep_ == "acl" and c.lemma_.casefold() in ("host", "chair", "attend"):
@@ -301,6 +308,7 @@ class _Finder:
             if via == "dobj" and lemma in LIGHT_VERBS:
                 anchors.add(gov.i)
                 with_ += p.prep_objects(gov, ("with",))
+                objs += p.prep_object_tokens(gov, ("with",))
                 attend = lemma in _ATTEND
                 takes_agent = attend or not (between or poss or len(of) >= 2)
             elif via == "dobj" and lemma == "take" or via == "in" and lemma == "take":

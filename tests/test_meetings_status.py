@@ -1,0 +1,34 @@
+"""Meeting status: planned, happened and negated, on hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+from meeting_helpers import meetings
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Peter Novak met Paul Keller in Rome.", "happened"),
+        ("Peter Novak has met Paul Keller twice.", "happened"),
+        ("Peter Novak will meet Paul Keller in Rome.", "planned"),
+        ("Peter Novak is expected to meet Paul Keller in Rome.", "planned"),
+        ("Peter Novak is scheduled to meet Paul Keller on Friday.", "planned"),
+        ("Peter Novak is due to hold talks with Paul Keller.", "planned"),
+        ("Peter Novak is to meet Paul Keller tomorrow.", "planned"),
+        ("Peter Novak has agreed to meet Paul Keller in May.", "planned"),
+        ("Peter Novak plans to hold talks with Paul Keller.", "planned"),
+        ("Peter Novak did not meet Paul Keller during the visit.", "negated"),
+        ("Peter Novak refused to meet Paul Keller.", "negated"),
+        ("Peter Novak declined to meet Paul Keller.", "negated"),
+        ("Peter Novak cancelled his meeting with Paul Keller.", "negated"),
+        ("Peter Novak will not meet Paul Keller.", "negated"),
+    ],
+)
+def test_status(nlp, text, status):
+    found = meetings(nlp, text)
+    assert len(found) == 1, found
+    assert found[0].names == {"Peter Novak", "Paul Keller"}
+    assert found[0].status == status
