@@ -190,7 +190,9 @@
     document.documentElement.setAttribute("data-kg-ready", "1");
     if (data.focus !== null && byId.has(data.focus)) kg.search(byId.get(data.focus).names[0]);
   }
-  if (data.options.physics.enabled) {
+  if (!data.nodes.length) {
+    setTimeout(ready, 0);  // nothing to draw or stabilise
+  } else if (data.options.physics.enabled) {
     net.once("stabilizationIterationsDone", function () {
       net.setOptions({physics: {enabled: false}});
       net.once("afterDrawing", ready); net.redraw();

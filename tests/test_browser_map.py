@@ -1,0 +1,308 @@
+"""The map in real headless Chromium (Debian's /usr/bin/chromium via Playwright), network blocked.
+
+Every request the page makes is recorded and anything but the map file itself is aborted,
+so a test fails if the page reaches for a CDN, a font, or an ``<img src=x>`` from the data.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from map_fixtures import HOSTILE, graph_of, hostile_extractions, news_extractions
+
+from kg.cli import cli
+from kg.graph import to_networkx
+from kg.render import render_html
+from kg.store import open_store
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "001-us-envoy-heads-to-moscow.txt"
+VIEWPORT = {"width": 1280, "height": 800}
+# Records CSP violations, so an inline script that the policy blocked is noticed too.
+WATCH = """window.__kgViolations = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__kgViolations.push(e.violatedDirective + ' ' + e.blockedURI));"""
+
+
+@dataclass
+class Opened:
+    page: Any
+    url: str
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def js(self, expr: str, arg: Any = None) -> Any:
+        return self.page.evaluate(expr, arg)
+
+    def wait(self, expr: str, arg: Any = None, timeout: float = 60.0) -> None:
+        """Poll ``expr`` until truthy (page.wait_for_function needs eval, which the CSP forbids)."""
+        end = time.monotonic() + timeout
+        while not self.js(expr, arg):
+            if time.monotonic() > end:
+                raise AssertionError(f"timed out waiting for {expr}")
+            self.page.wait_for_timeout(50)
+
+    def drawn_edges(self) -> list[dict]:
+        """The edges the vis network holds now (after filters), with endpoint labels."""
+        return self.js("""Object.keys(kgNetwork.body.edges).filter(id => kg.edgeView.get(id))
+          .map(id => { const e = kgEdges.get(id);
+            return {id, kind: e.kind, rel: e.rel, from: kgNodes.get(e.from).label,
+                    to: kgNodes.get(e.to).label, label: e.label}; })""")
+
+    def drawn_nodes(self) -> list[str]:
+        return self.js("kgNetwork.body.nodeIndices.map(id => kgNodes.get(id).label)")
+
+    def dom_point(self, canvas_xy: dict) -> tuple[float, float]:
+        p = self.js("""xy => { const d = kgNetwork.canvasToDOM(xy);
+          const r = document.getElementById('net').getBoundingClientRect();
+          return [d.x + r.left, d.y + r.top]; }""", canvas_xy)
+        return p[0], p[1]
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make dev-setup does)")
+    from playwright.sync_api import sync_playwright
+
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            str(profile), executable_path=CHROMIUM, args=ARGS, headless=True,
+            viewport=VIEWPORT, service_workers="block")
+        yield ctx
+        ctx.close()
+
+
+@pytest.fixture
+def open_map(browser: Any) -> Iterator[Any]:
+    pages: list[Any] = []
+
+    def open_(path: Path) -> Opened:
+        page = browser.new_page()
+        pages.append(page)
+        o = Opened(page, path.resolve().as_uri())
+
+        def route(r: Any) -> None:
+            if r.request.url == o.url:
+                r.continue_()
+            else:
+                o.blocked.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.on("request", lambda r: o.requests.append(r.url))
+        page.on("dialog", lambda d: (o.dialogs.append(d.message), d.dismiss()))
+        page.on("pageerror", lambda e: o.errors.append(str(e)))
+        page.add_init_script(WATCH)
+        page.goto(o.url)
+        o.wait("window.kgReady === true")
+        return o
+
+    yield open_
+    for page in pages:
+        page.close()
+
+
+@pytest.fixture(scope="module")
+def news_map(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, nx.MultiDiGraph]:
+    g = graph_of(news_extractions())
+    path = tmp_path_factory.mktemp("news") / "map.html"
+    render_html(g, path)
+    return path, g
+
+
+def test_harness_sees_and_blocks_requests(open_map: Any, tmp_path: Path) -> None:
+    """The interception the other tests rely on does catch a page that reaches out."""
+    html = render_html(nx.MultiDiGraph()).replace(
+        "<body>", '<body><img src="http://example.invalid/x.png">', 1)
+    path = tmp_path / "leaky.html"
+    path.write_text(html, encoding="utf-8")
+    o = open_map(path)
+    o.page.wait_for_timeout(200)
+    assert "http://example.invalid/x.png" in o.requests  # what the other tests check
+    # and the page's own policy stopped it before the network (route interception is the
+    # second net, for anything the policy would let through)
+    assert o.js("window.__kgViolations") == ["img-src http://example.invalid/x.png"]
+
+
+def test_fixture_map_draws_nodes_and_meeting_edges(open_map: Any, news_map: tuple) -> None:
+    path, g = news_map
+    o = open_map(path)
+    assert sorted(o.drawn_nodes()) == sorted(d["label"] for _, d in g.nodes(data=True))
+    edges = o.drawn_edges()
+    assert len(edges) == g.number_of_edges()
+    meetings = {(frozenset((e["from"], e["to"])), e["label"]) for e in edges
+                if e["kind"] == "meeting"}
+    assert meetings == {
+        (frozenset({"Vladimir Putin", "Steve Witkoff"}), "met in Moscow, Tuesday (planned)"),
+        (frozenset({"Volodymyr Zelensky", "Emmanuel Macron"}), "met in Paris, Monday (happened)"),
+        (frozenset({"American delegation", "Ukrainian delegation"}), "met in Miami (happened)"),
+    }
+    assert o.js("document.getElementById('status').textContent").startswith("11 entities")
+    assert o.js("document.querySelectorAll('#types input').length") == 5  # legend = type filters
+    assert o.requests == [o.url] and o.blocked == [] and o.errors == []
+    assert o.js("window.__kgViolations") == []
+
+
+def test_search_box_finds_putin_and_focuses_him(open_map: Any, news_map: tuple) -> None:
+    o = open_map(news_map[0])
+    o.page.fill("#search", "putin")
+    o.page.press("#search", "Enter")
+    o.page.wait_for_timeout(400)
+    sel = o.js("kgNetwork.getSelectedNodes().map(id => kgNodes.get(id).label)")
+    assert sel == ["Vladimir Putin"]
+    panel = o.page.inner_text("#panel")
+    assert "Vladimir Putin" in panel and "President" in panel
+    assert "President Vladimir Putin is expected to meet Steve Witkoff" in panel
+    assert "fx-001-envoy" in panel
+    # focused: Putin is at the centre of the view
+    view = o.js("kgNetwork.getViewPosition()")
+    pos = o.js("kgNetwork.getPositions([kgNetwork.getSelectedNodes()[0]])")
+    (xy,) = pos.values()
+    assert abs(xy["x"] - view["x"]) < 5 and abs(xy["y"] - view["y"]) < 5
+    # by an alias, and case/accent-insensitively
+    assert o.js("kg.search('MR. WITKOFF')").endswith("steve-witkoff")
+    assert o.js("kg.search('nobody at all')") is None
+
+
+def test_meetings_filter_hides_other_edges_without_blanking(open_map: Any,
+                                                             news_map: tuple) -> None:
+    o = open_map(news_map[0])
+    before = o.js("kgNetwork.getPositions()")
+    total = len(o.drawn_edges())
+    o.page.check("#only-meetings")
+    edges = o.drawn_edges()
+    assert len(edges) == 3 and {e["kind"] for e in edges} == {"meeting"}
+    nodes = o.drawn_nodes()
+    assert "Vladimir Putin" in nodes and "Kremlin" not in nodes
+    o.page.uncheck("#only-meetings")
+    assert len(o.drawn_edges()) == total
+    after = o.js("kgNetwork.getPositions()")
+    assert after.keys() == before.keys()
+    assert all(abs(after[k]["x"] - before[k]["x"]) < 1 for k in before)  # nothing jumped
+    # entity-type filter from the legend: places go, and so do their edges
+    o.page.uncheck("#types input[value=place]")
+    assert "Moscow" not in o.drawn_nodes()
+    assert all("Moscow" not in (e["from"], e["to"]) for e in o.drawn_edges())
+    o.page.check("#types input[value=place]")
+    assert "Moscow" in o.drawn_nodes()
+
+
+def test_clicks_show_facts_and_provenance(open_map: Any, news_map: tuple) -> None:
+    o = open_map(news_map[0])
+    putin = o.js("kgNodes.get().find(n => n.label === 'Vladimir Putin').id")
+    xy = o.js("id => kgNetwork.getPositions([id])[id]", putin)
+    o.page.mouse.click(*o.dom_point(xy))
+    panel = o.page.inner_text("#panel")
+    assert "meeting with" in panel and "planned · Tuesday · 2025-12-02 · in Moscow" in panel
+    edge = o.js("kgEdges.get().find(e => e.relation === 'travels to').id")
+    mid = o.js("id => kgNetwork.body.edges[id].edgeType.getPoint(0.5)", edge)
+    o.page.mouse.click(*o.dom_point(mid))
+    panel = o.page.inner_text("#panel")
+    assert panel.splitlines()[1:3] == ["travels to", "Steve Witkoff → Moscow"]
+    assert "Provenance" in panel and "The Kremlin said Mr. Witkoff travels to Moscow." in panel
+    assert "article fx-001-envoy · sentence 3" in panel
+
+
+def test_edge_labels_appear_on_hover_and_zoom(open_map: Any, news_map: tuple) -> None:
+    o = open_map(news_map[0])
+    o.js("kgNetwork.moveTo({scale: 0.8})")
+    edge = o.js("kgEdges.get().find(e => e.relation === 'travels to').id")
+    assert o.js("id => kg.edgeLabelVisible(id)", edge) is False
+    mid = o.js("id => kgNetwork.body.edges[id].edgeType.getPoint(0.5)", edge)
+    o.page.mouse.move(*o.dom_point(mid))
+    o.wait("id => kg.edgeLabelVisible(id)", edge, 5)
+    o.page.mouse.move(5, 400)
+    o.wait("id => !kg.edgeLabelVisible(id)", edge, 5)
+    o.js("kgNetwork.moveTo({scale: 2})")
+    assert o.js("id => kg.edgeLabelVisible(id)", edge) is True
+
+
+def test_hostile_text_shows_as_text_and_runs_nothing(open_map: Any, tmp_path: Path) -> None:
+    path = tmp_path / "hostile.html"
+    render_html(graph_of(hostile_extractions()), path)
+    o = open_map(path)
+    assert sorted(o.drawn_nodes()) == sorted(HOSTILE)
+    for name in HOSTILE:  # search each name, open its panel, hover and click its edges
+        assert o.js("q => kg.search(q)", name) is not None
+        o.page.wait_for_timeout(50)
+        assert name in o.page.inner_text("#panel")
+    for edge in o.js("kgEdges.getIds()"):
+        o.js("id => kg.showEdge(id)", edge)
+        mid = o.js("id => kgNetwork.body.edges[id].edgeType.getPoint(0.5)", edge)
+        o.page.mouse.move(*o.dom_point(mid))
+    o.page.wait_for_timeout(400)
+    o.js("kg.showEdge(kgEdges.get().find(e => e.kind === 'meeting').id)")
+    panel = o.page.inner_text("#panel")
+    assert '<img src=x onerror="window.pwnedPlace=1">' in panel
+    assert "<script>window.pwnedSentence=1</script>" in panel
+    assert o.js("Object.keys(window).filter(k => k.startsWith('pwned'))") == []
+    assert o.js("document.querySelectorAll('#panel *:not(div):not(h2):not(h4):not(button)"
+                ":not(span):not(b)').length") == 0
+    assert o.js("document.querySelectorAll('img, svg, iframe, object, embed').length") == 0
+    assert o.dialogs == [] and o.errors == []
+    assert o.requests == [o.url] and o.blocked == []
+    assert o.js("window.__kgViolations") == []
+
+
+def test_big_map_uses_the_precomputed_layout(open_map: Any, tmp_path: Path) -> None:
+    g = nx.MultiDiGraph()
+    for i in range(600):
+        g.add_node(f"n{i}", label=f"Entity {i}", type=("person", "place", "country")[i % 3])
+    for i in range(1, 600):
+        g.add_edge(f"n{i}", f"n{(i * 7) % i}", kind="relation", relation="knows",
+                   sentence=f"Sentence {i}.", article="a", sentence_index=i)
+    path = tmp_path / "big.html"
+    render_html(g, path)
+    o = open_map(path)
+    assert o.js("kgNetwork.physics.physicsEnabled") is False
+    assert len(o.drawn_nodes()) == 600
+    assert abs(o.js("kgNetwork.getPositions(['n5']).n5.x") - o.js("kgNodes.get('n5').x")) < 1
+
+
+@pytest.mark.model
+def test_seed_map_from_the_cli_opens_offline(open_map: Any, tmp_path: Path) -> None:
+    """Acceptance: `kg build seeds` then `kg map` writes a map that draws the seed's graph
+    with the network blocked; its screenshot is docs/map.png (shown in the README)."""
+    store, out = tmp_path / "store", tmp_path / "out" / "map.html"
+    r = CliRunner().invoke(cli, ["build", str(SEED), "--store", str(store)])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(cli, ["map", "--store", str(store), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    with open_store(str(store), writable=False) as s:
+        g = to_networkx(s)
+    o = open_map(out)
+    nodes = o.drawn_nodes()
+    assert {"Vladimir Putin", "Steve Witkoff"} <= set(nodes)
+    assert sorted(nodes) == sorted(d["label"] for _, d in g.nodes(data=True))
+    edges = o.drawn_edges()
+    assert len(edges) == g.number_of_edges()
+    want = {frozenset((g.nodes[u]["label"], g.nodes[v]["label"]))
+            for u, v, k in g.edges(data="kind") if k == "meeting"}
+    assert {frozenset((e["from"], e["to"])) for e in edges if e["kind"] == "meeting"} == want
+    assert o.js("kg.search('Putin')").endswith("vladimir-putin")
+    o.page.mouse.click(5, 400)  # close the panel for the picture
+    o.js("kgNetwork.fit({animation: false})")
+    o.page.wait_for_timeout(300)
+    assert o.requests == [o.url] and o.blocked == [] and o.errors == []
+    shot = tmp_path / "map.png"
+    o.page.screenshot(path=str(shot))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    (ROOT / "docs").mkdir(exist_ok=True)
+    shutil.copyfile(shot, ROOT / "docs" / "map.png")
