@@ -38,18 +38,19 @@ import json
 import logging
 import os
 import re
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.errors import QueryError, StoreError
+from kg.errors import QueryError, QueryTimeoutError, StoreError
 from kg.results import QueryResult
 from kg.vocab import BASE, KG, PREFIXES, SDO
 
@@ -128,6 +129,7 @@ def parse_url(spec: str) -> SparqlEndpoints:
 # --- binding injection -------------------------------------------------------------------------
 
 _VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_IRI_CHARS = re.compile(r"""[^<>"{}|^`\\\x00-\x20]*""")
 # One lexical unit of SPARQL that may contain braces or keywords we must not act on.
 _SKIP = re.compile(
     r"""#[^\n]*"""                                   # comment
@@ -180,6 +182,8 @@ def _term(t: Node) -> str:
 
     if not isinstance(t, URIRef | Literal):
         raise QueryError(f"cannot bind {t!r}: only IRIs and literals can be bound")
+    if isinstance(t, URIRef) and not _IRI_CHARS.fullmatch(str(t)):
+        raise QueryError(f"cannot bind {t!r}: not a valid IRI")
     text = t.n3()
     try:
         q = prepareQuery("SELECT * WHERE { VALUES (?v) { (" + text + ") } }")
@@ -253,13 +257,15 @@ class SparqlStore:
 
     # -- HTTP ---------------------------------------------------------------------------------
     def _send(self, url: str, body: bytes, ctype: str, accept: str = "*/*",
-              method: str = "POST") -> bytes:
+              method: str = "POST", timeout: float = _TIMEOUT) -> bytes:
         req = urllib.request.Request(url, data=body, method=method,
                                      headers={"Content-Type": ctype, "Accept": accept})
         self.requests += 1
         try:
-            with self._http.open(req, timeout=_TIMEOUT) as r:
+            with self._http.open(req, timeout=timeout) as r:
                 return bytes(r.read())
+        except TimeoutError as e:
+            raise QueryTimeoutError(f"{url} did not answer within {timeout:.1f} s") from e
         except urllib.error.HTTPError as e:
             detail = e.read()[:300].decode("utf-8", "replace").strip().splitlines()
             raise StoreError(f"{url}: HTTP {e.code} {' '.join(detail[:3])}") from e
@@ -335,8 +341,16 @@ class SparqlStore:
         """``{article id: content hash}`` for every stored article."""
         return {str(r[0]): str(r[1]) for r in self.query(_HASHES).rows}
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run a SPARQL query over the union of the server's graphs, ``bindings`` as VALUES."""
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None, *,
+              default_graph: Sequence[str] | None = None,
+              named_graphs: Sequence[str] | None = None,
+              max_rows: int | None = None, deadline: float | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of the server's graphs, ``bindings`` as VALUES.
+
+        ``default_graph``/``named_graphs`` go to the server as the protocol's
+        ``default-graph-uri``/``named-graph-uri``; ``max_rows`` caps the rows (or triples)
+        kept; ``deadline`` (``time.monotonic()``) bounds the wait for the answer.
+        """
         from pyparsing import ParseException
         from rdflib.plugins.sparql.parser import parseQuery
 
@@ -348,20 +362,31 @@ class SparqlStore:
             raise QueryError(f"malformed SPARQL: {e}") from e
         graph_kind = kind in ("ConstructQuery", "DescribeQuery")
         accept = "application/n-triples" if graph_kind else "application/sparql-results+json"
+        form = [("query", text)] + [("default-graph-uri", g) for g in default_graph or ()]
+        form += [("named-graph-uri", g) for g in named_graphs or ()]
+        timeout = _TIMEOUT if deadline is None else deadline - time.monotonic()
+        if timeout <= 0:
+            raise QueryTimeoutError("query stopped at its time limit")
         try:
-            raw = self._send(self.endpoints.query, urllib.parse.urlencode({"query": text}).encode(),
-                             "application/x-www-form-urlencoded", accept)
+            raw = self._send(self.endpoints.query, urllib.parse.urlencode(form).encode(),
+                             "application/x-www-form-urlencoded", accept, timeout=timeout)
+        except QueryTimeoutError:
+            raise
         except StoreError as e:
             raise QueryError(f"query failed: {e}") from e
         if graph_kind:
             g = Graph()
-            g.parse(data=raw.decode("utf-8"), format="nt")
+            for n, t in enumerate(Graph().parse(data=raw.decode("utf-8"), format="nt")):
+                if max_rows is not None and n >= max_rows:
+                    break
+                g.add(t)
             return QueryResult("CONSTRUCT", graph=g)
         doc = json.loads(raw)
         if "boolean" in doc:
             return QueryResult("ASK", boolean=bool(doc["boolean"]))
         names = tuple(doc["head"].get("vars", []))
-        rows = tuple(tuple(_from_json(b.get(v)) for v in names) for b in doc["results"]["bindings"])
+        found = doc["results"]["bindings"][:max_rows]
+        rows = tuple(tuple(_from_json(b.get(v)) for v in names) for b in found)
         return QueryResult("SELECT", names, rows)
 
     def export(self, fmt: str = "trig") -> bytes:
@@ -373,7 +398,7 @@ class SparqlStore:
 
     def __len__(self) -> int:
         r = self.query(_COUNT, {"graphs": _GRAPHS})
-        return int(r.rows[0][0]) if r.rows else 0  # type: ignore[arg-type]
+        return int(str(r.rows[0][0])) if r.rows else 0
 
     def close(self) -> None:
         """Send whatever is still queued."""

@@ -1,0 +1,190 @@
+"""The SPARQL-server store against a real Virtuoso on loopback, and its binding injection."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import urllib.request
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Literal, URIRef
+
+from kg.errors import QueryError
+from kg.iri import graph_iri
+from kg.query import load_query, run_query
+from kg.rdf import to_rdf
+from kg.store import open_store
+from kg.store_sparql import SparqlStore, parse_url, with_values
+
+ROOT = Path(__file__).resolve().parent.parent
+DEPLOY = ROOT / "deploy" / "virtuoso"
+URL = os.environ.get("KG_TEST_SPARQL_URL", "sparql+http://127.0.0.1:18890/sparql")
+
+
+def _up() -> bool:
+    try:
+        with urllib.request.urlopen(parse_url(URL).query + "?query=ASK%7B%7D", timeout=5):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The Virtuoso that `make test` started, else one started here from deploy/virtuoso."""
+    started = None
+    if not _up():
+        if shutil.which("virtuoso-t") is None:
+            pytest.skip("Virtuoso is not installed (Debian: apt-get install virtuoso-opensource;"
+                        " `make test` installs it when run as root)")
+        started = tmp_path_factory.mktemp("virtuoso")
+        subprocess.run([str(DEPLOY / "start.sh"), str(started)], check=True, timeout=120)
+    old = {k: os.environ.get(k) for k in ("KG_SPARQL_USER", "KG_SPARQL_PASSWORD")}
+    # The repo's loopback-only development server keeps Virtuoso's initial dba account.
+    os.environ.setdefault("KG_SPARQL_USER", "dba")
+    os.environ.setdefault("KG_SPARQL_PASSWORD", "dba")
+    yield URL
+    for k, v in old.items():
+        if v is None:
+            os.environ.pop(k, None)
+    if started is not None:
+        subprocess.run([str(DEPLOY / "stop.sh"), str(started)], check=True, timeout=120)
+
+
+@pytest.fixture
+def virtuoso(server):
+    """An empty kg store on the server (every article graph dropped first and after)."""
+    store = open_store(server)
+    assert isinstance(store, SparqlStore)
+
+    def clear() -> None:
+        for aid in store.article_hashes():
+            store.remove_article(graph_iri(aid))
+
+    clear()
+    yield store
+    clear()
+    store.close()
+
+
+def _rows(store, name: str = "who-met-whom"):
+    return run_query(store, load_query(name)).rows
+
+
+def test_fixture_articles_answer_like_oxigraph(virtuoso, tmp_path):
+    from fixtures import extraction
+
+    ox = open_store(tmp_path / "ox")
+    for i in range(3):
+        g = to_rdf(extraction(f"fx-{i}"))
+        ox.replace_article(g)
+        virtuoso.replace_article(g)
+    assert len(virtuoso) == len(ox)
+    assert virtuoso.article_hashes() == ox.article_hashes()
+    rows = _rows(virtuoso)
+    assert rows and rows == _rows(ox)
+    q = "SELECT ?label ?type WHERE { ?e rdfs:label ?label ; a ?type } ORDER BY ?label"
+    bound = {"type": URIRef("https://schema.org/Person")}
+    assert virtuoso.query(q, bound).rows == ox.query(q, bound).rows
+    ox.close()
+
+
+def test_replace_is_idempotent_and_remove_drops_one_article(virtuoso):
+    from fixtures import extraction
+
+    g = to_rdf(extraction("fx-a"))
+    virtuoso.replace_article(g)
+    virtuoso.replace_article(g)
+    virtuoso.flush()
+    virtuoso.replace_article(g)
+    virtuoso.replace_article(to_rdf(extraction("fx-b")))
+    assert len(virtuoso) == 2 * len(g)
+    virtuoso.remove_article(graph_iri("fx-a"))
+    assert set(virtuoso.article_hashes()) == {"fx-b"}
+    assert len(virtuoso) == len(g)
+
+
+def test_writes_are_batched_into_few_requests(virtuoso):
+    from fixtures import extraction
+
+    graphs = [to_rdf(extraction(f"fx-{i}")) for i in range(60)]
+    before = virtuoso.requests
+    for g in graphs:
+        virtuoso.replace_article(g)
+    virtuoso.flush()
+    total = sum(len(g) for g in graphs)
+    # two requests (stage POST + apply UPDATE) per >= batch_triples triples, plus at most one
+    # partial batch; never one request per article
+    assert virtuoso.requests - before <= 2 * (total // virtuoso.batch_triples + 1) < len(graphs)
+    assert len(virtuoso) == total
+
+
+def test_hostile_literals_round_trip_and_bind(virtuoso, tmp_path):
+    from fixtures import extraction
+
+    nasty = 'Zoë "}" } ; DROP ALL # \\ \n <x> \'\'\' """'
+    x = extraction("fx-nasty")
+    x = replace(x, article=replace(x.article, title=nasty))
+    virtuoso.replace_article(to_rdf(x))
+    q = "SELECT ?id WHERE { ?a schema:headline ?h ; schema:identifier ?id }"
+    assert virtuoso.query(q, {"h": Literal(nasty)}).values("id") == ["fx-nasty"]
+    assert virtuoso.query(q, {"h": Literal("other")}).rows == ()
+    assert len(virtuoso) > 0  # the store survived the hostile text
+
+
+def test_cli_query_against_virtuoso(virtuoso):
+    from fixtures import extraction
+
+    from kg.cli import cli
+
+    virtuoso.replace_article(to_rdf(extraction("fx-cli")))
+    virtuoso.flush()
+    r = CliRunner().invoke(cli, ["query", "who-met-whom", "--store", virtuoso.location,
+                                 "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    assert "Alice Archer" in r.output and "Bob Baker" in r.output
+
+
+@pytest.mark.model
+def test_seed_build_gives_same_quads_and_meetings_as_oxigraph(virtuoso, tmp_path, seed_path):
+    from kg.build import build
+
+    ox = open_store(tmp_path / "ox")
+    a = build([str(seed_path)], ox)
+    b = build([str(seed_path)], virtuoso)
+    virtuoso.flush()
+    assert a.built == b.built and a.ok and b.ok
+    assert _rows(virtuoso) == _rows(ox)
+    def quads(store) -> set[bytes]:
+        return set(filter(None, store.export("nquads").splitlines()))
+
+    assert quads(virtuoso) == quads(ox)
+    ox.close()
+
+
+# --- binding injection (no server) ------------------------------------------------------------
+
+def test_values_open_the_where_group_not_a_template_or_string():
+    q = 'CONSTRUCT { ?s ?p "{" } WHERE { # a { comment\n ?s ?p <urn:{x}> }'
+    out = with_values(q, {"p": URIRef("urn:p")})
+    assert out.index("VALUES") > out.index("WHERE")
+    assert out.endswith("?s ?p <urn:{x}> }")
+    sel = with_values("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", {"s": URIRef("urn:s")})
+    assert sel == "SELECT (COUNT(*) AS ?n) { VALUES (?s) { (<urn:s>) } ?s ?p ?o }"
+
+
+def test_bindings_cannot_break_out_of_their_term():
+    from rdflib.plugins.sparql import prepareQuery
+
+    evil = Literal('x") } } ; DROP ALL ; SELECT * { ("')
+    q = with_values("SELECT ?a WHERE { ?a ?b ?c }", {"c": evil})
+    parsed = prepareQuery(q).algebra["p"]["p"]["p1"]["p"]["res"]
+    assert parsed == [{next(iter(parsed[0])): evil}]
+    with pytest.raises(QueryError):
+        with_values("SELECT ?a WHERE { ?a ?b ?c }", {"c } DROP ALL": Literal("x")})
+    with pytest.raises((QueryError, ValueError)):
+        with_values("SELECT ?a WHERE { ?a ?b ?c }", {"c": URIRef("urn:a> } DROP ALL <urn:b")})
