@@ -40,6 +40,7 @@ CONSTRUCTIONS = (
     "nominal",
     "possessive",
     "locative",
+    "copula_of",
 )
 
 

@@ -8,6 +8,8 @@ prepositional and noun-phrase adjuncts as further arguments.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from kg.extract.oie.clauses import (
@@ -180,10 +182,35 @@ def _extraction(v: Token, subj: Token, inherited: bool) -> list[RawExtraction]:
         inherited_subject=inherited,
     )
     out = [base]
+    of_reading = _relational_noun(v, base)
+    if of_reading is not None:
+        out = [of_reading]
     agent = next((c for c in v.children if c.dep_ == "agent"), None)
     if construction == "passive" and agent is not None and prep_object(agent) is not None:
         out.append(_active_reading(v, base, agent))
     return out
+
+
+def _relational_noun(v: Token, base: RawExtraction) -> RawExtraction | None:
+    """ "X is the father of Y" also read as (X; is the father of; Y)."""
+    if base.construction != "copula" or not base.args:
+        return None
+    attr = next((c for c in v.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if attr is None or attr.i not in base.args[0]:
+        return None
+    of = next((c for c in attr.children if c.dep_ == "prep" and c.text.lower() == "of"), None)
+    if of is None or prep_object(of) is None:
+        return None
+    noun = phrase(attr, drop=[of])
+    if not noun or max(noun) > of.i:
+        return None
+    return replace(
+        base,
+        relation=(*base.relation, *noun, of.i),
+        args=(phrase(prep_object(of)), *base.args[1:]),
+        construction="copula_of",
+        predicate=f"{attr.lemma_.lower()} of",
+    )
 
 
 def _active_reading(v: Token, base: RawExtraction, agent: Token) -> RawExtraction:
