@@ -276,6 +276,21 @@ def extract(paths: tuple[str, ...], model: str | None, published: date | None, f
         sys.exit(1)
 
 
+@cli.command()
+@STORE_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+@handle_errors
+def info(store_spec: str, as_json: bool) -> None:
+    """Summarise a store: the model that built it, counts of articles, entities, triples and
+    meetings, and its size on disk."""
+    from kg.info import info_json, info_text, store_info
+    from kg.store import open_store
+
+    with open_store(store_spec, writable=False) as store:
+        summary = store_info(store)
+    click.echo(info_json(summary) if as_json else info_text(summary))
+
+
 def main() -> None:
     """Entry point for ``python -m kg``."""
     cli()
