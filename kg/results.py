@@ -20,7 +20,7 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 from rdflib.term import Node
 
-__all__ = ["QueryResult", "format_result", "FORMATS", "to_rdflib_result"]
+__all__ = ["QueryResult", "format_result", "FORMATS", "to_rdflib_result", "tsv_result"]
 
 FORMATS = ("table", "csv", "tsv", "json", "xml")
 
@@ -88,6 +88,37 @@ def _table(r: QueryResult) -> str:
     return "\n".join(rows)
 
 
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def _tsv_term(t: Node | None) -> str:
+    # Turtle syntax on one line: rdflib's n3() would emit raw newlines in long literals.
+    if t is None:
+        return ""
+    if isinstance(t, Literal):
+        text = '"' + str(t).translate(_TSV_ESCAPES) + '"'
+        if t.language:
+            return f"{text}@{t.language}"
+        if t.datatype and str(t.datatype) != "http://www.w3.org/2001/XMLSchema#string":
+            return f"{text}^^<{t.datatype}>"
+        return text
+    return t.n3()
+
+
+def tsv_result(r: QueryResult) -> str:
+    r"""SPARQL 1.1 TSV results (rdflib has no writer for them): terms in Turtle syntax.
+
+    >>> tsv_result(QueryResult("SELECT", ("a", "b"), ((Literal('x\ty\n"z"'), None),)))
+    '?a\t?b\n"x\\ty\\n\\"z\\""\t\n'
+    """
+    if r.kind == "ASK":
+        return "?_askResult\n" + ("true" if r.boolean else "false") + "\n"
+    lines = ["\t".join("?" + v for v in r.vars)]
+    for row in r.rows:
+        lines.append("\t".join(_tsv_term(t) for t in row))
+    return "\n".join(lines) + "\n"
+
+
 def format_result(r: QueryResult, fmt: str = "table") -> str:
     """Serialise ``r``: ``table`` for people; ``csv``, ``tsv``, ``json``, ``xml`` per the
     SPARQL 1.1 results formats; CONSTRUCT results as Turtle (``table``) or N-Triples."""
@@ -98,6 +129,8 @@ def format_result(r: QueryResult, fmt: str = "table") -> str:
         return _table(r)
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if fmt == "tsv":
+        return tsv_result(r)
     buf = io.BytesIO()
     to_rdflib_result(r).serialize(buf, format=fmt, encoding="utf-8")
     return buf.getvalue().decode("utf-8")

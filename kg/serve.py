@@ -50,7 +50,7 @@ from kg.errors import (
     QueryRefusedError,
     QueryTimeoutError,
 )
-from kg.results import QueryResult, to_rdflib_result
+from kg.results import QueryResult, to_rdflib_result, tsv_result
 from kg.store import Store
 
 __all__ = ["ServeConfig", "create_app", "serve", "negotiate", "RESULT_TYPES", "GRAPH_TYPES"]
@@ -120,24 +120,10 @@ def _serialise(r: QueryResult, accept: str | None, kind: str) -> tuple[bytes, st
         assert r.graph is not None
         return r.graph.serialize(format=fmt, encoding="utf-8"), media
     if fmt == "tsv":
-        return _tsv(r).encode("utf-8"), media
+        return tsv_result(r).encode("utf-8"), media
     buf = io.BytesIO()
     to_rdflib_result(r).serialize(buf, format=fmt, encoding="utf-8")
     return buf.getvalue(), media
-
-
-def _tsv(r: QueryResult) -> str:
-    r"""SPARQL 1.1 TSV results (rdflib has no writer for them): terms in Turtle syntax.
-
-    >>> _tsv(QueryResult("SELECT", ("a", "b"), ((Literal("x\ty"), None),)))
-    '?a\t?b\n"x\\ty"\t\n'
-    """
-    if r.kind == "ASK":
-        return "?_askResult\n" + ("true" if r.boolean else "false") + "\n"
-    lines = ["\t".join("?" + v for v in r.vars)]
-    for row in r.rows:
-        lines.append("\t".join("" if t is None else t.n3().replace("\t", "\\t") for t in row))
-    return "\n".join(lines) + "\n"
 
 
 def _truncate(r: QueryResult, limit: int) -> tuple[QueryResult, bool]:

@@ -145,3 +145,17 @@ def test_cli_malformed_sparql_prints_parser_message(tmp_path):
     assert out.exit_code == 2
     assert out.output.startswith("kg: error: malformed SPARQL:")
     assert out.output.count("\n") == 1
+
+
+def test_cli_tsv_is_sparql_tsv(tmp_path):
+    from fixtures import extraction
+
+    with open_store(tmp_path / "s") as s:
+        s.replace_article(to_rdf(extraction()))
+    out = CliRunner().invoke(cli, ["query", "who-met-whom", "--format", "tsv",
+                                   "--store", str(tmp_path / "s")])
+    assert out.exit_code == 0, out.output
+    lines = out.output.splitlines()
+    assert lines[0].split("\t")[:2] == ["?participant1", "?participant2"]
+    assert [line.split("\t")[:2] for line in lines[1:]] == [
+        ['"Alice Archer"', '"Bob Baker"'], ['"Alice Archer"', '"Carol Chen"']]
