@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STORE  ?= kg-store
 
-.PHONY: setup dev-setup run test lint browser clean
+.PHONY: setup dev-setup run test lint browser virtuoso clean
 
 # Runtime set-up: a virtualenv with every dependency pinned by version and sha256
 # (requirements/run.txt, compiled from pyproject.toml with pip-compile --generate-hashes),
@@ -20,7 +20,7 @@ $(VENV)/.run-installed: requirements/run.txt pyproject.toml
 
 # Test set-up: the runtime set-up, the dev tools (pinned the same way) and Debian's chromium
 # for the browser tests (Playwright drives /usr/bin/chromium; it never downloads a browser).
-dev-setup: $(VENV)/.dev-installed browser
+dev-setup: $(VENV)/.dev-installed browser virtuoso
 
 $(VENV)/.dev-installed: $(VENV)/.run-installed requirements/dev.txt
 	$(BIN)/python -m pip install -q --require-hashes -r requirements/dev.txt
@@ -31,6 +31,12 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "kg: the browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
 
+# Debian's Virtuoso for the SPARQL-server store tests (deploy/virtuoso: loopback-only config).
+virtuoso:
+	@test -x /usr/bin/virtuoso-t || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null; \
+	  else echo "kg: the Virtuoso tests need Debian's virtuoso-opensource: sudo apt-get install virtuoso-opensource" >&2; exit 1; fi; }
+
 # Build the graph of the sample articles, print who met whom, write the map.
 run: setup
 	$(BIN)/kg build seeds --store $(STORE)
@@ -39,7 +45,8 @@ run: setup
 
 # The whole suite: unit tests, doctests, model tests and browser tests.
 test: dev-setup
-	$(BIN)/python -m pytest
+	deploy/virtuoso/start.sh
+	$(BIN)/python -m pytest; rc=$$?; deploy/virtuoso/stop.sh; exit $$rc
 
 lint: dev-setup
 	$(BIN)/ruff check kg tests benchmarks

@@ -17,7 +17,7 @@ cd "$db"
 "$bin" +configfile virtuoso.ini +foreground >/dev/null 2>&1 &
 echo $! > virtuoso.pid
 i=0
-until curl -fsS -o /dev/null "http://127.0.0.1:$port/sparql?query=ASK%7B%7D" 2>/dev/null; do
+until python3 -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)" "http://127.0.0.1:$port/sparql?query=ASK%7B%7D" 2>/dev/null; do
   i=$((i + 1))
   if [ $i -gt 120 ] || ! kill -0 "$(cat virtuoso.pid)" 2>/dev/null; then
     echo "virtuoso did not start; see $db/virtuoso.log" >&2; tail -20 virtuoso.log >&2 || true; exit 1
