@@ -14,16 +14,29 @@ boundaries), because the extraction rules walk whole sentences.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
-__all__ = ["MAX_SENTENCE_TOKENS", "MAX_ARTICLE_CHARS", "cap_sentences", "length_problem"]
+__all__ = ["MAX_SENTENCE_TOKENS", "MAX_ARTICLE_CHARS", "MAX_QUERY_NESTING", "cap_sentences",
+           "length_problem", "query_nesting", "query_nesting_problem"]
 
 #: A longer stretch without a boundary is split; real news sentences stay under ~100 tokens.
 MAX_SENTENCE_TOKENS = 200
 #: The article length limit when the pipeline sets none (spaCy's own default).
 MAX_ARTICLE_CHARS = 1_000_000
 
+#: Deeper SPARQL nesting is refused: rdflib's parser overflows Python's recursion limit at
+#: ~30 nested parentheses and Oxigraph's overflows the C stack (a segfault) at a few thousand.
+MAX_QUERY_NESTING = 24
+
 _ENDS = frozenset(".!?;…")
+# Strings, IRIs and comments are skipped when counting brackets.
+_OPAQUE = re.compile(
+    r'"""[\s\S]*?"""' r"|'''[\s\S]*?'''"
+    r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>' r"|#[^\n]*"
+)
 
 
 def cap_sentences(doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> int:
@@ -61,4 +74,32 @@ def length_problem(text: str, max_chars: int = MAX_ARTICLE_CHARS) -> str | None:
     if len(text) > max_chars:
         return (f"{len(text):,} characters is over the {max_chars:,}-character limit per "
                 "article (split it into several articles)")
+    return None
+
+
+def query_nesting(sparql: str) -> int:
+    """How deeply ``{ ( [`` nest in ``sparql``, outside strings, IRIs and comments.
+
+    >>> query_nesting("SELECT * WHERE { ?s <http://x/{y}> '{{' . FILTER((?s)) } # {{{")
+    3
+    """
+    depth = deepest = 0
+    for ch in _OPAQUE.sub(" ", sparql):
+        if ch in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "})]":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def query_nesting_problem(sparql: str, max_depth: int = MAX_QUERY_NESTING) -> str | None:
+    """Why ``sparql`` nests too deeply to parse safely, or None.
+
+    >>> query_nesting_problem("ASK {" + "{" * 30 + "}" * 31)
+    'query nests brackets 31 deep; the limit is 24'
+    """
+    depth = query_nesting(sparql)
+    if depth > max_depth:
+        return f"query nests brackets {depth} deep; the limit is {max_depth}"
     return None

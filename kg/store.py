@@ -156,6 +156,15 @@ def _ox_dataset(default_graph: Sequence[str] | None,
             "named_graphs": [ox.NamedNode(g) for g in named_graphs or ()]}
 
 
+def _check_nesting(sparql: str) -> None:
+    # Both engines' parsers recurse per bracket: rdflib raises RecursionError, Oxigraph
+    # overflows the C stack and kills the process, so deep nesting is refused up front.
+    from kg.limits import query_nesting_problem
+
+    if problem := query_nesting_problem(sparql):
+        raise QueryError(f"malformed SPARQL: {problem}")
+
+
 def _query_kind(sparql: str) -> str:
     import re
 
@@ -224,6 +233,7 @@ class OxigraphStore:
         protocol's ``default-graph-uri``/``named-graph-uri``; ``max_rows`` caps the rows (or
         triples) read; past ``deadline`` the next row raises :class:`QueryTimeoutError`.
         """
+        _check_nesting(sparql)
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         try:
             res = self._store.query(sparql, substitutions=subs, prefixes=PREFIXES,
@@ -309,6 +319,7 @@ class MemoryStore:
         """
         from pyparsing import ParseException
 
+        _check_nesting(sparql)
         try:
             res = self._view(default_graph, named_graphs).query(
                 sparql, initBindings=dict(bindings or {}), initNs=PREFIXES)
