@@ -85,5 +85,24 @@ def split_conjunctions(doc: Doc, r: RawExtraction) -> list[RawExtraction]:
     out = []
     for s, a in list(product(subjects, firsts))[:MAX_VARIANTS]:
         args = r.args if a is None else (a, *r.args[1:])
-        out.append(replace(r, subject=s, args=args, construction=r.construction))
+        rel = _agree(doc, r.relation, s) if len(subjects) > 1 else r.relation
+        out.append(replace(r, subject=s, args=args, relation=rel))
     return out
+
+
+#: Plural verb forms and their singular, for a coordinated subject split into one conjunct.
+SINGULAR = {"are": "is", "were": "was", "have": "has"}
+
+
+def _agree(doc: Doc, relation: tuple[int | str, ...], subject: tuple[int, ...]) -> tuple:
+    """ "A and B are X" -> "A is X": the finite verb agrees with the single conjunct."""
+    if not relation or not subject:
+        return relation
+    head = next((doc[i] for i in subject if doc[i].head.i not in subject), doc[subject[-1]])
+    if head.tag_ not in ("NN", "NNP"):
+        return relation
+    first = relation[0]
+    word = doc[first].text if isinstance(first, int) else first
+    if word.lower() in SINGULAR:
+        return (SINGULAR[word.lower()], *relation[1:])
+    return relation

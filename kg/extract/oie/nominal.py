@@ -17,6 +17,8 @@ __all__ = ["nominal_extractions"]
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 #: Prepositions that locate a noun ("officials in Kyiv" -> are in).
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "on"})
+#: Named-entity types that can own what an of-genitive names.
+NAMED_OWNERS = frozenset({"ORG", "GPE", "PERSON", "FAC", "LOC", "NORP", "WORK_OF_ART"})
 
 
 def _bare(noun: Token, drop: Token) -> tuple[int, ...]:
@@ -57,6 +59,24 @@ def _possessive(noun: Token, owner: Token) -> list[RawExtraction]:
     ]
 
 
+def _of_genitive(noun: Token, of: Token) -> RawExtraction | None:
+    """ "the properties of Moutier-Grandval Abbey" -> (Moutier-Grandval Abbey; has; properties)."""
+    owner = prep_object(of)
+    if owner is None or owner.pos_ != "PROPN" or owner.ent_type_ not in NAMED_OWNERS:
+        return None
+    thing = tuple(i for i in _bare(noun, of) if noun.doc[i].dep_ != "det")
+    if not thing:
+        return None
+    return RawExtraction(
+        subject=phrase(owner),
+        relation=("have" if owner.tag_ == "NNPS" else "has",),
+        args=(thing,),
+        construction="possessive",
+        head=noun.i,
+        predicate="have",
+    )
+
+
 def _locative(noun: Token, prep: Token) -> RawExtraction | None:
     obj = prep_object(prep)
     if obj is None or obj.pos_ not in _NOMINAL:
@@ -84,6 +104,15 @@ def nominal_extractions(sent: Span) -> list[RawExtraction]:
         for c in tok.children:
             if c.dep_ == "poss":
                 out.extend(_possessive(tok, c))
+            elif (
+                c.dep_ == "prep"
+                and c.text.lower() == "of"
+                and tok.pos_ == "NOUN"
+                and not any(p.dep_ == "poss" for p in tok.children)
+            ):
+                r = _of_genitive(tok, c)
+                if r is not None:
+                    out.append(r)
             elif c.dep_ == "prep" and c.text.lower() in LOCATIVE_PREPS and tok.dep_ != "pobj":
                 r = _locative(tok, c)
                 if r is not None:
