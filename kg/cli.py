@@ -32,7 +32,8 @@ MODEL_OPTION = click.option(
 
 
 def _fail(message: str, code: int) -> None:
-    click.echo(f"kg: error: {message}", err=True)
+    # One line, always: parser messages (Oxigraph's expected-token lists) span several.
+    click.echo("kg: error: " + " ".join(message.split()), err=True)
     sys.exit(code)
 
 

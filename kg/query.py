@@ -92,7 +92,9 @@ def saved_queries(directory: Path | None = None) -> list[SavedQuery]:
 
 def load_query(spec: str, directory: Path | None = None) -> SavedQuery:
     """A query from a ``.rq`` path, a saved query name, or literal SPARQL text."""
-    if spec.endswith(".rq") or os.sep in spec:
+    # Inline SPARQL often holds "/" (IRIs, division) but always braces or spaces; a path rarely.
+    if (spec.endswith(".rq") and "{" not in spec) or (
+            os.sep in spec and not re.search(r"[\s{}]", spec)):
         p = Path(spec)
         if not p.is_file():
             raise QueryNotFoundError(f"no query file {spec}")
