@@ -147,7 +147,8 @@ def predicted_from_store(extractions: Iterable[Extraction]) -> list[PairRecord]:
         def s(var: str, row: dict = row) -> str | None:
             v = row.get(var)
             return str(v) if v is not None else None
-        out.append(PairRecord(s("article") or "", (s("participant1") or "", s("participant2") or ""),
+        names = (s("participant1") or "", s("participant2") or "")
+        out.append(PairRecord(s("article") or "", names,
                               s("place"), s("time"), s("status") or "", s("sentence") or ""))
     store.close()
     return out

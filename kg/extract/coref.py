@@ -7,7 +7,8 @@ The pronoun resolver is deliberately simple and measurable (tests/test_entities_
    same verb: "Putin met him");
 2. otherwise it takes the subject person of the nearest earlier sentence (up to three
    back) that names a compatible person, else that sentence's first person;
-3. a person whose honorific gives a gender ("Mrs", "King") only takes matching pronouns.
+3. a person whose honorific gives a gender ("Mrs", "King"), or who already took a
+   gendered pronoun, only takes matching pronouns.
 
 >>> PRONOUN_GENDER["she"], PRONOUN_GENDER["his"]
 ('f', 'm')
@@ -21,7 +22,9 @@ from kg.extract.gazetteer import LEADER_TITLES, demonym_country, is_title
 from kg.extract.names import MentionDraft, NameBuilder, PersonMention
 from kg.model import EntityType
 
-__all__ = ["PRONOUN_GENDER", "resolve_pronouns", "resolve_it", "resolve_title_mentions", "title_head"]
+__all__ = [
+    "PRONOUN_GENDER", "resolve_pronouns", "resolve_it", "resolve_title_mentions", "title_head",
+]
 
 PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
@@ -75,6 +78,8 @@ def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
                     break
         if choice is not None:
             b.add_person_reference(choice.key, tok, "pronoun")
+            # A resolved "he" tells the person's gender, which steers later pronouns.
+            b.person(choice.key).gender = b.person(choice.key).gender or gender
 
 
 def resolve_it(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:

@@ -138,7 +138,8 @@ def _add_norp(b: NameBuilder, ent: Span, sent_of: dict[int, int]) -> None:
         noun = head.lemma_.casefold() if head.lemma_.casefold() in _SINGULAR_LABEL else head.text
         label = f"{text} {noun.casefold()}"
         key = f"group:{country.casefold()} {noun.casefold()}"
-        b.add(key, label, EntityType.GROUP, MentionDraft(label, ent.start_char, head.idx + len(head),
+        end = head.idx + len(head)
+        b.add(key, label, EntityType.GROUP, MentionDraft(label, ent.start_char, end,
                                                          si, "demonym"), [t.i for t in ent],
               country=f"country:{country.casefold()}")
         b.add_multi(head.i, key)
@@ -249,8 +250,8 @@ def _acronym(words: list[str]) -> str:
 
 def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     """Type, name and group the entities of ``doc``; resolve aliases, titles and pronouns."""
-    from kg.extract.coref import resolve_pronouns as _pronouns
     from kg.extract.coref import resolve_it, resolve_title_mentions
+    from kg.extract.coref import resolve_pronouns as _pronouns
 
     sent_of: dict[int, int] = {}
     for i, sent in enumerate(doc.sents):
@@ -261,7 +262,10 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     persons = [person_draft(ent, sent_of[ent.start]) for ent in spans if ent.label_ == "PERSON"]
     places = {_strip_det(e.text).casefold() for e in spans if e.label_ in ("GPE", "LOC")}
     # NER sometimes tags a city PERSON once and GPE elsewhere; the place reading wins.
-    persons = [p for p in persons if p is not None and p.name.casefold() not in places]
+    persons = [p for p in persons if p is not None]
+    surnames = {p.name.split()[-1].casefold() for p in persons if len(p.name.split()) > 1}
+    places -= surnames  # "Strand" is Helen Strand's surname, though NER once took it for a place
+    persons = [p for p in persons if p.name.casefold() not in places]
     b.add_persons(persons, doc)
     acronyms: dict[str, str] = {}
     for ent in spans:

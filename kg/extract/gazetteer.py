@@ -28,7 +28,9 @@ __all__ = [
     "LEADER_TITLES",
 ]
 
-MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "emperor", "sheikh", "pope"})
+MALE_HONORIFICS = frozenset(
+    {"mr", "mr.", "sir", "lord", "king", "prince", "emperor", "sheikh", "pope"}
+)
 FEMALE_HONORIFICS = frozenset(
     {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess"}
 )

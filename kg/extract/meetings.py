@@ -57,7 +57,7 @@ _BOTH = frozenset({"country", "side", "nation", "government"})
 #: Nouns for the members of a body: "members of the committee" meet as the committee.
 MEMBER_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "official",
                           "minister", "leader", "envoy", "team", "negotiator", "diplomat",
-                          "ambassador", "delegate", "executive"})
+                          "ambassador", "executive"})
 
 
 class _Parties:
@@ -423,7 +423,7 @@ def _place_label(span: Span | None) -> str | None:
 
 
 def find_meetings(doc: Doc, index: EntityIndex) -> list[Meeting]:
-    """Meetings in ``doc`` with at least two named parties (dates relative to ``doc._.kg_published``)."""
+    """Meetings in ``doc`` with two or more named parties; dates relative to its publication."""
     return _Finder(doc, index).find(doc._.kg_published)
 
 
@@ -436,6 +436,7 @@ class MeetingComponent:
     def __call__(self, doc: Doc) -> Doc:
         index = doc._.kg_entities or EntityIndex()
         doc._.kg_meetings = tuple(
-            m for m in find_meetings(doc, index) if len(m.participants) >= self.require_named_parties
+            m for m in find_meetings(doc, index)
+            if len(m.participants) >= self.require_named_parties
         )
         return doc

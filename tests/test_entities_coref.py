@@ -1,0 +1,68 @@
+"""Entity resolution in an article: aliases, titles, pronouns and demonyms, as exact clusters."""
+
+from __future__ import annotations
+
+import pytest
+from meeting_helpers import clusters, run
+
+from kg.model import EntityType
+
+pytestmark = pytest.mark.model
+
+STRAND = ("Prime Minister Helen Strand arrived in Oslo on Monday. Mrs. Strand met Governor "
+          "Paul Okafor. He said the talks went well. She did not comment. Strand later left "
+          "for Paris.")
+
+
+def test_surname_honorific_and_pronoun_clusters(nlp):
+    got = clusters(nlp, STRAND)
+    assert got["Helen Strand"] == {"Prime Minister Helen Strand", "Mrs. Strand", "She", "Strand"}
+    assert got["Paul Okafor"] == {"Governor Paul Okafor", "He"}
+    assert set(got) == {"Helen Strand", "Paul Okafor", "Oslo", "Paris"}
+
+
+def test_titles_become_roles(nlp):
+    x = run(nlp, STRAND)
+    strand = x.entity("person:helen strand")
+    assert strand is not None and strand.label == "Helen Strand"
+    assert strand.titles == ("Prime Minister",)
+    assert {m.kind for m in strand.mentions} == {"name", "alias", "pronoun"}
+
+
+def test_title_only_mention_with_demonym(nlp):
+    text = ("German Chancellor Olaf Brandt met French President Marie Leclerc in Berlin. "
+            "The German chancellor said the meeting was useful.")
+    got = clusters(nlp, text)
+    assert got["Olaf Brandt"] == {"German Chancellor Olaf Brandt", "chancellor"}
+    assert got["Marie Leclerc"] == {"French President Marie Leclerc"}
+    x = run(nlp, text)
+    assert x.entity("person:olaf brandt").country == "country:germany"
+
+
+def test_demonym_groups_belong_to_countries(nlp):
+    x = run(nlp, "Russian officials were not invited, but the American delegation was.")
+    officials = x.entity("group:russia officials")
+    delegation = x.entity("group:united states delegation")
+    assert officials.label == "Russian officials" and officials.country == "country:russia"
+    assert delegation.label == "American delegation"
+    assert delegation.country == "country:united states"
+    assert x.entity("country:united states").type is EntityType.COUNTRY
+
+
+def test_country_names_are_canonical(nlp):
+    x = run(nlp, "The U.S. and Britain signed the pact in Paris.")
+    assert {e.key for e in x.entities} >= {"country:united states", "country:united kingdom",
+                                            "place:paris"}
+    assert "U.S." in x.entity("country:united states").aliases
+
+
+def test_coordinated_namesakes_stay_apart(nlp):
+    got = clusters(nlp, "Reagan and Nancy Reagan will visit Rome. Reagan will speak there.")
+    assert got["Reagan"] == {"Reagan"} and got["Nancy Reagan"] == {"Nancy Reagan"}
+    assert len(run(nlp, "Reagan and Nancy Reagan will visit Rome.").entity("person:reagan")
+               .mentions) == 1
+
+
+def test_organisation_pronoun(nlp):
+    got = clusters(nlp, "Acme Corp said it is holding talks with Globex Inc.")
+    assert got["Acme Corp"] == {"Acme Corp", "it"}
