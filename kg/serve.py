@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import io
 import ipaddress
 import logging
@@ -53,7 +52,8 @@ from kg.errors import (
 from kg.results import QueryResult, to_rdflib_result, tsv_result
 from kg.store import Store
 
-__all__ = ["ServeConfig", "create_app", "serve", "negotiate", "RESULT_TYPES", "GRAPH_TYPES"]
+__all__ = ["ServeConfig", "create_app", "serve", "negotiate", "RESULT_TYPES", "GRAPH_TYPES",
+           "MAX_QUERY_CHARS"]
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,8 @@ GRAPH_TYPES: dict[str, str] = {
     "application/x-turtle": "turtle",
 }
 _TRUNCATED = "KG-Result-Truncated"
+#: Longer query texts are refused before parsing, which runs on the event loop.
+MAX_QUERY_CHARS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +163,19 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Any:
     async def evaluate(request: Request, text: str, kind: str, bindings: dict[str, Node],
                        saved: Any = None, **dataset: Any) -> Response:
         deadline = time.monotonic() + cfg.timeout
-        call = functools.partial(run_query, store, saved or text, bindings,
-                                 max_rows=cfg.max_rows + 1, deadline=deadline, **dataset)
+        accept = request.headers.get("accept")
+
+        def work() -> tuple[bytes, str, bool]:
+            # Serialising happens here too, so a big result never blocks the event loop.
+            result = run_query(store, saved or text, bindings, max_rows=cfg.max_rows + 1,
+                               deadline=deadline, **dataset)
+            result, truncated = _truncate(result, cfg.max_rows)
+            return *_serialise(result, accept, kind), truncated
+
         loop = asyncio.get_running_loop()
         try:
-            result = await asyncio.wait_for(loop.run_in_executor(executor, call), cfg.timeout)
+            body, media, truncated = await asyncio.wait_for(
+                loop.run_in_executor(executor, work), cfg.timeout)
         except TimeoutError:
             return error(503, f"query stopped at the time limit ({cfg.timeout:g}s)")
         except QueryTimeoutError:
@@ -176,8 +186,6 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Any:
             return error(400, str(e))
         except KGError as e:
             return error(500, str(e))
-        result, truncated = _truncate(result, cfg.max_rows)
-        body, media = _serialise(result, request.headers.get("accept"), kind)
         headers = {_TRUNCATED: "true"} if truncated else {}
         if truncated:
             log.info("result cut at %d rows", cfg.max_rows)
@@ -206,6 +214,8 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Any:
             if request.url.path == "/":
                 return HTMLResponse(page, headers=_PAGE_HEADERS)
             return error(400, "give a SPARQL query in the query parameter")
+        if len(text) > MAX_QUERY_CHARS:
+            return error(413, f"query longer than {MAX_QUERY_CHARS} characters")
         try:
             checked = check_query(text)
         except QueryRefusedError as e:

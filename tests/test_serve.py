@@ -278,3 +278,10 @@ def test_json_body_is_valid_sparql_json(url):
     r = httpx.get(url + "sparql", params={"query": WHO})  # no Accept: the default
     doc = json.loads(r.text)
     assert doc["head"]["vars"][0] == "participant1"
+
+
+def test_oversized_query_is_refused_before_parsing(url):
+    from kg.serve import MAX_QUERY_CHARS
+
+    q = "ASK {}" + " " * MAX_QUERY_CHARS
+    assert httpx.post(url + "sparql", data={"query": q}).status_code == 413
