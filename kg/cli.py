@@ -116,10 +116,12 @@ class _Progress:
 @click.option("--force", is_flag=True, help="Rebuild articles even when their content is unchanged.")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
               help="spaCy worker processes.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT|local:N", default=None,
+              help="Extract on a Dask cluster (a scheduler address, or N local workers).")
 @LANG_OPTION
 @handle_errors
 def build(paths: tuple[str, ...], store_spec: str, model: str | None, published: date | None,
-          force: bool, jobs: int, lang: str) -> None:
+          force: bool, jobs: int, lang: str, scheduler: str | None) -> None:
     """Ingest article files or directories (.txt with the title on line 1, .jsonl, .html) into the store.
 
     Re-ingesting an article replaces its facts; unchanged articles are skipped.
@@ -129,8 +131,14 @@ def build(paths: tuple[str, ...], store_spec: str, model: str | None, published:
 
     progress = _Progress(sys.stderr.isatty())
     with open_store(store_spec) as store:
-        s = run_build(list(paths), store, model=model, published=published, force=force,
-                      jobs=jobs, progress=progress, lang=lang)
+        if scheduler:
+            from kg.distributed import build_distributed
+
+            s = build_distributed(list(paths), store, scheduler, model=model,
+                                  published=published, force=force, lang=lang, progress=progress)
+        else:
+            s = run_build(list(paths), store, model=model, published=published, force=force,
+                          jobs=jobs, progress=progress, lang=lang)
     progress.end()
     click.echo(f"built {len(s.built)} articles ({len(s.unchanged)} unchanged) into {store_spec}: "
                f"{s.entities} entities, {s.triples} triples, {s.meetings} meetings "
