@@ -1,0 +1,33 @@
+"""A small generated corpus for the crash and concurrency tests (and benchmarks/reliability.py)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+PEOPLE = ["Alice Archer", "Bob Baker", "Carol Chen", "Dmitri Volkov", "Emma Schultz",
+          "Farid Haddad", "Grace Okafor", "Hiro Tanaka", "Ines Duarte", "Jonas Berg"]
+PLACES = ["Paris", "Moscow", "Miami", "Berlin", "Tokyo", "Nairobi", "Lima", "Oslo"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+TEMPLATES = [
+    "{a} met {b} in {p} on {d}.",
+    "{a} will meet {b} in {p} on {d}, officials said.",
+    "{a} and {b} held talks in {p} on {d} about trade and security.",
+    "The ministry said {a} had spoken with {b} by phone on {d}.",
+    "{a} criticised the plan, while {b} said it would help farmers in {p}.",
+]
+
+
+def write_corpus(directory: Path, articles: int = 12, sentences: int = 6, seed: int = 7) -> Path:
+    """Write ``articles`` .txt files of generated news prose into ``directory``."""
+    rng = random.Random(seed)
+    directory.mkdir(parents=True, exist_ok=True)
+    for n in range(articles):
+        lines = []
+        for _ in range(sentences):
+            a, b = rng.sample(PEOPLE, 2)
+            lines.append(rng.choice(TEMPLATES).format(a=a, b=b, p=rng.choice(PLACES),
+                                                      d=rng.choice(DAYS)))
+        (directory / f"article-{n:03d}.txt").write_text(
+            f"Report {n}\n\n" + " ".join(lines) + "\n", encoding="utf-8")
+    return directory

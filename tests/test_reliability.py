@@ -1,0 +1,247 @@
+"""Crash safety, concurrency, a full disk and malformed SPARQL: the store always survives."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+from fixtures import extraction
+from reliability_corpus import write_corpus
+
+from kg.cli import cli
+from kg.errors import QueryError, StoreError
+from kg.model import Article, Extraction
+from kg.rdf import to_rdf
+from kg.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def kg_cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "kg", *args]
+
+
+def graphs(store_path: Path) -> dict[str, set[str]]:
+    """``{graph IRI: set of N-Quads lines}`` of a store, opened read-only (it must open)."""
+    with open_store(store_path, writable=False) as s:
+        data = s.export("nquads")
+    out: dict[str, set[str]] = defaultdict(set)
+    for q in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+        out[str(q.graph_name)].add(str(q))
+    return dict(out)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return write_corpus(tmp_path_factory.mktemp("corpus") / "articles", articles=12)
+
+
+@pytest.fixture(scope="module")
+def clean(corpus, tmp_path_factory):
+    """A clean build of the corpus: its per-graph quads and how long it took."""
+    store = tmp_path_factory.mktemp("clean") / "store"
+    t0 = time.monotonic()
+    r = subprocess.run(kg_cmd("build", str(corpus), "--store", str(store)),
+                       capture_output=True, text=True, cwd=ROOT, check=False)
+    assert r.returncode == 0, r.stderr
+    return graphs(store), time.monotonic() - t0
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_kill_9_at_random_points_never_loses_or_tears_an_article(corpus, clean, tmp_path):
+    expected, seconds = clean
+    store = tmp_path / "store"
+    rng = random.Random(20251128)
+    seen = []
+    for _ in range(5):
+        # Kill somewhere between "model loaded" and "done" of a clean build's duration, where
+        # the writes happen; earlier kills only ever interrupt imports.
+        delay = rng.uniform(0.4 * seconds, 1.05 * seconds)
+        p = subprocess.Popen(kg_cmd("build", str(corpus), "--store", str(store)), cwd=ROOT,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+        got = graphs(store)  # the store opens after a kill -9
+        for g, quads in got.items():
+            assert quads == expected[g], f"article graph {g} is torn after kill at {delay:.2f}s"
+        seen.append(len(got))
+    r = subprocess.run(kg_cmd("build", str(corpus), "--store", str(store)), cwd=ROOT,
+                       capture_output=True, text=True, check=False)
+    assert r.returncode == 0, r.stderr
+    assert graphs(store) == expected
+    assert len(seen) == 5
+
+
+@pytest.fixture
+def small_store(tmp_path) -> Path:
+    path = tmp_path / "store"
+    with open_store(path) as s:
+        s.replace_article(to_rdf(extraction()))
+    return path
+
+
+def test_second_writer_fails_with_the_holders_pid_and_writes_nothing(small_store, seed_path):
+    before = graphs(small_store)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from kg.store import open_store; "
+         f"s = open_store({str(small_store)!r}); print('ready', flush=True); sys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        r = CliRunner().invoke(cli, ["build", str(seed_path), "--store", str(small_store)])
+        assert r.exit_code == 1
+        assert r.stderr == f"kg: error: store {small_store} is locked by PID {holder.pid}\n"
+        r = CliRunner().invoke(cli, ["query", "who-met-whom", "--store", str(small_store)])
+        assert r.exit_code == 1 and f"locked by PID {holder.pid}" in r.stderr
+    finally:
+        holder.communicate("")
+    assert graphs(small_store) == before
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_two_builds_at_once_never_interleave(corpus, clean, tmp_path):
+    expected, _ = clean
+    store = tmp_path / "store"
+    first = subprocess.Popen(kg_cmd("build", str(corpus), "--store", str(store)), cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lock = store / "kg.lock"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (
+            lock.exists() and lock.read_text().strip() == str(first.pid)):
+        time.sleep(0.02)
+    second = subprocess.run(kg_cmd("build", str(corpus), "--store", str(store)), cwd=ROOT,
+                            capture_output=True, text=True, check=False)
+    out, err = first.communicate(timeout=300)
+    assert first.returncode == 0, err
+    if second.returncode != 0:  # the usual case: the first still held the store
+        assert second.stderr == f"kg: error: store {store} is locked by PID {first.pid}\n"
+    else:  # the first had already finished: the second found everything unchanged
+        assert second.stdout.startswith("built 0 articles (12 unchanged)")
+    assert graphs(store) == expected
+
+
+def _fill(store_path: Path) -> tuple[int, str]:
+    """Write small articles until the disk is full; how many went in, and the error."""
+    with open_store(store_path) as s:
+        for i in range(1_000_000):
+            text = f"Filler article number {i} says nothing at all. " * 40
+            try:
+                s.replace_article(to_rdf(Extraction(Article(f"fill-{i}", "Filler", text))))
+            except StoreError as e:
+                return i, str(e)
+    raise AssertionError("the disk never filled up")
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """An 8 MB tmpfs (root only); skipped where mounting is not allowed."""
+    mnt = tmp_path / "disk"
+    mnt.mkdir()
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mnt)],
+                       capture_output=True, check=False)
+    if r.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
+@pytest.mark.model
+def test_full_disk_is_one_clear_error_and_the_store_survives(tiny_disk, seed_path):
+    ballast = tiny_disk / "ballast"
+    # Half the disk, so that freeing it leaves room to flush the write-ahead log on reopening.
+    ballast.write_bytes(b"\0" * 4_000_000)
+    store = tiny_disk / "store"
+    written, message = _fill(store)
+    assert written > 0 and "No space left on device" in message
+    assert f"writing graph https://w3id.org/kg-news/id/graph/fill-{written} failed" in message
+    hashes = set(open_store(store, writable=False).article_hashes())
+    assert hashes == {f"fill-{i}" for i in range(written)}
+    r = CliRunner().invoke(cli, ["build", str(seed_path), "--store", str(store)])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert r.stderr.count("\n") == 1 and r.stderr.startswith("kg: error: ")
+    assert "No space left on device" in r.stderr
+    with open_store(store, writable=False) as s:
+        assert set(s.article_hashes()) == hashes
+    ballast.unlink()  # space freed: the same command now completes
+    r = CliRunner().invoke(cli, ["build", str(seed_path), "--store", str(store)])
+    assert r.exit_code == 0, r.output
+    with open_store(store, writable=False) as s:
+        assert set(s.article_hashes()) == hashes | {seed_path.stem}
+
+
+@pytest.mark.model
+def test_write_error_mid_build_keeps_the_articles_before_it(tmp_path, monkeypatch, corpus):
+    """The same, without root: the second write fails as a full disk would."""
+    from kg.build import build
+    from kg.store import OxigraphStore
+
+    calls = []
+    real = OxigraphStore._replace
+
+    def failing(self, g, data):
+        calls.append(g)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(self, g, data)
+
+    monkeypatch.setattr(OxigraphStore, "_replace", failing)
+    with open_store(tmp_path / "s") as s, pytest.raises(StoreError, match="No space left"):
+        build([str(corpus / "article-000.txt"), str(corpus / "article-001.txt")], s)
+    assert set(open_store(tmp_path / "s", writable=False).article_hashes()) == {"article-000"}
+
+
+MALFORMED = [
+    "SELEC ?x WHERE { ?x ?y ?z }",
+    "SELECT * WHERE { ?s ?p \"unterminated }",
+    "SELECT * WHERE { ?s nope:bar ?o }",
+    "SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER(\n}",
+    "",
+    "SELECT * WHERE { " + "{" * 5000 + "}" * 5000 + " }",
+    "ASK { FILTER(" + "(" * 40 + "1" + ")" * 40 + ") }",
+]
+
+
+@pytest.mark.parametrize("sparql", MALFORMED, ids=range(len(MALFORMED)))
+def test_malformed_sparql_is_the_parsers_message_and_exit_2(small_store, sparql):
+    r = CliRunner().invoke(cli, ["query", sparql, "--store", str(small_store)])
+    assert r.exit_code == 2, r.output
+    assert r.stderr.startswith("kg: error: malformed SPARQL: ") and r.stderr.count("\n") == 1
+    assert "error at " in r.stderr or "nests brackets" in r.stderr
+
+
+@pytest.mark.parametrize("spec", ["memory:", "oxigraph"])
+def test_deep_nesting_is_refused_by_both_engines(tmp_path, spec):
+    store = open_store(spec if spec == "memory:" else tmp_path / "s")
+    with store, pytest.raises(QueryError, match="nests brackets 60 deep"):
+        store.query("ASK {" + "{" * 59 + "}" * 60)
+
+
+def test_inline_query_with_a_slash_is_sparql_not_a_path(small_store):
+    r = CliRunner().invoke(cli, ["query", "SELECT (4/2 AS ?x) WHERE {}", "--format", "csv",
+                                 "--store", str(small_store)])
+    assert r.exit_code == 0 and r.stdout.split() == ["x", "2"], r.output
+
+
+def test_store_lock_file_is_not_left_holding_after_a_crash(small_store):
+    p = subprocess.Popen([sys.executable, "-c", "import time; from kg.store import open_store; "
+                          f"s = open_store({str(small_store)!r}); print('ready', flush=True); "
+                          "time.sleep(60)"], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert p.stdout.readline().strip() == "ready"
+    os.kill(p.pid, signal.SIGKILL)
+    p.wait()
+    with open_store(small_store) as s:  # the kernel dropped the flock with the process
+        assert set(s.article_hashes()) == {"fx-1"}
