@@ -93,7 +93,11 @@ def resolve_it(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
             continue  # "it" as an object or a dummy subject is too often not a party
         si = sent_of[tok.i]
         choice = None
-        for back in (0, 1):
+        # "The group said it ...": a subject earlier in the sentence that is not a named
+        # organisation means "it" is that subject, not something from the sentence before.
+        own_subject = any(sent_of[t.i] == si and t.dep_ in ("nsubj", "nsubjpass")
+                          for t in doc[max(0, tok.i - 40) : tok.i])
+        for back in (0,) if own_subject else (0, 1):
             cands = [
                 t for t in doc[: tok.i]
                 if sent_of[t.i] == si - back and t.dep_ in ("nsubj", "nsubjpass")

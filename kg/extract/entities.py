@@ -163,7 +163,8 @@ def _add_norp(b: NameBuilder, ent: Span, sent_of: dict[int, int]) -> None:
 
 def _is_role(text: str) -> bool:
     words = [w for w in text.split() if demonym_country(w) is None]
-    return bool(words) and is_title(" ".join(words))
+    phrase = " ".join(words)
+    return bool(words) and (is_title(phrase) or is_title(phrase.rstrip("s")))
 
 
 #: Last words of organisation names: "World Bank and IMF" is two organisations.

@@ -55,9 +55,8 @@ _QUANTITY = frozenset({"hour", "day", "round", "series", "week", "minute", "sess
                        "year", "lot", "couple"})
 _BOTH = frozenset({"country", "side", "nation", "government"})
 #: Nouns for the members of a body: "members of the committee" meet as the committee.
-MEMBER_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "official",
-                          "minister", "leader", "envoy", "team", "negotiator", "diplomat",
-                          "ambassador", "executive"})
+MEMBER_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "minister",
+                          "leader", "envoy", "team", "negotiator", "diplomat", "ambassador"})
 
 
 class _Parties:

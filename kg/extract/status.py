@@ -96,6 +96,8 @@ def clause_status(verb: Token, time_text: str | None = None) -> MeetingStatus:
 
 def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> MeetingStatus:
     """The status of a nominal meeting ("talks between X and Y") from its governing verb."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return MeetingStatus.NEGATED  # "no negotiations with X are under way"
     mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod", "acl", "compound")}
     if mods & {"cancelled", "canceled", "postponed", "aborted", "scrapped"}:
         return MeetingStatus.NEGATED

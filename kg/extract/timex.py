@@ -93,7 +93,11 @@ def _with_modifiers(ent: Span) -> str:
     start = ent.start
     while start > ent.sent.start and doc[start - 1].lower_ in _TIME_ADVERBS:
         start -= 1
-    return strip_preposition(doc[start : ent.end].text)
+    text = strip_preposition(doc[start : ent.end].text)
+    for pos in ("'s", "’s"):
+        if text.endswith(pos):
+            text = text[: -len(pos)]  # "last month's meeting"
+    return text
 
 
 def attached_time(sent: Span, anchors: set[int], trigger: Token,
