@@ -50,6 +50,9 @@ _PERSON_ONLY = frozenset({"visit", "receive", "host", "join", "call"})
 _TALK_MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "letter", "radio"})
 _CONTEXT_PREPS = frozenset({"after", "during", "at", "in", "before", "following", "from",
                             "since", "ahead", "for", "on", "into"})
+_OF_MEMBER_NOUNS = frozenset({"official", "executive", "director", "head"})
+_TITLE_HEADS = frozenset({"minister", "secretary", "president", "chairman", "governor", "director",
+                          "spokesman", "head", "chief", "undersecretary", "ambassador"})
 _BEFORE_AFTER = frozenset({"after", "before", "ahead", "following", "since"})
 _QUANTITY = frozenset({"hour", "day", "round", "series", "week", "minute", "session", "month",
                        "year", "lot", "couple"})
@@ -82,6 +85,8 @@ class _Parties:
         if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
             return self.of_token(tok.head.head, depth + 1)
         keys = [k for k in self.index.keys_of(tok) if self.eligible(k)]
+        if keys and _modifies_title(tok):
+            return []  # "Finance" in "Finance Minister X", "Energy" in "Mines and Energy Minister"
         if keys or depth > 2 or tok.pos_ not in ("NOUN", "PROPN"):
             return keys
         lemma = tok.lemma_.casefold()
@@ -90,11 +95,12 @@ class _Parties:
         for c in tok.children:
             if c.dep_ == "appos" and not c.is_punct:
                 keys += self.of_token(c, depth + 1)
-        if keys or lemma not in MEMBER_NOUNS:
+        if keys or lemma not in MEMBER_NOUNS | _OF_MEMBER_NOUNS:
             return keys
-        # "members of the House committee", "Senate Agriculture members": the body.
+        # "members of the House committee", "Senate Agriculture members": the body; but
+        # "U.S. officials" stay unnamed, while "officials of the World Bank" do not.
         for c in tok.children:
-            if c.dep_ == "compound":
+            if c.dep_ == "compound" and lemma in MEMBER_NOUNS:
                 keys += [k for k in self.of_token(c, depth + 1) if self._named_body(k)]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -197,6 +203,18 @@ class _Parties:
         """The objects of ``tok``'s prepositions in ``preps``, with their conjuncts."""
         return [t for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in preps
                 for g in c.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)]
+
+
+def _modifies_title(tok: Token) -> bool:
+    """Whether ``tok`` is a modifier inside a title ("Treasury" in "Treasury Secretary")."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("compound", "conj", "nmod") or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.ent_type_ != "PERSON" and cur.lower_ in _TITLE_HEADS:
+            return True
+    return False
 
 
 def _governor(noun: Token) -> tuple[Token | None, str]:

@@ -91,6 +91,8 @@ def clause_status(verb: Token, time_text: str | None = None) -> MeetingStatus:
         return MeetingStatus.PLANNED
     if verb.tag_ == "VB" and "to" in aux:
         return MeetingStatus.PLANNED
+    if verb.tag_ in ("VBZ", "VBP") and not aux and time_text:
+        return MeetingStatus.PLANNED  # news present with a time: "X leaves on April 29"
     return MeetingStatus.HAPPENED
 
 
