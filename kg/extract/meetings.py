@@ -17,6 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import EntityIndex
+from kg.extract.parties import NAMED_GROUPS, Parties
 from kg.extract.status import (
     HYPOTHETICAL_HEADS,
     clause_status,
@@ -42,179 +43,15 @@ LIGHT_VERBS = frozenset(
      "cancel", "postpone", "end", "miss"}
 )
 _ATTEND = frozenset({"attend", "boycott", "skip", "miss"})
-#: Group heads that name a party ("the American delegation"); "officials" do not.
-NAMED_GROUPS = frozenset({"delegation", "government", "team", "administration", "cabinet",
-                          "parliament", "ministry", "negotiator", "side", "mission"})
 _NEEDS_WITH = frozenset({"confer", "negotiate", "talk"})
 _PERSON_ONLY = frozenset({"visit", "receive", "host", "join", "call"})
 _TALK_MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "letter", "radio"})
 _CONTEXT_PREPS = frozenset({"after", "during", "at", "in", "before", "following", "from",
                             "since", "ahead", "for", "on", "into"})
-_OF_MEMBER_NOUNS = frozenset({"official", "executive", "director", "head"})
-_TITLE_HEADS = frozenset({"minister", "secretary", "president", "chairman", "governor", "director",
-                          "spokesman", "head", "chief", "undersecretary", "ambassador"})
 _BEFORE_AFTER = frozenset({"after", "before", "ahead", "following", "since"})
 _QUANTITY = frozenset({"hour", "day", "round", "series", "week", "minute", "session", "month",
                        "year", "lot", "couple"})
-_BOTH = frozenset({"country", "side", "nation", "government"})
-#: Nouns for the members of a body: "members of the committee" meet as the committee.
-MEMBER_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "minister",
-                          "leader", "envoy", "team", "negotiator", "diplomat", "ambassador"})
 
-
-class _Parties:
-    """Turns parse tokens into entity keys of named parties."""
-
-    def __init__(self, doc: Doc, index: EntityIndex) -> None:
-        self.doc = doc
-        self.index = index
-
-    def eligible(self, key: str) -> bool:
-        e = self.index.get(key)
-        if e is None:
-            return False
-        if e.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.COUNTRY):
-            return True
-        if e.type is EntityType.GROUP and e.country is not None:
-            head = e.key.rsplit(" ", 1)[-1]
-            return head.rstrip("s") in NAMED_GROUPS or head in NAMED_GROUPS
-        return False
-
-    def of_token(self, tok: Token, depth: int = 0) -> list[str]:
-        """Named parties a single token denotes (no coordination)."""
-        if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
-            return self.of_token(tok.head.head, depth + 1)
-        keys = [k for k in self.index.keys_of(tok) if self.eligible(k)]
-        if keys and _modifies_title(tok):
-            return []  # "Finance" in "Finance Minister X", "Energy" in "Mines and Energy Minister"
-        if keys or depth > 2 or tok.pos_ not in ("NOUN", "PROPN"):
-            return keys
-        lemma = tok.lemma_.casefold()
-        if lemma in _BOTH and any(c.lower_ in ("both", "two") for c in tok.children):
-            return self.both(tok)
-        for c in tok.children:
-            if c.dep_ == "appos" and not c.is_punct:
-                keys += self.of_token(c, depth + 1)
-        if keys or lemma not in MEMBER_NOUNS | _OF_MEMBER_NOUNS:
-            return keys
-        # "members of the House committee", "Senate Agriculture members": the body; but
-        # "U.S. officials" stay unnamed, while "officials of the World Bank" do not.
-        for c in tok.children:
-            if c.dep_ == "compound" and lemma in MEMBER_NOUNS:
-                keys += [k for k in self.of_token(c, depth + 1) if self._named_body(k)]
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for obj in (g for g in c.children if g.dep_ == "pobj"):
-                    keys += self.expand(obj, depth + 1)
-        return keys
-
-    def _named_body(self, key: str) -> bool:
-        e = self.index.get(key)
-        return e is not None and e.type in (EntityType.ORGANIZATION, EntityType.PERSON)
-
-    def expand(self, tok: Token, depth: int = 0) -> list[str]:
-        """Named parties of ``tok`` and of every token coordinated with it."""
-        out: list[str] = []
-        for t in (tok, *tok.conjuncts):
-            found = self.of_token(t, depth)
-            # A mis-parsed list ("Reagan and Nancy Reagan", "he, Baker and ... Poehl")
-            # hangs further people on a conjunct as nmod or appos.
-            for c in t.children:
-                if c.dep_ in ("nmod", "appos") and c.pos_ == "PROPN":
-                    found += [k for k in self.of_token(c, depth + 1)
-                              if self._is_person(k) and k not in found]
-                    for cc in c.conjuncts:
-                        found += [k for k in self.of_token(cc, depth + 1) if self._is_person(k)]
-            for k in found:
-                if k not in out:
-                    out.append(k)
-        return out
-
-    def _is_person(self, key: str) -> bool:
-        e = self.index.get(key)
-        return e is not None and e.type is EntityType.PERSON
-
-    def persons_in(self, tok: Token) -> list[str]:
-        """People named in the phrase of ``tok`` (conjuncts excluded)."""
-        skip = {d.i for c in tok.children if c.dep_ == "conj" for d in c.subtree}
-        out: list[str] = []
-        if tok.pos_ != "PROPN":
-            return out
-        for d in tok.subtree:
-            if d.i in skip or d.dep_ == "poss" or d.head.dep_ == "poss":
-                continue
-            for k in self.index.keys_of(d):
-                if self._is_person(k) and k not in out:
-                    out.append(k)
-        return out
-
-    def both(self, tok: Token) -> list[str]:
-        """ "both countries": the last two countries named together before ``tok``."""
-        for prev in reversed(self.doc[: tok.i]):
-            if prev.dep_ != "conj":
-                continue
-            a, b = self.index.keys_of(prev.head), self.index.keys_of(prev)
-            if a and b and all(self.index.get(k[0]).type is EntityType.COUNTRY for k in (a, b)):
-                return [a[0], b[0]]
-        return []
-
-    def agents(self, verb: Token) -> list[str]:
-        """Parties in the passive agent phrase ("was received by X")."""
-        return [k for c in verb.children if c.dep_ == "agent"
-                for g in c.children if g.dep_ == "pobj" for k in self.expand(g)]
-
-    def subjects(self, verb: Token, depth: int = 0, agent: bool = True) -> list[str]:
-        """Subject parties of ``verb`` (and its passive agent), inherited through xcomp,
-        conj and purpose clauses."""
-        out: list[str] = self.agents(verb) if agent else []
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                out += self.expand(c)
-        has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-        if not has_subject:
-            # The small parser hangs a fronted subject on a preceding participle clause
-            # ("X, working to ..., held talks"): take it from there.
-            for c in verb.children:
-                if c.dep_ == "advcl" and c.i < verb.i:
-                    for g in c.children:
-                        if g.dep_ == "nsubj" and g.i < c.i:
-                            out += self.expand(g)
-                            has_subject = True
-        if not has_subject and depth < 3:
-            if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
-                out += self.subjects(verb.head, depth + 1)
-            elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-                out += self.subjects(verb.head.head, depth + 1)  # "before visiting X"
-        return out
-
-    def prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[str]:
-        """Parties in ``tok``'s prepositional phrases headed by one of ``preps``."""
-        out: list[str] = []
-        for c in tok.children:
-            if c.dep_ in ("prep", "prt") and c.lower_ in preps:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        out += self.expand(g)
-                    elif g.dep_ == "prep" and g.lower_ == c.lower_:
-                        out += self.prep_objects(c, preps)  # "talks with with X" (a typo)
-        return out
-
-    def prep_object_tokens(self, tok: Token, preps: tuple[str, ...]) -> list[Token]:
-        """The objects of ``tok``'s prepositions in ``preps``, with their conjuncts."""
-        return [t for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in preps
-                for g in c.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)]
-
-
-def _modifies_title(tok: Token) -> bool:
-    """Whether ``tok`` is a modifier inside a title ("Treasury" in "Treasury Secretary")."""
-    cur = tok
-    for _ in range(3):
-        if cur.dep_ not in ("compound", "conj", "nmod") or cur.head is cur:
-            return False
-        cur = cur.head
-        if cur.ent_type_ != "PERSON" and cur.lower_ in _TITLE_HEADS:
-            return True
-    return False
 
 
 def _governor(noun: Token) -> tuple[Token | None, str]:
@@ -253,7 +90,7 @@ def _merge(parts: list[str]) -> tuple[str, ...]:
 class _Finder:
     def __init__(self, doc: Doc, index: EntityIndex) -> None:
         self.doc = doc
-        self.parties = _Parties(doc, index)
+        self.parties = Parties(doc, index)
         self.index = index
         self.last_bodies: list[str] = []  # bodies of the last meeting named ("the meeting")
 
@@ -282,12 +119,12 @@ class _Finder:
             found = p.of_token(t)
             if lemma in _PERSON_ONLY:
                 # Visiting or calling on a place or a body is not meeting someone.
-                found = [k for k in found if p._is_person(k)] or p.persons_in(t)
+                found = [k for k in found if p.is_person(k)] or p.persons_in(t)
             objs += [k for k in found if k not in objs]
         subj = p.subjects(v, agent=False)
         objs += [k for k in p.agents(v) if k not in objs]
         obj_toks += [g for c in v.children if c.dep_ == "agent" for g in c.children]
-        if lemma in _PERSON_ONLY and not all(p._is_person(k) for k in subj):
+        if lemma in _PERSON_ONLY and not all(p.is_person(k) for k in subj):
             return None
         if lemma not in ("meet", "join") and not objs:
             return None
@@ -305,7 +142,7 @@ class _Finder:
         poss = [k for c in n.children if c.dep_ == "poss" for k in p.expand(c)]
         comp_toks = [t for c in n.children if c.dep_ == "compound" for t in (c, *c.conjuncts)]
         comp_toks += [m for t in comp_toks for m in t.children if m.dep_ == "nmod"]
-        bodies = _merge([k for t in comp_toks for k in p.of_token(t) if p._named_body(k)])
+        bodies = _merge([k for t in comp_toks for k in p.of_token(t) if p.named_body(k)])
         bodies = [k for k in bodies if self.index.get(k).type is EntityType.ORGANIZATION]
         gov, via = _governor(n)
         anchors = {n.i}
