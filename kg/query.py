@@ -91,7 +91,14 @@ def saved_queries(directory: Path | None = None) -> list[SavedQuery]:
 
 
 def load_query(spec: str, directory: Path | None = None) -> SavedQuery:
-    """A query from a ``.rq`` path, a saved query name, or literal SPARQL text."""
+    """A query from a ``.rq`` path, a saved query name, or literal SPARQL text.
+
+    >>> q = load_query("meetings-of")
+    >>> q.name, q.params
+    ('meetings-of', ('name',))
+    >>> load_query("SELECT * WHERE { ?s ?p ?o }").name
+    '<inline>'
+    """
     # Inline SPARQL often holds "/" (IRIs, division) but always braces or spaces; a path rarely.
     if (spec.endswith(".rq") and "{" not in spec) or (
             os.sep in spec and not re.search(r"[\s{}]", spec)):
@@ -131,6 +138,13 @@ def run_query(store: Store, query: SavedQuery | str,
 
     A parameter the query does not declare is refused, and so is a declared one left unset,
     because an unbound parameter silently matches everything.
+
+    >>> from rdflib import Literal
+    >>> from kg.sample import sample_store
+    >>> params = {"name": Literal("Vladimir Putin")}
+    >>> r = run_query(sample_store(), load_query("meetings-of"), params)
+    >>> r.values("partner"), r.values("status")
+    (['Steve Witkoff'], ['planned'])
     """
     q = query if isinstance(query, SavedQuery) else SavedQuery("<inline>", query)
     params = dict(params or {})
