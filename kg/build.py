@@ -134,6 +134,17 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
     Re-ingesting an article replaces its named graph; unchanged articles are skipped
     (by content hash) unless ``force``. Articles not in ``lang`` (``"any"`` keeps all) or
     too long to parse are skipped and named in ``problems``.
+
+    >>> import pathlib, tempfile
+    >>> from kg.store import open_store
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "talks.txt").write_text("Talks\\n\\nAngela Merkel met Emmanuel Macron.\\n")
+    >>> store = open_store("memory:")
+    >>> s = build([str(d)], store)
+    >>> s.built, s.ok
+    (('talks',), True)
+    >>> build([str(d)], store).unchanged
+    ('talks',)
     """
     t0 = time.perf_counter()
     nlp = load_nlp(model)
