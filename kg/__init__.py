@@ -3,11 +3,25 @@
 The stages are plain functions: :func:`kg.extract.extract` (spaCy ``Doc`` → Extraction),
 :func:`kg.rdf.to_rdf` (→ rdflib graph), :func:`kg.graph.to_networkx` (→ NetworkX) and
 :func:`kg.render.render_html` (→ offline HTML map). Names are imported lazily so that
-``import kg`` loads no model and no heavy library.
+``import kg`` loads no model and no heavy library. For notebooks, :mod:`kg.frames` gives
+pandas views, :mod:`kg.analytics` network measures and :mod:`kg.export` TriG, JSON-LD and
+GraphML files; ``notebooks/walkthrough.ipynb`` shows them all.
 
 >>> import kg
 >>> kg.__version__
 '0.1.0'
+
+A session on the hand-made sample of :mod:`kg.sample` (``kg.build(["seeds"], store)`` does
+the same from article files, with the spaCy pipeline):
+
+>>> from kg.sample import sample_extraction
+>>> store = kg.open_store("memory:")
+>>> store.replace_article(kg.to_rdf(sample_extraction()))
+>>> kg.run_query(store, kg.load_query("who-met-whom")).values("participant2")
+['Vladimir Putin', 'Volodymyr Zelensky']
+>>> g = kg.to_networkx(store)
+>>> g.number_of_nodes(), "<!DOCTYPE html>" in kg.render_html(g)
+(6, True)
 >>> import kg.build
 >>> callable(kg.build), callable(kg.extract)
 (True, True)
