@@ -66,3 +66,9 @@ def test_coordinated_namesakes_stay_apart(nlp):
 def test_organisation_pronoun(nlp):
     got = clusters(nlp, "Acme Corp said it is holding talks with Globex Inc.")
     assert got["Acme Corp"] == {"Acme Corp", "it"}
+
+
+def test_plural_pronoun_takes_the_coordinated_pair(nlp):
+    x = run(nlp, "Peter Novak and Paul Keller signed the accord. They met again in Rome.")
+    they = [e.label for e in x.entities if any(m.text == "They" for m in e.mentions)]
+    assert sorted(they) == ["Paul Keller", "Peter Novak"]

@@ -115,3 +115,9 @@ def test_demonym_delegations(nlp):
 )
 def test_distractors_are_not_meetings(nlp, text):
     assert pairs(nlp, text) == set()
+
+
+def test_their_summit(nlp):
+    m = one(nlp, "Sarah Collins recalled Peter Novak's visit to Paul Keller, made at their "
+                 "first summit in Geneva.")
+    assert m.names == {"Peter Novak", "Paul Keller"} and m.place == "Geneva"

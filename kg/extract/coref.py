@@ -23,7 +23,8 @@ from kg.extract.names import MentionDraft, NameBuilder, PersonMention
 from kg.model import EntityType
 
 __all__ = [
-    "PRONOUN_GENDER", "resolve_pronouns", "resolve_it", "resolve_title_mentions", "title_head",
+    "PRONOUN_GENDER", "resolve_pronouns", "resolve_it", "resolve_plural",
+    "resolve_title_mentions", "title_head",
 ]
 
 PRONOUN_GENDER = {
@@ -110,6 +111,55 @@ def resolve_it(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
             key = b.token_entity[choice.i]
             b.add(key, "", b.clusters[key].type,
                   MentionDraft(tok.text, tok.idx, tok.idx + len(tok), si, "pronoun"), [tok.i])
+
+
+_PLURAL = frozenset({"they", "their", "them"})
+_PARTY_TYPES = frozenset({EntityType.PERSON, EntityType.COUNTRY})
+
+
+def _coordinations(doc: Doc, b: NameBuilder) -> list[tuple[int, tuple[str, ...]]]:
+    """Coordinated people or countries ("Reagan and Gorbachev"): (last token, keys)."""
+    out = []
+    for tok in doc:
+        conj = tok.conjuncts
+        if not conj or any(c.i < tok.i for c in conj):
+            continue
+        keys: list[str] = []
+        for t in (tok, *conj):
+            k = b.token_entity.get(t.i)
+            if k and b.clusters[k].type in _PARTY_TYPES and k not in keys:
+                keys.append(k)
+        if len(keys) >= 2:
+            out.append((max(c.i for c in conj), tuple(keys)))
+    return out
+
+
+def resolve_plural(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
+    """Link "they"/"their"/"them" to a group of people or countries named together.
+
+    The latest coordination ("X and Y") earlier in the same sentence; else the last two
+    people named earlier in the sentence; else a coordination in the previous sentence.
+    """
+    coords = _coordinations(doc, b)
+    for tok in doc:
+        if tok.lower_ not in _PLURAL or tok.i in b.token_entities:
+            continue
+        si = sent_of[tok.i]
+        same = [keys for end, keys in coords if end < tok.i and sent_of[end] == si]
+        keys: tuple[str, ...] = same[-1] if same else ()
+        if not keys:
+            people: list[str] = []
+            for m in sorted(b.person_mentions, key=lambda m: -m.root):
+                if m.sentence_index == si and m.root < tok.i and m.key not in people:
+                    people.append(m.key)
+            keys = tuple(people[:2]) if len(people) >= 2 else ()
+        if not keys:
+            prev = [k for end, k in coords if sent_of[end] == si - 1]
+            keys = prev[0] if prev else ()
+        for k in keys:
+            b.add_multi(tok.i, k)
+            b.add(k, "", b.clusters[k].type,
+                  MentionDraft(tok.text, tok.idx, tok.idx + len(tok), si, "pronoun"), [])
 
 
 def _title_phrase(tok: Token) -> str:

@@ -251,7 +251,7 @@ def _acronym(words: list[str]) -> str:
 
 def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     """Type, name and group the entities of ``doc``; resolve aliases, titles and pronouns."""
-    from kg.extract.coref import resolve_it, resolve_title_mentions
+    from kg.extract.coref import resolve_it, resolve_plural, resolve_title_mentions
     from kg.extract.coref import resolve_pronouns as _pronouns
 
     sent_of: dict[int, int] = {}
@@ -311,6 +311,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     if resolve_pronouns:
         _pronouns(doc, b, sent_of)
         resolve_it(doc, b, sent_of)
+        resolve_plural(doc, b, sent_of)
     return b.build()
 
 

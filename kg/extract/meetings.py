@@ -12,6 +12,7 @@ Parties come from subjects (inherited through "is expected to"), objects, "with"
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -199,7 +200,6 @@ class _Finder:
     def find(self, published: date | None) -> list[Meeting]:
         """All meetings of the document, in sentence order."""
         out: list[Meeting] = []
-        seen: set[tuple[int, frozenset[str]]] = set()
         for si, sent in enumerate(self.doc.sents):
             prov = Provenance(self.doc._.kg_article_id, si, sent.start_char, sent.end_char,
                               sent.text)
@@ -214,7 +214,8 @@ class _Finder:
                     parts, anchors, objs = ev
                     sets = [parts]
                     anchors = anchors | _chain(tok)
-                    time = attached_time(sent, anchors, tok, objs)
+                    place = attached_place(sent, anchors, objs)
+                    time = attached_time(sent, anchors | _root(place), tok, objs)
                     status = clause_status(tok, time)
                     confidence = 0.9
                 elif tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_TRIGGERS:
@@ -223,17 +224,23 @@ class _Finder:
                     sets, anchors, objs, gov = self.noun_event(tok)
                     if gov is not None and gov.i in anchors:
                         anchors = anchors | _chain(gov)
-                    time = attached_time(sent, anchors, tok, objs)
+                    place = attached_place(sent, anchors, objs)
+                    time = attached_time(sent, anchors | _root(place), tok, objs)
                     status = noun_status(tok, gov, time)
                     confidence = 0.75
                 else:
                     continue
                 for parts in sets:
                     parts = tuple(k for k in parts if self.parties.eligible(k))
-                    if len(set(parts)) < 2 or (si, frozenset(parts)) in seen:
+                    if len(set(parts)) < 2:
                         continue
-                    seen.add((si, frozenset(parts)))
-                    place = attached_place(sent, anchors, objs)
+                    same = [n for n, m in enumerate(out) if m.provenance.sentence_index == si
+                            and set(parts) <= set(m.participants)]
+                    if same:
+                        # A second mention of the same event in the sentence ("had a
+                        # discussion ... during their meeting on Monday") adds what it knows.
+                        _complete(out, same[0], place, self.index, time, published)
+                        continue
                     out.append(Meeting(
                         participants=parts,
                         status=status,
@@ -246,6 +253,21 @@ class _Finder:
                         confidence=confidence,
                     ))
         return out
+
+
+def _root(span: Span | None) -> set[int]:
+    return {span.root.i} if span is not None else set()
+
+
+def _complete(out: list[Meeting], n: int, place: Span | None, index: EntityIndex,
+              time: str | None, published: date | None) -> None:
+    m = out[n]
+    if m.time is None and time is not None:
+        planned = m.status is MeetingStatus.PLANNED
+        m = replace(m, time=time, date=normalise_date(time, published, planned))
+    if m.place is None and place is not None:
+        m = replace(m, place=_place_label(place), place_entity=index.entity_of(place))
+    out[n] = m
 
 
 def _chain(verb: Token) -> set[int]:
