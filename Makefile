@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STORE  ?= kg-store
 
-.PHONY: setup dev-setup run test lint browser virtuoso clean
+.PHONY: setup dev-setup run test lint browser virtuoso docs clean
 
 # Runtime set-up: a virtualenv with every dependency pinned by version and sha256
 # (requirements/run.txt, compiled from pyproject.toml with pip-compile --generate-hashes),
@@ -51,6 +51,11 @@ test: dev-setup
 lint: dev-setup
 	$(BIN)/ruff check kg tests benchmarks
 	$(BIN)/mypy kg
+
+# Regenerate docs/cli.md (from --help), docs/queries.md (the saved queries run on the seeds)
+# and the generated parts of docs/vocabulary.md; tests/test_docs.py checks they are current.
+docs: setup
+	$(BIN)/python -m kg.docs all
 
 clean:
 	rm -rf $(STORE) out .pytest_cache
