@@ -90,11 +90,20 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
             s, _ = subject_of(gov, depth + 1)
             return s, s is not None
     if v.dep_ in _CONTROL_DEPS and v.head.pos_ in PREDICATE_POS and v.head.i != v.i:
-        if v.dep_ == "advcl" and v.tag_ not in ("VBG", "VBN"):
+        if v.dep_ == "advcl" and v.tag_ not in ("VBG", "VBN") and not _infinitival(v):
             return None, False
         s, _ = subject_of(v.head, depth + 1)
         return s, s is not None
+    if v.dep_ == "pcomp" and v.tag_ in ("VBG", "VBN") and v.head.head.pos_ in PREDICATE_POS:
+        # "He stayed a year before being appointed ...": the gerund's subject is the clause's.
+        s, _ = subject_of(v.head.head, depth + 1)
+        return s, s is not None
     return None, False
+
+
+def _infinitival(v: Token) -> bool:
+    """A "to"-infinitive ("... to help him")."""
+    return v.tag_ == "VB" and any(c.dep_ == "aux" and c.text.lower() == "to" for c in v.children)
 
 
 def relation_left(v: Token) -> list[Token]:
