@@ -1,6 +1,8 @@
 #!/bin/sh
-# Start Virtuoso on loopback with this directory's virtuoso.ini, wait until SPARQL answers,
-# and give the SPARQL_UPDATE role to the authenticated endpoint's user (dba) only.
+# Start Virtuoso on loopback with this directory's virtuoso.ini and wait until SPARQL answers.
+# Anonymous /sparql stays read-only (Virtuoso's default); kg writes through the digest-auth
+# endpoints /sparql-auth and /sparql-graph-crud-auth as dba (password "dba" on a new database:
+# fine for this loopback-only dev/test server, change it with isql-vt for anything else).
 # Usage: deploy/virtuoso/start.sh [DBDIR]   (default: $KG_VIRTUOSO_DIR or /tmp/kg-virtuoso)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
