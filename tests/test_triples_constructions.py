@@ -48,6 +48,8 @@ def test_appositive(nlp):
     assert got == {
         ("Maria Lopez", "opened", "the library"),
         ("Maria Lopez", "is", "the mayor of Springfield"),
+        # The of-genitive with a named owner reads as possession.
+        ("Springfield", "has", "mayor"),
     }
 
 
