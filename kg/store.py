@@ -165,6 +165,18 @@ def _check_nesting(sparql: str) -> None:
         raise QueryError(f"malformed SPARQL: {problem}")
 
 
+def _ox_result(res: Any, max_rows: int | None, deadline: float | None) -> QueryResult:
+    if isinstance(res, ox.QuerySolutions):
+        names = tuple(v.value for v in res.variables)
+        rows = tuple(tuple(from_ox(sol[i]) for i in range(len(names)))
+                     for sol in _capped(res, max_rows, deadline))
+        return QueryResult("SELECT", names, rows)
+    g = Graph()
+    for t in _capped(res, max_rows, deadline):
+        g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
+    return QueryResult("CONSTRUCT", graph=g)
+
+
 def _query_kind(sparql: str) -> str:
     import re
 
@@ -246,15 +258,14 @@ class OxigraphStore:
             raise QueryError(f"query failed: {e}") from e
         if isinstance(res, bool | ox.QueryBoolean):  # pyoxigraph 0.5 answers ASK with QueryBoolean
             return QueryResult("ASK", boolean=bool(res))
-        if isinstance(res, ox.QuerySolutions):
-            names = tuple(v.value for v in res.variables)
-            rows = tuple(tuple(from_ox(sol[i]) for i in range(len(names)))
-                         for sol in _capped(res, max_rows, deadline))
-            return QueryResult("SELECT", names, rows)
-        g = Graph()
-        for t in _capped(res, max_rows, deadline):
-            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
-        return QueryResult("CONSTRUCT", graph=g)
+        try:
+            return _ox_result(res, max_rows, deadline)
+        except QueryTimeoutError:
+            pass
+        # pyoxigraph results are unsendable: drop this one here, on the thread that made it,
+        # not on whichever thread finally frees the timeout's traceback.
+        del res
+        raise QueryTimeoutError("query stopped at its time limit")
 
     def export(self, fmt: str = "trig") -> bytes:
         """All article graphs serialised as TriG or N-Quads."""
