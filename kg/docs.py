@@ -77,7 +77,7 @@ def missing_help(group: click.Group | None = None) -> list[str]:
     ['g', 'g bare', 'g bare --x']
     """
     out = []
-    for name, cmd, _ctx in walk_commands(group, group.name if group else "kg"):
+    for name, cmd, _ctx in walk_commands(group, (group.name if group else None) or "kg"):
         if not (cmd.help or cmd.short_help or "").strip():
             out.append(name)
         for p in cmd.params:

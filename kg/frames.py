@@ -61,8 +61,8 @@ def meetings_frame(store: Store) -> pd.DataFrame:
         m.update(status=str(d["status"]), place=_text(d.get("place")),
                  time=_text(d.get("time")), date=_text(d.get("date")),
                  trigger=_text(d.get("trigger")),
-                 confidence=float(d["confidence"]) if "confidence" in d else None,
-                 article=str(d["article"]), sentence_index=int(d["si"]),
+                 confidence=float(str(d["confidence"])) if "confidence" in d else None,
+                 article=str(d["article"]), sentence_index=int(str(d["si"])),
                  sentence=str(d["sentence"]))
     rows = sorted(meetings.values(), key=lambda m: (m["article"], m["sentence_index"],
                                                      sorted(m["participants"])))
