@@ -62,10 +62,12 @@ class Parties:
         if keys or lemma not in MEMBER_NOUNS | _OF_MEMBER_NOUNS:
             return keys
         # "members of the House committee", "Senate Agriculture members": the body; but
-        # "U.S. officials" stay unnamed, while "officials of the World Bank" do not.
+        # "U.S. officials" stay unnamed, while "Calmat officials" and "officials of the
+        # World Bank" stand for the organisation.
         for c in tok.children:
-            if c.dep_ == "compound" and lemma in MEMBER_NOUNS:
-                keys += [k for k in self.of_token(c, depth + 1) if self.named_body(k)]
+            if c.dep_ == "compound":
+                keys += [k for k in self.of_token(c, depth + 1) if self.named_body(k)
+                         and (lemma in MEMBER_NOUNS or self._is_org(k))]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for obj in (g for g in c.children if g.dep_ == "pobj"):
@@ -93,6 +95,10 @@ class Parties:
                 if k not in out:
                     out.append(k)
         return out
+
+    def _is_org(self, key: str) -> bool:
+        e = self.index.get(key)
+        return e is not None and e.type is EntityType.ORGANIZATION
 
     def is_person(self, key: str) -> bool:
         e = self.index.get(key)
