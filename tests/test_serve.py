@@ -285,3 +285,28 @@ def test_oversized_query_is_refused_before_parsing(url):
 
     q = "ASK {}" + " " * MAX_QUERY_CHARS
     assert httpx.post(url + "sparql", data={"query": q}).status_code == 413
+
+
+def test_cli_serve_defaults_to_loopback_and_passes_limits(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    import kg.serve
+    from kg.cli import cli
+
+    seen = {}
+
+    def fake_serve(store, host, port, config):
+        seen.update(host=host, port=port, config=config, location=store.location)
+
+    monkeypatch.setattr(kg.serve, "serve", fake_serve)
+    with open_store(tmp_path / "s"):
+        pass
+    out = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path / "s")])
+    assert out.exit_code == 0, out.output
+    assert (seen["host"], seen["port"]) == ("127.0.0.1", 8000)
+    assert seen["config"] == ServeConfig()
+    out = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path / "s"), "--timeout", "2",
+                                   "--max-rows", "5", "--cors"])
+    assert seen["config"] == ServeConfig(timeout=2.0, max_rows=5, cors=True)
+    missing = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path / "none")])
+    assert missing.exit_code == 1 and "no store" in missing.output
