@@ -2,6 +2,14 @@
 
 "Steve Witkoff, Trump's special envoy" gives (Steve Witkoff; is special envoy of; Trump);
 "Ann Lee, a chemist" gives (Ann Lee; is; a chemist); "President Bush" gives (Bush; is; President).
+
+>>> from spacy.tokens import Doc
+>>> from spacy.vocab import Vocab
+>>> d = Doc(Vocab(), words=["Lee", ",", "a", "chemist", ",", "left"], heads=[5, 0, 3, 0, 0, 5],
+...         deps=["nsubj", "punct", "det", "appos", "punct", "ROOT"],
+...         pos=["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB"])
+>>> [(r.subject, r.relation, r.args) for r in appositive_extractions(d[:])]
+[((0,), ('is',), ((2, 3),))]
 """
 
 from __future__ import annotations

@@ -3,6 +3,13 @@
 "Ann and Bob met Carl" gives (Ann; met; Carl) and (Bob; met; Carl); inside a phrase the
 shared words stay: "a series of attacks and raids" gives "a series of attacks" and
 "a series of raids". Coordinated verbs are separate predicates already (see ``clauses``).
+
+>>> from spacy.tokens import Doc
+>>> from spacy.vocab import Vocab
+>>> d = Doc(Vocab(), words=["Ann", "and", "Bob"], heads=[0, 0, 0],
+...         deps=["ROOT", "cc", "conj"], pos=["PROPN", "CCONJ", "PROPN"])
+>>> split_slot(d, (0, 1, 2))
+[(0,), (2,)]
 """
 
 from __future__ import annotations

@@ -2,6 +2,14 @@
 
 "Russia's invasion of Ukraine" gives (Russia; invasion of; Ukraine); "the abbey's
 properties" gives (the abbey; has; properties); "officials in Kyiv" gives (officials; are in; Kyiv).
+
+>>> from spacy.tokens import Doc
+>>> from spacy.vocab import Vocab
+>>> d = Doc(Vocab(), words=["Russia", "'s", "invasion", "of", "Ukraine"], heads=[2, 0, 2, 2, 3],
+...         deps=["poss", "case", "ROOT", "prep", "pobj"],
+...         pos=["PROPN", "PART", "NOUN", "ADP", "PROPN"])
+>>> [(r.subject, r.relation, r.args) for r in nominal_extractions(d[:])]
+[((0,), (2, 3), ((4,),))]
 """
 
 from __future__ import annotations

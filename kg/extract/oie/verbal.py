@@ -4,6 +4,13 @@ Every verb (or clause-heading *be*) with a findable subject gives one n-ary extr
 subject; auxiliaries + negation + verb (+ particle, + infinitival chain, + the first
 preposition when there is no object); then the object or complement and the
 prepositional and noun-phrase adjuncts as further arguments.
+
+>>> from spacy.tokens import Doc
+>>> from spacy.vocab import Vocab
+>>> d = Doc(Vocab(), words=["Ann", "lives", "in", "Rome"], heads=[1, 1, 1, 2],
+...         deps=["nsubj", "ROOT", "prep", "pobj"], pos=["PROPN", "VERB", "ADP", "PROPN"])
+>>> [(r.subject, r.relation, r.args) for r in verbal_extractions(d[:])]
+[((0,), (1, 2), ((3,),))]
 """
 
 from __future__ import annotations
