@@ -13,14 +13,22 @@ default to the loopback dev server's dba/dba.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DEFAULT_CORPUS, write_subset  # noqa: E402
+_HERE = Path(__file__).resolve().parent
+# This file's name shadows the `distributed` package that dask imports, so its directory comes
+# off the import path and the shared helpers are loaded from their file.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+_spec = importlib.util.spec_from_file_location("_common", _HERE / "_common.py")
+assert _spec and _spec.loader
+_common = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_common)
+DEFAULT_CORPUS, write_subset = _common.DEFAULT_CORPUS, _common.write_subset
 
 
 def _quads(store) -> set[bytes]:
