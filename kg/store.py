@@ -152,8 +152,11 @@ def _ox_dataset(default_graph: Sequence[str] | None,
     # The protocol's rule: naming either set of graphs makes the other one empty unless named too.
     if default_graph is None and named_graphs is None:
         return {"use_default_graph_as_union": True}
-    return {"default_graph": [ox.NamedNode(g) for g in default_graph or ()],
-            "named_graphs": [ox.NamedNode(g) for g in named_graphs or ()]}
+    try:
+        return {"default_graph": [ox.NamedNode(g) for g in default_graph or ()],
+                "named_graphs": [ox.NamedNode(g) for g in named_graphs or ()]}
+    except ValueError as e:
+        raise QueryError(f"bad graph IRI: {e}") from e
 
 
 def _check_nesting(sparql: str) -> None:

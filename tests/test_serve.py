@@ -310,3 +310,10 @@ def test_cli_serve_defaults_to_loopback_and_passes_limits(monkeypatch, tmp_path)
     assert seen["config"] == ServeConfig(timeout=2.0, max_rows=5, cors=True)
     missing = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path / "none")])
     assert missing.exit_code == 1 and "no store" in missing.output
+
+
+def test_bad_graph_iri_is_400_on_oxigraph(tmp_path):
+    with open_store(tmp_path / "s") as store, running(store) as base:
+        r = httpx.get(base + "sparql", params={"query": "ASK {}",
+                                               "default-graph-uri": "not an iri"})
+    assert r.status_code == 400 and "bad graph IRI" in r.text
