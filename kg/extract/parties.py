@@ -69,7 +69,7 @@ class Parties:
                 keys += [k for k in self.of_token(c, depth + 1) if self.named_body(k)
                          and (lemma in MEMBER_NOUNS or self._is_org(k))]
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for obj in (g for g in c.children if g.dep_ == "pobj"):
                     keys += self.expand(obj, depth + 1)
         return keys

@@ -26,6 +26,7 @@ _UNITS = frozenset({"hour", "day", "week", "month", "year", "minute", "decade"})
 _VAGUE = frozenset({"soon", "recently", "now", "today", "currently", "later"})
 _TIME_ADVERBS = frozenset({"later", "earlier", "early", "late", "sometime", "just"})
 _TIME_WORDS = frozenset({"soon", "tomorrow", "today", "yesterday", "tonight", "later"})
+_BOUNDARY = frozenset({"since", "until", "till", "before", "after", "from", "by", "to"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 
 
@@ -114,6 +115,8 @@ def attached_time(sent: Span, anchors: set[int], trigger: Token,
         if ent.label_ not in ("DATE", "TIME") or _is_duration(ent):
             continue
         head = ent.root.head
+        if head.dep_ == "prep" and head.lower_ in _BOUNDARY:
+            continue  # "since January", "until May": a boundary, not the event's time
         if _attach_point(ent.root, anchors) or (head.i in after and ent.start > head.i):
             found.append(ent)
     if found:
