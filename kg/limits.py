@@ -58,7 +58,7 @@ def cap_sentences(doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> int:
             run = 0
         else:
             run += 1
-        if run >= max_tokens:
+        if run >= max_tokens and tok.text not in _ENDS:  # a full stop stays with its words
             tok.is_sent_start = True
             cuts += 1
             run = 0
