@@ -20,7 +20,7 @@ from typing import Any
 
 from kg.errors import InputError
 
-__all__ = ["Progress", "corpus_slice"]
+__all__ = ["Progress", "corpus_slice", "clear_outputs"]
 
 log = logging.getLogger(__name__)
 
@@ -93,3 +93,32 @@ def corpus_slice(path: str | Path, out: str | Path, limit: int = 100,
     except (OSError, ValueError) as e:
         raise InputError(f"cannot read corpus {src}: {e}") from e
     return dest
+
+
+def clear_outputs(path: str | Path) -> bool:
+    """Strip outputs, execution counts and timings from a notebook file, in place, the way
+    the repository commits notebooks; True when the file changed.
+
+    >>> import tempfile
+    >>> nb = Path(tempfile.mkdtemp()) / "n.ipynb"
+    >>> _ = nb.write_text(json.dumps({"cells": [{"cell_type": "code", "source": "1",
+    ...     "outputs": [{"output_type": "stream"}], "execution_count": 3, "metadata": {}}]}))
+    >>> clear_outputs(nb), clear_outputs(nb)
+    (True, False)
+    """
+    p = Path(path)
+    try:
+        before = p.read_text(encoding="utf-8")
+        nb = json.loads(before)
+    except (OSError, ValueError) as e:
+        raise InputError(f"cannot read notebook {p}: {e}") from e
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+        cell.get("metadata", {}).pop("execution", None)
+    # The layout nbformat writes, so that a cleared notebook diffs cleanly.
+    after = json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+    if after != before:
+        p.write_text(after, encoding="utf-8")
+    return after != before

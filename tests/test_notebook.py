@@ -31,8 +31,22 @@ def test_notebook_is_valid_and_committed_without_outputs() -> None:
     dirty = [i for i, c in enumerate(nb.cells)
              if c.cell_type == "code" and (c.outputs or c.execution_count is not None)]
     assert not dirty, (f"cells {dirty} of {NOTEBOOK.name} have outputs or execution counts; "
-                       "clear them (Jupyter: Edit > Clear All Outputs) before committing")
+                       "clear them before committing: Jupyter's Edit > Clear All Outputs, or "
+                       ".venv/bin/python -c 'import kg.notebook as n; "
+                       "n.clear_outputs(\"notebooks/walkthrough.ipynb\")'")
     assert all("execution" not in c.get("metadata", {}) for c in nb.cells)
+
+
+def test_clear_outputs_restores_the_committed_notebook(tmp_path: Path) -> None:
+    from kg.notebook import clear_outputs
+
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nb.cells[1].outputs = [nbformat.v4.new_output("stream", text="x")]
+    nb.cells[1].execution_count = 1
+    copy = tmp_path / "w.ipynb"
+    nbformat.write(nb, copy)
+    assert clear_outputs(copy)
+    assert nbformat.read(copy, as_version=4) == nbformat.read(NOTEBOOK, as_version=4)
 
 
 def test_notebook_holds_no_logic_of_its_own() -> None:
