@@ -20,7 +20,6 @@ from collections import defaultdict
 from pathlib import Path
 
 
-
 def out(text: str) -> None:
     """One line of the report on stdout."""
     sys.stdout.write(text + "\n")
