@@ -135,13 +135,18 @@ def test_two_builds_at_once_never_interleave(corpus, tmp_path):
 
 
 def _fill(store_path: Path) -> tuple[int, str]:
-    """Write small articles until the disk is full; how many went in, and the error."""
+    """Write small articles until the disk is full; how many went in, and the error. Then
+    try to replace the first one with new content: that must fail and keep the old one."""
     with open_store(store_path) as s:
         for i in range(1_000_000):
             text = f"Filler article number {i} says nothing at all. " * 40
             try:
                 s.replace_article(to_rdf(Extraction(Article(f"fill-{i}", "Filler", text))))
             except StoreError as e:
+                old = s.article_hashes()["fill-0"]
+                with pytest.raises(StoreError, match="No space left on device"):
+                    s.replace_article(to_rdf(Extraction(Article("fill-0", "New", "New text."))))
+                assert s.article_hashes()["fill-0"] == old
                 return i, str(e)
     raise AssertionError("the disk never filled up")
 
