@@ -31,6 +31,11 @@ _spec.loader.exec_module(_common)
 DEFAULT_CORPUS, write_subset = _common.DEFAULT_CORPUS, _common.write_subset
 
 
+def _cpu() -> float:
+    """CPU seconds used so far by the calling (worker) process."""
+    return time.process_time()
+
+
 def _quads(store) -> set[bytes]:
     return set(filter(None, store.export("nquads").splitlines()))
 
@@ -55,22 +60,31 @@ def main() -> None:
         src = str(write_subset(args.corpus, args.limit, Path(tmp) / "subset.jsonl.gz"))
         load_nlp()
         single = open_store("memory:")
+        cpu0 = time.process_time()
         s1 = build([src], single, keep_extractions=True)
+        cpu1 = time.process_time() - cpu0
         rate1 = len(s1.built) / s1.seconds
         print(f"single-process: articles={len(s1.built)} words={s1.words} "  # noqa: T201
-              f"wall={s1.seconds:.1f}s {rate1:.2f} art/s {s1.words / s1.seconds:.0f} words/s")
+              f"wall={s1.seconds:.1f}s {rate1:.2f} art/s {s1.words / s1.seconds:.0f} words/s "
+              f"cpu={cpu1 / len(s1.built) * 1000:.0f} ms/article")
 
         t0 = time.perf_counter()
         with connect(f"local:{args.workers}") as client:
             client.run(load_nlp)
             startup = time.perf_counter() - t0
             dist = open_store("memory:")
+            w0 = sum(client.run(_cpu).values())
+            c0 = time.process_time()
             s2 = build_distributed([src], dist, client.scheduler.address)
+            client_cpu = time.process_time() - c0
+            worker_cpu = sum(client.run(_cpu).values()) - w0
         rate2 = len(s2.built) / s2.seconds
         same = _quads(single) == _quads(dist)
         print(f"local:{args.workers}: articles={len(s2.built)} wall={s2.seconds:.1f}s "  # noqa: T201
               f"{rate2:.2f} art/s (start-up+model load {startup:.1f}s) "
-              f"speed-up x{rate2 / rate1:.2f} same_quads={same}")
+              f"speed-up x{rate2 / rate1:.2f} same_quads={same} "
+              f"cpu workers={worker_cpu / len(s2.built) * 1000:.0f} ms/article "
+              f"client={client_cpu / len(s2.built) * 1000:.0f} ms/article")
 
         graphs = [to_rdf(x, s1.model) for x in s1.extractions]
         triples = sum(len(g) for g in graphs)
@@ -80,6 +94,9 @@ def main() -> None:
             ox.replace_article(g)
         ox.close()
         t_ox = time.perf_counter() - t0
+        size = sum(f.stat().st_size for f in (Path(tmp) / "ox").rglob("*") if f.is_file())
+        print(f"oxigraph store: {size / 1e6:.1f} MB for {triples} triples = "  # noqa: T201
+              f"{size / triples:.0f} bytes/triple ({triples / len(graphs):.0f} triples/article)")
         try:
             vt = open_store(args.sparql)
         except Exception as e:  # noqa: BLE001 - report and carry on without the server
