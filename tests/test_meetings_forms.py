@@ -111,6 +111,10 @@ def test_demonym_delegations(nlp):
         "Peter Novak could meet Paul Keller if the talks resume.",
         "Acme Corp met its sales target in March.",
         "Peter Novak held talks with bankers in Zurich.",
+        "Peter Novak and Paul Keller are meeting with portfolio managers in Boston.",
+        "Paul Keller called for talks between Brazil and Argentina.",
+        "Peter Novak rejected suggestions for negotiations with the World Bank.",
+        "The government hopes the plan will help it meet its export commitments, Peter Novak said.",
     ],
 )
 def test_distractors_are_not_meetings(nlp, text):

@@ -182,6 +182,11 @@ def _ent_spans(doc: Doc) -> list[Span]:
     out: list[Span] = []
     taken = {t.i for e in doc.ents for t in e}
     for ent in doc.ents:
+        if out and ent.label_ == "ORG" and out[-1].label_ == "ORG" \
+                and out[-1].end + 1 == ent.start and doc[out[-1].end].lower_ in ("and", "&") \
+                and ent[0].text in ("Co", "Co.", "Company", "Sons", "Partners"):
+            out[-1] = Span(doc, out[-1].start, ent.end, label="ORG")  # "Merrill Lynch and Co"
+            continue
         if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" \
                 and out[-1].end == ent.start:
             out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")

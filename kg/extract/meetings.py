@@ -129,6 +129,10 @@ class _Finder:
             return None
         if lemma not in ("meet", "join") and not objs:
             return None
+        if obj_toks and not objs:
+            # "met bankers", "met its targets": the other side is unnamed, or no party at
+            # all; people on the same side ("X and Y met with bankers") did not meet.
+            return None
         if not subj:
             return None  # "talks with A and B": A and B did not meet each other
         return _merge(subj + objs), {v.i}, obj_toks
@@ -175,8 +179,10 @@ class _Finder:
                     anchors.add(gov.i)
             elif via in ("nsubj", "nsubjpass") and with_ and not poss and gov.dep_ == "ccomp":
                 agents += p.subjects(gov.head)  # "X said the meeting with Y underlined ..."
+            if lemma in HYPOTHETICAL_HEADS or _proposed(n, gov):
+                return [], anchors, objs, gov  # "called for talks", "suggestions for talks"
             if takes_agent:
-                if lemma in HYPOTHETICAL_HEADS or is_hypothetical(gov):
+                if is_hypothetical(gov):
                     return [], anchors, objs, gov
                 agents += p.subjects(gov)
         if attend and bodies:
@@ -195,6 +201,8 @@ class _Finder:
             self.last_bodies = bodies or of
         if with_ and not (agents or between or poss or of or bodies):
             return [], anchors, objs, gov  # "talks with A and B": A and B did not meet
+        if p.prep_object_tokens(n, ("with",)) and not with_ and not (between or of or bodies):
+            return [], anchors, objs, gov  # "talks with bankers": the other side is unnamed
         return [_merge(agents + between + poss + of + bodies + with_)], anchors, objs, gov
 
     def find(self, published: date | None) -> list[Meeting]:
@@ -253,6 +261,20 @@ class _Finder:
                         confidence=confidence,
                     ))
         return out
+
+
+_PROPOSAL_NOUNS = frozenset({"suggestion", "proposal", "call", "request", "invitation", "offer",
+                             "idea", "possibility", "prospect", "hope", "demand", "bid"})
+
+
+def _proposed(noun: Token, gov: Token) -> bool:
+    """Whether a noun between the meeting and its verb proposes it ("suggestions for talks")."""
+    cur = noun.head
+    while cur.i != gov.i and cur.head is not cur:
+        if cur.pos_ == "NOUN" and cur.lemma_.casefold() in _PROPOSAL_NOUNS:
+            return True
+        cur = cur.head
+    return False
 
 
 def _root(span: Span | None) -> set[int]:

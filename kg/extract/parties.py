@@ -86,7 +86,8 @@ class Parties:
             # A mis-parsed list ("Reagan and Nancy Reagan", "he, Baker and ... Poehl")
             # hangs further people on a conjunct as nmod or appos.
             for c in t.children:
-                if c.dep_ in ("nmod", "appos") and c.pos_ == "PROPN":
+                listed = c.dep_ == "nmod" or (c.dep_ == "appos" and t.tag_ == "PRP")
+                if listed and c.pos_ == "PROPN":
                     found += [k for k in self.of_token(c, depth + 1)
                               if self.is_person(k) and k not in found]
                     for cc in c.conjuncts:

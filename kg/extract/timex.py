@@ -81,6 +81,8 @@ def _attach_point(tok: Token, anchors: set[int]) -> bool:
 def _is_duration(ent: Span) -> bool:
     """ "nine hours", "just days": durations and vague spans, not times of an event."""
     root = ent.root
+    if all(t.pos_ == "ADJ" or t.like_num or t.tag_ == "JJ" for t in ent):
+        return True  # "annual", "20th annual": how often, not when
     if root.lemma_.casefold() in _UNITS and not any(
         c.lower_ in ("this", "last", "next", "that", "ago", "earlier", "later") for c in ent
     ):
