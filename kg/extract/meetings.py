@@ -170,8 +170,9 @@ class _Finder:
                 objs += p.prep_object_tokens(gov, ("with",))
                 attend = lemma in _ATTEND
                 takes_agent = attend or not (between or poss or len(of) >= 2)
-            elif via == "dobj" and lemma == "take" or via == "in" and lemma == "take":
-                takes_agent = True  # "take part in talks"
+            elif via == "dobj" and lemma == "take" or via == "in" and lemma in _TAKE_PART:
+                takes_agent = True  # "take part in talks", "participate in the meeting"
+                attend = lemma != "take" or any(c.lower_ == "part" for c in gov.children)
                 anchors.add(gov.i)
             elif via in _CONTEXT_PREPS and (with_ or between):
                 takes_agent = not (between or poss)
@@ -263,6 +264,7 @@ class _Finder:
         return out
 
 
+_TAKE_PART = frozenset({"take", "participate", "join", "sit"})
 _PROPOSAL_NOUNS = frozenset({"suggestion", "proposal", "call", "request", "invitation", "offer",
                              "idea", "possibility", "prospect", "hope", "demand", "bid"})
 
