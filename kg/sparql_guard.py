@@ -79,6 +79,11 @@ def check_query(text: str) -> CheckedQuery:
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery
 
+    from kg.limits import query_nesting_problem
+
+    # rdflib's parser raises RecursionError (an HTTP 500) at ~30 nested brackets.
+    if problem := query_nesting_problem(text):
+        raise QueryError(f"malformed SPARQL: {problem}")
     try:
         parsed = parseQuery(text)
     except ParseException as e:
