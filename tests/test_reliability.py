@@ -252,3 +252,17 @@ def test_store_lock_file_is_not_left_holding_after_a_crash(small_store):
     p.wait()
     with open_store(small_store) as s:  # the kernel dropped the flock with the process
         assert set(s.article_hashes()) == {"fx-1"}
+
+
+@pytest.mark.parametrize("engine", ["memory:", "oxigraph"])
+def test_endpoint_answers_deep_nesting_with_400_not_500(tmp_path, engine):
+    from starlette.testclient import TestClient
+
+    from kg.serve import create_app
+
+    store = open_store(engine if engine == "memory:" else tmp_path / "s")
+    with store, TestClient(create_app(store)) as client:
+        r = client.get("/sparql", params={"query": "ASK {" + "{" * 5000 + "}" * 5001})
+        assert r.status_code == 400 and "nests brackets 5001 deep" in r.text
+        r = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+        assert r.status_code == 200
