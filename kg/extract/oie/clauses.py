@@ -117,7 +117,10 @@ def relation_left(v: Token) -> list[Token]:
         if c.dep_ in RELATION_LEFT_DEPS:
             out.append(c)
         elif c.dep_ == "advmod" and c.n_lefts + c.n_rights == 0 and c.pos_ == "ADV":
-            out.append(c)
+            doc = c.doc
+            # A parenthetical ", though ," comments on the clause; it is not part of the relation.
+            if not any(0 <= k < len(doc) and doc[k].is_punct for k in (c.i - 1, c.i + 1)):
+                out.append(c)
     return sorted(out, key=lambda t: t.i)
 
 
