@@ -72,7 +72,8 @@ def test_kill_9_at_random_points_never_loses_or_tears_an_article(corpus, clean, 
         time.sleep(delay)
         p.send_signal(signal.SIGKILL)
         p.wait()
-        got = graphs(store)  # the store opens after a kill -9
+        # The store opens after a kill -9 (unless the kill came before it was created).
+        got = graphs(store) if (store / "oxigraph").exists() else {}
         for g, quads in got.items():
             assert quads == expected[g], f"article graph {g} is torn after kill at {delay:.2f}s"
         seen.append(len(got))
