@@ -86,3 +86,22 @@ def test_seed_article_triples():
     )
     assert not any(t.subject.text.lower() in ("who", "which", "that") for t in ts)
     assert all("\n" not in t.subject.text for t in ts if t.confidence > 0.1)
+
+
+@pytest.mark.model
+def test_a_failing_sentence_is_warned_about_and_counted(monkeypatch, caplog):
+    import kg.openie as openie
+    from kg.extract.pipeline import load_nlp
+
+    real = openie.extract_sentence
+
+    def flaky(sent, weights=None):
+        if sent[0].text == "Bad":
+            raise ValueError("boom")
+        return real(sent, weights)
+
+    monkeypatch.setattr(openie, "extract_sentence", flaky)
+    r = openie.extract_sentences(load_nlp(), ["Bad things happen .", "Ann met Bob ."])
+    assert (r.sentences, r.skipped) == (2, 1)
+    assert {t.line for t in r.triples} == {2}
+    assert "skipped line 1" in caplog.text
