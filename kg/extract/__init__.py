@@ -14,6 +14,12 @@ def extract(doc: Doc, article: Article) -> Extraction:
 
     ``doc`` must come from :func:`kg.extract.pipeline.load_nlp` (or any pipeline with the
     ``kg_*_v1`` components) run on ``article.text``.
+
+    >>> from kg.extract.pipeline import load_nlp
+    >>> a = Article("a", "Talks", "Angela Merkel met Emmanuel Macron in Berlin on Monday.")
+    >>> m = extract(load_nlp()(a.text), a).meetings[0]
+    >>> m.participants, m.status.value, m.place, m.time
+    (('person:angela merkel', 'person:emmanuel macron'), 'happened', 'Berlin', 'Monday')
     """
     index = doc._.kg_entities
     sentences = tuple(

@@ -107,6 +107,9 @@ def load_nlp(model: str | None = None) -> Language:
     """Load the spaCy pipeline ``model`` (name or path) once and add the ``kg`` components.
 
     Raises :class:`~kg.errors.ModelError` with a one-line hint when it is not installed.
+
+    >>> load_nlp() is load_nlp()  # loaded once, then shared
+    True
     """
     import spacy
 
