@@ -89,6 +89,9 @@ class Mention:
     """One surface occurrence of an entity: text, article character span, sentence index, kind.
 
     ``kind`` is one of ``name``, ``alias``, ``title``, ``pronoun``, ``demonym``.
+
+    >>> Mention("he", 40, 42, 1, kind="pronoun").kind
+    'pronoun'
     """
 
     text: str
@@ -135,6 +138,12 @@ class Triple:
 
     ``relation`` is the surface relation as CaRB expects it ("is expected to meet with");
     ``predicate`` is its normalised lemma form ("meet with"), which becomes the RDF property.
+
+    >>> p = Provenance("a", 0, 0, 22, "Bob will meet with Ann")
+    >>> t = Triple(Argument("Bob", 0, 3), "will meet with", "meet with",
+    ...            Argument("Ann", 19, 22), p, confidence=0.8, modality="will")
+    >>> t.predicate, t.object.text if t.object else None
+    ('meet with', 'Ann')
     """
 
     subject: Argument
@@ -154,7 +163,11 @@ class Triple:
 
 
 class MeetingStatus(str, Enum):
-    """Whether a meeting happened, is planned, or is negated (did not happen, cancelled)."""
+    """Whether a meeting happened, is planned, or is negated (did not happen, cancelled).
+
+    >>> MeetingStatus("planned") is MeetingStatus.PLANNED
+    True
+    """
 
     HAPPENED = "happened"
     PLANNED = "planned"
@@ -163,7 +176,15 @@ class MeetingStatus(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Meeting:
-    """An n-ary meeting event: participants (entity keys), place, time, status, provenance."""
+    """An n-ary meeting event: participants (entity keys), place, time, status, provenance.
+
+    >>> p = Provenance("a", 0, 0, 20, "Bob met Ann in Rome.")
+    >>> Meeting(("person:bob", "person:ann"), MeetingStatus.HAPPENED, p, "met", "Rome").place
+    'Rome'
+    >>> Meeting(("person:bob",), MeetingStatus.HAPPENED, p, "met")
+    Traceback (most recent call last):
+    ValueError: a meeting needs at least two distinct named participants
+    """
 
     participants: tuple[str, ...]
     status: MeetingStatus
@@ -182,7 +203,12 @@ class Meeting:
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """Everything extracted from one article; the output of the extract stage."""
+    """Everything extracted from one article; the output of the extract stage.
+
+    >>> x = Extraction(Article("a", "T", "Bob slept."))
+    >>> x.triples, x.meetings, x.entity("person:bob")
+    ((), (), None)
+    """
 
     article: Article
     entities: tuple[Entity, ...] = ()
