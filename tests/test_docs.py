@@ -109,3 +109,22 @@ def test_docs_check_reports_a_stale_file_and_writes_nothing(tmp_path: Path) -> N
 @pytest.mark.parametrize("doc", ["cli.md", "vocabulary.md", "queries.md"])
 def test_doc_exists_and_says_it_is_generated(doc: str) -> None:
     assert "python -m kg.docs" in (DOCS / doc).read_text(encoding="utf-8")
+
+
+def test_every_public_name_has_a_runnable_example() -> None:
+    import importlib
+    import inspect
+
+    import kg
+
+    bare = []
+    for name in kg.__all__:
+        if name == "__version__":
+            continue
+        obj = getattr(kg, name)
+        module = importlib.import_module(kg._EXPORTS[name])
+        own = ">>>" in (inspect.getdoc(obj) or "")
+        in_module = re.search(r">>>.*\b" + re.escape(name) + r"\b", module.__doc__ or "")
+        if not (own or in_module):
+            bare.append(name)
+    assert not bare, f"kg exports without a doctest example (pytest runs them): {bare}"
