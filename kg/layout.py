@@ -24,7 +24,7 @@ __all__ = ["spring"]
 
 
 def spring(g: nx.Graph, *, seed: int = 7, iterations: int = 200, pivots: int = 128,
-           spacing: float = 60.0) -> dict[Hashable, tuple[float, float]]:
+           spacing: float = 60.0, gravity: float = 1.5) -> dict[Hashable, tuple[float, float]]:
     """Node -> (x, y) in screen units, about ``spacing`` apart for neighbouring nodes.
 
     Edge direction and multiplicity are ignored; self-loops do not pull. With ``pivots`` at
@@ -61,6 +61,9 @@ def spring(g: nx.Graph, *, seed: int = 7, iterations: int = 200, pivots: int = 1
             for axis in (0, 1):
                 disp[:, axis] += (np.bincount(dst, f[:, axis], n)
                                   - np.bincount(src, f[:, axis], n)).astype(np.float32)
+        # Gravity towards the centre keeps isolated nodes and small components near the rest
+        # instead of letting repulsion fling them off (which would shrink the fitted view).
+        disp -= np.float32(gravity) * (pos - pos.mean(0))
         length = np.maximum(np.sqrt((disp * disp).sum(1)), 1e-9)[:, None]
         pos += disp / length * np.minimum(length, temp)
         temp -= cool

@@ -148,17 +148,20 @@ def test_select_does_not_change_its_input(news: nx.MultiDiGraph) -> None:
 def test_page_data_has_styled_nodes_and_labelled_meetings(news: nx.MultiDiGraph) -> None:
     data = page_data(render_html(news))
     nodes = {n["label"]: n for n in data["nodes"]}
-    assert nodes["Vladimir Putin"]["shape"] == "dot" and nodes["Moscow"]["shape"] == "triangle"
+    shape = {t: s["shape"] for t, s in data["styles"].items()}
+    assert shape[nodes["Vladimir Putin"]["type"]] == "dot" and shape["place"] == "triangle"
+    assert len({s["color"] for s in data["styles"].values()}) == len(data["styles"])
     assert nodes["Steve Witkoff"]["value"] > nodes["Paris"]["value"]  # size by degree
     assert "President Vladimir Putin" in nodes["Vladimir Putin"]["names"]
     meetings = [e for e in data["edges"] if e["kind"] == "meeting"]
-    assert sorted(e["label"] for e in meetings) == [
+    assert sorted(e["relation"] for e in meetings) == [
         "met in Miami (happened)", "met in Moscow, Tuesday (planned)",
         "met in Paris, Monday (happened)"]
     planned = next(e for e in meetings if e["status"] == "planned")
-    relation = next(e for e in data["edges"] if e["kind"] == "relation")
+    relation = data["options"]["edges"]  # other edges take the defaults
     assert planned["dashes"] and planned["width"] > relation["width"]
     assert planned["color"]["color"] != relation["color"]["color"]
+    assert next(e for e in meetings if e["status"] == "happened")["dashes"] is False
     assert planned["sentence"].startswith("President Vladimir Putin is expected")
     assert data["relations"][0] == {"key": "meeting", "label": "meetings", "count": 3}
     assert {t["type"] for t in data["legend"]} == {"person", "place", "country", "group",

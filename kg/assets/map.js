@@ -2,10 +2,24 @@
 // as a vis-network label/title (drawn on canvas / set with innerText): never parsed as HTML.
 (function () {
   "use strict";
+  var startedAt = performance.now();
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var $ = function (id) { return document.getElementById(id); };
   var byId = new Map();
-  data.nodes.forEach(function (n) { byId.set(n.id, n); });
+  // The data is compact: looks, tooltips and defaults are filled in here.
+  data.nodes.forEach(function (n) {
+    var s = data.styles[n.type] || data.styles.other;
+    n.names = n.names || [n.label]; n.titles = n.titles || [];
+    n.shape = s.shape;
+    n.color = {background: s.color, border: "#333333", highlight: {background: s.color, border: "#000000"},
+               hover: {background: s.color, border: "#000000"}};
+    n.title = n.label + " (" + [n.type].concat(n.titles).join(", ") + ") · " + n.value + " links";
+    byId.set(n.id, n);
+  });
+  data.edges.forEach(function (e) {
+    e.label = e.relation; e.thr = e.thr || data.edgeThreshold;
+    e.title = e.relation + "\n“" + e.sentence + "”\n— " + e.article;
+  });
   var hiddenTypes = new Set(), hiddenRels = new Set(), linked = null;
   var nodes = new vis.DataSet(data.nodes), edges = new vis.DataSet(data.edges);
 
@@ -19,7 +33,7 @@
   }});
   var edgeView = new vis.DataView(edges, {filter: edgeShown});
   var net = new vis.Network($("net"), {nodes: nodeView, edges: edgeView}, data.options);
-  var kg = {ready: false, network: net, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView};
+  var kg = {ready: false, startedAt: startedAt, createdAt: performance.now(), network: net, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView};
   window.kg = kg; window.kgNetwork = net; window.kgNodes = nodes; window.kgEdges = edges; window.kgReady = false;
 
   function el(tag, text, cls) {
@@ -36,12 +50,14 @@
       : "showing " + nv.toLocaleString("en") + " of " + nt.toLocaleString("en") + " entities, " +
         ev.toLocaleString("en") + " of " + et.toLocaleString("en") + " edges";
   }
-  function savePositions() {
-    var p = net.getPositions();
+  // Nodes shown again by a filter come back where they were: the DataSet keeps every node's
+  // position (precomputed, or saved after stabilising), updated when a node is dragged.
+  function savePositions(ids) {
+    var p = net.getPositions(ids);
     nodes.update(Object.keys(p).map(function (id) { return {id: id, x: p[id].x, y: p[id].y}; }));
   }
+  net.on("dragEnd", function (p) { if (p.nodes.length) savePositions(p.nodes); });
   function refresh() {
-    savePositions();  // so that nodes shown again come back where they were
     if (hiddenRels.size) {
       linked = new Set();
       edges.forEach(function (e) { if (edgeShown(e)) { linked.add(e.from); linked.add(e.to); } });
@@ -195,6 +211,7 @@
   } else if (data.options.physics.enabled) {
     net.once("stabilizationIterationsDone", function () {
       net.setOptions({physics: {enabled: false}});
+      savePositions();
       net.once("afterDrawing", ready); net.redraw();
     });
   } else {

@@ -1,0 +1,238 @@
+"""Map benchmark: a 2,000-node / 5,000-edge graph drawn by kg and by pyvis, in one run.
+
+For each page it prints the time to write the HTML, the file size (with pyvis's ``lib/``
+folder), and the time from navigation until the page reports the network drawn and stable
+in headless Chromium (Debian's /usr/bin/chromium, network blocked):
+
+* kg: ``window.kg.readyAt`` — first frame drawn after the precomputed layout (physics off);
+  also the time for the "meetings only" filter and a full redraw once it is up;
+* pyvis 0.3.2 default (``Network().write_html``, which also writes ``lib/``): it loads
+  vis-network from cdnjs, so offline it never draws;
+* pyvis with ``cdn_resources="in_line"`` (vis-network inlined; Bootstrap still from a CDN,
+  blocked): first frame, ``stabilizationIterationsDone`` (its loading bar goes) and
+  ``stabilized`` (physics at rest; pyvis leaves physics on).
+
+    .venv/bin/python benchmarks/map.py [--nodes 2000] [--edges 5000] [--timeout 90]
+"""
+
+# ruff: noqa: T201  (a benchmark prints its figures)
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import networkx as nx  # noqa: E402
+
+from kg.layout import spring  # noqa: E402
+from kg.render import TYPE_STYLE, render_html  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TYPES = ["person", "organization", "country", "place", "group", "event"]
+RELATIONS = ["meet with", "visit", "criticise", "support", "lead", "sanction", "call", "praise"]
+# Notes pyvis's page events with times relative to navigation start.
+PYVIS_WATCH = """window.__t = {};
+const iv = setInterval(() => {
+  if (typeof network === 'undefined' || !network || !network.once) return;
+  clearInterval(iv);
+  window.__t.created = performance.now();
+  network.once('afterDrawing', () => { window.__t.drawn = performance.now(); });
+  network.once('stabilizationIterationsDone', () => { window.__t.iterations = performance.now(); });
+  network.once('stabilized', () => { window.__t.stable = performance.now(); });
+  network.on('stabilizationProgress', p => { window.__t.progress = p.iterations / p.total; });
+}, 2);"""
+
+
+def news_like_graph(n: int, m: int, seed: int = 1) -> nx.MultiDiGraph:
+    """A graph shaped like news: a few hubs, many leaves; 1 edge in 10 a dated meeting."""
+    rnd = random.Random(seed)
+    weights = [1 / (i + 10) ** 0.9 for i in range(n)]
+    g = nx.MultiDiGraph()
+    for i in range(n):
+        g.add_node(f"e{i}", label=f"Entity {i} {rnd.choice(['Smith', 'Ivanova', 'Corp', 'City'])}",
+                   type=rnd.choice(TYPES), aliases=[f"E{i}"], titles=[])
+    nodes = list(g)
+    while g.number_of_edges() < m:
+        u, v = rnd.choices(nodes, weights, k=2)
+        if u == v:
+            continue
+        i = g.number_of_edges()
+        common = {"article": f"art{i % 400}", "sentence_index": i % 30,
+                  "sentence": f"Sentence {i} says that {g.nodes[u]['label']} and "
+                              f"{g.nodes[v]['label']} were involved."}
+        if i % 10 == 0:
+            g.add_edge(u, v, kind="meeting", relation="met", status="happened",
+                       place="Geneva", time="Monday", date=f"2025-{1 + i % 12:02d}-10", **common)
+        else:
+            rel = rnd.choice(RELATIONS)
+            g.add_edge(u, v, kind="relation", relation=rel, predicate=rel, confidence=0.5,
+                       **common)
+    return g
+
+
+def write_kg(g: nx.MultiDiGraph, out: Path) -> dict[str, float]:
+    t0 = time.perf_counter()
+    spring(g)
+    layout = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    render_html(g, out)
+    return {"write_s": time.perf_counter() - t0, "layout_s": layout, "bytes": out.stat().st_size}
+
+
+def write_pyvis(g: nx.MultiDiGraph, folder: Path, mode: str) -> dict[str, float]:
+    from pyvis.network import Network
+
+    simple = nx.MultiDiGraph()
+    for n, d in g.nodes(data=True):
+        simple.add_node(n, label=d["label"], title=d["label"], color=TYPE_STYLE[d["type"]][0])
+    for u, v, d in g.edges(data=True):
+        simple.add_edge(u, v, title=f"{d['relation']}: {d['sentence']}")
+    cwd = os.getcwd()
+    os.chdir(folder)  # pyvis writes lib/ into the working directory
+    try:
+        t0 = time.perf_counter()
+        net = Network(height="800px", width="100%", directed=True, cdn_resources=mode)
+        net.from_nx(simple)
+        net.write_html("pyvis.html")
+        secs = time.perf_counter() - t0
+    finally:
+        os.chdir(cwd)
+    page = folder / "pyvis.html"
+    files = (folder / "lib").rglob("*") if mode == "local" else ()
+    lib = sum(p.stat().st_size for p in files if p.is_file())
+    return {"write_s": secs, "bytes": page.stat().st_size, "lib_bytes": lib}
+
+
+def open_page(ctx: Any, path: Path, init: str | None) -> tuple[Any, list[str]]:
+    """Open ``path`` with every request but file:// ones aborted (and counted)."""
+    page = ctx.new_page()
+    outside: list[str] = []
+
+    def route(r: Any) -> None:
+        if r.request.url.startswith("file://"):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    if init:
+        page.add_init_script(init)
+    page.goto(path.resolve().as_uri(), wait_until="commit")
+    return page, outside
+
+
+def poll(page: Any, expr: str, timeout: float) -> Any:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        v = page.evaluate(expr)
+        if v:
+            return v
+        page.wait_for_timeout(20)
+    return None
+
+
+def time_kg(ctx: Any, path: Path, timeout: float) -> dict[str, Any]:
+    page, outside = open_page(ctx, path, None)
+    ready = poll(page, "window.kg && window.kg.ready && window.kg.readyAt", timeout)
+    res: dict[str, Any] = {"ready_s": ready / 1000 if ready else None, "outside": len(outside)}
+    if ready:
+        res.update(page.evaluate("""() => ({script_s: kg.startedAt / 1000,
+                                            created_s: kg.createdAt / 1000})"""))
+        res["filter_ms"] = page.evaluate("""() => { const t = performance.now();
+            kg.meetingsOnly(true); kg.network.redraw(); const a = performance.now() - t;
+            kg.meetingsOnly(false); return a; }""")
+        res["redraw_ms"] = page.evaluate("""() => { const t = performance.now();
+            for (let i = 0; i < 5; i++) kg.network.redraw();
+            return (performance.now() - t) / 5; }""")
+    page.close()
+    return res
+
+
+def time_pyvis(ctx: Any, path: Path, timeout: float) -> dict[str, Any]:
+    page, outside = open_page(ctx, path, PYVIS_WATCH)
+    poll(page, "window.__t && (window.__t.stable || (!window.vis && performance.now() > 5000))",
+         timeout)
+    t = page.evaluate("window.__t || {}")
+    page.close()
+
+    def s(k: str) -> float | None:
+        return round(t[k] / 1000, 2) if k in t else None
+
+    return {"drawn_s": s("drawn"), "iterations_s": s("iterations"), "stable_s": s("stable"),
+            "outside": len(outside), "progress": t.get("progress"), "vis": "created" in t}
+
+
+def fmt(x: float | None, unit: str = "s", timeout: float = 0) -> str:
+    return f"never (> {timeout:.0f} s)" if x is None else f"{x:.2f} {unit}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--nodes", type=int, default=2000)
+    ap.add_argument("--edges", type=int, default=5000)
+    ap.add_argument("--timeout", type=float, default=90.0, help="seconds to wait for each page")
+    a = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    g = news_like_graph(a.nodes, a.edges)
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp)
+        for mode in ("local", "in_line"):
+            (d / mode).mkdir()
+        ours = write_kg(g, d / "kg.html")
+        default = write_pyvis(g, d / "local", "local")
+        inline = write_pyvis(g, d / "in_line", "in_line")
+        with sync_playwright() as p:
+            ctx = p.chromium.launch_persistent_context(
+                str(d / "profile"), executable_path=CHROMIUM, args=ARGS, headless=True,
+                viewport={"width": 1280, "height": 800})
+            k = time_kg(ctx, d / "kg.html", a.timeout)
+            pd = time_pyvis(ctx, d / "local" / "pyvis.html", a.timeout)
+            pi = time_pyvis(ctx, d / "in_line" / "pyvis.html", a.timeout)
+            ctx.close()
+    t = a.timeout
+
+    def row(name: str, *cells: str) -> None:
+        print(f"{name:30}" + "".join(f"{c:>22}" for c in cells))
+
+    print(f"graph: {g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges "
+          f"({sum(1 for *_, kd in g.edges(data='kind') if kd == 'meeting'):,} meetings); "
+          f"Chromium headless, network blocked")
+    row("", "kg map", "pyvis default", "pyvis in_line")
+    row("write HTML", *(f"{x['write_s']:.2f} s" for x in (ours, default, inline)))
+    row("  of which layout (NumPy)", f"{ours['layout_s']:.2f} s", "-", "-")
+    row("file size", f"{ours['bytes'] / 1e6:.2f} MB",
+        f"{default['bytes'] / 1e6:.2f} MB+lib/ {default['lib_bytes'] / 1e6:.2f}",
+        f"{inline['bytes'] / 1e6:.2f} MB")
+    row("requests outside the file", *(str(x["outside"]) for x in (k, pd, pi)))
+    row("first frame drawn", fmt(k["ready_s"]), fmt(pd["drawn_s"], timeout=t),
+        fmt(pi["drawn_s"], timeout=t))
+    row("stabilisation done", "(precomputed)", fmt(pd["iterations_s"], timeout=t),
+        fmt(pi["iterations_s"], timeout=t))
+    row("drawn and stable", fmt(k["ready_s"]), fmt(pd["stable_s"], timeout=t),
+        fmt(pi["stable_s"], timeout=t))
+    for name, x in (("pyvis default", pd), ("pyvis in_line", pi)):
+        if not x["vis"]:
+            print(f"{name}: vis-network never loaded (it comes from a CDN)")
+        elif x["stable_s"] is None and x["progress"] is not None:
+            print(f"{name}: stabilisation {x['progress']:.0%} done after {t:.0f} s")
+    if k["ready_s"] is not None:
+        print(f"kg: script starts {k['script_s']:.2f} s, network built {k['created_s']:.2f} s, "
+              f"meetings-only filter {k['filter_ms']:.0f} ms, full redraw {k['redraw_ms']:.0f} ms")
+    if k["ready_s"] and pi["stable_s"]:
+        print(f"pyvis in_line stable / kg ready: {pi['stable_s'] / k['ready_s']:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
