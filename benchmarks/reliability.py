@@ -94,12 +94,13 @@ def _graphs(store: Path) -> dict[str, set[str]]:
 
 
 def kill_loop(tmp: Path, kills: int) -> None:
-    from reliability_corpus import write_corpus
+    from reliability_corpus import snapshot_kg, write_corpus
 
     corpus = write_corpus(tmp / "corpus", articles=24)
+    code = snapshot_kg(tmp / "code")  # every run uses the same code, whatever the tree does
     cmd = [sys.executable, "-m", "kg", "build", str(corpus), "--store"]
     t0 = time.monotonic()
-    subprocess.run([*cmd, str(tmp / "clean")], cwd=ROOT, capture_output=True, check=True)
+    subprocess.run([*cmd, str(tmp / "clean")], cwd=code, capture_output=True, check=True)
     seconds = time.monotonic() - t0
     clean = _graphs(tmp / "clean")
     rng = random.Random(1)
@@ -107,7 +108,7 @@ def kill_loop(tmp: Path, kills: int) -> None:
     torn = 0
     counts = []
     for _ in range(kills):
-        p = subprocess.Popen([*cmd, str(store)], cwd=ROOT, stdout=subprocess.DEVNULL,
+        p = subprocess.Popen([*cmd, str(store)], cwd=code, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.2 * seconds, 1.1 * seconds))
         p.send_signal(signal.SIGKILL)
@@ -116,7 +117,7 @@ def kill_loop(tmp: Path, kills: int) -> None:
         got = _graphs(store) if (store / "oxigraph").exists() else {}
         torn += sum(got[g] != clean[g] for g in got)
         counts.append(len(got))
-    r = subprocess.run([*cmd, str(store)], cwd=ROOT, capture_output=True, text=True, check=True)
+    r = subprocess.run([*cmd, str(store)], cwd=code, capture_output=True, text=True, check=True)
     final = _graphs(store)
     quads = sum(map(len, clean.values()))
     out(f"\nkill -9 loop: {kills} kills over a {len(clean)}-article corpus "

@@ -31,3 +31,14 @@ def write_corpus(directory: Path, articles: int = 12, sentences: int = 6, seed: 
         (directory / f"article-{n:03d}.txt").write_text(
             f"Report {n}\n\n" + " ".join(lines) + "\n", encoding="utf-8")
     return directory
+
+
+def snapshot_kg(directory: Path) -> Path:
+    """Copy the ``kg`` package into ``directory`` and return it, for use as the ``cwd`` of
+    ``python -m kg`` runs: builds compared quad for quad must run the same code, and in a
+    shared working tree the extraction code can change between two runs."""
+    import shutil
+
+    src = Path(__file__).resolve().parent.parent / "kg"
+    shutil.copytree(src, directory / "kg", ignore=shutil.ignore_patterns("__pycache__"))
+    return directory
