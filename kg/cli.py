@@ -224,10 +224,10 @@ def serve(store_spec: str, host: str, port: int, timeout: float, max_rows: int,
 @click.option("--only", "only", multiple=True, metavar="meetings|RELATION",
               help="Only meeting edges, or edges of this relation/predicate (repeatable).")
 @click.option("--article", metavar="ID", help="Only facts from this article.")
-@click.option("--since", callback=_date,
-              help="Only meetings dated on or after DATE (undated ones are left out).")
-@click.option("--until", callback=_date,
-              help="Only meetings dated on or before DATE (undated ones are left out).")
+@click.option("--since", callback=_date, metavar="DATE",
+              help="Leave out meetings before DATE, and undated ones (other edges stay).")
+@click.option("--until", callback=_date, metavar="DATE",
+              help="Leave out meetings after DATE, and undated ones (other edges stay).")
 @click.option("--max-nodes", type=click.IntRange(1), metavar="N",
               help="Keep the N most connected entities; say which were left out.")
 @handle_errors
