@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from kg.errors import InputError
 from kg.extract.oie import extract_sentence, phrase_text, relation_text
+from kg.extract.oie.records import SOURCE_WORDS
 
 __all__ = [
     "SentenceTriple",
@@ -66,13 +67,42 @@ class SentenceResult:
     skipped: int
 
 
+#: Penn Treebank escapes the English pipeline never saw in training, and what it saw instead.
+#: The parser reads the plain form; the output keeps the input's own tokens.
+PTB_TOKENS = {
+    "``": "\u201c",
+    "''": "\u201d",
+    "`": "'",
+    "-LRB-": "(",
+    "-RRB-": ")",
+    "-LSB-": "[",
+    "-RSB-": "]",
+    "-LCB-": "{",
+    "-RCB-": "}",
+}
+
+
+def _for_parser(word: str) -> str:
+    r"""``word`` as the parser should see it.
+
+    >>> [_for_parser(w) for w in ["Hi", "-LRB-", "3\\/4"]]
+    ['Hi', '(', '3/4']
+    >>> _for_parser("``") == "\u201c"
+    True
+    """
+    return PTB_TOKENS.get(word, word.replace("\\/", "/"))
+
+
 def parse_sentences(nlp: Language, lines: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
     """One parsed Doc per line, tokens = the line's whitespace tokens, one sentence each."""
 
     def docs() -> Iterator[Doc]:
         for line in lines:
             words = line.split()
-            doc = Doc(nlp.vocab, words=words)
+            parsed = [_for_parser(w) for w in words]
+            doc = Doc(nlp.vocab, words=parsed)
+            if parsed != words:
+                doc.user_data[SOURCE_WORDS] = words
             if len(doc):
                 doc[0].is_sent_start = True
             for t in doc[1:]:
@@ -89,7 +119,7 @@ def parse_sentences(nlp: Language, lines: Iterable[str], batch_size: int = 64) -
 
 
 def _to_triples(doc: Doc, n: int, weights: dict[str, float] | None) -> list[SentenceTriple]:
-    text = " ".join(t.text for t in doc)
+    text = phrase_text(doc, tuple(range(len(doc))))
     out = []
     for r in extract_sentence(doc[:], weights):
         out.append(

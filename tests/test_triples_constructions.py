@@ -146,3 +146,10 @@ def test_each_line_is_one_sentence_even_with_inner_periods(nlp):
     r = extract_sentences(nlp, ["Dr. Smith met Mr. Jones . He left .", "", "Ann slept ."])
     assert r.sentences == 2 and r.skipped == 0
     assert {t.line for t in r.triples} == {1, 3}
+
+
+def test_ptb_escapes_are_parsed_plain_but_output_verbatim(nlp):
+    line = "Critics praised the film `` Red Sky '' last year ."
+    ts = triples(nlp, line)
+    assert {t.sentence for t in ts} == {line}
+    assert ("Critics", "praised", "the film", "last year") in slots(nlp, line)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-__all__ = ["RawExtraction", "phrase_text", "relation_text"]
+__all__ = ["RawExtraction", "phrase_text", "relation_text", "SOURCE_WORDS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +41,20 @@ class RawExtraction:
         return (self.subject, self.relation, self.args)
 
 
+#: ``Doc.user_data`` key of the input's own words, when the parser saw normalised ones.
+SOURCE_WORDS = "kg_source_words"
+
+
+def _word(doc: Doc, i: int) -> str:
+    words = doc.user_data.get(SOURCE_WORDS)
+    return words[i] if words else doc[i].text
+
+
 def phrase_text(doc: Doc, tokens: tuple[int, ...]) -> str:
     """The words of ``tokens`` in sentence order, space-joined (CaRB compares tokens)."""
-    return " ".join(doc[i].text for i in sorted(tokens))
+    return " ".join(_word(doc, i) for i in sorted(tokens))
 
 
 def relation_text(doc: Doc, relation: tuple[int | str, ...]) -> str:
     """The relation phrase: token words and literal words in the order given."""
-    return " ".join(doc[p].text if isinstance(p, int) else p for p in relation)
+    return " ".join(_word(doc, p) if isinstance(p, int) else p for p in relation)
