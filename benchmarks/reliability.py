@@ -108,7 +108,8 @@ def kill_loop(tmp: Path, kills: int) -> None:
     torn = 0
     counts = []
     for _ in range(kills):
-        p = subprocess.Popen([*cmd, str(store)], cwd=code, stdout=subprocess.DEVNULL,
+        # --force: every run rewrites every article, so kills also land mid-replacement.
+        p = subprocess.Popen([*cmd, str(store), "--force"], cwd=code, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.2 * seconds, 1.1 * seconds))
         p.send_signal(signal.SIGKILL)
@@ -126,6 +127,35 @@ def kill_loop(tmp: Path, kills: int) -> None:
     out(f"- torn article graphs found: {torn}")
     out(f"- re-run: {r.stdout.strip()}")
     out(f"- re-run equals the clean build quad for quad: {final == clean}")
+
+
+def store_kill_loop(tmp: Path, kills: int) -> None:
+    """kill -9 a process that replaces 2,000-triple graphs in a loop (no model)."""
+    from test_reliability import WRITER
+
+    store = tmp / "writes"
+    rng = random.Random(2)
+    states: dict[str, int] = defaultdict(int)
+    for _ in range(kills):
+        p = subprocess.Popen([sys.executable, "-c", WRITER, str(store)], cwd=ROOT,
+                             stdout=subprocess.PIPE, text=True)
+        assert p.stdout and p.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.05, 1.0))
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+        got = _graphs(store)
+        for a in range(4):
+            quads = got.get(f"<https://example.org/g/{a}>", set())
+            versions = {q.split('"')[1] for q in quads}
+            if not quads:
+                states["absent"] += 1
+            elif len(versions) == 1 and len(quads) == 2000:
+                states["one whole version"] += 1
+            else:
+                states["TORN"] += 1
+    out(f"\nkill -9 during store writes: {kills} kills of a writer replacing 4 graphs of "
+        f"2,000 triples in a loop")
+    out(f"- graph states seen after the kills: {dict(states)}")
 
 
 def reuters_language(path: Path, every: int) -> None:
@@ -169,6 +199,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as d:
         if not args.skip_huge:
             huge_inputs(Path(d))
+        store_kill_loop(Path(d), args.kills * 2)
         kill_loop(Path(d), args.kills)
     if not args.skip_reuters and args.reuters.exists():
         reuters_language(args.reuters, args.every)
