@@ -153,3 +153,8 @@ def test_ptb_escapes_are_parsed_plain_but_output_verbatim(nlp):
     ts = triples(nlp, line)
     assert {t.sentence for t in ts} == {line}
     assert ("Critics", "praised", "the film", "last year") in slots(nlp, line)
+
+
+def test_relative_clause_on_a_predicate_nominal_is_about_the_subject(nlp):
+    got = slots(nlp, "Anna is a doctor who works in Boston .")
+    assert got == {("Anna", "is", "a doctor"), ("Anna", "works in", "Boston")}

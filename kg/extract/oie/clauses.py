@@ -72,6 +72,13 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """
     if depth > 6:
         return None, False
+    if v.dep_ == "relcl" and v.head.dep_ == "attr" and is_copula(v.head.head):
+        # "X is a footballer who plays ...": the one who plays is X.
+        s = own_subject(v)
+        if s is None or s.text.lower() in RELATIVIZERS:
+            outer, _ = subject_of(v.head.head, depth + 1)
+            if outer is not None:
+                return outer, True
     s = own_subject(v)
     if s is not None:
         if s.dep_ == "expl":
