@@ -72,3 +72,13 @@ def test_plural_pronoun_takes_the_coordinated_pair(nlp):
     x = run(nlp, "Peter Novak and Paul Keller signed the accord. They met again in Rome.")
     they = [e.label for e in x.entities if any(m.text == "They" for m in e.mentions)]
     assert sorted(they) == ["Paul Keller", "Peter Novak"]
+
+
+def test_object_pronoun_is_not_its_own_clause_subject(nlp):
+    text = ("Prime Minister Tony Blair flew to Islamabad on Sunday. Pakistani President Pervez "
+            "Musharraf received Mr Blair at his residence. The Pakistani president later held "
+            "talks with him in Lahore.")
+    got = clusters(nlp, text)
+    assert got["Pervez Musharraf"] == {"Pakistani President Pervez Musharraf", "president",
+                                       "his"}
+    assert got["Tony Blair"] == {"Prime Minister Tony Blair", "Mr Blair", "him"}

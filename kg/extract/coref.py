@@ -51,9 +51,23 @@ def _compatible(b: NameBuilder, m: PersonMention, gender: str) -> bool:
     return known is None or known == gender
 
 
+def _clause_verb(tok: Token) -> Token:
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
 def _same_verb(a: Token, b: Token) -> bool:
-    return a.head.i == b.head.i and b.dep_ not in ("poss",) and b.lower_ not in ("himself",
-                                                                                  "herself")
+    """Whether ``a`` (a name) and the pronoun ``b`` are co-arguments of one verb: then
+    "him" cannot be ``a`` ("Putin met him", "X held talks with him")."""
+    if b.tag_ == "PRP$" or b.lower_ in ("himself", "herself"):
+        return False
+    return a.head.i == b.head.i or (
+        a.dep_ in ("nsubj", "nsubjpass") and a.head.i == _clause_verb(b).i
+    )
 
 
 def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
@@ -64,8 +78,10 @@ def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
             continue
         si = sent_of[tok.i]
         mentions = [m for m in b.person_mentions if m.root < tok.i and _compatible(b, m, gender)]
-        same = [m for m in mentions if m.sentence_index == si
-                and not _same_verb(doc[m.root], tok)]
+        coargs = {m.key for m in mentions if m.sentence_index == si
+                  and _same_verb(doc[m.root], tok)}
+        mentions = [m for m in mentions if m.key not in coargs]
+        same = [m for m in mentions if m.sentence_index == si]
         choice = None
         if same:
             subjects = [m for m in same if m.is_subject]

@@ -111,7 +111,8 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
     if governor is None:
         return MeetingStatus.PLANNED if words & _FUTURE_WORDS else MeetingStatus.HAPPENED
     status = clause_status(governor, time_text)
-    if status is MeetingStatus.HAPPENED and words & _FUTURE_WORDS:
+    past = governor.tag_ in ("VBD", "VBN")
+    if status is MeetingStatus.HAPPENED and words & _FUTURE_WORDS and not past:
         return MeetingStatus.PLANNED
     return status
 
