@@ -40,6 +40,8 @@ PREDICATE_POS = frozenset({"VERB", "AUX"})
 # Clauses whose missing subject is the governing clause's subject ("came and saw",
 # "is expected to meet", "arrived, hoping to ...").
 _CONTROL_DEPS = frozenset({"conj", "xcomp", "advcl"})
+#: Modifiers that make a noun the doer of its infinitival relative ("the first to land").
+_AGENTIVE_MODIFIERS = frozenset({"first", "last", "only", "next"})
 # Clauses whose missing subject is the noun they modify.
 _NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
@@ -89,6 +91,13 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return None, False
         return s, False
     if v.dep_ in _NOUN_CLAUSE_DEPS and v.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        if _infinitival(v) and not any(
+            c.text.lower() in _AGENTIVE_MODIFIERS or c.ent_type_ == "ORDINAL"
+            for c in v.head.children
+        ):
+            # "a plot to kill X", "an initiative to foster Y": the noun is the purpose, not
+            # the doer (but "the first station to broadcast" is the doer).
+            return None, False
         return v.head, True
     if v.dep_ == "conj" and v.head.pos_ not in PREDICATE_POS:
         # Misattached to the object of the first verb: climb to that verb.
