@@ -61,7 +61,7 @@ def test_notebook_holds_no_logic_of_its_own() -> None:
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_notebook_runs_top_to_bottom(tmp_path: Path) -> None:
+def test_notebook_runs_top_to_bottom(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from nbclient import NotebookClient
 
     # A copy of the repository's layout: the notebook finds ../seeds and writes ../out, and
@@ -73,8 +73,15 @@ def test_notebook_runs_top_to_bottom(tmp_path: Path) -> None:
         "import json, sys\n"
         "print(json.dumps({'python': sys.executable, 'meetings': "
         "meetings[['participants', 'status', 'place', 'time']].values.tolist()}))"))
-    # jupyter_client runs a kernelspec's "python" as the test's own interpreter (.venv's).
-    client = NotebookClient(nb, kernel_name="python3", timeout=600,
+    # A kernelspec of our own, first on JUPYTER_PATH, so that the kernel is this interpreter
+    # (.venv's) even when the user has another "python3" kernel installed.
+    spec = tmp_path / "jupyter" / "kernels" / "kg-test-python"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "kg test", "language": "python"}))
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    client = NotebookClient(nb, kernel_name="kg-test-python", timeout=600,
                             resources={"metadata": {"path": str(tmp_path / "notebooks")}})
     client.execute()
 
