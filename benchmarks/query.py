@@ -1,6 +1,6 @@
 """Benchmark 3: saved queries via kg's library call vs raw pyoxigraph (and rdflib), >= 1M triples.
 
-Usage: python benchmarks/query.py --from-store DIR [--min-quads 1000000] [--repeat 5]
+Usage: python benchmarks/query.py --from-store DIR [--min-quads 1000000] [--repeat 3]
 Whole article graphs are taken from the built store DIR (e.g. all of Reuters, kept by
 ``benchmarks/corpus.py --keep-store``) until at least --min-quads quads; if DIR holds fewer,
 its graphs are replicated under renamed article/graph IRIs (entities stay shared).
@@ -95,7 +95,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--from-store", required=True)
     ap.add_argument("--min-quads", type=int, default=1_000_000)
-    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--rdflib-timeout", type=float, default=900)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
