@@ -125,3 +125,14 @@ def test_their_summit(nlp):
     m = one(nlp, "Sarah Collins recalled Peter Novak's visit to Paul Keller, made at their "
                  "first summit in Geneva.")
     assert m.names == {"Peter Novak", "Paul Keller"} and m.place == "Geneva"
+
+
+def test_untagged_name_after_a_title(nlp):
+    m = one(nlp, "Peter Novak is to meet Irish Taoiseach Bertie Ahern in Dublin on Thursday.")
+    assert m.names == {"Peter Novak", "Bertie Ahern"} and m.status == "planned"
+
+
+def test_co_attendees_of_a_meeting(nlp):
+    m = one(nlp, "Peter Novak and Paul Keller discussed the plans at a meeting in Edinburgh.")
+    assert m.names == {"Peter Novak", "Paul Keller"} and m.place == "Edinburgh"
+

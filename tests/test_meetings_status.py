@@ -32,3 +32,10 @@ def test_status(nlp, text, status):
     assert len(found) == 1, found
     assert found[0].names == {"Peter Novak", "Paul Keller"}
     assert found[0].status == status
+
+
+def test_cancelled_planned_meeting_is_negated(nlp):
+    found = meetings(nlp, "A planned meeting between Peter Novak and Paul Keller was cancelled.")
+    assert [(m.names, m.status) for m in found] == [
+        (frozenset({"Peter Novak", "Paul Keller"}), "negated")]
+

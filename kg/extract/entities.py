@@ -206,6 +206,27 @@ def _ent_spans(doc: Doc) -> list[Span]:
                 out.extend(parts)
                 continue
         out.append(ent)
+    out.extend(_untagged_titled_names(doc, taken))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _untagged_titled_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """Names NER missed right after a title ("Irish Taoiseach Bertie Ahern")."""
+    out = []
+    for tok in doc:
+        if tok.i in taken or not tok.text[:1].isupper() or not is_title(tok.text):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 3 and doc[end].pos_ == "PROPN" \
+                and doc[end].text[:1].isupper() and doc[end].i not in taken \
+                and not is_title(doc[end].text):
+            end += 1
+        name = doc[tok.i + 1 : end]
+        if 2 <= len(name) <= 3 and name[-1].dep_ != "compound" and (
+            end == len(doc) or doc[end].i not in taken
+        ):
+            out.append(Span(doc, tok.i + 1, end, label="PERSON"))
+            taken.update(range(tok.i + 1, end))
     return out
 
 

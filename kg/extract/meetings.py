@@ -178,6 +178,11 @@ class _Finder:
                 takes_agent = not (between or poss)
                 if via not in _BEFORE_AFTER:
                     anchors.add(gov.i)
+            elif via in ("at", "during") and not (with_ or between or poss or of or bodies):
+                # "X and Y discussed the plans at a meeting": co-attendees met.
+                if len(p.subjects(gov)) >= 2:
+                    takes_agent = True
+                    anchors.add(gov.i)
             elif via in ("nsubj", "nsubjpass") and with_ and not poss and gov.dep_ == "ccomp":
                 agents += p.subjects(gov.head)  # "X said the meeting with Y underlined ..."
             if lemma in HYPOTHETICAL_HEADS or _proposed(n, gov):

@@ -103,6 +103,9 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
     mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod", "acl", "compound")}
     if mods & {"cancelled", "canceled", "postponed", "aborted", "scrapped"}:
         return MeetingStatus.NEGATED
+    if governor is not None and clause_status(governor) is MeetingStatus.NEGATED \
+            and noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return MeetingStatus.NEGATED  # "a planned meeting ... was cancelled"
     if mods & {"upcoming", "forthcoming", "planned", "scheduled", "next", "proposed"}:
         return MeetingStatus.PLANNED
     if any(c.dep_ == "acl" and any(g.lower_ == "up" for g in c.children) for c in noun.children):
