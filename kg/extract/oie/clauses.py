@@ -108,6 +108,11 @@ def subject_of(v: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if v.dep_ in _CONTROL_DEPS and v.head.pos_ in PREDICATE_POS and v.head.i != v.i:
         if v.dep_ == "advcl" and v.tag_ not in ("VBG", "VBN") and not _infinitival(v):
             return None, False
+        if v.dep_ == "xcomp":
+            # Object control: "urged Ukraine to accept" -- Ukraine is the one to accept.
+            obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
+            if obj is not None and obj.text.lower() not in RELATIVIZERS:
+                return obj, True
         s, _ = subject_of(v.head, depth + 1)
         return s, s is not None
     if v.dep_ == "pcomp" and v.tag_ in ("VBG", "VBN") and v.head.head.pos_ in PREDICATE_POS:
