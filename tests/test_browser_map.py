@@ -306,3 +306,33 @@ def test_seed_map_from_the_cli_opens_offline(open_map: Any, tmp_path: Path) -> N
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     (ROOT / "docs").mkdir(exist_ok=True)
     shutil.copyfile(shot, ROOT / "docs" / "map.png")
+
+
+
+def test_notebook_iframe_draws_the_same_map(browser: Any, news_map: tuple,
+                                            tmp_path: Path) -> None:
+    """kg.show's inline HTML (an iframe srcdoc, as Jupyter and VS Code render it) works."""
+    from kg.render import show
+
+    frame = show(news_map[1], focus="Witkoff", hops=1)._repr_html_()
+    host = tmp_path / "notebook.html"
+    host.write_text(f"<!DOCTYPE html><html><body><h1>cell output</h1>{frame}</body></html>",
+                    encoding="utf-8")
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    try:
+        page.goto(host.as_uri())
+        end = time.monotonic() + 30
+        while True:
+            inner = [f for f in page.frames if f != page.main_frame]
+            if inner and inner[0].evaluate("window.kgReady === true"):
+                break
+            assert time.monotonic() < end, "the map in the iframe never got ready"
+            page.wait_for_timeout(50)
+        labels = inner[0].evaluate("kgNetwork.body.nodeIndices.map(id => kgNodes.get(id).label)")
+        assert sorted(labels) == ["Kremlin", "Moscow", "Steve Witkoff", "Vladimir Putin"]
+        assert inner[0].evaluate("kgNetwork.getSelectedNodes().length") == 1  # the focus
+        assert requests == [host.as_uri()]
+    finally:
+        page.close()
