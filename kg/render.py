@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -276,12 +277,15 @@ class MapDisplay:
         return out
 
 
-def show(source: Any, *, height: int = 600, **query: Any) -> MapDisplay:
+def show(source: Any, *, focus: str | None = None, hops: int = 1,
+         only: str | Sequence[str] = (), article: str | None = None,
+         since: date | None = None, until: date | None = None, max_nodes: int | None = None,
+         height: int = 600) -> MapDisplay:
     """Display the map of ``source`` inline in a notebook.
 
     ``source`` is a NetworkX graph, an open store, or a store spec (a directory or
-    ``memory:``); ``query`` takes :class:`kg.mapview.MapQuery` fields (``focus="Putin"``,
-    ``hops=2``, ``only=("meetings",)``, ``max_nodes=300`` ...).
+    ``memory:``); the filters are those of ``kg map`` (:class:`kg.mapview.MapQuery`):
+    ``focus="Putin", hops=2``, ``only="meetings"``, ``max_nodes=300`` ...
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph(); g.add_node("a", label='"A" & <b>', type="person")
@@ -302,6 +306,7 @@ def show(source: Any, *, height: int = 600, **query: Any) -> MapDisplay:
                 g = to_networkx(store)
         else:
             g = to_networkx(source)
-    view = select(g, MapQuery(**{k: tuple(v) if k == "only" else v for k, v in query.items()}))
+    kinds = (only,) if isinstance(only, str) else tuple(only)
+    view = select(g, MapQuery(focus, hops, kinds, article, since, until, max_nodes))
     html = render_html(view.graph, focus=view.focus, notes=_notes(view.dropped))
     return MapDisplay(html, height)
