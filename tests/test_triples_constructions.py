@@ -158,3 +158,10 @@ def test_ptb_escapes_are_parsed_plain_but_output_verbatim(nlp):
 def test_relative_clause_on_a_predicate_nominal_is_about_the_subject(nlp):
     got = slots(nlp, "Anna is a doctor who works in Boston .")
     assert got == {("Anna", "is", "a doctor"), ("Anna", "works in", "Boston")}
+
+
+def test_object_control_and_zero_relatives(nlp):
+    got = slots(nlp, "The council urged the mayor to accept the deal .")
+    assert ("the mayor", "to accept", "the deal") in got
+    got = slots(nlp, "The demands Kyiv rejected were harsh .")
+    assert got == {("The demands", "were", "harsh"), ("Kyiv", "rejected", "The demands")}

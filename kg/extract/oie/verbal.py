@@ -122,6 +122,12 @@ def _relativized_object(v: Token) -> Token | None:
     for c in v.children:
         if c.dep_ in ("dobj", "pobj") and c.text.lower() in RELATIVIZERS:
             return v.head
+    # A zero relative ("demands Kyiv has rejected"): a subject, no relative word, no object.
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+    has_wh = any(c.text.lower() in RELATIVIZERS or c.tag_.startswith("W") for c in v.subtree)
+    has_object = any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in v.children)
+    if has_subject and not has_wh and not has_object and v.head.pos_ in ("NOUN", "PROPN"):
+        return v.head
     return None
 
 
