@@ -21,7 +21,7 @@ import logging
 from spacy.tokens import Doc, Span
 
 from kg.extract.entities import EntityIndex
-from kg.extract.oie import RawExtraction, extract_sentence, phrase_text, relation_text
+from kg.extract.oie import RawExtraction, extract_sentence, relation_text
 from kg.model import Argument, Provenance, Triple
 
 __all__ = ["find_triples", "TripleComponent", "to_triple"]
@@ -29,20 +29,20 @@ __all__ = ["find_triples", "TripleComponent", "to_triple"]
 log = logging.getLogger(__name__)
 
 
+def _text(doc: Doc, tokens: tuple[int, ...]) -> str:
+    """The words of ``tokens`` with the article's spacing; one space where words were cut out."""
+    idx = sorted(tokens)
+    parts = [
+        doc[i].text + (doc[i].whitespace_ if j == i + 1 else " ")
+        for i, j in zip(idx, idx[1:], strict=False)
+    ]
+    return ("".join(parts) + doc[idx[-1]].text).strip()
+
+
 def _arg(doc: Doc, tokens: tuple[int, ...], index: EntityIndex) -> Argument:
     lo, hi = min(tokens), max(tokens)
     span = doc[lo : hi + 1]
-    if hi - lo + 1 == len(tokens):
-        text = span.text
-    else:
-        # A gappy phrase (a relative clause cut out): original spacing, one space per gap.
-        idx = sorted(tokens)
-        parts = [
-            doc[i].text + (doc[i].whitespace_ if j == i + 1 else " ")
-            for i, j in zip(idx, idx[1:], strict=False)
-        ]
-        text = ("".join(parts) + doc[idx[-1]].text).strip()
-    return Argument(text, span.start_char, span.end_char, index.entity_of(span))
+    return Argument(_text(doc, tokens), span.start_char, span.end_char, index.entity_of(span))
 
 
 def to_triple(doc: Doc, r: RawExtraction, index: EntityIndex, prov: Provenance) -> Triple:
@@ -58,7 +58,7 @@ def to_triple(doc: Doc, r: RawExtraction, index: EntityIndex, prov: Provenance) 
         extra=tuple(args[1:]),
         negated=r.negated,
         modality=r.modality,
-        attribution=phrase_text(doc, r.attribution) if r.attribution else None,
+        attribution=_text(doc, r.attribution) if r.attribution else None,
     )
 
 
