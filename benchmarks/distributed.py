@@ -111,6 +111,13 @@ def main() -> None:
         vt.close()
         t_vt = time.perf_counter() - t0
         requests = vt.requests - before
+        from kg.query import load_query, run_query
+
+        ox = open_store(Path(tmp) / "ox", writable=False)
+        met = load_query("who-met-whom")
+        same_rows = run_query(vt, met).rows == run_query(ox, met).rows
+        ox.close()
+        print(f"who-met-whom: virtuoso rows == oxigraph rows: {same_rows}")  # noqa: T201
         print(f"load {triples} triples / {len(graphs)} articles: "  # noqa: T201
               f"virtuoso {t_vt:.2f}s = {triples / t_vt:.0f} triples/s in {requests} requests; "
               f"oxigraph {t_ox:.2f}s = {triples / t_ox:.0f} triples/s; "

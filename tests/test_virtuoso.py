@@ -188,3 +188,20 @@ def test_bindings_cannot_break_out_of_their_term():
         with_values("SELECT ?a WHERE { ?a ?b ?c }", {"c } DROP ALL": Literal("x")})
     with pytest.raises((QueryError, ValueError)):
         with_values("SELECT ?a WHERE { ?a ?b ?c }", {"c": URIRef("urn:a> } DROP ALL <urn:b")})
+
+
+@pytest.mark.model
+def test_newswire_corpus_answers_like_oxigraph(virtuoso, tmp_path):
+    from newswire import write_jsonl
+
+    from kg.build import build
+
+    corpus = write_jsonl(tmp_path / "wire.jsonl", 20)
+    ox = open_store(tmp_path / "ox")
+    s = build([str(corpus)], ox, keep_extractions=True)
+    for x in s.extractions:
+        virtuoso.replace_article(to_rdf(x, s.model))
+    assert virtuoso.article_hashes() == ox.article_hashes()
+    assert _rows(virtuoso) == _rows(ox)
+    assert len(virtuoso) == len(ox)
+    ox.close()
