@@ -88,9 +88,12 @@ def parse_scheduler(spec: str) -> tuple[str | None, int]:
 @contextmanager
 def connect(spec: str) -> Iterator[Any]:
     """A ``dask.distributed.Client`` for ``spec``; ``local:N`` starts and ends its own cluster."""
-    from dask.distributed import Client, LocalCluster
-
     address, n = parse_scheduler(spec)
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as e:
+        raise ExtractionError("--scheduler needs Dask: pip install 'dask[distributed]'") from e
+
     try:
         if address is not None:
             with Client(address, timeout="30s") as client:
