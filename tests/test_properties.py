@@ -4,6 +4,7 @@ idempotent."""
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import date
 
@@ -184,3 +185,37 @@ def test_any_text_extracts_or_raises_kg_error_and_its_graph_round_trips(nlp, tex
         assert isomorphic(_reparse(store.export(fmt), fmt), g), fmt
     store.replace_article(to_rdf(x, "test"))
     assert len(store) == len(g)
+
+
+# --- the pre-parse guards never fail on any text ------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _blank():
+    import spacy
+
+    return spacy.blank("en")
+
+
+@ROUND_TRIP
+@given(st.text(TEXT, max_size=600) | hostile)
+def test_language_check_never_raises(text):
+    from kg.language import language_problem
+
+    reason = language_problem(text)
+    assert reason is None or "--lang any" in reason
+
+
+@FAST
+@given(st.lists(st.sampled_from(["word", ",", ".", "\n", "Bob", "…", "!", "x-y"]), max_size=900)
+       .map(" ".join), st.integers(min_value=2, max_value=50))
+def test_cap_bounds_every_run_without_a_boundary(text, limit):
+    from kg.limits import cap_sentences
+
+    doc = _blank().make_doc(text)
+    cap_sentences(doc, limit)
+    run = 0
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        ends = prev.text in ".!?;…" or "\n" in prev.whitespace_ + tok.text
+        run = 0 if ends or tok.is_sent_start else run + 1
+        assert run < limit + 1
