@@ -115,6 +115,7 @@ def test_demonym_delegations(nlp):
         "Paul Keller called for talks between Brazil and Argentina.",
         "Peter Novak rejected suggestions for negotiations with the World Bank.",
         "The government hopes the plan will help it meet its export commitments, Peter Novak said.",
+        "Peter Novak proposed in a letter to Paul Keller that they meet soon.",
     ],
 )
 def test_distractors_are_not_meetings(nlp, text):
@@ -135,4 +136,14 @@ def test_untagged_name_after_a_title(nlp):
 def test_co_attendees_of_a_meeting(nlp):
     m = one(nlp, "Peter Novak and Paul Keller discussed the plans at a meeting in Edinburgh.")
     assert m.names == {"Peter Novak", "Paul Keller"} and m.place == "Edinburgh"
+
+
+def test_expected_here_for_talks_is_planned(nlp):
+    m = one(nlp, "Peter Novak is expected here on Friday for talks with Paul Keller.")
+    assert m.names == {"Peter Novak", "Paul Keller"} and m.status == "planned"
+
+
+def test_apposed_name_of_an_unnamed_conjunct(nlp):
+    m = one(nlp, "Peter Novak and the head of the central bank, Paul Keller, met in Vienna.")
+    assert m.names == {"Peter Novak", "Paul Keller"} and m.place == "Vienna"
 

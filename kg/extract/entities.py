@@ -182,6 +182,8 @@ def _ent_spans(doc: Doc) -> list[Span]:
     out: list[Span] = []
     taken = {t.i for e in doc.ents for t in e}
     for ent in doc.ents:
+        if ent.start > 0 and doc[ent.start - 1].text == "<" and out and out[-1].label_ == "ORG":
+            continue  # a stock ticker after a company name: "CBS Inc <CBS>"
         if out and ent.label_ == "ORG" and out[-1].label_ == "ORG" \
                 and out[-1].end + 1 == ent.start and doc[out[-1].end].lower_ in ("and", "&") \
                 and ent[0].text in ("Co", "Co.", "Company", "Sons", "Partners"):

@@ -17,7 +17,7 @@ __all__ = ["Parties", "NAMED_GROUPS", "MEMBER_NOUNS"]
 #: Group heads that name a party ("the American delegation"); "officials" do not.
 NAMED_GROUPS = frozenset({"delegation", "government", "team", "administration", "cabinet",
                           "parliament", "ministry", "negotiator", "side", "mission"})
-_OF_MEMBER_NOUNS = frozenset({"official", "executive", "director", "head"})
+_OF_MEMBER_NOUNS = frozenset({"official", "executive"})
 _TITLE_HEADS = frozenset({"minister", "secretary", "president", "chairman", "governor", "director",
                           "spokesman", "head", "chief", "undersecretary", "ambassador"})
 _BOTH = frozenset({"country", "side", "nation", "government"})
@@ -58,7 +58,8 @@ class Parties:
             return self.both(tok)
         for c in tok.children:
             if c.dep_ == "appos" and not c.is_punct:
-                keys += self.of_token(c, depth + 1)
+                # "the head of the central bank, Miguel Mancera": the person, not the bank.
+                keys += [k for k in self.of_token(c, depth + 1) if self.is_person(k)]
         if keys or lemma not in MEMBER_NOUNS | _OF_MEMBER_NOUNS:
             return keys
         # "members of the House committee", "Senate Agriculture members": the body; but
@@ -86,7 +87,11 @@ class Parties:
             # A mis-parsed list ("Reagan and Nancy Reagan", "he, Baker and ... Poehl")
             # hangs further people on a conjunct as nmod or appos.
             for c in t.children:
-                listed = c.dep_ == "nmod" or (c.dep_ == "appos" and t.tag_ == "PRP")
+                # An apposed name belongs to an unnamed conjunct ("X and the head of
+                # the bank, Y, met") or to a pronoun in a list ("he, Baker and ... Poehl").
+                unnamed = any(u.pos_ == "NOUN" and not self.index.keys_of(u)
+                              for u in t.conjuncts)
+                listed = c.dep_ == "nmod" or (c.dep_ == "appos" and (t.tag_ == "PRP" or unnamed))
                 if listed and c.pos_ == "PROPN":
                     found += [k for k in self.of_token(c, depth + 1)
                               if self.is_person(k) and k not in found]

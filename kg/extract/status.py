@@ -44,6 +44,7 @@ HYPOTHETICAL_HEADS = frozenset(
 )
 _HYPOTHETICAL_AUX = frozenset({"could", "might", "should", "may"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+_SCHEDULING = frozenset({"expect", "schedule", "plan", "slate", "set"})
 _FUTURE_WORDS = frozenset({"tomorrow", "next", "later", "coming", "upcoming", "soon",
                            "forthcoming"})
 _HABITUAL_ADV = frozenset({"regularly", "often", "usually", "frequently", "routinely",
@@ -83,6 +84,8 @@ def clause_status(verb: Token, time_text: str | None = None) -> MeetingStatus:
         return clause_status(verb.head, time_text)
     if any(a in _FUTURE_AUX for a in aux):
         return MeetingStatus.PLANNED
+    if verb.lemma_.casefold() in _SCHEDULING and verb.tag_ == "VBN":
+        return MeetingStatus.PLANNED  # "X is expected here on Friday for talks with Y"
     if verb.tag_ == "VBD" or "have" in aux or "has" in aux or "had" in aux:
         return MeetingStatus.HAPPENED
     words = {w.casefold() for w in (time_text or "").split()}
@@ -137,6 +140,8 @@ def is_hypothetical(verb: Token) -> bool:
             cur = cur.head
             steps += 1
             continue
+        if cur.dep_ == "ccomp" and cur.head.lemma_.casefold() in HYPOTHETICAL_HEADS:
+            return True  # "X proposed that they meet"
         break
     return False
 
