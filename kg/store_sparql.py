@@ -10,8 +10,8 @@ the Graph Store HTTP Protocol endpoint. Left out, both default to ``PATH`` (Fuse
 Writes are batched: articles buffer until at least ``batch_triples`` (10,000) triples,
 then go to the server in two requests. (1) One Graph Store POST of a staging graph that
 holds every quad of the batch as a reified statement (``rdf:subject/predicate/object``
-plus the target graph). (2) One SPARQL Update that, for every article graph named in the
-stage, deletes the old triples, inserts the new ones from the stage, and drops the stage.
+plus the target graph). (2) One SPARQL Update that drops each batched article's old graph,
+inserts the new triples from the stage into their named graphs, and drops the stage.
 That avoids Virtuoso's limit on the size of a compiled ``INSERT DATA`` (about a thousand
 triples) while staying plain SPARQL 1.1. Re-sending a batch gives the same state, so a
 retried batch never duplicates an article. Any read (``query``, ``article_hashes``,
