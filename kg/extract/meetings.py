@@ -183,6 +183,12 @@ class _Finder:
                 if len(p.subjects(gov)) >= 2:
                     takes_agent = True
                     anchors.add(gov.i)
+            elif via in ("for", "at") and lemma in _PRESENCE and (of or bodies) \
+                    and not (with_ or between or poss):
+                # "X will be in Osaka for the annual meeting of the Asian Development Bank"
+                takes_agent = attend = True
+                bodies = bodies or [k for k in of if p.named_body(k)]
+                anchors.add(gov.i)
             elif via in ("nsubj", "nsubjpass") and with_ and not poss and gov.dep_ == "ccomp":
                 agents += p.subjects(gov.head)  # "X said the meeting with Y underlined ..."
             if lemma in HYPOTHETICAL_HEADS or _proposed(n, gov):
@@ -269,6 +275,7 @@ class _Finder:
         return out
 
 
+_PRESENCE = frozenset({"be", "arrive", "travel", "go", "fly", "leave", "come", "head", "return"})
 _TAKE_PART = frozenset({"take", "participate", "join", "sit"})
 _PROPOSAL_NOUNS = frozenset({"suggestion", "proposal", "call", "request", "invitation", "offer",
                              "idea", "possibility", "prospect", "hope", "demand", "bid"})

@@ -5,6 +5,8 @@
 datetime.date(2025, 12, 2)
 >>> normalise_date("on Monday", date(2025, 12, 3), future=False)
 datetime.date(2025, 12, 1)
+>>> normalise_date("April 27 and 28", date(1987, 4, 8), future=True)
+datetime.date(1987, 4, 27)
 >>> normalise_date("soon", None, future=True) is None
 True
 """
@@ -12,6 +14,7 @@ True
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from datetime import date, datetime, time
 
@@ -55,6 +58,8 @@ def normalise_date(text: str | None, published: date | None, future: bool) -> da
     text = strip_preposition(text)
     if text.casefold() in _VAGUE - {"today"}:
         return None
+    # A range or a list ("April 27 and 28", "late April or early May"): its first day.
+    text = re.split(r"\s+(?:and|or|to|until|through)\s+|\s*[-–]\s*(?=\d)", text)[0]
     import dateparser
 
     settings = {
