@@ -95,16 +95,18 @@ def _root(soup: BeautifulSoup) -> Tag:
                   soup.find(attrs={"role": "main"})):
         if isinstance(found, Tag):
             return found
-    # Otherwise the element whose own paragraphs hold the most text (text density).
-    best: Tag | None = None
-    best_len = 0
+    # Otherwise the element whose own paragraphs hold the most text (text density), summed
+    # in one pass so a page of 100,000 sibling paragraphs stays linear.
+    sizes: dict[int, int] = {}
+    parents: dict[int, Tag] = {}
     for p in soup.find_all("p"):
         parent = p.parent
-        if isinstance(parent, Tag) and parent is not best:
-            size = sum(len(_text(c)) for c in parent.find_all("p", recursive=False))
-            if size > best_len:
-                best, best_len = parent, size
-    return best or soup.body or soup
+        if isinstance(parent, Tag):
+            sizes[id(parent)] = sizes.get(id(parent), 0) + len(_text(p))
+            parents[id(parent)] = parent
+    if sizes:
+        return parents[max(sizes, key=lambda k: sizes[k])]
+    return soup.body or soup
 
 
 def _meta(soup: BeautifulSoup, *names: str) -> str | None:
