@@ -3,7 +3,9 @@
 Usage: python benchmarks/throughput.py [--corpus PATH] [-n 300] [--jobs 1 2]
 Raw = the spaCy pipeline alone (same model, no kg components) over the article texts;
 kg = ``kg.build.build`` into a fresh Oxigraph store (extraction, RDF mapping, commits).
-Both run in this one process, model load excluded from both, one after the other.
+Both run in this one process, model load excluded, alternating for --rounds rounds; the best
+words/s of each is kept (on a shared machine the slowest runs measure other people's load).
+With one process the CPU time of each is reported too: it does not depend on contention.
 """
 
 from __future__ import annotations
@@ -28,33 +30,45 @@ def main() -> None:
     ap.add_argument("-n", type=int, default=300, help="articles (the first N of the corpus)")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--rounds", type=int, default=2, help="alternating rounds; best of each")
     args = ap.parse_args()
     texts = [r["text"] for r in read_records(args.corpus, args.n)]
     words = sum(len(t.split()) for t in texts)
     nlp = load_nlp()
-    out = {}
+    best: dict[tuple[str, int], float] = {}
+    cpu: dict[str, float] = {}
+
+    def record(key: tuple[str, int], t0: float, c0: float) -> None:
+        best[key] = max(best.get(key, 0.0), words / (time.perf_counter() - t0))
+        if key[1] == 1:  # one process: its own CPU time is the whole cost, immune to contention
+            cpu[key[0]] = min(cpu.get(key[0], float("inf")), time.process_time() - c0)
+
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         src = str(write_subset(args.corpus, args.n, Path(tmp) / "subset.jsonl.gz"))
-        for jobs in args.jobs:
-            t0 = time.perf_counter()
-            with nlp.select_pipes(disable=list(COMPONENTS)):
-                for _ in nlp.pipe(texts, batch_size=args.batch_size, n_process=jobs):
-                    pass
-            raw = words / (time.perf_counter() - t0)
-            with open_store(Path(tmp) / f"store{jobs}") as store:
-                t0 = time.perf_counter()
-                s = build([src], store, jobs=jobs, batch_size=args.batch_size, lang="any")
-                kg = words / (time.perf_counter() - t0)
-            out[jobs] = (raw, kg, len(s.built))
-            print(f"jobs={jobs}: raw {raw:.0f} words/s, kg build {kg:.0f} words/s "  # noqa: T201
-                  f"({len(s.built)} built), ratio {kg / raw:.2f}", flush=True)
-    parts = [f"j{j}: raw={r:.0f}w/s kg={k:.0f}w/s ratio={k / r:.2f}"
-             for j, (r, k, _) in out.items()]
-    if 1 in out and 2 in out:
-        parts.append(f"speedup_2v1: raw={out[2][0] / out[1][0]:.2f}x "
-                     f"kg={out[2][1] / out[1][1]:.2f}x")
-    print(f"throughput: n={len(texts)} words={words} " + " | ".join(parts))  # noqa: T201
-
+        for rnd in range(args.rounds):
+            for jobs in args.jobs:
+                t0, c0 = time.perf_counter(), time.process_time()
+                with nlp.select_pipes(disable=list(COMPONENTS)):
+                    for _ in nlp.pipe(texts, batch_size=args.batch_size, n_process=jobs):
+                        pass
+                record(("raw", jobs), t0, c0)
+                with open_store(Path(tmp) / f"store{rnd}-{jobs}") as store:
+                    t0, c0 = time.perf_counter(), time.process_time()
+                    s = build([src], store, jobs=jobs, batch_size=args.batch_size, lang="any")
+                    record(("kg", jobs), t0, c0)
+                print(f"round {rnd} jobs={jobs}: raw {best['raw', jobs]:.0f} words/s, "  # noqa: T201
+                      f"kg {best['kg', jobs]:.0f} words/s (best so far; {len(s.built)} built)",
+                      flush=True)
+    parts = [f"j{j}: raw={best['raw', j]:.0f}w/s kg={best['kg', j]:.0f}w/s "
+             f"ratio={best['kg', j] / best['raw', j]:.2f}" for j in args.jobs]
+    if "raw" in cpu and "kg" in cpu:
+        parts.append(f"j1_cpu: raw={words / cpu['raw']:.0f} kg={words / cpu['kg']:.0f} words/cpu-s "
+                     f"ratio={cpu['raw'] / cpu['kg']:.2f}")
+    if 1 in args.jobs and 2 in args.jobs:
+        parts.append(f"speedup_2v1: raw={best['raw', 2] / best['raw', 1]:.2f}x "
+                     f"kg={best['kg', 2] / best['kg', 1]:.2f}x")
+    print(f"throughput: n={len(texts)} words={words} best_of={args.rounds} "  # noqa: T201
+          + " | ".join(parts))
 
 if __name__ == "__main__":
     main()
