@@ -4,7 +4,8 @@ Text is decoded strictly, hard line wraps are joined into paragraphs, and boiler
 (bylines, "3 Min Read", "Share This Article") is dropped, so that character offsets
 refer to the clean text that extraction sees.
 
->>> a = parse_txt("Title\\n\\nBy admin\\n3 Min Read\\n\\nBob met Alice in Paris on\\nMonday.\\n", "x")
+>>> a = parse_txt("Title\\n\\nBy admin\\n3 Min Read\\n\\n"
+...               "Bob met Alice in Paris on\\nMonday.\\n", "x")
 >>> a.title, a.text
 ('Title', 'Bob met Alice in Paris on Monday.')
 """
@@ -21,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO
+from typing import Protocol
 
 from kg.errors import InputError
 from kg.model import Article
@@ -229,7 +230,11 @@ def _read_bytes(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
 _TOO_LONG = b"\0kg-line-too-long"
 
 
-def _lines(fh: IO[bytes], limit: int = MAX_ARTICLE_BYTES) -> Iterator[bytes]:
+class _Readable(Protocol):
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+def _lines(fh: _Readable, limit: int = MAX_ARTICLE_BYTES) -> Iterator[bytes]:
     """Lines of ``fh``, each read with at most ``limit`` bytes in memory; a longer line is
     drained and replaced by a marker so its number still counts."""
     while line := fh.readline(limit + 1):

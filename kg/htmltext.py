@@ -91,8 +91,9 @@ def _root(soup: BeautifulSoup) -> Tag:
     articles = soup.find_all("article")
     if articles:
         return max(articles, key=lambda t: sum(map(len, _paragraphs(t))))
-    for found in (soup.find("main"), soup.find(attrs={"itemprop": "articleBody"}),
-                  soup.find(attrs={"role": "main"})):
+    body: dict[str, Any] = {"itemprop": "articleBody"}
+    main: dict[str, Any] = {"role": "main"}
+    for found in (soup.find("main"), soup.find(attrs=body), soup.find(attrs=main)):
         if isinstance(found, Tag):
             return found
     # Otherwise the element whose own paragraphs hold the most text (text density), summed
@@ -111,9 +112,12 @@ def _root(soup: BeautifulSoup) -> Tag:
 
 def _meta(soup: BeautifulSoup, *names: str) -> str | None:
     for name in names:
-        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
-        if isinstance(tag, Tag) and isinstance(tag.get("content"), str) and tag["content"].strip():
-            return str(tag["content"]).strip()
+        by_property: dict[str, Any] = {"property": name}
+        by_name: dict[str, Any] = {"name": name}
+        tag = soup.find("meta", attrs=by_property) or soup.find("meta", attrs=by_name)
+        content = tag.get("content") if isinstance(tag, Tag) else None
+        if isinstance(content, str) and content.strip():
+            return content.strip()
     return None
 
 
