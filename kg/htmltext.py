@@ -93,7 +93,7 @@ def _root(soup: BeautifulSoup) -> Tag:
         return max(articles, key=lambda t: sum(map(len, _paragraphs(t))))
     body: dict[str, Any] = {"itemprop": "articleBody"}
     main: dict[str, Any] = {"role": "main"}
-    for found in (soup.find("main"), soup.find(attrs=body), soup.find(attrs=main)):
+    for found in (soup.find("main"), soup.find(None, body), soup.find(None, main)):
         if isinstance(found, Tag):
             return found
     # Otherwise the element whose own paragraphs hold the most text (text density), summed
