@@ -25,6 +25,8 @@ pytestmark = pytest.mark.model
         ("Peter Novak declined to meet Paul Keller.", "negated"),
         ("Peter Novak cancelled his meeting with Paul Keller.", "negated"),
         ("Peter Novak will not meet Paul Keller.", "negated"),
+        ("Peter Novak and Paul Keller are supposed to meet in May.", "planned"),
+        ("Taxes will be the issue when Peter Novak meets Paul Keller.", "planned"),
     ],
 )
 def test_status(nlp, text, status):

@@ -103,6 +103,8 @@ class _Finder:
         obj_toks: list[Token] = []
         dobjs = [t for c in v.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
         if lemma == "meet":
+            if dobjs and dobjs[0].pos_ == "NOUN" and not p.of_token(dobjs[0]):
+                return None  # "meet its commitments", "met demand": not the meeting sense
             obj_toks = dobjs + p.prep_object_tokens(v, ("with",))
         elif lemma in _NEEDS_WITH:
             obj_toks = p.prep_object_tokens(v, ("with",))
@@ -147,7 +149,9 @@ class _Finder:
         poss = [k for c in n.children if c.dep_ == "poss" for k in p.expand(c)]
         comp_toks = [t for c in n.children if c.dep_ == "compound" for t in (c, *c.conjuncts)]
         comp_toks += [m for t in comp_toks for m in t.children if m.dep_ == "nmod"]
-        bodies = _merge([k for t in comp_toks for k in p.of_token(t) if p.named_body(k)])
+        itself = self.index.token_entity.get(n.i)  # "the Venice Economic Summit" names the event
+        bodies = _merge([k for t in comp_toks for k in p.of_token(t)
+                         if p.named_body(k) and k != itself])
         bodies = [k for k in bodies if self.index.get(k).type is EntityType.ORGANIZATION]
         gov, via = _governor(n)
         anchors = {n.i}

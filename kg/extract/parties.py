@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.entities import EntityIndex
+from kg.extract.gazetteer import title_words
 from kg.model import EntityType
 
 __all__ = ["Parties", "NAMED_GROUPS", "MEMBER_NOUNS"]
@@ -90,7 +91,7 @@ class Parties:
                 # An apposed name belongs to an unnamed conjunct ("X and the head of
                 # the bank, Y, met") or to a pronoun in a list ("he, Baker and ... Poehl").
                 unnamed = any(u.pos_ == "NOUN" and not self.index.keys_of(u)
-                              for u in t.conjuncts)
+                              and u.lower_ in title_words() for u in t.conjuncts)
                 listed = c.dep_ == "nmod" or (c.dep_ == "appos" and (t.tag_ == "PRP" or unnamed))
                 if listed and c.pos_ == "PROPN":
                     found += [k for k in self.of_token(c, depth + 1)

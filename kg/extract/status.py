@@ -28,7 +28,8 @@ __all__ = [
 #: "X is expected to meet": the head verb (or adjective) makes the meeting planned.
 PLAN_HEADS = frozenset(
     {"expect", "schedule", "due", "plan", "agree", "set", "intend", "arrange", "be", "go",
-     "prepare", "decide", "leave", "travel", "fly", "come", "return", "likely", "slate"}
+     "prepare", "decide", "leave", "travel", "fly", "come", "return", "likely", "slate",
+     "suppose"}
 )
 #: "X refused to meet": the head verb negates the meeting.
 NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject"})
@@ -94,6 +95,10 @@ def clause_status(verb: Token, time_text: str | None = None) -> MeetingStatus:
         return MeetingStatus.PLANNED
     if verb.tag_ == "VB" and "to" in aux:
         return MeetingStatus.PLANNED
+    if verb.tag_ in ("VBZ", "VBP") and not aux and any(
+        c.dep_ == "mark" and c.lower_ in ("when", "once", "until", "before") for c in verb.children
+    ):
+        return MeetingStatus.PLANNED  # "when he meets Baker", "when they attend the meeting"
     if verb.tag_ in ("VBZ", "VBP") and not aux and time_text:
         return MeetingStatus.PLANNED  # news present with a time: "X leaves on April 29"
     return MeetingStatus.HAPPENED
