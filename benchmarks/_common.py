@@ -52,6 +52,7 @@ class TreeRSS:
         self.proc = psutil.Process(pid)
         self.interval = interval
         self.peak = 0
+        self.cpu: dict[int, float] = {}  # last CPU seconds seen per process (user + system)
         self._stop = threading.Event()
         self._t = threading.Thread(target=self._run, daemon=True)
 
@@ -63,6 +64,8 @@ class TreeRSS:
                 for p in procs:
                     try:
                         total += p.memory_info().rss
+                        t = p.cpu_times()
+                        self.cpu[p.pid] = t.user + t.system
                     except psutil.Error:
                         pass
                 self.peak = max(self.peak, total)
@@ -77,6 +80,16 @@ class TreeRSS:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._t.join()
+
+    @property
+    def main_cpu(self) -> float:
+        """CPU seconds of the sampled process itself."""
+        return self.cpu.get(self.proc.pid, 0.0)
+
+    @property
+    def total_cpu(self) -> float:
+        """CPU seconds of the process and its children, as last sampled."""
+        return sum(self.cpu.values())
 
     @property
     def peak_mb(self) -> float:
