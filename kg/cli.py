@@ -266,6 +266,8 @@ def extract(paths: tuple[str, ...], model: str | None, published: date | None, f
             sentences: str | None, lang: str) -> None:
     """Print the entities, triples and meetings found in articles, without storing them."""
     if sentences:
+        if paths:
+            raise click.UsageError("give either article PATHS or --sentences FILE, not both")
         from kg.openie import extract_sentence_file
 
         extract_sentence_file(sentences, sys.stdout, "tsv" if fmt == "text" else fmt, model)

@@ -105,3 +105,8 @@ def test_a_failing_sentence_is_warned_about_and_counted(monkeypatch, caplog):
     assert (r.sentences, r.skipped) == (2, 1)
     assert {t.line for t in r.triples} == {2}
     assert "skipped line 1" in caplog.text
+
+
+def test_sentences_and_paths_together_are_a_usage_error(sentence_file):
+    r = CliRunner().invoke(cli, ["extract", "a.txt", "--sentences", str(sentence_file)])
+    assert r.exit_code == 2 and "not both" in r.output
