@@ -96,7 +96,8 @@ def clause_status(verb: Token, time_text: str | None = None) -> MeetingStatus:
     if verb.tag_ == "VB" and "to" in aux:
         return MeetingStatus.PLANNED
     if verb.tag_ in ("VBZ", "VBP") and not aux and any(
-        c.dep_ == "mark" and c.lower_ in ("when", "once", "until", "before") for c in verb.children
+        c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "until", "before")
+        for c in verb.children
     ):
         return MeetingStatus.PLANNED  # "when he meets Baker", "when they attend the meeting"
     if verb.tag_ in ("VBZ", "VBP") and not aux and time_text:
