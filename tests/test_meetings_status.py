@@ -41,3 +41,11 @@ def test_cancelled_planned_meeting_is_negated(nlp):
     assert [(m.names, m.status) for m in found] == [
         (frozenset({"Peter Novak", "Paul Keller"}), "negated")]
 
+
+def test_calendar_date_after_publication_makes_a_nominal_meeting_planned(nlp):
+    from datetime import date
+
+    text = "The move is related to an April 5-6 summit between Peter Novak and Paul Keller."
+    assert [m.status for m in meetings(nlp, text, date(1987, 3, 20))] == ["planned"]
+    assert [m.status for m in meetings(nlp, text, date(1987, 4, 20))] == ["happened"]
+

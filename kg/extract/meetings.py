@@ -251,6 +251,8 @@ class _Finder:
                     place = attached_place(sent, anchors, objs)
                     time = attached_time(sent, anchors | _root(place), tok, objs)
                     status = noun_status(tok, gov, time)
+                    if status is MeetingStatus.HAPPENED and (gov is None or gov.tag_ != "VBD"):
+                        status = _by_calendar(time, published, status)
                     confidence = 0.75
                 else:
                     continue
@@ -293,6 +295,16 @@ def _proposed(noun: Token, gov: Token) -> bool:
             return True
         cur = cur.head
     return False
+
+
+def _by_calendar(time: str | None, published: date | None,
+                 status: MeetingStatus) -> MeetingStatus:
+    """An explicit calendar date after publication makes a meeting planned ("an April 5-6
+    summit" in a March article); relative words ("Monday") are left to the verbs."""
+    if not time or published is None or not any(ch.isdigit() for ch in time):
+        return status
+    when = normalise_date(time, published, future=None)
+    return MeetingStatus.PLANNED if when is not None and when > published else status
 
 
 def _root(span: Span | None) -> set[int]:

@@ -47,11 +47,11 @@ def strip_preposition(text: str) -> str:
     return text
 
 
-def normalise_date(text: str | None, published: date | None, future: bool) -> date | None:
+def normalise_date(text: str | None, published: date | None, future: bool | None) -> date | None:
     """The calendar date that ``text`` means relative to ``published``, or None.
 
-    ``future`` prefers the next such day ("Tuesday" in a planned meeting); otherwise the
-    last one. Vague expressions ("soon") give None.
+    ``future`` prefers the next such day ("Tuesday" in a planned meeting), False the last
+    one, None the one in the current period. Vague expressions ("soon") give None.
     """
     if not text or published is None:
         return None
@@ -64,7 +64,7 @@ def normalise_date(text: str | None, published: date | None, future: bool) -> da
 
     settings = {
         "RELATIVE_BASE": datetime.combine(published, time(12, 0)),
-        "PREFER_DATES_FROM": "future" if future else "past",
+        "PREFER_DATES_FROM": {True: "future", False: "past", None: "current_period"}[future],
         "RETURN_AS_TIMEZONE_AWARE": False,
         "PREFER_DAY_OF_MONTH": "first",
     }
