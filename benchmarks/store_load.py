@@ -60,9 +60,13 @@ with open_store(dst) as s:
         timed += time.perf_counter() - t0
         articles += 1
     n = len(s)
+    t1 = time.perf_counter()
+    hashes = len(s.article_hashes())  # what an incremental re-run reads first
+    hash_s = time.perf_counter() - t1
     t0 = time.perf_counter()
 timed += time.perf_counter() - t0  # closing flushes, as the raw side's flush() does
-print(json.dumps({"quads": n, "seconds": timed, "articles": articles,
+print(json.dumps({"quads": n, "seconds": timed, "articles": articles, "hashes": hashes,
+                  "hashes_s": hash_s,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -96,7 +100,8 @@ def main() -> None:
     print(f"store_load: quads={raw['quads']} articles={kg['articles']} "  # noqa: T201
           f"raw={rq:.0f}q/s ({raw['seconds']:.0f}s, {raw['rss_mb']:.0f}MB) "
           f"kg={kq:.0f}q/s ({kg['seconds']:.0f}s, {kg['rss_mb']:.0f}MB) ratio={kq / rq:.2f} "
-          f"same_count={raw['quads'] == kg['quads']}")
+          f"same_count={raw['quads'] == kg['quads']} "
+          f"article_hashes={kg['hashes']} in {kg['hashes_s']:.2f}s")
 
 
 if __name__ == "__main__":

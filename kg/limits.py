@@ -15,8 +15,10 @@ boundaries), because the extraction rules walk whole sentences.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+if TYPE_CHECKING:  # spaCy takes seconds to import; store queries use this module too
+    from spacy.tokens import Doc
 
 __all__ = ["MAX_SENTENCE_TOKENS", "MAX_ARTICLE_CHARS", "MAX_QUERY_NESTING", "cap_sentences",
            "length_problem", "query_nesting", "query_nesting_problem"]
