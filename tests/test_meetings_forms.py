@@ -147,3 +147,9 @@ def test_apposed_name_of_an_unnamed_conjunct(nlp):
     m = one(nlp, "Peter Novak and the head of the central bank, Paul Keller, met in Vienna.")
     assert m.names == {"Peter Novak", "Paul Keller"} and m.place == "Vienna"
 
+
+def test_separately_gives_one_meeting_per_party(nlp):
+    got = pairs(nlp, "Peter Novak met Paul Keller and Maria Lopez separately on Monday.")
+    assert got == {frozenset({"Peter Novak", "Paul Keller"}),
+                   frozenset({"Peter Novak", "Maria Lopez"})}
+

@@ -237,6 +237,10 @@ class _Finder:
                         continue
                     parts, anchors, objs = ev
                     sets = [parts]
+                    if any(c.lower_ in ("separately", "individually") for c in tok.children):
+                        # "X met A and B separately": two meetings, A and B did not meet.
+                        subj = [k for k in parts if k in self.parties.subjects(tok, agent=False)]
+                        sets = [_merge(subj + [k]) for k in parts if k not in subj] or sets
                     anchors = anchors | _chain(tok)
                     place = attached_place(sent, anchors, objs)
                     time = attached_time(sent, anchors | _root(place), tok, objs)
