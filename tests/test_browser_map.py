@@ -202,6 +202,13 @@ def test_meetings_filter_hides_other_edges_without_blanking(open_map: Any,
     assert all("Moscow" not in (e["from"], e["to"]) for e in o.drawn_edges())
     o.page.check("#types input[value=place]")
     assert "Moscow" in o.drawn_nodes()
+    # one relation type from the Relations menu; entities left with no edge go too
+    o.page.click("#rels summary")
+    o.page.uncheck("#rel-list input[value='say']")
+    assert all(e["rel"] != "say" for e in o.drawn_edges())
+    assert len(o.drawn_edges()) == total - 1 and "Kremlin" not in o.drawn_nodes()
+    o.page.click("#rels-all")
+    assert len(o.drawn_edges()) == total and "Kremlin" in o.drawn_nodes()
 
 
 def test_clicks_show_facts_and_provenance(open_map: Any, news_map: tuple) -> None:
@@ -248,6 +255,17 @@ def test_hostile_text_shows_as_text_and_runs_nothing(open_map: Any, tmp_path: Pa
         mid = o.js("id => kgNetwork.body.edges[id].edgeType.getPoint(0.5)", edge)
         o.page.mouse.move(*o.dom_point(mid))
     o.page.wait_for_timeout(400)
+    # a node's hover tooltip (vis-network's popup) is text too
+    o.page.click("#panel .close")
+    o.js("kgNetwork.fit({animation: false})")
+    o.page.mouse.move(5, 400)
+    first = o.js("kgNodes.get().find(n => n.label.startsWith('<img')).id")
+    o.page.mouse.move(*o.dom_point(o.js("id => kgNetwork.getPositions([id])[id]", first)))
+    o.wait("(document.querySelector('div.vis-tooltip') || {}).innerText"
+           "?.startsWith('<img src=x onerror=')", None, 10)
+    # innerText turns newlines into <br>; nothing else may be an element
+    assert o.js("[...document.querySelector('div.vis-tooltip').children]"
+                ".every(c => c.tagName === 'BR')")
     o.js("kg.showEdge(kgEdges.get().find(e => e.kind === 'meeting').id)")
     panel = o.page.inner_text("#panel")
     assert '<img src=x onerror="window.pwnedPlace=1">' in panel
