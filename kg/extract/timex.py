@@ -98,10 +98,20 @@ def _is_duration(ent: Span) -> bool:
 def _with_modifiers(ent: Span) -> str:
     """The expression with adverbs NER leaves out ("Later today", "early this afternoon")."""
     doc = ent.doc
-    start = ent.start
+    start, end = ent.start, ent.end
     while start > ent.sent.start and doc[start - 1].lower_ in _TIME_ADVERBS:
         start -= 1
-    text = strip_preposition(doc[start : ent.end].text)
+    if start == ent.start and start - 2 >= ent.sent.start and doc[start - 1].lower_ in (
+            "in", "on") and doc[start - 2].lower_ in _TIME_ADVERBS:
+        start -= 2  # "sometime in late April"
+    # "late April or early May": both ends of the alternative, as written.
+    if end + 1 < len(doc) and doc[end].lower_ in ("or", "and") and doc[end + 1].ent_type_ in (
+            "DATE", "TIME"):
+        end += 1
+        while end < len(doc) and doc[end].ent_type_ in ("DATE", "TIME") and \
+                doc[end].ent_iob_ != "O":
+            end += 1
+    text = strip_preposition(doc[start:end].text)
     for pos in ("'s", "’s"):
         if text.endswith(pos):
             text = text[: -len(pos)]  # "last month's meeting"
