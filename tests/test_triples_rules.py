@@ -68,7 +68,8 @@ def test_relative_pronoun_never_becomes_the_subject():
             ("left", 5, "ROOT", "VERB", "VBD", "leave"),
         ]
     )
-    assert slots(doc) == {("the man", "won", "it"), ("the man", "left")}
+    # Restrictive (no comma): the clause stays in the phrase of the main clause's subject.
+    assert slots(doc) == {("the man", "won", "it"), ("the man who won it", "left")}
 
 
 def test_copula_with_negation_and_modal():

@@ -2,10 +2,14 @@
 
 >>> from spacy.tokens import Doc
 >>> from spacy.vocab import Vocab
->>> d = Doc(Vocab(), words=["the", "man", "who", "ran", ","],
-...         heads=[1, 1, 3, 1, 1], deps=["det", "ROOT", "nsubj", "relcl", "punct"])
->>> phrase(d[1])
+>>> d = Doc(Vocab(), words=["the", "man", ",", "who", "ran", ","], heads=[1, 1, 1, 4, 1, 1],
+...         deps=["det", "ROOT", "punct", "nsubj", "relcl", "punct"])
+>>> phrase(d[1])  # a non-restrictive relative clause is cut out
 (0, 1)
+>>> d = Doc(Vocab(), words=["the", "man", "who", "ran"], heads=[1, 1, 3, 1],
+...         deps=["det", "ROOT", "nsubj", "relcl"])
+>>> phrase(d[1])  # a restrictive one identifies the man and stays
+(0, 1, 2, 3)
 """
 
 from __future__ import annotations
@@ -42,8 +46,19 @@ def _excluded(tok: Token, extra: frozenset[str]) -> list[Token]:
     return [
         t
         for t in tok.subtree
-        if t.i != tok.i and (t.dep_ in deps or (t.dep_ == "conj" and t.pos_ == "VERB"))
+        if t.i != tok.i
+        and (
+            (t.dep_ in deps and (t.dep_ != "relcl" or _non_restrictive(t)))
+            or (t.dep_ == "conj" and t.pos_ == "VERB")
+        )
     ]
+
+
+def _non_restrictive(clause: Token) -> bool:
+    """A relative clause set off by a comma adds information; one without identifies the noun
+    ("the man who won it") and stays in the phrase."""
+    first = min(t.i for t in clause.subtree)
+    return first > 0 and clause.doc[first - 1].text in (",", "(", "-", "--")
 
 
 def phrase(

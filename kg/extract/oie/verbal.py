@@ -155,7 +155,7 @@ def _extraction(v: Token, subj: Token, inherited: bool) -> list[RawExtraction]:
         adjuncts.extend(j)
     rel_obj = _relativized_object(last)
     if rel_obj is not None:
-        args.insert(0, phrase(rel_obj))
+        args.insert(0, phrase(rel_obj, drop=[v]))
     predicate = [last.lemma_.lower(), *(c.text.lower() for c in last.children if c.dep_ == "prt")]
     preps.sort(key=lambda t: t.i)
     adj = _adjectival_predicate(last)
