@@ -49,14 +49,15 @@ def _excluded(tok: Token, extra: frozenset[str]) -> list[Token]:
         if t.i != tok.i
         and (
             (t.dep_ in deps and (t.dep_ != "relcl" or _non_restrictive(t)))
+            or (t.dep_ == "acl" and _non_restrictive(t))
             or (t.dep_ == "conj" and t.pos_ == "VERB")
         )
     ]
 
 
 def _non_restrictive(clause: Token) -> bool:
-    """A relative clause set off by a comma adds information; one without identifies the noun
-    ("the man who won it") and stays in the phrase."""
+    """A relative or participial clause set off by a comma adds information and is cut out;
+    one without identifies the noun ("the man who won it", "a plan shaped in May") and stays."""
     first = min(t.i for t in clause.subtree)
     return first > 0 and clause.doc[first - 1].text in (",", "(", "-", "--")
 
