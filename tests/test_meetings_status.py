@@ -27,6 +27,9 @@ pytestmark = pytest.mark.model
         ("Peter Novak will not meet Paul Keller.", "negated"),
         ("Peter Novak and Paul Keller are supposed to meet in May.", "planned"),
         ("Taxes will be the issue when Peter Novak meets Paul Keller.", "planned"),
+        ("A team is laying the groundwork for talks between Peter Novak and Paul Keller.",
+         "planned"),
+        ("The dollar rose ahead of talks between Peter Novak and Paul Keller.", "planned"),
     ],
 )
 def test_status(nlp, text, status):

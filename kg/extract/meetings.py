@@ -32,7 +32,7 @@ from kg.model import EntityType, Meeting, MeetingStatus, Provenance
 __all__ = ["find_meetings", "MeetingComponent", "VERB_TRIGGERS", "NOUN_TRIGGERS", "NAMED_GROUPS"]
 
 VERB_TRIGGERS = frozenset(
-    {"meet", "confer", "negotiate", "talk", "host", "receive", "visit", "sit", "call", "join"}
+    {"meet", "confer", "negotiate", "talk", "host", "receive", "visit", "sit", "call"}
 )
 NOUN_TRIGGERS = frozenset(
     {"talk", "meeting", "summit", "discussion", "negotiation", "consultation", "audience"}
@@ -68,8 +68,12 @@ def _governor(noun: Token) -> tuple[Token | None, str]:
             if prep.lower_ == "of" and prep.head.lemma_.casefold() in _QUANTITY:
                 cur = prep.head
                 continue
-            via = via or prep.lower_
-            cur = prep.head
+            if prep.head.dep_ == "advmod" and prep.head.head is not prep.head:
+                via = via or prep.head.lower_  # "ahead of talks"
+                cur = prep.head.head
+            else:
+                via = via or prep.lower_
+                cur = prep.head
         elif cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "conj", "appos"):
             via = via or cur.dep_
             cur = cur.head
@@ -250,11 +254,16 @@ class _Finder:
                     if lemma == "talk" and tok.tag_ != "NNS" or is_habitual(tok):
                         continue
                     sets, anchors, objs, gov = self.noun_event(tok)
+                    via = _governor(tok)[1]
                     if gov is not None and gov.i in anchors:
                         anchors = anchors | _chain(gov)
                     place = attached_place(sent, anchors, objs)
                     time = attached_time(sent, anchors | _root(place), tok, objs)
                     status = noun_status(tok, gov, time)
+                    if status is MeetingStatus.HAPPENED and gov is not None and (
+                        via in ("ahead", "before") or (via == "for" and gov.tag_ != "VBD")
+                    ):
+                        status = MeetingStatus.PLANNED  # "groundwork for talks", "ahead of talks"
                     if status is MeetingStatus.HAPPENED and (gov is None or gov.tag_ != "VBD"):
                         status = _by_calendar(time, published, status)
                     confidence = 0.75
