@@ -35,6 +35,8 @@ class Parties:
         self.index = index
 
     def eligible(self, key: str) -> bool:
+        """Whether ``key`` may be a meeting party: a person, organisation, country, or a
+        country's delegation or government (not "Russian officials")."""
         e = self.index.get(key)
         if e is None:
             return False
@@ -77,6 +79,7 @@ class Parties:
         return keys
 
     def named_body(self, key: str) -> bool:
+        """Whether ``key`` is an organisation or a person (a body members can stand for)."""
         e = self.index.get(key)
         return e is not None and e.type in (EntityType.ORGANIZATION, EntityType.PERSON)
 
@@ -108,6 +111,7 @@ class Parties:
         return e is not None and e.type is EntityType.ORGANIZATION
 
     def is_person(self, key: str) -> bool:
+        """Whether ``key`` is a person."""
         e = self.index.get(key)
         return e is not None and e.type is EntityType.PERSON
 
