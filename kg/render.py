@@ -47,6 +47,8 @@ TYPE_STYLE: dict[str, tuple[str, str, str]] = {
 }
 #: Above this many nodes the layout is computed in Python and physics stays off.
 PHYSICS_THRESHOLD = 500
+#: In-browser physics iterations before the first frame (starting from the NumPy layout).
+STABILIZATION_ITERATIONS = 100
 MEETING_COLOUR = "#d62728"
 RELATION_COLOUR = "#b4b9bf"
 #: Edge labels are drawn when font size × zoom reaches this (vis ``drawThreshold``): relation
@@ -149,8 +151,10 @@ def vis_data(g: nx.MultiDiGraph, *, seed: int = 7, focus: Hashable | None = None
     deg = dict(g.degree())
     big = g.number_of_nodes() > PHYSICS_THRESHOLD
     nodes = [_node(n, d, deg.get(n, 0)) for n, d in g.nodes(data=True)]
-    if big:
-        pos = spring(g, seed=seed)
+    # Every map starts from the NumPy layout; below the threshold the browser's physics only
+    # refines it, which takes far fewer iterations than starting from random positions.
+    if nodes:
+        pos = spring(g, seed=seed, spacing=60.0 if big else 100.0)
         for node, n in zip(nodes, g.nodes(), strict=True):
             node["x"], node["y"] = pos[n]
     edges = [_edge(i, u, v, d) for i, (u, v, d) in enumerate(g.edges(data=True))]
@@ -161,12 +165,13 @@ def vis_data(g: nx.MultiDiGraph, *, seed: int = 7, focus: Hashable | None = None
                  for k, c in order]
     options: dict[str, Any] = {
         "autoResize": True,
-        "layout": {"randomSeed": seed, "improvedLayout": not big and len(nodes) <= 150},
-        "physics": {"enabled": not big, "solver": "forceAtlas2Based",
-                    "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 110,
-                                         "avoidOverlap": 0.4},
-                    "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50,
-                                      "fit": True}},
+        "layout": {"randomSeed": seed, "improvedLayout": False},
+        # barnesHut refined 500 nodes in ~2/3 of forceAtlas2Based's time here.
+        "physics": {"enabled": not big, "solver": "barnesHut",
+                    "barnesHut": {"gravitationalConstant": -3000, "springLength": 110,
+                                  "avoidOverlap": 0.2},
+                    "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS,
+                                      "updateInterval": 50, "fit": True}},
         "interaction": {"hover": True, "tooltipDelay": 200, "hideEdgesOnDrag": big,
                         "hideEdgesOnZoom": big, "multiselect": False},
         "nodes": {"scaling": {"min": 8, "max": 36,
