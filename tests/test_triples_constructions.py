@@ -172,3 +172,8 @@ def test_object_control_and_zero_relatives(nlp):
         ("The demands Kyiv rejected", "were", "harsh"),
         ("Kyiv", "rejected", "The demands"),
     }
+
+
+def test_copula_equating_a_description_with_a_name_is_about_the_name(nlp):
+    got = slots(nlp, "The winner of the prize was Maria Lopez .")
+    assert got == {("Maria Lopez", "was", "The winner of the prize")}

@@ -194,7 +194,7 @@ def _extraction(v: Token, subj: Token, inherited: bool) -> list[RawExtraction]:
         modality=modality(all_words) or (verbs[0].lemma_.lower() if len(verbs) > 1 else None),
         inherited_subject=inherited,
     )
-    out = [base]
+    out = [_named_first(v, subj, base)]
     of_reading = _relational_noun(v, base)
     if of_reading is not None:
         out = [of_reading]
@@ -202,6 +202,22 @@ def _extraction(v: Token, subj: Token, inherited: bool) -> list[RawExtraction]:
     if construction == "passive" and agent is not None and prep_object(agent) is not None:
         out.append(_active_reading(v, base, agent))
     return out
+
+
+def _named_first(v: Token, subj: Token, base: RawExtraction) -> RawExtraction:
+    """ "The champions were Kilmacud Crokes" -> (Kilmacud Crokes; were; The champions):
+    a copula equating a description with a name is about the named thing."""
+    attr = next((c for c in v.children if c.dep_ == "attr"), None)
+    if (
+        base.construction != "copula"
+        or attr is None
+        or attr.pos_ != "PROPN"
+        or subj.pos_ != "NOUN"
+        or not base.args
+        or attr.i not in base.args[0]
+    ):
+        return base
+    return replace(base, subject=base.args[0], args=(base.subject, *base.args[1:]))
 
 
 def _relational_noun(v: Token, base: RawExtraction) -> RawExtraction | None:
