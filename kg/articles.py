@@ -293,7 +293,14 @@ def iter_articles(paths: list[str], published: date | None = None
     A bad article never stops the others: callers count and report the problems. A path
     that does not exist raises :class:`~kg.errors.InputError` before anything is read.
     """
-    for path in list(iter_paths(paths)):
+    found = list(iter_paths(paths))
+    for p in paths:
+        d = Path(p)
+        if p != "-" and d.is_dir() and not any(isinstance(f, Path) and d in f.parents
+                                               for f in found):
+            yield ArticleProblem(p, "no article files (.txt, .md, .jsonl, .html) in this "
+                                    "directory")
+    for path in found:
         if path == "-":
             yield from _iter_jsonl(_lines(sys.stdin.buffer), "<stdin>", published)
             continue

@@ -190,3 +190,10 @@ def test_html_without_article_tag_uses_the_densest_paragraph_block(tmp_path):
 def test_fifo_or_device_reads_are_bounded(tmp_path):
     (item,) = iter_articles(["/dev/zero"])
     assert isinstance(item, ArticleProblem) and "article limit" in item.reason
+
+
+def test_a_directory_without_article_files_is_a_named_problem(tmp_path):
+    (tmp_path / "notes.bin").write_bytes(b"\x00")
+    (item,) = iter_articles([str(tmp_path)])
+    assert isinstance(item, ArticleProblem) and item.source == str(tmp_path)
+    assert "no article files" in item.reason
