@@ -182,6 +182,8 @@ def main() -> None:
     ap.add_argument("--nodes", type=int, default=2000)
     ap.add_argument("--edges", type=int, default=5000)
     ap.add_argument("--timeout", type=float, default=90.0, help="seconds to wait for each page")
+    ap.add_argument("--small", default="300,500", metavar="N,N",
+                    help="also time kg alone on these node counts (physics below 500 nodes)")
     a = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -200,6 +202,10 @@ def main() -> None:
             k = time_kg(ctx, d / "kg.html", a.timeout)
             pd = time_pyvis(ctx, d / "local" / "pyvis.html", a.timeout)
             pi = time_pyvis(ctx, d / "in_line" / "pyvis.html", a.timeout)
+            small = []
+            for n in (int(x) for x in a.small.split(",") if x):
+                write_kg(news_like_graph(n, n * a.edges // a.nodes), d / f"kg{n}.html")
+                small.append((n, time_kg(ctx, d / f"kg{n}.html", a.timeout)))
             ctx.close()
     t = a.timeout
 
@@ -230,6 +236,9 @@ def main() -> None:
     if k["ready_s"] is not None:
         print(f"kg: script starts {k['script_s']:.2f} s, network built {k['created_s']:.2f} s, "
               f"meetings-only filter {k['filter_ms']:.0f} ms, full redraw {k['redraw_ms']:.0f} ms")
+    for n, x in small:
+        print(f"kg, {n} nodes (browser physics from the NumPy layout): drawn and stable "
+              f"{fmt(x['ready_s'], timeout=t)}")
     if k["ready_s"] and pi["stable_s"]:
         print(f"pyvis in_line stable / kg ready: {pi['stable_s'] / k['ready_s']:.1f}x")
 
