@@ -177,3 +177,8 @@ def test_object_control_and_zero_relatives(nlp):
 def test_copula_equating_a_description_with_a_name_is_about_the_name(nlp):
     got = slots(nlp, "The winner of the prize was Maria Lopez .")
     assert got == {("Maria Lopez", "was", "The winner of the prize")}
+
+
+def test_coordinated_verbs_share_a_following_object(nlp):
+    got = slots(nlp, "The army attacked and captured the town .")
+    assert got == {("The army", "attacked", "the town"), ("The army", "captured", "the town")}

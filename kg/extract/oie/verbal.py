@@ -26,6 +26,7 @@ from kg.extract.oie.clauses import (
     is_predicate,
     modality,
     negated,
+    own_subject,
     prep_object,
     relation_left,
     subject_of,
@@ -115,6 +116,14 @@ def _adjectival_predicate(v: Token) -> tuple[Token, list[int], list[tuple[int, .
     return None
 
 
+def _shared_object(v: Token) -> Token | None:
+    """ "attacked and captured the town": the first verb shares the second one's object."""
+    conj = next((c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if conj is None or own_subject(conj) is not None:
+        return None
+    return next((c for c in conj.children if c.dep_ == "dobj" and c.i > conj.i), None)
+
+
 def _relativized_object(v: Token) -> Token | None:
     """In "the deal that he signed", the antecedent ("the deal") is the object."""
     if v.dep_ != "relcl":
@@ -166,6 +175,10 @@ def _extraction(v: Token, subj: Token, inherited: bool) -> list[RawExtraction]:
         rel.extend([acomp.i, *link])
         predicate = [acomp.lemma_.lower(), *(v.doc[i].text.lower() for i in link)]
         args = more + args
+    if not args and not preps:
+        shared = _shared_object(last)
+        if shared is not None:
+            args.append(phrase(shared))
     if not args and preps:
         first = _relation_prep(preps, last)
         preps.remove(first)
