@@ -38,6 +38,7 @@ __all__ = ["Store", "OxigraphStore", "MemoryStore", "open_store", "DEFAULT_STORE
 DEFAULT_STORE = "kg-store"
 _LOCK_NAME = "kg.lock"
 _DATA_DIR = "oxigraph"
+_FLUSH_BYTES = 8_000_000  # N-Quads written between flushes of Oxigraph's in-memory writes
 
 _HASHES = f"""
 PREFIX schema: <{SDO}>
@@ -202,6 +203,7 @@ class OxigraphStore:
         except OSError as e:
             raise StoreError(f"cannot create store directory {self.directory}: {e.strerror}") from e
         self.writable = writable
+        self._unflushed = 0
         self._lock = _Lock(self.directory, exclusive=writable)
         try:
             self._store = ox.Store(str(data)) if writable else ox.Store.read_only(str(data))
@@ -226,6 +228,12 @@ class OxigraphStore:
         if self._store.contains_named_graph(g):
             self._store.remove_graph(g)
         self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
+        # Oxigraph keeps committed writes in memory until a flush: without one every few MB,
+        # a 19k-article build grew to 2 GB RSS (flushing keeps it flat; BENCHMARKS.md).
+        self._unflushed += len(nquads)
+        if self._unflushed >= _FLUSH_BYTES:
+            self._store.flush()
+            self._unflushed = 0
 
     def remove_article(self, graph_iri: URIRef) -> None:
         """Drop one article's named graph."""
