@@ -207,7 +207,8 @@ class OxigraphStore:
         self._lock = _Lock(self.directory, exclusive=writable)
         try:
             self._store = ox.Store(str(data)) if writable else ox.Store.read_only(str(data))
-        except OSError as e:
+        except (OSError, RuntimeError) as e:
+            # RocksDB reports a damaged store ("Corruption: ...") as RuntimeError.
             self._lock.release()
             raise StoreError(f"cannot open store {self.directory}: {e}") from e
 
