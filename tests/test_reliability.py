@@ -319,3 +319,19 @@ def test_endpoint_answers_deep_nesting_with_400_not_500(tmp_path, engine):
         assert r.status_code == 400 and "nests brackets 5001 deep" in r.text
         r = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
         assert r.status_code == 200
+
+
+@pytest.mark.parametrize("damage", ["CURRENT", "sst"])
+def test_a_damaged_store_is_one_clear_line(small_store, damage):
+    data = small_store / "oxigraph"
+    with open_store(small_store) as s:  # enough writes to leave table files behind
+        for i in range(3):
+            s.replace_article(to_rdf(extraction(f"fx-{i + 2}")))
+    targets = [data / "CURRENT"] if damage == "CURRENT" else sorted(data.glob("*.sst"))
+    assert targets
+    for f in targets:
+        f.write_bytes(b"garbage")
+    r = CliRunner().invoke(cli, ["query", "ASK {}", "--store", str(small_store)])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert r.stderr.startswith(f"kg: error: cannot open store {small_store}: Corruption")
+    assert r.stderr.count("\n") == 1
