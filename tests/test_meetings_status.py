@@ -52,3 +52,10 @@ def test_calendar_date_after_publication_makes_a_nominal_meeting_planned(nlp):
     assert [m.status for m in meetings(nlp, text, date(1987, 3, 20))] == ["planned"]
     assert [m.status for m in meetings(nlp, text, date(1987, 4, 20))] == ["happened"]
 
+
+def test_boycotting_the_meeting_of_a_body_named_before(nlp):
+    found = meetings(nlp, "Portugal, a founder of the Atlantic Fisheries Council, boycotted the "
+                          "annual meeting last year.")
+    assert [(m.names, m.status) for m in found] == [
+        (frozenset({"Portugal", "Atlantic Fisheries Council"}), "negated")]
+

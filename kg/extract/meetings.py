@@ -215,7 +215,9 @@ class _Finder:
             # "will attend the meeting": the body of the meeting last named, if any;
             # co-attendees of an unnamed meeting are not paired.
             if n.lower_ in ("meeting", "talks") and any(c.lower_ == "the" for c in n.children):
-                return [_merge(agents + [b]) for b in self.last_bodies], anchors, objs, gov
+                # "the annual meeting": of the body meant before, in this sentence or earlier.
+                bodies = self._org_before(n, agents) or self.last_bodies
+                return [_merge(agents + [b]) for b in bodies], anchors, objs, gov
             return [], anchors, objs, gov
         if bodies or of:
             self.last_bodies = bodies or of
@@ -224,6 +226,15 @@ class _Finder:
         if p.prep_object_tokens(n, ("with",)) and not with_ and not (between or of or bodies):
             return [], anchors, objs, gov  # "talks with bankers": the other side is unnamed
         return [_merge(agents + between + poss + of + bodies + with_)], anchors, objs, gov
+
+    def _org_before(self, n: Token, agents: list[str]) -> list[str]:
+        """The last organisation named earlier in ``n``'s sentence, other than the agents."""
+        for t in reversed(self.doc[n.sent.start : n.i]):
+            keys = [k for k in self.index.keys_of(t) if k not in agents
+                    and self.index.get(k).type is EntityType.ORGANIZATION]
+            if keys:
+                return keys[:1]
+        return []
 
     def find(self, published: date | None) -> list[Meeting]:
         """All meetings of the document, in sentence order."""
