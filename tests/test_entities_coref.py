@@ -82,3 +82,10 @@ def test_object_pronoun_is_not_its_own_clause_subject(nlp):
     assert got["Pervez Musharraf"] == {"Pakistani President Pervez Musharraf", "president",
                                        "his"}
     assert got["Tony Blair"] == {"Prime Minister Tony Blair", "Mr Blair", "him"}
+
+
+def test_titled_names_tagged_as_organisations_are_people(nlp):
+    x = run(nlp, "Prime Minister Nadia Kerr met President Tom Ashby in Dublin.")
+    assert x.entity("person:nadia kerr").type is EntityType.PERSON
+    assert x.entity("person:nadia kerr").titles == ("Prime Minister",)
+

@@ -200,6 +200,8 @@ def _ent_spans(doc: Doc) -> list[Span]:
                     out.append(Span(doc, ent.start, cut, label="ORG"))
                 out.append(Span(doc, cut + 1, ent.end, label="PERSON"))
                 continue
+        if ent.label_ == "ORG" and _titled_name(ent):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Minister Nadia Kerr" (ORG)
         if ent.label_ == "PERSON":
             out.extend(_conjoined_names(ent, taken))
         if ent.label_ == "ORG":
@@ -210,6 +212,15 @@ def _ent_spans(doc: Doc) -> list[Span]:
         out.append(ent)
     out.extend(_untagged_titled_names(doc, taken))
     return sorted(out, key=lambda s: s.start)
+
+
+def _titled_name(ent: Span) -> bool:
+    """An ORG span that is really a name: two or three capitalised words after a title."""
+    doc = ent.doc
+    if not 2 <= len(ent) <= 3 or ent.start == 0 or not is_title(doc[ent.start - 1].text):
+        return False
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in _ORG_HEADS
+               and not is_title(t.text) and country_of(t.text) is None for t in ent)
 
 
 def _untagged_titled_names(doc: Doc, taken: set[int]) -> list[Span]:
