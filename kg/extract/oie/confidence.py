@@ -76,6 +76,7 @@ def features(doc: Doc, r: RawExtraction) -> dict[str, float]:
     f["arg_comma"] = float(any(doc[i].text == "," for a in (r.subject, *r.args) for i in a))
     f["depth"] = math.log1p(sum(1 for _ in head.ancestors))
     f["verbs_in_sent"] = math.log1p(sum(1 for t in sent if t.pos_ in ("VERB", "AUX")))
+    f["siblings"] = math.log1p(r.siblings)
     f["long_arg"] = float(any(len(a) > 12 for a in r.args))
     f["rel_ends_prep"] = float(
         isinstance(r.relation[-1], int) and doc[r.relation[-1]].dep_ in ("prep", "agent")

@@ -53,7 +53,9 @@ def extract_sentence(sent: Span, weights: dict[str, float] | None = None) -> lis
                 if r.key in seen or not r.subject:
                     continue
                 seen.add(r.key)
-                r = replace(r, attribution=_attribution(sent, r), split=len(parts) > 1)
-                out.append(replace(r, confidence=confidence(doc, r, weights)))
+                out.append(replace(r, attribution=_attribution(sent, r), split=len(parts) > 1))
+    # How crowded the sentence is matters: each extraction competes for the same facts.
+    out = [replace(r, siblings=len(out)) for r in out]
+    out = [replace(r, confidence=confidence(doc, r, weights)) for r in out]
     out.sort(key=lambda r: -r.confidence)
     return out

@@ -33,6 +33,7 @@ class RawExtraction:
     attribution: tuple[int, ...] | None = None
     inherited_subject: bool = False
     split: bool = False  # one of several extractions made by splitting a conjunction
+    siblings: int = 0  # extractions from the same sentence, this one included
     confidence: float = 0.0
 
     @property
