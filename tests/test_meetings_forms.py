@@ -116,6 +116,8 @@ def test_demonym_delegations(nlp):
         "Peter Novak rejected suggestions for negotiations with the World Bank.",
         "The government hopes the plan will help it meet its export commitments, Peter Novak said.",
         "Peter Novak proposed in a letter to Paul Keller that they meet soon.",
+        "Peter Novak said there was no need for an emergency Opec meeting.",
+        "If Brazil and Mexico have concluded their negotiations, others will follow.",
     ],
 )
 def test_distractors_are_not_meetings(nlp, text):
@@ -152,4 +154,10 @@ def test_separately_gives_one_meeting_per_party(nlp):
     got = pairs(nlp, "Peter Novak met Paul Keller and Maria Lopez separately on Monday.")
     assert got == {frozenset({"Peter Novak", "Paul Keller"}),
                    frozenset({"Peter Novak", "Maria Lopez"})}
+
+
+def test_being_somewhere_for_a_bodys_meeting(nlp):
+    m = one(nlp, "Finance Minister Sarah Collins will be in Vienna for the annual meeting of the "
+                 "Asian Development Bank.")
+    assert m.names == {"Sarah Collins", "Asian Development Bank"} and m.status == "planned"
 

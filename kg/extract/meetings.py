@@ -192,13 +192,16 @@ class _Finder:
                     takes_agent = True
                     anchors.add(gov.i)
             elif via in ("for", "at") and lemma in _PRESENCE and (of or bodies) \
-                    and not (with_ or between or poss):
+                    and n.head.head.i == gov.i and not (with_ or between or poss) \
+                    and not any(c.dep_ == "expl" for c in gov.children):
                 # "X will be in Osaka for the annual meeting of the Asian Development Bank"
                 takes_agent = attend = True
                 bodies = bodies or [k for k in of if p.named_body(k)]
                 anchors.add(gov.i)
             elif via in ("nsubj", "nsubjpass") and with_ and not poss and gov.dep_ == "ccomp":
                 agents += p.subjects(gov.head)  # "X said the meeting with Y underlined ..."
+            if via == "dobj" and lemma in LIGHT_VERBS and is_hypothetical(gov):
+                return [], anchors, objs, gov  # "if X and Y have concluded their talks"
             if lemma in HYPOTHETICAL_HEADS or _proposed(n, gov):
                 return [], anchors, objs, gov  # "called for talks", "suggestions for talks"
             if takes_agent:
@@ -308,7 +311,8 @@ class _Finder:
 _PRESENCE = frozenset({"be", "arrive", "travel", "go", "fly", "leave", "come", "head", "return"})
 _TAKE_PART = frozenset({"take", "participate", "join", "sit"})
 _PROPOSAL_NOUNS = frozenset({"suggestion", "proposal", "call", "request", "invitation", "offer",
-                             "idea", "possibility", "prospect", "hope", "demand", "bid"})
+                             "idea", "possibility", "prospect", "hope", "demand", "bid", "need",
+                             "plea", "appeal", "pressure"})
 
 
 def _proposed(noun: Token, gov: Token) -> bool:
