@@ -118,6 +118,7 @@ def test_demonym_delegations(nlp):
         "Peter Novak proposed in a letter to Paul Keller that they meet soon.",
         "Peter Novak said there was no need for an emergency Opec meeting.",
         "If Brazil and Mexico have concluded their negotiations, others will follow.",
+        "Peter Novak hopes to meet Paul Keller in late April.",
     ],
 )
 def test_distractors_are_not_meetings(nlp, text):

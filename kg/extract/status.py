@@ -138,7 +138,7 @@ def is_hypothetical(verb: Token) -> bool:
             return True
         if any(a in _HYPOTHETICAL_AUX for a in _aux(cur)):
             return True
-        if cur is not verb and cur.lemma_.casefold() in HYPOTHETICAL_HEADS:
+        if cur is not verb and _forms(cur) & HYPOTHETICAL_HEADS:
             return True
         if cur.dep_ in ("xcomp", "acl", "conj", "acomp") or (
             cur.dep_ == "advcl" and "to" in _aux(cur)
@@ -150,6 +150,16 @@ def is_hypothetical(verb: Token) -> bool:
             return True  # "X proposed that they meet"
         break
     return False
+
+
+def _forms(tok: Token) -> set[str]:
+    """The lemma and crude stems of a word: the small model lemmatises "hopes" as "hop"."""
+    low = tok.lower_
+    out = {tok.lemma_.casefold(), low}
+    for suffix, keep in (("s", 1), ("d", 1), ("ed", 2), ("ing", 3)):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.add(low[: -keep])
+    return out
 
 
 def is_habitual(tok: Token) -> bool:
