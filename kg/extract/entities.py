@@ -184,7 +184,7 @@ def _ent_spans(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         if ent.start > 0 and doc[ent.start - 1].text == "<" and out and out[-1].label_ == "ORG":
             continue  # a stock ticker after a company name: "CBS Inc <CBS>"
-        if out and ent.label_ == "ORG" and out[-1].label_ == "ORG" \
+        if out and ent.label_ == "ORG" and out[-1].label_ in ("ORG", "PERSON") \
                 and out[-1].end + 1 == ent.start and doc[out[-1].end].lower_ in ("and", "&") \
                 and ent[0].text in ("Co", "Co.", "Company", "Sons", "Partners"):
             out[-1] = Span(doc, out[-1].start, ent.end, label="ORG")  # "Merrill Lynch and Co"
