@@ -48,7 +48,7 @@ TYPE_STYLE: dict[str, tuple[str, str, str]] = {
 #: Above this many nodes the layout is computed in Python and physics stays off.
 PHYSICS_THRESHOLD = 500
 #: In-browser physics iterations before the first frame (starting from the NumPy layout).
-STABILIZATION_ITERATIONS = 100
+STABILIZATION_ITERATIONS = 50
 MEETING_COLOUR = "#d62728"
 RELATION_COLOUR = "#b4b9bf"
 #: Edge labels are drawn when font size × zoom reaches this (vis ``drawThreshold``): relation
