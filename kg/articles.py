@@ -101,6 +101,12 @@ def _is_boilerplate(line: str) -> bool:
     return any(p.match(line) for p in _BOILERPLATE)
 
 
+def _continues(lines: list[str], i: int) -> bool:
+    """Line ``i`` carries on the unfinished sentence of a prose line before it."""
+    prev = lines[i - 1] if i > 0 else ""
+    return len(prev.split()) >= 4 and not _SENTENCE_END.search(prev)
+
+
 def clean_text(body: str) -> str:
     """Join wrapped lines into paragraphs and drop boilerplate lines.
 
@@ -110,6 +116,8 @@ def clean_text(body: str) -> str:
 
     >>> clean_text("admin\\nBy admin\\n\\nFirst line\\nwraps here.\\n    Second para.\\nShare")
     'First line wraps here.\\n\\nSecond para.'
+    >>> clean_text("The deficit was lower than estimated\\nby Senate budget staff.")
+    'The deficit was lower than estimated by Senate budget staff.'
     """
     paras: list[list[str]] = []
     current: list[str] = []
@@ -125,7 +133,10 @@ def clean_text(body: str) -> str:
         paras.append(current)
     kept: list[str] = []
     for lines in paras:
-        lines = [ln for ln in lines if not _is_boilerplate(ln)]
+        # A wrapped line that continues an unfinished sentence ("... as estimated" /
+        # "by Senate Budget Committee chairman ...") is prose, never a byline.
+        lines = [ln for i, ln in enumerate(lines)
+                 if not (_is_boilerplate(ln) and not _continues(lines, i))]
         if lines:
             kept.append(" ".join(" ".join(lines).split()))
 

@@ -23,6 +23,7 @@ from kg.extract.pipeline import load_nlp, model_description, set_doc_context
 from kg.language import DEFAULT_LANG, language_problem
 from kg.limits import cap_sentences, length_problem
 from kg.model import Article, Extraction
+from kg.linking import relink_people
 from kg.rdf import to_rdf
 from kg.store import Store
 
@@ -57,6 +58,7 @@ class BuildSummary:
     split_sentences: int = 0  # overlong runs cut at kg.limits.MAX_SENTENCE_TOKENS
     words: int = 0
     seconds: float = 0.0
+    linked: int = 0  # article graphs rewritten by cross-article linking of short names
     model: str = ""
     extractions: tuple[Extraction, ...] = field(default=(), repr=False)
 
@@ -196,10 +198,12 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
         if progress:
             progress(BuildProgress(len(built), x.article.id, words, total,
                                    len(unchanged) + len(problems)))
+    linked = relink_people(store) if built else 0
     return BuildSummary(
         built=tuple(built), unchanged=tuple(unchanged), problems=tuple(problems),
         triples=counts["triples"], meetings=counts["meetings"], entities=counts["entities"],
         skipped_sentences=counts["skipped"], split_sentences=splits[0], words=counts["words"],
+        linked=linked,
         seconds=time.perf_counter() - t0, model=extractor, extractions=tuple(kept),
     )
 

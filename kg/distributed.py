@@ -221,9 +221,12 @@ def build_distributed(paths: list[str], store: Store, scheduler: str, *,
                 if progress:
                     progress(BuildProgress(len(built), a.article_id, a.words, None,
                                            len(unchanged) + len(problems)))
+    from kg.linking import relink_people
+
+    linked = relink_people(store) if built else 0
     return BuildSummary(
         built=tuple(built), unchanged=tuple(unchanged), problems=tuple(problems),
         triples=counts["triples"], meetings=counts["meetings"], entities=counts["entities"],
         skipped_sentences=counts["skipped"], split_sentences=counts["split"],
-        words=counts["words"], seconds=time.perf_counter() - t0, model=extractor,
+        words=counts["words"], seconds=time.perf_counter() - t0, model=extractor, linked=linked,
     )
