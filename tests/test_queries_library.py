@@ -159,3 +159,23 @@ def test_cli_tsv_is_sparql_tsv(tmp_path):
     assert lines[0].split("\t")[:2] == ["?participant1", "?participant2"]
     assert [line.split("\t")[:2] for line in lines[1:]] == [
         ['"Alice Archer"', '"Bob Baker"'], ['"Alice Archer"', '"Carol Chen"']]
+
+
+def test_meetings_timeline_orders_by_date(fixture_store):
+    from dataclasses import replace
+
+    from fixtures import extraction
+
+    x = extraction("fx-undated")
+    undated = replace(x, article=replace(x.article, published=None),
+                      meetings=tuple(replace(m, date=None) for m in x.meetings[:1]))
+    fixture_store.replace_article(to_rdf(undated))
+    r = run(fixture_store, "meetings-timeline")
+    got = [(d, src, " & ".join(sorted(who.split(" & "))), place, status, art)
+           for d, src, who, place, status, art in
+           rows(r, "date", "dateSource", "participants", "place", "status", "article")]
+    assert got == [
+        ("2025-12-01", "meeting", "Alice Archer & Bob Baker", "Paris", "happened", "fx-1"),
+        ("2025-12-05", "meeting", "Alice Archer & Carol Chen", "Rome", "planned", "fx-1"),
+        (None, "none", "Alice Archer & Bob Baker", "Paris", "happened", "fx-undated"),
+    ]
