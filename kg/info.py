@@ -58,8 +58,8 @@ def store_info(store: Store) -> StoreInfo:
     """Count what ``store`` holds (two aggregate queries, run in the store's own engine)."""
     counts = store.query(_sparql("info-counts")).rows
     row = counts[0] if counts else (None,) * 4
-    articles, entities, statements, meetings = (int(v) if v is not None else 0 for v in row)
-    models = tuple((str(m), int(n)) for m, n in store.query(_sparql("info-models")).rows
+    articles, entities, statements, meetings = (int(str(v)) if v is not None else 0 for v in row)
+    models = tuple((str(m), int(str(n))) for m, n in store.query(_sparql("info-models")).rows
                    if m is not None and n is not None)
     return StoreInfo(
         location=store.location, models=models, articles=articles, entities=entities,
