@@ -22,8 +22,8 @@ from kg.extract import extract
 from kg.extract.pipeline import load_nlp, model_description, set_doc_context
 from kg.language import DEFAULT_LANG, language_problem
 from kg.limits import cap_sentences, length_problem
-from kg.model import Article, Extraction
 from kg.linking import relink_people
+from kg.model import Article, Extraction
 from kg.rdf import to_rdf
 from kg.store import Store
 

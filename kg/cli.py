@@ -112,8 +112,10 @@ class _Progress:
 @click.argument("paths", nargs=-1, required=True)
 @STORE_OPTION
 @MODEL_OPTION
-@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for articles that lack one.")
-@click.option("--force", is_flag=True, help="Rebuild articles even when their content is unchanged.")
+@click.option("--published", callback=_date,
+              help="Publication date (YYYY-MM-DD) for articles that lack one.")
+@click.option("--force", is_flag=True,
+              help="Rebuild articles even when their content is unchanged.")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
               help="spaCy worker processes.")
 @click.option("--scheduler", metavar="tcp://HOST:PORT|local:N", default=None,
@@ -122,7 +124,9 @@ class _Progress:
 @handle_errors
 def build(paths: tuple[str, ...], store_spec: str, model: str | None, published: date | None,
           force: bool, jobs: int, lang: str, scheduler: str | None) -> None:
-    """Ingest article files or directories (.txt with the title on line 1, .jsonl, .html) into the store.
+    """Ingest article files or directories into the store.
+
+    Inputs: .txt (title on line 1), .jsonl/.jsonl.gz, .html, or - for JSON lines on stdin.
 
     Re-ingesting an article replaces its facts; unchanged articles are skipped.
     """
@@ -162,7 +166,8 @@ def build(paths: tuple[str, ...], store_spec: str, model: str | None, published:
 @click.argument("query")
 @STORE_OPTION
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml"]),
-              default="table", show_default=True, help="Output format (json is SPARQL 1.1 JSON results).")
+              default="table", show_default=True,
+              help="Output format (json is SPARQL 1.1 JSON results).")
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
               help="Bind a query parameter (repeatable); passed as a binding, never pasted in.")
 @handle_errors
@@ -254,7 +259,8 @@ def map_cmd(store_spec: str, output: str, focus: str | None, hops: int, only: tu
 @cli.command()
 @click.argument("paths", nargs=-1)
 @MODEL_OPTION
-@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for articles that lack one.")
+@click.option("--published", callback=_date,
+              help="Publication date (YYYY-MM-DD) for articles that lack one.")
 @click.option("--sentences", type=click.Path(dir_okay=False),
               help="Open IE on FILE: one pre-tokenised sentence per line, no segmentation.")
 @click.option("--format", "fmt", type=click.Choice(["text", "jsonl", "carb", "tsv"]),

@@ -9,8 +9,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 from itertools import combinations
+from pathlib import Path
 
 import networkx as nx
 

@@ -32,7 +32,7 @@ def slug(text: str) -> str:
 
 
 def mint(kind: str, *parts: str) -> URIRef:
-    """An IRI under :data:`~kg.vocab.BASE` for ``kind`` and the slugged, percent-encoded ``parts``."""
+    """An IRI under :data:`~kg.vocab.BASE` for ``kind`` and the slugged, encoded ``parts``."""
     segs = [quote(slug(p), safe="") for p in parts]
     return URIRef(BASE + quote(kind, safe="") + "/" + "/".join(segs))
 

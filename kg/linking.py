@@ -67,7 +67,7 @@ def _rewrite(g: Graph, links: dict[URIRef, URIRef], labels: dict[str, str]) -> G
             out.add((links[s], SKOS.altLabel, o))  # the short form becomes an alias
             continue
         out.add((links.get(s, s), p, links.get(o, o)))  # type: ignore[arg-type]
-    for short, full in links.items():
+    for full in links.values():
         if (full, None, None) in out:
             out.add((full, RDFS.label, Literal(labels[str(full)])))
             out.add((full, SKOS.prefLabel, Literal(labels[str(full)])))

@@ -1,4 +1,4 @@
-"""Frozen records that cross stage boundaries: Article, Provenance, Entity, Triple, Meeting, Extraction.
+"""Frozen records that cross stage boundaries: Article, Provenance, Entity, Triple, Meeting.
 
 Every fact carries a :class:`Provenance`: the article, the sentence index and the
 character offsets of the sentence inside the article text.

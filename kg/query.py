@@ -2,8 +2,9 @@
 
 A saved query starts with a header comment: its first line says what it answers, and
 ``# param: NAME - text`` lines name its parameters. A parameter must also be projected
-(``SELECT ?name ...``): Oxigraph substitutes only projected variables (SEP-0007). Parameters reach the engine as
-bindings (rdflib ``initBindings``, Oxigraph ``substitutions``), never by string formatting.
+(``SELECT ?name ...``): Oxigraph substitutes only projected variables (SEP-0007).
+Parameters reach the engine as bindings (rdflib ``initBindings``, Oxigraph
+``substitutions``), never by string formatting.
 
 >>> q = parse_saved("x", "# Who is who.\\n# param: name - a label\\nSELECT * WHERE {}")
 >>> q.description, q.params

@@ -34,7 +34,7 @@ class KG(DefinedNamespace):
     # Classes
     Meeting: URIRef  # an n-ary meeting event; rdfs:subClassOf schema:Event
     Sentence: URIRef  # one sentence of an article; the unit of provenance
-    Group: URIRef  # an unnamed collective tied to a country ("the American delegation"); subclass of schema:Organization
+    Group: URIRef  # a collective tied to a country ("the American delegation"), an Organization
     MeetingStatus: URIRef  # the class of the three status individuals below
 
     # Meeting status individuals
@@ -66,7 +66,7 @@ class KG(DefinedNamespace):
     extractor: URIRef  # the spaCy pipeline (name and version) that produced a graph
 
     # Entity properties
-    country: URIRef  # the country a demonym group belongs to ("American delegation" -> United States)
+    country: URIRef  # the country of a demonym group ("American delegation" -> United States)
 
 
 #: Prefixes bound on every graph and used by saved queries.

@@ -52,7 +52,7 @@ def test_meetings_of_binding_is_not_injectable(fixture_store):
 
 def test_entity_facts(fixture_store):
     r = run_query(fixture_store, load_query("entity-facts"), {"name": Literal("Bob Baker")})
-    assert sorted(zip(r.values("subject"), r.values("relation"), r.values("object"))) == [
+    assert sorted(zip(r.values("subject"), r.values("relation"), r.values("object"), strict=True)) == [
         ("Alice Archer", "met", "Bob Baker"), ("Bob Baker", "leads", "Acme Corp")]
 
 

@@ -1,4 +1,4 @@
-"""The extract stage: a spaCy ``Doc`` (processed by the ``kg`` components) → :class:`~kg.model.Extraction`."""
+"""The extract stage: a spaCy ``Doc`` run through the ``kg`` components → ``Extraction``."""
 
 from __future__ import annotations
 
