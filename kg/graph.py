@@ -58,7 +58,7 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
         )
     for d in store.query(internal_query("nx-statements")).dicts():
         s, o = str(d["s"]), str(d["o"])
-        if s not in g or o not in g:
+        if s not in g or o not in g or s == o:  # "X said X would ..." draws no loop
             continue
         g.add_edge(s, o, key=str(d["st"]), kind="relation", relation=str(d["relation"]),
                    predicate=str(d["predicate"]), confidence=float(d["confidence"]),
