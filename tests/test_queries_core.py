@@ -71,3 +71,11 @@ def test_unknown_saved_query_lists_the_known_ones():
 def test_malformed_sparql_is_a_query_error(fixture_store):
     with pytest.raises(QueryError, match="malformed SPARQL"):
         run_query(fixture_store, "SELEC ?x WHERE {")
+
+
+def test_meetings_of_finds_by_surname(fixture_store):
+    r = run_query(fixture_store, load_query("meetings-of"), {"name": Literal("baker")})
+    assert set(r.values("entity")) == {"Bob Baker"}
+    assert r.values("partner") == ["Alice Archer"]
+    none = run_query(fixture_store, load_query("meetings-of"), {"name": Literal("aker")})
+    assert none.rows == ()  # the end of a name means whole words, not letters

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.model import Article, Extraction, Provenance
+from kg.extract.provenance import sentence_provenance
+from kg.model import Article, Extraction
 
 __all__ = ["extract"]
 
@@ -23,7 +24,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     """
     index = doc._.kg_entities
     sentences = tuple(
-        Provenance(article.id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)
+        sentence_provenance(article.id, i, s) for i, s in enumerate(doc.sents)
     )
     return Extraction(
         article=article,

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import EntityIndex
 from kg.extract.parties import NAMED_GROUPS, Parties
+from kg.extract.provenance import sentence_provenance
 from kg.extract.status import (
     HYPOTHETICAL_HEADS,
     clause_status,
@@ -27,7 +28,7 @@ from kg.extract.status import (
     noun_status,
 )
 from kg.extract.timex import attached_place, attached_time, normalise_date
-from kg.model import EntityType, Meeting, MeetingStatus, Provenance
+from kg.model import EntityType, Meeting, MeetingStatus
 
 __all__ = ["find_meetings", "MeetingComponent", "VERB_TRIGGERS", "NOUN_TRIGGERS", "NAMED_GROUPS"]
 
@@ -243,8 +244,7 @@ class _Finder:
         """All meetings of the document, in sentence order."""
         out: list[Meeting] = []
         for si, sent in enumerate(self.doc.sents):
-            prov = Provenance(self.doc._.kg_article_id, si, sent.start_char, sent.end_char,
-                              sent.text)
+            prov = sentence_provenance(self.doc._.kg_article_id, si, sent)
             for tok in sent:
                 lemma = tok.lemma_.casefold()
                 if tok.pos_ in ("VERB", "AUX") and lemma in VERB_TRIGGERS:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.entities import EntityIndex
 from kg.extract.oie import RawExtraction, extract_sentence, relation_text
+from kg.extract.provenance import sentence_provenance
 from kg.model import Argument, Provenance, Triple
 
 __all__ = ["find_triples", "TripleComponent", "to_triple"]
@@ -63,7 +64,7 @@ def to_triple(doc: Doc, r: RawExtraction, index: EntityIndex, prov: Provenance) 
 
 
 def _sentence_triples(sent: Span, si: int, index: EntityIndex, article_id: str) -> list[Triple]:
-    prov = Provenance(article_id, si, sent.start_char, sent.end_char, sent.text)
+    prov = sentence_provenance(article_id, si, sent)
     return [to_triple(sent.doc, r, index, prov) for r in extract_sentence(sent)]
 
 
