@@ -33,7 +33,9 @@ from kg.errors import QueryError, QueryTimeoutError, StoreError, StoreLockedErro
 from kg.results import QueryResult
 from kg.vocab import KG, PREFIXES, SDO
 
-__all__ = ["Store", "OxigraphStore", "MemoryStore", "open_store", "DEFAULT_STORE", "to_ox", "from_ox"]
+__all__ = [
+    "Store", "OxigraphStore", "MemoryStore", "open_store", "DEFAULT_STORE", "to_ox", "from_ox",
+]
 
 DEFAULT_STORE = "kg-store"
 _LOCK_NAME = "kg.lock"
@@ -293,7 +295,9 @@ class OxigraphStore:
         return len(self._store)
 
     def close(self) -> None:
-        """Flush and release the lock."""
+        """Flush and release the lock; closing twice is harmless."""
+        if not hasattr(self, "_store"):
+            return
         if self.writable:
             with suppress(OSError):
                 self._store.flush()
@@ -394,7 +398,8 @@ class MemoryStore:
         self.close()
 
 
-def open_store(spec: str | Path = DEFAULT_STORE, writable: bool = True) -> OxigraphStore | MemoryStore:
+def open_store(spec: str | Path = DEFAULT_STORE,
+               writable: bool = True) -> OxigraphStore | MemoryStore:
     """Open ``spec``: ``memory:`` for an in-memory store, else a directory (created if needed).
 
     A writable open takes the store's exclusive lock; a read-only one shares it.

@@ -59,3 +59,11 @@ def test_export_trig_reparses_to_same_quads(fixture_store):
     ds = Dataset()
     ds.parse(data=data, format="trig")
     assert sum(1 for _ in ds.quads((None, None, None, None))) == len(fixture_store)
+
+
+def test_closing_twice_is_harmless(tmp_path):
+    s = open_store(tmp_path / "s")
+    s.close()
+    s.close()
+    with open_store(tmp_path / "s"):  # the lock was released once, and only once
+        pass
