@@ -1,4 +1,4 @@
-"""Load test of `kg serve`: concurrent clients running who-met-whom over HTTP.
+"""Load test of `kg serve`: concurrent clients running who-met-whom (or a mix) over HTTP.
 
 Builds (or reuses) an Oxigraph store from the first N Reuters articles with
 ``kg.build.build``, starts ``kg serve`` on loopback in a subprocess, then runs C client
@@ -7,6 +7,7 @@ threads for S seconds, each sending who-met-whom as ``GET /sparql?query=`` with
 error count (any non-200, exception, or a body whose row count differs from the first one).
 
     .venv/bin/python benchmarks/endpoint.py [CORPUS] --articles 2000 --clients 20 --seconds 60
+    .venv/bin/python benchmarks/endpoint.py [CORPUS] --articles 300 --mix   # issue 9's mix
 
 The corpus is read in place (research-only licence: never copied into the repository).
 """
@@ -96,6 +97,77 @@ def client(url: str, query: str, stop: float, lat: list[float], errors: list[str
                 errors.append(f"HTTP {r.status_code}")
 
 
+#: The --mix workload: (kind, path, params, the status a correct server answers).
+MIX: list[tuple[str, str, dict[str, str], int]] = [
+    ("who-met-whom", "queries/who-met-whom", {}, 200),
+    ("meetings-of", "queries/meetings-of", {"name": "Baker"}, 200),
+    ("entity-profile", "queries/entity-profile", {"name": "Reagan"}, 200),
+    ("most-connected", "queries/most-connected", {}, 200),
+    ("malformed", "sparql", {"query": "SELECT ?x WHERE { ?x ?p "}, 400),
+    ("update", "sparql", {"query": "DELETE WHERE { ?s ?p ?o }"}, 403),
+    ("service", "sparql",
+     {"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"}, 403),
+]
+
+
+def mix_client(url: str, stop: float, n: int, lat: dict[str, list[float]],
+               server_errors: list[str], wrong: list[str]) -> None:
+    """Cycle through :data:`MIX`; 5xx and exceptions are server errors, other surprises wrong."""
+    with httpx.Client(timeout=30) as c:
+        i = n
+        while time.monotonic() < stop:
+            kind, path, params, want = MIX[i % len(MIX)]
+            i += 1
+            t0 = time.perf_counter()
+            try:
+                r = c.get(url + path, params=params,
+                          headers={"Accept": "application/sparql-results+json"})
+            except httpx.HTTPError as e:
+                server_errors.append(f"{kind}: {e!r}")
+                continue
+            lat.setdefault(kind, []).append(time.perf_counter() - t0)
+            if r.status_code >= 500:
+                server_errors.append(f"{kind}: HTTP {r.status_code}")
+            elif r.status_code != want:
+                wrong.append(f"{kind}: HTTP {r.status_code}, wanted {want}")
+
+
+def run_mix(url: str, proc: subprocess.Popen[bytes], clients: int, seconds: float) -> int:
+    """The reliability load test: a mix of saved, malformed and refused queries; RSS sampled."""
+    import psutil
+
+    server = psutil.Process(proc.pid)
+    rss: list[int] = []
+    lat: dict[str, list[float]] = {}
+    server_errors: list[str] = []
+    wrong: list[str] = []
+    stop = time.monotonic() + seconds
+    threads = [threading.Thread(target=mix_client,
+                                args=(url, stop, n, lat, server_errors, wrong))
+               for n in range(clients)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    while any(t.is_alive() for t in threads):
+        rss.append(server.memory_info().rss)
+        time.sleep(0.5)
+    wall = time.perf_counter() - t0
+    every = sorted(x for v in lat.values() for x in v)
+    total = len(every)
+    for kind, v in sorted(lat.items()):
+        v.sort()
+        say(f"  {kind:<15} {len(v):>6} requests, p50 {v[len(v) // 2] * 1000:.1f} ms, "
+            f"p99 {v[min(len(v) - 1, int(0.99 * len(v)))] * 1000:.1f} ms")
+    mb = [r / 2**20 for r in rss]
+    say(f"mix: {clients} clients, {wall:.1f}s, {total} requests ({total / wall:.1f} req/s), "
+        f"p99 {every[min(total - 1, int(0.99 * total))] * 1000:.1f} ms, "
+        f"server errors {len(server_errors)}, wrong answers {len(wrong)}, "
+        f"server RSS start {mb[0]:.0f} MB, peak {max(mb):.0f} MB, end {mb[-1]:.0f} MB")
+    for e in (server_errors + wrong)[:5]:
+        say(f"  e.g. {e}")
+    return len(server_errors) + len(wrong)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
@@ -103,6 +175,8 @@ def main() -> None:
     ap.add_argument("--store", type=Path, help="store directory (built if absent; reused)")
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--mix", action="store_true",
+                    help="saved, malformed and refused queries mixed; server RSS sampled")
     args = ap.parse_args()
     store_dir = args.store or Path(tempfile.gettempdir()) / f"kg-bench-endpoint-{args.articles}"
     build_store(args.corpus, args.articles, store_dir)
@@ -124,6 +198,8 @@ def main() -> None:
                              "--port", str(port)], env={**os.environ})
     try:
         wait_up(url, proc)
+        if args.mix:
+            sys.exit(1 if run_mix(url, proc, args.clients, args.seconds) else 0)
         first = httpx.get(url + "sparql", params={"query": query},
                           headers={"Accept": "application/sparql-results+json"}, timeout=60)
         expected = len(first.json()["results"]["bindings"])
