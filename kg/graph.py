@@ -61,17 +61,17 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
         if s not in g or o not in g or s == o:  # "X said X would ..." draws no loop
             continue
         g.add_edge(s, o, key=str(d["st"]), kind="relation", relation=str(d["relation"]),
-                   predicate=str(d["predicate"]), confidence=float(d["confidence"]),
-                   negated=bool(d.get("negated", False) and d["negated"].toPython()),
+                   predicate=str(d["predicate"]), confidence=float(str(d["confidence"])),
+                   negated=str(d.get("negated", "false")) in ("true", "1"),
                    article=str(d["article"]), sentence=str(d["sentence"]),
-                   sentence_index=int(d["si"]))
+                   sentence_index=int(str(d["si"])))
     meetings: dict[str, dict] = defaultdict(lambda: {"attendees": set()})
     for d in store.query(internal_query("nx-meetings")).dicts():
         m = meetings[str(d["m"])]
         m["attendees"].add(str(d["a"]))
         m.update({k: (str(d[k]) if k in d else None)
                   for k in ("status", "place", "time", "date", "trigger", "article", "sentence")})
-        m["sentence_index"] = int(d["si"])
+        m["sentence_index"] = int(str(d["si"]))
     for iri, m in sorted(meetings.items()):
         for a, b in combinations(sorted(m.pop("attendees")), 2):
             if a in g and b in g:

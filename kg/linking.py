@@ -23,6 +23,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
+from rdflib.term import Node
 
 from kg.extract.names import surname_match
 from kg.store import Store
@@ -60,13 +61,13 @@ def person_links(people: dict[str, str]) -> dict[str, str]:
     return links
 
 
-def _rewrite(g: Graph, links: dict[URIRef, URIRef], labels: dict[str, str]) -> Graph:
+def _rewrite(g: Graph, links: dict[Node, URIRef], labels: dict[str, str]) -> Graph:
     out = Graph(identifier=g.identifier)
     for s, p, o in g:
         if s in links and p in (RDFS.label, SKOS.prefLabel):
             out.add((links[s], SKOS.altLabel, o))  # the short form becomes an alias
             continue
-        out.add((links.get(s, s), p, links.get(o, o)))  # type: ignore[arg-type]
+        out.add((links.get(s, s), p, links.get(o, o)))
     for full in links.values():
         if (full, None, None) in out:
             out.add((full, RDFS.label, Literal(labels[str(full)])))
@@ -86,7 +87,7 @@ def relink_people(store: Store) -> int:
     if not links:
         return 0
     graphs = sorted({str(r[2]) for r in rows if str(r[0]) in links})
-    iri_links = {URIRef(k): URIRef(v) for k, v in links.items()}
+    iri_links: dict[Node, URIRef] = {URIRef(k): URIRef(v) for k, v in links.items()}
     for gname in graphs:
         res = store.query("CONSTRUCT WHERE { ?s ?p ?o }", default_graph=[URIRef(gname)])
         assert res.graph is not None

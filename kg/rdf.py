@@ -20,7 +20,15 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.iri import article_iri, entity_iri, graph_iri, mint, relation_iri
-from kg.model import Argument, EntityType, Extraction, MeetingStatus, Provenance
+from kg.model import (
+    Argument,
+    EntityType,
+    Extraction,
+    Meeting,
+    MeetingStatus,
+    Provenance,
+    Triple,
+)
 from kg.vocab import KG, PREFIXES, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 __all__ = ["to_rdf", "bind_prefixes", "ENTITY_CLASSES", "STATUS_IRIS", "sentence_iri"]
@@ -175,6 +183,7 @@ def to_rdf(x: Extraction, extractor: str | None = None) -> Graph:
 
 def _needed_sentences(x: Extraction) -> Iterable[Provenance]:
     by_index = {p.sentence_index: p for p in x.sentences}
-    for fact in (*x.triples, *x.meetings):
+    facts: tuple[Triple | Meeting, ...] = (*x.triples, *x.meetings)
+    for fact in facts:
         by_index.setdefault(fact.provenance.sentence_index, fact.provenance)
     return sorted(by_index.values(), key=lambda p: p.sentence_index)

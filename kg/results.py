@@ -51,7 +51,8 @@ def to_rdflib_result(r: QueryResult) -> Result:
     res = Result(r.kind)
     if r.kind == "SELECT":
         res.vars = [Variable(v) for v in r.vars]
-        res.bindings = [{Variable(k): v for k, v in d.items()} for d in r.dicts()]
+        res.bindings = [{Variable(k): v for k, v in d.items()}  # type: ignore[misc]
+                        for d in r.dicts()]
     elif r.kind == "ASK":
         res.askAnswer = bool(r.boolean)
     else:

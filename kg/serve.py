@@ -202,7 +202,8 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Any:
             elif ctype == "application/x-www-form-urlencoded" or ctype == "multipart/form-data":
                 form = await request.form()
                 update = update or "update" in form
-                text = form.get("query") if isinstance(form.get("query"), str) else text
+                field = form.get("query")
+                text = field if isinstance(field, str) else text
                 params = form  # type: ignore[assignment]
             elif ctype == "application/sparql-update":
                 update = True

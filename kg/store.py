@@ -349,7 +349,7 @@ class MemoryStore:
         _check_nesting(sparql)
         try:
             res = self._view(default_graph, named_graphs).query(
-                sparql, initBindings=dict(bindings or {}), initNs=PREFIXES)
+                sparql, initBindings=dict(bindings or {}), initNs=PREFIXES)  # type: ignore[arg-type]
         except ParseException as e:
             raise QueryError(f"malformed SPARQL: {e}") from e
         if res.type == "ASK":
@@ -360,7 +360,7 @@ class MemoryStore:
                                tuple(tuple(row) for row in _capped(res, max_rows, deadline)))
         g = Graph()
         for t in _capped(res, max_rows, deadline):
-            g.add(t)  # type: ignore[arg-type]
+            g.add(t)
         return QueryResult("CONSTRUCT", graph=g)
 
     def _view(self, default_graph: Sequence[str] | None,
