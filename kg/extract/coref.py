@@ -199,18 +199,18 @@ def resolve_title_mentions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) ->
         country = None
         for c in kids:
             if c.dep_ in ("amod", "compound") and demonym_country(c.text):
-                country = f"country:{demonym_country(c.text).casefold()}"
+                country = f"country:{str(demonym_country(c.text)).casefold()}"
         head = title_head(phrase)
         candidates = []
         for m in b.person_mentions:
             if m.root >= tok.i:
                 continue
-            c = b.person(m.key)
-            heads = {title_head(t) for t in c.titles}
+            cluster = b.person(m.key)
+            heads = {title_head(t) for t in cluster.titles}
             generic = head in ("leader", "chief") and heads & LEADER_TITLES
             if not (head in heads or generic):
                 continue
-            if country is not None and c.country != country:
+            if country is not None and cluster.country != country:
                 continue
             candidates.append(m)
         if candidates:

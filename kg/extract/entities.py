@@ -299,10 +299,10 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
             sent_of[tok.i] = i
     b = NameBuilder(sent_of)
     spans = _ent_spans(doc)
-    persons = [person_draft(ent, sent_of[ent.start]) for ent in spans if ent.label_ == "PERSON"]
+    drafts = [person_draft(ent, sent_of[ent.start]) for ent in spans if ent.label_ == "PERSON"]
     places = {_strip_det(e.text).casefold() for e in spans if e.label_ in ("GPE", "LOC")}
     # NER sometimes tags a city PERSON once and GPE elsewhere; the place reading wins.
-    persons = [p for p in persons if p is not None]
+    persons = [p for p in drafts if p is not None]
     surnames = {p.name.split()[-1].casefold() for p in persons if len(p.name.split()) > 1}
     places -= surnames  # "Strand" is Helen Strand's surname, though NER once took it for a place
     persons = [p for p in persons if p.name.casefold() not in places]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import overload
 
 from kg.extract.names import surname_match
 from kg.model import Argument, Entity, EntityType, Extraction
@@ -48,6 +49,14 @@ def link_map(entities: Iterable[Entity], known: Iterable[tuple[str, str]]) -> di
         if len(targets) == 1 and e.key not in {k for k, _ in people}:
             out[e.key] = targets.pop()
     return out
+
+
+@overload
+def _arg(a: Argument, mapping: dict[str, str]) -> Argument: ...
+
+
+@overload
+def _arg(a: Argument | None, mapping: dict[str, str]) -> Argument | None: ...
 
 
 def _arg(a: Argument | None, mapping: dict[str, str]) -> Argument | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,7 +29,7 @@ from kg.extract.status import (
     noun_status,
 )
 from kg.extract.timex import attached_place, attached_time, normalise_date
-from kg.model import EntityType, Meeting, MeetingStatus
+from kg.model import Entity, EntityType, Meeting, MeetingStatus
 
 __all__ = ["find_meetings", "MeetingComponent", "VERB_TRIGGERS", "NOUN_TRIGGERS", "NAMED_GROUPS"]
 
@@ -155,9 +156,10 @@ class _Finder:
         comp_toks = [t for c in n.children if c.dep_ == "compound" for t in (c, *c.conjuncts)]
         comp_toks += [m for t in comp_toks for m in t.children if m.dep_ == "nmod"]
         itself = self.index.token_entity.get(n.i)  # "the Venice Economic Summit" names the event
-        bodies = _merge([k for t in comp_toks for k in p.of_token(t)
-                         if p.named_body(k) and k != itself])
-        bodies = [k for k in bodies if self.index.get(k).type is EntityType.ORGANIZATION]
+        bodies = list(_merge([k for t in comp_toks for k in p.of_token(t)
+                              if p.named_body(k) and k != itself]))
+        bodies = [k for k in bodies
+                  if cast(Entity, self.index.get(k)).type is EntityType.ORGANIZATION]
         gov, via = _governor(n)
         anchors = {n.i}
         for c in n.children:
@@ -235,7 +237,7 @@ class _Finder:
         """The last organisation named earlier in ``n``'s sentence, other than the agents."""
         for t in reversed(self.doc[n.sent.start : n.i]):
             keys = [k for k in self.index.keys_of(t) if k not in agents
-                    and self.index.get(k).type is EntityType.ORGANIZATION]
+                    and cast(Entity, self.index.get(k)).type is EntityType.ORGANIZATION]
             if keys:
                 return keys[:1]
         return []

@@ -131,9 +131,9 @@ def person_draft(ent: Span, sentence_index: int) -> PersonDraft | None:
             title_parts.append(tok.text)
     titles = [" ".join(title_parts)] if title_parts and is_title(title_parts[-1]) else []
     titles += _appos_title(ent)
-    for c in ent.root.children:
-        if c.dep_ == "prep" and c.text == "of":
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+    for child in ent.root.children:
+        if child.dep_ == "prep" and child.text == "of":
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.ent_type_ == "GPE":
                 country = country or country_of(" ".join(t.text for t in obj.subtree))
     words = {t.text.casefold() for t in [*chunk, *stripped]}

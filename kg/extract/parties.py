@@ -7,11 +7,13 @@ True
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.tokens import Doc, Token
 
 from kg.extract.entities import EntityIndex
 from kg.extract.gazetteer import title_words
-from kg.model import EntityType
+from kg.model import Entity, EntityType
 
 __all__ = ["Parties", "NAMED_GROUPS", "MEMBER_NOUNS"]
 
@@ -135,7 +137,8 @@ class Parties:
             if prev.dep_ != "conj":
                 continue
             a, b = self.index.keys_of(prev.head), self.index.keys_of(prev)
-            if a and b and all(self.index.get(k[0]).type is EntityType.COUNTRY for k in (a, b)):
+            if a and b and all(cast(Entity, self.index.get(k[0])).type is EntityType.COUNTRY
+                               for k in (a, b)):
                 return [a[0], b[0]]
         return []
 

@@ -14,6 +14,8 @@ properties" gives (the abbey; has; properties); "officials in Kyiv" gives (offic
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.tokens import Span, Token
 
 from kg.extract.oie.clauses import prep_object
@@ -44,7 +46,7 @@ def _possessive(noun: Token, owner: Token) -> list[RawExtraction]:
             RawExtraction(
                 subject=owner_np,
                 relation=(noun.i, of.i),
-                args=(phrase(prep_object(of)),),
+                args=(phrase(cast(Token, prep_object(of))),),
                 construction="nominal",
                 head=noun.i,
                 predicate=f"{noun.lemma_.lower()} of",

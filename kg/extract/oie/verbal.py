@@ -16,6 +16,7 @@ prepositional and noun-phrase adjuncts as further arguments.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 from spacy.tokens import Span, Token
 
@@ -112,7 +113,7 @@ def _adjectival_predicate(v: Token) -> tuple[Token, list[int], list[tuple[int, .
             a, p, j = clause_args(c)
             return acomp, link, a + [phrase(x) for x in p + j]
         if _is_prep(c) and c.i > acomp.i:
-            return acomp, [c.i], [phrase(prep_object(c))]
+            return acomp, [c.i], [phrase(cast(Token, prep_object(c)))]
     return None
 
 
@@ -185,7 +186,7 @@ def _extraction(v: Token, subj: Token, inherited: bool) -> list[RawExtraction]:
         rel.append(first.i)
         predicate.append(first.text.lower())
         obj = prep_object(first)
-        args.append(phrase(obj))
+        args.append(phrase(cast(Token, obj)))
     mark = _ccomp_mark(last)
     if mark is not None and args:
         rel.append(mark.i)
@@ -249,7 +250,7 @@ def _relational_noun(v: Token, base: RawExtraction) -> RawExtraction | None:
     return replace(
         base,
         relation=(*base.relation, *noun, of.i),
-        args=(phrase(prep_object(of)), *base.args[1:]),
+        args=(phrase(cast(Token, prep_object(of))), *base.args[1:]),
         construction="copula_of",
         predicate=f"{attr.lemma_.lower()} of",
     )
@@ -259,7 +260,7 @@ def _active_reading(v: Token, base: RawExtraction, agent: Token) -> RawExtractio
     """ "X was founded by Y" read as (Y; founded; X)."""
     keep = [i for i in base.relation if isinstance(i, int) and v.doc[i].dep_ not in ("auxpass",)]
     keep = [i for i in keep if i != agent.i]
-    agent_np = phrase(prep_object(agent))
+    agent_np = phrase(cast(Token, prep_object(agent)))
     rest = tuple(a for a in base.args if agent.i not in a and set(a) != set(agent_np))
     return RawExtraction(
         subject=agent_np,
