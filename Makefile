@@ -43,8 +43,10 @@ run: setup
 	$(BIN)/kg query who-met-whom --store $(STORE)
 	$(BIN)/kg map --store $(STORE) -o out/map.html
 
-# The whole suite: unit tests, doctests, model tests and browser tests.
+# The whole suite: lint and types, unit tests, doctests, model tests and browser tests.
 test: dev-setup
+	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/mypy kg
 	deploy/virtuoso/start.sh
 	$(BIN)/python -m pytest; rc=$$?; deploy/virtuoso/stop.sh; exit $$rc
 
