@@ -19,8 +19,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.gazetteer import LEADER_TITLES, demonym_country, is_title
-from kg.extract.names import MentionDraft, NameBuilder, PersonMention
-from kg.model import EntityType
+from kg.extract.names import NameBuilder, PersonMention
+from kg.model import EntityType, Mention
 
 __all__ = [
     "PRONOUN_GENDER", "resolve_pronouns", "resolve_it", "resolve_plural",
@@ -126,7 +126,7 @@ def resolve_it(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
         if choice is not None:
             key = b.token_entity[choice.i]
             b.add(key, "", b.clusters[key].type,
-                  MentionDraft(tok.text, tok.idx, tok.idx + len(tok), si, "pronoun"), [tok.i])
+                  Mention(tok.text, tok.idx, tok.idx + len(tok), si, "pronoun"), [tok.i])
 
 
 _PLURAL = frozenset({"they", "their", "them"})
@@ -175,7 +175,7 @@ def resolve_plural(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
         for k in keys:
             b.add_multi(tok.i, k)
             b.add(k, "", b.clusters[k].type,
-                  MentionDraft(tok.text, tok.idx, tok.idx + len(tok), si, "pronoun"), [])
+                  Mention(tok.text, tok.idx, tok.idx + len(tok), si, "pronoun"), [])
 
 
 def _title_phrase(tok: Token) -> str:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.gazetteer import country_name, country_of, demonym_country, is_title
-from kg.extract.names import MentionDraft, NameBuilder, person_draft
-from kg.model import Entity, EntityType
+from kg.extract.names import NameBuilder, person_draft
+from kg.model import Entity, EntityType, Mention
 
 __all__ = [
     "EntityIndex",
@@ -139,26 +139,26 @@ def _add_norp(b: NameBuilder, ent: Span, sent_of: dict[int, int]) -> None:
         label = f"{text} {noun.casefold()}"
         key = f"group:{country.casefold()} {noun.casefold()}"
         end = head.idx + len(head)
-        b.add(key, label, EntityType.GROUP, MentionDraft(label, ent.start_char, end,
+        b.add(key, label, EntityType.GROUP, Mention(label, ent.start_char, end,
                                                          si, "demonym"), [t.i for t in ent],
               country=f"country:{country.casefold()}")
         b.add_multi(head.i, key)
         b.add(f"country:{country.casefold()}", country, EntityType.COUNTRY,
-              MentionDraft(ent.text, ent.start_char, ent.end_char, si, "demonym"), [])
+              Mention(ent.text, ent.start_char, ent.end_char, si, "demonym"), [])
         return
     if country is not None and ent.root.pos_ in ("NOUN", "PROPN") and ent.root.tag_ == "NNPS":
         b.add(f"group:{text.casefold()}", text, EntityType.GROUP,
-              MentionDraft(ent.text, ent.start_char, ent.end_char, si, "name"),
+              Mention(ent.text, ent.start_char, ent.end_char, si, "name"),
               [t.i for t in ent], country=f"country:{country.casefold()}")
         return
     if country is not None:
         # An adjective ("Russian language"): the country is mentioned, but the token
         # stays free so that the phrase's own head decides what it denotes.
         b.add(f"country:{country.casefold()}", country, EntityType.COUNTRY,
-              MentionDraft(ent.text, ent.start_char, ent.end_char, si, "demonym"), [])
+              Mention(ent.text, ent.start_char, ent.end_char, si, "demonym"), [])
         return
     b.add(entity_key(text, EntityType.GROUP), text, EntityType.GROUP,
-          MentionDraft(ent.text, ent.start_char, ent.end_char, si, "name"), [t.i for t in ent])
+          Mention(ent.text, ent.start_char, ent.end_char, si, "name"), [t.i for t in ent])
 
 
 def _is_role(text: str) -> bool:
@@ -318,11 +318,11 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
         if not text:
             continue
         si = sent_of[ent.start]
-        draft = MentionDraft(ent.text, ent.start_char, ent.end_char, si, "name")
+        draft = Mention(ent.text, ent.start_char, ent.end_char, si, "name")
         tokens = [t.i for t in ent]
         person = b.person_for_surname(text, ent.start)
         if person is not None and ent.label_ in ("ORG", "GPE", "NORP", "LOC"):
-            b.add(person, "", EntityType.PERSON, MentionDraft(ent.text, ent.start_char,
+            b.add(person, "", EntityType.PERSON, Mention(ent.text, ent.start_char,
                                                               ent.end_char, si, "alias"), tokens)
             continue
         if ent.label_ == "NORP":
@@ -341,7 +341,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
             nxt = doc[ent.end : ent.end + 3]
             if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
                 acronyms[nxt[1].text.casefold()] = key
-                b.add(key, text, etype, MentionDraft(nxt[1].text, nxt[1].idx,
+                b.add(key, text, etype, Mention(nxt[1].text, nxt[1].idx,
                                                      nxt[1].idx + len(nxt[1]), si, "alias"),
                       [nxt[1].i])
             continue

@@ -30,20 +30,9 @@ from kg.model import Entity, EntityType, Mention
 if TYPE_CHECKING:
     from kg.extract.entities import EntityIndex
 
-__all__ = ["MentionDraft", "PersonDraft", "NameBuilder", "person_draft", "surname_match"]
+__all__ = ["PersonDraft", "NameBuilder", "person_draft", "surname_match"]
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-
-
-@dataclass(frozen=True, slots=True)
-class MentionDraft:
-    """A mention before its entity is known: surface text, character span, sentence, kind."""
-
-    text: str
-    start: int
-    end: int
-    sentence_index: int
-    kind: str = "name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +42,7 @@ class PersonDraft:
     name: str
     tokens: tuple[int, ...]
     root: int
-    mention: MentionDraft
+    mention: Mention
     titles: tuple[str, ...] = ()
     country: str | None = None
     gender: str | None = None
@@ -144,7 +133,7 @@ def person_draft(ent: Span, sentence_index: int) -> PersonDraft | None:
         name=" ".join(t.text for t in toks),
         tokens=tuple(t.i for t in toks),
         root=ent.root.i,
-        mention=MentionDraft(" ".join(surface.split()), start, ent.end_char, sentence_index,
+        mention=Mention(" ".join(surface.split()), start, ent.end_char, sentence_index,
                              "name"),
         titles=tuple(titles),
         country=country,
@@ -162,7 +151,7 @@ class _Cluster:
     type: EntityType
     aliases: set[str] = field(default_factory=set)
     titles: list[str] = field(default_factory=list)
-    mentions: dict[tuple[int, int], MentionDraft] = field(default_factory=dict)
+    mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
     country: str | None = None
     gender: str | None = None
 
@@ -178,7 +167,7 @@ class NameBuilder:
         self.person_mentions: list[PersonMention] = []
         self._forms: dict[tuple[str, ...], str] = {}  # person name words -> key
 
-    def add(self, key: str, label: str, etype: EntityType, mention: MentionDraft,
+    def add(self, key: str, label: str, etype: EntityType, mention: Mention,
             tokens: list[int], country: str | None = None, titles: tuple[str, ...] = ()) -> None:
         """Record one mention of entity ``key``, and the tokens that denote it."""
         c = self.clusters.get(key)
@@ -238,7 +227,7 @@ class NameBuilder:
                 continue
             si = self.sent_of[tok.i]
             self.add(key, "", EntityType.PERSON,
-                     MentionDraft(tok.text, tok.idx, tok.idx + len(tok), si, "alias"), [tok.i])
+                     Mention(tok.text, tok.idx, tok.idx + len(tok), si, "alias"), [tok.i])
             self._mention(key, tok)
             c = self.clusters[key]
             for prep in tok.children:
@@ -263,7 +252,7 @@ class NameBuilder:
     def add_person_reference(self, key: str, tok: Token, kind: str) -> None:
         """A pronoun or title-only mention (``kind``) of the person ``key`` at ``tok``."""
         si = self.sent_of[tok.i]
-        self.add(key, "", EntityType.PERSON, MentionDraft(tok.text, tok.idx, tok.idx + len(tok),
+        self.add(key, "", EntityType.PERSON, Mention(tok.text, tok.idx, tok.idx + len(tok),
                                                           si, kind), [tok.i])
         self._mention(key, tok)
 
@@ -277,10 +266,7 @@ class NameBuilder:
 
         entities = []
         for key, c in self.clusters.items():
-            mentions = tuple(
-                Mention(m.text, m.start, m.end, m.sentence_index, m.kind)
-                for m in sorted(c.mentions.values(), key=lambda m: m.start)
-            )
+            mentions = tuple(sorted(c.mentions.values(), key=lambda m: m.start))
             entities.append(Entity(key=key, label=c.label, type=c.type,
                                    aliases=tuple(sorted(c.aliases - {c.label})),
                                    titles=tuple(c.titles), mentions=mentions, country=c.country))
