@@ -65,9 +65,28 @@ def export_jsonld(store: Store, path: str | Path) -> Path:
             g.add(t)
         doc = json.loads(g.serialize(format="json-ld", context=dict(PREFIXES)))
         nodes = doc.get("@graph", [{k: v for k, v in doc.items() if k != "@context"}])
-        graphs.append({"@id": str(ctx.identifier), "@graph": nodes})
+        graphs.append({"@id": str(ctx.identifier), "@graph": _canonical(nodes)})
     text = json.dumps({"@context": dict(PREFIXES), "@graph": graphs}, ensure_ascii=False, indent=1)
     return _write(path, text.encode("utf-8"))
+
+
+def _canonical(value: Any, ordered: bool = False) -> Any:
+    """``value`` with every unordered JSON-LD array sorted; ``@list`` arrays keep their order.
+
+    rdflib emits nodes and multi-valued properties in set (hash) order, so without this two
+    exports of the same store differ from one interpreter run to the next.
+
+    >>> _canonical({"@type": ["b", "a"], "p": [{"@id": "y"}, {"@id": "x"}], "@list": [2, 1]})
+    {'@type': ['a', 'b'], 'p': [{'@id': 'x'}, {'@id': 'y'}], '@list': [2, 1]}
+    """
+    import json
+
+    if isinstance(value, dict):
+        return {k: _canonical(v, ordered=k == "@list") for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical(v) for v in value]
+        return items if ordered else sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+    return value
 
 
 def _plain(v: Any) -> Any:

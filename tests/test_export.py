@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -43,7 +46,25 @@ def test_jsonld_is_compacted_with_the_project_prefixes(tmp_path: Path) -> None:
     doc = json.loads(export_jsonld(sample_store(), tmp_path / "kg.jsonld").read_text())
     assert doc["@context"]["schema"] == "https://schema.org/"
     types = [n.get("@type") for n in doc["@graph"][0]["@graph"]]
-    assert ["schema:Event", "kg:Meeting"] in types
+    assert ["kg:Meeting", "schema:Event"] in types
+
+
+def test_jsonld_export_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+    # rdflib's serialiser walks sets, so without sorting the output depends on the
+    # interpreter's hash seed; separate processes are the only way to vary it.
+    script = (
+        "import sys; from kg.export import export_jsonld; from kg.sample import sample_store; "
+        "export_jsonld(sample_store(), sys.argv[1])"
+    )
+    outputs = []
+    for seed in ("0", "1", "2", "3"):
+        out = tmp_path / f"{seed}.jsonld"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", script, str(out)], env=env, check=True)
+        outputs.append(out.read_bytes())
+    assert all(o == outputs[0] for o in outputs)
+    ids = [n["@id"] for n in json.loads(outputs[0])["@graph"][0]["@graph"]]
+    assert ids == sorted(ids)
 
 
 def test_graphml_keeps_labels_types_aliases_and_edge_sentences(tmp_path: Path) -> None:
