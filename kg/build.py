@@ -24,11 +24,12 @@ from kg.language import DEFAULT_LANG, language_problem
 from kg.limits import cap_sentences, length_problem
 from kg.linking import relink_people
 from kg.model import Article, Extraction
+from kg.nquads import graph_nquads
 from kg.rdf import to_rdf
-from kg.store import Store
+from kg.store import OxigraphStore, Store
 
-__all__ = ["BuildSummary", "BuildProgress", "build", "count_articles", "extract_articles",
-           "extract_paths"]
+__all__ = ["BuildSummary", "BuildProgress", "PreparedArticle", "build", "count_articles",
+           "extract_articles", "extract_paths", "prepare_articles"]
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,25 @@ class BuildProgress:
     words: int
     total: int | None = None  #: articles in the input, when it could be counted up front
     skipped: int = 0  #: inputs passed over so far (unchanged, or a problem)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedArticle:
+    """One article ready for the store: its named graph as N-Quads, and what the summary counts.
+
+    Made where the article was extracted (a worker process with ``--jobs N``), so the parent
+    only writes bytes; the Extraction itself rides along only when the caller keeps it.
+    """
+
+    article_id: str
+    graph_iri: str
+    nquads: bytes
+    words: int
+    triples: int
+    meetings: int
+    entities: int
+    skipped_sentences: int
+    extraction: Extraction | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +80,7 @@ class BuildSummary:
     seconds: float = 0.0
     linked: int = 0  # article graphs rewritten by cross-article linking of short names
     model: str = ""
+    bulk: bool = False  # loaded into a new store with Oxigraph's bulk loader (kg.bulk)
     extractions: tuple[Extraction, ...] = field(default=(), repr=False)
 
     @property
@@ -126,16 +147,52 @@ def extract_articles(articles: Iterable[Article], nlp: Language, *, batch_size: 
         yield extract(doc, article)
 
 
+def _prepare(articles: Iterable[Article], nlp: Language, *, extractor: str, keep: bool,
+             batch_size: int = 16, n_process: int = 1) -> Iterator[PreparedArticle]:
+    for x in extract_articles(articles, nlp, batch_size=batch_size, n_process=n_process):
+        g = to_rdf(x, extractor)
+        yield PreparedArticle(x.article.id, str(g.identifier), graph_nquads(g),
+                              len(x.article.text.split()), len(x.triples), len(x.meetings),
+                              len(x.entities), x.skipped_sentences, x if keep else None)
+
+
+def prepare_articles(articles: Iterable[Article], nlp: Language, extractor: str, *,
+                     keep_extractions: bool = False, batch_size: int = 16,
+                     n_process: int = 1) -> Iterator[PreparedArticle]:
+    """Extract and map each article to N-Quads, in order; with ``n_process > 1`` in workers.
+
+    The RDF mapping and serialisation run in the workers too, so with ``--jobs N`` the
+    parent is left with writing bytes to the store.
+    """
+    if n_process > 1:
+        from functools import partial
+
+        from kg.workers import can_fork, extract_parallel
+
+        if can_fork():
+            run = partial(_prepare, extractor=extractor, keep=keep_extractions)
+            yield from extract_parallel(articles, nlp, run,
+                                        batch_size=batch_size, n_process=n_process)
+            return
+        log.warning("no fork() on this platform: extracting in one process")
+    yield from _prepare(articles, nlp, extractor=extractor, keep=keep_extractions,
+                        batch_size=batch_size)
+
+
 def build(paths: list[str], store: Store, *, model: str | None = None,
           published: date | None = None, force: bool = False, jobs: int = 1,
           batch_size: int = 16, keep_extractions: bool = False,
           progress: Callable[[BuildProgress], None] | None = None,
-          lang: str = DEFAULT_LANG) -> BuildSummary:
+          lang: str = DEFAULT_LANG, bulk: bool | None = None) -> BuildSummary:
     """Ingest the articles under ``paths`` into ``store`` and summarise what happened.
 
     Re-ingesting an article replaces its named graph; unchanged articles are skipped
     (by content hash) unless ``force``. Articles not in ``lang`` (``"any"`` keeps all) or
     too long to parse are skipped and named in ``problems``.
+
+    Into an empty Oxigraph store the articles go through Oxigraph's bulk loader, all or
+    nothing (:mod:`kg.bulk`); otherwise each article is its own transaction. ``bulk=False``
+    forces transactions (progress survives an interruption); ``bulk=True`` insists on bulk.
 
     >>> import pathlib, tempfile
     >>> from kg.store import open_store
@@ -184,28 +241,53 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
     built: list[str] = []
     kept: list[Extraction] = []
     counts = {"triples": 0, "meetings": 0, "entities": 0, "skipped": 0, "words": 0}
-    for x in extract_articles(todo(), nlp, batch_size=batch_size, n_process=jobs):
-        store.replace_article(to_rdf(x, extractor))
-        built.append(x.article.id)
-        words = len(x.article.text.split())
-        counts["triples"] += len(x.triples)
-        counts["meetings"] += len(x.meetings)
-        counts["entities"] += len(x.entities)
-        counts["skipped"] += x.skipped_sentences
-        counts["words"] += words
-        if keep_extractions:
-            kept.append(x)
+
+    def done(p: PreparedArticle) -> None:
+        built.append(p.article_id)
+        counts["triples"] += p.triples
+        counts["meetings"] += p.meetings
+        counts["entities"] += p.entities
+        counts["skipped"] += p.skipped_sentences
+        counts["words"] += p.words
+        if p.extraction is not None:
+            kept.append(p.extraction)
         if progress:
-            progress(BuildProgress(len(built), x.article.id, words, total,
+            progress(BuildProgress(len(built), p.article_id, p.words, total,
                                    len(unchanged) + len(problems)))
+
+    prepared = prepare_articles(todo(), nlp, extractor, keep_extractions=keep_extractions,
+                                batch_size=batch_size, n_process=jobs)
+    use_bulk = _use_bulk(store, bulk)
+    if use_bulk:
+        from kg.bulk import bulk_load_new
+
+        def chunks() -> Iterator[bytes]:
+            for p in prepared:
+                yield p.nquads
+                done(p)
+
+        bulk_load_new(store, chunks())  # type: ignore[arg-type]
+    else:
+        for p in prepared:
+            store.replace_article_nquads(p.graph_iri, p.nquads)
+            done(p)
     linked = relink_people(store) if built else 0
     return BuildSummary(
         built=tuple(built), unchanged=tuple(unchanged), problems=tuple(problems),
         triples=counts["triples"], meetings=counts["meetings"], entities=counts["entities"],
         skipped_sentences=counts["skipped"], split_sentences=splits[0], words=counts["words"],
-        linked=linked,
+        linked=linked, bulk=use_bulk,
         seconds=time.perf_counter() - t0, model=extractor, extractions=tuple(kept),
     )
+
+
+def _use_bulk(store: Store, bulk: bool | None) -> bool:
+    from kg.errors import StoreError
+
+    fits = isinstance(store, OxigraphStore) and store.writable and store.is_empty()
+    if bulk and not fits:
+        raise StoreError(f"bulk loading needs a new, empty Oxigraph store, not {store.location}")
+    return fits if bulk is None else bulk
 
 
 def extract_paths(paths: list[str], *, model: str | None = None, published: date | None = None,

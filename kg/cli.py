@@ -120,10 +120,14 @@ class _Progress:
               help="spaCy worker processes.")
 @click.option("--scheduler", metavar="tcp://HOST:PORT|local:N", default=None,
               help="Extract on a Dask cluster (a scheduler address, or N local workers).")
+@click.option("--bulk/--no-bulk", default=None,
+              help="Load a new, empty store with Oxigraph's bulk loader: about 4x faster, all "
+                   "or nothing (default: bulk whenever the store is new). --no-bulk commits "
+                   "each article on its own, so an interrupted build keeps what it finished.")
 @LANG_OPTION
 @handle_errors
 def build(paths: tuple[str, ...], store_spec: str, model: str | None, published: date | None,
-          force: bool, jobs: int, lang: str, scheduler: str | None) -> None:
+          force: bool, jobs: int, lang: str, scheduler: str | None, bulk: bool | None) -> None:
     """Ingest article files or directories into the store.
 
     Inputs: .txt (title on line 1), .jsonl/.jsonl.gz, .html, or - for JSON lines on stdin.
@@ -141,8 +145,15 @@ def build(paths: tuple[str, ...], store_spec: str, model: str | None, published:
             s = build_distributed(list(paths), store, scheduler, model=model,
                                   published=published, force=force, lang=lang, progress=progress)
         else:
-            s = run_build(list(paths), store, model=model, published=published, force=force,
-                          jobs=jobs, progress=progress, lang=lang)
+            try:
+                s = run_build(list(paths), store, model=model, published=published,
+                              force=force, jobs=jobs, progress=progress, lang=lang, bulk=bulk)
+            except KeyboardInterrupt:
+                progress.end()
+                if bulk is not False and getattr(store, "is_empty", lambda: False)():
+                    _fail("interrupted: nothing was stored (a new store is loaded all at once; "
+                          "use --no-bulk to keep finished articles)", 130)
+                raise
     progress.end()
     click.echo(f"built {len(s.built)} articles ({len(s.unchanged)} unchanged) into {store_spec}: "
                f"{s.entities} entities, {s.triples} triples, {s.meetings} meetings "

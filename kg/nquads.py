@@ -13,10 +13,10 @@ b'<http://x/s> <http://x/p> "say \\\\"hi\\\\"\\\\n"@en <http://x/g> .\\n'
 
 from __future__ import annotations
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-__all__ = ["term_nquads", "graph_nquads"]
+__all__ = ["term_nquads", "graph_nquads", "nquads_graph"]
 
 # N-Quads forbids these four characters raw inside a quoted literal; every other
 # character may appear as itself.
@@ -60,3 +60,19 @@ def graph_nquads(graph: Graph) -> bytes:
         return s
 
     return "".join(f"{term(s)} {term(p)} {term(o)}{name}" for s, p, o in graph).encode("utf-8")
+
+
+def nquads_graph(graph_iri: str, data: bytes) -> Graph:
+    """The triples that ``data`` (N-Quads) puts in graph ``graph_iri``, as an rdflib graph.
+
+    >>> g = nquads_graph("http://x/g", b'<http://x/s> <http://x/p> "o" <http://x/g> .\\n')
+    >>> g.identifier, len(g)
+    (rdflib.term.URIRef('http://x/g'), 1)
+    """
+    iri = URIRef(graph_iri)
+    ds = Dataset()
+    ds.parse(data=data, format="nquads")
+    g = Graph(identifier=iri)
+    for t in ds.graph(iri):
+        g.add(t)
+    return g

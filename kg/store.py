@@ -55,6 +55,7 @@ class Store(Protocol):
     location: str
 
     def replace_article(self, graph: Graph) -> None: ...
+    def replace_article_nquads(self, graph_iri: str, nquads: bytes) -> None: ...
     def remove_article(self, graph_iri: URIRef) -> None: ...
     def article_hashes(self) -> dict[str, str]: ...
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None, *,
@@ -208,22 +209,44 @@ class OxigraphStore:
         self._unflushed = 0
         self._lock = _Lock(self.directory, exclusive=writable)
         try:
-            self._store = ox.Store(str(data)) if writable else ox.Store.read_only(str(data))
+            if writable:
+                from kg.bulk import recover
+
+                recover(self.directory, data)
+            self.attach()
+        except StoreError:
+            self._lock.release()
+            raise
+
+    def attach(self) -> None:
+        """(Re)open the Oxigraph data directory; the lock is already held."""
+        data = self.directory / _DATA_DIR
+        try:
+            self._store = ox.Store(str(data)) if self.writable else ox.Store.read_only(str(data))
         except (OSError, RuntimeError) as e:
             # RocksDB reports a damaged store ("Corruption: ...") as RuntimeError.
-            self._lock.release()
             raise StoreError(f"cannot open store {self.directory}: {e}") from e
+
+    def detach(self) -> None:
+        """Close the data directory but keep the lock (for :func:`kg.bulk.bulk_load_new`)."""
+        if self.writable:
+            with suppress(OSError):
+                self._store.flush()
+        del self._store
 
     def replace_article(self, graph: Graph) -> None:
         """Replace the named graph ``graph.identifier`` with ``graph``'s triples, atomically."""
         from kg.nquads import graph_nquads
 
-        g = ox.NamedNode(str(graph.identifier))
+        # N-Quads text parsed by Oxigraph is ~3x cheaper than building ox.Quad objects.
+        self.replace_article_nquads(str(graph.identifier), graph_nquads(graph))
+
+    def replace_article_nquads(self, graph_iri: str, nquads: bytes) -> None:
+        """Replace named graph ``graph_iri`` with the quads of ``nquads``, atomically."""
         try:
-            # N-Quads text parsed by Oxigraph is ~3x cheaper than building ox.Quad objects.
-            self._replace(g, graph_nquads(graph))
-        except (OSError, SyntaxError, UnicodeError) as e:
-            raise StoreError(f"writing graph {graph.identifier} failed: {e}") from e
+            self._replace(ox.NamedNode(graph_iri), nquads)
+        except (OSError, SyntaxError, UnicodeError, ValueError) as e:
+            raise StoreError(f"writing graph {graph_iri} failed: {e}") from e
 
     def _replace(self, g: Any, nquads: bytes) -> None:
         # remove_graph and load are each transactional; the content hash is written with
@@ -237,6 +260,10 @@ class OxigraphStore:
         if self._unflushed >= _FLUSH_BYTES:
             self._store.flush()
             self._unflushed = 0
+
+    def is_empty(self) -> bool:
+        """True when the store holds no quad at all (cheap, unlike ``len``)."""
+        return next(iter(self._store), None) is None
 
     def remove_article(self, graph_iri: URIRef) -> None:
         """Drop one article's named graph."""
@@ -296,13 +323,10 @@ class OxigraphStore:
 
     def close(self) -> None:
         """Flush and release the lock; closing twice is harmless."""
-        if not hasattr(self, "_store"):
-            return
-        if self.writable:
-            with suppress(OSError):
-                self._store.flush()
-        del self._store
-        self._lock.release()
+        if hasattr(self, "_store"):
+            self.detach()
+        if hasattr(self, "_lock"):
+            self._lock.release()
 
     def __enter__(self) -> OxigraphStore:
         return self
@@ -327,6 +351,12 @@ class MemoryStore:
         target = self.dataset.graph(graph.identifier)
         for t in graph:
             target.add(t)
+
+    def replace_article_nquads(self, graph_iri: str, nquads: bytes) -> None:
+        """Replace named graph ``graph_iri`` with the quads of ``nquads``."""
+        from kg.nquads import nquads_graph
+
+        self.replace_article(nquads_graph(graph_iri, nquads))
 
     def remove_article(self, graph_iri: URIRef) -> None:
         """Drop one article's named graph."""

@@ -289,6 +289,12 @@ class SparqlStore:
         if self._pending_triples >= self.batch_triples:
             self.flush()
 
+    def replace_article_nquads(self, graph_iri: str, nquads: bytes) -> None:
+        """Queue the quads of ``nquads`` to replace named graph ``graph_iri``."""
+        from kg.nquads import nquads_graph
+
+        self.replace_article(nquads_graph(graph_iri, nquads))
+
     def flush(self) -> None:
         """Send the queued articles: one staging POST and one SPARQL Update."""
         if not self._pending:

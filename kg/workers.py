@@ -1,8 +1,9 @@
-"""Extraction in worker processes for ``--jobs N``: articles out, Extraction records back.
+"""Extraction in worker processes for ``--jobs N``: articles out, per-article records back.
 
 spaCy's own ``nlp.pipe(n_process=N)`` ships each Doc back with msgpack, which cannot carry
 the ``kg`` components' results (frozen dataclasses, dates), so the workers here run the
-whole pipeline and return pickled :class:`~kg.model.Extraction` records instead. Workers are
+whole pipeline and return pickled records instead: :class:`~kg.model.Extraction`, or for
+``kg build`` the article's finished N-Quads (:class:`kg.build.PreparedArticle`). Workers are
 forked from the parent, which has already loaded the pipeline, so they start at once; at most
 ``2 * n_process`` batches are in flight, so memory stays flat however long the input is.
 
@@ -21,16 +22,17 @@ from typing import Any, TypeVar
 
 from spacy.language import Language
 
-from kg.model import Article, Extraction
+from kg.model import Article
 
 __all__ = ["batched", "can_fork", "extract_parallel"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+R = TypeVar("R")
 
 # The pipeline the forked workers inherit (set in the parent just before the fork).
 _NLP: Language | None = None
-_RUN: Callable[..., Iterator[Extraction]] | None = None
+_RUN: Callable[..., Iterator[Any]] | None = None
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -54,15 +56,19 @@ def can_fork() -> bool:
     return "fork" in mp.get_all_start_methods()
 
 
-def _work(batch: list[Article]) -> list[Extraction]:
+def _work(batch: list[Article]) -> list[Any]:
     assert _NLP is not None and _RUN is not None
     return list(_RUN(batch, _NLP, batch_size=len(batch), n_process=1))
 
 
 def extract_parallel(articles: Iterable[Article], nlp: Language,
-                     run: Callable[..., Iterator[Extraction]], *, batch_size: int = 16,
-                     n_process: int = 2) -> Iterator[Extraction]:
-    """``run(batch, nlp)`` over batches of ``articles`` in forked workers, results in order."""
+                     run: Callable[..., Iterator[R]], *, batch_size: int = 16,
+                     n_process: int = 2) -> Iterator[R]:
+    """``run(batch, nlp)`` over batches of ``articles`` in forked workers, results in order.
+
+    ``run`` yields one record per article (an :class:`~kg.model.Extraction`, or anything
+    else that pickles); it reaches the workers through the fork, so it need not pickle.
+    """
     global _NLP, _RUN
     _NLP, _RUN = nlp, run
     ctx = mp.get_context("fork")

@@ -1,4 +1,5 @@
-"""--jobs 2 (forked workers) builds exactly what one process builds, in input order."""
+"""--jobs 2 (forked workers) builds exactly what one process builds, in input order, and a
+bulk load into a new store builds exactly what per-article transactions build."""
 
 from __future__ import annotations
 
@@ -27,9 +28,31 @@ def test_two_workers_build_the_same_graphs(tmp_path, nlp):
     src = tmp_path / "a.jsonl"
     src.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
     quads = []
-    for jobs in (1, 2):
-        with open_store(tmp_path / f"s{jobs}") as s:
-            summary = build([str(src)], s, jobs=jobs, batch_size=2)
+    for jobs, bulk in ((1, False), (2, False), (1, None), (2, None)):
+        with open_store(tmp_path / f"s{jobs}{bulk}") as s:
+            summary = build([str(src)], s, jobs=jobs, batch_size=2, bulk=bulk,
+                            keep_extractions=True)
             assert summary.built == tuple(a["id"] for a in ARTICLES)
+            assert summary.bulk is (bulk is None)
+            assert [x.article.id for x in summary.extractions] == list(summary.built)
+            assert summary.meetings == 4
             quads.append(set(s.quads()))
-    assert quads[0] == quads[1]
+    assert all(q == quads[0] for q in quads[1:])
+
+
+@pytest.mark.model
+def test_bulk_is_only_for_a_new_store(tmp_path, nlp):
+    from kg.errors import StoreError
+
+    src = tmp_path / "a.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES[:2]), encoding="utf-8")
+    with open_store(tmp_path / "s") as s:
+        assert build([str(src)], s).bulk
+        # Rebuilding into the filled store: per-article transactions, same result.
+        before = set(s.quads())
+        again = build([str(src)], s, force=True)
+        assert not again.bulk and again.built == ("j0", "j1")
+        assert set(s.quads()) == before
+        with pytest.raises(StoreError, match="empty"):
+            build([str(src)], s, force=True, bulk=True)
+    assert not build([str(src)], open_store("memory:")).bulk

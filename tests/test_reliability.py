@@ -245,7 +245,8 @@ def test_full_disk_is_one_clear_error_and_the_store_survives(tiny_disk, seed_pat
 
 @pytest.mark.model
 def test_write_error_mid_build_keeps_the_articles_before_it(tmp_path, monkeypatch, corpus):
-    """The same, without root: the second write fails as a full disk would."""
+    """The same, without root: the second write fails as a full disk would (per-article
+    transactions; a bulk load into a new store is all or nothing, see test_bulk.py)."""
     from kg.build import build
     from kg.store import OxigraphStore
 
@@ -260,7 +261,8 @@ def test_write_error_mid_build_keeps_the_articles_before_it(tmp_path, monkeypatc
 
     monkeypatch.setattr(OxigraphStore, "_replace", failing)
     with open_store(tmp_path / "s") as s, pytest.raises(StoreError, match="No space left"):
-        build([str(corpus / "article-000.txt"), str(corpus / "article-001.txt")], s)
+        build([str(corpus / "article-000.txt"), str(corpus / "article-001.txt")], s,
+              bulk=False)
     assert set(open_store(tmp_path / "s", writable=False).article_hashes()) == {"article-000"}
 
 
