@@ -20,12 +20,13 @@ from spacy.language import Language
 from kg.articles import ArticleProblem, iter_articles, iter_paths
 from kg.extract import extract
 from kg.extract.pipeline import load_nlp, model_description, set_doc_context
+from kg.iri import graph_iri
 from kg.language import DEFAULT_LANG, language_problem
 from kg.limits import cap_sentences, length_problem
 from kg.linking import relink_people
 from kg.model import Article, Extraction
-from kg.nquads import graph_nquads
-from kg.rdf import to_rdf
+from kg.nquads import triples_nquads
+from kg.rdf import rdf_triples
 from kg.store import OxigraphStore, Store
 
 __all__ = ["BuildSummary", "BuildProgress", "PreparedArticle", "build", "count_articles",
@@ -61,6 +62,7 @@ class PreparedArticle:
     meetings: int
     entities: int
     skipped_sentences: int
+    split_sentences: int = 0  # overlong runs cut at kg.limits.MAX_SENTENCE_TOKENS
     extraction: Extraction | None = None
 
 
@@ -132,28 +134,36 @@ def extract_articles(articles: Iterable[Article], nlp: Language, *, batch_size: 
                                         batch_size=batch_size, n_process=n_process)
             return
         log.warning("no fork() on this platform: extracting in one process")
+    for x, _ in _extract(articles, nlp, batch_size):
+        yield x
+
+
+def _extract(articles: Iterable[Article], nlp: Language,
+             batch_size: int) -> Iterator[tuple[Extraction, int]]:
+    # Each Extraction with the number of overlong runs cut before parsing.
     pending: dict[int, Article] = {}
 
     def docs() -> Iterator:
         for n, a in enumerate(articles):
             pending[n] = a
             doc = set_doc_context(nlp.make_doc(a.text), a.id, a.published)
-            cap_sentences(doc)
             doc.user_data["kg_n"] = n
+            doc.user_data["kg_cuts"] = cap_sentences(doc)
             yield doc
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
         article = pending.pop(doc.user_data["kg_n"])
-        yield extract(doc, article)
+        yield extract(doc, article), doc.user_data["kg_cuts"]
 
 
 def _prepare(articles: Iterable[Article], nlp: Language, *, extractor: str, keep: bool,
              batch_size: int = 16, n_process: int = 1) -> Iterator[PreparedArticle]:
-    for x in extract_articles(articles, nlp, batch_size=batch_size, n_process=n_process):
-        g = to_rdf(x, extractor)
-        yield PreparedArticle(x.article.id, str(g.identifier), graph_nquads(g),
-                              len(x.article.text.split()), len(x.triples), len(x.meetings),
-                              len(x.entities), x.skipped_sentences, x if keep else None)
+    for x, cuts in _extract(articles, nlp, batch_size):
+        a = x.article
+        nquads = triples_nquads(str(graph_iri(a.id)), rdf_triples(x, extractor))
+        yield PreparedArticle(a.id, str(graph_iri(a.id)), nquads, len(a.text.split()),
+                              len(x.triples), len(x.meetings), len(x.entities),
+                              x.skipped_sentences, cuts, x if keep else None)
 
 
 def prepare_articles(articles: Iterable[Article], nlp: Language, extractor: str, *,
@@ -213,7 +223,6 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
     problems: list[ArticleProblem] = []
     unchanged: list[str] = []
     seen: set[str] = set()
-    splits = [0]
 
     def todo() -> Iterator[Article]:
         for item in iter_articles(paths, published):
@@ -234,13 +243,11 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
                 log.warning("skipped %s: %s", refused.source, refused.reason)
                 problems.append(refused)
                 continue
-            # Counted here on a throw-away tokenisation because the cut docs may live in workers.
-            splits[0] += cap_sentences(nlp.make_doc(item.text))
             yield item
 
     built: list[str] = []
     kept: list[Extraction] = []
-    counts = {"triples": 0, "meetings": 0, "entities": 0, "skipped": 0, "words": 0}
+    counts = {"triples": 0, "meetings": 0, "entities": 0, "skipped": 0, "words": 0, "splits": 0}
 
     def done(p: PreparedArticle) -> None:
         built.append(p.article_id)
@@ -249,6 +256,7 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
         counts["entities"] += p.entities
         counts["skipped"] += p.skipped_sentences
         counts["words"] += p.words
+        counts["splits"] += p.split_sentences
         if p.extraction is not None:
             kept.append(p.extraction)
         if progress:
@@ -275,8 +283,8 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
     return BuildSummary(
         built=tuple(built), unchanged=tuple(unchanged), problems=tuple(problems),
         triples=counts["triples"], meetings=counts["meetings"], entities=counts["entities"],
-        skipped_sentences=counts["skipped"], split_sentences=splits[0], words=counts["words"],
-        linked=linked, bulk=use_bulk,
+        skipped_sentences=counts["skipped"], split_sentences=counts["splits"],
+        words=counts["words"], linked=linked, bulk=use_bulk,
         seconds=time.perf_counter() - t0, model=extractor, extractions=tuple(kept),
     )
 

@@ -13,10 +13,12 @@ b'<http://x/s> <http://x/p> "say \\\\"hi\\\\"\\\\n"@en <http://x/g> .\\n'
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-__all__ = ["term_nquads", "graph_nquads", "nquads_graph"]
+__all__ = ["term_nquads", "graph_nquads", "triples_nquads", "nquads_graph"]
 
 # N-Quads forbids these four characters raw inside a quoted literal; every other
 # character may appear as itself.
@@ -49,7 +51,17 @@ def term_nquads(t: Node) -> str:
 
 def graph_nquads(graph: Graph) -> bytes:
     """Every triple of ``graph`` as a quad in the graph named ``graph.identifier``, UTF-8."""
-    name = f" <{graph.identifier}> .\n"
+    return triples_nquads(str(graph.identifier), graph)
+
+
+def triples_nquads(graph_iri: str, triples: Iterable[tuple[Node, Node, Node]]) -> bytes:
+    """``triples`` as quads in graph ``graph_iri``, UTF-8; a repeated triple is written once.
+
+    >>> t = (URIRef("http://x/s"), URIRef("http://x/p"), Literal(1))
+    >>> triples_nquads("http://x/g", [t, t]).count(b"\\n")
+    1
+    """
+    name = f" <{graph_iri}> .\n"
     cache: dict[Node, str] = {}
 
     def term(t: Node) -> str:
@@ -59,7 +71,8 @@ def graph_nquads(graph: Graph) -> bytes:
             s = cache[t] = term_nquads(t)
         return s
 
-    return "".join(f"{term(s)} {term(p)} {term(o)}{name}" for s, p, o in graph).encode("utf-8")
+    lines = dict.fromkeys(f"{term(s)} {term(p)} {term(o)}{name}" for s, p, o in triples)
+    return "".join(lines).encode("utf-8")
 
 
 def nquads_graph(graph_iri: str, data: bytes) -> Graph:

@@ -1,6 +1,6 @@
 """Build orchestration without the model: incremental skips, replacement, inputs, progress.
 
-``load_nlp`` and ``extract_articles`` are swapped for a blank pipeline and an extractor that
+``load_nlp`` and ``_extract`` are swapped for a blank pipeline and an extractor that
 returns the article with no facts, so these tests check what ``build`` does with articles
 (hashes, stores, inputs), not what spaCy finds in them.
 """
@@ -31,15 +31,15 @@ TEXTS = {
 def no_model(monkeypatch):
     calls: list[str] = []
 
-    def fake_extract(articles, nlp, **_kw):
+    def fake_extract(articles, nlp, batch_size):
         for a in articles:
             calls.append(a.id)
-            yield Extraction(a)
+            yield Extraction(a), 0
 
     # kg/__init__ re-exports build(), which shadows the submodule as an attribute of kg.
     mod = importlib.import_module("kg.build")
     monkeypatch.setattr(mod, "load_nlp", lambda model=None: spacy.blank("en"))
-    monkeypatch.setattr(mod, "extract_articles", fake_extract)
+    monkeypatch.setattr(mod, "_extract", fake_extract)
     return calls
 
 

@@ -91,3 +91,18 @@ def test_hostile_names_give_valid_iris_and_roundtrip():
     back = Dataset()
     back.parse(data=data, format="nquads")
     assert isomorphic(back.graph(g.identifier), g)
+
+
+def test_build_fast_path_writes_exactly_the_quads_of_to_rdf() -> None:
+    """kg build serialises rdf_triples() without an rdflib Graph; it must be the same graph."""
+    from kg.iri import graph_iri
+    from kg.nquads import graph_nquads, triples_nquads
+    from kg.rdf import rdf_triples
+    from kg.sample import sample_extraction
+
+    x = sample_extraction()
+    fast = triples_nquads(str(graph_iri(x.article.id)), rdf_triples(x, "m 1.0"))
+    slow = graph_nquads(to_rdf(x, "m 1.0"))
+    assert len(fast.splitlines()) == len(set(fast.splitlines()))  # repeats written once
+    assert set(fast.splitlines()) == set(slow.splitlines())
+    assert len(fast.splitlines()) > 50
