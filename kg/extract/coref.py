@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.gazetteer import LEADER_TITLES, demonym_country, is_title
+from kg.extract.gazetteer import LEADER_TITLES, demonym_country, is_title, title_words
 from kg.extract.names import NameBuilder, PersonMention
 from kg.model import EntityType, Mention
 
@@ -103,21 +103,27 @@ def resolve_it(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
     """Link "it"/"its" to an organisation or country: the subject one earlier in the
     sentence ("Acme said it held talks"), else the subject one of the previous sentence."""
     kinds = {EntityType.ORGANIZATION, EntityType.COUNTRY}
+    subjects: dict[int, list[Token]] | None = None  # sentence index -> its subjects, in order
     for tok in doc:
         if tok.lower_ not in ("it", "its") or tok.i in b.token_entity:
             continue
         if tok.lower_ == "it" and tok.dep_ not in ("nsubj", "nsubjpass"):
             continue  # "it" as an object or a dummy subject is too often not a party
+        if subjects is None:
+            # Collected once, not rescanned from the start of the doc for every "it".
+            subjects = {}
+            for t in doc:
+                if t.dep_ in ("nsubj", "nsubjpass"):
+                    subjects.setdefault(sent_of[t.i], []).append(t)
         si = sent_of[tok.i]
         choice = None
         # "The group said it ...": a subject earlier in the sentence that is not a named
         # organisation means "it" is that subject, not something from the sentence before.
-        own_subject = any(sent_of[t.i] == si and t.dep_ in ("nsubj", "nsubjpass")
-                          for t in doc[max(0, tok.i - 40) : tok.i])
+        own_subject = any(tok.i - 40 <= t.i < tok.i for t in subjects.get(si, ()))
         for back in (0,) if own_subject else (0, 1):
             cands = [
-                t for t in doc[: tok.i]
-                if sent_of[t.i] == si - back and t.dep_ in ("nsubj", "nsubjpass")
+                t for t in subjects.get(si - back, ())
+                if t.i < tok.i
                 and t.i in b.token_entity and b.clusters[b.token_entity[t.i]].type in kinds
             ]
             if cands:
@@ -185,8 +191,14 @@ def _title_phrase(tok: Token) -> str:
 
 def resolve_title_mentions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
     """Link "the [Pakistani] president" to the person named earlier with that title."""
+    known = title_words()
     for tok in doc:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in b.token_entity or tok.dep_ == "compound":
+            continue
+        # Both titles tried below end in this word, so unless it occurs in some title
+        # neither can match, and the modifiers need not be collected.
+        last = tok.text.casefold().split()
+        if last and last[-1] not in known:
             continue
         phrase = _title_phrase(tok)
         if not (is_title(phrase) or is_title(tok.text)):

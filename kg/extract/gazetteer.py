@@ -103,6 +103,7 @@ def is_title(text: str) -> bool:
     return _norm(text) in gazetteer().titles
 
 
+@lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """Every single word that occurs in a known title ("prime", "minister", ...)."""
     return frozenset(w for t in gazetteer().titles for w in t.split())

@@ -127,8 +127,10 @@ def person_draft(ent: Span, sentence_index: int) -> PersonDraft | None:
                 country = country or country_of(" ".join(t.text for t in obj.subtree))
     words = {t.text.casefold() for t in [*chunk, *stripped]}
     gender = "m" if words & MALE_HONORIFICS else "f" if words & FEMALE_HONORIFICS else None
-    start = min([t.idx for t in [*chunk, *stripped]] + [ent.start_char])
-    surface = ent.doc.text[start : toks[-1].idx + len(toks[-1])]
+    first = min([t.i for t in [*chunk, *stripped]] + [ent.start])
+    start = ent.doc[first].idx
+    # The span's text, not a slice of Doc.text, which joins every token of the article.
+    surface = ent.doc[first : toks[-1].i + 1].text
     return PersonDraft(
         name=" ".join(t.text for t in toks),
         tokens=tuple(t.i for t in toks),

@@ -15,7 +15,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract.oie.records import RawExtraction
 
@@ -48,12 +48,31 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-def features(doc: Doc, r: RawExtraction) -> dict[str, float]:
-    """The named features of ``r`` that the confidence model weighs."""
-    head = doc[r.head]
+def _sentence_counts(
+    doc: Doc, head: Token, memo: dict[tuple[int, int], int] | None
+) -> tuple[int, int]:
+    """Length and verb count of ``head``'s sentence; ``memo`` keeps the counts of sentences
+    seen before, since every extraction of a sentence asks for the same ones."""
     # In an article the Doc holds many sentences; the features describe this one.
     sent = head.sent if doc.has_annotation("SENT_START") else doc[:]
-    n_sent = len(sent)
+    key = (sent.start, sent.end)
+    verbs = memo.get(key) if memo is not None else None
+    if verbs is None:
+        verbs = sum(1 for t in sent if t.pos_ in ("VERB", "AUX"))
+        if memo is not None:
+            memo[key] = verbs
+    return len(sent), verbs
+
+
+def features(
+    doc: Doc, r: RawExtraction, memo: dict[tuple[int, int], int] | None = None
+) -> dict[str, float]:
+    """The named features of ``r`` that the confidence model weighs.
+
+    ``memo`` (any dict, reused across the extractions of one Doc) caches sentence counts.
+    """
+    head = doc[r.head]
+    n_sent, n_verbs = _sentence_counts(doc, head, memo)
     subj_len = len(r.subject)
     arg_lens = [len(a) for a in r.args]
     rel_words = len(r.relation)
@@ -75,7 +94,7 @@ def features(doc: Doc, r: RawExtraction) -> dict[str, float]:
     f["subj_propn"] = float(any(doc[i].pos_ == "PROPN" for i in r.subject))
     f["arg_comma"] = float(any(doc[i].text == "," for a in (r.subject, *r.args) for i in a))
     f["depth"] = math.log1p(sum(1 for _ in head.ancestors))
-    f["verbs_in_sent"] = math.log1p(sum(1 for t in sent if t.pos_ in ("VERB", "AUX")))
+    f["verbs_in_sent"] = math.log1p(n_verbs)
     f["siblings"] = math.log1p(r.siblings)
     f["long_arg"] = float(any(len(a) > 12 for a in r.args))
     f["rel_ends_prep"] = float(
@@ -97,8 +116,13 @@ def load_weights() -> dict[str, float]:
     return {str(k): float(v) for k, v in json.loads(text)["weights"].items()}
 
 
-def confidence(doc: Doc, r: RawExtraction, weights: dict[str, float] | None = None) -> float:
-    """P(correct) of ``r`` under the logistic model."""
+def confidence(
+    doc: Doc,
+    r: RawExtraction,
+    weights: dict[str, float] | None = None,
+    memo: dict[tuple[int, int], int] | None = None,
+) -> float:
+    """P(correct) of ``r`` under the logistic model (``memo`` as for :func:`features`)."""
     w = load_weights() if weights is None else weights
-    z = sum(w.get(k, 0.0) * v for k, v in features(doc, r).items())
+    z = sum(w.get(k, 0.0) * v for k, v in features(doc, r, memo).items())
     return round(_sigmoid(z), 6)

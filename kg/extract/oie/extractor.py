@@ -56,6 +56,7 @@ def extract_sentence(sent: Span, weights: dict[str, float] | None = None) -> lis
                 out.append(replace(r, attribution=_attribution(sent, r), split=len(parts) > 1))
     # How crowded the sentence is matters: each extraction competes for the same facts.
     out = [replace(r, siblings=len(out)) for r in out]
-    out = [replace(r, confidence=confidence(doc, r, weights)) for r in out]
+    memo: dict[tuple[int, int], int] = {}
+    out = [replace(r, confidence=confidence(doc, r, weights, memo)) for r in out]
     out.sort(key=lambda r: -r.confidence)
     return out

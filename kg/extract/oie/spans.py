@@ -39,20 +39,15 @@ def trim(tokens: list[int], doc_tokens) -> tuple[int, ...]:
     return tuple(toks)
 
 
-def _excluded(tok: Token, extra: frozenset[str]) -> list[Token]:
-    """Descendants (not ``tok`` itself) heading a clause cut out of the phrase."""
-    deps = ARG_EXCLUDED_DEPS | extra
+def _cut_out(t: Token, deps: frozenset[str]) -> bool:
+    """Whether the descendant ``t`` heads a clause cut out of the phrase."""
+    dep = t.dep_
+    if dep in deps and (dep != "relcl" or _non_restrictive(t)):
+        return True
+    if dep == "acl":
+        return _non_restrictive(t)
     # A verb coordinated with a noun ("planted corn and harvested wheat") is a clause of its own.
-    return [
-        t
-        for t in tok.subtree
-        if t.i != tok.i
-        and (
-            (t.dep_ in deps and (t.dep_ != "relcl" or _non_restrictive(t)))
-            or (t.dep_ == "acl" and _non_restrictive(t))
-            or (t.dep_ == "conj" and t.pos_ == "VERB")
-        )
-    ]
+    return dep == "conj" and t.pos_ == "VERB"
 
 
 def _non_restrictive(clause: Token) -> bool:
@@ -66,20 +61,26 @@ def phrase(
     tok: Token, drop: Iterable[Token] = (), extra_excluded: frozenset[str] = frozenset()
 ) -> tuple[int, ...]:
     """The argument phrase headed by ``tok``; ``drop`` children are also left out."""
-    skip = [*_excluded(tok, extra_excluded), *drop]
-    kept = subtree(tok, skip)
-    inside = set(kept)
-    doc = tok.doc
-    lo, hi = min(kept, default=0), max(kept, default=0)
+    deps = ARG_EXCLUDED_DEPS | extra_excluded if extra_excluded else ARG_EXCLUDED_DEPS
+    # Token.subtree is a recursive generator, costly on deep trees: walk it once and keep
+    # the tokens, instead of once for the cut-outs, once for the words and once per index.
+    nodes = list(tok.subtree)
+    tok_i = tok.i
+    skip = [t for t in nodes if t.i != tok_i and _cut_out(t, deps)]
+    skip.extend(drop)
+    skipped = {t.i for s in skip for t in s.subtree}
+    kept = [t for t in nodes if t.i not in skipped]
+    inside = {t.i for t in kept}
+    lo, hi = min(inside, default=0), max(inside, default=0)
 
-    def orphan_punct(i: int) -> bool:
+    def orphan_punct(t: Token) -> bool:
         # A comma left next to a cut-out clause ("Witkoff , [who ...] , in").
-        if not doc[i].is_punct:
+        if not t.is_punct:
             return False
+        i = t.i
         return (lo < i and i - 1 not in inside) or (i < hi and i + 1 not in inside)
 
-    kept = [i for i in kept if not doc[i].is_space and not orphan_punct(i)]
-    return trim(kept, doc)
+    return trim([t.i for t in kept if not t.is_space and not orphan_punct(t)], tok.doc)
 
 
 def conjuncts(tok: Token) -> list[Token]:
