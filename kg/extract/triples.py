@@ -33,11 +33,12 @@ log = logging.getLogger(__name__)
 def _text(doc: Doc, tokens: tuple[int, ...]) -> str:
     """The words of ``tokens`` with the article's spacing; one space where words were cut out."""
     idx = sorted(tokens)
+    toks = [doc[i] for i in idx]
     parts = [
-        doc[i].text + (doc[i].whitespace_ if j == i + 1 else " ")
-        for i, j in zip(idx, idx[1:], strict=False)
+        t.text + (t.whitespace_ if j == t.i + 1 else " ")
+        for t, j in zip(toks, idx[1:], strict=False)
     ]
-    return ("".join(parts) + doc[idx[-1]].text).strip()
+    return ("".join(parts) + toks[-1].text).strip()
 
 
 def _arg(doc: Doc, tokens: tuple[int, ...], index: EntityIndex) -> Argument:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,31 +49,53 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-def _sentence_counts(
-    doc: Doc, head: Token, memo: dict[tuple[int, int], int] | None
-) -> tuple[int, int]:
-    """Length and verb count of ``head``'s sentence; ``memo`` keeps the counts of sentences
-    seen before, since every extraction of a sentence asks for the same ones."""
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """What the features read of the sentence holding an extraction's head."""
+
+    start: int
+    end: int
+    texts: tuple[str, ...]
+    pos: tuple[str, ...]
+    verbs: int
+
+    def text(self, doc: Doc, i: int) -> str:
+        return self.texts[i - self.start] if self.start <= i < self.end else doc[i].text
+
+    def pos_(self, doc: Doc, i: int) -> str:
+        return self.pos[i - self.start] if self.start <= i < self.end else doc[i].pos_
+
+
+def _sentence(doc: Doc, head: Token, memo: dict[tuple[int, int], _Sentence] | None) -> _Sentence:
+    """``head``'s sentence; ``memo`` keeps the sentences seen before, since every extraction
+    of a sentence asks for the same one."""
+    if memo and not doc.user_hooks and not doc.user_span_hooks:
+        # Without hooks the sentences partition the Doc, so a known one holding the head is it.
+        for (start, end), known in memo.items():
+            if start <= head.i < end:
+                return known
     # In an article the Doc holds many sentences; the features describe this one.
     sent = head.sent if doc.has_annotation("SENT_START") else doc[:]
-    key = (sent.start, sent.end)
-    verbs = memo.get(key) if memo is not None else None
-    if verbs is None:
-        verbs = sum(1 for t in sent if t.pos_ in ("VERB", "AUX"))
-        if memo is not None:
-            memo[key] = verbs
-    return len(sent), verbs
+    toks = list(sent)
+    pos = tuple(t.pos_ for t in toks)
+    s = _Sentence(sent.start, sent.end, tuple(t.text for t in toks), pos,
+                  sum(1 for p in pos if p in ("VERB", "AUX")))
+    if memo is not None:
+        memo[(s.start, s.end)] = s
+    return s
 
 
 def features(
-    doc: Doc, r: RawExtraction, memo: dict[tuple[int, int], int] | None = None
+    doc: Doc, r: RawExtraction, memo: dict[tuple[int, int], _Sentence] | None = None
 ) -> dict[str, float]:
     """The named features of ``r`` that the confidence model weighs.
 
-    ``memo`` (any dict, reused across the extractions of one Doc) caches sentence counts.
+    ``memo`` (an empty dict at first, then reused across the extractions of one Doc)
+    keeps what was read of each sentence.
     """
     head = doc[r.head]
-    n_sent, n_verbs = _sentence_counts(doc, head, memo)
+    sent = _sentence(doc, head, memo)
+    n_sent = sent.end - sent.start
     subj_len = len(r.subject)
     arg_lens = [len(a) for a in r.args]
     rel_words = len(r.relation)
@@ -85,16 +108,16 @@ def features(
     f["sent_len"] = math.log1p(n_sent)
     f["inherited"] = float(r.inherited_subject)
     f["split"] = float(r.split)
-    f["pron_subj"] = float(subj_len == 1 and doc[r.subject[0]].pos_ == "PRON")
+    f["pron_subj"] = float(subj_len == 1 and sent.pos_(doc, r.subject[0]) == "PRON")
     f["negated"] = float(r.negated)
     f["modal"] = float(r.modality is not None)
     f["gappy"] = float(any(max(s) - min(s) + 1 != len(s) for s in (r.subject, *r.args) if s))
-    f["root"] = float(doc[r.head].dep_ == "ROOT")
+    f["root"] = float(head.dep_ == "ROOT")
     f["participle"] = float(head.tag_ in ("VBG", "VBN") and r.construction != "passive")
-    f["subj_propn"] = float(any(doc[i].pos_ == "PROPN" for i in r.subject))
-    f["arg_comma"] = float(any(doc[i].text == "," for a in (r.subject, *r.args) for i in a))
+    f["subj_propn"] = float(any(sent.pos_(doc, i) == "PROPN" for i in r.subject))
+    f["arg_comma"] = float(any(sent.text(doc, i) == "," for a in (r.subject, *r.args) for i in a))
     f["depth"] = math.log1p(sum(1 for _ in head.ancestors))
-    f["verbs_in_sent"] = math.log1p(n_verbs)
+    f["verbs_in_sent"] = math.log1p(sent.verbs)
     f["siblings"] = math.log1p(r.siblings)
     f["long_arg"] = float(any(len(a) > 12 for a in r.args))
     f["rel_ends_prep"] = float(
@@ -120,7 +143,7 @@ def confidence(
     doc: Doc,
     r: RawExtraction,
     weights: dict[str, float] | None = None,
-    memo: dict[tuple[int, int], int] | None = None,
+    memo: dict[tuple[int, int], _Sentence] | None = None,
 ) -> float:
     """P(correct) of ``r`` under the logistic model (``memo`` as for :func:`features`)."""
     w = load_weights() if weights is None else weights

@@ -61,11 +61,16 @@ def _same_name(a: Token, b: Token) -> bool:
 def split_slot(doc: Doc, slot: tuple[int, ...]) -> list[tuple[int, ...]]:
     """The variants of ``slot``, one per conjunct of its highest coordination."""
     inside = set(slot)
+    toks = [doc[i] for i in slot]
+    # Tokens of the slot with a coordinated noun of the slot among their children; found
+    # from the conjuncts' heads, which is cheaper than walking every token's children.
+    coordinating = {
+        t.head.i for t in toks if t.dep_ == "conj" and t.pos_ in _SPLIT_POS and t.head.i != t.i
+    }
     heads = [
-        doc[i]
-        for i in slot
-        if any(c.dep_ == "conj" and c.pos_ in _SPLIT_POS and c.i in inside for c in doc[i].children)
-        and not (doc[i].dep_ == "conj" and doc[i].head.i in inside)
+        t
+        for t in toks
+        if t.i in coordinating and not (t.dep_ == "conj" and t.head.i in inside)
     ]
     if not heads:
         return [slot]

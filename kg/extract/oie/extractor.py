@@ -45,7 +45,7 @@ def extract_sentence(sent: Span, weights: dict[str, float] | None = None) -> lis
     """All extractions of ``sent``, deduplicated, with confidences, best first."""
     doc = sent.doc
     seen: set[tuple] = set()
-    out: list[RawExtraction] = []
+    found: list[tuple[RawExtraction, bool]] = []
     for family in FAMILIES:
         for raw in family(sent):
             parts = split_conjunctions(doc, raw)
@@ -53,10 +53,13 @@ def extract_sentence(sent: Span, weights: dict[str, float] | None = None) -> lis
                 if r.key in seen or not r.subject:
                     continue
                 seen.add(r.key)
-                out.append(replace(r, attribution=_attribution(sent, r), split=len(parts) > 1))
+                found.append((r, len(parts) > 1))
     # How crowded the sentence is matters: each extraction competes for the same facts.
-    out = [replace(r, siblings=len(out)) for r in out]
-    memo: dict[tuple[int, int], int] = {}
+    out = [
+        replace(r, attribution=_attribution(sent, r), split=split, siblings=len(found))
+        for r, split in found
+    ]
+    memo: dict = {}  # sentence bounds -> what the confidence features read of it
     out = [replace(r, confidence=confidence(doc, r, weights, memo)) for r in out]
     out.sort(key=lambda r: -r.confidence)
     return out
