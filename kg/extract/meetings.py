@@ -246,7 +246,6 @@ class _Finder:
         """All meetings of the document, in sentence order."""
         out: list[Meeting] = []
         for si, sent in enumerate(self.doc.sents):
-            prov = sentence_provenance(self.doc._.kg_article_id, si, sent)
             for tok in sent:
                 lemma = tok.lemma_.casefold()
                 if tok.pos_ in ("VERB", "AUX") and lemma in VERB_TRIGGERS:
@@ -299,7 +298,7 @@ class _Finder:
                     out.append(Meeting(
                         participants=parts,
                         status=status,
-                        provenance=prov,
+                        provenance=sentence_provenance(self.doc._.kg_article_id, si, sent),
                         trigger=_trigger_text(tok),
                         place=_place_label(place),
                         place_entity=self.index.entity_of(place) if place is not None else None,

@@ -47,11 +47,22 @@ def _arg(doc: Doc, tokens: tuple[int, ...], index: EntityIndex) -> Argument:
     return Argument(_text(doc, tokens), span.start_char, span.end_char, index.entity_of(span))
 
 
-def to_triple(doc: Doc, r: RawExtraction, index: EntityIndex, prov: Provenance) -> Triple:
-    """The :class:`Triple` of one raw extraction."""
-    args = [_arg(doc, a, index) for a in r.args]
+def to_triple(doc: Doc, r: RawExtraction, index: EntityIndex, prov: Provenance,
+              memo: dict[tuple[int, ...], Argument] | None = None) -> Triple:
+    """The :class:`Triple` of one raw extraction; ``memo`` (a dict kept for one sentence)
+    shares the arguments that several extractions have in common."""
+
+    def arg(tokens: tuple[int, ...]) -> Argument:
+        if memo is None:
+            return _arg(doc, tokens, index)
+        a = memo.get(tokens)
+        if a is None:
+            a = memo[tokens] = _arg(doc, tokens, index)
+        return a
+
+    args = [arg(a) for a in r.args]
     return Triple(
-        subject=_arg(doc, r.subject, index),
+        subject=arg(r.subject),
         relation=relation_text(doc, r.relation),
         predicate=r.predicate or relation_text(doc, r.relation).lower(),
         object=args[0] if args else None,
@@ -65,8 +76,12 @@ def to_triple(doc: Doc, r: RawExtraction, index: EntityIndex, prov: Provenance) 
 
 
 def _sentence_triples(sent: Span, si: int, index: EntityIndex, article_id: str) -> list[Triple]:
+    raws = extract_sentence(sent)
+    if not raws:
+        return []
     prov = sentence_provenance(article_id, si, sent)
-    return [to_triple(sent.doc, r, index, prov) for r in extract_sentence(sent)]
+    memo: dict[tuple[int, ...], Argument] = {}
+    return [to_triple(sent.doc, r, index, prov, memo) for r in raws]
 
 
 def find_triples(doc: Doc, index: EntityIndex) -> tuple[list[Triple], int]:

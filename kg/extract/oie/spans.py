@@ -39,6 +39,10 @@ def trim(tokens: list[int], doc_tokens) -> tuple[int, ...]:
     return tuple(toks)
 
 
+#: The dependents that :func:`_cut_out` may cut out (besides ``extra_excluded`` ones).
+_CANDIDATE_DEPS = ARG_EXCLUDED_DEPS | {"acl", "conj"}
+
+
 def _cut_out(t: Token, deps: frozenset[str]) -> bool:
     """Whether the descendant ``t`` heads a clause cut out of the phrase."""
     dep = t.dep_
@@ -61,12 +65,15 @@ def phrase(
     tok: Token, drop: Iterable[Token] = (), extra_excluded: frozenset[str] = frozenset()
 ) -> tuple[int, ...]:
     """The argument phrase headed by ``tok``; ``drop`` children are also left out."""
-    deps = ARG_EXCLUDED_DEPS | extra_excluded if extra_excluded else ARG_EXCLUDED_DEPS
-    # Token.subtree is a recursive generator, costly on deep trees: walk it once and keep
-    # the tokens, instead of once for the cut-outs, once for the words and once per index.
+    deps, candidates = ARG_EXCLUDED_DEPS, _CANDIDATE_DEPS
+    if extra_excluded:
+        deps = ARG_EXCLUDED_DEPS | extra_excluded
+        candidates = deps | _CANDIDATE_DEPS
+    # Walk the subtree once and keep the tokens, instead of once for the cut-outs, once
+    # for the words and once more per index.
     nodes = list(tok.subtree)
     tok_i = tok.i
-    skip = [t for t in nodes if t.i != tok_i and _cut_out(t, deps)]
+    skip = [t for t in nodes if t.dep_ in candidates and t.i != tok_i and _cut_out(t, deps)]
     skip.extend(drop)
     skipped = {t.i for s in skip for t in s.subtree}
     kept = [t for t in nodes if t.i not in skipped]
