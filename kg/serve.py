@@ -11,12 +11,13 @@ Routes: ``/`` (the query page, or the endpoint when given a ``query``), ``/sparq
 endpoint), ``/queries`` (saved queries as JSON), ``/queries/NAME?param=...`` (a saved query,
 parameters passed as bindings).
 
-Limits, honestly: every query is checked by :mod:`kg.sparql_guard` before evaluation, then
-runs in a worker thread. Rows are read lazily and both the row limit and the deadline are
-checked between rows, which stops a runaway join or cross product. Work an engine does before
-its first row (a big ORDER BY or GROUP BY) cannot be interrupted: the client gets a 503 at the
-time limit but the worker thread runs on until that work ends, and at most ``workers`` such
-threads exist, so later queries wait (and time out) rather than pile up.
+Limits: every query is checked by :mod:`kg.sparql_guard` before evaluation. Rows are read
+lazily and both the row limit and the deadline are checked between rows, which stops a
+runaway join or cross product. Work an engine does before its first row (a big ORDER BY or
+GROUP BY) cannot be interrupted from inside, so on an on-disk store queries run in worker
+processes (:mod:`kg.query_pool`) and one that misses the time limit is killed and replaced.
+An in-memory store (``memory:``) cannot be shared with another process: its queries run in
+worker threads, where such work runs on after the 503 (at most ``workers`` at a time).
 
 >>> cfg = ServeConfig(timeout=2.0, max_rows=10)
 >>> negotiate("text/csv;q=0.5, application/sparql-results+json", "SELECT")
@@ -29,17 +30,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import io
 import ipaddress
 import logging
-import time
+import threading
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from rdflib import Graph, Literal
+from rdflib import Literal
 from rdflib.term import Node
 
 from kg.errors import (
@@ -49,7 +49,6 @@ from kg.errors import (
     QueryRefusedError,
     QueryTimeoutError,
 )
-from kg.results import QueryResult, to_rdflib_result, tsv_result
 from kg.store import Store
 
 __all__ = ["ServeConfig", "create_app", "serve", "negotiate", "RESULT_TYPES", "GRAPH_TYPES",
@@ -82,12 +81,14 @@ MAX_QUERY_CHARS = 100_000
 
 @dataclass(frozen=True, slots=True)
 class ServeConfig:
-    """Endpoint settings: time limit (s), row limit, worker threads, CORS on or off."""
+    """Endpoint settings: time limit (s), row limit, workers, CORS on or off, and whether
+    queries on an on-disk store run in killable worker processes (else in threads)."""
 
     timeout: float = 10.0
     max_rows: int = 10_000
     workers: int = 4
     cors: bool = False
+    processes: bool = True
 
 
 def negotiate(accept: str | None, kind: str) -> tuple[str, str]:
@@ -116,31 +117,6 @@ def negotiate(accept: str | None, kind: str) -> tuple[str, str]:
     return offered[default], default
 
 
-def _serialise(r: QueryResult, accept: str | None, kind: str) -> tuple[bytes, str]:
-    fmt, media = negotiate(accept, kind)
-    if r.kind == "CONSTRUCT":
-        assert r.graph is not None
-        return r.graph.serialize(format=fmt, encoding="utf-8"), media
-    if fmt == "tsv":
-        return tsv_result(r).encode("utf-8"), media
-    buf = io.BytesIO()
-    to_rdflib_result(r).serialize(buf, format=fmt, encoding="utf-8")
-    return buf.getvalue(), media
-
-
-def _truncate(r: QueryResult, limit: int) -> tuple[QueryResult, bool]:
-    if r.kind == "SELECT" and len(r.rows) > limit:
-        return QueryResult("SELECT", r.vars, r.rows[:limit]), True
-    if r.kind == "CONSTRUCT" and r.graph is not None and len(r.graph) > limit:
-        g = Graph()
-        for n, t in enumerate(r.graph):
-            if n >= limit:
-                break
-            g.add(t)
-        return QueryResult("CONSTRUCT", graph=g), True
-    return r, False
-
-
 def create_app(store: Store, config: ServeConfig | None = None) -> Any:
     """The Starlette application serving ``store``."""
     from starlette.applications import Starlette
@@ -150,32 +126,46 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Any:
     from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
     from starlette.routing import Route
 
-    from kg.query import load_query, run_query, saved_queries
+    from kg.query import load_query, saved_queries
+    from kg.query_pool import QueryJob, QueryPool, answer
     from kg.sparql_guard import check_query
+    from kg.store import OxigraphStore
 
     cfg = config or ServeConfig()
     executor = ThreadPoolExecutor(max_workers=cfg.workers, thread_name_prefix="kg-sparql")
+    use_pool = cfg.processes and isinstance(store, OxigraphStore)
+    pools: list[QueryPool] = []  # made at startup (or on first use), closed at shutdown
+
+    def pool() -> QueryPool:
+        with pool_lock:
+            if not pools:
+                pools.append(QueryPool(store.location, cfg.workers))
+            return pools[0]
+
+    pool_lock = threading.Lock()
     page = resources.files("kg").joinpath("assets/query.html").read_text(encoding="utf-8")
 
     def error(status: int, message: str) -> Response:
         return PlainTextResponse(message + "\n", status_code=status)
 
     async def evaluate(request: Request, text: str, kind: str, bindings: dict[str, Node],
-                       saved: Any = None, **dataset: Any) -> Response:
-        deadline = time.monotonic() + cfg.timeout
-        accept = request.headers.get("accept")
+                       saved: Any = None, default_graph: list[str] | None = None,
+                       named_graphs: list[str] | None = None) -> Response:
+        job = QueryJob(saved or text, kind, request.headers.get("accept"), cfg.max_rows,
+                       cfg.timeout, bindings,
+                       tuple(default_graph) if default_graph is not None else None,
+                       tuple(named_graphs) if named_graphs is not None else None)
 
         def work() -> tuple[bytes, str, bool]:
-            # Serialising happens here too, so a big result never blocks the event loop.
-            result = run_query(store, saved or text, bindings, max_rows=cfg.max_rows + 1,
-                               deadline=deadline, **dataset)
-            result, truncated = _truncate(result, cfg.max_rows)
-            return *_serialise(result, accept, kind), truncated
+            # Serialising happens off the event loop too, so a big result never blocks it.
+            a = pool().run(job) if use_pool else answer(store, job)
+            return a.body, a.media, a.truncated
 
         loop = asyncio.get_running_loop()
         try:
+            # A little slack: the pool itself stops at the limit and says why.
             body, media, truncated = await asyncio.wait_for(
-                loop.run_in_executor(executor, work), cfg.timeout)
+                loop.run_in_executor(executor, work), cfg.timeout + 1.0)
         except TimeoutError:
             return error(503, f"query stopped at the time limit ({cfg.timeout:g}s)")
         except QueryTimeoutError:
@@ -257,8 +247,12 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Any:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Any) -> AsyncIterator[None]:
+        if use_pool:  # workers start with the server, not with its first query
+            await asyncio.get_running_loop().run_in_executor(None, pool)
         yield
         executor.shutdown(wait=False, cancel_futures=True)
+        for p in pools:
+            p.close()
 
     middleware = []
     if cfg.cors:
@@ -271,6 +265,7 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Any:
         Route("/queries/{name:str}", saved, methods=["GET"]),
         Route("/queries/{name:str}/text", saved_text, methods=["GET"]),
     ], middleware=middleware, lifespan=lifespan)
+    app.state.query_pools = pools
     return app
 
 

@@ -195,7 +195,7 @@ def _query_kind(sparql: str) -> str:
 class OxigraphStore:
     """A persistent Oxigraph store in a directory; queries run in Oxigraph's engine."""
 
-    def __init__(self, directory: str | Path, writable: bool = True) -> None:
+    def __init__(self, directory: str | Path, writable: bool = True, lock: bool = True) -> None:
         self.directory = Path(directory)
         self.location = str(self.directory)
         data = self.directory / _DATA_DIR
@@ -207,7 +207,9 @@ class OxigraphStore:
             raise StoreError(f"cannot create store directory {self.directory}: {e.strerror}") from e
         self.writable = writable
         self._unflushed = 0
-        self._lock = _Lock(self.directory, exclusive=writable)
+        # lock=False is for a reader acting for a process that already holds the lock
+        # (kg serve's query workers); it never writes.
+        self._lock = _Lock(self.directory, exclusive=writable) if lock or writable else None
         try:
             if writable:
                 from kg.bulk import recover
@@ -215,7 +217,8 @@ class OxigraphStore:
                 recover(self.directory, data)
             self.attach()
         except StoreError:
-            self._lock.release()
+            if self._lock:
+                self._lock.release()
             raise
 
     def attach(self) -> None:
@@ -325,8 +328,9 @@ class OxigraphStore:
         """Flush and release the lock; closing twice is harmless."""
         if hasattr(self, "_store"):
             self.detach()
-        if hasattr(self, "_lock"):
-            self._lock.release()
+        lock = getattr(self, "_lock", None)
+        if lock is not None:
+            lock.release()
 
     def __enter__(self) -> OxigraphStore:
         return self

@@ -12,6 +12,7 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 import pytest
@@ -207,6 +208,42 @@ def test_slow_cross_product_is_cut_off_at_time_limit(fixture_store):
         # The worker stopped too: the server still answers.
         ok = httpx.get(base + "sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=60)
         assert ok.status_code == 200
+
+
+def _children() -> set[int]:
+    pids: set[int] = set()
+    for task in Path("/proc/self/task").iterdir():
+        pids |= {int(p) for p in (task / "children").read_text().split()}
+    return pids
+
+
+def test_work_before_the_first_row_is_killed_at_the_limit(tmp_path):
+    """COUNT over a 5-way cross product does all its work before the first row, where no
+    deadline check reaches. With one worker, a thread would stay busy for hours and every
+    later query would time out; a killed and replaced worker process answers at once."""
+    from fixtures import extraction
+
+    store = open_store(tmp_path / "store")
+    store.replace_article(to_rdf(extraction()))
+    q = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . "
+         "?m ?n2 ?o }")
+    before = _children()
+    with running(store, ServeConfig(timeout=1.0, workers=1)) as base:
+        workers = _children() - before
+        assert len(workers) == 1
+        t0 = time.monotonic()
+        r = httpx.get(base + "sparql", params={"query": q}, timeout=60)
+        assert r.status_code == 503 and "time limit" in r.text
+        assert time.monotonic() - t0 < 5
+        ok = httpx.get(base + "sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=60)
+        assert ok.status_code == 200 and ok.json()["boolean"] is True
+        replacement = _children() - before
+        assert len(replacement) == 1 and replacement != workers  # the old one is gone
+    store.close()
+    deadline = time.monotonic() + 10
+    while _children() - before and time.monotonic() < deadline:  # shut down with the server
+        time.sleep(0.1)
+    assert not _children() - before
 
 
 def test_row_limit_cuts_and_flags(fixture_store):
