@@ -54,16 +54,23 @@ def cap_sentences(doc: Doc, max_tokens: int = MAX_SENTENCE_TOKENS) -> int:
     """
     cuts = 0
     run = 0
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if prev.text in _ENDS or prev.text[-1:] in _ENDS or "\n" in prev.whitespace_ + tok.text:
+    tokens = iter(doc)
+    first = next(tokens, None)
+    if first is None:
+        return 0
+    # The previous token's last character and whitespace, carried along, not looked up again.
+    prev_end, prev_ws = first.text[-1:], first.whitespace_
+    for tok in tokens:
+        text = tok.text
+        if prev_end in _ENDS or "\n" in prev_ws or "\n" in text:
             run = 0
         else:
             run += 1
-        if run >= max_tokens and tok.text not in _ENDS:  # a full stop stays with its words
+        if run >= max_tokens and text not in _ENDS:  # a full stop stays with its words
             tok.is_sent_start = True
             cuts += 1
             run = 0
+        prev_end, prev_ws = text[-1:], tok.whitespace_
     return cuts
 
 

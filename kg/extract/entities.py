@@ -180,8 +180,9 @@ def _ent_spans(doc: Doc) -> list[Span]:
     of organisations split, and people carved out of organisation spans that end in a
     title and a name ("Senate Budget Committee chairman Lawton Chiles")."""
     out: list[Span] = []
-    taken = {t.i for e in doc.ents for t in e}
-    for ent in doc.ents:
+    ents = doc.ents  # built anew on every access
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    for ent in ents:
         if ent.start > 0 and doc[ent.start - 1].text == "<" and out and out[-1].label_ == "ORG":
             continue  # a stock ticker after a company name: "CBS Inc <CBS>"
         if out and ent.label_ == "ORG" and out[-1].label_ in ("ORG", "PERSON") \
@@ -295,8 +296,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
 
     sent_of: dict[int, int] = {}
     for i, sent in enumerate(doc.sents):
-        for tok in sent:
-            sent_of[tok.i] = i
+        sent_of.update(dict.fromkeys(range(sent.start, sent.end), i))
     b = NameBuilder(sent_of)
     spans = _ent_spans(doc)
     drafts = [person_draft(ent, sent_of[ent.start]) for ent in spans if ent.label_ == "PERSON"]
