@@ -92,3 +92,28 @@ def test_parsed_sentences_respect_the_cut(nlp):
 
     (x,) = extract_articles([Article("r", "T", _run_on(700) + ".")], nlp)
     assert max(len(nlp.make_doc(s.sentence)) for s in x.sentences) <= MAX_SENTENCE_TOKENS
+
+
+def test_ordinary_english_prose_is_passed_without_running_langid(monkeypatch):
+    """langid costs ~8 ms an article on the build's parent process; prose whose English
+    function-word share is normal passes on that share alone, and only the rest is classified."""
+    import kg.language as lang
+
+    def no_langid():
+        raise AssertionError("langid was consulted")
+
+    monkeypatch.setattr(lang, "_identifier", no_langid)
+    prose = ("The minister said on Monday that the talks with the union would resume in the "
+             "spring, and that the government was ready to offer a new proposal to end it.")
+    assert lang.language_problem(prose) is None
+    table = "Shr 45 cts vs 58 cts Net 1,234,000 vs 1,456,000 Revs 12.3 mln vs 11.8 mln " * 3
+    with pytest.raises(AssertionError, match="langid was consulted"):
+        lang.language_problem(table)
+
+
+def test_stop_word_lists_load_without_their_language_package():
+    from kg.language import _stop_words
+
+    assert "the" in (_stop_words("en") or ())
+    assert "und" in (_stop_words("de") or ())
+    assert _stop_words("xx-not-a-code") is None and _stop_words("../en") is None
