@@ -162,10 +162,12 @@ def resolve_plural(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
     The latest coordination ("X and Y") earlier in the same sentence; else the last two
     people named earlier in the sentence; else a coordination in the previous sentence.
     """
-    coords = _coordinations(doc, b)
+    coords: list[tuple[int, tuple[str, ...]]] | None = None
     for tok in doc:
         if tok.lower_ not in _PLURAL or tok.i in b.token_entities:
             continue
+        if coords is None:  # found on the first pronoun, before anything is linked
+            coords = _coordinations(doc, b)
         si = sent_of[tok.i]
         same = [keys for end, keys in coords if end < tok.i and sent_of[end] == si]
         keys: tuple[str, ...] = same[-1] if same else ()

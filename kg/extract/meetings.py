@@ -247,8 +247,9 @@ class _Finder:
         out: list[Meeting] = []
         for si, sent in enumerate(self.doc.sents):
             for tok in sent:
-                lemma = tok.lemma_.casefold()
-                if tok.pos_ in ("VERB", "AUX") and lemma in VERB_TRIGGERS:
+                pos = tok.pos_  # most words cannot trigger: their lemma is not looked up
+                lemma = tok.lemma_.casefold() if pos in ("VERB", "AUX", "NOUN", "PROPN") else ""
+                if pos in ("VERB", "AUX") and lemma in VERB_TRIGGERS:
                     if is_hypothetical(tok) or is_habitual(tok):
                         continue
                     ev = self.verb_event(tok)
@@ -265,7 +266,7 @@ class _Finder:
                     time = attached_time(sent, anchors | _root(place), tok, objs)
                     status = clause_status(tok, time)
                     confidence = 0.9
-                elif tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_TRIGGERS:
+                elif pos in ("NOUN", "PROPN") and lemma in NOUN_TRIGGERS:
                     if lemma == "talk" and tok.tag_ != "NNS" or is_habitual(tok):
                         continue
                     sets, anchors, objs, gov = self.noun_event(tok)

@@ -54,9 +54,13 @@ def extract_sentence(sent: Span, weights: dict[str, float] | None = None) -> lis
                     continue
                 seen.add(r.key)
                 found.append((r, len(parts) > 1))
+    speakers: dict[int, tuple[int, ...] | None] = {}  # by head: split parts share theirs
+    for r, _ in found:
+        if r.head not in speakers:
+            speakers[r.head] = _attribution(sent, r)
     # How crowded the sentence is matters: each extraction competes for the same facts.
     out = [
-        replace(r, attribution=_attribution(sent, r), split=split, siblings=len(found))
+        replace(r, attribution=speakers[r.head], split=split, siblings=len(found))
         for r, split in found
     ]
     memo: dict = {}  # sentence bounds -> what the confidence features read of it
