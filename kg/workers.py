@@ -5,7 +5,8 @@ the ``kg`` components' results (frozen dataclasses, dates), so the workers here 
 whole pipeline and return pickled records instead: :class:`~kg.model.Extraction`, or for
 ``kg build`` the article's finished N-Quads (:class:`kg.build.PreparedArticle`). Workers are
 forked from the parent, which has already loaded the pipeline, so they start at once; at most
-``2 * n_process`` batches are in flight, so memory stays flat however long the input is.
+``4 * n_process`` batches are in flight, so memory stays flat however long the input is, and
+the workers stay busy while the parent is inside a bulk-load flush (kg.bulk) for a few seconds.
 
 >>> from kg.model import Article
 >>> list(batched(iter("abcde"), 2))
@@ -77,7 +78,7 @@ def extract_parallel(articles: Iterable[Article], nlp: Language,
     try:
         for batch in batched(articles, batch_size):
             pending.append(pool.apply_async(_work, (batch,)))
-            while len(pending) >= 2 * n_process:
+            while len(pending) >= 4 * n_process:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
