@@ -148,8 +148,19 @@ def run_mix(url: str, proc: subprocess.Popen[bytes], clients: int, seconds: floa
     t0 = time.perf_counter()
     for t in threads:
         t.start()
+    def tree_rss() -> int:
+        # The server and its query worker processes (kg/query_pool.py); a worker killed at
+        # the time limit may vanish between listing and reading.
+        total = 0
+        for p in [server, *server.children(recursive=True)]:
+            try:
+                total += p.memory_info().rss
+            except psutil.NoSuchProcess:
+                pass
+        return total
+
     while any(t.is_alive() for t in threads):
-        rss.append(server.memory_info().rss)
+        rss.append(tree_rss())
         time.sleep(0.5)
     wall = time.perf_counter() - t0
     every = sorted(x for v in lat.values() for x in v)
@@ -162,7 +173,7 @@ def run_mix(url: str, proc: subprocess.Popen[bytes], clients: int, seconds: floa
     say(f"mix: {clients} clients, {wall:.1f}s, {total} requests ({total / wall:.1f} req/s), "
         f"p99 {every[min(total - 1, int(0.99 * total))] * 1000:.1f} ms, "
         f"server errors {len(server_errors)}, wrong answers {len(wrong)}, "
-        f"server RSS start {mb[0]:.0f} MB, peak {max(mb):.0f} MB, end {mb[-1]:.0f} MB")
+        f"server+workers RSS start {mb[0]:.0f} MB, peak {max(mb):.0f} MB, end {mb[-1]:.0f} MB")
     for e in (server_errors + wrong)[:5]:
         say(f"  e.g. {e}")
     return len(server_errors) + len(wrong)
