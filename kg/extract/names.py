@@ -73,7 +73,8 @@ def _role_chunk(ent: Span) -> list[Token]:
     doc = ent.doc
     chunk: list[Token] = []
     j = ent.start - 1
-    while j >= ent.sent.start:
+    sent_start = ent.sent.start  # Span.sent scans for the boundaries on every access
+    while j >= sent_start:
         tok = doc[j]
         if tok.is_punct and tok.text not in (".",) or tok.ent_type_ == "PERSON":
             break
