@@ -199,15 +199,35 @@ class NameBuilder:
             for e in drafts:
                 if surname_match(_words(d.name), _words(e.name)) and _coordinated(doc, d, e):
                     distinct.add(_words(d.name))
+        seen: dict[tuple[str, ...], list[int]] = {}
+        titled: dict[tuple[str, ...], set[str]] = {}
+        for d in drafts:
+            seen.setdefault(_words(d.name), []).append(d.mention.start)
+            titled.setdefault(_words(d.name), set()).update(_title_words(d))
+
+        def pick(names: list[tuple[str, ...]], d: PersonDraft) -> tuple[str, ...]:
+            # The longest name; between equally long ones ("James Baker", "Howard Baker"
+            # for "Baker") the one sharing a title word ("Secretary Baker" after "Treasury
+            # Secretary James Baker"), then the one named last before this mention, as a
+            # reader resolves it, then the first named. Never set order, which varies with
+            # the hash seed.
+            mine = _title_words(d)
+
+            def rank(f: tuple[str, ...]) -> tuple[int, bool, int, int]:
+                before = [p for p in seen[f] if p <= d.mention.start]
+                return len(f), bool(mine & titled[f]), max(before, default=-1), -min(seen[f])
+
+            return max(names, key=rank)
+
         for d in drafts:
             words = _words(d.name)
             longer = [f for f in fulls if surname_match(words, f)] if words not in distinct else []
-            target = max(longer, key=len) if longer else words
+            target = pick(longer, d) if longer else words
             while words not in distinct:
                 nxt = [f for f in fulls if surname_match(target, f)]
                 if not nxt:
                     break
-                target = max(nxt, key=len)
+                target = pick(nxt, d)
             label = _best_label(drafts, target)
             key = f"person:{' '.join(target)}"
             self._forms[words] = key
@@ -284,6 +304,10 @@ def _coordinated(doc: Doc, a: PersonDraft, b: PersonDraft) -> bool:
     lo, hi = sorted((a.tokens[-1], b.tokens[0]))
     between = doc[lo + 1 : hi]
     return len(between) <= 2 and any(t.dep_ == "cc" or t.text == "and" for t in between)
+
+
+def _title_words(d: PersonDraft) -> set[str]:
+    return {w.casefold() for t in d.titles for w in t.split()}
 
 
 def _best_label(drafts: list[PersonDraft], words: tuple[str, ...]) -> str:
