@@ -19,13 +19,16 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 from rdflib.term import Node
 
 from kg.extract.names import surname_match
+from kg.nquads import triples_nquads
+from kg.rdf import RdfTriple
 from kg.store import Store
 
 __all__ = ["person_links", "relink_people"]
@@ -61,17 +64,18 @@ def person_links(people: dict[str, str]) -> dict[str, str]:
     return links
 
 
-def _rewrite(g: Graph, links: dict[Node, URIRef], labels: dict[str, str]) -> Graph:
-    out = Graph(identifier=g.identifier)
-    for s, p, o in g:
+def _rewrite(triples: Iterable[RdfTriple], links: dict[Node, URIRef],
+             labels: dict[str, str]) -> list[RdfTriple]:
+    out: list[RdfTriple] = []
+    for s, p, o in triples:
         if s in links and p in (RDFS.label, SKOS.prefLabel):
-            out.add((links[s], SKOS.altLabel, o))  # the short form becomes an alias
+            out.append((links[s], SKOS.altLabel, o))  # the short form becomes an alias
             continue
-        out.add((links.get(s, s), p, links.get(o, o)))
-    for full in links.values():
-        if (full, None, None) in out:
-            out.add((full, RDFS.label, Literal(labels[str(full)])))
-            out.add((full, SKOS.prefLabel, Literal(labels[str(full)])))
+        out.append((links.get(s, s), p, links.get(o, o)))
+    subjects = {t[0] for t in out}
+    for full in set(links.values()) & subjects:
+        out.append((full, RDFS.label, Literal(labels[str(full)])))
+        out.append((full, SKOS.prefLabel, Literal(labels[str(full)])))
     return out
 
 
@@ -89,11 +93,7 @@ def relink_people(store: Store) -> int:
     graphs = sorted({str(r[2]) for r in rows if str(r[0]) in links})
     iri_links: dict[Node, URIRef] = {URIRef(k): URIRef(v) for k, v in links.items()}
     for gname in graphs:
-        res = store.query("CONSTRUCT WHERE { ?s ?p ?o }", default_graph=[URIRef(gname)])
-        assert res.graph is not None
-        src = Graph(identifier=URIRef(gname))
-        for t in res.graph:
-            src.add(t)
-        store.replace_article(_rewrite(src, iri_links, people))
+        triples = _rewrite(store.graph_triples(gname), iri_links, people)
+        store.replace_article_nquads(gname, triples_nquads(gname, triples))
     log.info("linked %d short names across %d articles", len(links), len(graphs))
     return len(graphs)

@@ -68,6 +68,7 @@ class Store(Protocol):
 
     def replace_article(self, graph: Graph) -> None: ...
     def replace_article_nquads(self, graph_iri: str, nquads: bytes) -> None: ...
+    def graph_triples(self, graph_iri: str) -> list[tuple[Node, Node, Node]]: ...
     def remove_article(self, graph_iri: URIRef) -> None: ...
     def article_hashes(self) -> dict[str, str]: ...
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None, *,
@@ -275,6 +276,13 @@ class OxigraphStore:
         if self._unflushed >= _FLUSH_BYTES:
             self._store.flush()
             self._unflushed = 0
+
+    def graph_triples(self, graph_iri: str) -> list[tuple[Node, Node, Node]]:
+        """The triples of one named graph, as rdflib terms (no rdflib Graph: it costs more
+        than the read)."""
+        quads = self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))
+        return [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))  # type: ignore[misc]
+                for q in quads]
 
     def is_empty(self) -> bool:
         """True when the store holds no quad at all (cheap, unlike ``len``)."""

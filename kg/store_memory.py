@@ -48,6 +48,10 @@ class MemoryStore:
 
         self.replace_article(nquads_graph(graph_iri, nquads))
 
+    def graph_triples(self, graph_iri: str) -> list[tuple[Node, Node, Node]]:
+        """The triples of one named graph."""
+        return list(self.dataset.graph(URIRef(graph_iri)))
+
     def remove_article(self, graph_iri: URIRef) -> None:
         """Drop one article's named graph."""
         self.dataset.remove_graph(self.dataset.graph(graph_iri))

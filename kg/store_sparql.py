@@ -295,6 +295,11 @@ class SparqlStore:
 
         self.replace_article(nquads_graph(graph_iri, nquads))
 
+    def graph_triples(self, graph_iri: str) -> list[tuple[Node, Node, Node]]:
+        """The triples of one named graph (a CONSTRUCT on the server)."""
+        res = self.query("CONSTRUCT WHERE { ?s ?p ?o }", default_graph=[graph_iri])
+        return list(res.graph) if res.graph is not None else []
+
     def flush(self) -> None:
         """Send the queued articles: one staging POST and one SPARQL Update."""
         if not self._pending:
