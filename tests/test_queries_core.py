@@ -29,6 +29,29 @@ def test_who_met_whom_rows(fixture_store):
     assert set(r.values("article")) == {"fx-1"}
 
 
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+def test_who_met_whom_takes_labels_from_the_meetings_own_article(kind, tmp_path):
+    """Bob Baker is labelled "BOB BAKER" in another article (as in a wire headline). Across
+    the union of graphs that second label used to pair him with himself and double rows."""
+    from dataclasses import replace
+
+    from fixtures import extraction
+
+    from kg.rdf import to_rdf
+    from kg.store import open_store
+
+    store = open_store("memory:" if kind == "memory" else tmp_path / "s")
+    store.replace_article(to_rdf(extraction("fx-1")))
+    other = extraction("fx-2")
+    shouty = tuple(replace(e, label="BOB BAKER") if e.key == "person:bob baker" else e
+                   for e in other.entities)
+    store.replace_article(to_rdf(replace(other, entities=shouty, meetings=())))
+    r = run_query(store, load_query("who-met-whom"))
+    pairs = [(str(d["participant1"]), str(d["participant2"])) for d in r.dicts()]
+    assert pairs == [("Alice Archer", "Bob Baker"), ("Alice Archer", "Carol Chen")]
+    store.close()
+
+
 def test_who_met_whom_json_is_sparql_results(fixture_store):
     r = run_query(fixture_store, load_query("who-met-whom"))
     doc = json.loads(format_result(r, "json"))
