@@ -29,8 +29,8 @@ from kg.nquads import triples_nquads
 from kg.rdf import rdf_triples
 from kg.store import OxigraphStore, Store
 
-__all__ = ["BuildSummary", "BuildProgress", "PreparedArticle", "build", "count_articles",
-           "extract_articles", "extract_paths", "prepare_articles"]
+__all__ = ["BuildSummary", "BuildProgress", "BuildTally", "PreparedArticle", "build",
+           "count_articles", "extract_articles", "extract_paths", "prepare_articles"]
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,39 @@ class PreparedArticle:
     skipped_sentences: int
     split_sentences: int = 0  # overlong runs cut at kg.limits.MAX_SENTENCE_TOKENS
     extraction: Extraction | None = None
+
+
+@dataclass
+class BuildTally:
+    """Running totals of a build, article by article (local or on a Dask cluster).
+
+    >>> t = BuildTally()
+    >>> t.add(PreparedArticle("a1", "g", b"", words=5, triples=2, meetings=1, entities=3,
+    ...                       skipped_sentences=0))
+    >>> t.built, t.triples, t.words
+    (['a1'], 2, 5)
+    """
+
+    built: list[str] = field(default_factory=list)
+    kept: list[Extraction] = field(default_factory=list)
+    triples: int = 0
+    meetings: int = 0
+    entities: int = 0
+    skipped_sentences: int = 0
+    split_sentences: int = 0
+    words: int = 0
+
+    def add(self, p: PreparedArticle) -> None:
+        """Count one stored article (and keep its Extraction if it carries one)."""
+        self.built.append(p.article_id)
+        self.triples += p.triples
+        self.meetings += p.meetings
+        self.entities += p.entities
+        self.skipped_sentences += p.skipped_sentences
+        self.split_sentences += p.split_sentences
+        self.words += p.words
+        if p.extraction is not None:
+            self.kept.append(p.extraction)
 
 
 @dataclass(frozen=True)
@@ -245,22 +278,12 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
                 continue
             yield item
 
-    built: list[str] = []
-    kept: list[Extraction] = []
-    counts = {"triples": 0, "meetings": 0, "entities": 0, "skipped": 0, "words": 0, "splits": 0}
+    tally = BuildTally()
 
     def done(p: PreparedArticle) -> None:
-        built.append(p.article_id)
-        counts["triples"] += p.triples
-        counts["meetings"] += p.meetings
-        counts["entities"] += p.entities
-        counts["skipped"] += p.skipped_sentences
-        counts["words"] += p.words
-        counts["splits"] += p.split_sentences
-        if p.extraction is not None:
-            kept.append(p.extraction)
+        tally.add(p)
         if progress:
-            progress(BuildProgress(len(built), p.article_id, p.words, total,
+            progress(BuildProgress(len(tally.built), p.article_id, p.words, total,
                                    len(unchanged) + len(problems)))
 
     prepared = prepare_articles(todo(), nlp, extractor, keep_extractions=keep_extractions,
@@ -279,13 +302,13 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
         for p in prepared:
             store.replace_article_nquads(p.graph_iri, p.nquads)
             done(p)
-    linked = relink_people(store) if built else 0
+    linked = relink_people(store) if tally.built else 0
     return BuildSummary(
-        built=tuple(built), unchanged=tuple(unchanged), problems=tuple(problems),
-        triples=counts["triples"], meetings=counts["meetings"], entities=counts["entities"],
-        skipped_sentences=counts["skipped"], split_sentences=counts["splits"],
-        words=counts["words"], linked=linked, bulk=use_bulk,
-        seconds=time.perf_counter() - t0, model=extractor, extractions=tuple(kept),
+        built=tuple(tally.built), unchanged=tuple(unchanged), problems=tuple(problems),
+        triples=tally.triples, meetings=tally.meetings, entities=tally.entities,
+        skipped_sentences=tally.skipped_sentences, split_sentences=tally.split_sentences,
+        words=tally.words, linked=linked, bulk=use_bulk,
+        seconds=time.perf_counter() - t0, model=extractor, extractions=tuple(tally.kept),
     )
 
 

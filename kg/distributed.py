@@ -6,8 +6,9 @@ single-threaded worker processes on loopback, the same code path. The client rea
 corpus, drops duplicates and unchanged articles (by content hash) and ships batches of
 :class:`~kg.model.Article` records; each worker loads the spaCy pipeline once
 (:func:`kg.extract.pipeline.load_nlp` is cached per process), extracts, maps to RDF and
-returns each article's graph as N-Triples. Results stream back as batches finish and the
-client writes each article with ``store.replace_article``.
+returns each article's graph as N-Quads (:class:`kg.build.PreparedArticle`, the same records
+``kg build --jobs N`` makes). Results stream back as batches finish and the client writes
+each article with ``store.replace_article_nquads``.
 
 Failure: when a worker dies, the scheduler re-runs its unfinished batches elsewhere
 (Dask's ``allowed-failures``); a batch's result reaches the client once, when its future
@@ -28,18 +29,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph, URIRef
-
 from kg.articles import ArticleProblem, iter_articles
 from kg.errors import ExtractionError, InputError, KGError
 from kg.language import DEFAULT_LANG
 from kg.model import Article
 
 if TYPE_CHECKING:
-    from kg.build import BuildProgress, BuildSummary
+    from kg.build import BuildProgress, BuildSummary, PreparedArticle
     from kg.store import Store
 
-__all__ = ["ArticleGraph", "BatchResult", "parse_scheduler", "connect", "extract_batch",
+__all__ = ["BatchResult", "parse_scheduler", "connect", "extract_batch",
            "build_distributed"]
 
 log = logging.getLogger(__name__)
@@ -50,26 +49,11 @@ _IN_FLIGHT_PER_WORKER = 2
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleGraph:
-    """One article's extraction as it travels back from a worker."""
-
-    article_id: str
-    graph: str  #: the named graph's IRI
-    ntriples: bytes
-    words: int
-    triples: int
-    meetings: int
-    entities: int
-    skipped_sentences: int
-
-
-@dataclass(frozen=True, slots=True)
 class BatchResult:
     """What a worker returns for one batch."""
 
-    articles: tuple[ArticleGraph, ...]
+    articles: tuple[PreparedArticle, ...]  #: each article's graph as N-Quads, with its counts
     problems: tuple[ArticleProblem, ...]
-    split_sentences: int
     model: str
 
 
@@ -111,12 +95,11 @@ def connect(spec: str) -> Iterator[Any]:
 
 def extract_batch(articles: tuple[Article, ...], model: str | None = None,
                   lang: str = DEFAULT_LANG) -> BatchResult:
-    """Run on a worker: refuse, extract and map ``articles``; graphs come back as N-Triples."""
-    from kg.build import extract_articles
+    """Run on a worker: refuse, extract and map ``articles``, as ``kg build`` does locally."""
+    from kg.build import prepare_articles
     from kg.extract.pipeline import load_nlp, model_description
     from kg.language import language_problem
-    from kg.limits import cap_sentences, length_problem
-    from kg.rdf import to_rdf
+    from kg.limits import length_problem
 
     nlp = load_nlp(model)
     extractor = model_description(nlp)
@@ -128,15 +111,8 @@ def extract_batch(articles: tuple[Article, ...], model: str | None = None,
             problems.append(ArticleProblem(a.source or a.id, reason))
         else:
             keep.append(a)
-    splits = sum(cap_sentences(nlp.make_doc(a.text)) for a in keep)
-    out = []
-    for x in extract_articles(keep, nlp):
-        g = to_rdf(x, extractor)
-        out.append(ArticleGraph(
-            x.article.id, str(g.identifier), g.serialize(format="nt", encoding="utf-8"),
-            len(x.article.text.split()), len(x.triples), len(x.meetings), len(x.entities),
-            x.skipped_sentences))
-    return BatchResult(tuple(out), tuple(problems), splits, extractor)
+    return BatchResult(tuple(prepare_articles(keep, nlp, extractor)), tuple(problems),
+                       extractor)
 
 
 def _batches(items: Iterator[Article], size: int) -> Iterator[tuple[Article, ...]]:
@@ -158,7 +134,7 @@ def build_distributed(paths: list[str], store: Store, scheduler: str, *,
     from dask.distributed import as_completed
     from distributed import KilledWorker
 
-    from kg.build import BuildProgress, BuildSummary
+    from kg.build import BuildProgress, BuildSummary, BuildTally
 
     t0 = time.perf_counter()
     known = {} if force else store.article_hashes()
@@ -180,8 +156,7 @@ def build_distributed(paths: list[str], store: Store, scheduler: str, *,
                 seen.add(item.id)
                 yield item
 
-    built: list[str] = []
-    counts = {"triples": 0, "meetings": 0, "entities": 0, "skipped": 0, "words": 0, "split": 0}
+    tally = BuildTally()
     extractor = ""
     with connect(scheduler) as client:
         workers = max(len(client.scheduler_info()["workers"]), 1)
@@ -207,26 +182,18 @@ def build_distributed(paths: list[str], store: Store, scheduler: str, *,
             submit_next()
             extractor = res.model
             problems.extend(res.problems)
-            counts["split"] += res.split_sentences
             for a in res.articles:
-                g = Graph(identifier=URIRef(a.graph))
-                g.parse(data=a.ntriples, format="nt")
-                store.replace_article(g)
-                built.append(a.article_id)
-                counts["triples"] += a.triples
-                counts["meetings"] += a.meetings
-                counts["entities"] += a.entities
-                counts["skipped"] += a.skipped_sentences
-                counts["words"] += a.words
+                store.replace_article_nquads(a.graph_iri, a.nquads)
+                tally.add(a)
                 if progress:
-                    progress(BuildProgress(len(built), a.article_id, a.words, None,
+                    progress(BuildProgress(len(tally.built), a.article_id, a.words, None,
                                            len(unchanged) + len(problems)))
     from kg.linking import relink_people
 
-    linked = relink_people(store) if built else 0
+    linked = relink_people(store) if tally.built else 0
     return BuildSummary(
-        built=tuple(built), unchanged=tuple(unchanged), problems=tuple(problems),
-        triples=counts["triples"], meetings=counts["meetings"], entities=counts["entities"],
-        skipped_sentences=counts["skipped"], split_sentences=counts["split"],
-        words=counts["words"], seconds=time.perf_counter() - t0, model=extractor, linked=linked,
+        built=tuple(tally.built), unchanged=tuple(unchanged), problems=tuple(problems),
+        triples=tally.triples, meetings=tally.meetings, entities=tally.entities,
+        skipped_sentences=tally.skipped_sentences, split_sentences=tally.split_sentences,
+        words=tally.words, seconds=time.perf_counter() - t0, model=extractor, linked=linked,
     )
