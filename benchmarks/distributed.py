@@ -41,11 +41,11 @@ def _quads(store) -> set[bytes]:
 
 
 def main() -> None:
-    from kg.build import build
-    from kg.distributed import build_distributed, connect
     from kg.extract.pipeline import load_nlp
-    from kg.iri import graph_iri
-    from kg.rdf import to_rdf
+    from kg.ingest.build import build
+    from kg.ingest.distributed import build_distributed, connect
+    from kg.rdf.iri import graph_iri
+    from kg.rdf.mapping import to_rdf
     from kg.store import open_store
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -111,7 +111,7 @@ def main() -> None:
         vt.close()
         t_vt = time.perf_counter() - t0
         requests = vt.requests - before
-        from kg.query import load_query, run_query
+        from kg.query.library import load_query, run_query
 
         ox = open_store(Path(tmp) / "ox", writable=False)
         met = load_query("who-met-whom")

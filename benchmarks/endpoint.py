@@ -1,7 +1,7 @@
 """Load test of `kg serve`: concurrent clients running who-met-whom (or a mix) over HTTP.
 
 Builds (or reuses) an Oxigraph store from the first N Reuters articles with
-``kg.build.build``, starts ``kg serve`` on loopback in a subprocess, then runs C client
+``kg.ingest.build.build``, starts ``kg serve`` on loopback in a subprocess, then runs C client
 threads for S seconds, each sending who-met-whom as ``GET /sparql?query=`` with
 ``Accept: application/sparql-results+json``. Prints throughput, p50/p99 latency and the
 error count (any non-200, exception, or a body whose row count differs from the first one).
@@ -28,8 +28,8 @@ from pathlib import Path
 
 import httpx
 
-from kg.build import build
-from kg.query import load_query
+from kg.ingest.build import build
+from kg.query.library import load_query
 from kg.store import open_store
 
 DEFAULT_CORPUS = (Path(__file__).resolve().parents[2]
@@ -149,7 +149,7 @@ def run_mix(url: str, proc: subprocess.Popen[bytes], clients: int, seconds: floa
     for t in threads:
         t.start()
     def tree_rss() -> int:
-        # The server and its query worker processes (kg/query_pool.py); a worker killed at
+        # The server and its query worker processes (kg/endpoint/pool.py); a worker killed at
         # the time limit may vanish between listing and reading.
         total = 0
         for p in [server, *server.children(recursive=True)]:

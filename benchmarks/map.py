@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 import networkx as nx  # noqa: E402
 
-from kg.layout import spring  # noqa: E402
-from kg.render import TYPE_STYLE, render_html  # noqa: E402
+from kg.map.layout import spring  # noqa: E402
+from kg.map.render import TYPE_STYLE, render_html  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -28,11 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.articles import parse_txt  # noqa: E402
-from kg.build import extract_articles  # noqa: E402
 from kg.extract.gazetteer import title_words  # noqa: E402
 from kg.extract.pipeline import load_nlp  # noqa: E402
+from kg.ingest.build import extract_articles  # noqa: E402
 from kg.model import Article, Extraction  # noqa: E402
+from kg.sources.articles import parse_txt  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "datasets" / "meetings-dev"
 SEED = ROOT / "seeds" / "001-us-envoy-heads-to-moscow.txt"
@@ -134,8 +134,8 @@ def gold_pairs(data: Path) -> list[PairRecord]:
 
 def predicted_from_store(extractions: Iterable[Extraction]) -> list[PairRecord]:
     """Pairs as ``queries/who-met-whom.rq`` returns them from a fresh memory store."""
-    from kg.query import load_query, run_query
-    from kg.rdf import to_rdf
+    from kg.query.library import load_query, run_query
+    from kg.rdf.mapping import to_rdf
     from kg.store import open_store
 
     store = open_store("memory:")

@@ -4,7 +4,7 @@ Usage: python benchmarks/query.py --from-store DIR [--min-quads 1000000] [--repe
 Whole article graphs are taken from the built store DIR (e.g. all of Reuters, kept by
 ``benchmarks/corpus.py --keep-store``) until at least --min-quads quads; if DIR holds fewer,
 its graphs are replicated under renamed article/graph IRIs (entities stay shared).
-  kg:     ``kg.query.run_query(open_store(dir, writable=False), load_query(name), params)``
+  kg:     ``kg.query.library.run_query(open_store(dir, writable=False), load_query(name), params)``
   raw:    ``pyoxigraph.Store.query`` with the same text, union default graph, substitutions,
           every solution's terms read;
   rdflib: the same quads in an in-memory ``rdflib.Dataset`` (child process, with a timeout).
@@ -29,9 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pyoxigraph as ox  # noqa: E402
 from rdflib import Literal  # noqa: E402
 
-from kg.query import load_query, run_query  # noqa: E402
-from kg.store import open_store, to_ox  # noqa: E402
-from kg.vocab import PREFIXES  # noqa: E402
+from kg.query.library import load_query, run_query  # noqa: E402
+from kg.rdf.vocab import PREFIXES  # noqa: E402
+from kg.store import open_store
+from kg.store.oxigraph import to_ox  # noqa: E402
 
 QUERIES = [("who-met-whom", {}), ("most-connected", {}), ("entity-profile", {"name": "Reagan"})]
 _RENAME = re.compile(rb"/id/(graph|article|sentence|statement|meeting)/")
@@ -39,8 +40,8 @@ _RENAME = re.compile(rb"/id/(graph|article|sentence|statement|meeting)/")
 RDFLIB = """
 import json, resource, sys, time
 from rdflib import Dataset, Literal
-from kg.query import load_query
-from kg.vocab import PREFIXES
+from kg.query.library import load_query
+from kg.rdf.vocab import PREFIXES
 src, spec = sys.argv[1], json.loads(sys.argv[2])
 t0 = time.perf_counter()
 ds = Dataset(default_union=True)

@@ -39,7 +39,7 @@ def _one(path: str, no_cap: bool) -> None:
 
     from kg.store import open_store
 
-    stage = importlib.import_module("kg.build")  # kg.build the name is kg's build() function
+    stage = importlib.import_module("kg.ingest.build")
     if no_cap:
         stage.cap_sentences = lambda doc: 0
     t0 = time.perf_counter()
@@ -159,8 +159,8 @@ def store_kill_loop(tmp: Path, kills: int) -> None:
 
 
 def reuters_language(path: Path, every: int) -> None:
-    from kg.articles import clean_text
-    from kg.language import language_problem
+    from kg.sources.language import language_problem
+    from kg.sources.text import clean_text
 
     n = 0
     skipped = []

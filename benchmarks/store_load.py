@@ -6,7 +6,7 @@ quads are dumped once to a temporary N-Quads file; then, each in a fresh child p
   raw:  ``pyoxigraph.Store.bulk_load`` of that file into an empty store, in one call;
   kg:   the file read article by article (one named graph's N-Quads at a time, as the build's
         workers hand them over) into a new kg store, the way ``kg build`` loads a new store:
-        ``kg.bulk.bulk_load_new`` (bulk loader in bounded chunks, staging dir, swap);
+        ``kg.store.bulk.bulk_load_new`` (bulk loader in bounded chunks, staging dir, swap);
   kg-tx (with --transactions): the same articles, one transaction each
         (``replace_article_nquads``), as ``kg build --no-bulk`` or a store with articles does.
 Each reports quads/s and the child's peak RSS; this compares storage only, no extraction.
@@ -39,7 +39,7 @@ print(json.dumps({"quads": len(s), "seconds": sec,
 
 KG = """
 import json, resource, sys, time
-from kg.bulk import bulk_load_new
+from kg.store.bulk import bulk_load_new
 from kg.store import open_store
 src, dst, mode = sys.argv[1:4]
 articles = 0
@@ -62,7 +62,7 @@ def chunks():
         yield current, b"".join(lines)
 t0 = time.perf_counter()
 with open_store(dst) as s:
-    if mode == "bulk":  # a new store: kg build's default (kg/bulk.py)
+    if mode == "bulk":  # a new store: kg build's default (kg/store/bulk.py)
         bulk_load_new(s, (nq for _, nq in chunks()))
     else:  # --no-bulk, or a store that already has articles: one transaction per article
         for g, nq in chunks():

@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/throughput.py [--corpus PATH] [-n 300] [--jobs 1 2]
 Raw = the spaCy pipeline alone (same model, no kg components) over the article texts;
-kg = ``kg.build.build`` into a fresh Oxigraph store (extraction, RDF mapping, commits).
+kg = ``kg.ingest.build.build`` into a fresh Oxigraph store (extraction, RDF mapping, commits).
 Both run in this one process, model load excluded, alternating for --rounds rounds; the best
 words/s of each is kept (on a shared machine the slowest runs measure other people's load).
 The CPU time of each (this process plus its finished worker processes) is reported too: it
@@ -21,8 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import DEFAULT_CORPUS, read_records, write_subset  # noqa: E402
 
-from kg.build import build  # noqa: E402
 from kg.extract.pipeline import COMPONENTS, load_nlp  # noqa: E402
+from kg.ingest.build import build  # noqa: E402
 from kg.store import open_store  # noqa: E402
 
 

@@ -1,11 +1,18 @@
 """kg: a knowledge-graph builder for news — who met whom, where and when, with provenance.
 
-The stages are plain functions: :func:`kg.extract.extract` (spaCy ``Doc`` → Extraction),
-:func:`kg.rdf.to_rdf` (→ rdflib graph), :func:`kg.graph.to_networkx` (→ NetworkX) and
-:func:`kg.render.render_html` (→ offline HTML map). Names are imported lazily so that
-``import kg`` loads no model and no heavy library. For notebooks, :mod:`kg.frames` gives
-pandas views, :mod:`kg.analytics` network measures and :mod:`kg.export` TriG, JSON-LD and
-GraphML files; ``notebooks/walkthrough.ipynb`` shows them all.
+The public API, all importable from ``kg`` itself (imported lazily, so that ``import kg``
+loads no model and no heavy library):
+
+- :func:`build` (paths -> store; :mod:`kg.ingest.build`), :func:`open_store` (:mod:`kg.store`);
+- :func:`load_query` and :func:`run_query` (:mod:`kg.query.library`);
+- :func:`to_networkx` (:mod:`kg.network.graph`), :func:`render_html` and :func:`show`
+  (:mod:`kg.map.render`), ``kg.export`` (:mod:`kg.network.export`: TriG, JSON-LD, GraphML);
+- the records (:class:`Article`, :class:`Extraction`, ...) and :class:`KGError`.
+
+The folders follow the pipeline: ``sources`` (reading articles) -> ``extract`` (spaCy ``Doc``
+-> Extraction; the function is :func:`kg.extract.extract`) -> ``rdf`` -> ``store`` ->
+``ingest`` (the build) -> ``query`` -> ``endpoint``, ``network``, ``map``, ``notebook``.
+``notebooks/walkthrough.ipynb`` shows a session.
 
 >>> import kg
 >>> kg.__version__
@@ -22,16 +29,14 @@ the same from article files, with the spaCy pipeline):
 >>> g = kg.to_networkx(store)
 >>> g.number_of_nodes(), "<!DOCTYPE html>" in kg.render_html(g)
 (6, True)
->>> import kg.build
->>> callable(kg.build), callable(kg.extract)
-(True, True)
+>>> import kg.ingest.build
+>>> callable(kg.build), callable(kg.extract.extract), callable(kg.export.export_trig)
+(True, True, True)
 """
 
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import Any
 
 __version__ = "0.1.0"
@@ -46,36 +51,31 @@ _EXPORTS = {
     "MeetingStatus": "kg.model",
     "Extraction": "kg.model",
     "KGError": "kg.errors",
-    "extract": "kg.extract",
     "load_nlp": "kg.extract.pipeline",
-    "to_rdf": "kg.rdf",
+    "to_rdf": "kg.rdf.mapping",
     "open_store": "kg.store",
-    "build": "kg.build",
-    "run_query": "kg.query",
-    "load_query": "kg.query",
-    "to_networkx": "kg.graph",
-    "render_html": "kg.render",
-    "show": "kg.render",
-    "MapQuery": "kg.mapview",
+    "build": "kg.ingest.build",
+    "run_query": "kg.query.library",
+    "load_query": "kg.query.library",
+    "to_networkx": "kg.network.graph",
+    "render_html": "kg.map.render",
+    "show": "kg.map.render",
+    "MapQuery": "kg.map.view",
+}
+#: Modules reachable as attributes without importing them first (``kg.export.export_trig``).
+_MODULES = {
+    "export": "kg.network.export",
+    **{name: f"kg.{name}" for name in (
+        "sources", "extract", "rdf", "store", "ingest", "query", "endpoint", "network", "map",
+        "notebook", "eval", "cli", "errors", "model", "sample", "info", "docs")},
 }
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = ["__version__", *_EXPORTS, "export"]
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'kg' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
-
-
-class _Package(types.ModuleType):
-    def __setattr__(self, name: str, value: Any) -> None:
-        # Importing kg.build or kg.extract binds the submodule on the package, which would
-        # shadow the function of the same name: kg.build(...) would work once, then fail.
-        if name in _EXPORTS and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    if name in _MODULES:
+        return importlib.import_module(_MODULES[name])
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")

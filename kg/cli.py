@@ -134,13 +134,13 @@ def build(paths: tuple[str, ...], store_spec: str, model: str | None, published:
 
     Re-ingesting an article replaces its facts; unchanged articles are skipped.
     """
-    from kg.build import build as run_build
+    from kg.ingest.build import build as run_build
     from kg.store import open_store
 
     progress = _Progress(sys.stderr.isatty())
     with open_store(store_spec) as store:
         if scheduler:
-            from kg.distributed import build_distributed
+            from kg.ingest.distributed import build_distributed
 
             s = build_distributed(list(paths), store, scheduler, model=model,
                                   published=published, force=force, lang=lang, progress=progress)
@@ -161,7 +161,7 @@ def build(paths: tuple[str, ...], store_spec: str, model: str | None, published:
     if s.skipped_sentences:
         click.echo(f"skipped {s.skipped_sentences} sentences that failed to parse", err=True)
     if s.split_sentences:
-        from kg.limits import MAX_SENTENCE_TOKENS
+        from kg.sources.limits import MAX_SENTENCE_TOKENS
 
         click.echo(f"kg: split {s.split_sentences} overlong sentence(s) at "
                    f"{MAX_SENTENCE_TOKENS} tokens before parsing", err=True)
@@ -184,8 +184,8 @@ def build(paths: tuple[str, ...], store_spec: str, model: str | None, published:
 @handle_errors
 def query(query: str, store_spec: str, fmt: str, params: tuple[str, ...]) -> None:
     """Run SPARQL: a saved query NAME (queries/NAME.rq), a .rq FILE, or the query text itself."""
-    from kg.query import load_query, parse_params, run_query
-    from kg.results import format_result
+    from kg.query.library import load_query, parse_params, run_query
+    from kg.query.results import format_result
     from kg.store import open_store
 
     q = load_query(query)
@@ -198,7 +198,7 @@ def query(query: str, store_spec: str, fmt: str, params: tuple[str, ...]) -> Non
 @handle_errors
 def list_queries() -> None:
     """List the saved queries with what they answer and their parameters."""
-    from kg.query import saved_queries
+    from kg.query.library import saved_queries
 
     for q in saved_queries():
         params = f" (params: {', '.join(q.params)})" if q.params else ""
@@ -220,8 +220,8 @@ def list_queries() -> None:
 def serve(store_spec: str, host: str, port: int, timeout: float, max_rows: int,
           cors: bool) -> None:
     """Serve the store read-only as a SPARQL 1.1 endpoint (/sparql), with a query page at /."""
-    from kg.serve import ServeConfig
-    from kg.serve import serve as run_server
+    from kg.endpoint.app import ServeConfig
+    from kg.endpoint.app import serve as run_server
     from kg.store import open_store
 
     with open_store(store_spec, writable=False) as store:
@@ -251,8 +251,8 @@ def map_cmd(store_spec: str, output: str, focus: str | None, hops: int, only: tu
             article: str | None, since: date | None, until: date | None,
             max_nodes: int | None) -> None:
     """Write the relationship map: one offline HTML file that opens in any browser."""
-    from kg.mapview import MapQuery
-    from kg.render import write_map
+    from kg.map.render import write_map
+    from kg.map.view import MapQuery
     from kg.store import open_store
 
     q = MapQuery(focus=focus, hops=hops, only=only, article=article, since=since, until=until,
@@ -285,14 +285,14 @@ def extract(paths: tuple[str, ...], model: str | None, published: date | None, f
     if sentences:
         if paths:
             raise click.UsageError("give either article PATHS or --sentences FILE, not both")
-        from kg.openie import extract_sentence_file
+        from kg.extract.openie import extract_sentence_file
 
         extract_sentence_file(sentences, sys.stdout, "tsv" if fmt == "text" else fmt, model)
         return
     if not paths or fmt in ("carb", "tsv"):
         raise click.UsageError("give article PATHS (text or jsonl), or --sentences FILE")
-    from kg.build import extract_paths
-    from kg.report import extraction_jsonl, extraction_text
+    from kg.extract.report import extraction_jsonl, extraction_text
+    from kg.ingest.build import extract_paths
 
     extractions, problems = extract_paths(list(paths), model=model, published=published,
                                           lang=lang)

@@ -6,7 +6,7 @@ Run ``python -m kg.docs [cli|queries|vocabulary|all] [--check]`` from the reposi
 
 >>> "## `kg build`" in cli_markdown()
 True
->>> from kg.query import parse_saved
+>>> from kg.query.library import parse_saved
 >>> example_params(parse_saved("q", '# Q.\\n# param: name - e.g. "Vladimir Putin" or "Putin"\\n'))
 {'name': 'Vladimir Putin'}
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import click
 
-from kg.query import SavedQuery
+from kg.query.library import SavedQuery
 
 __all__ = [
     "HELP_WIDTH",
@@ -122,8 +122,8 @@ def queries_markdown(store: object, queries: list[SavedQuery], corpus: str) -> s
     """docs/queries.md: each saved query with its text and its real output on ``store``."""
     from rdflib import Literal
 
-    from kg.query import run_query
-    from kg.results import format_result
+    from kg.query.library import run_query
+    from kg.query.results import format_result
 
     articles = sorted(store.article_hashes())  # type: ignore[attr-defined]
     lines = ["# Saved queries", "", _GENERATED.format(what="queries"), "",
@@ -151,14 +151,14 @@ def queries_markdown(store: object, queries: list[SavedQuery], corpus: str) -> s
 
 
 def kg_terms_markdown() -> str:
-    """The table of ``kg:`` terms, read from the one-comment-a-line class body of kg/vocab.py.
+    """The table of ``kg:`` terms, read from the one-comment-a-line class body of kg/rdf/vocab.py.
 
     >>> "| `kg:Meeting` | class |" in kg_terms_markdown()
     True
     """
     import inspect
 
-    from kg import vocab
+    from kg.rdf import vocab
 
     rows = ["| term | kind | meaning |", "|---|---|---|"]
     for line in inspect.getsource(vocab.KG).splitlines():
@@ -178,10 +178,10 @@ EXAMPLE_SENTENCE = ("Ukrainian President Volodymyr Zelensky held a meeting in Pa
 
 def example_turtle(model: str | None = None) -> str:
     """The named graph the pipeline makes of :data:`EXAMPLE_SENTENCE`, as Turtle."""
-    from kg.build import extract_articles
     from kg.extract.pipeline import load_nlp
+    from kg.ingest.build import extract_articles
     from kg.model import Article
-    from kg.rdf import to_rdf
+    from kg.rdf.mapping import to_rdf
 
     article = Article("example", "Zelensky meets Macron", EXAMPLE_SENTENCE)
     x = next(extract_articles([article], load_nlp(model)))
@@ -208,8 +208,8 @@ def _vocabulary(path: Path) -> str:
 
 
 def _queries(root: Path) -> str:
-    from kg.build import build
-    from kg.query import saved_queries
+    from kg.ingest.build import build
+    from kg.query.library import saved_queries
     from kg.store import open_store
 
     # Oxigraph, as `kg query` uses by default (and far faster than rdflib on path queries).

@@ -4,7 +4,7 @@ The model is read back from the article graphs (``kg:extractor``, written by ``k
 so a store built by another machine or version still reports what produced it.
 
 >>> from kg.model import Article, Extraction
->>> from kg.rdf import to_rdf
+>>> from kg.rdf.mapping import to_rdf
 >>> from kg.store import open_store
 >>> s = open_store("memory:")
 >>> s.replace_article(to_rdf(Extraction(Article("a1", "T", "Text.")), "en_core_web_sm 3.8.0"))
@@ -19,6 +19,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from kg.query.files import internal_query
 from kg.store import Store
 
 __all__ = ["StoreInfo", "store_info", "info_text", "info_json", "disk_size"]
@@ -38,10 +39,6 @@ class StoreInfo:
     size_bytes: int | None
 
 
-def _sparql(name: str) -> str:
-    return (Path(__file__).parent / "sparql" / f"{name}.rq").read_text(encoding="utf-8")
-
-
 def disk_size(directory: str | Path) -> int | None:
     """Bytes used by the files under ``directory``, or None when it is not a directory.
 
@@ -56,10 +53,10 @@ def disk_size(directory: str | Path) -> int | None:
 
 def store_info(store: Store) -> StoreInfo:
     """Count what ``store`` holds (two aggregate queries, run in the store's own engine)."""
-    counts = store.query(_sparql("info-counts")).rows
+    counts = store.query(internal_query("info-counts")).rows
     row = counts[0] if counts else (None,) * 4
     articles, entities, statements, meetings = (int(str(v)) if v is not None else 0 for v in row)
-    models = tuple((str(m), int(str(n))) for m, n in store.query(_sparql("info-models")).rows
+    models = tuple((str(m), int(str(n))) for m, n in store.query(internal_query("info-models")).rows
                    if m is not None and n is not None)
     return StoreInfo(
         location=store.location, models=models, articles=articles, entities=entities,

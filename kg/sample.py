@@ -25,7 +25,8 @@ from kg.model import (
     Provenance,
     Triple,
 )
-from kg.store import MemoryStore, open_store
+from kg.store import open_store
+from kg.store.memory import MemoryStore
 
 __all__ = ["SAMPLE_TEXT", "sample_extraction", "sample_store"]
 
@@ -90,7 +91,7 @@ def sample_extraction() -> Extraction:
 
 def sample_store() -> MemoryStore:
     """An in-memory store holding the sample article's graph."""
-    from kg.rdf import to_rdf
+    from kg.rdf.mapping import to_rdf
 
     store = open_store("memory:")
     assert isinstance(store, MemoryStore)

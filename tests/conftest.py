@@ -32,7 +32,7 @@ def fixture_store(request, tmp_path):
     """A store of either kind holding the hand-built fixture article."""
     from fixtures import extraction
 
-    from kg.rdf import to_rdf
+    from kg.rdf.mapping import to_rdf
     from kg.store import open_store
 
     store = open_store("memory:" if request.param == "memory" else tmp_path / "store")

@@ -1,6 +1,6 @@
 """Hand-built extractions for the map tests: a small news graph with meetings, and a hostile one.
 
-They go through the real stages (records → kg.rdf.to_rdf → store → kg.graph.to_networkx),
+They go through the real stages (records → kg.rdf.mapping.to_rdf → store → kg.network.graph.to_networkx),
 so the map tests do not depend on what the spaCy model extracts.
 """
 
@@ -11,7 +11,6 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.graph import to_networkx
 from kg.model import (
     Argument,
     Article,
@@ -23,7 +22,8 @@ from kg.model import (
     Provenance,
     Triple,
 )
-from kg.rdf import to_rdf
+from kg.network.graph import to_networkx
+from kg.rdf.mapping import to_rdf
 from kg.store import open_store
 
 P, ORG, C, PL, G = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.COUNTRY,

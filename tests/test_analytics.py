@@ -1,16 +1,16 @@
-"""kg.analytics and kg.frames on hand-made graphs whose answers are known."""
+"""kg.network.analytics and kg.notebook.frames on hand-made graphs whose answers are known."""
 
 from __future__ import annotations
 
 import networkx as nx
 import pytest
 
-from kg import analytics
 from kg.errors import EntityNotFoundError, KGError
-from kg.frames import meetings_frame, records_frame, triples_frame
-from kg.graph import to_networkx
 from kg.model import Article, Extraction, Meeting, MeetingStatus, Provenance
-from kg.notebook import Progress
+from kg.network import analytics
+from kg.network.graph import to_networkx
+from kg.notebook.frames import meetings_frame, records_frame, triples_frame
+from kg.notebook.helpers import Progress
 from kg.sample import sample_extraction, sample_store
 
 
@@ -76,7 +76,7 @@ def test_meetings_frame_groups_n_ary_meetings_with_their_sentence() -> None:
     three = Meeting(("person:volodymyr zelensky", "person:emmanuel macron",
                      "person:vladimir putin"), MeetingStatus.NEGATED, s, "did not meet")
     store = sample_store()
-    from kg.rdf import to_rdf
+    from kg.rdf.mapping import to_rdf
 
     store.replace_article(to_rdf(Extraction(x.article, x.entities, x.triples,
                                             (*x.meetings, three), x.sentences)))
@@ -105,7 +105,7 @@ def test_projection_of_the_sample_has_one_meeting_edge_per_meeting() -> None:
 
 
 def test_progress_counts_articles_and_words_without_a_notebook() -> None:
-    from kg.build import BuildProgress
+    from kg.ingest.build import BuildProgress
 
     p = Progress(total=3, display=False)
     p(BuildProgress(1, "a", 10))

@@ -8,8 +8,9 @@ from datetime import date
 
 import pytest
 
-from kg.articles import ArticleProblem, clean_text, decode, iter_articles, parse_txt
 from kg.errors import InputError
+from kg.sources.articles import ArticleProblem, iter_articles, parse_txt
+from kg.sources.text import clean_text, decode
 
 
 def test_seed_title_and_boilerplate(seed_path):

@@ -19,8 +19,8 @@ from click.testing import CliRunner
 from map_fixtures import HOSTILE, graph_of, hostile_extractions, news_extractions
 
 from kg.cli import cli
-from kg.graph import to_networkx
-from kg.render import render_html
+from kg.map.render import render_html
+from kg.network.graph import to_networkx
 from kg.store import open_store
 
 pytestmark = pytest.mark.browser
@@ -328,7 +328,7 @@ def test_seed_map_from_the_cli_opens_offline(open_map: Any, tmp_path: Path) -> N
 def test_notebook_iframe_draws_the_same_map(browser: Any, news_map: tuple,
                                             tmp_path: Path) -> None:
     """kg.show's inline HTML (an iframe srcdoc, as Jupyter and VS Code render it) works."""
-    from kg.render import show
+    from kg.map.render import show
 
     frame = show(news_map[1], focus="Witkoff", hops=1)._repr_html_()
     host = tmp_path / "notebook.html"

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from kg.build import build
+from kg.ingest.build import build
 from kg.store import open_store
 
 ARTICLES = [

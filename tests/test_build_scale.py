@@ -15,8 +15,8 @@ import pytest
 import spacy
 from click.testing import CliRunner
 
-from kg.build import BuildProgress, build, count_articles
 from kg.cli import cli
+from kg.ingest.build import BuildProgress, build, count_articles
 from kg.model import Extraction
 from kg.store import open_store
 
@@ -37,7 +37,7 @@ def no_model(monkeypatch):
             yield Extraction(a), 0
 
     # kg/__init__ re-exports build(), which shadows the submodule as an attribute of kg.
-    mod = importlib.import_module("kg.build")
+    mod = importlib.import_module("kg.ingest.build")
     monkeypatch.setattr(mod, "load_nlp", lambda model=None: spacy.blank("en"))
     monkeypatch.setattr(mod, "_extract", fake_extract)
     return calls

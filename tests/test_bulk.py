@@ -1,4 +1,4 @@
-"""Bulk loading of a new store (kg/bulk.py): all quads or none, whatever happens mid-load."""
+"""Bulk loading of a new store (kg/store/bulk.py): all quads or none, whatever happens mid-load."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.bulk import COMPLETE, PARTIAL, bulk_load_new
 from kg.errors import StoreError
 from kg.store import open_store
+from kg.store.bulk import COMPLETE, PARTIAL, bulk_load_new
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -109,7 +109,7 @@ def test_open_discards_an_unfinished_load(tmp_path: Path) -> None:
 
 LOADER = """
 import sys, time
-from kg.bulk import bulk_load_new
+from kg.store.bulk import bulk_load_new
 from kg.store import open_store
 sys.path.insert(0, sys.argv[2])
 from test_bulk import article_nquads

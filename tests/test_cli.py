@@ -34,7 +34,7 @@ def test_malformed_sparql_exits_2_with_parser_message(tmp_path):
     runner.invoke(cli, ["query", "ASK {}", "--store", str(tmp_path / "s")])  # no store yet
     from fixtures import extraction
 
-    from kg.rdf import to_rdf
+    from kg.rdf.mapping import to_rdf
     from kg.store import open_store
 
     with open_store(tmp_path / "s") as s:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.distributed import build_distributed, connect, parse_scheduler
 from kg.errors import InputError
+from kg.ingest.distributed import build_distributed, connect, parse_scheduler
 from kg.store import open_store
 
 N_ARTICLES = 30
@@ -46,7 +46,7 @@ def _quads(store) -> set[bytes]:
 @pytest.fixture(scope="module")
 def reference(corpus):
     """The single-process build of the corpus."""
-    from kg.build import build
+    from kg.ingest.build import build
 
     store = open_store("memory:")
     summary = build([str(corpus)], store)

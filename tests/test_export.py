@@ -1,4 +1,4 @@
-"""kg.export: every format reads back with the same content, graph names and attributes kept."""
+"""kg.network.export: every format reads back with the same content, graph names and attributes kept."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ import pytest
 from rdflib import Dataset
 
 from kg.errors import StoreError
-from kg.export import export_graphml, export_jsonld, export_trig
-from kg.graph import to_networkx
-from kg.iri import graph_iri
 from kg.model import Article, Extraction
-from kg.rdf import to_rdf
+from kg.network.export import export_graphml, export_jsonld, export_trig
+from kg.network.graph import to_networkx
+from kg.rdf.iri import graph_iri
+from kg.rdf.mapping import to_rdf
 from kg.sample import sample_store
 
 
@@ -53,7 +53,7 @@ def test_jsonld_export_is_byte_identical_across_hash_seeds(tmp_path: Path) -> No
     # rdflib's serialiser walks sets, so without sorting the output depends on the
     # interpreter's hash seed; separate processes are the only way to vary it.
     script = (
-        "import sys; from kg.export import export_jsonld; from kg.sample import sample_store; "
+        "import sys; from kg.network.export import export_jsonld; from kg.sample import sample_store; "
         "export_jsonld(sample_store(), sys.argv[1])"
     )
     outputs = []

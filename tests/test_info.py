@@ -9,7 +9,7 @@ from fixtures import extraction
 
 from kg.cli import cli
 from kg.info import info_text, store_info
-from kg.rdf import to_rdf
+from kg.rdf.mapping import to_rdf
 from kg.store import open_store
 
 

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 from fixtures import extraction
 
-from kg.articles import ArticleProblem, iter_articles
 from kg.cli import cli
-from kg.rdf import to_rdf
+from kg.rdf.mapping import to_rdf
+from kg.sources.articles import ArticleProblem, iter_articles
 from kg.store import open_store
 
 GERMAN = ("Bundeskanzler Friedrich Merz traf am Montag in Berlin den französischen Präsidenten "

@@ -1,5 +1,5 @@
 """Documented limits: overlong sentences are cut before parsing, overlong articles and
-foreign-language articles are refused with a reason (kg.limits, kg.language)."""
+foreign-language articles are refused with a reason (kg.sources.limits, kg.sources.language)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import spacy
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.language import language_problem
-from kg.limits import MAX_SENTENCE_TOKENS, cap_sentences, length_problem
+from kg.sources.language import language_problem
+from kg.sources.limits import MAX_SENTENCE_TOKENS, cap_sentences, length_problem
 
 WORDS = ("the minister said that officials from the ministry met with delegates in the "
          "capital and discussed the plan for new roads schools and farms").split()
@@ -87,7 +87,7 @@ def test_a_10000_token_sentence_is_cut_and_built(tmp_path):
 
 @pytest.mark.model
 def test_parsed_sentences_respect_the_cut(nlp):
-    from kg.build import extract_articles
+    from kg.ingest.build import extract_articles
     from kg.model import Article
 
     (x,) = extract_articles([Article("r", "T", _run_on(700) + ".")], nlp)
@@ -97,7 +97,7 @@ def test_parsed_sentences_respect_the_cut(nlp):
 def test_ordinary_english_prose_is_passed_without_running_langid(monkeypatch):
     """langid costs ~8 ms an article on the build's parent process; prose whose English
     function-word share is normal passes on that share alone, and only the rest is classified."""
-    import kg.language as lang
+    import kg.sources.language as lang
 
     def no_langid():
         raise AssertionError("langid was consulted")
@@ -112,7 +112,7 @@ def test_ordinary_english_prose_is_passed_without_running_langid(monkeypatch):
 
 
 def test_stop_word_lists_load_without_their_language_package():
-    from kg.language import _stop_words
+    from kg.sources.language import _stop_words
 
     assert "the" in (_stop_words("en") or ())
     assert "und" in (_stop_words("de") or ())
@@ -125,7 +125,7 @@ def test_an_english_earnings_table_is_not_refused_as_occitan():
     table = ("Shr loss six cts vs not available\n    Net loss 562,231 vs profit 10,253\n"
              "    Revs 8,871,874 vs 9,549,308\n    Year\n    Shr loss 60 cts vs loss nine cts\n"
              "    Net loss 5,058,145 vs loss 766,185\n    Revs 34.3 mln vs 35.5 mln\n")
-    from kg.language import guess_language
+    from kg.sources.language import guess_language
 
     assert guess_language(table).detected_share is None  # the premise: no list for the guess
     assert language_problem(table) is None

@@ -7,11 +7,11 @@ import pytest
 from fixtures import prov
 from rdflib import Literal
 
-from kg.iri import entity_iri
-from kg.linking import relink_people
+from kg.ingest.linking import relink_people
 from kg.model import Article, Entity, EntityType, Extraction, Meeting, MeetingStatus
-from kg.query import load_query, run_query
-from kg.rdf import to_rdf
+from kg.query.library import load_query, run_query
+from kg.rdf.iri import entity_iri
+from kg.rdf.mapping import to_rdf
 from kg.store import open_store
 
 

@@ -1,4 +1,4 @@
-"""The map without a browser: filters (kg.mapview), page data and policy (kg.render), the CLI."""
+"""The map without a browser: filters (kg.map.view), page data and policy (kg.map.render), the CLI."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from map_fixtures import HOSTILE, graph_of, hostile_extractions, news_extraction
 
 from kg.cli import cli
 from kg.errors import MapError
-from kg.layout import spring
-from kg.mapview import MapQuery, resolve, select
-from kg.rdf import to_rdf
-from kg.render import PHYSICS_THRESHOLD, render_html, show, vis_data
+from kg.map.layout import spring
+from kg.map.render import PHYSICS_THRESHOLD, render_html, show, vis_data
+from kg.map.view import MapQuery, resolve, select
+from kg.rdf.mapping import to_rdf
 from kg.store import open_store
 
 
@@ -72,7 +72,7 @@ def page_data(html: str) -> dict:
     return json.loads(data)
 
 
-# --- kg.mapview -------------------------------------------------------------------------
+# --- kg.map.view -------------------------------------------------------------------------
 
 def test_only_meetings_keeps_meeting_edges_and_their_nodes(news: nx.MultiDiGraph) -> None:
     v = select(news, MapQuery(only=("meetings",)))
@@ -143,7 +143,7 @@ def test_select_does_not_change_its_input(news: nx.MultiDiGraph) -> None:
     assert (news.number_of_nodes(), news.number_of_edges()) == before
 
 
-# --- kg.render --------------------------------------------------------------------------
+# --- kg.map.render --------------------------------------------------------------------------
 
 def test_page_data_has_styled_nodes_and_labelled_meetings(news: nx.MultiDiGraph) -> None:
     data = page_data(render_html(news))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from meeting_helpers import meetings
 
-from kg.articles import parse_txt
+from kg.sources.articles import parse_txt
 
 pytestmark = pytest.mark.model
 

@@ -32,13 +32,13 @@ def test_notebook_is_valid_and_committed_without_outputs() -> None:
              if c.cell_type == "code" and (c.outputs or c.execution_count is not None)]
     assert not dirty, (f"cells {dirty} of {NOTEBOOK.name} have outputs or execution counts; "
                        "clear them before committing: Jupyter's Edit > Clear All Outputs, or "
-                       ".venv/bin/python -c 'import kg.notebook as n; "
+                       ".venv/bin/python -c 'import kg.notebook.helpers as n; "
                        "n.clear_outputs(\"notebooks/walkthrough.ipynb\")'")
     assert all("execution" not in c.get("metadata", {}) for c in nb.cells)
 
 
 def test_clear_outputs_restores_the_committed_notebook(tmp_path: Path) -> None:
-    from kg.notebook import clear_outputs
+    from kg.notebook.helpers import clear_outputs
 
     nb = nbformat.read(NOTEBOOK, as_version=4)
     nb.cells[1].outputs = [nbformat.v4.new_output("stream", text="x")]

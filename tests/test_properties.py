@@ -15,9 +15,7 @@ from hypothesis import strategies as st
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from kg.articles import article_from_record, clean_text, decode, parse_txt
 from kg.errors import InputError, KGError
-from kg.htmltext import article_from_html
 from kg.model import (
     Argument,
     Article,
@@ -30,7 +28,10 @@ from kg.model import (
     Provenance,
     Triple,
 )
-from kg.rdf import to_rdf
+from kg.rdf.mapping import to_rdf
+from kg.sources.articles import article_from_record, parse_txt
+from kg.sources.html import article_from_html
+from kg.sources.text import clean_text, decode
 from kg.store import open_store
 
 # Pieces that have broken serialisers and IRI minting elsewhere: quotes, brackets, escapes,
@@ -179,7 +180,7 @@ news_soup = st.lists(st.sampled_from(NEWS_WORDS), min_size=1, max_size=60).map("
 @MODEL
 @given(st.text(TEXT, min_size=1, max_size=300) | hostile.filter(str.strip) | news_soup)
 def test_any_text_extracts_or_raises_kg_error_and_its_graph_round_trips(nlp, text):
-    from kg.build import extract_articles
+    from kg.ingest.build import extract_articles
 
     try:
         (x,) = extract_articles([Article("p-1", "T", text)], nlp)
@@ -206,7 +207,7 @@ def _blank():
 @ROUND_TRIP
 @given(st.text(TEXT, max_size=600) | hostile)
 def test_language_check_never_raises(text):
-    from kg.language import language_problem
+    from kg.sources.language import language_problem
 
     reason = language_problem(text)
     assert reason is None or "--lang any" in reason
@@ -216,7 +217,7 @@ def test_language_check_never_raises(text):
 @given(st.lists(st.sampled_from(["word", ",", ".", "\n", "Bob", "…", "!", "x-y"]), max_size=900)
        .map(" ".join), st.integers(min_value=2, max_value=50))
 def test_cap_bounds_every_run_without_a_boundary(text, limit):
-    from kg.limits import cap_sentences
+    from kg.sources.limits import cap_sentences
 
     doc = _blank().make_doc(text)
     cap_sentences(doc, limit)

@@ -9,8 +9,8 @@ import pytest
 from rdflib import Literal
 
 from kg.errors import QueryError, QueryNotFoundError
-from kg.query import load_query, run_query
-from kg.results import format_result
+from kg.query.library import load_query, run_query
+from kg.query.results import format_result
 
 WHO_VARS = ("participant1", "participant2", "place", "time", "date", "status", "article", "sentence")
 
@@ -37,7 +37,7 @@ def test_who_met_whom_takes_labels_from_the_meetings_own_article(kind, tmp_path)
 
     from fixtures import extraction
 
-    from kg.rdf import to_rdf
+    from kg.rdf.mapping import to_rdf
     from kg.store import open_store
 
     store = open_store("memory:" if kind == "memory" else tmp_path / "s")

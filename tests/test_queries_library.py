@@ -8,8 +8,8 @@ from click.testing import CliRunner
 from rdflib import Literal
 
 from kg.cli import cli
-from kg.query import load_query, run_query, saved_queries
-from kg.rdf import to_rdf
+from kg.query.library import load_query, run_query, saved_queries
+from kg.rdf.mapping import to_rdf
 from kg.store import open_store
 
 S0 = "Alice Archer met Bob Baker in Paris on Monday."
@@ -179,3 +179,16 @@ def test_meetings_timeline_orders_by_date(fixture_store):
         ("2025-12-05", "meeting", "Alice Archer & Carol Chen", "Rome", "planned", "fx-1"),
         (None, "none", "Alice Archer & Bob Baker", "Paris", "happened", "fx-undated"),
     ]
+
+
+def test_top_level_queries_are_the_packaged_ones():
+    """queries/ (the checkout's user-facing folder) and kg/query/saved/ (what the wheel ships)
+    hold the same files byte for byte: edit both, or copy one onto the other."""
+    from pathlib import Path
+
+    from kg.query.files import SAVED_DIR
+
+    top = Path(__file__).resolve().parent.parent / "queries"
+    files = {p.name: p.read_bytes() for p in top.glob("*.rq")}
+    packaged = {p.name: p.read_bytes() for p in SAVED_DIR.glob("*.rq")}
+    assert files and files == packaged

@@ -9,9 +9,9 @@ from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS
 
-from kg.iri import entity_iri, graph_iri
-from kg.rdf import to_rdf
-from kg.vocab import KG
+from kg.rdf.iri import entity_iri, graph_iri
+from kg.rdf.mapping import to_rdf
+from kg.rdf.vocab import KG
 
 
 def test_one_named_graph_per_article():
@@ -95,9 +95,9 @@ def test_hostile_names_give_valid_iris_and_roundtrip():
 
 def test_build_fast_path_writes_exactly_the_quads_of_to_rdf() -> None:
     """kg build serialises rdf_triples() without an rdflib Graph; it must be the same graph."""
-    from kg.iri import graph_iri
-    from kg.nquads import graph_nquads, triples_nquads
-    from kg.rdf import rdf_triples
+    from kg.rdf.iri import graph_iri
+    from kg.rdf.mapping import rdf_triples
+    from kg.rdf.nquads import graph_nquads, triples_nquads
     from kg.sample import sample_extraction
 
     x = sample_extraction()

@@ -20,7 +20,7 @@ from reliability_corpus import snapshot_kg, write_corpus
 from kg.cli import cli
 from kg.errors import QueryError, StoreError
 from kg.model import Article, Extraction
-from kg.rdf import to_rdf
+from kg.rdf.mapping import to_rdf
 from kg.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -247,8 +247,8 @@ def test_full_disk_is_one_clear_error_and_the_store_survives(tiny_disk, seed_pat
 def test_write_error_mid_build_keeps_the_articles_before_it(tmp_path, monkeypatch, corpus):
     """The same, without root: the second write fails as a full disk would (per-article
     transactions; a bulk load into a new store is all or nothing, see test_bulk.py)."""
-    from kg.build import build
-    from kg.store import OxigraphStore
+    from kg.ingest.build import build
+    from kg.store.oxigraph import OxigraphStore
 
     calls = []
     real = OxigraphStore._replace
@@ -313,7 +313,7 @@ def test_store_lock_file_is_not_left_holding_after_a_crash(small_store):
 def test_endpoint_answers_deep_nesting_with_400_not_500(tmp_path, engine):
     from starlette.testclient import TestClient
 
-    from kg.serve import create_app
+    from kg.endpoint.app import create_app
 
     store = open_store(engine if engine == "memory:" else tmp_path / "s")
     with store, TestClient(create_app(store)) as client:

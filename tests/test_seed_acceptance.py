@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.build import build
-from kg.query import load_query, run_query
+from kg.ingest.build import build
+from kg.query.library import load_query, run_query
 from kg.store import open_store
 
 pytestmark = pytest.mark.model

@@ -18,10 +18,10 @@ import httpx
 import pytest
 from rdflib import Graph
 
-from kg.iri import graph_iri
-from kg.query import load_query
-from kg.rdf import to_rdf
-from kg.serve import ServeConfig, create_app
+from kg.endpoint.app import ServeConfig, create_app
+from kg.query.library import load_query
+from kg.rdf.iri import graph_iri
+from kg.rdf.mapping import to_rdf
 from kg.store import open_store
 
 MEETINGS = [("Alice Archer", "Bob Baker", "happened"), ("Alice Archer", "Carol Chen", "planned")]
@@ -318,7 +318,7 @@ def test_json_body_is_valid_sparql_json(url):
 
 
 def test_oversized_query_is_refused_before_parsing(url):
-    from kg.serve import MAX_QUERY_CHARS
+    from kg.endpoint.app import MAX_QUERY_CHARS
 
     q = "ASK {}" + " " * MAX_QUERY_CHARS
     assert httpx.post(url + "sparql", data={"query": q}).status_code == 413
@@ -327,7 +327,7 @@ def test_oversized_query_is_refused_before_parsing(url):
 def test_cli_serve_defaults_to_loopback_and_passes_limits(monkeypatch, tmp_path):
     from click.testing import CliRunner
 
-    import kg.serve
+    import kg.endpoint.app
     from kg.cli import cli
 
     seen = {}
@@ -335,7 +335,7 @@ def test_cli_serve_defaults_to_loopback_and_passes_limits(monkeypatch, tmp_path)
     def fake_serve(store, host, port, config):
         seen.update(host=host, port=port, config=config, location=store.location)
 
-    monkeypatch.setattr(kg.serve, "serve", fake_serve)
+    monkeypatch.setattr(kg.endpoint.app, "serve", fake_serve)
     with open_store(tmp_path / "s"):
         pass
     out = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path / "s")])

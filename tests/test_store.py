@@ -8,7 +8,7 @@ import pytest
 from fixtures import extraction
 
 from kg.errors import StoreError, StoreLockedError
-from kg.rdf import to_rdf
+from kg.rdf.mapping import to_rdf
 from kg.store import open_store
 
 

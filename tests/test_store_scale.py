@@ -13,8 +13,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.errors import StoreError, StoreLockedError
-from kg.rdf import to_rdf
-from kg.store import open_store, to_ox
+from kg.rdf.mapping import to_rdf
+from kg.store import open_store
+from kg.store.oxigraph import to_ox
 
 G = URIRef("https://w3id.org/kg-news/id/graph/t1")
 S = URIRef("https://w3id.org/kg-news/id/s")

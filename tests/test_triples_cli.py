@@ -90,7 +90,7 @@ def test_seed_article_triples():
 
 @pytest.mark.model
 def test_a_failing_sentence_is_warned_about_and_counted(monkeypatch, caplog):
-    import kg.openie as openie
+    import kg.extract.openie as openie
     from kg.extract.pipeline import load_nlp
 
     real = openie.extract_sentence

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.openie import SentenceTriple, extract_sentences
+from kg.extract.openie import SentenceTriple, extract_sentences
 
 pytestmark = pytest.mark.model
 

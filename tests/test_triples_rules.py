@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from kg.extract.entities import EntityIndex
+from kg.extract.index import EntityIndex
 from kg.extract.oie import extract_sentence, phrase_text, relation_text
 from kg.extract.oie.conjunction import split_slot
 from kg.extract.triples import find_triples

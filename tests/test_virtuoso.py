@@ -14,11 +14,11 @@ from click.testing import CliRunner
 from rdflib import Literal, URIRef
 
 from kg.errors import QueryError
-from kg.iri import graph_iri
-from kg.query import load_query, run_query
-from kg.rdf import to_rdf
+from kg.query.library import load_query, run_query
+from kg.rdf.iri import graph_iri
+from kg.rdf.mapping import to_rdf
 from kg.store import open_store
-from kg.store_sparql import SparqlStore, parse_url, with_values
+from kg.store.sparql import SparqlStore, parse_url, with_values
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy" / "virtuoso"
@@ -151,7 +151,7 @@ def test_cli_query_against_virtuoso(virtuoso):
 
 @pytest.mark.model
 def test_seed_build_gives_same_quads_and_meetings_as_oxigraph(virtuoso, tmp_path, seed_path):
-    from kg.build import build
+    from kg.ingest.build import build
 
     ox = open_store(tmp_path / "ox")
     a = build([str(seed_path)], ox)
@@ -194,7 +194,7 @@ def test_bindings_cannot_break_out_of_their_term():
 def test_newswire_corpus_answers_like_oxigraph(virtuoso, tmp_path):
     from newswire import write_jsonl
 
-    from kg.build import build
+    from kg.ingest.build import build
 
     corpus = write_jsonl(tmp_path / "wire.jsonl", 20)
     ox = open_store(tmp_path / "ox")

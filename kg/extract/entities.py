@@ -11,13 +11,14 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.coref import resolve_it, resolve_plural, resolve_title_mentions
+from kg.extract.coref import resolve_pronouns as _pronouns
 from kg.extract.gazetteer import country_name, country_of, demonym_country, is_title
+from kg.extract.index import EntityIndex, entity_key
 from kg.extract.names import NameBuilder, person_draft
-from kg.model import Entity, EntityType, Mention
+from kg.model import EntityType, Mention
 
 __all__ = [
     "EntityIndex",
@@ -56,52 +57,6 @@ _COLLECTIVE = frozenset(
 )
 #: Group nouns whose plural label reads better singular ("American delegations" -> delegation).
 _SINGULAR_LABEL = frozenset({"delegation", "government", "team", "side", "mission", "party"})
-
-
-def entity_key(label: str, etype: EntityType) -> str:
-    """The article-independent identity of an entity: type and case-folded name.
-
-    >>> entity_key("the  United States", EntityType.COUNTRY)
-    'country:the united states'
-    """
-    return f"{etype.value}:{' '.join(label.split()).casefold()}"
-
-
-@dataclass(frozen=True)
-class EntityIndex:
-    """The entities of one Doc, and which tokens denote which entity.
-
-    ``token_entity`` maps a token to one entity key; ``token_entities`` also lists the
-    several entities a coordinated head denotes ("American and Ukrainian delegations").
-    """
-
-    entities: tuple[Entity, ...] = ()
-    token_entity: dict[int, str] = field(default_factory=dict)  # token.i -> Entity.key
-    token_entities: dict[int, tuple[str, ...]] = field(default_factory=dict)
-
-    def entity_of(self, span: Span) -> str | None:
-        """The entity that the head of ``span`` (or any of its tokens) denotes, if any."""
-        root = span.root
-        if root.i in self.token_entity:
-            return self.token_entity[root.i]
-        for tok in span:
-            if tok.i in self.token_entity:
-                return self.token_entity[tok.i]
-        return None
-
-    def keys_of(self, token: Token) -> tuple[str, ...]:
-        """Every entity that ``token`` denotes (several for a coordinated group head)."""
-        if token.i in self.token_entities:
-            return self.token_entities[token.i]
-        key = self.token_entity.get(token.i)
-        return (key,) if key else ()
-
-    def get(self, key: str) -> Entity | None:
-        """The entity with ``key``, or None."""
-        for e in self.entities:
-            if e.key == key:
-                return e
-        return None
 
 
 def _strip_det(text: str) -> str:
@@ -291,9 +246,6 @@ def _acronym(words: list[str]) -> str:
 
 def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     """Type, name and group the entities of ``doc``; resolve aliases, titles and pronouns."""
-    from kg.extract.coref import resolve_it, resolve_plural, resolve_title_mentions
-    from kg.extract.coref import resolve_pronouns as _pronouns
-
     sent_of: dict[int, int] = {}
     for i, sent in enumerate(doc.sents):
         sent_of.update(dict.fromkeys(range(sent.start, sent.end), i))

@@ -68,7 +68,7 @@ def _arg(a: Argument | None, mapping: dict[str, str]) -> Argument | None:
 def link_across(extraction: Extraction, known: Iterable[tuple[str, str]]) -> Extraction:
     """``extraction`` with its short-named people linked to known full names.
 
-    Call it before :func:`kg.rdf.to_rdf`, with ``known`` = ``(key, label)`` pairs of the
+    Call it before :func:`kg.rdf.mapping.to_rdf`, with ``known`` = ``(key, label)`` pairs of the
     people already in the store (or in the articles built before this one).
     """
     known = list(known)

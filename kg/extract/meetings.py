@@ -18,8 +18,9 @@ from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.entities import EntityIndex
+from kg.extract.index import EntityIndex
 from kg.extract.parties import NAMED_GROUPS, Parties
+from kg.extract.place import attached_place
 from kg.extract.provenance import sentence_provenance
 from kg.extract.status import (
     HYPOTHETICAL_HEADS,
@@ -28,7 +29,7 @@ from kg.extract.status import (
     is_hypothetical,
     noun_status,
 )
-from kg.extract.timex import attached_place, attached_time, normalise_date
+from kg.extract.timex import attached_time, normalise_date
 from kg.model import Entity, EntityType, Meeting, MeetingStatus
 
 __all__ = ["find_meetings", "MeetingComponent", "VERB_TRIGGERS", "NOUN_TRIGGERS", "NAMED_GROUPS"]

@@ -1,7 +1,7 @@
 """Person names inside one article: titles stripped into roles, surname aliases grouped.
 
 A :class:`NameBuilder` collects mentions of every entity type and builds the
-:class:`~kg.extract.entities.EntityIndex`; for people it decides which full name a
+:class:`~kg.extract.index.EntityIndex`; for people it decides which full name a
 bare surname ("Witkoff", "Mr. Witkoff") refers to.
 
 >>> surname_match(("witkoff",), ("steve", "witkoff"))
@@ -13,7 +13,6 @@ False
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,10 +24,8 @@ from kg.extract.gazetteer import (
     is_title,
     title_words,
 )
+from kg.extract.index import EntityIndex
 from kg.model import Entity, EntityType, Mention
-
-if TYPE_CHECKING:
-    from kg.extract.entities import EntityIndex
 
 __all__ = ["PersonDraft", "NameBuilder", "person_draft", "surname_match"]
 
@@ -285,8 +282,6 @@ class NameBuilder:
 
     def build(self) -> EntityIndex:
         """The finished, frozen index."""
-        from kg.extract.entities import EntityIndex
-
         entities = []
         for key, c in self.clusters.items():
             mentions = tuple(sorted(c.mentions.values(), key=lambda m: m.start))

@@ -11,8 +11,8 @@ from typing import cast
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.entities import EntityIndex
 from kg.extract.gazetteer import title_words
+from kg.extract.index import EntityIndex
 from kg.model import Entity, EntityType
 
 __all__ = ["Parties", "NAMED_GROUPS", "MEMBER_NOUNS"]

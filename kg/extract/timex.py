@@ -1,4 +1,4 @@
-"""Time and place of an event: expressions attached to it, and dates normalised with dateparser.
+"""The time of an event: expressions attached to it, and dates normalised with dateparser.
 
 >>> from datetime import date
 >>> normalise_date("Tuesday", date(2025, 12, 1), future=True)
@@ -20,7 +20,7 @@ from datetime import date, datetime, time
 
 from spacy.tokens import Span, Token
 
-__all__ = ["normalise_date", "attached_time", "attached_place", "strip_preposition"]
+__all__ = ["normalise_date", "attached_time", "strip_preposition"]
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,6 @@ _VAGUE = frozenset({"soon", "recently", "now", "today", "currently", "later"})
 _TIME_ADVERBS = frozenset({"later", "earlier", "early", "late", "sometime", "just"})
 _TIME_WORDS = frozenset({"soon", "tomorrow", "today", "yesterday", "tonight", "later"})
 _BOUNDARY = frozenset({"since", "until", "till", "before", "after", "from", "by", "to"})
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 
 
 def strip_preposition(text: str) -> str:
@@ -147,24 +146,4 @@ def attached_time(sent: Span, anchors: set[int], trigger: Token,
             if nxt is not None and nxt.lower_ in _TIME_WORDS:
                 return f"{tok.text} {nxt.text}"  # "Later today"
             return tok.text
-    return None
-
-
-def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Span | None:
-    """The place of the event: a locative PP on an anchor, or on a party named before it.
-
-    ``after`` are party tokens: "meet X in Moscow" may attach "in Moscow" to X.
-    """
-    parties = {t.i for t in after}
-    for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
-            continue
-        root = ent.root
-        if root.dep_ == "compound" and root.head.i in anchors:
-            return ent  # "Moscow talks"
-        if root.dep_ != "pobj" or root.head.lower_ not in _LOCATIVE:
-            continue
-        host = root.head.head
-        if host.i in anchors or (host.i in parties and root.head.i > host.i):
-            return ent
     return None

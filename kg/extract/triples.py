@@ -20,7 +20,7 @@ import logging
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.entities import EntityIndex
+from kg.extract.index import EntityIndex
 from kg.extract.oie import RawExtraction, extract_sentence, relation_text
 from kg.extract.provenance import sentence_provenance
 from kg.model import Argument, Provenance, Triple

@@ -1,0 +1,240 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over a store, with the saved queries and a query page.
+
+Why not ``rdflib-endpoint``: it was evaluated first (its ``sparql_router.py``). It hands the
+query text straight to ``rdflib.Graph.query``, so ``SERVICE`` and ``FROM <url>`` are evaluated
+by rdflib, which opens the URL (an SSRF and local-file hole); it has no time or row limit, no
+``default-graph-uri``/``named-graph-uri`` handling, only rdflib graphs (not our Oxigraph store
+and its engine), and its page loads YASGUI from a CDN. Only its update refusal met our rules,
+so this is a thin Starlette app instead.
+
+Routes: ``/`` (the query page, or the endpoint when given a ``query``), ``/sparql`` (the
+endpoint), ``/queries`` (saved queries as JSON), ``/queries/NAME?param=...`` (a saved query,
+parameters passed as bindings).
+
+Limits: every query is checked by :mod:`kg.query.guard` before evaluation. Rows are read
+lazily and both the row limit and the deadline are checked between rows, which stops a
+runaway join or cross product. Work an engine does before its first row (a big ORDER BY or
+GROUP BY) cannot be interrupted from inside, so on an on-disk store queries run in worker
+processes (:mod:`kg.endpoint.pool`) and one that misses the time limit is killed and replaced.
+An in-memory store (``memory:``) cannot be shared with another process: its queries run in
+worker threads, where such work runs on after the 503 (at most ``workers`` at a time).
+
+>>> ServeConfig(timeout=2.0, max_rows=10).workers
+4
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import logging
+import threading
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from rdflib import Literal
+from rdflib.term import Node
+
+from kg.errors import (
+    KGError,
+    QueryError,
+    QueryNotFoundError,
+    QueryRefusedError,
+    QueryTimeoutError,
+)
+from kg.store import Store
+
+__all__ = ["ServeConfig", "create_app", "serve", "MAX_QUERY_CHARS"]
+
+log = logging.getLogger(__name__)
+
+_TRUNCATED = "KG-Result-Truncated"
+#: Longer query texts are refused before parsing, which runs on the event loop.
+MAX_QUERY_CHARS = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class ServeConfig:
+    """Endpoint settings: time limit (s), row limit, workers, CORS on or off, and whether
+    queries on an on-disk store run in killable worker processes (else in threads)."""
+
+    timeout: float = 10.0
+    max_rows: int = 10_000
+    workers: int = 4
+    cors: bool = False
+    processes: bool = True
+
+
+def create_app(store: Store, config: ServeConfig | None = None) -> Any:
+    """The Starlette application serving ``store``."""
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.middleware.cors import CORSMiddleware
+    from starlette.requests import Request
+    from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+    from starlette.routing import Route
+
+    from kg.endpoint.pool import QueryJob, QueryPool, answer
+    from kg.query.guard import check_query
+    from kg.query.library import load_query, saved_queries
+    from kg.store.oxigraph import OxigraphStore
+
+    cfg = config or ServeConfig()
+    executor = ThreadPoolExecutor(max_workers=cfg.workers, thread_name_prefix="kg-sparql")
+    use_pool = cfg.processes and isinstance(store, OxigraphStore)
+    pools: list[QueryPool] = []  # made at startup (or on first use), closed at shutdown
+
+    def pool() -> QueryPool:
+        with pool_lock:
+            if not pools:
+                pools.append(QueryPool(store.location, cfg.workers))
+            return pools[0]
+
+    pool_lock = threading.Lock()
+    page = resources.files("kg.endpoint").joinpath("assets/query.html").read_text(encoding="utf-8")
+
+    def error(status: int, message: str) -> Response:
+        return PlainTextResponse(message + "\n", status_code=status)
+
+    async def evaluate(request: Request, text: str, kind: str, bindings: dict[str, Node],
+                       saved: Any = None, default_graph: list[str] | None = None,
+                       named_graphs: list[str] | None = None) -> Response:
+        job = QueryJob(saved or text, kind, request.headers.get("accept"), cfg.max_rows,
+                       cfg.timeout, bindings,
+                       tuple(default_graph) if default_graph is not None else None,
+                       tuple(named_graphs) if named_graphs is not None else None)
+
+        def work() -> tuple[bytes, str, bool]:
+            # Serialising happens off the event loop too, so a big result never blocks it.
+            a = pool().run(job) if use_pool else answer(store, job)
+            return a.body, a.media, a.truncated
+
+        loop = asyncio.get_running_loop()
+        try:
+            # A little slack: the pool itself stops at the limit and says why.
+            body, media, truncated = await asyncio.wait_for(
+                loop.run_in_executor(executor, work), cfg.timeout + 1.0)
+        except TimeoutError:
+            return error(503, f"query stopped at the time limit ({cfg.timeout:g}s)")
+        except QueryTimeoutError:
+            return error(503, f"query stopped at the time limit ({cfg.timeout:g}s)")
+        except QueryNotFoundError as e:
+            return error(404, str(e))
+        except QueryError as e:
+            return error(400, str(e))
+        except KGError as e:
+            return error(500, str(e))
+        headers = {_TRUNCATED: "true"} if truncated else {}
+        if truncated:
+            log.info("result cut at %d rows", cfg.max_rows)
+        return Response(body, media_type=media, headers=headers)
+
+    async def sparql(request: Request) -> Response:
+        params = request.query_params
+        text: str | None = params.get("query")
+        update = "update" in params
+        if request.method == "POST":
+            ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if ctype == "application/sparql-query":
+                text = (await request.body()).decode("utf-8", errors="replace")
+            elif ctype == "application/x-www-form-urlencoded" or ctype == "multipart/form-data":
+                form = await request.form()
+                update = update or "update" in form
+                field = form.get("query")
+                text = field if isinstance(field, str) else text
+                params = form  # type: ignore[assignment]
+            elif ctype == "application/sparql-update":
+                update = True
+            else:
+                return error(415, f"unsupported content type {ctype or '(none)'}")
+        if update:
+            return error(403, "SPARQL Update is refused: this endpoint is read-only")
+        if not text:
+            if request.url.path == "/":
+                return HTMLResponse(page, headers=_PAGE_HEADERS)
+            return error(400, "give a SPARQL query in the query parameter")
+        if len(text) > MAX_QUERY_CHARS:
+            return error(413, f"query longer than {MAX_QUERY_CHARS} characters")
+        try:
+            checked = check_query(text)
+        except QueryRefusedError as e:
+            return error(403, str(e))
+        except QueryError as e:
+            return error(400, str(e))
+        dataset: dict[str, list[str]] = {}
+        if "default-graph-uri" in params:
+            dataset["default_graph"] = params.getlist("default-graph-uri")
+        if "named-graph-uri" in params:
+            dataset["named_graphs"] = params.getlist("named-graph-uri")
+        return await evaluate(request, checked.text, checked.kind, {}, **dataset)
+
+    async def list_saved(request: Request) -> Response:
+        return JSONResponse([{"name": q.name, "description": q.description,
+                              "params": list(q.params), "param_help": list(q.param_help)}
+                             for q in saved_queries()])
+
+    async def saved(request: Request) -> Response:
+        name = request.path_params["name"]
+        try:
+            q = load_query(name)
+            checked = check_query(q.text)
+        except QueryNotFoundError as e:
+            return error(404, str(e))
+        except QueryRefusedError as e:
+            return error(403, str(e))
+        except QueryError as e:
+            return error(400, str(e))
+        bindings: dict[str, Node] = {k: Literal(v) for k, v in request.query_params.items()}
+        return await evaluate(request, q.text, checked.kind, bindings, saved=q)
+
+    async def saved_text(request: Request) -> Response:
+        try:
+            return PlainTextResponse(load_query(request.path_params["name"]).text)
+        except QueryNotFoundError as e:
+            return error(404, str(e))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Any) -> AsyncIterator[None]:
+        if use_pool:  # workers start with the server, not with its first query
+            await asyncio.get_running_loop().run_in_executor(None, pool)
+        yield
+        executor.shutdown(wait=False, cancel_futures=True)
+        for p in pools:
+            p.close()
+
+    middleware = []
+    if cfg.cors:
+        middleware.append(Middleware(CORSMiddleware, allow_origins=["*"],
+                                     allow_methods=["GET", "POST"], allow_headers=["*"]))
+    app = Starlette(routes=[
+        Route("/", sparql, methods=["GET", "POST"]),
+        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/queries", list_saved, methods=["GET"]),
+        Route("/queries/{name:str}", saved, methods=["GET"]),
+        Route("/queries/{name:str}/text", saved_text, methods=["GET"]),
+    ], middleware=middleware, lifespan=lifespan)
+    app.state.query_pools = pools
+    return app
+
+
+# The page must stay offline: nothing but this origin may be contacted from it.
+_PAGE_HEADERS = {"Content-Security-Policy": "default-src 'none'; script-src 'unsafe-inline'; "
+                 "style-src 'unsafe-inline'; connect-src 'self'"}
+
+
+def serve(store: Store, host: str = "127.0.0.1", port: int = 8000,
+          config: ServeConfig | None = None) -> None:
+    """Run the endpoint with uvicorn until interrupted."""
+    import uvicorn
+
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if not loopback:
+        log.warning("serving on %s: reachable from other machines", host)
+    uvicorn.run(create_app(store, config), host=host, port=port, log_level="warning")

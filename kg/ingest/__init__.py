@@ -1,0 +1,1 @@
+"""Building a store from articles: extraction in parallel workers or on Dask, linking, loading."""

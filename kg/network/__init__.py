@@ -1,0 +1,1 @@
+"""The graph as NetworkX: the projection from the store, analytics, file exports."""

@@ -1,0 +1,1 @@
+"""Notebook helpers: a progress bar, corpus slices, pandas views of the store."""

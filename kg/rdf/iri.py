@@ -1,0 +1,70 @@
+"""Stable, safe IRIs: minted from normalised names with percent-encoding, never from raw text.
+
+>>> str(mint("person", "Vladimir  Putin"))
+'https://w3id.org/kg-news/id/person/vladimir-putin'
+>>> str(mint("person", '<script>"x"</script>'))
+'https://w3id.org/kg-news/id/person/%3Cscript%3E%22x%22%3C%2Fscript%3E'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from kg.rdf.vocab import BASE, KGR
+
+__all__ = ["slug", "mint", "relation_iri", "entity_iri", "article_iri", "graph_iri"]
+
+
+def slug(text: str) -> str:
+    """Normalise a name for an IRI segment: NFKC, case-folded, controls dropped, spaces as ``-``.
+
+    >>> slug("  Émile\\u200b Zola\\n")
+    'émile-zola'
+    """
+    norm = unicodedata.normalize("NFKC", text)
+    # Format and control characters (zero-width joiners, RTL marks, newlines) carry no identity.
+    kept = "".join(" " if ch.isspace() else ch for ch in norm
+                   if ch.isspace() or unicodedata.category(ch)[0] != "C")
+    return "-".join(kept.casefold().split()) or "_"
+
+
+def mint(kind: str, *parts: str) -> URIRef:
+    """An IRI under :data:`~kg.rdf.vocab.BASE` for ``kind`` and the slugged, encoded ``parts``."""
+    segs = [quote(slug(p), safe="") for p in parts]
+    return URIRef(BASE + quote(kind, safe="") + "/" + "/".join(segs))
+
+
+def entity_iri(key: str) -> URIRef:
+    """The IRI of an entity from its key ``type:name``.
+
+    >>> str(entity_iri("country:united states"))
+    'https://w3id.org/kg-news/id/country/united-states'
+    """
+    etype, _, name = key.partition(":")
+    return mint(etype or "thing", name or key)
+
+
+def article_iri(article_id: str) -> URIRef:
+    """The IRI of an article node."""
+    return mint("article", article_id)
+
+
+def graph_iri(article_id: str) -> URIRef:
+    """The IRI of an article's named graph.
+
+    >>> str(graph_iri("reuters-1"))
+    'https://w3id.org/kg-news/id/graph/reuters-1'
+    """
+    return mint("graph", article_id)
+
+
+def relation_iri(predicate: str) -> URIRef:
+    """The property minted for a normalised relation.
+
+    >>> str(relation_iri("meet with"))
+    'https://w3id.org/kg-news/relation/meet-with'
+    """
+    return URIRef(str(KGR) + quote(slug(predicate), safe=""))

@@ -1,0 +1,1 @@
+"""Reading articles: formats (text, JSON Lines, HTML), text cleaning, language and size guards."""
