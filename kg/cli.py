@@ -150,7 +150,7 @@ def build(paths: tuple[str, ...], store_spec: str, model: str | None, published:
                               force=force, jobs=jobs, progress=progress, lang=lang, bulk=bulk)
             except KeyboardInterrupt:
                 progress.end()
-                if bulk is not False and getattr(store, "is_empty", lambda: False)():
+                if bulk is not False and store.is_empty():
                     _fail("interrupted: nothing was stored (a new store is loaded all at once; "
                           "use --no-bulk to keep finished articles)", 130)
                 raise

@@ -25,7 +25,6 @@ from kg.model import (
     Provenance,
     Triple,
 )
-from kg.store import open_store
 from kg.store.memory import MemoryStore
 
 __all__ = ["SAMPLE_TEXT", "sample_extraction", "sample_store"]
@@ -93,7 +92,6 @@ def sample_store() -> MemoryStore:
     """An in-memory store holding the sample article's graph."""
     from kg.rdf.mapping import to_rdf
 
-    store = open_store("memory:")
-    assert isinstance(store, MemoryStore)
+    store = MemoryStore()
     store.replace_article(to_rdf(sample_extraction()))
     return store

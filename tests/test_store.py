@@ -67,3 +67,22 @@ def test_closing_twice_is_harmless(tmp_path):
     s.close()
     with open_store(tmp_path / "s"):  # the lock was released once, and only once
         pass
+
+
+def test_every_backend_answers_the_protocol_callers_use(tmp_path):
+    """Callers (build, cli, serve) ask the store, never its class: emptiness, bulk, sharing."""
+    from kg.errors import StoreError
+    from kg.model import Article, Extraction
+    from kg.rdf.mapping import to_rdf
+
+    graph = to_rdf(Extraction(Article("a1", "T", "Text.")))
+    with open_store("memory:") as mem, open_store(tmp_path / "st") as disk:
+        assert mem.is_empty() and disk.is_empty()
+        assert not mem.can_bulk_load() and disk.can_bulk_load()
+        assert not mem.shared_by_processes and disk.shared_by_processes
+        with pytest.raises(StoreError, match="bulk loading needs a new, empty Oxigraph store"):
+            mem.bulk_load(iter([b""]))
+        mem.replace_article(graph)
+        disk.replace_article(graph)
+        assert not mem.is_empty() and not disk.is_empty()
+        assert not disk.can_bulk_load()  # no longer new

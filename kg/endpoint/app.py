@@ -48,13 +48,33 @@ from kg.errors import (
 )
 from kg.store import Store
 
-__all__ = ["ServeConfig", "create_app", "serve", "MAX_QUERY_CHARS"]
+__all__ = ["ServeConfig", "create_app", "serve", "status_of", "MAX_QUERY_CHARS"]
 
 log = logging.getLogger(__name__)
 
 _TRUNCATED = "KG-Result-Truncated"
 #: Longer query texts are refused before parsing, which runs on the event loop.
 MAX_QUERY_CHARS = 100_000
+
+
+#: The HTTP status for each error a request can end in, most specific first: the one place
+#: where the endpoint maps errors to statuses.
+_STATUS: tuple[tuple[type[KGError], int], ...] = (
+    (QueryTimeoutError, 503),
+    (QueryNotFoundError, 404),
+    (QueryRefusedError, 403),
+    (QueryError, 400),
+    (KGError, 500),
+)
+
+
+def status_of(e: KGError) -> int:
+    """The HTTP status answering a request that failed with ``e``.
+
+    >>> status_of(QueryRefusedError("no")), status_of(QueryError("bad")), status_of(KGError())
+    (403, 400, 500)
+    """
+    return next(status for cls, status in _STATUS if isinstance(e, cls))
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +101,10 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Any:
     from kg.endpoint.pool import QueryJob, QueryPool, answer
     from kg.query.guard import check_query
     from kg.query.library import load_query, saved_queries
-    from kg.store.oxigraph import OxigraphStore
 
     cfg = config or ServeConfig()
     executor = ThreadPoolExecutor(max_workers=cfg.workers, thread_name_prefix="kg-sparql")
-    use_pool = cfg.processes and isinstance(store, OxigraphStore)
+    use_pool = cfg.processes and store.shared_by_processes
     pools: list[QueryPool] = []  # made at startup (or on first use), closed at shutdown
 
     def pool() -> QueryPool:
@@ -99,6 +118,9 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Any:
 
     def error(status: int, message: str) -> Response:
         return PlainTextResponse(message + "\n", status_code=status)
+
+    def failure(e: KGError) -> Response:
+        return error(status_of(e), str(e))
 
     async def evaluate(request: Request, text: str, kind: str, bindings: dict[str, Node],
                        saved: Any = None, default_graph: list[str] | None = None,
@@ -118,16 +140,10 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Any:
             # A little slack: the pool itself stops at the limit and says why.
             body, media, truncated = await asyncio.wait_for(
                 loop.run_in_executor(executor, work), cfg.timeout + 1.0)
-        except TimeoutError:
-            return error(503, f"query stopped at the time limit ({cfg.timeout:g}s)")
-        except QueryTimeoutError:
-            return error(503, f"query stopped at the time limit ({cfg.timeout:g}s)")
-        except QueryNotFoundError as e:
-            return error(404, str(e))
-        except QueryError as e:
-            return error(400, str(e))
+        except (TimeoutError, QueryTimeoutError):
+            return failure(QueryTimeoutError(f"query stopped at the time limit ({cfg.timeout:g}s)"))
         except KGError as e:
-            return error(500, str(e))
+            return failure(e)
         headers = {_TRUNCATED: "true"} if truncated else {}
         if truncated:
             log.info("result cut at %d rows", cfg.max_rows)
@@ -161,10 +177,8 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Any:
             return error(413, f"query longer than {MAX_QUERY_CHARS} characters")
         try:
             checked = check_query(text)
-        except QueryRefusedError as e:
-            return error(403, str(e))
-        except QueryError as e:
-            return error(400, str(e))
+        except KGError as e:
+            return failure(e)
         dataset: dict[str, list[str]] = {}
         if "default-graph-uri" in params:
             dataset["default_graph"] = params.getlist("default-graph-uri")
@@ -182,20 +196,16 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Any:
         try:
             q = load_query(name)
             checked = check_query(q.text)
-        except QueryNotFoundError as e:
-            return error(404, str(e))
-        except QueryRefusedError as e:
-            return error(403, str(e))
-        except QueryError as e:
-            return error(400, str(e))
+        except KGError as e:
+            return failure(e)
         bindings: dict[str, Node] = {k: Literal(v) for k, v in request.query_params.items()}
         return await evaluate(request, q.text, checked.kind, bindings, saved=q)
 
     async def saved_text(request: Request) -> Response:
         try:
             return PlainTextResponse(load_query(request.path_params["name"]).text)
-        except QueryNotFoundError as e:
-            return error(404, str(e))
+        except KGError as e:
+            return failure(e)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Any) -> AsyncIterator[None]:

@@ -28,7 +28,6 @@ from kg.sources.articles import ArticleProblem, iter_articles, iter_paths
 from kg.sources.language import DEFAULT_LANG, language_problem
 from kg.sources.limits import cap_sentences, length_problem
 from kg.store import Store
-from kg.store.oxigraph import OxigraphStore
 
 __all__ = ["BuildSummary", "BuildProgress", "BuildTally", "PreparedArticle", "build",
            "count_articles", "extract_articles", "extract_paths", "prepare_articles"]
@@ -291,14 +290,12 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
                                 batch_size=batch_size, n_process=jobs)
     use_bulk = _use_bulk(store, bulk)
     if use_bulk:
-        from kg.store.bulk import bulk_load_new
-
         def chunks() -> Iterator[bytes]:
             for p in prepared:
                 yield p.nquads
                 done(p)
 
-        bulk_load_new(store, chunks())  # type: ignore[arg-type]
+        store.bulk_load(chunks())
     else:
         for p in prepared:
             store.replace_article_nquads(p.graph_iri, p.nquads)
@@ -316,7 +313,7 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
 def _use_bulk(store: Store, bulk: bool | None) -> bool:
     from kg.errors import StoreError
 
-    fits = isinstance(store, OxigraphStore) and store.writable and store.is_empty()
+    fits = store.can_bulk_load()
     if bulk and not fits:
         raise StoreError(f"bulk loading needs a new, empty Oxigraph store, not {store.location}")
     return fits if bulk is None else bulk

@@ -8,31 +8,26 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from kg.errors import QueryError, QueryTimeoutError
+from kg.errors import QueryError, QueryTimeoutError, StoreError
 from kg.query.guard import query_nesting_problem
 from kg.query.results import QueryResult
-from kg.rdf.vocab import KG, SDO
 
-__all__ = ["Store", "DEFAULT_STORE", "HASHES", "capped", "check_nesting"]
+__all__ = ["Store", "DEFAULT_STORE", "capped", "check_nesting", "refuse_bulk_load"]
 
 DEFAULT_STORE = "kg-store"
 
-HASHES = f"""
-PREFIX schema: <{SDO}>
-PREFIX kg: <{KG._NS}>
-SELECT ?id ?hash WHERE {{ GRAPH ?g {{ ?a schema:identifier ?id ; kg:contentHash ?hash }} }}
-"""
-
-
 class Store(Protocol):
-    """What every store backend offers."""
+    """What every store backend offers; callers never ask which backend they hold."""
 
     location: str
+    #: True when worker processes may open ``location`` read-only beside this handle (an
+    #: on-disk Oxigraph store): the endpoint then evaluates queries in killable processes.
+    shared_by_processes: bool
 
     def replace_article(self, graph: Graph) -> None: ...
     def replace_article_nquads(self, graph_iri: str, nquads: bytes) -> None: ...
@@ -44,8 +39,13 @@ class Store(Protocol):
               named_graphs: Sequence[str] | None = None,
               max_rows: int | None = None, deadline: float | None = None) -> QueryResult: ...
     def export(self, fmt: str = "trig") -> bytes: ...
+    def is_empty(self) -> bool: ...
+    def can_bulk_load(self) -> bool: ...
+    def bulk_load(self, chunks: Iterator[bytes]) -> int: ...
     def close(self) -> None: ...
     def __len__(self) -> int: ...
+    def __enter__(self) -> Self: ...
+    def __exit__(self, *exc: object) -> None: ...
 
 
 def capped(items: Iterable[Any], max_rows: int | None, deadline: float | None) -> Iterator[Any]:
@@ -67,3 +67,8 @@ def check_nesting(sparql: str) -> None:
     # overflows the C stack and kills the process, so deep nesting is refused up front.
     if problem := query_nesting_problem(sparql):
         raise QueryError(f"malformed SPARQL: {problem}")
+
+
+def refuse_bulk_load(store: Store) -> int:
+    """What ``bulk_load`` does on a backend without a bulk loader: refuse, naming the store."""
+    raise StoreError(f"bulk loading needs a new, empty Oxigraph store, not {store.location}")

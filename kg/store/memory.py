@@ -12,15 +12,16 @@ Queries run in rdflib's SPARQL engine; each article is one named graph, as in Ox
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryError
+from kg.query.files import internal_query
 from kg.query.results import QueryResult
 from kg.rdf.vocab import PREFIXES
-from kg.store.base import HASHES, capped, check_nesting
+from kg.store.base import capped, check_nesting, refuse_bulk_load
 
 __all__ = ["MemoryStore"]
 
@@ -29,6 +30,7 @@ class MemoryStore:
     """rdflib's in-memory Dataset, for small jobs and tests; queries run in rdflib's engine."""
 
     location = "memory:"
+    shared_by_processes = False  # the data lives in this process only
 
     def __init__(self) -> None:
         self.dataset = Dataset(default_union=True)
@@ -58,7 +60,7 @@ class MemoryStore:
 
     def article_hashes(self) -> dict[str, str]:
         """``{article id: content hash}`` for every stored article."""
-        return {str(r[0]): str(r[1]) for r in self.query(HASHES).rows}
+        return {str(r[0]): str(r[1]) for r in self.query(internal_query("article-hashes")).rows}
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None, *,
               default_graph: Sequence[str] | None = None,
@@ -111,6 +113,18 @@ class MemoryStore:
 
     def __len__(self) -> int:
         return sum(1 for _ in self.dataset.quads((None, None, None, None)))
+
+    def is_empty(self) -> bool:
+        """True when no quad is stored."""
+        return next(iter(self.dataset.quads((None, None, None, None))), None) is None
+
+    def can_bulk_load(self) -> bool:
+        """Never: rdflib has no bulk loader (a build commits article by article)."""
+        return False
+
+    def bulk_load(self, chunks: Iterator[bytes]) -> int:
+        """Refused (see :meth:`can_bulk_load`)."""
+        return refuse_bulk_load(self)
 
     def close(self) -> None:
         """Nothing to release."""

@@ -30,10 +30,11 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryError, QueryTimeoutError, StoreError, StoreLockedError
+from kg.query.files import internal_query
 from kg.query.results import QueryResult
 from kg.rdf.vocab import PREFIXES
-from kg.store.base import HASHES, capped, check_nesting
-from kg.store.bulk import recover
+from kg.store.base import capped, check_nesting
+from kg.store.bulk import bulk_load_new, recover
 
 __all__ = ["OxigraphStore", "to_ox", "from_ox"]
 
@@ -140,6 +141,8 @@ def _ox_result(res: Any, max_rows: int | None, deadline: float | None) -> QueryR
 class OxigraphStore:
     """A persistent Oxigraph store in a directory; queries run in Oxigraph's engine."""
 
+    shared_by_processes = True
+
     def __init__(self, directory: str | Path, writable: bool = True, lock: bool = True) -> None:
         self.directory = Path(directory)
         self.location = str(self.directory)
@@ -218,6 +221,14 @@ class OxigraphStore:
         """True when the store holds no quad at all (cheap, unlike ``len``)."""
         return next(iter(self._store), None) is None
 
+    def can_bulk_load(self) -> bool:
+        """True for a writable, empty store: :meth:`bulk_load` may fill it."""
+        return self.writable and self.is_empty()
+
+    def bulk_load(self, chunks: Iterator[bytes]) -> int:
+        """Fill this new store with N-Quads ``chunks``, all or nothing (:mod:`kg.store.bulk`)."""
+        return bulk_load_new(self, chunks)
+
     def remove_article(self, graph_iri: URIRef) -> None:
         """Drop one article's named graph."""
         g = ox.NamedNode(str(graph_iri))
@@ -226,7 +237,7 @@ class OxigraphStore:
 
     def article_hashes(self) -> dict[str, str]:
         """``{article id: content hash}`` for every stored article."""
-        r = self.query(HASHES)
+        r = self.query(internal_query("article-hashes"))
         return {str(row[0]): str(row[1]) for row in r.rows}
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None, *,

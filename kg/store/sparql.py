@@ -43,7 +43,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,8 +51,10 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryError, QueryTimeoutError, StoreError
+from kg.query.files import internal_query
 from kg.query.results import QueryResult
-from kg.rdf.vocab import BASE, KG, PREFIXES, SDO
+from kg.rdf.vocab import BASE, PREFIXES
+from kg.store.base import refuse_bulk_load
 
 __all__ = ["SparqlStore", "SparqlEndpoints", "parse_url", "with_values", "is_sparql_url"]
 
@@ -64,16 +66,6 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _IN_GRAPH = URIRef("urn:kg:stage:graph")
 _GRAPHS = URIRef(BASE + "graph/")
 _TIMEOUT = 600.0
-
-_HASHES = f"""PREFIX schema: <{SDO}>
-PREFIX kg: <{KG._NS}>
-SELECT ?id ?hash WHERE {{ GRAPH ?g {{ ?a schema:identifier ?id ; kg:contentHash ?hash }} }}"""
-
-_COUNT = """SELECT (COUNT(*) AS ?n) WHERE {
-  GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), STR(?graphs))) }"""
-
-_QUADS = """SELECT ?g ?s ?p ?o WHERE {
-  GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), STR(?graphs))) }"""
 
 # The terms this update carries are the stage's fresh urn:uuid and the batch's graph IRIs,
 # each serialised by rdflib. Clearing graphs one DROP each, rather than with a
@@ -237,6 +229,8 @@ def _from_json(v: dict[str, str] | None) -> Node | None:
 class SparqlStore:
     """Articles as named graphs on a SPARQL 1.1 server; every operation is an HTTP request."""
 
+    shared_by_processes = False  # the endpoint's query pool opens Oxigraph directories only
+
     def __init__(self, url: str, writable: bool = True, batch_triples: int = 10_000) -> None:
         self.location = url
         self.endpoints = parse_url(url)
@@ -350,7 +344,7 @@ class SparqlStore:
     # -- reads --------------------------------------------------------------------------------
     def article_hashes(self) -> dict[str, str]:
         """``{article id: content hash}`` for every stored article."""
-        return {str(r[0]): str(r[1]) for r in self.query(_HASHES).rows}
+        return {str(r[0]): str(r[1]) for r in self.query(internal_query("article-hashes")).rows}
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None, *,
               default_graph: Sequence[str] | None = None,
@@ -408,13 +402,25 @@ class SparqlStore:
     def export(self, fmt: str = "trig") -> bytes:
         """All article graphs serialised as TriG or N-Quads."""
         ds = Dataset()
-        for g, s, p, o in self.query(_QUADS, {"graphs": _GRAPHS}).rows:
+        for g, s, p, o in self.query(internal_query("all-quads"), {"graphs": _GRAPHS}).rows:
             ds.graph(g).add((s, p, o))  # type: ignore[arg-type]
         return ds.serialize(format=fmt, encoding="utf-8")
 
     def __len__(self) -> int:
-        r = self.query(_COUNT, {"graphs": _GRAPHS})
+        r = self.query(internal_query("count-quads"), {"graphs": _GRAPHS})
         return int(str(r.rows[0][0])) if r.rows else 0
+
+    def is_empty(self) -> bool:
+        """True when none of this store's graphs holds a quad."""
+        return len(self) == 0
+
+    def can_bulk_load(self) -> bool:
+        """Never: a SPARQL server takes batched updates (see :meth:`flush`)."""
+        return False
+
+    def bulk_load(self, chunks: Iterator[bytes]) -> int:
+        """Refused (see :meth:`can_bulk_load`)."""
+        return refuse_bulk_load(self)
 
     def close(self) -> None:
         """Send whatever is still queued."""
