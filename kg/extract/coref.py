@@ -187,12 +187,41 @@ def resolve_plural(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
 
 
 def _title_phrase(tok: Token) -> str:
-    mods = [c.text for c in tok.lefts if c.dep_ == "compound" and c.ent_type_ != "PERSON"]
+    # "the prime minister": the parser may make "prime" an adjective of "minister".
+    mods = [c.text for c in tok.lefts if c.ent_type_ != "PERSON" and (
+        c.dep_ == "compound" or c.dep_ == "amod" and c.lower_ in title_words())]
     return " ".join([*mods, tok.text]).casefold()
 
 
+#: Modifiers that do not tell one holder of a title from another ("the visiting minister").
+_NEUTRAL_MODIFIERS = frozenset(
+    {"visiting", "new", "veteran", "outgoing", "incoming", "embattled", "top", "senior", "host",
+     "two", "same", "then"}
+)
+
+
+def _modifier_words(tok: Token) -> tuple[set[str], str | None]:
+    """The words before a title noun that narrow whom it can mean, and its country."""
+    words: set[str] = set()
+    country = None
+    for c in tok.lefts:
+        if c.dep_ not in ("amod", "compound", "nmod") or c.lower_ in _NEUTRAL_MODIFIERS:
+            continue
+        place = demonym_country(c.text)
+        if place is not None:
+            country = f"country:{place.casefold()}"
+        else:
+            words.update(w for w in c.text.casefold().split("-") if w)
+    return words, country
+
+
 def resolve_title_mentions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
-    """Link "the [Pakistani] president" to the person named earlier with that title."""
+    """Link "the [Pakistani] president" to the one person named earlier with that title.
+
+    Precision first: every word before the title noun ("the Liberal leader", "the finance
+    minister") must occur in the person's titles, a demonym must be the person's country,
+    and when more than one person fits the mention is left unresolved.
+    """
     known = title_words()
     for tok in doc:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in b.token_entity or tok.dep_ == "compound":
@@ -210,14 +239,11 @@ def resolve_title_mentions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) ->
             continue
         if any(c.dep_ in ("prep", "appos") for c in tok.rights):
             continue  # "the president of the bank" introduces someone new
-        country = None
-        for c in kids:
-            if c.dep_ in ("amod", "compound") and demonym_country(c.text):
-                country = f"country:{str(demonym_country(c.text)).casefold()}"
-        head = title_head(phrase)
-        candidates = []
+        words, country = _modifier_words(tok)
+        head = title_head(phrase) if is_title(phrase) else title_head(tok.text)
+        keys: list[str] = []
         for m in b.person_mentions:
-            if m.root >= tok.i:
+            if m.root >= tok.i or m.key in keys:
                 continue
             cluster = b.person(m.key)
             heads = {title_head(t) for t in cluster.titles}
@@ -226,6 +252,9 @@ def resolve_title_mentions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) ->
                 continue
             if country is not None and cluster.country != country:
                 continue
-            candidates.append(m)
-        if candidates:
-            b.add_person_reference(candidates[-1].key, tok, "title")
+            title_text = {w for t in cluster.titles for w in t.casefold().replace("-", " ").split()}
+            if not words <= title_text:
+                continue
+            keys.append(m.key)
+        if len(keys) == 1:
+            b.add_person_reference(keys[0], tok, "title")

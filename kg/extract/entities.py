@@ -18,6 +18,7 @@ from kg.extract.coref import resolve_pronouns as _pronouns
 from kg.extract.gazetteer import country_name, country_of, demonym_country, is_title
 from kg.extract.index import EntityIndex, entity_key
 from kg.extract.names import NameBuilder, person_draft
+from kg.extract.roles import glued
 from kg.model import EntityType, Mention
 
 __all__ = [
@@ -59,11 +60,16 @@ _COLLECTIVE = frozenset(
 _SINGULAR_LABEL = frozenset({"delegation", "government", "team", "side", "mission", "party"})
 
 
+#: Determiners that open a span but not a name ("his Free Democratic Party").
+_DETERMINERS = ("the ", "his ", "her ", "its ", "their ", "our ")
+
+
 def _strip_det(text: str) -> str:
     text = " ".join(text.split())
-    for det in ("the ", "The ", "THE "):
-        if text.startswith(det):
+    for det in _DETERMINERS:
+        if text.casefold().startswith(det):
             text = text[len(det) :]
+            break
     for pos in ("'s", "’s", "'", "’"):
         if text.endswith(pos):
             text = text[: -len(pos)]
@@ -159,6 +165,7 @@ def _ent_spans(doc: Doc) -> list[Span]:
         if ent.label_ == "ORG" and _titled_name(ent):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Minister Nadia Kerr" (ORG)
         if ent.label_ == "PERSON":
+            ent = _whole_name(ent, taken)
             out.extend(_conjoined_names(ent, taken))
         if ent.label_ == "ORG":
             parts = _split_org_list(ent)
@@ -168,6 +175,29 @@ def _ent_spans(doc: Doc) -> list[Span]:
         out.append(ent)
     out.extend(_untagged_titled_names(doc, taken))
     return sorted(out, key=lambda s: s.start)
+
+
+def _whole_name(ent: Span, taken: set[int]) -> Span:
+    """A PERSON span grown to whole written words: NER stops inside "Kim Dae-jung" or
+    before the hyphenated given name of "Chung In-yong"."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and glued(doc[end]) and "-" in (doc[end].text, doc[end - 1].text):
+        end += 1
+    nxt = end
+    if nxt < len(doc) and nxt not in taken and doc[nxt].text[:1].isupper() \
+            and doc[nxt].pos_ == "PROPN" and not is_title(doc[nxt].text):
+        word = nxt + 1
+        while word < len(doc) and glued(doc[word]):
+            word += 1
+        parts = doc[nxt:word]
+        if len(parts) == 3 and parts[1].text == "-" and parts[2].text.isalpha() \
+                and parts[2].text.islower() and not (set(range(nxt, word)) & taken):
+            end = word
+    if end == ent.end:
+        return ent
+    taken.update(range(ent.end, end))
+    return Span(doc, ent.start, end, label="PERSON")
 
 
 def _titled_name(ent: Span) -> bool:
@@ -255,6 +285,10 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     places = {_strip_det(e.text).casefold() for e in spans if e.label_ in ("GPE", "LOC")}
     # NER sometimes tags a city PERSON once and GPE elsewhere; the place reading wins.
     persons = [p for p in drafts if p is not None]
+    # "Trade and Industry" in "Trade and Industry Secretary Ann Vos" is her portfolio,
+    # part of her title, not an organisation of the article.
+    portfolio = {i for p in persons for i in p.portfolio}
+    spans = [e for e in spans if e.label_ != "ORG" or not all(t.i in portfolio for t in e)]
     surnames = {p.name.split()[-1].casefold() for p in persons if len(p.name.split()) > 1}
     places -= surnames  # "Strand" is Helen Strand's surname, though NER once took it for a place
     persons = [p for p in persons if p.name.casefold() not in places]

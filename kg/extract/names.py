@@ -21,10 +21,10 @@ from kg.extract.gazetteer import (
     HONORIFICS,
     MALE_HONORIFICS,
     country_of,
-    is_title,
     title_words,
 )
 from kg.extract.index import EntityIndex
+from kg.extract.roles import PORTFOLIO_TITLES, Role, glued, portfolio_start, read_role, surface
 from kg.model import Entity, EntityType, Mention
 
 __all__ = ["PersonDraft", "NameBuilder", "person_draft", "surname_match"]
@@ -43,6 +43,8 @@ class PersonDraft:
     titles: tuple[str, ...] = ()
     country: str | None = None
     gender: str | None = None
+    #: Tokens of a portfolio written into the title ("Trade and Industry" Secretary).
+    portfolio: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +58,15 @@ class PersonMention:
 
 
 def surname_match(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """Whether the name ``short`` is a trailing part of the longer name ``full``."""
+    """Whether the name ``short`` is a trailing part of the longer name ``full``, or the
+    family name of a name written family name first ("Chung" of "Chung In-yong").
+
+    >>> surname_match(("chung",), ("chung", "in-yong"))
+    True
+    """
+    if len(full) == 2 and short == full[:1] and "-" in full[1].strip("-"):
+        # A hyphenated given name after a one-word family name (Korean romanisation).
+        return True
     return 0 < len(short) < len(full) and full[-len(short) :] == short
 
 
@@ -73,16 +83,29 @@ def _role_chunk(ent: Span) -> list[Token]:
     sent_start = ent.sent.start  # Span.sent scans for the boundaries on every access
     while j >= sent_start:
         tok = doc[j]
-        if tok.is_punct and tok.text not in (".",) or tok.ent_type_ == "PERSON":
+        if tok.ent_type_ == "PERSON":
             break
-        if tok.dep_ not in ("compound", "amod", "nmod") or not j < tok.head.i < ent.end:
+        # A hyphen inside a written word ("Vice-President") is part of the role.
+        inner = tok.text == "-" and glued(tok) and not tok.whitespace_ and chunk
+        if not inner and (tok.is_punct and tok.text != "." or tok.dep_ not in
+                          ("compound", "amod", "nmod") or not j < tok.head.i < ent.end):
             break
         chunk.insert(0, tok)
         j -= 1
+    if chunk and chunk[0].text == "-":
+        chunk.pop(0)
+    if chunk:
+        # The portfolio of a secretary or minister ("Trade and Industry Secretary"), which
+        # the parser often attaches elsewhere.
+        first = next((t for t in chunk if country_of(t.text) is None), chunk[0])
+        begin = portfolio_start(doc, first.i, sent_start)
+        if begin < chunk[0].i:
+            chunk = [*doc[begin : chunk[0].i], *chunk]
     return chunk
 
 
-def _appos_title(ent: Span) -> list[str]:
+def _appos_roles(ent: Span) -> list[Role]:
+    """Roles in apposition to the name ("Ann Vos, the Dutch foreign minister")."""
     root = ent.root
     heads = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
@@ -90,8 +113,11 @@ def _appos_title(ent: Span) -> list[str]:
     out = []
     for h in heads:
         if h.text.casefold() in title_words():
-            mods = [c for c in h.lefts if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"]
-            out.append(" ".join([*(m.text for m in mods), h.text]))
+            mods = [c for c in h.lefts if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"
+                    or c.dep_ == "amod" and country_of(c.text) is not None]
+            role = read_role([*mods, h])
+            if role.title:
+                out.append(role)
     return out
 
 
@@ -108,16 +134,12 @@ def person_draft(ent: Span, sentence_index: int) -> PersonDraft | None:
     if not toks or not any(t.text[:1].isalpha() for t in toks):
         return None
     chunk = _role_chunk(ent)
-    country = None
-    title_parts = []
-    for tok in [*chunk, *stripped]:
-        c = country_of(tok.text) if tok.pos_ in ("ADJ", "PROPN", "NOUN") else None
-        if c is not None and tok.text.casefold() not in title_words():
-            country = country or c
-        elif tok.text.casefold() not in HONORIFICS:
-            title_parts.append(tok.text)
-    titles = [" ".join(title_parts)] if title_parts and is_title(title_parts[-1]) else []
-    titles += _appos_title(ent)
+    role = read_role([*chunk, *stripped])
+    country = role.country
+    titles = [role.title] if role.title else []
+    for extra in _appos_roles(ent):
+        titles.append(str(extra.title))
+        country = country or extra.country
     for child in ent.root.children:
         if child.dep_ == "prep" and child.text == "of":
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -127,17 +149,20 @@ def person_draft(ent: Span, sentence_index: int) -> PersonDraft | None:
     gender = "m" if words & MALE_HONORIFICS else "f" if words & FEMALE_HONORIFICS else None
     first = min([t.i for t in [*chunk, *stripped]] + [ent.start])
     start = ent.doc[first].idx
-    # The span's text, not a slice of Doc.text, which joins every token of the article.
-    surface = ent.doc[first : toks[-1].i + 1].text
+    portfolio: tuple[int, ...] = ()
+    if role.title and role.title.split()[-1].casefold() in PORTFOLIO_TITLES:
+        portfolio = tuple(t.i for t in [*chunk, *stripped])
     return PersonDraft(
-        name=" ".join(t.text for t in toks),
+        # The article's own text, so that "Kim Dae-jung" keeps its hyphen.
+        name=surface(ent.doc, toks[0].i, toks[-1].i + 1),
         tokens=tuple(t.i for t in toks),
         root=ent.root.i,
-        mention=Mention(" ".join(surface.split()), start, ent.end_char, sentence_index,
-                             "name"),
+        mention=Mention(surface(ent.doc, first, toks[-1].i + 1), start, ent.end_char,
+                        sentence_index, "name"),
         titles=tuple(titles),
         country=country,
         gender=gender,
+        portfolio=portfolio,
     )
 
 

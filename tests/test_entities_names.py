@@ -1,0 +1,76 @@
+"""Names and titles read as the article writes them: hyphens, demonyms, portfolios."""
+
+from __future__ import annotations
+
+import pytest
+from meeting_helpers import pairs, run
+
+from kg.model import EntityType
+
+pytestmark = pytest.mark.model
+
+#: The two-sentence article of issue 13.
+ISSUE = ("South Korean President Kim Dae-jung met Luxembourg Prime Minister Jean-Claude "
+         "Juncker in Seoul on Monday. Chancellor Gordon Brown will meet Trade and Industry "
+         "Secretary Patricia Hewitt and Foreign Secretary Jack Straw on Tuesday.")
+
+
+def _people(x):
+    return {e.label: e for e in x.entities if e.type is EntityType.PERSON}
+
+
+def test_hyphenated_names_keep_their_hyphens(nlp):
+    people = _people(run(nlp, ISSUE))
+    assert {"Kim Dae-jung", "Jean-Claude Juncker"} <= set(people)
+    assert not any(" - " in label for label in people)
+    assert frozenset({"Kim Dae-jung", "Jean-Claude Juncker"}) in pairs(nlp, ISSUE)
+
+
+def test_hyphenated_names_and_titles_in_new_text(nlp):
+    x = run(nlp, "Prime Minister Jean-Luc Marchetti met Vice-President Ana Torres-Quintana "
+                 "in Lisbon on Monday.")
+    people = _people(x)
+    assert set(people) == {"Jean-Luc Marchetti", "Ana Torres-Quintana"}
+    assert people["Ana Torres-Quintana"].titles == ("Vice-President",)
+    assert x.entity("person:ana torres-quintana") is not None
+
+
+def test_multi_word_demonyms_give_the_country_not_a_title_word(nlp):
+    x = run(nlp, ISSUE)
+    kim = x.entity("person:kim dae-jung")
+    assert kim.titles == ("President",)
+    assert kim.country == "country:south korea"
+    juncker = x.entity("person:jean-claude juncker")
+    assert juncker.titles == ("Prime Minister",)
+    assert juncker.country == "country:luxembourg"
+    x = run(nlp, "New Zealand Prime Minister Ann Kowalczyk flew to Riyadh on Sunday.")
+    ann = x.entity("person:ann kowalczyk")
+    assert ann.titles == ("Prime Minister",) and ann.country == "country:new zealand"
+
+
+def test_portfolio_titles_are_titles_not_organisations(nlp):
+    x = run(nlp, ISSUE)
+    assert x.entity("person:patricia hewitt").titles == ("Trade and Industry Secretary",)
+    assert not [e for e in x.entities if e.type is EntityType.ORGANIZATION]
+    x = run(nlp, "Energy Secretary Dana Whitlock met Environment and Rural Affairs Secretary "
+                 "Owen Marsh on Friday.")
+    assert x.entity("person:owen marsh").titles == ("Environment and Rural Affairs Secretary",)
+    assert x.entity("person:dana whitlock").titles == ("Energy Secretary",)
+    assert not [e.label for e in x.entities if e.type is EntityType.ORGANIZATION]
+
+
+def test_a_company_before_a_title_stays_an_organisation(nlp):
+    x = run(nlp, "Microsoft chairman Bill Gates met Treasury Secretary James Baker in "
+                 "Washington.")
+    orgs = {e.label for e in x.entities if e.type is EntityType.ORGANIZATION}
+    assert "Microsoft" in orgs and "Treasury" not in orgs
+    assert x.entity("person:james baker").titles == ("Treasury Secretary",)
+
+
+def test_appositive_title_gives_the_country(nlp):
+    x = run(nlp, "Marie-Claire Dubois-Lefevre, the Belgian foreign minister, met Hans-Dietrich "
+                 "Kessler in Brussels.")
+    marie = x.entity("person:marie-claire dubois-lefevre")
+    assert marie.label == "Marie-Claire Dubois-Lefevre"
+    assert marie.country == "country:belgium"
+    assert marie.titles == ("foreign minister",)

@@ -1,0 +1,95 @@
+"""Subjects found elsewhere: titles, descriptions and pronouns resolved to one named person.
+
+Precision first: a mention is resolved only when exactly one person named before it fits.
+"""
+
+from __future__ import annotations
+
+import pytest
+from meeting_helpers import clusters, pairs, run
+
+from kg.model import EntityType
+
+pytestmark = pytest.mark.model
+
+
+def test_party_leader_description_needs_the_party_word(nlp):
+    text = ("Liberal Democrat leader Charles Wendell met Prime Minister Anthony Pryce on "
+            "Monday. The Liberal leader said he wanted a referendum. He will also meet "
+            "Foreign Minister Rosa Lind on Friday.")
+    got = clusters(nlp, text)
+    assert {"leader", "he", "He"} <= got["Charles Wendell"]
+    assert got["Anthony Pryce"] == {"Prime Minister Anthony Pryce"}
+    assert frozenset({"Charles Wendell", "Rosa Lind"}) in pairs(nlp, text)
+
+
+def test_one_minister_is_the_minister(nlp):
+    text = ("Finance Minister Ana Ruiz arrived in Accra on Monday. The minister will meet "
+            "President Kofi Mensah on Tuesday.")
+    assert "minister" in clusters(nlp, text)["Ana Ruiz"]
+    assert pairs(nlp, text) == {frozenset({"Ana Ruiz", "Kofi Mensah"})}
+
+
+def test_two_ministers_leave_the_minister_unresolved(nlp):
+    text = ("Foreign Minister Ana Ruiz met Trade Minister Kofi Mensah in Accra. The minister "
+            "will meet President Lena Hart on Friday.")
+    got = clusters(nlp, text)
+    assert "minister" not in got["Ana Ruiz"] | got["Kofi Mensah"]
+    assert frozenset({"Ana Ruiz", "Lena Hart"}) not in pairs(nlp, text)
+    assert frozenset({"Kofi Mensah", "Lena Hart"}) not in pairs(nlp, text)
+
+
+def test_a_modifier_picks_the_one_title_holder(nlp):
+    text = ("Trade Minister Kofi Mensah met Finance Minister Ana Ruiz in Accra. The finance "
+            "minister will meet President Lena Hart on Friday.")
+    got = clusters(nlp, text)
+    assert "minister" in got["Ana Ruiz"] and "minister" not in got["Kofi Mensah"]
+
+
+def test_crown_prince_and_demonym_descriptions(nlp):
+    text = ("Saudi Crown Prince Faisal bin Nasser arrived in Paris on Sunday. The Crown Prince "
+            "will meet French President Luc Moreau on Monday.")
+    assert pairs(nlp, text) == {frozenset({"Faisal bin Nasser", "Luc Moreau"})}
+    text = ("Ahmed Karimi met Dutch Prime Minister Jan de Vries in Utrecht on Monday. The Dutch "
+            "leader said the talks were friendly. Karimi will meet the Belgian leader on "
+            "Tuesday.")
+    got = clusters(nlp, text)
+    assert "leader" in got["Jan de Vries"]
+    assert len(pairs(nlp, text)) == 1
+
+
+def test_prime_minister_description_with_adjective_parse(nlp):
+    text = ("Mayor Lena Hart met Prime Minister Omar Said. The prime minister's talks with "
+            "the mayor lasted an hour.")
+    got = clusters(nlp, text)
+    assert "minister" in got["Omar Said"] and "mayor" in got["Lena Hart"]
+
+
+def test_pronoun_subject_takes_the_previous_subject(nlp):
+    text = ("Chancellor Gordon Brown arrived in Tokyo on Monday. He will also meet Japanese "
+            "Finance Minister Koji Tanabe on Wednesday.")
+    assert "He" in clusters(nlp, text)["Gordon Brown"]
+    assert pairs(nlp, text) == {frozenset({"Gordon Brown", "Koji Tanabe"})}
+
+
+def test_family_name_first_names_take_their_family_name_alone(nlp):
+    text = ("Thai Finance Minister Park Su-hyun arrived in Seoul. Park will meet Governor Lee "
+            "Min-ho on Friday.")
+    x = run(nlp, text)
+    people = {e.label for e in x.entities if e.type is EntityType.PERSON}
+    assert people == {"Park Su-hyun", "Lee Min-ho"}
+    assert pairs(nlp, text) == {frozenset({"Park Su-hyun", "Lee Min-ho"})}
+
+
+def test_name_grown_to_its_hyphenated_given_name(nlp):
+    x = run(nlp, "South Korean Finance Minister Chung Ho-sik will meet Treasury Secretary "
+                 "James Baker next week.")
+    chung = x.entity("person:chung ho-sik")
+    assert chung is not None and chung.titles == ("Finance Minister",)
+    assert chung.country == "country:south korea"
+
+
+def test_possessive_determiner_is_not_part_of_an_organisation(nlp):
+    x = run(nlp, "The interview took place at a meeting of his Free Democratic Party in Bonn.")
+    orgs = {e.label for e in x.entities if e.type is EntityType.ORGANIZATION}
+    assert "Free Democratic Party" in orgs
