@@ -74,3 +74,22 @@ def test_appositive_title_gives_the_country(nlp):
     assert marie.label == "Marie-Claire Dubois-Lefevre"
     assert marie.country == "country:belgium"
     assert marie.titles == ("foreign minister",)
+
+
+def test_titles_with_of_are_titles_not_organisations(nlp):
+    text = ("U.S. Secretary of State George Shultz arrived in Cairo on Monday. The secretary "
+            "will meet Foreign Minister Omar Farid on Tuesday.")
+    x = run(nlp, text)
+    shultz = x.entity("person:george shultz")
+    assert shultz.titles == ("Secretary of State",)
+    assert shultz.country == "country:united states"
+    assert "secretary" in {m.text for m in shultz.mentions}
+    assert not [e.label for e in x.entities if e.type is EntityType.ORGANIZATION]
+
+
+def test_ticker_brackets_and_dangling_and_are_not_part_of_names(nlp):
+    x = run(nlp, "The bank said <Arab Banking Corp> and <Riyad Bank> would join the talks. "
+                 "Bankers said Governor Lee Min-ho met <Halden Trust Bank> officials.")
+    labels = {e.label for e in x.entities}
+    assert {"Arab Banking Corp", "Halden Trust Bank"} <= labels
+    assert not [label for label in labels if label.endswith((">", " and")) or "<" in label]

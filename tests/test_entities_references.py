@@ -93,3 +93,14 @@ def test_possessive_determiner_is_not_part_of_an_organisation(nlp):
     x = run(nlp, "The interview took place at a meeting of his Free Democratic Party in Bonn.")
     orgs = {e.label for e in x.entities if e.type is EntityType.ORGANIZATION}
     assert "Free Democratic Party" in orgs
+
+
+def test_a_pronoun_after_a_quote_is_not_a_name_inside_it(nlp):
+    text = ('Foreign Minister Ana Ruiz met Ben Okoro in Lagos. "I told Okoro we want peace," '
+            "she said.")
+    got = clusters(nlp, text)
+    assert "she" in got["Ana Ruiz"] and "she" not in got["Ben Okoro"]
+    text = ('Premier Rolf Berg will hold talks with Chancellor Max Vogt this week. "With my '
+            'meeting with Chancellor Vogt coming up, I will not act now," he said.')
+    got = clusters(nlp, text)
+    assert "he" in got["Rolf Berg"] and "he" not in got["Max Vogt"]

@@ -24,7 +24,7 @@ from kg.model import EntityType, Mention
 
 __all__ = [
     "PRONOUN_GENDER", "resolve_pronouns", "resolve_it", "resolve_plural",
-    "resolve_title_mentions", "title_head",
+    "resolve_title_mentions", "title_head", "quoted_tokens",
 ]
 
 PRONOUN_GENDER = {
@@ -39,7 +39,12 @@ def title_head(title: str) -> str:
 
     >>> title_head("Prime Minister"), title_head("special envoy")
     ('prime minister', 'envoy')
+    >>> title_head("U.S. Secretary of State")
+    'secretary'
+
     """
+    if " of " in title:  # "secretary of state" is referred back as "the secretary"
+        title = title.split(" of ")[0]
     words = title.casefold().split()
     if len(words) >= 2 and is_title(" ".join(words[-2:])) and words[-2] in ("prime", "vice"):
         return " ".join(words[-2:])
@@ -70,14 +75,39 @@ def _same_verb(a: Token, b: Token) -> bool:
     )
 
 
+_QUOTES = frozenset({'"', "“", "”", "``", "''"})
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Tokens inside quotation marks, paragraph by paragraph (an unclosed quote ends with
+    its paragraph, as news writes a quote that runs on)."""
+    inside: set[int] = set()
+    open_at: int | None = None
+    for tok in doc:
+        inner = (0 < tok.i < len(doc) - 1 and not tok.whitespace_
+                 and not doc[tok.i - 1].whitespace_ and doc[tok.i - 1].is_alpha)
+        if tok.text in _QUOTES and not inner:  # 'it"s' is a mistyped apostrophe
+            open_at = None if open_at is not None else tok.i
+        elif "\n\n" in tok.text or tok.is_space and "\n" in tok.text:
+            open_at = None
+        elif open_at is not None:
+            inside.add(tok.i)
+    return inside
+
+
 def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
     """Link he/him/his/she/her to a person of ``b`` by the rules in the module docstring."""
+    quoted: set[int] | None = None
     for tok in doc:
         gender = PRONOUN_GENDER.get(tok.lower_)
         if gender is None or tok.tag_ not in ("PRP", "PRP$") or tok.i in b.token_entity:
             continue
+        if quoted is None:
+            quoted = quoted_tokens(doc)
         si = sent_of[tok.i]
-        mentions = [m for m in b.person_mentions if m.root < tok.i and _compatible(b, m, gender)]
+        # "... my meeting with Nakasone," he said: the speaker is not a name in the quote.
+        mentions = [m for m in b.person_mentions if m.root < tok.i and _compatible(b, m, gender)
+                    and (m.root not in quoted or tok.i in quoted)]
         coargs = {m.key for m in mentions if m.sentence_index == si
                   and _same_verb(doc[m.root], tok)}
         mentions = [m for m in mentions if m.key not in coargs]
@@ -237,7 +267,8 @@ def resolve_title_mentions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) ->
         kids = list(tok.children)
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
             continue
-        if any(c.dep_ in ("prep", "appos") for c in tok.rights):
+        of_title = tok.i + 2 < len(doc) and is_title(doc[tok.i : tok.i + 3].text)
+        if not of_title and any(c.dep_ in ("prep", "appos") for c in tok.rights):
             continue  # "the president of the bank" introduces someone new
         words, country = _modifier_words(tok)
         head = title_head(phrase) if is_title(phrase) else title_head(tok.text)

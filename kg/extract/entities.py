@@ -146,6 +146,9 @@ def _ent_spans(doc: Doc) -> list[Span]:
     for ent in ents:
         if ent.start > 0 and doc[ent.start - 1].text == "<" and out and out[-1].label_ == "ORG":
             continue  # a stock ticker after a company name: "CBS Inc <CBS>"
+        ent = _trimmed(ent)
+        if not len(ent):
+            continue
         if out and ent.label_ == "ORG" and out[-1].label_ in ("ORG", "PERSON") \
                 and out[-1].end + 1 == ent.start and doc[out[-1].end].lower_ in ("and", "&") \
                 and ent[0].text in ("Co", "Co.", "Company", "Sons", "Partners"):
@@ -175,6 +178,24 @@ def _ent_spans(doc: Doc) -> list[Span]:
         out.append(ent)
     out.extend(_untagged_titled_names(doc, taken))
     return sorted(out, key=lambda s: s.start)
+
+
+#: Tokens that NER leaves at the edge of a span but that belong to no name ("Corp>").
+_EDGE_JUNK = frozenset({"<", ">", "(", ")", "and", "&", "--", "-", ",", "'", '"'})
+
+
+def _trimmed(ent: Span) -> Span:
+    """``ent`` without ticker brackets, dangling "and" or dashes at its edges."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ in _EDGE_JUNK - {")"}:
+        start += 1
+    while end > start and ent.doc[end - 1].lower_ in _EDGE_JUNK and not (
+        ent.doc[end - 1].text == ")" and "(" in ent.doc[start : end - 1].text
+    ):
+        end -= 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(ent.doc, start, end, label=ent.label_)
 
 
 def _whole_name(ent: Span, taken: set[int]) -> Span:

@@ -21,6 +21,7 @@ from kg.extract.gazetteer import (
     HONORIFICS,
     MALE_HONORIFICS,
     country_of,
+    is_title,
     title_words,
 )
 from kg.extract.index import EntityIndex
@@ -78,9 +79,30 @@ def _is_title_token(tok: Token) -> bool:
 def _role_chunk(ent: Span) -> list[Token]:
     """Tokens left of a name that modify it ("U.S. Treasury Secretary" James Baker)."""
     doc = ent.doc
-    chunk: list[Token] = []
-    j = ent.start - 1
     sent_start = ent.sent.start  # Span.sent scans for the boundaries on every access
+    chunk = _modifiers_before(ent, ent.start - 1, [], sent_start)
+    # A known title the parser splits ("Secretary of State" George Shultz).
+    for k in range(5, 2, -1):
+        begin = ent.start - k
+        if begin >= sent_start and (not chunk or begin < chunk[0].i) \
+                and is_title(surface(doc, begin, ent.start)):
+            chunk = _modifiers_before(ent, begin - 1, list(doc[begin : ent.start]), sent_start)
+            break
+    if chunk and chunk[0].text == "-":
+        chunk.pop(0)
+    if chunk:
+        # The portfolio of a secretary or minister ("Trade and Industry Secretary"), which
+        # the parser often attaches elsewhere.
+        first = next((t for t in chunk if country_of(t.text) is None), chunk[0])
+        begin = portfolio_start(doc, first.i, sent_start)
+        if begin < chunk[0].i:
+            chunk = [*doc[begin : chunk[0].i], *chunk]
+    return chunk
+
+
+def _modifiers_before(ent: Span, j: int, chunk: list[Token], sent_start: int) -> list[Token]:
+    """``chunk`` grown leftwards from token ``j`` over the modifiers of the name."""
+    doc = ent.doc
     while j >= sent_start:
         tok = doc[j]
         if tok.ent_type_ == "PERSON":
@@ -92,15 +114,6 @@ def _role_chunk(ent: Span) -> list[Token]:
             break
         chunk.insert(0, tok)
         j -= 1
-    if chunk and chunk[0].text == "-":
-        chunk.pop(0)
-    if chunk:
-        # The portfolio of a secretary or minister ("Trade and Industry Secretary"), which
-        # the parser often attaches elsewhere.
-        first = next((t for t in chunk if country_of(t.text) is None), chunk[0])
-        begin = portfolio_start(doc, first.i, sent_start)
-        if begin < chunk[0].i:
-            chunk = [*doc[begin : chunk[0].i], *chunk]
     return chunk
 
 
@@ -150,7 +163,8 @@ def person_draft(ent: Span, sentence_index: int) -> PersonDraft | None:
     first = min([t.i for t in [*chunk, *stripped]] + [ent.start])
     start = ent.doc[first].idx
     portfolio: tuple[int, ...] = ()
-    if role.title and role.title.split()[-1].casefold() in PORTFOLIO_TITLES:
+    if role.title and (role.title.split()[-1].casefold() in PORTFOLIO_TITLES
+                       or is_title(role.title)):
         portfolio = tuple(t.i for t in [*chunk, *stripped])
     return PersonDraft(
         # The article's own text, so that "Kim Dae-jung" keeps its hyphen.

@@ -127,8 +127,12 @@ def read_role(tokens: Sequence[Token]) -> Role:
             and surface(w[0].doc, w[0].i, w[-1].i + 1).casefold() not in HONORIFICS]
     if not kept:
         return Role(None, country)
-    last = surface(kept[-1][0].doc, kept[-1][0].i, kept[-1][-1].i + 1)
-    if not is_title_word(last):
+    texts = [surface(w[0].doc, w[0].i, w[-1].i + 1) for w in kept]
+    # The last word is a title ("Finance Minister"), or the words end in a known title
+    # whose last word is not one ("Secretary of State").
+    if not is_title_word(texts[-1]) and not any(
+        is_title(" ".join(texts[k:])) for k in range(max(0, len(texts) - 4), len(texts) - 1)
+    ):
         return Role(None, country)
     # Adjacent kept words are written as one phrase; a country between two parts of a
     # title ("Deputy U.S. Trade Representative") leaves the parts joined by one space.
