@@ -104,3 +104,17 @@ def test_a_pronoun_after_a_quote_is_not_a_name_inside_it(nlp):
             'meeting with Chancellor Vogt coming up, I will not act now," he said.')
     got = clusters(nlp, text)
     assert "he" in got["Rolf Berg"] and "he" not in got["Max Vogt"]
+
+
+def test_first_person_in_a_quote_is_its_speaker(nlp):
+    text = ('"My talks with Chancellor Max Vogt were useful," Premier Rolf Berg said. Berg '
+            'told reporters: "I will meet him again."')
+    got = clusters(nlp, text)
+    assert {"My", "I"} <= got["Rolf Berg"]
+    assert "him" in got["Max Vogt"] and "him" not in got["Rolf Berg"]
+    assert frozenset({"Rolf Berg", "Max Vogt"}) in pairs(nlp, text)
+
+
+def test_first_person_without_a_named_speaker_stays_unresolved(nlp):
+    got = clusters(nlp, 'Premier Rolf Berg arrived. "I will meet the envoy," an aide said.')
+    assert "I" not in got["Rolf Berg"]

@@ -20,11 +20,12 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.gazetteer import LEADER_TITLES, demonym_country, is_title, title_words
 from kg.extract.names import NameBuilder, PersonMention
+from kg.extract.quotes import FIRST_PERSON, quoted_tokens, speaker_token
 from kg.model import EntityType, Mention
 
 __all__ = [
     "PRONOUN_GENDER", "resolve_pronouns", "resolve_it", "resolve_plural",
-    "resolve_title_mentions", "title_head", "quoted_tokens",
+    "resolve_title_mentions", "title_head", "resolve_first_person",
 ]
 
 PRONOUN_GENDER = {
@@ -75,24 +76,27 @@ def _same_verb(a: Token, b: Token) -> bool:
     )
 
 
-_QUOTES = frozenset({'"', "“", "”", "``", "''"})
+def _speaker_key(b: NameBuilder, tok: Token, quoted: set[int]) -> str | None:
+    subject = speaker_token(tok, quoted)
+    key = b.token_entity.get(subject.i) if subject is not None else None
+    return key if key is not None and b.clusters[key].type is EntityType.PERSON else None
 
 
-def quoted_tokens(doc: Doc) -> set[int]:
-    """Tokens inside quotation marks, paragraph by paragraph (an unclosed quote ends with
-    its paragraph, as news writes a quote that runs on)."""
-    inside: set[int] = set()
-    open_at: int | None = None
+def resolve_first_person(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
+    """Link "I", "me", "my" inside a quotation to its speaker, when the speech verb the
+    quote depends on has a resolved person as its subject ("My talks with X," Berg said)."""
+    quoted: set[int] | None = None
     for tok in doc:
-        inner = (0 < tok.i < len(doc) - 1 and not tok.whitespace_
-                 and not doc[tok.i - 1].whitespace_ and doc[tok.i - 1].is_alpha)
-        if tok.text in _QUOTES and not inner:  # 'it"s' is a mistyped apostrophe
-            open_at = None if open_at is not None else tok.i
-        elif "\n\n" in tok.text or tok.is_space and "\n" in tok.text:
-            open_at = None
-        elif open_at is not None:
-            inside.add(tok.i)
-    return inside
+        if tok.lower_ not in FIRST_PERSON or tok.tag_ not in ("PRP", "PRP$") \
+                or tok.i in b.token_entity:
+            continue
+        if quoted is None:
+            quoted = quoted_tokens(doc)
+        if tok.i not in quoted:
+            continue
+        key = _speaker_key(b, tok, quoted)
+        if key is not None:
+            b.add_person_reference(key, tok, "pronoun")
 
 
 def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
@@ -105,9 +109,11 @@ def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
         if quoted is None:
             quoted = quoted_tokens(doc)
         si = sent_of[tok.i]
-        # "... my meeting with Nakasone," he said: the speaker is not a name in the quote.
+        # "... my meeting with Nakasone," he said: the speaker is not a name in the quote,
+        # and "him" in a quote is not its speaker.
+        speaker = _speaker_key(b, tok, quoted) if tok.i in quoted else None
         mentions = [m for m in b.person_mentions if m.root < tok.i and _compatible(b, m, gender)
-                    and (m.root not in quoted or tok.i in quoted)]
+                    and (m.root not in quoted or tok.i in quoted) and m.key != speaker]
         coargs = {m.key for m in mentions if m.sentence_index == si
                   and _same_verb(doc[m.root], tok)}
         mentions = [m for m in mentions if m.key not in coargs]

@@ -13,7 +13,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.coref import resolve_it, resolve_plural, resolve_title_mentions
+from kg.extract.coref import (
+    resolve_first_person,
+    resolve_it,
+    resolve_plural,
+    resolve_title_mentions,
+)
 from kg.extract.coref import resolve_pronouns as _pronouns
 from kg.extract.gazetteer import country_name, country_of, demonym_country, is_title
 from kg.extract.index import EntityIndex, entity_key
@@ -356,6 +361,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     resolve_title_mentions(doc, b, sent_of)
     if resolve_pronouns:
         _pronouns(doc, b, sent_of)
+        resolve_first_person(doc, b, sent_of)
         resolve_it(doc, b, sent_of)
         resolve_plural(doc, b, sent_of)
     return b.build()
