@@ -93,3 +93,14 @@ def test_ticker_brackets_and_dangling_and_are_not_part_of_names(nlp):
     labels = {e.label for e in x.entities}
     assert {"Arab Banking Corp", "Halden Trust Bank"} <= labels
     assert not [label for label in labels if label.endswith((">", " and")) or "<" in label]
+
+
+def test_coordinated_names_share_a_plural_organisation_head(nlp):
+    text = ("An aide said the Labor and Commerce departments and other agencies held a "
+            "meeting on Friday.")
+    x = run(nlp, text)
+    orgs = {e.label for e in x.entities if e.type is EntityType.ORGANIZATION}
+    assert orgs == {"Labor Department", "Commerce Department"}
+    assert frozenset({"Labor Department", "Commerce Department"}) in pairs(nlp, text)
+    x = run(nlp, "Officials from the Finance and Foreign ministries met the envoy.")
+    assert {e.label for e in x.entities} >= {"Finance Ministry", "Foreign Ministry"}

@@ -23,7 +23,7 @@ from kg.extract.coref import resolve_pronouns as _pronouns
 from kg.extract.gazetteer import country_name, country_of, demonym_country, is_title
 from kg.extract.index import EntityIndex, entity_key
 from kg.extract.names import NameBuilder, person_draft
-from kg.extract.roles import glued
+from kg.extract.spans import ner_spans
 from kg.model import EntityType, Mention
 
 __all__ = [
@@ -133,167 +133,36 @@ def _is_role(text: str) -> bool:
     return bool(words) and (is_title(phrase) or is_title(phrase.rstrip("s")))
 
 
-#: Last words of organisation names: "World Bank and IMF" is two organisations.
-_ORG_HEADS = frozenset(
-    {"committee", "bank", "fund", "council", "ministry", "commission", "board", "organization",
-     "organisation", "union", "agency", "association", "institute", "department", "corp",
-     "corporation", "company", "group", "office", "exchange", "party", "authority"}
-)
+#: Plural heads that several organisation names share ("the Treasury and State departments").
+_SHARED_HEADS = frozenset({"department", "ministry", "committee", "agency", "commission"})
 
 
-def _ent_spans(doc: Doc) -> list[Span]:
-    """NER spans, repaired: adjacent PERSON spans joined ("Roberto Abreu" "Sodre"), lists
-    of organisations split, and people carved out of organisation spans that end in a
-    title and a name ("Senate Budget Committee chairman Lawton Chiles")."""
-    out: list[Span] = []
-    ents = doc.ents  # built anew on every access
-    taken = {i for e in ents for i in range(e.start, e.end)}
-    for ent in ents:
-        if ent.start > 0 and doc[ent.start - 1].text == "<" and out and out[-1].label_ == "ORG":
-            continue  # a stock ticker after a company name: "CBS Inc <CBS>"
-        ent = _trimmed(ent)
-        if not len(ent):
-            continue
-        if out and ent.label_ == "ORG" and out[-1].label_ in ("ORG", "PERSON") \
-                and out[-1].end + 1 == ent.start and doc[out[-1].end].lower_ in ("and", "&") \
-                and ent[0].text in ("Co", "Co.", "Company", "Sons", "Partners"):
-            out[-1] = Span(doc, out[-1].start, ent.end, label="ORG")  # "Merrill Lynch and Co"
-            continue
-        if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" \
-                and out[-1].end == ent.start:
-            out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
-            continue
-        if ent.label_ in ("ORG", "GPE", "NORP", "FAC") and len(ent) > 2:
-            cut = _title_cut(ent)
-            if cut is not None:
-                if cut > ent.start and doc[cut - 1].lower_ in _ORG_HEADS | {"house", "senate"}:
-                    out.append(Span(doc, ent.start, cut, label="ORG"))
-                out.append(Span(doc, cut + 1, ent.end, label="PERSON"))
-                continue
-        if ent.label_ == "ORG" and _titled_name(ent):
-            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Minister Nadia Kerr" (ORG)
-        if ent.label_ == "PERSON":
-            ent = _whole_name(ent, taken)
-            out.extend(_conjoined_names(ent, taken))
-        if ent.label_ == "ORG":
-            parts = _split_org_list(ent)
-            if parts:
-                out.extend(parts)
-                continue
-        out.append(ent)
-    out.extend(_untagged_titled_names(doc, taken))
-    return sorted(out, key=lambda s: s.start)
-
-
-#: Tokens that NER leaves at the edge of a span but that belong to no name ("Corp>").
-_EDGE_JUNK = frozenset({"<", ">", "(", ")", "and", "&", "--", "-", ",", "'", '"'})
-
-
-def _trimmed(ent: Span) -> Span:
-    """``ent`` without ticker brackets, dangling "and" or dashes at its edges."""
-    start, end = ent.start, ent.end
-    while start < end and ent.doc[start].lower_ in _EDGE_JUNK - {")"}:
-        start += 1
-    while end > start and ent.doc[end - 1].lower_ in _EDGE_JUNK and not (
-        ent.doc[end - 1].text == ")" and "(" in ent.doc[start : end - 1].text
-    ):
-        end -= 1
-    if (start, end) == (ent.start, ent.end):
-        return ent
-    return Span(ent.doc, start, end, label=ent.label_)
-
-
-def _whole_name(ent: Span, taken: set[int]) -> Span:
-    """A PERSON span grown to whole written words: NER stops inside "Kim Dae-jung" or
-    before the hyphenated given name of "Chung In-yong"."""
-    doc = ent.doc
-    end = ent.end
-    while end < len(doc) and glued(doc[end]) and "-" in (doc[end].text, doc[end - 1].text):
-        end += 1
-    nxt = end
-    if nxt < len(doc) and nxt not in taken and doc[nxt].text[:1].isupper() \
-            and doc[nxt].pos_ == "PROPN" and not is_title(doc[nxt].text):
-        word = nxt + 1
-        while word < len(doc) and glued(doc[word]):
-            word += 1
-        parts = doc[nxt:word]
-        if len(parts) == 3 and parts[1].text == "-" and parts[2].text.isalpha() \
-                and parts[2].text.islower() and not (set(range(nxt, word)) & taken):
-            end = word
-    if end == ent.end:
-        return ent
-    taken.update(range(ent.end, end))
-    return Span(doc, ent.start, end, label="PERSON")
-
-
-def _titled_name(ent: Span) -> bool:
-    """An ORG span that is really a name: two or three capitalised words after a title."""
-    doc = ent.doc
-    if not 2 <= len(ent) <= 3 or ent.start == 0 or not is_title(doc[ent.start - 1].text):
-        return False
-    return all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in _ORG_HEADS
-               and not is_title(t.text) and country_of(t.text) is None for t in ent)
-
-
-def _untagged_titled_names(doc: Doc, taken: set[int]) -> list[Span]:
-    """Names NER missed right after a title ("Irish Taoiseach Bertie Ahern")."""
-    out = []
+def _shared_heads(doc: Doc) -> dict[int, int]:
+    """Coordinated proper-noun modifiers of one plural organisation noun, each to its head:
+    "the Labor and Commerce departments" names the Labor and the Commerce Department."""
+    out: dict[int, int] = {}
     for tok in doc:
-        if tok.i in taken or not tok.text[:1].isupper() or not is_title(tok.text):
+        if tok.tag_ != "NNS" or tok.lemma_.casefold() not in _SHARED_HEADS:
             continue
-        end = tok.i + 1
-        while end < len(doc) and end - tok.i <= 3 and doc[end].pos_ == "PROPN" \
-                and doc[end].text[:1].isupper() and doc[end].i not in taken \
-                and not is_title(doc[end].text):
-            end += 1
-        name = doc[tok.i + 1 : end]
-        if 2 <= len(name) <= 3 and name[-1].dep_ != "compound" and (
-            end == len(doc) or doc[end].i not in taken
+        first = next((c for c in tok.lefts if c.dep_ in ("compound", "nmod", "amod")), None)
+        if first is None:
+            continue
+        mods = [first, *(c for c in first.conjuncts if c.i < tok.i)]
+        if len(mods) < 2 or not all(
+            m.pos_ == "PROPN" and m.text[:1].isupper() and country_of(m.text) is None
+            and m.ent_type_ != "PERSON" for m in mods
         ):
-            out.append(Span(doc, tok.i + 1, end, label="PERSON"))
-            taken.update(range(tok.i + 1, end))
-    return out
-
-
-def _conjoined_names(ent: Span, taken: set[int]) -> list[Span]:
-    """Untagged proper names coordinated with a person ("Angela Merkel and Theresa May")."""
-    doc = ent.doc
-    out = []
-    for conj in ent.root.conjuncts:
-        if conj.i in taken or conj.pos_ != "PROPN" or not conj.text[:1].isupper():
             continue
-        start = conj.i
-        while start - 1 > ent.root.i and doc[start - 1].dep_ == "compound" \
-                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken:
-            start -= 1
-        span = doc[start : conj.i + 1]
-        if 2 <= len(span) <= 3 and not any(is_title(t.text) for t in span):
-            out.append(Span(doc, start, conj.i + 1, label="PERSON"))
+        out.update(dict.fromkeys((m.i for m in mods), tok.i))
     return out
 
 
-def _title_cut(ent: Span) -> int | None:
-    """Index of the last title word in ``ent`` when proper names follow it."""
-    for j in range(ent.end - 2, ent.start - 1, -1):
-        tok = ent.doc[j]
-        if tok.lower_ in ("chairman", "president", "secretary", "minister", "director", "governor",
-                          "chief", "head", "spokesman", "ambassador", "envoy", "premier"):
-            rest = ent.doc[j + 1 : ent.end]
-            if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) and len(rest) >= 1:
-                return j
-            return None
-    return None
-
-
-def _split_org_list(ent: Span) -> list[Span]:
-    doc = ent.doc
-    for tok in ent:
-        if tok.lower_ == "and" and tok.i > ent.start and tok.i + 1 < ent.end:
-            if doc[tok.i - 1].lower_ in _ORG_HEADS and doc[tok.i + 1].text[:1].isupper():
-                start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
-                return [Span(doc, start, tok.i, label="ORG"),
-                        Span(doc, tok.i + 1, ent.end, label="ORG")]
-    return []
+def _add_shared_head(b: NameBuilder, mod: Token, head: Token, sent_of: dict[int, int]) -> None:
+    label = f"{mod.text} {head.lemma_.capitalize()}"
+    key = entity_key(label, EntityType.ORGANIZATION)
+    b.add(key, label, EntityType.ORGANIZATION,
+          Mention(mod.text, mod.idx, mod.idx + len(mod), sent_of[mod.i], "name"), [mod.i])
+    b.add_multi(head.i, key)
 
 
 def _acronym(words: list[str]) -> str:
@@ -306,7 +175,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     for i, sent in enumerate(doc.sents):
         sent_of.update(dict.fromkeys(range(sent.start, sent.end), i))
     b = NameBuilder(sent_of)
-    spans = _ent_spans(doc)
+    spans = ner_spans(doc)
     drafts = [person_draft(ent, sent_of[ent.start]) for ent in spans if ent.label_ == "PERSON"]
     places = {_strip_det(e.text).casefold() for e in spans if e.label_ in ("GPE", "LOC")}
     # NER sometimes tags a city PERSON once and GPE elsewhere; the place reading wins.
@@ -315,6 +184,8 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     # part of her title, not an organisation of the article.
     portfolio = {i for p in persons for i in p.portfolio}
     spans = [e for e in spans if e.label_ != "ORG" or not all(t.i in portfolio for t in e)]
+    shared = _shared_heads(doc)
+    spans = [e for e in spans if not any(t.i in shared for t in e)]
     surnames = {p.name.split()[-1].casefold() for p in persons if len(p.name.split()) > 1}
     places -= surnames  # "Strand" is Helen Strand's surname, though NER once took it for a place
     persons = [p for p in persons if p.name.casefold() not in places]
@@ -358,6 +229,8 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
                       [nxt[1].i])
             continue
         b.add(entity_key(text, etype), text, etype, draft, tokens)
+    for mod, head in shared.items():
+        _add_shared_head(b, doc[mod], doc[head], sent_of)
     resolve_title_mentions(doc, b, sent_of)
     if resolve_pronouns:
         _pronouns(doc, b, sent_of)

@@ -1,0 +1,182 @@
+"""NER spans repaired before they become entities: joined, split, trimmed, grown.
+
+spaCy's small model cuts names inside hyphenated words, joins lists of organisations,
+takes a title and a name for one organisation, and leaves ticker brackets at the edges;
+each repair here is a general rule about how news writes names.
+
+>>> from spacy.lang.en import English
+>>> doc = English()("Shares of <Arab Banking Corp> rose.")
+>>> _trimmed(doc[2:6]).text
+'Arab Banking Corp'
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.gazetteer import country_of, is_title
+from kg.extract.roles import glued
+
+__all__ = ["ORG_HEADS", "ner_spans"]
+
+#: Last words of organisation names: "World Bank and IMF" is two organisations.
+ORG_HEADS = frozenset(
+    {"committee", "bank", "fund", "council", "ministry", "commission", "board", "organization",
+     "organisation", "union", "agency", "association", "institute", "department", "corp",
+     "corporation", "company", "group", "office", "exchange", "party", "authority"}
+)
+
+
+def ner_spans(doc: Doc) -> list[Span]:
+    """NER spans, repaired: adjacent PERSON spans joined ("Roberto Abreu" "Sodre"), lists
+    of organisations split, and people carved out of organisation spans that end in a
+    title and a name ("Senate Budget Committee chairman Lawton Chiles")."""
+    out: list[Span] = []
+    ents = doc.ents  # built anew on every access
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    for ent in ents:
+        if ent.start > 0 and doc[ent.start - 1].text == "<" and out and out[-1].label_ == "ORG":
+            continue  # a stock ticker after a company name: "CBS Inc <CBS>"
+        ent = _trimmed(ent)
+        if not len(ent):
+            continue
+        if out and ent.label_ == "ORG" and out[-1].label_ in ("ORG", "PERSON") \
+                and out[-1].end + 1 == ent.start and doc[out[-1].end].lower_ in ("and", "&") \
+                and ent[0].text in ("Co", "Co.", "Company", "Sons", "Partners"):
+            out[-1] = Span(doc, out[-1].start, ent.end, label="ORG")  # "Merrill Lynch and Co"
+            continue
+        if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" \
+                and out[-1].end == ent.start:
+            out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
+            continue
+        if ent.label_ in ("ORG", "GPE", "NORP", "FAC") and len(ent) > 2:
+            cut = _title_cut(ent)
+            if cut is not None:
+                if cut > ent.start and doc[cut - 1].lower_ in ORG_HEADS | {"house", "senate"}:
+                    out.append(Span(doc, ent.start, cut, label="ORG"))
+                out.append(Span(doc, cut + 1, ent.end, label="PERSON"))
+                continue
+        if ent.label_ == "ORG" and _titled_name(ent):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Minister Nadia Kerr" (ORG)
+        if ent.label_ == "PERSON":
+            ent = _whole_name(ent, taken)
+            out.extend(_conjoined_names(ent, taken))
+        if ent.label_ == "ORG":
+            parts = _split_org_list(ent)
+            if parts:
+                out.extend(parts)
+                continue
+        out.append(ent)
+    out.extend(_untagged_titled_names(doc, taken))
+    return sorted(out, key=lambda s: s.start)
+
+
+#: Tokens that NER leaves at the edge of a span but that belong to no name ("Corp>").
+_EDGE_JUNK = frozenset({"<", ">", "(", ")", "and", "&", "--", "-", ",", "'", '"'})
+
+
+def _trimmed(ent: Span) -> Span:
+    """``ent`` without ticker brackets, dangling "and" or dashes at its edges."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ in _EDGE_JUNK - {")"}:
+        start += 1
+    while end > start and ent.doc[end - 1].lower_ in _EDGE_JUNK and not (
+        ent.doc[end - 1].text == ")" and "(" in ent.doc[start : end - 1].text
+    ):
+        end -= 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(ent.doc, start, end, label=ent.label_)
+
+
+def _whole_name(ent: Span, taken: set[int]) -> Span:
+    """A PERSON span grown to whole written words: NER stops inside "Kim Dae-jung" or
+    before the hyphenated given name of "Chung In-yong"."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and glued(doc[end]) and "-" in (doc[end].text, doc[end - 1].text):
+        end += 1
+    nxt = end
+    if nxt < len(doc) and nxt not in taken and doc[nxt].text[:1].isupper() \
+            and doc[nxt].pos_ == "PROPN" and not is_title(doc[nxt].text):
+        word = nxt + 1
+        while word < len(doc) and glued(doc[word]):
+            word += 1
+        parts = doc[nxt:word]
+        if len(parts) == 3 and parts[1].text == "-" and parts[2].text.isalpha() \
+                and parts[2].text.islower() and not (set(range(nxt, word)) & taken):
+            end = word
+    if end == ent.end:
+        return ent
+    taken.update(range(ent.end, end))
+    return Span(doc, ent.start, end, label="PERSON")
+
+
+def _titled_name(ent: Span) -> bool:
+    """An ORG span that is really a name: two or three capitalised words after a title."""
+    doc = ent.doc
+    if not 2 <= len(ent) <= 3 or ent.start == 0 or not is_title(doc[ent.start - 1].text):
+        return False
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORG_HEADS
+               and not is_title(t.text) and country_of(t.text) is None for t in ent)
+
+
+def _untagged_titled_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """Names NER missed right after a title ("Irish Taoiseach Bertie Ahern")."""
+    out = []
+    for tok in doc:
+        if tok.i in taken or not tok.text[:1].isupper() or not is_title(tok.text):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 3 and doc[end].pos_ == "PROPN" \
+                and doc[end].text[:1].isupper() and doc[end].i not in taken \
+                and not is_title(doc[end].text):
+            end += 1
+        name = doc[tok.i + 1 : end]
+        if 2 <= len(name) <= 3 and name[-1].dep_ != "compound" and (
+            end == len(doc) or doc[end].i not in taken
+        ):
+            out.append(Span(doc, tok.i + 1, end, label="PERSON"))
+            taken.update(range(tok.i + 1, end))
+    return out
+
+
+def _conjoined_names(ent: Span, taken: set[int]) -> list[Span]:
+    """Untagged proper names coordinated with a person ("Angela Merkel and Theresa May")."""
+    doc = ent.doc
+    out = []
+    for conj in ent.root.conjuncts:
+        if conj.i in taken or conj.pos_ != "PROPN" or not conj.text[:1].isupper():
+            continue
+        start = conj.i
+        while start - 1 > ent.root.i and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken:
+            start -= 1
+        span = doc[start : conj.i + 1]
+        if 2 <= len(span) <= 3 and not any(is_title(t.text) for t in span):
+            out.append(Span(doc, start, conj.i + 1, label="PERSON"))
+    return out
+
+
+def _title_cut(ent: Span) -> int | None:
+    """Index of the last title word in ``ent`` when proper names follow it."""
+    for j in range(ent.end - 2, ent.start - 1, -1):
+        tok = ent.doc[j]
+        if tok.lower_ in ("chairman", "president", "secretary", "minister", "director", "governor",
+                          "chief", "head", "spokesman", "ambassador", "envoy", "premier"):
+            rest = ent.doc[j + 1 : ent.end]
+            if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) and len(rest) >= 1:
+                return j
+            return None
+    return None
+
+
+def _split_org_list(ent: Span) -> list[Span]:
+    doc = ent.doc
+    for tok in ent:
+        if tok.lower_ == "and" and tok.i > ent.start and tok.i + 1 < ent.end:
+            if doc[tok.i - 1].lower_ in ORG_HEADS and doc[tok.i + 1].text[:1].isupper():
+                start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+                return [Span(doc, start, tok.i, label="ORG"),
+                        Span(doc, tok.i + 1, ent.end, label="ORG")]
+    return []
