@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from kg.errors import KGError, QueryError
+from kg.errors import BuildInterruptedError, KGError, QueryError
 
 __all__ = ["cli"]
 
@@ -46,6 +46,8 @@ def handle_errors(fn: F) -> F:
             return fn(*args, **kwargs)
         except QueryError as e:
             _fail(str(e), 2)
+        except BuildInterruptedError as e:
+            _fail(str(e), 130)
         except KGError as e:
             _fail(str(e), 1)
         except KeyboardInterrupt:
@@ -135,42 +137,29 @@ def build(paths: tuple[str, ...], store_spec: str, model: str | None, published:
     Re-ingesting an article replaces its facts; unchanged articles are skipped.
     """
     from kg.ingest.build import build as run_build
+    from kg.ingest.summary import build_report
     from kg.store import open_store
 
     progress = _Progress(sys.stderr.isatty())
-    with open_store(store_spec) as store:
-        if scheduler:
-            from kg.ingest.distributed import build_distributed
+    try:
+        with open_store(store_spec) as store:
+            if scheduler:
+                from kg.ingest.distributed import build_distributed
 
-            s = build_distributed(list(paths), store, scheduler, model=model,
-                                  published=published, force=force, lang=lang, progress=progress)
-        else:
-            try:
+                s = build_distributed(list(paths), store, scheduler, model=model,
+                                      published=published, force=force, lang=lang,
+                                      progress=progress)
+            else:
                 s = run_build(list(paths), store, model=model, published=published,
                               force=force, jobs=jobs, progress=progress, lang=lang, bulk=bulk)
-            except KeyboardInterrupt:
-                progress.end()
-                if bulk is not False and store.is_empty():
-                    _fail("interrupted: nothing was stored (a new store is loaded all at once; "
-                          "use --no-bulk to keep finished articles)", 130)
-                raise
-    progress.end()
-    click.echo(f"built {len(s.built)} articles ({len(s.unchanged)} unchanged) into {store_spec}: "
-               f"{s.entities} entities, {s.triples} triples, {s.meetings} meetings "
-               f"in {s.seconds:.1f}s")
-    if s.skipped_sentences:
-        click.echo(f"skipped {s.skipped_sentences} sentences that failed to parse", err=True)
-    if s.split_sentences:
-        from kg.sources.limits import MAX_SENTENCE_TOKENS
-
-        click.echo(f"kg: split {s.split_sentences} overlong sentence(s) at "
-                   f"{MAX_SENTENCE_TOKENS} tokens before parsing", err=True)
-    for p in s.problems:
-        click.echo(f"kg: skipped {p.source}: {p.reason}", err=True)
-    if s.problems:
-        click.echo(f"kg: {len(s.problems)} input(s) skipped", err=True)
-        if not s.built and not s.unchanged:
-            sys.exit(1)
+    finally:
+        progress.end()
+    report = build_report(s, store_spec)
+    click.echo(report.out)
+    for line in report.err:
+        click.echo(line, err=True)
+    if report.status:
+        sys.exit(report.status)
 
 
 @cli.command()

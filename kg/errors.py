@@ -17,6 +17,7 @@ __all__ = [
     "QueryRefusedError",
     "QueryTimeoutError",
     "ExtractionError",
+    "BuildInterruptedError",
     "EntityNotFoundError",
     "MapError",
 ]
@@ -36,6 +37,10 @@ class ModelError(KGError):
 
 class ExtractionError(KGError):
     """Extraction failed for a reason that is not a single bad sentence."""
+
+
+class BuildInterruptedError(KGError):
+    """Ctrl-C stopped a build whose bulk load is all or nothing: nothing was stored."""
 
 
 class StoreError(KGError):

@@ -56,3 +56,34 @@ def test_bulk_is_only_for_a_new_store(tmp_path, nlp):
         with pytest.raises(StoreError, match="empty"):
             build([str(src)], s, force=True, bulk=True)
     assert not build([str(src)], open_store("memory:")).bulk
+
+
+@pytest.mark.model
+def test_ctrl_c_in_a_bulk_build_stores_nothing_and_says_so(tmp_path, nlp, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+    from kg.ingest import build as stage
+
+    real = stage.prepare_articles
+
+    def interrupted(*args, **kwargs):
+        for n, p in enumerate(real(*args, **kwargs)):
+            if n == 1:
+                raise KeyboardInterrupt
+            yield p
+
+    monkeypatch.setattr(stage, "prepare_articles", interrupted)
+    src = tmp_path / "a.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES[:3]), encoding="utf-8")
+    r = CliRunner().invoke(cli, ["build", str(src), "--store", str(tmp_path / "s")])
+    assert r.exit_code == 130
+    assert "kg: error: interrupted: nothing was stored" in r.output
+    assert "Traceback" not in r.output
+    with open_store(tmp_path / "s", writable=False) as s:
+        assert s.is_empty()
+    # Article by article (--no-bulk), the finished article stays.
+    r = CliRunner().invoke(cli, ["build", str(src), "--store", str(tmp_path / "s"), "--no-bulk"])
+    assert r.exit_code == 130 and "kg: error: interrupted\n" in r.output
+    with open_store(tmp_path / "s", writable=False) as s:
+        assert list(s.article_hashes()) == ["j0"]

@@ -11,15 +11,24 @@ import gzip
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from spacy.language import Language
 
+from kg.errors import BuildInterruptedError, StoreError
 from kg.extract import extract
 from kg.extract.pipeline import load_nlp, model_description, set_doc_context
 from kg.ingest.linking import relink_people
+from kg.ingest.summary import (
+    INTERRUPTED_BULK,
+    BuildProgress,
+    BuildSummary,
+    BuildTally,
+    PreparedArticle,
+)
 from kg.model import Article, Extraction
 from kg.rdf.iri import graph_iri
 from kg.rdf.mapping import rdf_triples
@@ -29,99 +38,12 @@ from kg.sources.language import DEFAULT_LANG, language_problem
 from kg.sources.limits import cap_sentences, length_problem
 from kg.store import Store
 
-__all__ = ["BuildSummary", "BuildProgress", "BuildTally", "PreparedArticle", "build",
-           "count_articles", "extract_articles", "extract_paths", "prepare_articles"]
+__all__ = ["build", "ingest", "Executor", "LocalExecutor", "count_articles", "extract_articles",
+           "extract_paths", "prepare_articles",
+           # the records, defined in kg.ingest.summary
+           "BuildSummary", "BuildProgress", "BuildTally", "PreparedArticle"]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class BuildProgress:
-    """Reported after each article: how many are done, and the one just finished."""
-
-    done: int
-    article_id: str
-    words: int
-    total: int | None = None  #: articles in the input, when it could be counted up front
-    skipped: int = 0  #: inputs passed over so far (unchanged, or a problem)
-
-
-@dataclass(frozen=True, slots=True)
-class PreparedArticle:
-    """One article ready for the store: its named graph as N-Quads, and what the summary counts.
-
-    Made where the article was extracted (a worker process with ``--jobs N``), so the parent
-    only writes bytes; the Extraction itself rides along only when the caller keeps it.
-    """
-
-    article_id: str
-    graph_iri: str
-    nquads: bytes
-    words: int
-    triples: int
-    meetings: int
-    entities: int
-    skipped_sentences: int
-    split_sentences: int = 0  # overlong runs cut at kg.sources.limits.MAX_SENTENCE_TOKENS
-    extraction: Extraction | None = None
-
-
-@dataclass
-class BuildTally:
-    """Running totals of a build, article by article (local or on a Dask cluster).
-
-    >>> t = BuildTally()
-    >>> t.add(PreparedArticle("a1", "g", b"", words=5, triples=2, meetings=1, entities=3,
-    ...                       skipped_sentences=0))
-    >>> t.built, t.triples, t.words
-    (['a1'], 2, 5)
-    """
-
-    built: list[str] = field(default_factory=list)
-    kept: list[Extraction] = field(default_factory=list)
-    triples: int = 0
-    meetings: int = 0
-    entities: int = 0
-    skipped_sentences: int = 0
-    split_sentences: int = 0
-    words: int = 0
-
-    def add(self, p: PreparedArticle) -> None:
-        """Count one stored article (and keep its Extraction if it carries one)."""
-        self.built.append(p.article_id)
-        self.triples += p.triples
-        self.meetings += p.meetings
-        self.entities += p.entities
-        self.skipped_sentences += p.skipped_sentences
-        self.split_sentences += p.split_sentences
-        self.words += p.words
-        if p.extraction is not None:
-            self.kept.append(p.extraction)
-
-
-@dataclass(frozen=True)
-class BuildSummary:
-    """What a build did: counts, problems (each named), and time taken."""
-
-    built: tuple[str, ...] = ()
-    unchanged: tuple[str, ...] = ()
-    problems: tuple[ArticleProblem, ...] = ()
-    triples: int = 0
-    meetings: int = 0
-    entities: int = 0
-    skipped_sentences: int = 0
-    split_sentences: int = 0  # overlong runs cut at kg.sources.limits.MAX_SENTENCE_TOKENS
-    words: int = 0
-    seconds: float = 0.0
-    linked: int = 0  # article graphs rewritten by cross-article linking of short names
-    model: str = ""
-    bulk: bool = False  # loaded into a new store with Oxigraph's bulk loader (kg.store.bulk)
-    extractions: tuple[Extraction, ...] = field(default=(), repr=False)
-
-    @property
-    def ok(self) -> bool:
-        """True when no input was skipped for a problem."""
-        return not self.problems
 
 
 def _refusal(item: Article, nlp: Language, lang: str) -> ArticleProblem | None:
@@ -222,6 +144,49 @@ def prepare_articles(articles: Iterable[Article], nlp: Language, extractor: str,
                         batch_size=batch_size)
 
 
+class Executor(Protocol):
+    """Where articles are extracted and mapped to N-Quads: here (``--jobs N`` workers), or on a
+    Dask cluster (:mod:`kg.ingest.distributed`). :func:`ingest` is the one orchestration."""
+
+    #: The extractor's description (model and rule versions); Dask knows it after a batch.
+    model: str
+
+    def refusal(self, article: Article) -> ArticleProblem | None:
+        """Why ``article`` is refused before it is shipped (None: ship it, or refused later)."""
+        ...
+
+    def prepare(self, articles: Iterator[Article],
+                problems: list[ArticleProblem]) -> Iterator[PreparedArticle]:
+        """Each article's graph as N-Quads; inputs refused on the way go to ``problems``."""
+        ...
+
+
+@dataclass
+class LocalExecutor:
+    """Extraction in this process, or in ``jobs`` forked workers (:mod:`kg.ingest.workers`)."""
+
+    nlp: Language
+    lang: str = DEFAULT_LANG
+    jobs: int = 1
+    batch_size: int = 16
+    keep_extractions: bool = False
+    model: str = ""
+
+    def __post_init__(self) -> None:
+        self.model = model_description(self.nlp)
+
+    def refusal(self, article: Article) -> ArticleProblem | None:
+        """The length and language checks, before parsing."""
+        return _refusal(article, self.nlp, self.lang)
+
+    def prepare(self, articles: Iterator[Article],
+                problems: list[ArticleProblem]) -> Iterator[PreparedArticle]:
+        """:func:`prepare_articles` over ``articles``."""
+        return prepare_articles(articles, self.nlp, self.model,
+                                keep_extractions=self.keep_extractions,
+                                batch_size=self.batch_size, n_process=self.jobs)
+
+
 def build(paths: list[str], store: Store, *, model: str | None = None,
           published: date | None = None, force: bool = False, jobs: int = 1,
           batch_size: int = 16, keep_extractions: bool = False,
@@ -248,35 +213,47 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
     >>> build([str(d)], store).unchanged
     ('talks',)
     """
+    executor = LocalExecutor(load_nlp(model), lang, jobs, batch_size, keep_extractions)
+    return ingest(paths, store, executor, published=published, force=force, progress=progress,
+                  bulk=bulk)
+
+
+def ingest(paths: list[str], store: Store, executor: Executor, *,
+           published: date | None = None, force: bool = False,
+           progress: Callable[[BuildProgress], None] | None = None,
+           bulk: bool | None = None, count: bool = True) -> BuildSummary:
+    """Select the articles to do, have ``executor`` prepare them, store and link them.
+
+    Skips duplicates, unchanged articles (unless ``force``) and what ``executor`` refuses;
+    ``count`` lets progress show a total. Raises :class:`~kg.errors.BuildInterruptedError` when
+    Ctrl-C stops a bulk load (the store stays empty).
+    """
     t0 = time.perf_counter()
-    nlp = load_nlp(model)
-    extractor = model_description(nlp)
     known = {} if force else store.article_hashes()
-    total = count_articles(paths) if progress else None
+    total = count_articles(paths) if progress and count else None
     problems: list[ArticleProblem] = []
     unchanged: list[str] = []
     seen: set[str] = set()
 
+    def skip(problem: ArticleProblem) -> None:
+        log.warning("skipped %s: %s", problem.source, problem.reason)
+        problems.append(problem)
+
     def todo() -> Iterator[Article]:
         for item in iter_articles(paths, published):
             if isinstance(item, ArticleProblem):
-                log.warning("skipped %s: %s", item.source, item.reason)
-                problems.append(item)
+                skip(item)
                 continue
             if item.id in seen:
-                problems.append(ArticleProblem(item.source or item.id,
-                                               f"duplicate article id {item.id!r}"))
+                skip(ArticleProblem(item.source or item.id, f"duplicate article id {item.id!r}"))
                 continue
             seen.add(item.id)
             if known.get(item.id) == item.content_hash:
                 unchanged.append(item.id)
-                continue
-            refused = _refusal(item, nlp, lang)
-            if refused:
-                log.warning("skipped %s: %s", refused.source, refused.reason)
-                problems.append(refused)
-                continue
-            yield item
+            elif refused := executor.refusal(item):
+                skip(refused)
+            else:
+                yield item
 
     tally = BuildTally()
 
@@ -286,33 +263,35 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
             progress(BuildProgress(len(tally.built), p.article_id, p.words, total,
                                    len(unchanged) + len(problems)))
 
-    prepared = prepare_articles(todo(), nlp, extractor, keep_extractions=keep_extractions,
-                                batch_size=batch_size, n_process=jobs)
+    prepared = executor.prepare(todo(), problems)
     use_bulk = _use_bulk(store, bulk)
-    if use_bulk:
-        def chunks() -> Iterator[bytes]:
-            for p in prepared:
-                yield p.nquads
-                done(p)
+    try:
+        if use_bulk:
+            def chunks() -> Iterator[bytes]:
+                for p in prepared:
+                    yield p.nquads
+                    done(p)
 
-        store.bulk_load(chunks())
-    else:
-        for p in prepared:
-            store.replace_article_nquads(p.graph_iri, p.nquads)
-            done(p)
+            store.bulk_load(chunks())
+        else:
+            for p in prepared:
+                store.replace_article_nquads(p.graph_iri, p.nquads)
+                done(p)
+    except KeyboardInterrupt as e:
+        if use_bulk and store.is_empty():
+            raise BuildInterruptedError(INTERRUPTED_BULK) from e
+        raise
     linked = relink_people(store) if tally.built else 0
     return BuildSummary(
         built=tuple(tally.built), unchanged=tuple(unchanged), problems=tuple(problems),
         triples=tally.triples, meetings=tally.meetings, entities=tally.entities,
         skipped_sentences=tally.skipped_sentences, split_sentences=tally.split_sentences,
         words=tally.words, linked=linked, bulk=use_bulk,
-        seconds=time.perf_counter() - t0, model=extractor, extractions=tuple(tally.kept),
+        seconds=time.perf_counter() - t0, model=executor.model, extractions=tuple(tally.kept),
     )
 
 
 def _use_bulk(store: Store, bulk: bool | None) -> bool:
-    from kg.errors import StoreError
-
     fits = store.can_bulk_load()
     if bulk and not fits:
         raise StoreError(f"bulk loading needs a new, empty Oxigraph store, not {store.location}")

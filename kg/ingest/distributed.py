@@ -22,23 +22,22 @@ only replace its own named graph.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kg.errors import ExtractionError, InputError, KGError
+from kg.extract.pipeline import load_nlp
+from kg.ingest.build import LocalExecutor, ingest
+from kg.ingest.summary import BuildProgress, BuildSummary, PreparedArticle
 from kg.model import Article
-from kg.sources.articles import ArticleProblem, iter_articles
+from kg.sources.articles import ArticleProblem
 from kg.sources.language import DEFAULT_LANG
+from kg.store import Store
 
-if TYPE_CHECKING:
-    from kg.ingest.build import BuildProgress, BuildSummary, PreparedArticle
-    from kg.store import Store
-
-__all__ = ["BatchResult", "parse_scheduler", "connect", "extract_batch",
+__all__ = ["BatchResult", "DaskExecutor", "parse_scheduler", "connect", "extract_batch",
            "build_distributed"]
 
 log = logging.getLogger(__name__)
@@ -96,23 +95,15 @@ def connect(spec: str) -> Iterator[Any]:
 def extract_batch(articles: tuple[Article, ...], model: str | None = None,
                   lang: str = DEFAULT_LANG) -> BatchResult:
     """Run on a worker: refuse, extract and map ``articles``, as ``kg build`` does locally."""
-    from kg.extract.pipeline import load_nlp, model_description
-    from kg.ingest.build import prepare_articles
-    from kg.sources.language import language_problem
-    from kg.sources.limits import length_problem
-
-    nlp = load_nlp(model)
-    extractor = model_description(nlp)
+    local = LocalExecutor(load_nlp(model), lang)
     keep: list[Article] = []
     problems: list[ArticleProblem] = []
     for a in articles:
-        reason = length_problem(a.text, nlp.max_length) or language_problem(a.text, lang)
-        if reason:
-            problems.append(ArticleProblem(a.source or a.id, reason))
+        if refused := local.refusal(a):
+            problems.append(refused)
         else:
             keep.append(a)
-    return BatchResult(tuple(prepare_articles(keep, nlp, extractor)), tuple(problems),
-                       extractor)
+    return BatchResult(tuple(local.prepare(iter(keep), problems)), tuple(problems), local.model)
 
 
 def _batches(items: Iterator[Article], size: int) -> Iterator[tuple[Article, ...]]:
@@ -126,41 +117,32 @@ def _batches(items: Iterator[Article], size: int) -> Iterator[tuple[Article, ...
         yield tuple(batch)
 
 
-def build_distributed(paths: list[str], store: Store, scheduler: str, *,
-                      model: str | None = None, published: date | None = None,
-                      force: bool = False, batch_articles: int = 8, lang: str = DEFAULT_LANG,
-                      progress: Callable[[BuildProgress], None] | None = None) -> BuildSummary:
-    """Like :func:`kg.ingest.build.build`, with extraction on the Dask cluster ``scheduler``."""
-    from dask.distributed import as_completed
-    from distributed import KilledWorker
+@dataclass
+class DaskExecutor:
+    """Batches of articles out to the cluster behind ``client``, prepared articles back.
 
-    from kg.ingest.build import BuildProgress, BuildSummary, BuildTally
+    Articles are refused on the workers (the client loads no pipeline), so :meth:`refusal`
+    passes everything and the workers' refusals come back with each batch.
+    """
 
-    t0 = time.perf_counter()
-    known = {} if force else store.article_hashes()
-    problems: list[ArticleProblem] = []
-    unchanged: list[str] = []
-    seen: set[str] = set()
+    client: Any
+    model_name: str | None = None
+    lang: str = DEFAULT_LANG
+    batch_articles: int = 8
+    model: str = ""
 
-    def todo() -> Iterator[Article]:
-        for item in iter_articles(paths, published):
-            if isinstance(item, ArticleProblem):
-                problems.append(item)
-            elif item.id in seen:
-                problems.append(ArticleProblem(item.source or item.id,
-                                               f"duplicate article id {item.id!r}"))
-            elif known.get(item.id) == item.content_hash:
-                seen.add(item.id)
-                unchanged.append(item.id)
-            else:
-                seen.add(item.id)
-                yield item
+    def refusal(self, article: Article) -> ArticleProblem | None:
+        """None: the workers check length and language."""
+        return None
 
-    tally = BuildTally()
-    extractor = ""
-    with connect(scheduler) as client:
-        workers = max(len(client.scheduler_info()["workers"]), 1)
-        batches = _batches(todo(), batch_articles)
+    def prepare(self, articles: Iterator[Article],
+                problems: list[ArticleProblem]) -> Iterator[PreparedArticle]:
+        """Keep a few batches in flight per worker and yield articles as batches complete."""
+        from dask.distributed import as_completed
+        from distributed import KilledWorker
+
+        workers = max(len(self.client.scheduler_info()["workers"]), 1)
+        batches = _batches(articles, self.batch_articles)
         pending = as_completed()
 
         def submit_next() -> None:
@@ -168,8 +150,8 @@ def build_distributed(paths: list[str], store: Store, scheduler: str, *,
             if batch is not None:
                 # retries covers a batch that raised; a dead worker's batch is re-run by the
                 # scheduler itself without using these.
-                pending.add(client.submit(extract_batch, batch, model, lang, pure=False,
-                                          retries=2))
+                pending.add(self.client.submit(extract_batch, batch, self.model_name, self.lang,
+                                               pure=False, retries=2))
 
         for _ in range(workers * _IN_FLIGHT_PER_WORKER):
             submit_next()
@@ -180,20 +162,20 @@ def build_distributed(paths: list[str], store: Store, scheduler: str, *,
                 raise ExtractionError(f"distributed extraction failed: {e}") from e
             fut.release()
             submit_next()
-            extractor = res.model
+            self.model = res.model
             problems.extend(res.problems)
-            for a in res.articles:
-                store.replace_article_nquads(a.graph_iri, a.nquads)
-                tally.add(a)
-                if progress:
-                    progress(BuildProgress(len(tally.built), a.article_id, a.words, None,
-                                           len(unchanged) + len(problems)))
-    from kg.ingest.linking import relink_people
+            yield from res.articles
 
-    linked = relink_people(store) if tally.built else 0
-    return BuildSummary(
-        built=tuple(tally.built), unchanged=tuple(unchanged), problems=tuple(problems),
-        triples=tally.triples, meetings=tally.meetings, entities=tally.entities,
-        skipped_sentences=tally.skipped_sentences, split_sentences=tally.split_sentences,
-        words=tally.words, seconds=time.perf_counter() - t0, model=extractor, linked=linked,
-    )
+
+def build_distributed(paths: list[str], store: Store, scheduler: str, *,
+                      model: str | None = None, published: date | None = None,
+                      force: bool = False, batch_articles: int = 8, lang: str = DEFAULT_LANG,
+                      progress: Callable[[BuildProgress], None] | None = None) -> BuildSummary:
+    """Like :func:`kg.ingest.build.build`, with extraction on the Dask cluster ``scheduler``.
+
+    Each article is committed on its own (no bulk load) and progress shows no total.
+    """
+    with connect(scheduler) as client:
+        executor = DaskExecutor(client, model, lang, batch_articles)
+        return ingest(paths, store, executor, published=published, force=force,
+                      progress=progress, bulk=False, count=False)
