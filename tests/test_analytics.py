@@ -111,3 +111,14 @@ def test_progress_counts_articles_and_words_without_a_notebook() -> None:
     p(BuildProgress(1, "a", 10))
     p(BuildProgress(2, "b", 5))
     assert p.text() == "2/3 articles, 15 words — b"
+
+
+def test_map_focus_and_analytics_pick_the_same_node_by_any_name():
+    from kg.map.view import MapQuery, select
+    from kg.network.graph import to_networkx
+
+    g = to_networkx(sample_store())
+    for name in ("Vladimir Putin", "president vladimir putin", "PUTIN", "Zelensky"):
+        centre = analytics.find_node(g, name)
+        assert select(g, MapQuery(focus=name, hops=0)).focus == centre
+        assert centre in analytics.ego_network(g, name, radius=0)

@@ -22,15 +22,14 @@ the most connected nodes and reports the ones it dropped.
 
 from __future__ import annotations
 
-import difflib
-import unicodedata
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
 import networkx as nx
 
-from kg.errors import MapError
+from kg.errors import EntityNotFoundError, MapError
+from kg.network.resolve import find_entity, normalise
 
 __all__ = ["MapQuery", "MapView", "select", "resolve", "ego", "only", "in_article",
            "dated", "cap", "edge_date", "MEETINGS"]
@@ -61,39 +60,13 @@ class MapView:
     dropped: tuple[str, ...] = ()
 
 
-def _norm(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s)
-    return " ".join("".join(c for c in s if not unicodedata.combining(c)).casefold().split())
-
-
-def _names(g: nx.Graph, n: Hashable) -> list[str]:
-    d = g.nodes[n]
-    return [str(d.get("label", n)), *map(str, d.get("aliases", ())), str(n)]
-
-
 def resolve(g: nx.Graph, name: str) -> Hashable:
-    """The node whose label, alias or id is ``name`` (case- and accent-insensitive).
-
-    A unique substring match is accepted too; otherwise :class:`~kg.errors.MapError` names
-    the closest labels.
-    """
-    want = _norm(name)
-    exact = [n for n in g if any(_norm(x) == want for x in _names(g, n))]
-    if len(exact) == 1:
-        return exact[0]
-    partial = exact or [n for n in g if any(want in _norm(x) for x in _names(g, n))]
-    if len(partial) == 1:
-        return partial[0]
-    labels = sorted({str(g.nodes[n].get("label", n)) for n in (partial or g)})
-    if partial:
-        raise MapError(f"{name!r} matches {len(partial)} entities: {', '.join(labels[:8])}")
-    # Compare with each name and each word of it, so "Putn" finds "Vladimir Putin".
-    words = {w: str(g.nodes[n].get("label", n)) for n in g for x in _names(g, n)
-             for w in (_norm(x), *_norm(x).split())}
-    close = list(dict.fromkeys(words[w] for w in
-                               difflib.get_close_matches(want, list(words), n=5, cutoff=0.7)))
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise MapError(f"no entity called {name!r} in the graph{hint}")
+    """The node ``name`` denotes, found as :func:`kg.network.resolve.find_entity` finds it
+    (so ``kg.show(focus=...)`` and the analytics pick the same node); :class:`MapError` if none."""
+    try:
+        return find_entity(g, name)
+    except EntityNotFoundError as e:
+        raise MapError(str(e)) from e
 
 
 def _keep_edges(g: nx.MultiDiGraph, keep: Iterable[tuple]) -> nx.MultiDiGraph:
@@ -109,12 +82,13 @@ def _keep_edges(g: nx.MultiDiGraph, keep: Iterable[tuple]) -> nx.MultiDiGraph:
 
 def only(g: nx.MultiDiGraph, kinds: Iterable[str]) -> nx.MultiDiGraph:
     """Edges that are meetings (``"meetings"``) or whose relation or predicate is in ``kinds``."""
-    want = {_norm(k) for k in kinds}
+    want = {normalise(k) for k in kinds}
 
     def hit(d: dict) -> bool:
         if d.get("kind") == "meeting":
             return MEETINGS in want or "meeting" in want
-        return bool({_norm(str(d.get("relation", ""))), _norm(str(d.get("predicate", "")))} & want)
+        names = (str(d.get("relation", "")), str(d.get("predicate", "")))
+        return bool({normalise(x) for x in names} & want)
 
     return _keep_edges(g, [(u, v, k) for u, v, k, d in g.edges(keys=True, data=True) if hit(d)])
 

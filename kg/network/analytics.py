@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from kg.errors import EntityNotFoundError
+from kg.network.resolve import find_entity
 
 __all__ = [
     "Centrality",
@@ -57,28 +57,14 @@ class PathStep:
 
 
 def find_node(g: nx.MultiDiGraph, name: str) -> str:
-    """The node whose label or alias is ``name`` (case-insensitive); labels win over aliases.
+    """The node ``name`` denotes (:func:`kg.network.resolve.find_entity`, as the map's focus).
 
     >>> from kg.network.graph import to_networkx
     >>> from kg.sample import sample_store
     >>> find_node(to_networkx(sample_store()), "president vladimir putin")
     'https://w3id.org/kg-news/id/person/vladimir-putin'
     """
-    want = name.casefold().strip()
-    by_alias = None
-    for n, d in sorted(g.nodes(data=True)):
-        if str(d.get("label", "")).casefold() == want:
-            return str(n)
-        if by_alias is None and any(a.casefold() == want for a in d.get("aliases", ())):
-            by_alias = str(n)
-    if by_alias is None:
-        # A bare surname ("Putin") is how people are named after the first mention.
-        ends = [str(n) for n, d in sorted(g.nodes(data=True))
-                if str(d.get("label", "")).casefold().endswith(" " + want)]
-        if len(ends) == 1:
-            return ends[0]
-        raise EntityNotFoundError(f"no entity named {name!r} in the graph")
-    return by_alias
+    return str(find_entity(g, name))
 
 
 def _evidence(d: dict) -> tuple[int, float]:
