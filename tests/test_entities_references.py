@@ -118,3 +118,19 @@ def test_first_person_in_a_quote_is_its_speaker(nlp):
 def test_first_person_without_a_named_speaker_stays_unresolved(nlp):
     got = clusters(nlp, 'Premier Rolf Berg arrived. "I will meet the envoy," an aide said.')
     assert "I" not in got["Rolf Berg"]
+
+
+def test_the_union_and_the_company_resolve_to_the_one_fitting_organisation(nlp):
+    text = ("The Amalgamated Transport Union rejected the offer. The union will meet Halden "
+            "Tools Corp on Tuesday.")
+    assert "union" in clusters(nlp, text)["Amalgamated Transport Union"]
+    assert pairs(nlp, text) == {frozenset({"Amalgamated Transport Union", "Halden Tools Corp"})}
+    got = clusters(nlp, "Norland Bank held talks with Halden Tools Corp on Monday. The "
+                        "company said the talks went well.")
+    assert "company" in got["Halden Tools Corp"] and "company" not in got["Norland Bank"]
+
+
+def test_two_fitting_companies_leave_the_company_unresolved(nlp):
+    got = clusters(nlp, "Halden Tools Corp said it was in talks with Brixton Ltd about a "
+                        "merger. The company will meet Norland Bank on Friday.")
+    assert "company" not in got["Halden Tools Corp"] | got["Brixton Ltd"]

@@ -25,7 +25,7 @@ from kg.model import EntityType, Mention
 
 __all__ = [
     "PRONOUN_GENDER", "resolve_pronouns", "resolve_it", "resolve_plural",
-    "resolve_title_mentions", "title_head", "resolve_first_person",
+    "resolve_title_mentions", "title_head", "resolve_first_person", "resolve_descriptions",
 ]
 
 PRONOUN_GENDER = {
@@ -295,3 +295,54 @@ def resolve_title_mentions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) ->
             keys.append(m.key)
         if len(keys) == 1:
             b.add_person_reference(keys[0], tok, "title")
+
+
+#: Words after a company name that make it a company ("Acme Corp" is "the company").
+_CORPORATE = frozenset(
+    {"corp", "corp.", "corporation", "inc", "inc.", "co", "co.", "company", "ltd", "ltd.", "plc",
+     "group", "holdings", "ag", "sa", "nv", "n.v.", "llc", "industries", "bancorp"}
+)
+#: Nouns that describe an organisation whose name contains them ("the bank", "the union").
+_ORG_NOUNS = frozenset(
+    {"bank", "union", "party", "agency", "fund", "exchange", "committee", "council",
+     "commission", "ministry", "federation", "association", "institute", "organisation",
+     "organization", "board", "department"}
+)
+
+
+def _fits_description(noun: str, label: str) -> bool:
+    words = label.casefold().replace(",", " ").split()
+    if noun in ("company", "firm"):
+        return bool(words) and words[-1] in _CORPORATE
+    return noun in words
+
+
+def resolve_descriptions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
+    """Link "the company", "the bank", "the union" to the one organisation named before
+    that the noun describes: a company name ends in Corp, Inc, Ltd...; a bank's name has
+    "Bank" in it. Any other word before the noun must be in the name too, and when two
+    organisations fit the mention stays unresolved."""
+    for tok in doc:
+        noun = tok.lower_
+        if tok.tag_ != "NN" or tok.i in b.token_entity or noun not in \
+                _ORG_NOUNS | {"company", "firm"}:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue
+        if any(c.dep_ in ("prep", "appos", "relcl", "acl") for c in tok.rights):
+            continue  # "the bank of the region", "the company that ..." introduce a new one
+        words, country = _modifier_words(tok)
+        if country is not None:
+            continue
+        keys: list[str] = []
+        for t in doc[: tok.i]:
+            key = b.token_entity.get(t.i)
+            if key is None or key in keys or b.clusters[key].type is not EntityType.ORGANIZATION:
+                continue
+            label = b.clusters[key].label
+            if _fits_description(noun, label) and words <= set(label.casefold().split()):
+                keys.append(key)
+        if len(keys) == 1:
+            si = sent_of[tok.i]
+            b.add(keys[0], "", EntityType.ORGANIZATION,
+                  Mention(tok.text, tok.idx, tok.idx + len(tok), si, "title"), [tok.i])

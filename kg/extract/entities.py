@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.coref import (
+    resolve_descriptions,
     resolve_first_person,
     resolve_it,
     resolve_plural,
@@ -232,6 +233,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     for mod, head in shared.items():
         _add_shared_head(b, doc[mod], doc[head], sent_of)
     resolve_title_mentions(doc, b, sent_of)
+    resolve_descriptions(doc, b, sent_of)
     if resolve_pronouns:
         _pronouns(doc, b, sent_of)
         resolve_first_person(doc, b, sent_of)
