@@ -8,13 +8,16 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
+from typing import Any
 
 import networkx as nx
+from rdflib import URIRef
 
 from kg.query.files import internal_query
 from kg.store import Store
+from kg.rdf.vocab import KG, PROV, RDF, SDO
 
 __all__ = ["to_networkx", "TYPE_OF_CLASS"]
 
@@ -34,39 +37,101 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
+def _votes(rows: Any) -> dict[str, Counter[str]]:
+    # (thing, value, number of article graphs) rows -> thing -> Counter of values.
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    for x, v, n in rows:
+        out[x][v] += int(n)
+    return out
+
+
+def _entities(store: Store, labels: dict[str, Counter[str]]) -> dict[str, dict[str, Any]]:
+    # The commonest label and class win, so that an entity named in a thousand article graphs
+    # gets one stable label and type (the old union-graph SAMPLE was whichever came first).
+    out: dict[str, dict[str, Any]] = {}
+    for e, classes in _votes(store.select_values(internal_query("nx-classes"))).items():
+        if e in labels:
+            out[e] = {"label": _commonest(labels[e]),
+                      "type": TYPE_OF_CLASS.get(_local(_commonest(classes)), "other"),
+                      "aliases": set(), "titles": set()}
+    for e, kind, name in store.select_values(internal_query("nx-names")):
+        if (d := out.get(str(e))) is not None and name:
+            d["aliases" if kind == "alias" else "titles"].add(name)
+    return out
+
+
+def _column(store: Store, prop: URIRef) -> dict[str, str]:
+    """Subject -> object (IRI or lexical form) of every ``prop`` triple: one index scan."""
+    return {str(s): str(o) for _, s, o in store.select_values(internal_query("nx-column"),
+                                                               {"p": prop})}
+
+
+def _sentences(store: Store) -> dict[str, tuple[str, int, str, str | None]]:
+    """Sentence IRI -> (text, index, article id, article date or None)."""
+    text, index, part = (_column(store, p) for p in (SDO.text, KG.sentenceIndex, SDO.isPartOf))
+    ids, dates = _column(store, SDO.identifier), _column(store, SDO.datePublished)
+    out = {}
+    for s, t in text.items():
+        art = part.get(s, "")
+        if s in index and art in ids:
+            out[s] = (t, int(index[s]), ids[art], dates.get(art))
+    return out
+
+
+def _commonest(c: Counter[str]) -> str:
+    """The most frequent key, ties broken by the smallest.
+
+    >>> _commonest(Counter({"b": 2, "a": 2, "c": 1}))
+    'a'
+    """
+    return min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
 def to_networkx(store: Store) -> nx.MultiDiGraph:
     """Project the store's RDF into a ``MultiDiGraph``.
 
     Nodes are entity IRIs with ``label``, ``type``, ``aliases`` and ``titles``. Each
     statement between two entities is an edge ``kind="relation"``; each meeting gives one
     edge ``kind="meeting"`` per unordered pair of participants. Every edge keeps
-    ``article``, ``sentence`` and ``sentence_index``.
+    ``article``, ``sentence`` and ``sentence_index``, and ``published`` (the article's date,
+    ISO, or None).
+
+    Statements, sentences and articles are read one property at a time (one index scan
+    each) and joined here: joined in SPARQL over the union of article graphs, a linked
+    entity's label in every article that names it multiplied the work, and even a join
+    inside each graph costs an index seek per pattern per statement (BENCHMARKS.md).
     """
     g = nx.MultiDiGraph()
-    for d in store.query(internal_query("nx-nodes")).dicts():
-        g.add_node(
-            str(d["e"]),
-            label=str(d["label"]),
-            type=TYPE_OF_CLASS.get(_local(str(d["class"])), "other"),
-            aliases=sorted(a for a in str(d.get("aliases", "")).split("\x1f") if a),
-            titles=sorted(t for t in str(d.get("titles", "")).split("\x1f") if t),
-        )
-    for d in store.query(internal_query("nx-statements")).dicts():
-        s, o = str(d["s"]), str(d["o"])
-        if s not in g or o not in g or s == o:  # "X said X would ..." draws no loop
+    labels = _votes(store.select_values(internal_query("nx-labels")))
+    for e, d in sorted(_entities(store, labels).items()):
+        g.add_node(e, label=d["label"], type=d["type"], aliases=sorted(d["aliases"]),
+                   titles=sorted(d["titles"]))
+    sentences = _sentences(store)
+    subj, obj, pred = (_column(store, p) for p in (RDF.subject, RDF.object, RDF.predicate))
+    rel, conf, src = (_column(store, p) for p in (KG.relationText, KG.confidence,
+                                                  PROV.wasDerivedFrom))
+    negated = _column(store, KG.negated)
+    for st, o_node in sorted(obj.items()):
+        s, o, p = subj.get(st, ""), o_node, pred.get(st, "")
+        sent = sentences.get(src.get(st, ""))
+        # "X said X would ..." draws no loop; literal objects are no nodes.
+        if s not in g or o not in g or s == o or sent is None or p not in labels or st not in rel:
             continue
-        g.add_edge(s, o, key=str(d["st"]), kind="relation", relation=str(d["relation"]),
-                   predicate=str(d["predicate"]), confidence=float(str(d["confidence"])),
-                   negated=str(d.get("negated", "false")) in ("true", "1"),
-                   article=str(d["article"]), sentence=str(d["sentence"]),
-                   sentence_index=int(str(d["si"])))
+        g.add_edge(s, o, key=st, kind="relation", relation=rel[st],
+                   predicate=_commonest(labels[p]), confidence=float(conf[st]),
+                   negated=negated.get(st, "false") in ("true", "1"),
+                   article=sent[2], published=sent[3], sentence=sent[0],
+                   sentence_index=sent[1])
     meetings: dict[str, dict] = defaultdict(lambda: {"attendees": set()})
-    for d in store.query(internal_query("nx-meetings")).dicts():
-        m = meetings[str(d["m"])]
-        m["attendees"].add(str(d["a"]))
-        m.update({k: (str(d[k]) if k in d else None)
-                  for k in ("status", "place", "time", "date", "trigger", "article", "sentence")})
-        m["sentence_index"] = int(str(d["si"]))
+    for mi, a, status, place, time, day, trigger, si in store.select_values(
+            internal_query("nx-meetings")):
+        sent = sentences.get(str(si))
+        if sent is None:
+            continue
+        m = meetings[str(mi)]
+        m["attendees"].add(str(a))
+        m.update(status=status, place=place, time=time, date=day, trigger=trigger)
+        m.update(article=sent[2], published=sent[3], sentence=sent[0], sentence_index=sent[1])
     for iri, m in sorted(meetings.items()):
         for a, b in combinations(sorted(m.pop("attendees")), 2):
             if a in g and b in g:

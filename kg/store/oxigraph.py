@@ -272,6 +272,28 @@ class OxigraphStore:
         del res
         raise QueryTimeoutError("query stopped at its time limit")
 
+    def select_values(self, sparql: str,
+                      bindings: Mapping[str, Node] | None = None) -> list[tuple[str | None, ...]]:
+        """The rows of a SELECT as plain strings (IRIs and lexical forms; None when unbound).
+
+        For bulk reads such as :func:`kg.graph.to_networkx`: making an rdflib term of every
+        value cost more than evaluating the query (BENCHMARKS.md, "Map at corpus scale").
+        """
+        check_nesting(sparql)
+        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            res = self._store.query(sparql, substitutions=subs, prefixes=PREFIXES,
+                                    use_default_graph_as_union=True)
+            if not isinstance(res, ox.QuerySolutions):
+                raise QueryError("select_values needs a SELECT query")
+            width = len(res.variables)
+            return [tuple(None if (t := sol[i]) is None else t.value for i in range(width))
+                    for sol in res]
+        except SyntaxError as e:
+            raise QueryError(f"malformed SPARQL: {e}") from e
+        except (OSError, RuntimeError) as e:
+            raise QueryError(f"query failed: {e}") from e
+
     def export(self, fmt: str = "trig") -> bytes:
         """All article graphs serialised as TriG or N-Quads."""
         rf = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}[fmt]

@@ -399,6 +399,12 @@ class SparqlStore:
             rows = tuple(dict.fromkeys(rows))
         return QueryResult("SELECT", names, rows[:max_rows])
 
+    def select_values(self, sparql: str,
+                      bindings: Mapping[str, Node] | None = None) -> list[tuple[str | None, ...]]:
+        """The rows of a SELECT as plain strings (None when unbound)."""
+        return [tuple(None if t is None else str(t) for t in row)
+                for row in self.query(sparql, bindings).rows]
+
     def export(self, fmt: str = "trig") -> bytes:
         """All article graphs serialised as TriG or N-Quads."""
         ds = Dataset()
