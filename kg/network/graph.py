@@ -16,8 +16,8 @@ import networkx as nx
 from rdflib import URIRef
 
 from kg.query.files import internal_query
+from kg.rdf.vocab import KG, SDO
 from kg.store import Store
-from kg.rdf.vocab import KG, PROV, RDF, SDO
 
 __all__ = ["to_networkx", "TYPE_OF_CLASS"]
 
@@ -54,9 +54,9 @@ def _entities(store: Store, labels: dict[str, Counter[str]]) -> dict[str, dict[s
             out[e] = {"label": _commonest(labels[e]),
                       "type": TYPE_OF_CLASS.get(_local(_commonest(classes)), "other"),
                       "aliases": set(), "titles": set()}
-    for e, kind, name in store.select_values(internal_query("nx-names")):
-        if (d := out.get(str(e))) is not None and name:
-            d["aliases" if kind == "alias" else "titles"].add(name)
+    for ent, kind, name in store.select_values(internal_query("nx-names")):
+        if (d := out.get(str(ent))) is not None and name:
+            d["aliases" if kind == "alias" else "titles"].add(str(name))
     return out
 
 
@@ -96,10 +96,10 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
     ``article``, ``sentence`` and ``sentence_index``, and ``published`` (the article's date,
     ISO, or None).
 
-    Statements, sentences and articles are read one property at a time (one index scan
-    each) and joined here: joined in SPARQL over the union of article graphs, a linked
-    entity's label in every article that names it multiplied the work, and even a join
-    inside each graph costs an index seek per pattern per statement (BENCHMARKS.md).
+    Each statement is read in its own article graph, and sentences, articles and labels
+    one property at a time (one index scan each), joined here: joined in SPARQL over the
+    union of article graphs, a linked entity's label in every article that names it
+    multiplied the work (BENCHMARKS.md, "Map at corpus scale").
     """
     g = nx.MultiDiGraph()
     labels = _votes(store.select_values(internal_query("nx-labels")))
@@ -107,19 +107,15 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
         g.add_node(e, label=d["label"], type=d["type"], aliases=sorted(d["aliases"]),
                    titles=sorted(d["titles"]))
     sentences = _sentences(store)
-    subj, obj, pred = (_column(store, p) for p in (RDF.subject, RDF.object, RDF.predicate))
-    rel, conf, src = (_column(store, p) for p in (KG.relationText, KG.confidence,
-                                                  PROV.wasDerivedFrom))
     negated = _column(store, KG.negated)
-    for st, o_node in sorted(obj.items()):
-        s, o, p = subj.get(st, ""), o_node, pred.get(st, "")
-        sent = sentences.get(src.get(st, ""))
-        # "X said X would ..." draws no loop; literal objects are no nodes.
-        if s not in g or o not in g or s == o or sent is None or p not in labels or st not in rel:
-            continue
-        g.add_edge(s, o, key=st, kind="relation", relation=rel[st],
-                   predicate=_commonest(labels[p]), confidence=float(conf[st]),
-                   negated=negated.get(st, "false") in ("true", "1"),
+    for st, s, o, p, rel, conf, src in sorted(store.select_values(
+            internal_query("nx-statements"))):
+        sent = sentences.get(str(src))
+        if s not in g or o not in g or sent is None or p not in labels:
+            continue  # literal subjects and objects are no nodes
+        g.add_edge(s, o, key=st, kind="relation", relation=rel,
+                   predicate=_commonest(labels[str(p)]), confidence=float(str(conf)),
+                   negated=negated.get(str(st), "false") in ("true", "1"),
                    article=sent[2], published=sent[3], sentence=sent[0],
                    sentence_index=sent[1])
     meetings: dict[str, dict] = defaultdict(lambda: {"attendees": set()})

@@ -97,7 +97,7 @@ def compact_rest(g: nx.MultiDiGraph, drawn: Sequence[Hashable],
 
     >>> g = nx.MultiDiGraph(); g.add_nodes_from("ab")
     >>> _ = g.add_edge("a", "b", kind="relation", relation="r", sentence="S", article="x")
-    >>> from kg.render import _node, _edge
+    >>> from kg.map.render import _node, _edge
     >>> rest = compact_rest(g, ["a"], _node, _edge)
     >>> rest["nodes"], rest["rel"]
     ([['b', 'b', 'other', 1, 0, 0]], [[0, 1, 1, 1, 2, -1, 0, None, 0, 0]])
