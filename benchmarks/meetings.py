@@ -1,12 +1,26 @@
-"""Meeting benchmark: who met whom on meetings-dev plus the seed, scored as unordered pairs.
+"""Meeting benchmark: who met whom on meetings-dev, scored as unordered pairs with the neutral rule.
 
 Builds a fresh ``memory:`` store from the articles, runs ``queries/who-met-whom.rq`` and
-compares its rows with ``gold.jsonl`` (and the seed's three meetings). A predicted name
-matches a gold name when their word sets, titles removed, are equal or one contains the
-other. Prints precision, recall, F1, the status/place/time accuracy on matched pairs,
-and every miss and false positive with its sentence.
+compares its rows with ``gold.jsonl`` by the README's convention:
 
-    .venv/bin/python benchmarks/meetings.py [DATA_DIR] [--direct] [--quiet]
+* every gold line gives all unordered pairs of its participants (a joint meeting of up to four
+  parties is one line; a larger one is written "star"-wise, host + one party a line, and a
+  per-counterpart list is one line per counterpart);
+* a predicted pair of two parties that are both gold participants of one gold sentence but are
+  never on one gold line together is *neutral*: neither a hit nor a false positive;
+* a predicted name matches a gold name when their word sets, titles removed, are equal or one
+  contains the other.
+
+It prints three figures side by side, each with pair precision, recall and F1 and the status,
+place and time accuracy on matched pairs: the *first-look* set (articles 24-95), the
+*development* half (01-23 and even-numbered 24-94) and the *validation* half (odd-numbered
+25-95). The seed's three meetings (issue 2) are checked on a line of their own.
+
+The validation half is only ever reported in aggregate: ``--errors`` lists misses, false
+positives and attribute errors of development articles only, and refuses any odd-numbered
+article from 25 on.
+
+    .venv/bin/python benchmarks/meetings.py [DATA_DIR] [--direct] [--errors [--article NN ...]]
 
 The data stays outside the repository (research licence); the default is
 ``../shared/datasets/meetings-dev`` next to the repository.
@@ -20,17 +34,16 @@ import logging
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import combinations
 from pathlib import Path
+from typing import TextIO
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.extract.gazetteer import title_words  # noqa: E402
-from kg.extract.pipeline import load_nlp  # noqa: E402
-from kg.ingest.build import extract_articles  # noqa: E402
 from kg.model import Article, Extraction  # noqa: E402
 from kg.sources.articles import parse_txt  # noqa: E402
 
@@ -54,6 +67,32 @@ SEED_GOLD = [
 
 _STOP = {"the", "of", "and", "'s", "’s", "mr", "mrs", "ms"}
 
+FIRST_LOOK = "first-look (24-95)"
+DEV = "development half"
+VAL = "validation half"
+SEED_SPLIT = "seed"
+
+
+def article_number(article: str) -> int | None:
+    """The number of a meetings-dev article id ("07" -> 7), None for anything else."""
+    return int(article) if article.isdigit() else None
+
+
+def is_validation(article: str) -> bool:
+    """Odd-numbered articles from 25 on: reported in aggregate only, never their errors."""
+    n = article_number(article)
+    return n is not None and n >= 25 and n % 2 == 1
+
+
+def splits_of(article: str) -> list[str]:
+    """The reported figures an article counts in."""
+    n = article_number(article)
+    if n is None:
+        return [SEED_SPLIT]
+    if n <= 23:
+        return [DEV]
+    return [FIRST_LOOK, VAL if n % 2 else DEV]
+
 
 @dataclass(frozen=True)
 class PairRecord:
@@ -61,6 +100,18 @@ class PairRecord:
 
     article: str
     names: tuple[str, str]
+    place: str | None
+    time: str | None
+    status: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class GoldLine:
+    """One line of gold.jsonl (one meeting)."""
+
+    article: str
+    participants: tuple[str, ...]
     place: str | None
     time: str | None
     status: str
@@ -108,28 +159,36 @@ def _meta_date(meta: dict) -> date | None:
     return None
 
 
-def load_articles(data: Path) -> list[Article]:
-    """The dev articles (with their dates from ``NN.meta.json``) and the seed."""
+def load_articles(data: Path, only: set[str] | None = None) -> list[Article]:
+    """The meetings-dev articles (dated from ``NN.meta.json``) and the seed.
+
+    ``only``: restrict to these article ids (the seed is then included only if named).
+    """
     out = []
     for txt in sorted((data / "articles").glob("*.txt")):
+        if only is not None and txt.stem not in only:
+            continue
         meta_path = txt.with_suffix(".meta.json")
         meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
         content = txt.read_bytes().decode("utf-8", errors="replace")
         out.append(parse_txt(content, txt.stem, published=_meta_date(meta)))
-    out.append(parse_txt(SEED.read_text(encoding="utf-8"), SEED_ID))
+    if only is None or SEED_ID in only:
+        out.append(parse_txt(SEED.read_text(encoding="utf-8"), SEED_ID))
     return out
 
 
-def gold_pairs(data: Path) -> list[PairRecord]:
-    """Every unordered participant pair of every gold meeting."""
+def gold_lines(data: Path) -> list[GoldLine]:
+    """Every gold meeting of gold.jsonl plus the seed's three."""
     rows = [json.loads(line) for line in (data / "gold.jsonl").read_text().splitlines() if line]
     rows += [{**g, "article": SEED_ID} for g in SEED_GOLD]
-    out = []
-    for r in rows:
-        for a, b in combinations(r["participants"], 2):
-            out.append(PairRecord(r["article"], (a, b), r["place"], r["time"], r["status"],
-                                  r["sentence"]))
-    return out
+    return [GoldLine(r["article"], tuple(r["participants"]), r["place"], r["time"], r["status"],
+                     " ".join(r["sentence"].split())) for r in rows]
+
+
+def gold_pairs(lines: Iterable[GoldLine]) -> list[PairRecord]:
+    """Every unordered participant pair of every gold line (joint and star lines alike)."""
+    return [PairRecord(g.article, (a, b), g.place, g.time, g.status, g.sentence)
+            for g in lines for a, b in combinations(g.participants, 2)]
 
 
 def predicted_from_store(extractions: Iterable[Extraction]) -> list[PairRecord]:
@@ -166,8 +225,11 @@ def predicted_direct(extractions: Iterable[Extraction]) -> list[PairRecord]:
     return out
 
 
-def _unique(records: list[PairRecord]) -> dict[tuple[str, frozenset[str]], list[PairRecord]]:
-    groups: dict[tuple[str, frozenset[str]], list[PairRecord]] = {}
+Key = tuple[str, frozenset[str]]
+
+
+def _unique(records: Iterable[PairRecord]) -> dict[Key, list[PairRecord]]:
+    groups: dict[Key, list[PairRecord]] = {}
     for r in records:
         key = (r.article, frozenset(" ".join(sorted(name_words(n))) for n in r.names))
         groups.setdefault(key, []).append(r)
@@ -179,58 +241,164 @@ def _same_sentence(a: str, b: str) -> bool:
     return na in nb or nb in na or na[:60] == nb[:60]
 
 
-def score(gold: list[PairRecord], pred: list[PairRecord], out=sys.stdout) -> dict[str, float]:  # noqa: ANN001
-    """Match gold and predicted pairs per article, print the report, return the figures."""
-    g_groups, p_groups = _unique(gold), _unique(pred)
-    used: set[tuple[str, frozenset[str]]] = set()
-    matched: list[tuple[list[PairRecord], list[PairRecord]]] = []
-    misses = []
-    for gk, gl in g_groups.items():
-        cands = [pk for pk, pl in p_groups.items() if pk not in used and pk[0] == gk[0]
+def _both_on(pair: tuple[str, str], parts: Iterable[str]) -> bool:
+    """Whether the two names match two different participants of ``parts``."""
+    parts = list(parts)
+    ma = [p for p in parts if names_match(pair[0], p)]
+    mb = [p for p in parts if names_match(pair[1], p)]
+    return any(x != y for x in ma for y in mb)
+
+
+def is_neutral(pair: tuple[str, str], lines: list[GoldLine]) -> bool:
+    """Both names are gold participants of one gold sentence but never on one line together.
+
+    ``lines`` are the gold lines of the pair's article.
+
+    >>> g = [GoldLine("1", ("Ann Lee", "Bo Chan"), None, None, "happened", "S."),
+    ...      GoldLine("1", ("Ann Lee", "Cy Dunn"), None, None, "happened", "S.")]
+    >>> is_neutral(("Bo Chan", "Dunn"), g), is_neutral(("Lee", "Dunn"), g)
+    (True, False)
+    """
+    if any(_both_on(pair, g.participants) for g in lines):
+        return False  # on one line together: a hit or a duplicate, never neutral
+    by_sentence: dict[str, set[str]] = {}
+    for g in lines:
+        by_sentence.setdefault(g.sentence, set()).update(g.participants)
+    return any(_both_on(pair, parts) for parts in by_sentence.values())
+
+
+@dataclass
+class Outcome:
+    """The scored pairs of some articles: hits (gold, predicted), misses, false positives."""
+
+    matched: list[tuple[list[PairRecord], list[PairRecord]]] = field(default_factory=list)
+    misses: list[list[PairRecord]] = field(default_factory=list)
+    false_positives: list[list[PairRecord]] = field(default_factory=list)
+    neutral: list[list[PairRecord]] = field(default_factory=list)
+
+    def extend(self, other: Outcome) -> None:
+        """Add another article's outcome."""
+        self.matched += other.matched
+        self.misses += other.misses
+        self.false_positives += other.false_positives
+        self.neutral += other.neutral
+
+
+def score_article(lines: list[GoldLine], pred: list[PairRecord]) -> Outcome:
+    """Match one article's gold pairs and predicted pairs (greedy, same sentence first)."""
+    g_groups, p_groups = _unique(gold_pairs(lines)), _unique(pred)
+    used: set[Key] = set()
+    out = Outcome()
+    for gl in g_groups.values():
+        cands = [pk for pk, pl in p_groups.items() if pk not in used
                  and pair_match(gl[0].names, pl[0].names)]
         cands.sort(key=lambda pk: not any(_same_sentence(g.sentence, p.sentence)
                                           for g in gl for p in p_groups[pk]))
         if cands:
             used.add(cands[0])
-            matched.append((gl, p_groups[cands[0]]))
+            out.matched.append((gl, p_groups[cands[0]]))
         else:
-            misses.append(gl)
-    fps = [pl for pk, pl in p_groups.items() if pk not in used]
-    tp = len(matched)
-    precision = tp / (tp + len(fps)) if tp + len(fps) else 0.0
-    recall = tp / len(g_groups) if g_groups else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    acc = {"status": 0, "place": 0, "time": 0}
-    wrong: list[str] = []
-    for gl, pl in matched:
-        couples = [(g, p) for g in gl for p in pl if _same_sentence(g.sentence, p.sentence)]
-        couples = couples or [(g, p) for g in gl for p in pl]
-        for attr in acc:
-            if any(_norm(getattr(g, attr)) == _norm(getattr(p, attr)) for g, p in couples):
-                acc[attr] += 1
-            else:
-                g, p = couples[0]
-                wrong.append(f"  [{g.article}] {attr}: gold {getattr(g, attr)!r} predicted "
-                             f"{getattr(p, attr)!r} ({' & '.join(g.names)})")
-    print(f"gold pairs {len(g_groups)}  predicted pairs {len(p_groups)}  matched {tp}", file=out)
-    print(f"precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}", file=out)
-    figures = {"precision": precision, "recall": recall, "f1": f1}
-    for attr, n in acc.items():
-        figures[attr] = n / tp if tp else 0.0
-        print(f"{attr} accuracy {figures[attr]:.3f} ({n}/{tp})", file=out)
-    print(f"\nMISSES ({len(misses)})", file=out)
-    for gl in misses:
-        g = gl[0]
-        print(f"  [{g.article}] {' & '.join(g.names)} ({g.status})\n      {g.sentence}", file=out)
-    print(f"\nFALSE POSITIVES ({len(fps)})", file=out)
-    for pl in fps:
-        p = pl[0]
-        print(f"  [{p.article}] {' & '.join(p.names)} ({p.status})\n      "
-              f"{' '.join(p.sentence.split())}", file=out)
-    print(f"\nATTRIBUTE ERRORS ({len(wrong)})", file=out)
-    for w in wrong:
-        print(w, file=out)
-    return figures
+            out.misses.append(gl)
+    for pk, pl in p_groups.items():
+        if pk in used:
+            continue
+        (out.neutral if is_neutral(pl[0].names, lines) else out.false_positives).append(pl)
+    return out
+
+
+def _couples(gl: list[PairRecord], pl: list[PairRecord]) -> list[tuple[PairRecord, PairRecord]]:
+    couples = [(g, p) for g in gl for p in pl if _same_sentence(g.sentence, p.sentence)]
+    return couples or [(g, p) for g in gl for p in pl]
+
+
+ATTRS = ("status", "place", "time")
+
+
+def figures(o: Outcome) -> dict[str, float]:
+    """Pair P/R/F1 and attribute accuracies on matched pairs, plus the counts."""
+    tp, fp, fn = len(o.matched), len(o.false_positives), len(o.misses)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    out = {"gold": tp + fn, "predicted": tp + fp, "matched": tp, "neutral": len(o.neutral),
+           "precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+    for attr in ATTRS:
+        ok = sum(1 for gl, pl in o.matched
+                 if any(_norm(getattr(g, attr)) == _norm(getattr(q, attr))
+                        for g, q in _couples(gl, pl)))
+        out[attr] = ok / tp if tp else 0.0
+    return out
+
+
+def score(lines: list[GoldLine], pred: list[PairRecord],
+          articles: Iterable[str]) -> dict[str, Outcome]:
+    """Score every article and sum the outcomes per reported split."""
+    by_art_gold: dict[str, list[GoldLine]] = {}
+    for g in lines:
+        by_art_gold.setdefault(g.article, []).append(g)
+    by_art_pred: dict[str, list[PairRecord]] = {}
+    for p in pred:
+        by_art_pred.setdefault(p.article, []).append(p)
+    outcomes = {s: Outcome() for s in (FIRST_LOOK, DEV, VAL, SEED_SPLIT)}
+    for art in sorted(set(articles) | set(by_art_gold) | set(by_art_pred)):
+        o = score_article(by_art_gold.get(art, []), by_art_pred.get(art, []))
+        for s in splits_of(art):
+            outcomes[s].extend(o)
+    return outcomes
+
+
+def print_table(outcomes: dict[str, Outcome], out: TextIO = sys.stdout) -> None:
+    """The three figures (and the seed) side by side."""
+    print(f"{'':20} {'gold':>5} {'pred':>5} {'hit':>5} {'neut':>5} {'P':>6} {'R':>6} "
+          f"{'F1':>6} {'status':>7} {'place':>6} {'time':>6}", file=out)
+    for name, o in outcomes.items():
+        f = figures(o)
+        print(f"{name:20} {f['gold']:5d} {f['predicted']:5d} {f['matched']:5d} "
+              f"{f['neutral']:5d} {f['precision']:6.3f} {f['recall']:6.3f} {f['f1']:6.3f} "
+              f"{f['status']:7.3f} {f['place']:6.3f} {f['time']:6.3f}", file=out)
+    print("(pred = predicted pairs that are not neutral; P = hit / pred; R = hit / gold)",
+          file=out)
+
+
+def print_errors(lines: list[GoldLine], pred: list[PairRecord], articles: Iterable[str],
+                 out: TextIO = sys.stdout) -> None:
+    """Misses, false positives and attribute errors of development articles only."""
+    print("\nERRORS (development articles only)", file=out)
+    for art in sorted(set(articles)):
+        if is_validation(art):  # second guard: never print a validation article's errors
+            raise SystemExit(f"refused: article {art} is in the validation half")
+        o = score_article([g for g in lines if g.article == art],
+                          [p for p in pred if p.article == art])
+        rows: list[str] = []
+        for gl in o.misses:
+            g = gl[0]
+            rows.append(f"  MISS {' & '.join(g.names)} ({g.status})\n      {g.sentence}")
+        for pl in o.false_positives:
+            p = pl[0]
+            rows.append(f"  FP   {' & '.join(p.names)} ({p.status})\n      "
+                        f"{' '.join(p.sentence.split())}")
+        for pl in o.neutral:
+            rows.append(f"  NEUTRAL {' & '.join(pl[0].names)}")
+        for gl, pl in o.matched:
+            couples = _couples(gl, pl)
+            for attr in ATTRS:
+                if not any(_norm(getattr(g, attr)) == _norm(getattr(q, attr))
+                           for g, q in couples):
+                    g, q = couples[0]
+                    rows.append(f"  ATTR {attr}: gold {getattr(g, attr)!r} predicted "
+                                f"{getattr(q, attr)!r} ({' & '.join(g.names)})")
+        if rows:
+            print(f"[{art}]", file=out)
+            print("\n".join(rows), file=out)
+
+
+def _error_articles(requested: list[str] | None, all_ids: Iterable[str]) -> list[str]:
+    if requested:
+        bad = [a for a in requested if is_validation(a)]
+        if bad:
+            raise SystemExit(f"refused: {', '.join(bad)} in the validation half "
+                             "(odd-numbered 25-95); only aggregate figures are reported for it")
+        return requested
+    return [a for a in all_ids if not is_validation(a)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -240,13 +408,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--direct", action="store_true",
                     help="score the Extraction objects instead of the store + SPARQL query")
     ap.add_argument("--model", default=None, help="spaCy pipeline name or path")
+    ap.add_argument("--errors", action="store_true",
+                    help="list misses, false positives and attribute errors (development "
+                         "articles only)")
+    ap.add_argument("--article", action="append", default=None,
+                    help="with --errors: list only this article (repeatable); odd-numbered "
+                         "articles from 25 on are refused")
     args = ap.parse_args(argv)
+    wanted = _error_articles(args.article, []) if args.errors and args.article else None
     logging.basicConfig(level=logging.WARNING)
+    from kg.ingest.build import extract_articles
+    from kg.extract.pipeline import load_nlp
+
     data = Path(args.data)
     articles = load_articles(data)
     extractions = list(extract_articles(articles, load_nlp(args.model)))
     pred = predicted_direct(extractions) if args.direct else predicted_from_store(extractions)
-    score(gold_pairs(data), pred)
+    lines = gold_lines(data)
+    ids = [a.id for a in articles]
+    print_table(score(lines, pred, ids))
+    if args.errors:
+        print_errors(lines, pred, wanted or _error_articles(None, ids))
     return 0
 
 
