@@ -385,7 +385,8 @@ def print_errors(lines: list[GoldLine], pred: list[PairRecord], articles: Iterab
                            for g, q in couples):
                     g, q = couples[0]
                     rows.append(f"  ATTR {attr}: gold {getattr(g, attr)!r} predicted "
-                                f"{getattr(q, attr)!r} ({' & '.join(g.names)})")
+                                f"{getattr(q, attr)!r} ({' & '.join(g.names)})\n      "
+                                f"{' '.join(q.sentence.split())}")
         if rows:
             print(f"[{art}]", file=out)
             print("\n".join(rows), file=out)
@@ -414,6 +415,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--article", action="append", default=None,
                     help="with --errors: list only this article (repeatable); odd-numbered "
                          "articles from 25 on are refused")
+    ap.add_argument("--dev-only", action="store_true",
+                    help="extract and score the development half (and the seed) only")
     args = ap.parse_args(argv)
     wanted = _error_articles(args.article, []) if args.errors and args.article else None
     logging.basicConfig(level=logging.WARNING)
@@ -422,11 +425,16 @@ def main(argv: list[str] | None = None) -> int:
 
     data = Path(args.data)
     articles = load_articles(data)
+    if args.dev_only:
+        articles = [a for a in articles if DEV in splits_of(a.id) or a.id == SEED_ID]
     extractions = list(extract_articles(articles, load_nlp(args.model)))
     pred = predicted_direct(extractions) if args.direct else predicted_from_store(extractions)
     lines = gold_lines(data)
     ids = [a.id for a in articles]
-    print_table(score(lines, pred, ids))
+    outcomes = score(lines, pred, ids)
+    if args.dev_only:
+        outcomes = {k: v for k, v in outcomes.items() if k in (DEV, SEED_SPLIT)}
+    print_table(outcomes)
     if args.errors:
         print_errors(lines, pred, wanted or _error_articles(None, ids))
     return 0

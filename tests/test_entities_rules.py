@@ -10,7 +10,7 @@ from kg.extract.names import surname_match
 def test_demonyms_and_names_map_to_countries():
     assert demonym_country("Pakistani") == "Pakistan"
     assert demonym_country("American") == "United States"
-    assert country_of("Britain") == "United Kingdom"
+    assert country_of("United Kingdom") == "Britain"
     assert country_of("Soviet") == "Soviet Union"
     assert country_of("Moscow") is None
 

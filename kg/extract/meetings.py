@@ -18,6 +18,12 @@ from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.hospitality import (
+    CALL_NOUNS,
+    HOSPITALITY_NOUNS,
+    call_parties,
+    hospitality_parties,
+)
 from kg.extract.index import EntityIndex
 from kg.extract.parties import NAMED_GROUPS, Parties
 from kg.extract.place import attached_place
@@ -52,6 +58,8 @@ _PERSON_ONLY = frozenset({"visit", "receive", "host", "join", "call"})
 _TALK_MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "letter", "radio"})
 _CONTEXT_PREPS = frozenset({"after", "during", "at", "in", "before", "following", "from",
                             "since", "ahead", "for", "on", "into"})
+#: "seek support at the meeting": the meeting is the setting, not what is sought.
+_SETTING = frozenset({"at", "during", "after", "before", "following"})
 _BEFORE_AFTER = frozenset({"after", "before", "ahead", "following", "since"})
 _QUANTITY = frozenset({"hour", "day", "round", "series", "week", "minute", "session", "month",
                        "year", "lot", "couple"})
@@ -66,7 +74,9 @@ def _governor(noun: Token) -> tuple[Token | None, str]:
     """
     cur, via = noun, ""
     for _ in range(6):
-        if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
+        if cur.dep_ == "pobj" and (cur.head.dep_ == "prep" or cur.head.dep_ == "conj"
+                                   and cur.head.pos_ == "ADP"):
+            # A coordinated phrase ("to attend X and for talks with Y") counts as the first's.
             prep = cur.head
             if prep.lower_ == "of" and prep.head.lemma_.casefold() in _QUANTITY:
                 cur = prep.head
@@ -101,6 +111,8 @@ class _Finder:
         self.parties = Parties(doc, index)
         self.index = index
         self.last_bodies: list[str] = []  # bodies of the last meeting named ("the meeting")
+        #: where and when the last meeting named by each noun was ("the summit" again)
+        self.settings: dict[str, tuple[Span | None, str | None]] = {}
 
     def verb_event(self, v: Token) -> tuple[tuple[str, ...], set[int], list[Token]] | None:
         lemma = v.lemma_.casefold()
@@ -113,6 +125,11 @@ class _Finder:
             if dobjs and dobjs[0].pos_ == "NOUN" and not p.of_token(dobjs[0]):
                 return None  # "meet its commitments", "met demand": not the meeting sense
             obj_toks = dobjs + p.prep_object_tokens(v, ("with",))
+            if not obj_toks:
+                # "X met in the residence after the market closed with A, B and C": the
+                # parser hangs "with" on the clause in between; named objects only.
+                obj_toks = [t for w in _stray_with(v) for g in w.children
+                            if g.dep_ == "pobj" and p.expand(g) for t in (g, *g.conjuncts)]
         elif lemma in _NEEDS_WITH:
             obj_toks = p.prep_object_tokens(v, ("with",))
         elif lemma == "sit":
@@ -120,13 +137,14 @@ class _Finder:
                 obj_toks = p.prep_object_tokens(v, ("with",))
         elif lemma == "call":
             obj_toks = p.prep_object_tokens(v, ("on",))
-            if any(c.dep_ == "prt" and c.lower_ == "on" for c in v.children):
+            if any(c.dep_ in ("prt", "prep") and c.lower_ == "on" and not list(c.children)
+                   for c in v.children):
                 obj_toks += dobjs
         elif lemma in ("visit", "receive", "host"):
             obj_toks = dobjs
         objs: list[str] = []
         for t in obj_toks:
-            found = p.of_token(t)
+            found = p.of_token(t) + p.listed(t)  # and names a mis-parsed list hangs on it
             if lemma in _PERSON_ONLY:
                 # Visiting or calling on a place or a body is not meeting someone.
                 found = [k for k in found if p.is_person(k)] or p.persons_in(t)
@@ -154,7 +172,8 @@ class _Finder:
         of = p.prep_objects(n, ("of",))
         with_ = p.prep_objects(n, ("with",))
         poss = [k for c in n.children if c.dep_ == "poss" for k in p.expand(c)]
-        comp_toks = [t for c in n.children if c.dep_ == "compound" for t in (c, *c.conjuncts)]
+        comp_toks = [t for c in n.children if c.dep_ in ("compound", "nmod")
+                     for t in (c, *c.conjuncts)]
         comp_toks += [m for t in comp_toks for m in t.children if m.dep_ == "nmod"]
         itself = self.index.token_entity.get(n.i)  # "the Venice Economic Summit" names the event
         bodies = list(_merge([k for t in comp_toks for k in p.of_token(t)
@@ -195,18 +214,27 @@ class _Finder:
                 if len(p.subjects(gov)) >= 2:
                     takes_agent = True
                     anchors.add(gov.i)
-            elif via in ("for", "at") and lemma in _PRESENCE and (of or bodies) \
+            elif via in ("for", "at") and (lemma in _PRESENCE or via == "at") and (of or bodies) \
                     and n.head.head.i == gov.i and not (with_ or between or poss) \
                     and not any(c.dep_ == "expl" for c in gov.children):
-                # "X will be in Osaka for the annual meeting of the Asian Development Bank"
+                # "X will be in Osaka for the annual meeting of the Asian Development Bank",
+                # "X said at a meeting of the EC council that ...": X attended it.
                 takes_agent = attend = True
                 bodies = bodies or [k for k in of if p.named_body(k)]
+                anchors.add(gov.i)
+            elif via == "to" and lemma == "invite":
+                # "X was not invited to the summit": a negated attendance; an invitation
+                # alone is not a meeting.
+                if clause_status(gov) is not MeetingStatus.NEGATED:
+                    return [], anchors, objs, gov
+                takes_agent = attend = True
                 anchors.add(gov.i)
             elif via in ("nsubj", "nsubjpass") and with_ and not poss and gov.dep_ == "ccomp":
                 agents += p.subjects(gov.head)  # "X said the meeting with Y underlined ..."
             if via == "dobj" and lemma in LIGHT_VERBS and is_hypothetical(gov):
                 return [], anchors, objs, gov  # "if X and Y have concluded their talks"
-            if lemma in HYPOTHETICAL_HEADS or _proposed(n, gov):
+            if lemma in HYPOTHETICAL_HEADS and not (attend and lemma == "invite") \
+                    and via not in _SETTING or _proposed(n, gov):
                 return [], anchors, objs, gov  # "called for talks", "suggestions for talks"
             if takes_agent:
                 if is_hypothetical(gov):
@@ -232,11 +260,30 @@ class _Finder:
             return [], anchors, objs, gov  # "talks with A and B": A and B did not meet
         if p.prep_object_tokens(n, ("with",)) and not with_ and not (between or of or bodies):
             return [], anchors, objs, gov  # "talks with bankers": the other side is unnamed
+        if of and not (agents or between or poss or with_) and all(self.parties._is_org(k)
+                                                                   for k in of + bodies):
+            return [], anchors, objs, gov  # "the meetings of the IMF and the World Bank"
         return [_merge(agents + between + poss + of + bodies + with_)], anchors, objs, gov
+
+    def _setting(self, n: Token, place: Span | None,
+                 time: str | None) -> tuple[Span | None, str | None]:
+        """Place and time of a meeting noun, taken from the last mention of the same
+        event when it is definite and says neither itself ("the Venice summit ... the
+        summit")."""
+        lemma = n.lemma_.casefold()
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                       for c in n.children)
+        if definite and place is None and time is None and lemma in self.settings:
+            return self.settings[lemma]
+        if place is not None or time is not None:
+            self.settings[lemma] = (place, time)
+        return place, time
 
     def _org_before(self, n: Token, agents: list[str]) -> list[str]:
         """The last organisation named earlier in ``n``'s sentence, other than the agents."""
         for t in reversed(self.doc[n.sent.start : n.i]):
+            if _inside_party(t, agents, self.index):
+                continue  # "GM chairman X will attend the meeting": X's own company
             keys = [k for k in self.index.keys_of(t) if k not in agents
                     and cast(Entity, self.index.get(k)).type is EntityType.ORGANIZATION]
             if keys:
@@ -267,15 +314,32 @@ class _Finder:
                     time = attached_time(sent, anchors | _root(place), tok, objs)
                     status = clause_status(tok, time)
                     confidence = 0.9
+                elif pos == "NOUN" and lemma in _OCCASIONS:
+                    gov, via = _governor(tok)
+                    if gov is not None and (is_hypothetical(gov) or _proposed(tok, gov)):
+                        continue
+                    found = (hospitality_parties(self.parties, tok, gov, via)
+                             if lemma in HOSPITALITY_NOUNS else
+                             call_parties(self.parties, tok, gov))
+                    sets = [_merge(found)]
+                    anchors = {tok.i} | (_chain(gov) if gov is not None else set())
+                    objs = []
+                    place = attached_place(sent, anchors, objs)
+                    time = attached_time(sent, anchors | _root(place), tok, objs)
+                    status = noun_status(tok, gov, time)
+                    confidence = 0.7
                 elif pos in ("NOUN", "PROPN") and lemma in NOUN_TRIGGERS:
                     if lemma == "talk" and tok.tag_ != "NNS" or is_habitual(tok):
                         continue
                     sets, anchors, objs, gov = self.noun_event(tok)
                     via = _governor(tok)[1]
-                    if gov is not None and gov.i in anchors:
+                    if gov is not None and (gov.i in anchors or via in ("nsubj", "nsubjpass")):
+                        # "Talks between X and Y ended in Lisbon on Friday": the verb's
+                        # place and time are the meeting's.
                         anchors = anchors | _chain(gov)
                     place = attached_place(sent, anchors, objs)
                     time = attached_time(sent, anchors | _root(place), tok, objs)
+                    place, time = self._setting(tok, place, time)
                     status = noun_status(tok, gov, time)
                     if status is MeetingStatus.HAPPENED and gov is not None and (
                         via in ("ahead", "before") or (via == "for" and gov.tag_ != "VBD")
@@ -311,15 +375,50 @@ class _Finder:
         return out
 
 
+_OCCASIONS = HOSPITALITY_NOUNS | CALL_NOUNS
 _PRESENCE = frozenset({"be", "arrive", "travel", "go", "fly", "leave", "come", "head", "return"})
 _TAKE_PART = frozenset({"take", "participate", "join", "sit"})
 _PROPOSAL_NOUNS = frozenset({"suggestion", "proposal", "call", "request", "invitation", "offer",
                              "idea", "possibility", "prospect", "hope", "demand", "bid", "need",
-                             "plea", "appeal", "pressure"})
+                             "plea", "appeal", "pressure", "way", "letter", "message"})
+
+
+_STRAY_PATH = frozenset({"pobj", "prep", "advcl", "npadvmod", "advmod", "compound"})
+
+
+def _stray_with(verb: Token) -> list[Token]:
+    """ "with" phrases below ``verb`` that the parser hung on a word in between ("met in the
+    residence with X", "met after the market closed with X")."""
+    out = []
+    for t in verb.subtree:
+        if t.dep_ != "prep" or t.lower_ != "with" or t.head.i == verb.i or t.i < verb.i:
+            continue
+        cur = t.head
+        while cur.i != verb.i and cur.dep_ in _STRAY_PATH and cur.head is not cur:
+            cur = cur.head
+        if cur.i == verb.i:
+            out.append(t)
+    return out
+
+
+def _inside_party(tok: Token, keys: list[str], index: EntityIndex) -> bool:
+    """Whether ``tok`` modifies the phrase of one of the parties ``keys`` ("GM" in "GM
+    chairman X")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("compound", "poss", "nmod", "amod") or cur.head is cur:
+            return False
+        cur = cur.head
+        if set(index.keys_of(cur)) & set(keys):
+            return True
+    return False
 
 
 def _proposed(noun: Token, gov: Token) -> bool:
     """Whether a noun between the meeting and its verb proposes it ("suggestions for talks")."""
+    if noun.head.head.i == gov.i and any(c.dep_ == "dobj" and c.lower_ in ("way", "door")
+                                         for c in gov.children):
+        return True  # "open the way for a summit": a prospect, not yet a meeting
     cur = noun.head
     while cur.i != gov.i and cur.head is not cur:
         if cur.pos_ == "NOUN" and cur.lemma_.casefold() in _PROPOSAL_NOUNS:

@@ -24,6 +24,15 @@ _OF_MEMBER_NOUNS = frozenset({"official", "executive"})
 _TITLE_HEADS = frozenset({"minister", "secretary", "president", "chairman", "governor", "director",
                           "spokesman", "head", "chief", "undersecretary", "ambassador"})
 _BOTH = frozenset({"country", "side", "nation", "government"})
+#: Group heads that stand for their country ("French officials met" -> France), as the guide has it.
+_STAND_FOR_COUNTRY = frozenset({"official", "negotiator", "representative", "diplomat", "envoy",
+                                "minister", "authority", "counterpart"})
+#: Common nouns naming a kind of organisation: "the United Auto Workers union" is the union.
+ORG_DESCRIPTORS = frozenset({"union", "company", "firm", "group", "bank", "corporation", "party",
+                             "committee", "agency", "council", "club", "association", "body",
+                             "federation", "ministry", "department", "board", "fund",
+                             "commission", "organisation", "organization", "consortium",
+                             "institute", "cartel", "subsidiary", "unit"})
 #: Nouns for the members of a body: "members of the committee" meet as the committee.
 MEMBER_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "minister",
                           "leader", "envoy", "team", "negotiator", "diplomat", "ambassador"})
@@ -46,14 +55,14 @@ class Parties:
             return True
         if e.type is EntityType.GROUP and e.country is not None:
             head = e.key.rsplit(" ", 1)[-1]
-            return head.rstrip("s") in NAMED_GROUPS or head in NAMED_GROUPS
+            return bool({head, head.rstrip("s")} & (NAMED_GROUPS | _STAND_FOR_COUNTRY))
         return False
 
     def of_token(self, tok: Token, depth: int = 0) -> list[str]:
         """Named parties a single token denotes (no coordination)."""
         if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
             return self.of_token(tok.head.head, depth + 1)
-        keys = [k for k in self.index.keys_of(tok) if self.eligible(k)]
+        keys = [self.stand_in(k) for k in self.index.keys_of(tok) if self.eligible(k)]
         if keys and _modifies_title(tok):
             return []  # "Finance" in "Finance Minister X", "Energy" in "Mines and Energy Minister"
         if keys or depth > 2 or tok.pos_ not in ("NOUN", "PROPN"):
@@ -61,24 +70,44 @@ class Parties:
         lemma = tok.lemma_.casefold()
         if lemma in _BOTH and any(c.lower_ in ("both", "two") for c in tok.children):
             return self.both(tok)
+        titled = lemma in title_words() or lemma in _TITLE_HEADS or lemma == "counterpart"
         for c in tok.children:
             if c.dep_ == "appos" and not c.is_punct:
-                # "the head of the central bank, Miguel Mancera": the person, not the bank.
-                keys += [k for k in self.of_token(c, depth + 1) if self.is_person(k)]
+                # "the head of the central bank, Miguel Mancera": the person, not the bank;
+                # "the so-called A countries - Brazil, Argentina and Mexico": every country;
+                # "his counterpart X, Finance Minister Y and ... Z": the whole list.
+                for a in (c, *c.conjuncts):
+                    keys += [k for k in self.of_token(a, depth + 1)
+                             if (self.is_person(k) or not titled) and k not in keys]
+        if not keys and lemma in ORG_DESCRIPTORS:
+            # "the United Auto Workers union", "the Citibank group": the named organisation.
+            keys += [k for c in tok.children if c.dep_ == "compound"
+                     for k in self.of_token(c, depth + 1) if self._is_org(k)]
         if keys or lemma not in MEMBER_NOUNS | _OF_MEMBER_NOUNS:
             return keys
         # "members of the House committee", "Senate Agriculture members": the body; but
         # "U.S. officials" stay unnamed, while "Calmat officials" and "officials of the
         # World Bank" stand for the organisation.
         for c in tok.children:
-            if c.dep_ == "compound":
-                keys += [k for k in self.of_token(c, depth + 1) if self.named_body(k)
-                         and (lemma in MEMBER_NOUNS or self._is_org(k))]
+            if c.dep_ in ("compound", "nmod"):
+                # "World Bank and International Monetary Fund officials": each body.
+                keys += [k for a in (c, *c.conjuncts) for k in self.of_token(a, depth + 1)
+                         if self.named_body(k) and (lemma in MEMBER_NOUNS or self._is_org(k))]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for obj in (g for g in c.children if g.dep_ == "pobj"):
                     keys += self.expand(obj, depth + 1)
         return keys
+
+    def stand_in(self, key: str) -> str:
+        """The country that a group like "French officials" stands for, else ``key``."""
+        e = self.index.get(key)
+        if e is None or e.type is not EntityType.GROUP or e.country is None:
+            return key
+        head = e.key.rsplit(" ", 1)[-1]
+        if head.rstrip("s") in _STAND_FOR_COUNTRY or head in _STAND_FOR_COUNTRY:
+            return e.country if self.index.get(e.country) is not None else key
+        return key
 
     def named_body(self, key: str) -> bool:
         """Whether ``key`` is an organisation or a person (a body members can stand for)."""
@@ -89,24 +118,46 @@ class Parties:
         """Named parties of ``tok`` and of every token coordinated with it."""
         out: list[str] = []
         for t in (tok, *tok.conjuncts):
-            found = self.of_token(t, depth)
-            # A mis-parsed list ("Reagan and Nancy Reagan", "he, Baker and ... Poehl")
-            # hangs further people on a conjunct as nmod or appos.
-            for c in t.children:
-                # An apposed name belongs to an unnamed conjunct ("X and the head of
-                # the bank, Y, met") or to a pronoun in a list ("he, Baker and ... Poehl").
-                unnamed = any(u.pos_ == "NOUN" and not self.index.keys_of(u)
-                              and u.lower_ in title_words() for u in t.conjuncts)
-                listed = c.dep_ == "nmod" or (c.dep_ == "appos" and (t.tag_ == "PRP" or unnamed))
-                if listed and c.pos_ == "PROPN":
-                    found += [k for k in self.of_token(c, depth + 1)
-                              if self.is_person(k) and k not in found]
-                    for cc in c.conjuncts:
-                        found += [k for k in self.of_token(cc, depth + 1) if self.is_person(k)]
-            for k in found:
+            for k in self.of_token(t, depth) + self.listed(t, depth):
                 if k not in out:
                     out.append(k)
         return out
+
+    def listed(self, t: Token, depth: int = 0) -> list[str]:
+        """Parties a mis-parsed list hangs on ``t`` as nmod or appos ("Reagan and Nancy
+        Reagan", "he, Baker and ... Poehl", "A, Chairman B of the bank and C", "the United
+        States, Japan, France and Italy")."""
+        found: list[str] = []
+        own = self.of_token(t, 3)
+        for c in t.children:
+            # An apposed name belongs to an unnamed conjunct ("X and the head of
+            # the bank, Y, met"), to a pronoun in a list ("he, Baker and ... Poehl"), or
+            # is a second party of the same kind in a list.
+            unnamed = any(u.pos_ == "NOUN" and not self.index.keys_of(u)
+                          and u.lower_ in title_words() for u in t.conjuncts)
+            listed = c.dep_ == "nmod" or (c.dep_ == "appos" and (
+                t.tag_ == "PRP" or unnamed or _two_of_a_kind(self, t, c)))
+            if listed and c.pos_ == "PROPN":
+                kind = self._kind(own) if c.dep_ == "appos" and own else "person"
+                for cc in (c, *c.conjuncts):
+                    found += [k for k in self.of_token(cc, depth + 1)
+                              if self._kind([k]) == kind and k not in found]
+        if own and self._kind(own) == "person":
+            # "Minister A and Secretary B" read as one name: A hangs inside B's title as nmod.
+            for d in t.lefts:
+                for g in d.subtree:
+                    if g.dep_ == "nmod" and g.pos_ == "PROPN":
+                        found += [k for k in self.index.keys_of(g)
+                                  if self.is_person(k) and k not in own and k not in found]
+        return found
+
+    def _kind(self, keys: list[str]) -> str:
+        """ "person", "country", "organization" or "" for a list of keys of one kind."""
+        kinds = {getattr(self.index.get(k), "type", None) for k in keys}
+        if len(kinds) != 1:
+            return ""
+        kind = kinds.pop()
+        return kind.value if isinstance(kind, EntityType) else ""
 
     def _is_org(self, key: str) -> bool:
         e = self.index.get(key)
@@ -187,6 +238,14 @@ class Parties:
         """The objects of ``tok``'s prepositions in ``preps``, with their conjuncts."""
         return [t for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in preps
                 for g in c.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)]
+
+
+def _two_of_a_kind(p: Parties, a: Token, b: Token) -> bool:
+    """Whether two apposed tokens name two different parties of one kind (two people, two
+    countries, two organisations): then they are a list, not a name and its description."""
+    ka, kb = p.of_token(a, 3), p.of_token(b, 3)
+    kind = p._kind(ka)
+    return bool(ka and kb) and kind != "" and p._kind(kb) == kind and not set(ka) & set(kb)
 
 
 def _modifies_title(tok: Token) -> bool:

@@ -1,4 +1,9 @@
-"""The place of an event: a locative phrase ("in Moscow") or compound ("Moscow talks") on it."""
+"""The place of an event: a locative phrase ("in Moscow"), a compound ("Moscow talks"), a
+place noun ("the White House residence") or the destination of the journey it is for.
+
+>>> "residence" in _PLACE_NOUNS and "fly" in _JOURNEY
+True
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,12 @@ from spacy.tokens import Span, Token
 __all__ = ["attached_place"]
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
+#: Verbs of a journey whose destination is where the meeting they lead to takes place.
+_JOURNEY = frozenset({"leave", "fly", "travel", "go", "head", "come", "return", "arrive"})
+#: Common nouns that name where a meeting is held.
+_PLACE_NOUNS = frozenset({"residence", "palace", "hotel", "office", "headquarters", "embassy",
+                          "retreat", "ranch", "villa", "mansion", "resort", "castle", "chancellery",
+                          "airport", "base", "compound", "hall", "farm", "estate"})
 
 
 def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Span | None:
@@ -28,4 +39,17 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
         host = root.head.head
         if host.i in anchors or (host.i in parties and root.head.i > host.i):
             return ent
+    for ent in sent.ents:
+        # "leave for Washington to attend the meeting", "fly to Tokyo for talks": the
+        # destination of the journey the meeting is the purpose of.
+        root = ent.root
+        if ent.label_ in ("GPE", "LOC") and root.dep_ == "pobj" \
+                and root.head.lower_ in ("to", "for") and root.head.head.i in anchors \
+                and root.head.head.lemma_.casefold() in _JOURNEY:
+            return ent
+    for tok in sent:
+        # "met in the White House residence", "at his Camp David retreat": a place noun.
+        if tok.dep_ == "pobj" and tok.lemma_.casefold() in _PLACE_NOUNS \
+                and tok.head.lower_ in _LOCATIVE and tok.head.head.i in anchors:
+            return tok.doc[tok.left_edge.i : tok.i + 1]
     return None

@@ -136,6 +136,13 @@ def is_hypothetical(verb: Token) -> bool:
     while cur is not None and steps < 4:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
             return True
+        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
+                                         for g in c.children) for c in cur.children) \
+                and any(a in _HYPOTHETICAL_AUX | {"would"} for a in _aux(cur)):
+            return True  # "it would open the way for talks if the meeting took place"
+        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ == "NOUN" and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in cur.children):
+            return True  # "a letter proposing that they meet", "the hope that they meet"
         if any(a in _HYPOTHETICAL_AUX for a in _aux(cur)):
             return True
         if cur is not verb and _forms(cur) & HYPOTHETICAL_HEADS:

@@ -79,7 +79,11 @@ def _attach_point(tok: Token, anchors: set[int]) -> bool:
     """Whether ``tok`` modifies an anchor directly, or through one preposition ("on Monday")."""
     if tok.head.i in anchors:
         return True
-    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i in anchors
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False
+    host = tok.head.head
+    # "held discussions here on Friday": the phrase hangs on an adverb of the anchor.
+    return host.i in anchors or (host.dep_ == "advmod" and host.head.i in anchors)
 
 
 def _is_duration(ent: Span) -> bool:

@@ -1,0 +1,79 @@
+"""Hospitality events as meetings: a reception, dinner or lunch held for a guest by a host,
+and a courtesy call on someone.
+
+The host is the subject of "host/give/hold/throw" or the agent of "hosted by", "given by";
+the guest is the object of "for" or "in honour of". A courtesy call is paid *on* someone.
+
+>>> "reception" in HOSPITALITY_NOUNS and "call" in CALL_NOUNS
+True
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.parties import Parties
+
+__all__ = ["HOSPITALITY_NOUNS", "CALL_NOUNS", "HOST_VERBS", "hospitality_parties", "call_parties"]
+
+#: Social occasions that bring a host and a guest together.
+HOSPITALITY_NOUNS = frozenset({"reception", "dinner", "lunch", "luncheon", "banquet",
+                               "breakfast", "supper"})
+#: "a courtesy call on X", "paid a call on X".
+CALL_NOUNS = frozenset({"call"})
+#: Verbs whose subject (or passive agent) is the host of the occasion.
+HOST_VERBS = frozenset({"host", "give", "hold", "throw", "offer", "organise", "organize",
+                        "lay", "arrange"})
+_GUEST_PREPS = ("for",)
+
+
+def _honour_objects(p: Parties, tok: Token) -> list[str]:
+    """Parties of "in honour of X" (either spelling) hanging from ``tok``."""
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lower_ in ("honour", "honor"):
+                    out += p.prep_objects(g, ("of",))
+    return out
+
+
+def hospitality_parties(p: Parties, noun: Token, gov: Token | None, via: str) -> list[str]:
+    """Host(s) and guest(s) of a reception or dinner, or [] if one side is not named.
+
+    "X hosted a dinner for Y", "a reception was held for Y by X", "a lunch given by X in
+    honour of Y", "a dinner hosted by X for Y".
+    """
+    guests = p.prep_objects(noun, _GUEST_PREPS) + _honour_objects(p, noun)
+    hosts: list[str] = []
+    for c in noun.children:
+        if c.dep_ == "acl" and c.lemma_.casefold() in HOST_VERBS:
+            hosts += p.agents(c)
+            guests += p.prep_objects(c, _GUEST_PREPS) + _honour_objects(p, c)
+    if gov is not None and gov.lemma_.casefold() in HOST_VERBS:
+        if via == "dobj":
+            hosts += p.subjects(gov, agent=False)
+        elif via == "nsubjpass":
+            hosts += p.agents(gov)
+        if via in ("dobj", "nsubjpass"):
+            guests += p.prep_objects(gov, _GUEST_PREPS) + _honour_objects(p, gov)
+    if via == "at" and gov is not None and not hosts:
+        # "X met Y at a dinner": handled by the verb; "X spoke at a dinner for Y" is no meeting.
+        return []
+    hosts = [h for h in dict.fromkeys(hosts) if h not in guests]
+    guests = list(dict.fromkeys(guests))
+    return hosts + guests if hosts and guests else []
+
+
+def call_parties(p: Parties, noun: Token, gov: Token | None) -> list[str]:
+    """Caller and callee of "X paid a courtesy call on Y"; [] for telephone calls and the like."""
+    courtesy = any(c.lower_ in ("courtesy", "farewell", "protocol") for c in noun.children)
+    paid = gov is not None and gov.lemma_.casefold() in ("pay", "make") and noun.dep_ == "dobj"
+    if not (courtesy or paid):
+        return []
+    on = p.prep_objects(noun, ("on", "upon"))
+    if gov is not None and not on:
+        on = p.prep_objects(gov, ("on", "upon"))
+    callers = p.subjects(gov, agent=False) if gov is not None and noun.dep_ == "dobj" else []
+    callers = [k for k in callers if k not in on]
+    return callers + on if callers and on else []
