@@ -420,8 +420,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     wanted = _error_articles(args.article, []) if args.errors and args.article else None
     logging.basicConfig(level=logging.WARNING)
-    from kg.ingest.build import extract_articles
     from kg.extract.pipeline import load_nlp
+    from kg.ingest.build import extract_articles
 
     data = Path(args.data)
     articles = load_articles(data)

@@ -36,6 +36,7 @@ from kg.extract.status import (
     noun_status,
 )
 from kg.extract.timex import attached_time, normalise_date
+from kg.extract.trigger_syntax import chain, governor, inside_party, proposed, stray_with
 from kg.model import Entity, EntityType, Meeting, MeetingStatus
 
 __all__ = ["find_meetings", "MeetingComponent", "VERB_TRIGGERS", "NOUN_TRIGGERS", "NAMED_GROUPS"]
@@ -61,40 +62,8 @@ _CONTEXT_PREPS = frozenset({"after", "during", "at", "in", "before", "following"
 #: "seek support at the meeting": the meeting is the setting, not what is sought.
 _SETTING = frozenset({"at", "during", "after", "before", "following"})
 _BEFORE_AFTER = frozenset({"after", "before", "ahead", "following", "since"})
-_QUANTITY = frozenset({"hour", "day", "round", "series", "week", "minute", "session", "month",
-                       "year", "lot", "couple"})
 
 
-
-def _governor(noun: Token) -> tuple[Token | None, str]:
-    """The verb that governs a meeting noun, and how: "dobj", a preposition, or "nsubj".
-
-    Quantities are looked through: in "had nine hours of talks" the verb "had" governs
-    "talks" as its object.
-    """
-    cur, via = noun, ""
-    for _ in range(6):
-        if cur.dep_ == "pobj" and (cur.head.dep_ == "prep" or cur.head.dep_ == "conj"
-                                   and cur.head.pos_ == "ADP"):
-            # A coordinated phrase ("to attend X and for talks with Y") counts as the first's.
-            prep = cur.head
-            if prep.lower_ == "of" and prep.head.lemma_.casefold() in _QUANTITY:
-                cur = prep.head
-                continue
-            if prep.head.dep_ == "advmod" and prep.head.head is not prep.head:
-                via = via or prep.head.lower_  # "ahead of talks"
-                cur = prep.head.head
-            else:
-                via = via or prep.lower_
-                cur = prep.head
-        elif cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "conj", "appos"):
-            via = via or cur.dep_
-            cur = cur.head
-        else:
-            return None, ""
-        if cur.pos_ in ("VERB", "AUX"):
-            return cur, via
-    return None, ""
 
 
 def _merge(parts: list[str]) -> tuple[str, ...]:
@@ -128,7 +97,7 @@ class _Finder:
             if not obj_toks:
                 # "X met in the residence after the market closed with A, B and C": the
                 # parser hangs "with" on the clause in between; named objects only.
-                obj_toks = [t for w in _stray_with(v) for g in w.children
+                obj_toks = [t for w in stray_with(v) for g in w.children
                             if g.dep_ == "pobj" and p.expand(g) for t in (g, *g.conjuncts)]
         elif lemma in _NEEDS_WITH:
             obj_toks = p.prep_object_tokens(v, ("with",))
@@ -180,7 +149,7 @@ class _Finder:
                               if p.named_body(k) and k != itself]))
         bodies = [k for k in bodies
                   if cast(Entity, self.index.get(k)).type is EntityType.ORGANIZATION]
-        gov, via = _governor(n)
+        gov, via = governor(n)
         anchors = {n.i}
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -234,7 +203,7 @@ class _Finder:
             if via == "dobj" and lemma in LIGHT_VERBS and is_hypothetical(gov):
                 return [], anchors, objs, gov  # "if X and Y have concluded their talks"
             if lemma in HYPOTHETICAL_HEADS and not (attend and lemma == "invite") \
-                    and via not in _SETTING or _proposed(n, gov):
+                    and via not in _SETTING or proposed(n, gov):
                 return [], anchors, objs, gov  # "called for talks", "suggestions for talks"
             if takes_agent:
                 if is_hypothetical(gov):
@@ -282,7 +251,7 @@ class _Finder:
     def _org_before(self, n: Token, agents: list[str]) -> list[str]:
         """The last organisation named earlier in ``n``'s sentence, other than the agents."""
         for t in reversed(self.doc[n.sent.start : n.i]):
-            if _inside_party(t, agents, self.index):
+            if inside_party(t, agents, self.index):
                 continue  # "GM chairman X will attend the meeting": X's own company
             keys = [k for k in self.index.keys_of(t) if k not in agents
                     and cast(Entity, self.index.get(k)).type is EntityType.ORGANIZATION]
@@ -309,20 +278,20 @@ class _Finder:
                         # "X met A and B separately": two meetings, A and B did not meet.
                         subj = [k for k in parts if k in self.parties.subjects(tok, agent=False)]
                         sets = [_merge(subj + [k]) for k in parts if k not in subj] or sets
-                    anchors = anchors | _chain(tok)
+                    anchors = anchors | chain(tok)
                     place = attached_place(sent, anchors, objs)
                     time = attached_time(sent, anchors | _root(place), tok, objs)
                     status = clause_status(tok, time)
                     confidence = 0.9
                 elif pos == "NOUN" and lemma in _OCCASIONS:
-                    gov, via = _governor(tok)
-                    if gov is not None and (is_hypothetical(gov) or _proposed(tok, gov)):
+                    gov, via = governor(tok)
+                    if gov is not None and (is_hypothetical(gov) or proposed(tok, gov)):
                         continue
                     found = (hospitality_parties(self.parties, tok, gov, via)
                              if lemma in HOSPITALITY_NOUNS else
                              call_parties(self.parties, tok, gov))
                     sets = [_merge(found)]
-                    anchors = {tok.i} | (_chain(gov) if gov is not None else set())
+                    anchors = {tok.i} | (chain(gov) if gov is not None else set())
                     objs = []
                     place = attached_place(sent, anchors, objs)
                     time = attached_time(sent, anchors | _root(place), tok, objs)
@@ -332,11 +301,11 @@ class _Finder:
                     if lemma == "talk" and tok.tag_ != "NNS" or is_habitual(tok):
                         continue
                     sets, anchors, objs, gov = self.noun_event(tok)
-                    via = _governor(tok)[1]
+                    via = governor(tok)[1]
                     if gov is not None and (gov.i in anchors or via in ("nsubj", "nsubjpass")):
                         # "Talks between X and Y ended in Lisbon on Friday": the verb's
                         # place and time are the meeting's.
-                        anchors = anchors | _chain(gov)
+                        anchors = anchors | chain(gov)
                     place = attached_place(sent, anchors, objs)
                     time = attached_time(sent, anchors | _root(place), tok, objs)
                     place, time = self._setting(tok, place, time)
@@ -378,53 +347,7 @@ class _Finder:
 _OCCASIONS = HOSPITALITY_NOUNS | CALL_NOUNS
 _PRESENCE = frozenset({"be", "arrive", "travel", "go", "fly", "leave", "come", "head", "return"})
 _TAKE_PART = frozenset({"take", "participate", "join", "sit"})
-_PROPOSAL_NOUNS = frozenset({"suggestion", "proposal", "call", "request", "invitation", "offer",
-                             "idea", "possibility", "prospect", "hope", "demand", "bid", "need",
-                             "plea", "appeal", "pressure", "way", "letter", "message"})
 
-
-_STRAY_PATH = frozenset({"pobj", "prep", "advcl", "npadvmod", "advmod", "compound"})
-
-
-def _stray_with(verb: Token) -> list[Token]:
-    """ "with" phrases below ``verb`` that the parser hung on a word in between ("met in the
-    residence with X", "met after the market closed with X")."""
-    out = []
-    for t in verb.subtree:
-        if t.dep_ != "prep" or t.lower_ != "with" or t.head.i == verb.i or t.i < verb.i:
-            continue
-        cur = t.head
-        while cur.i != verb.i and cur.dep_ in _STRAY_PATH and cur.head is not cur:
-            cur = cur.head
-        if cur.i == verb.i:
-            out.append(t)
-    return out
-
-
-def _inside_party(tok: Token, keys: list[str], index: EntityIndex) -> bool:
-    """Whether ``tok`` modifies the phrase of one of the parties ``keys`` ("GM" in "GM
-    chairman X")."""
-    cur = tok
-    for _ in range(4):
-        if cur.dep_ not in ("compound", "poss", "nmod", "amod") or cur.head is cur:
-            return False
-        cur = cur.head
-        if set(index.keys_of(cur)) & set(keys):
-            return True
-    return False
-
-
-def _proposed(noun: Token, gov: Token) -> bool:
-    """Whether a noun between the meeting and its verb proposes it ("suggestions for talks")."""
-    if noun.head.head.i == gov.i and any(c.dep_ == "dobj" and c.lower_ in ("way", "door")
-                                         for c in gov.children):
-        return True  # "open the way for a summit": a prospect, not yet a meeting
-    cur = noun.head
-    while cur.i != gov.i and cur.head is not cur:
-        if cur.pos_ == "NOUN" and cur.lemma_.casefold() in _PROPOSAL_NOUNS:
-            return True
-        cur = cur.head
-    return False
 
 
 def _by_calendar(time: str | None, published: date | None,
@@ -450,22 +373,6 @@ def _complete(out: list[Meeting], n: int, place: Span | None, index: EntityIndex
     if m.place is None and place is not None:
         m = replace(m, place=_place_label(place), place_entity=index.entity_of(place))
     out[n] = m
-
-
-def _chain(verb: Token) -> set[int]:
-    """The verb and the heads it hangs from by xcomp/purpose ("is expected to meet")."""
-    out = {verb.i}
-    cur = verb
-    for _ in range(3):
-        aux = {c.lower_ for c in cur.children if c.dep_ == "aux"}
-        if cur.dep_ in ("xcomp", "acomp") or (cur.dep_ == "advcl" and "to" in aux):
-            cur = cur.head
-        elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
-            cur = cur.head.head  # "before visiting X"
-        else:
-            break
-        out.add(cur.i)
-    return out
 
 
 def _trigger_text(tok: Token) -> str:

@@ -1,0 +1,114 @@
+"""Where a meeting word sits in the parse: the verb that governs a meeting noun, the clause
+chain above a verb, "with" phrases the parser hung elsewhere, and proposal nouns.
+
+>>> "proposal" in PROPOSAL_NOUNS and "round" in QUANTITY
+True
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.index import EntityIndex
+
+__all__ = ["QUANTITY", "PROPOSAL_NOUNS", "governor", "chain", "stray_with", "inside_party",
+           "proposed"]
+
+#: Measure nouns looked through: "nine hours of talks" are talks.
+QUANTITY = frozenset({"hour", "day", "round", "series", "week", "minute", "session", "month",
+                      "year", "lot", "couple"})
+#: Nouns that only propose a meeting: "suggestions for talks", "a letter that they meet".
+PROPOSAL_NOUNS = frozenset({"suggestion", "proposal", "call", "request", "invitation", "offer",
+                            "idea", "possibility", "prospect", "hope", "demand", "bid", "need",
+                            "plea", "appeal", "pressure", "way", "letter", "message"})
+
+
+def governor(noun: Token) -> tuple[Token | None, str]:
+    """The verb that governs a meeting noun, and how: "dobj", a preposition, or "nsubj".
+
+    Quantities are looked through: in "had nine hours of talks" the verb "had" governs
+    "talks" as its object.
+    """
+    cur, via = noun, ""
+    for _ in range(6):
+        if cur.dep_ == "pobj" and (cur.head.dep_ == "prep" or cur.head.dep_ == "conj"
+                                   and cur.head.pos_ == "ADP"):
+            # A coordinated phrase ("to attend X and for talks with Y") counts as the first's.
+            prep = cur.head
+            if prep.lower_ == "of" and prep.head.lemma_.casefold() in QUANTITY:
+                cur = prep.head
+                continue
+            if prep.head.dep_ == "advmod" and prep.head.head is not prep.head:
+                via = via or prep.head.lower_  # "ahead of talks"
+                cur = prep.head.head
+            else:
+                via = via or prep.lower_
+                cur = prep.head
+        elif cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "conj", "appos"):
+            via = via or cur.dep_
+            cur = cur.head
+        else:
+            return None, ""
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur, via
+    return None, ""
+
+
+STRAY_PATH = frozenset({"pobj", "prep", "advcl", "npadvmod", "advmod", "compound"})
+
+
+def stray_with(verb: Token) -> list[Token]:
+    """ "with" phrases below ``verb`` that the parser hung on a word in between ("met in the
+    residence with X", "met after the market closed with X")."""
+    out = []
+    for t in verb.subtree:
+        if t.dep_ != "prep" or t.lower_ != "with" or t.head.i == verb.i or t.i < verb.i:
+            continue
+        cur = t.head
+        while cur.i != verb.i and cur.dep_ in STRAY_PATH and cur.head is not cur:
+            cur = cur.head
+        if cur.i == verb.i:
+            out.append(t)
+    return out
+
+
+def inside_party(tok: Token, keys: list[str], index: EntityIndex) -> bool:
+    """Whether ``tok`` modifies the phrase of one of the parties ``keys`` ("GM" in "GM
+    chairman X")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("compound", "poss", "nmod", "amod") or cur.head is cur:
+            return False
+        cur = cur.head
+        if set(index.keys_of(cur)) & set(keys):
+            return True
+    return False
+
+
+def proposed(noun: Token, gov: Token) -> bool:
+    """Whether a noun between the meeting and its verb proposes it ("suggestions for talks")."""
+    if noun.head.head.i == gov.i and any(c.dep_ == "dobj" and c.lower_ in ("way", "door")
+                                         for c in gov.children):
+        return True  # "open the way for a summit": a prospect, not yet a meeting
+    cur = noun.head
+    while cur.i != gov.i and cur.head is not cur:
+        if cur.pos_ == "NOUN" and cur.lemma_.casefold() in PROPOSAL_NOUNS:
+            return True
+        cur = cur.head
+    return False
+
+
+def chain(verb: Token) -> set[int]:
+    """The verb and the heads it hangs from by xcomp/purpose ("is expected to meet")."""
+    out = {verb.i}
+    cur = verb
+    for _ in range(3):
+        aux = {c.lower_ for c in cur.children if c.dep_ == "aux"}
+        if cur.dep_ in ("xcomp", "acomp") or (cur.dep_ == "advcl" and "to" in aux):
+            cur = cur.head
+        elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+            cur = cur.head.head  # "before visiting X"
+        else:
+            break
+        out.add(cur.i)
+    return out
