@@ -104,3 +104,37 @@ def test_coordinated_names_share_a_plural_organisation_head(nlp):
     assert frozenset({"Labor Department", "Commerce Department"}) in pairs(nlp, text)
     x = run(nlp, "Officials from the Finance and Foreign ministries met the envoy.")
     assert {e.label for e in x.entities} >= {"Finance Ministry", "Foreign Ministry"}
+
+
+def _labels(x, etype):
+    return {e.label for e in x.entities if e.type is etype}
+
+
+def test_organisation_spans_are_repaired_at_brackets_datelines_and_of(nlp):
+    x = run(nlp, "Delegates of the International Cocoa Organization (ICCO) met in London. "
+                 "Fitch said it may cut the rating of Public Service Company of New "
+                 "Hampshire.")
+    orgs = _labels(x, EntityType.ORGANIZATION)
+    assert "International Cocoa Organization" in orgs
+    assert "Public Service Company of New Hampshire" in orgs
+    assert not [label for label in orgs if "(" in label or label.endswith(" of")]
+    x = run(nlp, "NEW YORK - Federal Reserve Board officials met bankers on Monday.")
+    assert "Federal Reserve Board" in _labels(x, EntityType.ORGANIZATION)
+    assert not [e.label for e in x.entities if e.label.endswith("-")]
+
+
+def test_titles_written_as_organisations_are_roles(nlp):
+    x = run(nlp, "The fund met under the chairmanship of Bahrain's Finance and National "
+                 "Economy Minister, Ali Hassan. West German Minister of State Otto Brenner "
+                 "told reporters the talks went well.")
+    assert not _labels(x, EntityType.ORGANIZATION) & {"National Economy Minister", "State"}
+    assert x.entity("person:otto brenner").titles == ("Minister of State",)
+
+
+def test_two_names_joined_by_a_hyphen_are_two_people(nlp):
+    x = run(nlp, "President Ronald Reagan met Mikhail Gorbachev. The Reagan-Gorbachev talks "
+                 "ended on Monday.")
+    assert _labels(x, EntityType.PERSON) == {"Ronald Reagan", "Mikhail Gorbachev"}
+    x = run(nlp, "Mr Kilroy-Silk said he would leave the party. Robert Kilroy-Silk met Damian "
+                 "Hockney on Monday.")
+    assert _labels(x, EntityType.PERSON) == {"Robert Kilroy-Silk", "Damian Hockney"}

@@ -24,7 +24,8 @@ from kg.extract.coref import resolve_pronouns as _pronouns
 from kg.extract.gazetteer import country_name, country_of, demonym_country, is_title
 from kg.extract.index import EntityIndex, entity_key
 from kg.extract.names import NameBuilder, person_draft
-from kg.extract.spans import ner_spans
+from kg.extract.roles import PORTFOLIO_TITLES
+from kg.extract.spans import ORG_HEADS, ner_spans
 from kg.model import EntityType, Mention
 
 __all__ = [
@@ -76,7 +77,7 @@ def _strip_det(text: str) -> str:
         if text.casefold().startswith(det):
             text = text[len(det) :]
             break
-    for pos in ("'s", "’s", "'", "’"):
+    for pos in ("'s", "’s", '"s', "'", "’"):
         if text.endswith(pos):
             text = text[: -len(pos)]
     return text.strip()
@@ -131,6 +132,9 @@ def _add_norp(b: NameBuilder, ent: Span, sent_of: dict[int, int]) -> None:
 def _is_role(text: str) -> bool:
     words = [w for w in text.split() if demonym_country(w) is None]
     phrase = " ".join(words)
+    if words and words[-1][:1].isupper() and words[-1].casefold() in PORTFOLIO_TITLES \
+            and not {w.casefold() for w in words} & ORG_HEADS:
+        return True  # "National Economy Minister": a portfolio and a title
     return bool(words) and (is_title(phrase) or is_title(phrase.rstrip("s")))
 
 
@@ -218,6 +222,9 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
             continue
         if ent.label_ == "ORG" and _is_role(text):
             continue  # "Iranian Charge d'Affaires": a role NER took for an organisation
+        if ent.label_ == "ORG" and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
+                and is_title(doc[ent.start - 2 : ent.end].text):
+            continue  # the "State" of "Secretary of State"
         if ent.label_ == "ORG":
             key = acronyms.get(text.casefold()) or entity_key(text, etype)
             b.add(key, text, etype, draft, tokens)

@@ -12,6 +12,8 @@ each repair here is a general rule about how news writes names.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Span
 
 from kg.extract.gazetteer import country_of, is_title
@@ -32,7 +34,8 @@ def ner_spans(doc: Doc) -> list[Span]:
     of organisations split, and people carved out of organisation spans that end in a
     title and a name ("Senate Budget Committee chairman Lawton Chiles")."""
     out: list[Span] = []
-    ents = doc.ents  # built anew on every access
+    ents = _hyphen_pairs(_joined_of(doc.ents))  # doc.ents is built anew on every access
+    halves = {(e.start, e.end) for e in ents} - {(e.start, e.end) for e in doc.ents}
     taken = {i for e in ents for i in range(e.start, e.end)}
     for ent in ents:
         if ent.start > 0 and doc[ent.start - 1].text == "<" and out and out[-1].label_ == "ORG":
@@ -59,7 +62,8 @@ def ner_spans(doc: Doc) -> list[Span]:
         if ent.label_ == "ORG" and _titled_name(ent):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Minister Nadia Kerr" (ORG)
         if ent.label_ == "PERSON":
-            ent = _whole_name(ent, taken)
+            if (ent.start, ent.end) not in halves:  # "Reagan" of "Reagan-Gorbachev" stays
+                ent = _whole_name(ent, taken)
             out.extend(_conjoined_names(ent, taken))
         if ent.label_ == "ORG":
             parts = _split_org_list(ent)
@@ -72,21 +76,82 @@ def ner_spans(doc: Doc) -> list[Span]:
 
 
 #: Tokens that NER leaves at the edge of a span but that belong to no name ("Corp>").
-_EDGE_JUNK = frozenset({"<", ">", "(", ")", "and", "&", "--", "-", ",", "'", '"'})
+_EDGE_JUNK = frozenset({"<", ">", "(", ")", "and", "&", "--", "-", ",", "'", '"', "of"})
 
 
 def _trimmed(ent: Span) -> Span:
-    """``ent`` without ticker brackets, dangling "and" or dashes at its edges."""
+    """``ent`` without ticker brackets, dangling "and" or dashes at its edges, a bracket
+    left open ("International Coffee Organization (ICO") or a dateline before a dash
+    ("NEW YORK - Firm")."""
+    doc = ent.doc
     start, end = ent.start, ent.end
-    while start < end and ent.doc[start].lower_ in _EDGE_JUNK - {")"}:
+    for k in range(start + 1, end):
+        if doc[k].text == "<" or doc[k].text == "(" and ")" not in doc[k:end].text:
+            end = k
+            break
+    for k in range(start + 1, end - 1):
+        before = [t for t in doc[start:k] if t.is_alpha]
+        if doc[k].text in ("-", "--") and doc[k].whitespace_ and doc[k - 1].whitespace_ \
+                and before and all(t.is_upper for t in before):
+            start = k + 1
+    while start < end and doc[start].lower_ in _EDGE_JUNK - {")"}:
         start += 1
-    while end > start and ent.doc[end - 1].lower_ in _EDGE_JUNK and not (
-        ent.doc[end - 1].text == ")" and "(" in ent.doc[start : end - 1].text
+    while end > start and doc[end - 1].lower_ in _EDGE_JUNK and not (
+        doc[end - 1].text == ")" and "(" in doc[start : end - 1].text
     ):
         end -= 1
     if (start, end) == (ent.start, ent.end):
         return ent
-    return Span(ent.doc, start, end, label=ent.label_)
+    return Span(doc, start, end, label=ent.label_)
+
+
+def _hyphen_pairs(ents: Sequence[Span]) -> list[Span]:
+    """A person span that is one hyphenated word of two names ("the Reagan-Gorbachev
+    summit"), split in two when one of the names is a person elsewhere in the article.
+    A double-barrelled surname ("Robert Kilroy-Silk") is never split: its parts are not
+    people of their own, and it ends a longer name."""
+    people = [e for e in ents if e.label_ == "PERSON"]
+    names = {t.text for e in people for t in e if t.text != "-"}
+    longer = {e.text.split()[-1] for e in people if len(e.text.split()) > 1}
+    out: list[Span] = []
+    for ent in ents:
+        toks = list(ent)
+        if ent.label_ == "PERSON" and len(toks) == 3 and toks[1].text == "-" \
+                and glued(toks[1]) and glued(toks[2]) and ent.text not in longer \
+                and all(t.text[:1].isupper() and t.is_alpha for t in (toks[0], toks[2])):
+            elsewhere = {t.text for e in people if e != ent for t in e}
+            if (toks[0].text in elsewhere or toks[2].text in elsewhere) and names:
+                out.append(Span(ent.doc, ent.start, ent.start + 1, label="PERSON"))
+                out.append(Span(ent.doc, ent.end - 1, ent.end, label="PERSON"))
+                continue
+        out.append(ent)
+    return out
+
+
+def _joined_of(ents: Sequence[Span]) -> list[Span]:
+    """An organisation span that stops at "of" joined with the name after it ("Public
+    Service Company of" "New Hampshire", "Group of" "Five")."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "ORG" and prev.end == ent.start \
+                and ent.doc[prev.end - 1].lower_ == "of" \
+                and ent.label_ in ("GPE", "LOC", "ORG", "CARDINAL", "NORP"):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    taken = {i for e in out for i in range(e.start, e.end)}
+    for k, ent in enumerate(out):
+        doc = ent.doc
+        if ent.label_ != "ORG" or doc[ent.end - 1].lower_ != "of":
+            continue
+        end = ent.end
+        while end < len(doc) and end - ent.end < 3 and end not in taken \
+                and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        if end > ent.end:  # "Public Service Company of" + untagged "New Hampshire"
+            out[k] = Span(doc, ent.start, end, label="ORG")
+    return out
 
 
 def _whole_name(ent: Span, taken: set[int]) -> Span:
@@ -96,6 +161,8 @@ def _whole_name(ent: Span, taken: set[int]) -> Span:
     end = ent.end
     while end < len(doc) and glued(doc[end]) and "-" in (doc[end].text, doc[end - 1].text):
         end += 1
+    if set(range(ent.end, end)) & taken:
+        end = ent.end  # "Reagan" "-" "Gorbachev": two names NER found apart
     nxt = end
     if nxt < len(doc) and nxt not in taken and doc[nxt].text[:1].isupper() \
             and doc[nxt].pos_ == "PROPN" and not is_title(doc[nxt].text):
