@@ -245,3 +245,39 @@ def test_the_summit_again_keeps_its_place(nlp):
 def test_time_hung_on_an_adverb(nlp):
     m = only(nlp, "Carla Ruiz held discussions here on Friday with Kenji Sato.")
     assert m.time == "Friday"
+
+
+def test_after_meeting_under_a_noun_clause(nlp):
+    text = ("Carla Ruiz announced her willingness to compromise after meeting for about an hour "
+            "with Chief of Staff Tom Reed, Treasury Secretary Dana Cole and Federal Reserve "
+            "Board Chairman Paul Gray.")
+    m = only(nlp, text)
+    assert m.names == {"Carla Ruiz", "Tom Reed", "Dana Cole", "Paul Gray"}
+    assert m.status == "happened"
+
+
+def test_willingness_to_negotiate_is_not_a_meeting(nlp):
+    assert meetings(nlp, "Carla Ruiz announced her willingness to negotiate with Congress.") == []
+
+
+def test_broke_off_talks(nlp):
+    m = only(nlp, "The Defence Department broke off talks with Toshiba on Friday.")
+    assert m.names == {"Defence Department", "Toshiba"} and m.status == "happened"
+
+
+def test_the_speaker_of_at_a_meeting_with(nlp):
+    text = ("Trade Representative Tom Reed said the dispute was resolved at a meeting with "
+            "Argentine Agriculture Secretary Pedro Salas last week.")
+    m = only(nlp, text)
+    assert (m.names, m.time) == ({"Tom Reed", "Pedro Salas"}, "last week")
+
+
+def test_progress_in_talks_is_not_the_speakers_meeting(nlp):
+    text = "Tom Reed said satisfactory progress has been made in talks with Japan."
+    assert meetings(nlp, text) == []
+
+
+def test_an_abbreviation_in_brackets_is_not_a_second_body(nlp):
+    text = ("Carla Ruiz will attend the World Trade Organization's (WTO) Council meeting in "
+            "Geneva on Monday.")
+    assert len(meetings(nlp, text)) == 1

@@ -51,7 +51,7 @@ NOUN_TRIGGERS = frozenset(
 LIGHT_VERBS = frozenset(
     {"hold", "have", "begin", "start", "resume", "open", "conduct", "continue", "attend",
      "boycott", "skip", "chair", "host", "join", "convene", "enter", "wrap", "conclude",
-     "cancel", "postpone", "end", "miss"}
+     "cancel", "postpone", "end", "miss", "break"}
 )
 _ATTEND = frozenset({"attend", "boycott", "skip", "miss"})
 _NEEDS_WITH = frozenset({"confer", "negotiate", "talk"})
@@ -142,8 +142,10 @@ class _Finder:
         with_ = p.prep_objects(n, ("with",))
         poss = [k for c in n.children if c.dep_ == "poss" for k in p.expand(c)]
         comp_toks = [t for c in n.children if c.dep_ in ("compound", "nmod")
+                     and not (c.i > 0 and self.doc[c.i - 1].text == "(")  # "X's (X) meeting"
                      for t in (c, *c.conjuncts)]
-        comp_toks += [m for t in comp_toks for m in t.children if m.dep_ == "nmod"]
+        comp_toks += [m for t in comp_toks for m in t.children if m.dep_ == "nmod"
+                      and not (m.i > 0 and self.doc[m.i - 1].text == "(")]
         itself = self.index.token_entity.get(n.i)  # "the Venice Economic Summit" names the event
         bodies = list(_merge([k for t in comp_toks for k in p.of_token(t)
                               if p.named_body(k) and k != itself]))
@@ -209,6 +211,10 @@ class _Finder:
                 if is_hypothetical(gov):
                     return [], anchors, objs, gov
                 agents += p.subjects(gov)
+                if not agents and with_ and via in ("at", "during") and gov.dep_ == "ccomp" \
+                        and gov.head.lemma_.casefold() in _SAY:
+                    # "X said the dispute was resolved at a meeting with Y": the speaker.
+                    agents += [k for k in p.subjects(gov.head) if p.is_person(k)]
         if attend and bodies:
             # "attend the Interim Committee and Development Committee meetings": one
             # meeting with each body; the bodies' parent organisation is not a party.
@@ -345,6 +351,7 @@ class _Finder:
 
 
 _OCCASIONS = HOSPITALITY_NOUNS | CALL_NOUNS
+_SAY = frozenset({"say", "tell", "report", "announce", "disclose", "add"})
 _PRESENCE = frozenset({"be", "arrive", "travel", "go", "fly", "leave", "come", "head", "return"})
 _TAKE_PART = frozenset({"take", "participate", "join", "sit"})
 

@@ -218,6 +218,16 @@ class Parties:
         if not has_subject and depth < 3:
             if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
                 out += self.subjects(verb.head, depth + 1)
+            elif verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                # "X announced her willingness to negotiate ... after meeting Y": the
+                # possessor of the noun, else the subject of the verb it is object of.
+                noun = verb.head
+                poss = [k for c in noun.children if c.dep_ == "poss" for k in self.expand(c)]
+                if poss:
+                    out += poss
+                elif noun.dep_ == "dobj":
+                    out += self.subjects(noun.head, depth + 1)
             elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 out += self.subjects(verb.head.head, depth + 1)  # "before visiting X"
         return out

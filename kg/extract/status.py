@@ -41,7 +41,7 @@ HYPOTHETICAL_HEADS = frozenset(
     {"happy", "willing", "ready", "prepared", "eager", "glad", "keen", "offer", "invite",
      "propose", "want", "hope", "wish", "like", "seek", "ask", "urge", "suggest", "consider",
      "request", "push", "press", "try", "call", "demand", "invitation", "proposal", "possible",
-     "able", "unable", "love", "welcome"}
+     "able", "unable", "love", "welcome", "willingness", "readiness", "desire", "eagerness"}
 )
 _HYPOTHETICAL_AUX = frozenset({"could", "might", "should", "may"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
@@ -80,6 +80,8 @@ def clause_status(verb: Token, time_text: str | None = None) -> MeetingStatus:
             return MeetingStatus.PLANNED
         return clause_status(head, time_text)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and not aux:
+        if verb.head.lower_ in ("after", "following") and verb.sent.root.tag_ == "VBD":
+            return MeetingStatus.HAPPENED  # "X announced ... after meeting Y": before that
         return clause_status(verb.head.head, time_text)  # "before visiting X"
     if verb.dep_ == "conj" and not aux and verb.tag_ in ("VB", "VBG"):
         return clause_status(verb.head, time_text)
