@@ -281,3 +281,15 @@ def test_an_abbreviation_in_brackets_is_not_a_second_body(nlp):
     text = ("Carla Ruiz will attend the World Trade Organization's (WTO) Council meeting in "
             "Geneva on Monday.")
     assert len(meetings(nlp, text)) == 1
+
+
+def test_passive_agent_hung_on_the_meeting_noun(nlp):
+    text = ("Chancellor Olaf Brandt will be joined at the summit by French President Jacques "
+            "Chirac and Prime Minister Ravi Menon.")
+    m = only(nlp, text)
+    assert m.names == {"Olaf Brandt", "Jacques Chirac", "Ravi Menon"} and m.status == "planned"
+
+
+def test_the_boss_of_a_company_stands_for_it(nlp):
+    m = only(nlp, "The boss of British Airways met representatives of the Amicus union on Monday.")
+    assert m.names == {"British Airways", "Amicus"}

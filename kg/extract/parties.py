@@ -20,7 +20,7 @@ __all__ = ["Parties", "NAMED_GROUPS", "MEMBER_NOUNS"]
 #: Group heads that name a party ("the American delegation"); "officials" do not.
 NAMED_GROUPS = frozenset({"delegation", "government", "team", "administration", "cabinet",
                           "parliament", "ministry", "negotiator", "side", "mission"})
-_OF_MEMBER_NOUNS = frozenset({"official", "executive"})
+_OF_MEMBER_NOUNS = frozenset({"official", "executive", "boss", "head", "chief"})
 _TITLE_HEADS = frozenset({"minister", "secretary", "president", "chairman", "governor", "director",
                           "spokesman", "head", "chief", "undersecretary", "ambassador"})
 _BOTH = frozenset({"country", "side", "nation", "government"})
@@ -194,9 +194,21 @@ class Parties:
         return []
 
     def agents(self, verb: Token) -> list[str]:
-        """Parties in the passive agent phrase ("was received by X")."""
-        return [k for c in verb.children if c.dep_ == "agent"
-                for g in c.children if g.dep_ == "pobj" for k in self.expand(g)]
+        """Parties in the passive agent phrase ("was received by X"), also when the parser
+        hangs "by" on a phrase of the verb ("will be joined at the summit by X")."""
+        out = [k for c in verb.children if c.dep_ == "agent"
+               for g in c.children if g.dep_ == "pobj" for k in self.expand(g)]
+        if out or not any(c.dep_ == "auxpass" for c in verb.children):
+            return out
+        for c in verb.children:
+            if c.dep_ != "prep":
+                continue
+            for g in c.children:
+                for b in g.children if g.dep_ == "pobj" else ():
+                    if b.dep_ == "prep" and b.lower_ == "by":
+                        out += [k for o in b.children if o.dep_ == "pobj"
+                                for k in self.expand(o)]
+        return out
 
     def subjects(self, verb: Token, depth: int = 0, agent: bool = True) -> list[str]:
         """Subject parties of ``verb`` (and its passive agent), inherited through xcomp,
