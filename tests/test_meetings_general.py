@@ -197,6 +197,9 @@ def test_business_leaders_do_not_stand_for_their_country(nlp):
         "Olaf Brandt said he could meet Marie Dubois if the talks succeed.",
         "Prime Minister Lars Holm proposed in a letter to his Danish counterpart Erik Dahl "
         "that they meet to discuss fishing quotas.",
+        "Prime Minister Lars Holm sent a message to President Erik Dahl that they meet in Oslo "
+        "to discuss fishing.",
+        "Prime Minister Lars Holm made a proposal to President Erik Dahl that they meet in Oslo.",
         "The envoy said that if the talks went well it would open the way for a summit between "
         "President Joao Silva and Prime Minister Ravi Menon.",
     ],

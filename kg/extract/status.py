@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.trigger_syntax import PROPOSAL_NOUNS
 from kg.model import MeetingStatus
 
 __all__ = [
@@ -142,8 +143,9 @@ def is_hypothetical(verb: Token) -> bool:
                                          for g in c.children) for c in cur.children) \
                 and any(a in _HYPOTHETICAL_AUX | {"would"} for a in _aux(cur)):
             return True  # "it would open the way for talks if the meeting took place"
-        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ == "NOUN" and any(
-                c.dep_ == "mark" and c.lower_ == "that" for c in cur.children):
+        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ == "NOUN" and (any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)
+                or cur.head.lemma_.casefold() in PROPOSAL_NOUNS):
             return True  # "a letter proposing that they meet", "the hope that they meet"
         if any(a in _HYPOTHETICAL_AUX for a in _aux(cur)):
             return True
