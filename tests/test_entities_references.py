@@ -134,3 +134,22 @@ def test_two_fitting_companies_leave_the_company_unresolved(nlp):
     got = clusters(nlp, "Halden Tools Corp said it was in talks with Brixton Ltd about a "
                         "merger. The company will meet Norland Bank on Friday.")
     assert "company" not in got["Halden Tools Corp"] | got["Brixton Ltd"]
+
+
+def test_the_two_ministers_are_the_two_people_named_together(nlp):
+    text = ("Finance Minister Olaf Brandt and Treasury Secretary Jim Baker reaffirmed their "
+            "pact in Bonn. Rates fell on Monday. While the two ministers were meeting with "
+            "central bank president Karl Lutz, the bank added money.")
+    got = clusters(nlp, text)
+    assert "ministers" in got["Olaf Brandt"] and "ministers" in got["Jim Baker"]
+    assert run(nlp, text).entity("person:jim baker").titles == ("Treasury Secretary",)
+    found = pairs(nlp, text)
+    assert frozenset({"Olaf Brandt", "Jim Baker", "Karl Lutz"}) in found
+
+
+def test_both_countries_are_the_two_countries_named_together(nlp):
+    text = "India and Pakistan agreed to talk. The two countries will meet Britain in London."
+    got = clusters(nlp, text)
+    assert "countries" in got["India"] and "countries" in got["Pakistan"]
+    text = "Rolf Berg met Max Vogt and Ana Ruiz. The two men will meet again on Friday."
+    assert "men" not in clusters(nlp, text)["Rolf Berg"]

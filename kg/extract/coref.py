@@ -26,6 +26,7 @@ from kg.model import EntityType, Mention
 __all__ = [
     "PRONOUN_GENDER", "resolve_pronouns", "resolve_it", "resolve_plural",
     "resolve_title_mentions", "title_head", "resolve_first_person", "resolve_descriptions",
+    "resolve_pairs",
 ]
 
 PRONOUN_GENDER = {
@@ -346,3 +347,47 @@ def resolve_descriptions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> N
             si = sent_of[tok.i]
             b.add(keys[0], "", EntityType.ORGANIZATION,
                   Mention(tok.text, tok.idx, tok.idx + len(tok), si, "title"), [tok.i])
+
+
+#: Plural nouns that, after "the two" or "both", mean two people named together.
+_PAIR_PEOPLE = frozenset(
+    {"ministers", "leaders", "men", "women", "presidents", "premiers", "officials", "envoys",
+     "politicians", "heads", "chancellors", "secretaries", "diplomats", "negotiators",
+     "counterparts", "rivals", "statesmen"}
+)
+#: Plural nouns that, after "the two" or "both", mean two countries named together.
+_PAIR_COUNTRIES = frozenset({"countries", "nations", "governments", "neighbours", "neighbors"})
+
+
+def resolve_pairs(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
+    """Link "the two ministers", "both countries" to the latest two people (countries)
+    named together ("X and Y") in the same sentence or up to three sentences before."""
+    coords: list[tuple[int, tuple[str, ...]]] | None = None
+    for tok in doc:
+        noun = tok.lower_
+        if tok.tag_ != "NNS" or noun not in _PAIR_PEOPLE | _PAIR_COUNTRIES \
+                or tok.i in b.token_entities:
+            continue
+        kids = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet")}
+        if not ({"the", "two"} <= kids or "both" in kids):
+            continue
+        if coords is None:
+            coords = _coordinations(doc, b)
+        want = EntityType.PERSON if noun in _PAIR_PEOPLE else EntityType.COUNTRY
+        si = sent_of[tok.i]
+        pairs: list[tuple[str, ...]] = [
+            keys for end, keys in coords if end < tok.i and si - 3 <= sent_of[end] <= si
+            and len(keys) == 2 and all(b.clusters[k].type is want for k in keys)]
+        if not pairs and want is EntityType.PERSON:
+            # The parse may miss the coordination: a sentence that names just two people.
+            for back in range(4):
+                named = {m.key for m in b.person_mentions
+                         if m.sentence_index == si - back and m.root < tok.i}
+                if named:
+                    pairs = [tuple(sorted(named))] if len(named) == 2 else []
+                    break
+        if not pairs:
+            continue
+        for k in pairs[-1]:
+            b.add_multi(tok.i, k)
+            b.add(k, "", want, Mention(tok.text, tok.idx, tok.idx + len(tok), si, "title"), [])

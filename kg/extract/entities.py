@@ -17,6 +17,7 @@ from kg.extract.coref import (
     resolve_descriptions,
     resolve_first_person,
     resolve_it,
+    resolve_pairs,
     resolve_plural,
     resolve_title_mentions,
 )
@@ -241,6 +242,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
         _add_shared_head(b, doc[mod], doc[head], sent_of)
     resolve_title_mentions(doc, b, sent_of)
     resolve_descriptions(doc, b, sent_of)
+    resolve_pairs(doc, b, sent_of)
     if resolve_pronouns:
         _pronouns(doc, b, sent_of)
         resolve_first_person(doc, b, sent_of)

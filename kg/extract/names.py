@@ -25,7 +25,15 @@ from kg.extract.gazetteer import (
     title_words,
 )
 from kg.extract.index import EntityIndex
-from kg.extract.roles import PORTFOLIO_TITLES, Role, glued, portfolio_start, read_role, surface
+from kg.extract.roles import (
+    PORTFOLIO_TITLES,
+    Role,
+    glued,
+    is_title_word,
+    portfolio_start,
+    read_role,
+    surface,
+)
 from kg.model import Entity, EntityType, Mention
 
 __all__ = ["PersonDraft", "NameBuilder", "person_draft", "surname_match"]
@@ -90,6 +98,14 @@ def _role_chunk(ent: Span) -> list[Token]:
             break
     if chunk and chunk[0].text == "-":
         chunk.pop(0)
+    j = ent.start - 1
+    if not chunk and j >= sent_start and doc[j].text[:1].isupper() and is_title_word(doc[j].text):
+        # The parser attached the title elsewhere ("X and Treasury Secretary Y" read as
+        # a coordination of X and "Secretary"): read it from the words themselves.
+        chunk = [doc[j]]
+        while j - 1 >= sent_start and country_of(doc[j - 1].text) is not None:
+            j -= 1
+            chunk.insert(0, doc[j])
     if chunk:
         # The portfolio of a secretary or minister ("Trade and Industry Secretary"), which
         # the parser often attaches elsewhere.
