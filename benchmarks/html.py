@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 ROOT = Path(__file__).resolve().parents[1]
 # This file is named like the standard library's ``html`` package, which bs4 and trafilatura
@@ -80,16 +81,10 @@ def page_bytes(tests: Path, name: str) -> bytes:
 
 
 def kg_reader() -> Callable[[bytes, str], str]:
-    """kg's reader as ``kg read`` uses it: bytes of one page -> the article text."""
-    try:
-        from kg.sources.html import read_html  # type: ignore[import-not-found]
-    except ImportError:
-        read_html = None
-    if read_html is not None:
-        return lambda data, url: read_html(data, "page", url=url).text
-    from kg.htmltext import article_from_html, decode_html  # the reader before trafilatura
+    """kg's reader as ``kg read`` and ``kg build`` use it: one page's bytes -> article text."""
+    from kg.sources.html import read_html
 
-    return lambda data, url: article_from_html(decode_html(data, url), "page", url).text
+    return lambda data, url: read_html(data, "page", url=url).text
 
 
 def trafilatura_reader() -> Callable[[bytes, str], str]:
@@ -121,6 +116,10 @@ def score_page(s: Score, item: dict, url: str, text: str | None) -> None:
             s.tn += 1
 
 
+def say(line: str, stream: TextIO = sys.stdout) -> None:
+    print(line, file=stream)  # noqa: T201 - a benchmark reports on stdout
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -150,17 +149,18 @@ def main(argv: list[str] | None = None) -> None:
             scores[name].seconds += time.perf_counter() - t0
             score_page(scores[name], item, url, text)
         if n % 100 == 0:
-            print(f"{n}/{len(items)} pages", file=sys.stderr)
-    print(f"{len(items)} pages, {sum(len(i['with']) for _, i in items)} 'with' and "
-          f"{sum(len(i['without']) for _, i in items)} 'without' snippets")
-    print(f"{'reader':<12} {'precision':>9} {'recall':>7} {'F1':>6} {'empty':>6} "
-          f"{'raised':>6} {'seconds':>8}")
+            say(f"{n}/{len(items)} pages", sys.stderr)
+    n_with = sum(len(i["with"]) for _, i in items)
+    n_without = sum(len(i["without"]) for _, i in items)
+    say(f"{len(items)} pages, {n_with} 'with' and {n_without} 'without' snippets")
+    say(f"{'reader':<12} {'precision':>9} {'recall':>7} {'F1':>6} {'empty':>6} "
+        f"{'raised':>6} {'seconds':>8}")
     for name, s in scores.items():
-        print(f"{name:<12} {s.precision():9.3f} {s.recall():7.3f} {s.f1():6.3f} {s.empty:6d} "
-              f"{s.errors:6d} {s.seconds:8.1f}")
+        say(f"{name:<12} {s.precision():9.3f} {s.recall():7.3f} {s.f1():6.3f} {s.empty:6d} "
+            f"{s.errors:6d} {s.seconds:8.1f}")
     kg, tr = scores["kg"], scores["trafilatura"]
-    print(f"ratios kg / trafilatura: F1 {kg.f1() / tr.f1():.3f}, "
-          f"time {kg.seconds / tr.seconds:.2f}x")
+    say(f"ratios kg / trafilatura: F1 {kg.f1() / tr.f1():.3f}, "
+        f"time {kg.seconds / tr.seconds:.2f}x")
     if args.misses:
         args.misses.write_text("\n".join(kg.misses) + "\n", encoding="utf-8")
 

@@ -31,6 +31,22 @@ MODEL_OPTION = click.option(
 )
 
 
+DELAY_OPTION = click.option(
+    "--delay", default=1.0, show_default=True, type=click.FloatRange(0, 600), metavar="SECONDS",
+    help="For URLs: seconds between two requests to one site (longer if its robots.txt asks).",
+)
+TIMEOUT_OPTION = click.option(
+    "--timeout", default=15.0, show_default=True, type=click.FloatRange(0.1, 600),
+    metavar="SECONDS", help="For URLs: give up on a request after this long (then retry twice).",
+)
+
+
+def _fetcher(delay: float, timeout: float) -> Any:
+    from kg.sources.web import Fetcher
+
+    return Fetcher(delay=delay, timeout=timeout)
+
+
 def _fail(message: str, code: int) -> None:
     # One line, always: parser messages (Oxigraph's expected-token lists) span several.
     click.echo("kg: error: " + " ".join(message.split()), err=True)
@@ -127,14 +143,19 @@ class _Progress:
                    "or nothing (default: bulk whenever the store is new). --no-bulk commits "
                    "each article on its own, so an interrupted build keeps what it finished.")
 @LANG_OPTION
+@DELAY_OPTION
+@TIMEOUT_OPTION
 @handle_errors
 def build(paths: tuple[str, ...], store_spec: str, model: str | None, published: date | None,
-          force: bool, jobs: int, lang: str, scheduler: str | None, bulk: bool | None) -> None:
-    """Ingest article files or directories into the store.
+          force: bool, jobs: int, lang: str, scheduler: str | None, bulk: bool | None,
+          delay: float, timeout: float) -> None:
+    """Ingest article files, directories or URLs into the store.
 
-    Inputs: .txt (title on line 1), .jsonl/.jsonl.gz, .html, or - for JSON lines on stdin.
+    Inputs: .txt (title on line 1), .jsonl/.jsonl.gz, .html, - for JSON lines on stdin, or
+    an http(s) URL of a page, an RSS/Atom feed or a sitemap (robots.txt is honoured).
 
-    Re-ingesting an article replaces its facts; unchanged articles are skipped.
+    Re-ingesting an article replaces its facts; unchanged articles are skipped, and feed or
+    sitemap entries whose URL is already stored are not fetched again.
     """
     from kg.ingest.build import build as run_build
     from kg.ingest.summary import build_report
@@ -151,7 +172,8 @@ def build(paths: tuple[str, ...], store_spec: str, model: str | None, published:
                                       progress=progress)
             else:
                 s = run_build(list(paths), store, model=model, published=published,
-                              force=force, jobs=jobs, progress=progress, lang=lang, bulk=bulk)
+                              force=force, jobs=jobs, progress=progress, lang=lang, bulk=bulk,
+                              fetcher=_fetcher(delay, timeout))
     finally:
         progress.end()
     report = build_report(s, store_spec)
@@ -160,6 +182,35 @@ def build(paths: tuple[str, ...], store_spec: str, model: str | None, published:
         click.echo(line, err=True)
     if report.status:
         sys.exit(report.status)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_date,
+              help="Publication date (YYYY-MM-DD) for articles that lack one.")
+@DELAY_OPTION
+@TIMEOUT_OPTION
+@handle_errors
+def read(paths: tuple[str, ...], published: date | None, delay: float, timeout: float) -> None:
+    """Print the articles that build would ingest, as JSON Lines (no NLP).
+
+    Takes the same inputs as build: files, directories, - for stdin, page, feed or sitemap
+    URLs. Each line has id, title, published, url, author and text; an input that cannot be
+    read is one line on stderr, and the others go on.
+    """
+    from kg.sources.articles import ArticleProblem
+    from kg.sources.inputs import article_json, read_inputs
+
+    problems = n_read = 0
+    for item in read_inputs(list(paths), published, fetcher=_fetcher(delay, timeout)):
+        if isinstance(item, ArticleProblem):
+            problems += 1
+            click.echo(f"kg: skipped {item.source}: {item.reason}", err=True)
+        else:
+            n_read += 1
+            click.echo(article_json(item))
+    if problems and not n_read:
+        sys.exit(1)
 
 
 @cli.command()

@@ -44,8 +44,11 @@ class Article:
     title: str
     text: str
     published: date | None = None
-    url: str | None = None
+    url: str | None = None  #: where the article was fetched from, or the record's ``url``
     source: str | None = None
+    author: str | None = None  #: as the page names it; several are joined with "; "
+    site_name: str | None = None  #: the publisher, as the page names it
+    canonical_url: str | None = None  #: the page's own ``<link rel="canonical">`` or og:url
 
     @property
     def content_hash(self) -> str:

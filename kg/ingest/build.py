@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from spacy.language import Language
 
@@ -33,10 +33,14 @@ from kg.model import Article, Extraction
 from kg.rdf.iri import graph_iri
 from kg.rdf.mapping import rdf_triples
 from kg.rdf.nquads import triples_nquads
-from kg.sources.articles import ArticleProblem, iter_articles, iter_paths
+from kg.sources.articles import ArticleProblem, iter_paths
+from kg.sources.inputs import is_url, iter_inputs
 from kg.sources.language import DEFAULT_LANG, language_problem
 from kg.sources.limits import cap_sentences, length_problem
 from kg.store import Store
+
+if TYPE_CHECKING:
+    from kg.sources.web import Fetcher
 
 __all__ = ["build", "ingest", "Executor", "LocalExecutor", "count_articles", "extract_articles",
            "extract_paths", "prepare_articles",
@@ -60,6 +64,8 @@ def count_articles(paths: list[str]) -> int | None:
     0
     """
     n = 0
+    if any(is_url(p) for p in paths):
+        return None
     for path in iter_paths(paths):
         if not isinstance(path, Path):
             return None
@@ -191,12 +197,15 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
           published: date | None = None, force: bool = False, jobs: int = 1,
           batch_size: int = 16, keep_extractions: bool = False,
           progress: Callable[[BuildProgress], None] | None = None,
-          lang: str = DEFAULT_LANG, bulk: bool | None = None) -> BuildSummary:
+          lang: str = DEFAULT_LANG, bulk: bool | None = None,
+          fetcher: Fetcher | None = None) -> BuildSummary:
     """Ingest the articles under ``paths`` into ``store`` and summarise what happened.
 
     Re-ingesting an article replaces its named graph; unchanged articles are skipped
     (by content hash) unless ``force``. Articles not in ``lang`` (``"any"`` keeps all) or
-    too long to parse are skipped and named in ``problems``.
+    too long to parse are skipped and named in ``problems``. URLs among ``paths`` are fetched
+    with ``fetcher`` (:mod:`kg.sources.web`); feed and sitemap entries already stored (by URL)
+    are not fetched again.
 
     Into an empty Oxigraph store the articles go through Oxigraph's bulk loader, all or
     nothing (:mod:`kg.store.bulk`); otherwise each article is its own transaction. ``bulk=False``
@@ -215,13 +224,14 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
     """
     executor = LocalExecutor(load_nlp(model), lang, jobs, batch_size, keep_extractions)
     return ingest(paths, store, executor, published=published, force=force, progress=progress,
-                  bulk=bulk)
+                  bulk=bulk, fetcher=fetcher)
 
 
 def ingest(paths: list[str], store: Store, executor: Executor, *,
            published: date | None = None, force: bool = False,
            progress: Callable[[BuildProgress], None] | None = None,
-           bulk: bool | None = None, count: bool = True) -> BuildSummary:
+           bulk: bool | None = None, count: bool = True,
+           fetcher: Fetcher | None = None) -> BuildSummary:
     """Select the articles to do, have ``executor`` prepare them, store and link them.
 
     Skips duplicates, unchanged articles (unless ``force``) and what ``executor`` refuses;
@@ -234,13 +244,21 @@ def ingest(paths: list[str], store: Store, executor: Executor, *,
     problems: list[ArticleProblem] = []
     unchanged: list[str] = []
     seen: set[str] = set()
+    if fetcher is None and any(is_url(p) for p in paths):
+        from kg.sources.web import Fetcher
+
+        fetcher = Fetcher()
+    known_urls = {} if force or fetcher is None else _stored_urls(store)
 
     def skip(problem: ArticleProblem) -> None:
         log.warning("skipped %s: %s", problem.source, problem.reason)
         problems.append(problem)
 
     def todo() -> Iterator[Article]:
-        for item in iter_articles(paths, published):
+        for item in iter_inputs(paths, published, fetcher=fetcher, known_urls=known_urls):
+            if not isinstance(item, Article | ArticleProblem):  # a stored web page
+                unchanged.append(item.article_id)
+                continue
             if isinstance(item, ArticleProblem):
                 skip(item)
                 continue
@@ -287,8 +305,19 @@ def ingest(paths: list[str], store: Store, executor: Executor, *,
         triples=tally.triples, meetings=tally.meetings, entities=tally.entities,
         skipped_sentences=tally.skipped_sentences, split_sentences=tally.split_sentences,
         words=tally.words, linked=linked, bulk=use_bulk,
+        fetched=fetcher.tally.fetched if fetcher else 0,
+        failed=fetcher.tally.failed if fetcher else 0,
+        refused=fetcher.tally.refused if fetcher else 0,
         seconds=time.perf_counter() - t0, model=executor.model, extractions=tuple(tally.kept),
     )
+
+
+def _stored_urls(store: Store) -> dict[str, str]:
+    """``{url: article id}`` of the stored articles that came from a URL."""
+    from kg.query.files import internal_query
+
+    rows = store.query(internal_query("article-urls")).rows
+    return {str(url): str(aid) for url, aid in rows}
 
 
 def _use_bulk(store: Store, bulk: bool | None) -> bool:
@@ -305,9 +334,11 @@ def extract_paths(paths: list[str], *, model: str | None = None, published: date
     problems: list[ArticleProblem] = []
 
     def good() -> Iterator[Article]:
-        for item in iter_articles(paths, published):
+        for item in iter_inputs(paths, published):
             if isinstance(item, ArticleProblem):
                 problems.append(item)
+            elif not isinstance(item, Article):
+                continue
             elif refused := _refusal(item, nlp, lang):
                 problems.append(refused)
             else:

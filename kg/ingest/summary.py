@@ -102,6 +102,9 @@ class BuildSummary:
     seconds: float = 0.0
     linked: int = 0  # article graphs rewritten by cross-article linking of short names
     model: str = ""
+    fetched: int = 0  #: web pages downloaded (URLs, feed and sitemap entries)
+    failed: int = 0  #: URLs that could not be fetched (named in ``problems``)
+    refused: int = 0  #: URLs that robots.txt disallows, never requested (in ``problems``)
     bulk: bool = False  # loaded into a new store with Oxigraph's bulk loader (kg.store.bulk)
     extractions: tuple[Extraction, ...] = field(default=(), repr=False)
 
@@ -126,6 +129,9 @@ def build_report(s: BuildSummary, location: str) -> BuildReport:
     out = (f"built {len(s.built)} articles ({len(s.unchanged)} unchanged) into {location}: "
            f"{s.entities} entities, {s.triples} triples, {s.meetings} meetings "
            f"in {s.seconds:.1f}s")
+    if s.fetched or s.failed or s.refused:
+        out += (f"\nweb: fetched {s.fetched} pages, {len(s.unchanged)} unchanged, "
+                f"{s.failed} failed, {s.refused} refused by robots.txt")
     err: list[str] = []
     if s.skipped_sentences:
         err.append(f"skipped {s.skipped_sentences} sentences that failed to parse")

@@ -4,7 +4,9 @@ Entities are ``schema:Person``/``Organization``/``Country``/``Place`` with ``rdf
 ``skos:prefLabel`` and ``skos:altLabel``; open-IE triples are reified ``rdf:Statement``
 nodes (and, between two entities, also asserted directly with a ``kgr:`` property);
 meetings are ``kg:Meeting`` (a ``schema:Event``) nodes with ``schema:attendee``. Every fact
-points at its ``kg:Sentence`` with ``prov:wasDerivedFrom``.
+points at its ``kg:Sentence`` with ``prov:wasDerivedFrom``. A web page's byline is
+``schema:author`` (a ``schema:Person``) and ``schema:publisher`` (a ``schema:Organization``),
+stated in the article's own named graph beside its ``schema:url`` and ``kg:contentHash``.
 
 >>> from kg.model import Article, Extraction
 >>> g = to_rdf(Extraction(Article("a1", "Title", "Text.")))
@@ -179,8 +181,9 @@ def rdf_triples(x: Extraction, extractor: str | None = None) -> list[RdfTriple]:
     add((art, KG.contentHash, Literal(a.content_hash)))
     if a.published:
         add((art, SDO.datePublished, Literal(a.published.isoformat(), datatype=XSD.date)))
-    if a.url:
-        add((art, SDO.url, Literal(a.url, datatype=XSD.anyURI)))
+    if a.url or a.canonical_url:
+        add((art, SDO.url, Literal(a.url or a.canonical_url, datatype=XSD.anyURI)))
+    _byline(add, art, a.author, a.site_name)
     if extractor:
         add((art, KG.extractor, Literal(extractor)))
     sents = {p.sentence_index: _add_sentence(add, art, p) for p in _needed_sentences(x)}
@@ -188,6 +191,22 @@ def rdf_triples(x: Extraction, extractor: str | None = None) -> list[RdfTriple]:
     _triples(add, x, sents, {e.key for e in x.entities})
     _meetings(add, x, sents)
     return out
+
+
+def _byline(add: Callable[[RdfTriple], None], art: URIRef, author: str | None,
+            publisher: str | None) -> None:
+    # Named with schema:name, not rdfs:label: a byline is metadata of the page, and the
+    # map and network show only the entities found in the text (they select rdfs:label).
+    for name in filter(None, (n.strip() for n in (author or "").split(";"))):
+        person = entity_iri(f"person:{name}")
+        add((art, SDO.author, person))
+        add((person, RDF.type, SDO.Person))
+        add((person, SDO.name, Literal(name)))
+    if publisher:
+        org = entity_iri(f"organization:{publisher}")
+        add((art, SDO.publisher, org))
+        add((org, RDF.type, SDO.Organization))
+        add((org, SDO.name, Literal(publisher)))
 
 
 def to_rdf(x: Extraction, extractor: str | None = None) -> Graph:

@@ -1,7 +1,8 @@
 """The ``kg`` vocabulary: the few terms schema.org, PROV-O, RDFS and SKOS do not already have.
 
 Reused vocabularies carry the rest: ``schema:Event``, ``schema:attendee``,
-``schema:location``, ``schema:startDate``, ``schema:NewsArticle``, ``prov:wasDerivedFrom``,
+``schema:location``, ``schema:startDate``, ``schema:NewsArticle``, ``schema:author``,
+``schema:publisher``, ``schema:name``, ``prov:wasDerivedFrom``,
 ``rdfs:label``, ``skos:prefLabel`` and ``skos:altLabel``. See ``docs/vocabulary.md``.
 
 >>> str(KG.Meeting)

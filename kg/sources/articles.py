@@ -77,14 +77,14 @@ def parse_txt(content: str, article_id: str, source: str | None = None,
 
 def article_from_record(rec: object, source: str, published: date | None = None) -> Article:
     """An article from one parsed ``.jsonl`` record with ``id``, ``title``, ``text`` and
-    optional ``published`` and ``url``.
+    optional ``published``, ``url`` and ``author`` (the fields ``kg read`` prints).
 
     >>> article_from_record({"id": "r1", "title": "T", "text": "A met B."}, "f:1").id
     'r1'
     """
     if not isinstance(rec, dict):
         raise InputError(f"{source}: expected a JSON object")
-    for key in ("id", "title", "text", "url", "published"):
+    for key in ("id", "title", "text", "url", "published", "author"):
         _check_encodable(rec.get(key), key, source)
     if rec.get("published") is not None and not isinstance(rec.get("published"), str):
         raise InputError(f"{source}: 'published' must be an ISO date string")
@@ -95,7 +95,7 @@ def article_from_record(rec: object, source: str, published: date | None = None)
         raise InputError(f"{source}: missing 'id' field")
     body = clean_text(text)
     _check_text(body, source)
-    url = rec.get("url")
+    url, author = rec.get("url"), rec.get("author")
     return Article(
         id=str(aid),
         title=" ".join(str(rec.get("title") or "").split()),
@@ -103,6 +103,7 @@ def article_from_record(rec: object, source: str, published: date | None = None)
         published=parse_date(rec.get("published"), source) or published,
         url=url if isinstance(url, str) else None,
         source=source,
+        author=" ".join(author.split()) or None if isinstance(author, str) else None,
     )
 
 
@@ -222,10 +223,9 @@ def iter_articles(paths: list[str], published: date | None = None
             html = path.suffix.lower() in (".html", ".htm")
             data = _read_bytes(path, MAX_HTML_BYTES if html else MAX_ARTICLE_BYTES)
             if html:
-                from kg.sources.html import article_from_html, decode_html
+                from kg.sources.html import read_html
 
-                yield article_from_html(decode_html(data, str(path)), path.stem, str(path),
-                                        published)
+                yield read_html(data, path.stem, str(path), published)
             else:
                 yield parse_txt(decode(data, str(path)), path.stem, str(path), published)
         except (InputError, OSError, EOFError) as e:

@@ -1,157 +1,164 @@
-"""HTML articles: the article text is taken out with a real HTML parser (BeautifulSoup + lxml).
+"""HTML articles: main text and metadata taken out of a web page by trafilatura.
 
-Rules, in order: drop scripts, navigation, forms and anything hidden or marked as sharing,
-comments, newsletters or adverts; take the ``<article>`` (the one with the most paragraph
-text), else ``<main>``/``articleBody``, else the element holding the most paragraph text;
-keep its paragraphs, dropping link lists; the title comes from ``og:title``, ``<h1>`` or
-``<title>``, the date from ``article:published_time`` or ``<time datetime>``.
+trafilatura (Apache-2.0) finds the article body among the page furniture (menus, sharing
+tools, comments, adverts) and reads the title, author, date, site name and canonical URL from
+the page's meta tags, JSON-LD and bylines. kg then applies its own text cleaning
+(:func:`~kg.sources.text.clean_text`) and refusals: a page over :data:`MAX_HTML_BYTES`, a binary
+file, or a page with no article text raises :class:`~kg.errors.InputError` with one line.
 
->>> a = article_from_html("<html><head><title>T</title><script>x()</script></head><body>"
-...     "<nav>Home</nav><article><p>Bob met Alice in Paris.</p></article></body></html>", "x")
->>> a.title, a.text
-('T', 'Bob met Alice in Paris.')
+>>> a = article_from_html('<html><head><title>Envoy in Moscow</title>'
+...     '<meta name="author" content="Ana Silva"></head><body><nav>Home</nav><article>'
+...     '<p>Steve Witkoff met Vladimir Putin in Moscow on Tuesday, the Kremlin said.</p>'
+...     '</article></body></html>', "x")
+>>> a.title, a.author
+('Envoy in Moscow', 'Ana Silva')
+>>> a.text
+'Steve Witkoff met Vladimir Putin in Moscow on Tuesday, the Kremlin said.'
 """
 
 from __future__ import annotations
 
-import re
+import codecs
+import logging
+from collections.abc import Iterator
 from datetime import date
-from typing import Any
-
-from bs4 import BeautifulSoup, Tag
-from bs4.dammit import EncodingDetector
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError
 from kg.model import Article
-from kg.sources.text import clean_text, decode, parse_date
+from kg.sources.text import clean_text, parse_date
 
-__all__ = ["article_from_html", "decode_html"]
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
-_DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-         "iframe", "svg", "button", "template", "figure", "figcaption", "select", "dialog")
-_DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
-# Class/id words that mark page furniture rather than article text; matched as whole words.
-_BOILER = re.compile(
-    r"(?:^|[\s_-])(share|sharing|social|related|recommended|comments?|newsletter|subscribe|"
-    r"promo|advert|ad|ads|sponsored|cookie|cookies|breadcrumbs?|paywall|popup|modal|"
-    r"sidebar|menu|footer|byline|caption|tags)(?:$|[\s_-])", re.IGNORECASE)
-_BLOCKS = ("p", "blockquote", "li", "pre")
-#: A paragraph that is mostly link text ("Read more: A | B | C") is navigation.
-MAX_LINK_SHARE = 0.6
+__all__ = ["MAX_HTML_BYTES", "MIN_EXTRACTED_CHARS", "article_from_html", "read_html"]
+
+log = logging.getLogger(__name__)
+
+#: HTML pages carry markup, scripts and styles around the text, so they may be large.
+MAX_HTML_BYTES = 10_000_000
+#: trafilatura's extraction is kept down to this many characters (its default is 250).
+MIN_EXTRACTED_CHARS = 25
 
 
-def decode_html(data: bytes, source: str) -> str:
-    """Decode an HTML page: UTF-8/UTF-16 as for text files, else the charset it declares.
+def _tree(content: str | bytes, src: str) -> HtmlElement:
+    from trafilatura.utils import load_html
 
-    >>> decode_html('<meta charset="iso-8859-1"><p>Café</p>'.encode("latin-1"), "p.html")[-8:]
-    'Café</p>'
+    size = len(content.encode("utf-8") if isinstance(content, str) else content)
+    if size > MAX_HTML_BYTES:
+        raise InputError(f"{src}: {size:,} bytes is over the {MAX_HTML_BYTES:,}-byte page limit")
+    if isinstance(content, bytes) and b"\x00" in content[:8192] and not content.startswith(
+            (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(f"{src}: binary file (NUL bytes), not an HTML page")
+    tree = load_html(content)
+    if tree is None:
+        raise InputError(f"{src}: not an HTML page (no document could be parsed)")
+    return tree
+
+
+def _metadata(tree: HtmlElement, url: str | None) -> Any:
+    """trafilatura's metadata steps that kg uses: meta tags, JSON-LD, title, author, URL,
+    date and site name; categories, tags and licence are not read, and the date search
+    stays in the page's markup (the free-text search costs more than the whole extraction)."""
+    from htmldate import find_date
+    from trafilatura.metadata import (
+        examine_meta,
+        extract_author,
+        extract_meta_json,
+        extract_sitename,
+        extract_title,
+        extract_url,
+    )
+
+    md = examine_meta(tree)
+    if md.author and " " not in md.author:  # a single word is a handle, not a name
+        md.author = None
+    try:
+        md = extract_meta_json(tree, md)
+    except (ValueError, TypeError, AttributeError, KeyError) as e:  # malformed JSON-LD
+        log.debug("JSON-LD metadata skipped: %s", e)
+    md.title = md.title or extract_title(tree)
+    md.author = md.author or extract_author(tree)
+    md.url = md.url or extract_url(tree, url)
+    md.date = find_date(tree, extensive_search=False, original_date=True, url=md.url)
+    md.sitename = (md.sitename or extract_sitename(tree) or "").lstrip("@") or None
+    return md
+
+
+@lru_cache(maxsize=1)
+def _config() -> Any:
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    # Below this many characters trafilatura swaps its extraction for the whole page's text
+    # in one line; short news items (a 3-sentence wire story) are often shorter than its 250.
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_EXTRACTED_CHARS))
+    return config
+
+
+def _block_texts(el: Any) -> Iterator[str]:
+    if el.tag in ("list", "table"):  # one paragraph per item or row
+        for child in el:
+            yield from _block_texts(child)
+        return
+    if el.tag == "row":
+        yield " ".join(t for cell in el for t in _block_texts(cell))
+        return
+    for lb in el.iter("lb"):  # a <br> inside a paragraph is a wrapped line, not a new one
+        lb.tail = " " + (lb.tail or "")
+    text = " ".join("".join(el.itertext()).split())
+    if text:
+        yield text
+
+
+def _paragraphs(tree: HtmlElement, url: str | None, title: str) -> str:
+    from trafilatura import bare_extraction
+
+    doc = bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
+                          include_tables=True, output_format="python", config=_config())
+    body = getattr(doc, "body", None)
+    if body is None:
+        return ""
+    blocks = [t for el in body for t in _block_texts(el)]
+    if blocks and " ".join(title.split()).casefold() == blocks[0].casefold():
+        blocks = blocks[1:]  # the headline is the article's title, not its first paragraph
+    return "\n\n".join(blocks)
+
+
+def _short(value: str | None) -> str | None:
+    return " ".join(value.split())[:300] or None if value else None
+
+
+def article_from_html(content: str | bytes, article_id: str, source: str | None = None,
+                      published: date | None = None, url: str | None = None) -> Article:
+    """An article from an HTML page (bytes are decoded by the charset the page declares).
+
+    ``published`` overrides the page's date; ``url`` is where the page came from.
     """
-    try:
-        return decode(data, source)
-    except InputError:
-        declared = EncodingDetector.find_declared_encoding(data, is_html=True)
-        if not declared:
-            raise
-        try:
-            return data.decode(declared)
-        except (LookupError, UnicodeDecodeError) as e:
-            raise InputError(f"{source}: not valid {declared} (the charset it declares)") from e
-
-
-def _is_boilerplate(tag: Tag) -> bool:
-    attrs: Any = tag.attrs or {}
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-        return True
-    if attrs.get("role") in _DROP_ROLES:
-        return True
-    names = " ".join([*(attrs.get("class") or []), str(attrs.get("id") or "")])
-    return bool(names.strip()) and bool(_BOILER.search(names))
-
-
-def _text(tag: Tag) -> str:
-    return " ".join(tag.get_text("", strip=False).split())
-
-
-def _paragraphs(root: Tag) -> list[str]:
-    out: list[str] = []
-    for block in root.find_all(_BLOCKS):
-        if block.find_parent(_BLOCKS):  # a <p> inside an <li> is counted once, by the <li>
-            continue
-        text = _text(block)
-        if not text:
-            continue
-        links = sum(len(_text(a)) for a in block.find_all("a"))
-        if links > MAX_LINK_SHARE * len(text):
-            continue
-        out.append(text)
-    return out
-
-
-def _root(soup: BeautifulSoup) -> Tag:
-    articles = soup.find_all("article")
-    if articles:
-        return max(articles, key=lambda t: sum(map(len, _paragraphs(t))))
-    body: dict[str, Any] = {"itemprop": "articleBody"}
-    main: dict[str, Any] = {"role": "main"}
-    for found in (soup.find("main"), soup.find(None, body), soup.find(None, main)):
-        if isinstance(found, Tag):
-            return found
-    # Otherwise the element whose own paragraphs hold the most text (text density), summed
-    # in one pass so a page of 100,000 sibling paragraphs stays linear.
-    sizes: dict[int, int] = {}
-    parents: dict[int, Tag] = {}
-    for p in soup.find_all("p"):
-        parent = p.parent
-        if isinstance(parent, Tag):
-            sizes[id(parent)] = sizes.get(id(parent), 0) + len(_text(p))
-            parents[id(parent)] = parent
-    if sizes:
-        return parents[max(sizes, key=lambda k: sizes[k])]
-    return soup.body or soup
-
-
-def _meta(soup: BeautifulSoup, *names: str) -> str | None:
-    for name in names:
-        by_property: dict[str, Any] = {"property": name}
-        by_name: dict[str, Any] = {"name": name}
-        tag = soup.find("meta", attrs=by_property) or soup.find("meta", attrs=by_name)
-        content = tag.get("content") if isinstance(tag, Tag) else None
-        if isinstance(content, str) and content.strip():
-            return content.strip()
-    return None
-
-
-def _published(soup: BeautifulSoup, source: str) -> date | None:
-    value = _meta(soup, "article:published_time", "og:published_time", "date", "pubdate")
-    if value is None:
-        t = soup.find("time", attrs={"datetime": True})
-        value = str(t["datetime"]) if isinstance(t, Tag) else None
-    try:
-        return parse_date(value[:10] if value else None, source)
-    except InputError:
-        return None  # a garbled page date is not worth losing the article over
-
-
-def article_from_html(content: str, article_id: str, source: str | None = None,
-                      published: date | None = None) -> Article:
-    """An article from an HTML page (rules in the module docstring)."""
     src = source or article_id
-    soup = BeautifulSoup(content, "lxml")
-    title = _meta(soup, "og:title") or ""
-    for tag in soup(_DROP):
-        tag.decompose()
-    for tag in soup.find_all(_is_boilerplate):
-        if not tag.decomposed:
-            tag.decompose()
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    if not title:
-        found = soup.find("h1") or soup.find("title")
-        title = _text(found) if isinstance(found, Tag) else ""
-    root = _root(soup)
-    blocks = _paragraphs(root) or [_text(root)]
-    text = clean_text("\n\n".join(b for b in blocks if b))
+    tree = _tree(content, src)
+    md = _metadata(tree, url)
+    title = _short(md.title) or ""
+    text = clean_text(_paragraphs(tree, url, title))
     if not text.strip():
         raise InputError(f"{src}: HTML page has no article text")
-    return Article(id=article_id, title=" ".join(title.split()), text=text,
-                   published=published or _published(soup, src), source=src)
+    try:
+        page_date = parse_date(md.date, src)
+    except InputError:
+        page_date = None  # a garbled page date is not worth losing the article over
+    return Article(id=article_id, title=title, text=text,
+                   published=published or page_date, url=url, source=src,
+                   author=_short(md.author), site_name=_short(md.sitename),
+                   canonical_url=md.url or None)
+
+
+def read_html(data: bytes, article_id: str, source: str | None = None,
+              published: date | None = None, url: str | None = None) -> Article:
+    """The article in one page's bytes, as ``kg read`` and ``kg build`` read it.
+
+    >>> read_html(b"<html><body><nav>Menu</nav></body></html>", "p")
+    Traceback (most recent call last):
+    kg.errors.InputError: p: HTML page has no article text
+    """
+    return article_from_html(data, article_id, source, published, url)

@@ -1,0 +1,121 @@
+"""A small news site served on 127.0.0.1 for the web tests: pages, a feed, a sitemap, a
+robots.txt that disallows /private/, a slow page and 404s. Every request is logged."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+ROBOTS = "User-agent: *\nDisallow: /private/\n"
+
+
+def page(title: str, author: str, day: str, *paras: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    return (f"<!doctype html><html lang='en'><head><title>{title} | Harbour Times</title>"
+            f"<meta property='og:title' content='{title}'>"
+            f"<meta property='og:site_name' content='Harbour Times'>"
+            f"<meta name='author' content='{author}'>"
+            f"<meta property='article:published_time' content='{day}T07:00:00Z'>"
+            f"<link rel='canonical' href='https://harbour.example/{day}/{author.split()[0].lower()}'>"
+            f"</head><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+            f"<article><h1>{title}</h1>{body}</article>"
+            f"<footer><p>Copyright Harbour Times. All rights reserved.</p></footer></body></html>")
+
+
+PAGES = {
+    "/news/envoy.html": page(
+        "Envoy lands in Lisbon", "Marta Quintela", "2026-03-02",
+        "The trade envoy Ilse Varga arrived in Lisbon on Monday for two days of talks with "
+        "the Portuguese economy minister about fishing quotas.",
+        "Varga told reporters at the airport that she expected a difficult first meeting, "
+        "but that both governments wanted an agreement before the summer."),
+    "/news/talks.html": page(
+        "Port talks resume", "Owen Brackley", "2026-03-03",
+        "Dock workers and the port authority of Valletta resumed talks on Tuesday after a "
+        "strike that had closed the container terminal for nine days.",
+        "The union leader Karl Mifsud said the new offer on night shifts was a step forward, "
+        "and a vote of the members is planned for Friday."),
+    "/news/summit.html": page(
+        "Mayors meet in Ghent", "Lena Duarte", "2026-03-04",
+        "The mayors of Ghent and Rotterdam met in Ghent on Wednesday to plan a shared "
+        "tram line across the border, city officials said.",
+        "The two cities will ask the regional governments for money in the spring budget."),
+    "/private/secret.html": page(
+        "Secret draft", "Nobody Atall", "2026-03-05",
+        "This page is disallowed by robots.txt and must never be requested by the crawler."),
+}
+
+
+def rss(base: str, paths: list[str]) -> str:
+    items = "".join(f"<item><title>{p}</title><link>{base}{p}</link>"
+                    f"<pubDate>Mon, 02 Mar 2026 08:00:00 GMT</pubDate></item>" for p in paths)
+    return (f"<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel>"
+            f"<title>Harbour Times</title><link>{base}/</link>{items}</channel></rss>")
+
+
+def sitemap(base: str, paths: list[str]) -> str:
+    urls = "".join(f"<url><loc>{base}{p}</loc><lastmod>2026-03-04</lastmod></url>"
+                   for p in paths)
+    return ("<?xml version='1.0' encoding='UTF-8'?><urlset "
+            f"xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>")
+
+
+@dataclass
+class Site:
+    """The running server: its base URL, the request log and the feed's entries."""
+
+    base: str = ""
+    log: list[str] = field(default_factory=list)
+    agents: list[str] = field(default_factory=list)
+    times: list[float] = field(default_factory=list)
+    feed: list[str] = field(default_factory=lambda: ["/news/envoy.html", "/news/talks.html",
+                                                     "/private/secret.html"])
+    slow_seconds: float = 3.0
+
+    def requests(self, since: int = 0) -> list[str]:
+        return self.log[since:]
+
+
+def serve(site: Site) -> ThreadingHTTPServer:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:  # quiet test output
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802 - the http.server API
+            site.log.append(self.path)
+            site.agents.append(self.headers.get("User-Agent", ""))
+            site.times.append(time.monotonic())
+            if self.path == "/news/slow.html":
+                time.sleep(site.slow_seconds)
+            body, ctype = self._body()
+            if body is None:
+                self.send_error(404, "Not Found")
+                return
+            data = body.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            try:
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up (the slow page)
+
+        def _body(self) -> tuple[str | None, str]:
+            if self.path == "/robots.txt":
+                return ROBOTS, "text/plain"
+            if self.path == "/feed.xml":
+                return rss(site.base, site.feed), "application/rss+xml"
+            if self.path == "/sitemap.xml":
+                return sitemap(site.base, ["/news/summit.html", "/news/envoy.html"]), "text/xml"
+            if self.path == "/news/slow.html":
+                return PAGES["/news/envoy.html"], "text/html"
+            return PAGES.get(self.path), "text/html; charset=utf-8"
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    site.base = f"http://127.0.0.1:{server.server_address[1]}"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
