@@ -138,3 +138,22 @@ def test_two_names_joined_by_a_hyphen_are_two_people(nlp):
     x = run(nlp, "Mr Kilroy-Silk said he would leave the party. Robert Kilroy-Silk met Damian "
                  "Hockney on Monday.")
     assert _labels(x, EntityType.PERSON) == {"Robert Kilroy-Silk", "Damian Hockney"}
+
+
+def test_names_ner_takes_for_people_inside_a_role_are_not_people(nlp):
+    text = ("Tom Hale will meet Lib Dem leader Ruth Carver on Monday. Mr Hale will meet the "
+            "Lib Dem leader again in May.")
+    x = run(nlp, text)
+    assert _labels(x, EntityType.PERSON) == {"Tom Hale", "Ruth Carver"}
+    assert x.entity("person:ruth carver").titles == ("Lib Dem leader",)
+    assert pairs(nlp, text) == {frozenset({"Tom Hale", "Ruth Carver"})}
+    x = run(nlp, "Shadow chancellor Owen Marsh met Labour's Peter Quayle on Friday.")
+    assert _labels(x, EntityType.PERSON) == {"Owen Marsh", "Peter Quayle"}
+
+
+def test_given_names_ner_leaves_out_after_a_title_belong_to_the_name(nlp):
+    text = "Norvex chief executive Paul Strand met Gazprom boss Ivan Petrov in Moscow."
+    x = run(nlp, text)
+    petrov = x.entity("person:ivan petrov")
+    assert petrov is not None and petrov.titles == ("Gazprom boss",)
+    assert pairs(nlp, text) == {frozenset({"Paul Strand", "Ivan Petrov"})}

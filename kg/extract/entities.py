@@ -22,10 +22,16 @@ from kg.extract.coref import (
     resolve_title_mentions,
 )
 from kg.extract.coref import resolve_pronouns as _pronouns
-from kg.extract.gazetteer import country_name, country_of, demonym_country, is_title
+from kg.extract.gazetteer import (
+    country_name,
+    country_of,
+    demonym_country,
+    is_title,
+    title_words,
+)
 from kg.extract.index import EntityIndex, entity_key
-from kg.extract.names import NameBuilder, person_draft
-from kg.extract.roles import PORTFOLIO_TITLES
+from kg.extract.names import NameBuilder, person_draft, surname_match
+from kg.extract.roles import PORTFOLIO_TITLES, is_title_word
 from kg.extract.spans import ORG_HEADS, ner_spans
 from kg.model import EntityType, Mention
 
@@ -171,6 +177,44 @@ def _add_shared_head(b: NameBuilder, mod: Token, head: Token, sent_of: dict[int,
     b.add_multi(head.i, key)
 
 
+def _title_modifier(ent: Span) -> bool:
+    root = ent.root
+    head = root.head
+    return root.dep_ in ("compound", "nmod") and head.i >= ent.end and head.pos_ == "NOUN" \
+        and (is_title_word(head.text) or head.lower_ in title_words())
+
+
+def _possessor_of_name(ent: Span) -> bool:
+    doc = ent.doc
+    return ent.end + 2 < len(doc) and doc[ent.end].text in ("'s", "’s") \
+        and doc[ent.end + 1].ent_type_ == "PERSON" and doc[ent.end + 2].ent_type_ == "PERSON"
+
+
+def _as_organisations(spans: list[Span]) -> list[Span]:
+    """PERSON spans that modify a title ("the Lib Dem leader", "Yukos chief executive") or
+    own a person ("Labour's John Prescott") are organisations NER took for people, unless
+    the same name is a person elsewhere in the article ("Putin spokesman" after "Vladimir
+    Putin")."""
+    people = [e for e in spans if e.label_ == "PERSON"]
+    odd = {(e.start, e.end) for e in people if _title_modifier(e) or _possessor_of_name(e)}
+    if not odd:
+        return spans
+    others = [tuple(e.text.casefold().split()) for e in people if (e.start, e.end) not in odd]
+    out = []
+    for e in spans:
+        words = tuple(e.text.casefold().split())
+        if (e.start, e.end) in odd and not any(words == o or surname_match(words, o)
+                                               for o in others):
+            head = e.root.head
+            if _possessor_of_name(e) or head.i + 1 < len(e.doc) \
+                    and e.doc[head.i + 1].ent_type_ == "PERSON":
+                out.append(Span(e.doc, e.start, e.end, label="ORG"))
+            # else "the Lib Dem leader": the leader is meant; no entity for the modifier
+            continue
+        out.append(e)
+    return out
+
+
 def _acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
@@ -181,7 +225,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     for i, sent in enumerate(doc.sents):
         sent_of.update(dict.fromkeys(range(sent.start, sent.end), i))
     b = NameBuilder(sent_of)
-    spans = ner_spans(doc)
+    spans = _as_organisations(ner_spans(doc))
     drafts = [person_draft(ent, sent_of[ent.start]) for ent in spans if ent.label_ == "PERSON"]
     places = {_strip_det(e.text).casefold() for e in spans if e.label_ in ("GPE", "LOC")}
     # NER sometimes tags a city PERSON once and GPE elsewhere; the place reading wins.

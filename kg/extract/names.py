@@ -121,7 +121,9 @@ def _modifiers_before(ent: Span, j: int, chunk: list[Token], sent_start: int) ->
     doc = ent.doc
     while j >= sent_start:
         tok = doc[j]
-        if tok.ent_type_ == "PERSON":
+        # A name inside the role is an organisation NER took for a person ("Lib Dem
+        # leader X", "Yukos chief executive Y"); before any title word it is another person.
+        if tok.ent_type_ == "PERSON" and not any(is_title_word(t.text) for t in chunk):
             break
         # A hyphen inside a written word ("Vice-President") is part of the role.
         inner = tok.text == "-" and glued(tok) and not tok.whitespace_ and chunk
@@ -163,6 +165,15 @@ def person_draft(ent: Span, sentence_index: int) -> PersonDraft | None:
     if not toks or not any(t.text[:1].isalpha() for t in toks):
         return None
     chunk = _role_chunk(ent)
+    # Given names NER left out between the title and the name ("boss Alexei" Miller).
+    last = max((k for k, t in enumerate(chunk) if is_title_word(t.text)), default=None)
+    if last is not None and not stripped:
+        given = chunk[last + 1 :]
+        if given and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha
+                         and country_of(t.text) is None and t.ent_type_ in ("", "PERSON")
+                         for t in given):
+            chunk = chunk[: last + 1]
+            toks = [*given, *toks]
     role = read_role([*chunk, *stripped])
     country = role.country
     titles = [role.title] if role.title else []
