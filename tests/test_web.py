@@ -53,10 +53,12 @@ def test_sitemap_pages_are_read(site):
 
 
 def test_robots_txt_is_read_once_per_host_and_requests_are_spaced(site):
-    list(read_inputs([site.base + "/feed.xml"], fetcher=fetcher(delay=0.2)))
+    f = fetcher(delay=0.2)
+    list(read_inputs([site.base + "/feed.xml"], fetcher=f))
     assert site.log.count("/robots.txt") == 1
-    gaps = [b - a for a, b in zip(site.times, site.times[1:], strict=False)]
-    assert len(gaps) >= 3 and min(gaps) >= 0.19
+    assert f.tally.requests == [site.base + p for p in site.log]
+    gaps = [b - a for a, b in zip(f.tally.sent, f.tally.sent[1:], strict=False)]
+    assert len(gaps) == 3 and min(gaps) >= 0.2 - 1e-6
 
 
 def test_a_failing_url_is_one_problem_and_the_others_go_on(site):
@@ -185,3 +187,12 @@ def test_stored_urls_query_finds_the_articles_a_web_build_skips(kind, tmp_path):
     store.replace_article(to_rdf(Extraction(Article("local", "T", "Y."))))
     assert _stored_urls(store) == {"https://n.example/1": "w1"}
     store.close()
+
+
+def test_a_redirect_into_a_disallowed_path_is_refused_and_never_followed(site):
+    urls = [site.base + "/go/secret", site.base + "/go/talks"]
+    secret, talks = read_inputs(urls, fetcher=fetcher())
+    assert isinstance(secret, ArticleProblem) and "robots.txt disallows" in secret.reason
+    assert talks.title == "Port talks resume" and talks.url == site.base + "/go/talks"
+    assert not any(p.startswith("/private/") for p in site.log)
+    assert site.log.count("/robots.txt") == 1

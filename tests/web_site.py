@@ -48,6 +48,9 @@ PAGES = {
 }
 
 
+REDIRECTS = {"/go/secret": "/private/secret.html", "/go/talks": "/news/talks.html"}
+
+
 def rss(base: str, paths: list[str]) -> str:
     items = "".join(f"<item><title>{p}</title><link>{base}{p}</link>"
                     f"<pubDate>Mon, 02 Mar 2026 08:00:00 GMT</pubDate></item>" for p in paths)
@@ -89,6 +92,12 @@ def serve(site: Site) -> ThreadingHTTPServer:
             site.times.append(time.monotonic())
             if self.path == "/news/slow.html":
                 time.sleep(site.slow_seconds)
+            if self.path in REDIRECTS:
+                self.send_response(302)
+                self.send_header("Location", site.base + REDIRECTS[self.path])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             body, ctype = self._body()
             if body is None:
                 self.send_error(404, "Not Found")

@@ -1,10 +1,11 @@
 """Articles from the web: polite fetching of pages, RSS/Atom feeds and sitemaps.
 
 The only place where ``kg`` uses the network. Each host's ``robots.txt`` is read first and
-honoured (a disallowed URL is refused, never requested); requests to one host are spaced by
-:attr:`Fetcher.delay` seconds (or the site's ``Crawl-delay``, if longer); every request
-carries an honest User-Agent, a timeout and a size cap, and a timeout, a dropped connection,
-a 429 or a 5xx answer is retried a bounded number of times.
+honoured (a disallowed URL is refused, never requested, also not through a redirect);
+requests to one host are spaced by :attr:`Fetcher.delay` seconds (or the site's
+``Crawl-delay``, if longer, up to :data:`MAX_CRAWL_DELAY`); every request carries an honest
+User-Agent, a timeout and a size cap, and a timeout, a dropped connection, a 429 or a 5xx
+answer is retried a bounded number of times.
 
 >>> page_id("https://www.example.org/news/2026/envoy.html?p=2#top")
 'example.org/news/2026/envoy?p=2'
@@ -21,6 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from email.message import Message
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from kg.errors import InputError
@@ -35,6 +37,8 @@ __all__ = ["USER_AGENT", "FetchError", "Fetched", "Fetcher", "KnownPage", "WebTa
 log = logging.getLogger(__name__)
 
 USER_AGENT = "kg/0.1 (knowledge-graph builder for news; +https://w3id.org/kg-news)"
+#: A longer Crawl-delay is cut to this many seconds (and logged): politeness, not a stall.
+MAX_CRAWL_DELAY = 60.0
 #: A sitemap index may list sitemaps; deeper nesting than this is not followed.
 MAX_SITEMAP_DEPTH = 2
 _RETRY_STATUS = {429, 500, 502, 503, 504}
@@ -75,6 +79,7 @@ class WebTally:
     failed: int = 0
     refused: int = 0  #: disallowed by robots.txt
     requests: list[str] = field(default_factory=list)  #: every URL requested, in order
+    sent: list[float] = field(default_factory=list)  #: when each was sent (time.monotonic)
 
 
 def page_id(url: str) -> str:
@@ -85,6 +90,21 @@ def page_id(url: str) -> str:
     for suffix in (".html", ".htm", ".php", ".aspx"):
         path = path.removesuffix(suffix)
     return urlunsplit(("", host, path, parts.query, "")).lstrip("/")
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only where robots.txt allows it, so a disallowed page is never
+    requested through a redirect either."""
+
+    def __init__(self, fetcher: Fetcher) -> None:
+        self.fetcher = fetcher
+
+    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str,
+                         headers: Any, newurl: str) -> urllib.request.Request | None:
+        if not self.fetcher.allowed(newurl):
+            raise FetchError(req.full_url, f"redirected to {newurl}, which the site's "
+                             "robots.txt disallows", refused=True)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 class Fetcher:
@@ -98,7 +118,7 @@ class Fetcher:
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._robots_problem: dict[str, str] = {}
         self._last: dict[str, float] = {}
-        self._opener = urllib.request.build_opener()
+        self._opener = urllib.request.build_opener(_CheckedRedirects(self))
 
     def _host(self, url: str) -> str:
         p = urlsplit(url)
@@ -107,7 +127,10 @@ class Fetcher:
     def _wait(self, host: str) -> None:
         robots = self._robots.get(host)
         crawl_delay = robots.crawl_delay(self.user_agent) if robots else None
-        gap = max(self.delay, float(crawl_delay or 0))
+        if crawl_delay and float(crawl_delay) > MAX_CRAWL_DELAY:
+            log.warning("%s asks for a %s s Crawl-delay; waiting %g s", host, crawl_delay,
+                        MAX_CRAWL_DELAY)
+        gap = max(self.delay, min(float(crawl_delay or 0), MAX_CRAWL_DELAY))
         wait = self._last.get(host, -1e9) + gap - time.monotonic()
         if wait > 0:
             time.sleep(wait)
@@ -116,6 +139,7 @@ class Fetcher:
     def _get_once(self, url: str) -> Fetched:
         self._wait(self._host(url))
         self.tally.requests.append(url)
+        self.tally.sent.append(self._last[self._host(url)])
         req = urllib.request.Request(url, headers={"User-Agent": self.user_agent,
                                                    "Accept-Encoding": "identity"})
         with self._opener.open(req, timeout=self.timeout) as resp:
