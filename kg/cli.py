@@ -214,6 +214,24 @@ def read(paths: tuple[str, ...], published: date | None, delay: float, timeout: 
 
 
 @cli.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@STORE_OPTION
+@handle_errors
+def remove(article_ids: tuple[str, ...], store_spec: str) -> None:
+    """Remove articles (by id) from the store, and update the meeting events they reported.
+
+    An id that is not stored is refused, and then nothing is removed.
+    """
+    from kg.ingest.build import remove_articles
+    from kg.store import open_store
+
+    with open_store(store_spec) as store:
+        u = remove_articles(store, article_ids)
+    click.echo(f"removed {len(set(article_ids))} articles from {store_spec}; meeting events: "
+               f"{u.created} created, {u.updated} updated, {u.removed} removed")
+
+
+@cli.command()
 @click.argument("query")
 @STORE_OPTION
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml"]),

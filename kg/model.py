@@ -24,6 +24,7 @@ __all__ = [
     "Argument",
     "Triple",
     "MeetingStatus",
+    "DateSpan",
     "Meeting",
     "Extraction",
 ]
@@ -178,6 +179,31 @@ class MeetingStatus(str, Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class DateSpan:
+    """The days a meeting can have taken place on: first and last day (None: open) and the
+    precision the report gave ("day", "week", "month", "year", "years", "bound" when only
+    the publication date limits it, "unknown" when nothing does).
+
+    >>> str(DateSpan(date(1987, 4, 1), date(1987, 4, 30), "month"))
+    '1987-04-01/1987-04-30 (month)'
+    >>> str(DateSpan(None, date(1987, 4, 2), "bound"))
+    '../1987-04-02 (bound)'
+    """
+
+    start: date | None
+    end: date | None
+    precision: str
+
+    def __post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"a span cannot end ({self.end}) before it starts ({self.start})")
+
+    def __str__(self) -> str:
+        ends = [d.isoformat() if d else ".." for d in (self.start, self.end)]
+        return f"{ends[0]}/{ends[1]} ({self.precision})"
+
+
+@dataclass(frozen=True, slots=True)
 class Meeting:
     """An n-ary meeting event: participants (entity keys), place, time, status, provenance.
 
@@ -198,6 +224,7 @@ class Meeting:
     time: str | None = None
     date: date | None = None
     confidence: float = 1.0
+    span: DateSpan | None = None  # when, as an interval: from the time, publication and status
 
     def __post_init__(self) -> None:
         if len(set(self.participants)) < 2:

@@ -57,13 +57,18 @@ def server(tmp_path_factory):
 
 @pytest.fixture
 def virtuoso(server):
-    """An empty kg store on the server (every article graph dropped first and after)."""
+    """An empty kg store on the server (every kg graph dropped first and after: the article
+    graphs and the derived ones, such as meeting events)."""
     store = open_store(server)
     assert isinstance(store, SparqlStore)
 
     def clear() -> None:
         for aid in store.article_hashes():
             store.remove_article(graph_iri(aid))
+        q = ("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+             "FILTER(STRSTARTS(STR(?g), \"https://w3id.org/kg-news/id/\")) }")
+        for g in store.query(q).values("g"):
+            store.remove_article(URIRef(g))
 
     clear()
     yield store
@@ -203,5 +208,9 @@ def test_newswire_corpus_answers_like_oxigraph(virtuoso, tmp_path):
         virtuoso.replace_article(to_rdf(x, s.model))
     assert virtuoso.article_hashes() == ox.article_hashes()
     assert _rows(virtuoso) == _rows(ox)
+    from kg.events import update_events
+
+    assert update_events(virtuoso).created == s.events_created > 0
+    assert _rows(virtuoso, "meeting-events") == _rows(ox, "meeting-events")
     assert len(virtuoso) == len(ox)
     ox.close()

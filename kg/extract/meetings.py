@@ -37,6 +37,7 @@ from kg.extract.status import (
 )
 from kg.extract.timex import attached_time, normalise_date
 from kg.extract.trigger_syntax import chain, governor, inside_party, proposed, stray_with
+from kg.extract.when import clause_tense, resolve_span, sole_date
 from kg.model import Entity, EntityType, Meeting, MeetingStatus
 
 __all__ = ["find_meetings", "MeetingComponent", "VERB_TRIGGERS", "NOUN_TRIGGERS", "NAMED_GROUPS"]
@@ -346,6 +347,8 @@ class _Finder:
                         time=time,
                         date=normalise_date(time, published, status is MeetingStatus.PLANNED),
                         confidence=confidence,
+                        span=resolve_span(time or sole_date(sent), published, status.value,
+                                          clause_tense(tok)),
                     ))
         return out
 
@@ -376,7 +379,8 @@ def _complete(out: list[Meeting], n: int, place: Span | None, index: EntityIndex
     m = out[n]
     if m.time is None and time is not None:
         planned = m.status is MeetingStatus.PLANNED
-        m = replace(m, time=time, date=normalise_date(time, published, planned))
+        m = replace(m, time=time, date=normalise_date(time, published, planned),
+                    span=resolve_span(time, published, m.status.value))
     if m.place is None and place is not None:
         m = replace(m, place=_place_label(place), place_entity=index.entity_of(place))
     out[n] = m

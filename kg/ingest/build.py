@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Protocol
 from spacy.language import Language
 
 from kg.errors import BuildInterruptedError, StoreError
+from kg.events import EventUpdate, update_events
 from kg.extract import extract
 from kg.extract.pipeline import load_nlp, model_description, set_doc_context
-from kg.ingest.linking import relink_people
+from kg.ingest.linking import relink_people_graphs
 from kg.ingest.summary import (
     INTERRUPTED_BULK,
     BuildProgress,
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from kg.sources.web import Fetcher
 
 __all__ = ["build", "ingest", "Executor", "LocalExecutor", "count_articles", "extract_articles",
-           "extract_paths", "prepare_articles",
+           "extract_paths", "prepare_articles", "link_and_derive", "remove_articles",
            # the records, defined in kg.ingest.summary
            "BuildSummary", "BuildProgress", "BuildTally", "PreparedArticle"]
 
@@ -299,7 +300,7 @@ def ingest(paths: list[str], store: Store, executor: Executor, *,
         if use_bulk and store.is_empty():
             raise BuildInterruptedError(INTERRUPTED_BULK) from e
         raise
-    linked = relink_people(store) if tally.built else 0
+    linked, events = link_and_derive(store, tally.built)
     return BuildSummary(
         built=tuple(tally.built), unchanged=tuple(unchanged), problems=tuple(problems),
         triples=tally.triples, meetings=tally.meetings, entities=tally.entities,
@@ -309,6 +310,8 @@ def ingest(paths: list[str], store: Store, executor: Executor, *,
         failed=fetcher.tally.failed if fetcher else 0,
         refused=fetcher.tally.refused if fetcher else 0,
         seconds=time.perf_counter() - t0, model=executor.model, extractions=tuple(tally.kept),
+        events_created=events.created, events_updated=events.updated,
+        events_removed=events.removed,
     )
 
 
@@ -318,6 +321,36 @@ def _stored_urls(store: Store) -> dict[str, str]:
 
     rows = store.query(internal_query("article-urls")).rows
     return {str(url): str(aid) for url, aid in rows}
+
+
+def link_and_derive(store: Store, built: list[str]) -> tuple[int, EventUpdate]:
+    """After articles were stored: link short names across articles, then derive again the
+    meeting events of every pair those articles (or the relinked ones) report.
+
+    Returns the number of relinked article graphs and what changed in the events.
+    """
+    if not built:
+        return 0, EventUpdate()
+    relinked = relink_people_graphs(store)
+    changed = {str(graph_iri(a)) for a in built} | set(relinked)
+    return len(relinked), update_events(store, changed)
+
+
+def remove_articles(store: Store, article_ids: Iterable[str]) -> EventUpdate:
+    """Drop the named articles' graphs, then update the meeting events they supported.
+
+    Every id must be stored: an unknown one is refused before anything is removed.
+    """
+    from kg.errors import InputError
+
+    ids = list(dict.fromkeys(article_ids))
+    known = store.article_hashes()
+    unknown = [a for a in ids if a not in known]
+    if unknown:
+        raise InputError(f"no stored article {', '.join(map(repr, unknown))}")
+    for a in ids:
+        store.remove_article(graph_iri(a))
+    return update_events(store, {str(graph_iri(a)) for a in ids}) if ids else EventUpdate()
 
 
 def _use_bulk(store: Store, bulk: bool | None) -> bool:

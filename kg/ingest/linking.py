@@ -31,7 +31,7 @@ from kg.rdf.mapping import RdfTriple
 from kg.rdf.nquads import triples_nquads
 from kg.store import Store
 
-__all__ = ["person_links", "relink_people"]
+__all__ = ["person_links", "relink_people", "relink_people_graphs"]
 
 log = logging.getLogger(__name__)
 
@@ -84,16 +84,21 @@ def relink_people(store: Store) -> int:
 
     Returns the number of article graphs rewritten; each is replaced as a unit.
     """
+    return len(relink_people_graphs(store))
+
+
+def relink_people_graphs(store: Store) -> list[str]:
+    """:func:`relink_people`, returning the IRIs of the article graphs it rewrote."""
     q = internal_query("people")
     rows = store.query(q).rows
     people = {str(r[0]): str(r[1]) for r in rows}
     links = person_links(people)
     if not links:
-        return 0
+        return []
     graphs = sorted({str(r[2]) for r in rows if str(r[0]) in links})
     iri_links: dict[Node, URIRef] = {URIRef(k): URIRef(v) for k, v in links.items()}
     for gname in graphs:
         triples = _rewrite(store.graph_triples(gname), iri_links, people)
         store.replace_article_nquads(gname, triples_nquads(gname, triples))
     log.info("linked %d short names across %d articles", len(links), len(graphs))
-    return len(graphs)
+    return graphs

@@ -106,6 +106,9 @@ class BuildSummary:
     failed: int = 0  #: URLs that could not be fetched (named in ``problems``)
     refused: int = 0  #: URLs that robots.txt disallows, never requested (in ``problems``)
     bulk: bool = False  # loaded into a new store with Oxigraph's bulk loader (kg.store.bulk)
+    events_created: int = 0  # meeting events (kg.events) new after this build
+    events_updated: int = 0  # meeting events whose reports, dates or status changed
+    events_removed: int = 0  # meeting events no report supports any more
     extractions: tuple[Extraction, ...] = field(default=(), repr=False)
 
     @property
@@ -132,6 +135,9 @@ def build_report(s: BuildSummary, location: str) -> BuildReport:
     if s.fetched or s.failed or s.refused:
         out += (f"\nweb: fetched {s.fetched} pages, {len(s.unchanged)} unchanged, "
                 f"{s.failed} failed, {s.refused} refused by robots.txt")
+    if s.events_created or s.events_updated or s.events_removed:
+        out += (f"\nmeeting events: {s.events_created} created, {s.events_updated} updated"
+                + (f", {s.events_removed} removed" if s.events_removed else ""))
     err: list[str] = []
     if s.skipped_sentences:
         err.append(f"skipped {s.skipped_sentences} sentences that failed to parse")

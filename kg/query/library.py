@@ -41,7 +41,7 @@ __all__ = [
 
 #: Setting that points at another folder of saved queries.
 QUERIES_ENV = "KG_QUERIES"
-_PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*(?:[-–:]\s*(.*))?$")
+_PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*(\(optional\))?\s*(?:[-–:]\s*(.*))?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,7 @@ class SavedQuery:
     description: str = ""
     params: tuple[str, ...] = ()
     param_help: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()  #: parameters the query reads as "all" when left unset
 
 
 def queries_dir() -> Path:
@@ -71,6 +72,7 @@ def parse_saved(name: str, text: str) -> SavedQuery:
     desc: list[str] = []
     params: list[str] = []
     helps: list[str] = []
+    optional: list[str] = []
     for line in text.splitlines():
         s = line.strip()
         if not s.startswith("#"):
@@ -80,10 +82,13 @@ def parse_saved(name: str, text: str) -> SavedQuery:
         m = _PARAM.match(s)
         if m:
             params.append(m.group(1))
-            helps.append((m.group(2) or "").strip())
+            helps.append((m.group(3) or "").strip())
+            if m.group(2):
+                optional.append(m.group(1))
         elif not params and s.lstrip("# ").strip():
             desc.append(s.lstrip("# ").strip())
-    return SavedQuery(name, text, desc[0] if desc else "", tuple(params), tuple(helps))
+    return SavedQuery(name, text, desc[0] if desc else "", tuple(params), tuple(helps),
+                      tuple(optional))
 
 
 def saved_queries(directory: Path | None = None) -> list[SavedQuery]:
@@ -139,7 +144,8 @@ def run_query(store: Store, query: SavedQuery | str,
     ``options`` go to :meth:`~kg.store.Store.query` (dataset, ``max_rows``, ``deadline``).
 
     A parameter the query does not declare is refused, and so is a declared one left unset,
-    because an unbound parameter silently matches everything.
+    because an unbound parameter silently matches everything, unless the query declares it
+    ``(optional)`` and reads an unset one as "no filter" (``meeting-events``).
 
     >>> from rdflib import Literal
     >>> from kg.sample import sample_store
@@ -155,7 +161,7 @@ def run_query(store: Store, query: SavedQuery | str,
         if unknown:
             raise QueryError(f"query {q.name} has no parameter {', '.join(unknown)} "
                              f"(it takes: {', '.join(q.params)})")
-        missing = [p for p in q.params if p not in params]
+        missing = [p for p in q.params if p not in params and p not in q.optional]
         if missing:
             raise QueryError(f"query {q.name} needs --param {missing[0]}=VALUE")
     return store.query(q.text, params, **options)

@@ -9,13 +9,14 @@
 from __future__ import annotations
 
 import unicodedata
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from rdflib import URIRef
 
 from kg.rdf.vocab import BASE, KGR
 
-__all__ = ["slug", "mint", "relation_iri", "entity_iri", "article_iri", "graph_iri"]
+__all__ = ["slug", "mint", "relation_iri", "entity_iri", "article_iri", "graph_iri",
+           "events_graph_iri", "event_iri", "graph_article_iri"]
 
 
 def slug(text: str) -> str:
@@ -68,3 +69,38 @@ def relation_iri(predicate: str) -> URIRef:
     'https://w3id.org/kg-news/relation/meet-with'
     """
     return URIRef(str(KGR) + quote(slug(predicate), safe=""))
+
+
+def _local(iri: str) -> str:
+    """The part of one of our IRIs after BASE, decoded ("person/james-baker")."""
+    return unquote(iri[len(BASE):] if iri.startswith(BASE) else iri)
+
+
+def events_graph_iri(a: str, b: str) -> URIRef:
+    """The derived graph holding the meeting events of the pair ``a``, ``b`` (entity IRIs).
+
+    >>> str(events_graph_iri(BASE + "person/b", BASE + "person/a"))
+    'https://w3id.org/kg-news/id/events/person%2Fa/person%2Fb'
+    """
+    return mint("events", *sorted((_local(a), _local(b))))
+
+
+def event_iri(first_report: str, a: str, b: str) -> URIRef:
+    """The IRI of a meeting event: its pair and its earliest report (a ``kg:Meeting`` IRI).
+
+    >>> str(event_iri(BASE + "meeting/a1/0-1", BASE + "person/x", BASE + "person/y"))
+    'https://w3id.org/kg-news/id/event/meeting%2Fa1%2F0-1/person%2Fx/person%2Fy'
+    """
+    return mint("event", _local(first_report), *sorted((_local(a), _local(b))))
+
+
+def graph_article_iri(graph: str) -> URIRef:
+    """The article IRI of an article's named graph, also once the graph is gone.
+
+    >>> graph_article_iri(str(graph_iri("reuters-1"))) == article_iri("reuters-1")
+    True
+    """
+    head = BASE + "graph/"
+    if not graph.startswith(head):
+        raise ValueError(f"{graph} is not an article graph")
+    return URIRef(BASE + "article/" + graph[len(head):])

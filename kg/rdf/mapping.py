@@ -23,6 +23,7 @@ from rdflib.term import Node
 
 from kg.model import (
     Argument,
+    DateSpan,
     EntityType,
     Extraction,
     Meeting,
@@ -162,6 +163,16 @@ def _meetings(add: _Add, x: Extraction, sents: dict[int, URIRef]) -> None:
             add((ev, KG.timeText, Literal(m.time)))
         if m.date:
             add((ev, SDO.startDate, Literal(m.date.isoformat(), datatype=XSD.date)))
+        if m.span is not None:
+            _span(add, ev, m.span)
+
+
+def _span(add: _Add, ev: URIRef, span: DateSpan) -> None:
+    if span.start:
+        add((ev, KG.earliestDate, Literal(span.start.isoformat(), datatype=XSD.date)))
+    if span.end:
+        add((ev, KG.latestDate, Literal(span.end.isoformat(), datatype=XSD.date)))
+    add((ev, KG.datePrecision, Literal(span.precision)))
 
 
 def rdf_triples(x: Extraction, extractor: str | None = None) -> list[RdfTriple]:

@@ -36,18 +36,28 @@ class KG(DefinedNamespace):
     Meeting: URIRef  # an n-ary meeting event; rdfs:subClassOf schema:Event
     Sentence: URIRef  # one sentence of an article; the unit of provenance
     Group: URIRef  # a collective tied to a country ("the American delegation"), an Organization
-    MeetingStatus: URIRef  # the class of the three status individuals below
+    MeetingStatus: URIRef  # the class of the status individuals below
+    MeetingEvent: URIRef  # one real meeting of two participants, reconciled from its reports
 
     # Meeting status individuals
     Happened: URIRef  # the meeting took place
     Planned: URIRef  # the meeting is expected, scheduled or announced
     Negated: URIRef  # the meeting did not happen, was cancelled or refused
+    Disputed: URIRef  # an event's reports of one day disagree on whether it happened
 
     # Meeting properties
     status: URIRef  # a meeting's kg:MeetingStatus
     timeText: URIRef  # the meeting's time as written ("on Tuesday" -> "Tuesday")
     placeText: URIRef  # the meeting's place as written, also when it is no resolved entity
     trigger: URIRef  # the words that signal the meeting ("is expected to meet with")
+    earliestDate: URIRef  # xsd:date: first day a report's meeting can be on (absent: open)
+    latestDate: URIRef  # xsd:date: last day a report's meeting can be on (absent: open)
+    datePrecision: URIRef  # day, week, month, year, years; bound (publication only), unknown
+
+    # Meeting event properties (derived graphs; reports are linked by prov:wasDerivedFrom)
+    reportCount: URIRef  # xsd:integer: how many articles report the event
+    firstReported: URIRef  # xsd:date: publication date of the earliest report
+    lastReported: URIRef  # xsd:date: publication date of the latest report
 
     # Statement (reified open-IE triple) properties
     relationText: URIRef  # the surface relation, as Open IE reports it

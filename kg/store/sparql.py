@@ -64,7 +64,9 @@ _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 #: Staging-only predicate naming a reified statement's target graph; never left in the store.
 _IN_GRAPH = URIRef("urn:kg:stage:graph")
-_GRAPHS = URIRef(BASE + "graph/")
+# Every graph kg writes lives under BASE: article graphs and the derived ones (meeting events);
+# the staging graphs (urn:uuid) do not.
+_GRAPHS = URIRef(BASE)
 _TIMEOUT = 600.0
 
 # The terms this update carries are the stage's fresh urn:uuid and the batch's graph IRIs,
@@ -406,7 +408,7 @@ class SparqlStore:
                 for row in self.query(sparql, bindings).rows]
 
     def export(self, fmt: str = "trig") -> bytes:
-        """All article graphs serialised as TriG or N-Quads."""
+        """All of kg's graphs (articles and derived) serialised as TriG or N-Quads."""
         ds = Dataset()
         for g, s, p, o in self.query(internal_query("all-quads"), {"graphs": _GRAPHS}).rows:
             ds.graph(g).add((s, p, o))  # type: ignore[arg-type]

@@ -1,0 +1,214 @@
+"""Meeting-events benchmark: one real meeting, many reports (issue 18).
+
+Builds a fresh Oxigraph store (in a temporary folder) from the Reuters-21578 articles of the
+hand-annotated dev set ``benchmarks/data/meeting-events.json``, derives the meeting events,
+and scores them against the gold meetings, per split ("dev" and "validation"):
+
+- events per real meeting: distinct events holding the gold reports of one real meeting
+  (target <= 1.15);
+- pairwise report-clustering precision, recall and F1 over the gold reports the extractor
+  found, pairs of reports of one pair of people (target F1 >= 0.9);
+- the share of events whose interval contains a day of the real meeting (target >= 0.85).
+
+Side by side with the baseline of one event per report (the rows of ``who-met-whom``, each
+dated by its ``?date``). A gold report is found when a ``kg:Meeting`` of its article, whose
+sentence spans the gold offset, has attendees with the pair's surnames.
+
+    .venv/bin/python benchmarks/events.py [CORPUS] [--errors]
+
+``--errors`` lists the dev split's misses; the validation split is only ever summed up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from datetime import date
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import DEFAULT_CORPUS, read_records  # noqa: E402
+
+GOLD = Path(__file__).resolve().parent / "data" / "meeting-events.json"
+
+_SYSTEM = """
+PREFIX schema: <https://schema.org/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX kg: <https://w3id.org/kg-news/vocab#>
+SELECT ?m ?label ?a ?article ?cs ?ce ?date WHERE {
+  GRAPH ?g { ?m a kg:Meeting ; schema:attendee ?a ; prov:wasDerivedFrom ?s .
+             ?a rdfs:label ?label .
+             ?s kg:charStart ?cs ; kg:charEnd ?ce ; schema:isPartOf ?art .
+             ?art schema:identifier ?article .
+             OPTIONAL { ?m schema:startDate ?date } }
+}"""
+_EVENTS = """
+PREFIX schema: <https://schema.org/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX kg: <https://w3id.org/kg-news/vocab#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?e ?a ?label ?r ?start ?end WHERE {
+  ?a skos:prefLabel ?label .
+  GRAPH ?g { ?e a kg:MeetingEvent ; schema:attendee ?a ; prov:wasDerivedFrom ?r .
+             OPTIONAL { ?e schema:startDate ?start } OPTIONAL { ?e schema:endDate ?end } }
+}"""
+
+
+def _say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+
+
+def _day(v: object) -> date | None:
+    return date.fromisoformat(str(v)[:10]) if v is not None else None
+
+
+def build_store(corpus: str, ids: set[str], where: Path):
+    from kg.ingest.build import build
+    from kg.store import open_store
+
+    data = where / "articles.jsonl"
+    with data.open("w", encoding="utf-8") as fh:
+        for rec in read_records(corpus):
+            if rec["id"] in ids:
+                fh.write(json.dumps(rec) + "\n")
+    store = open_store(str(where / "store"))
+    summary = build([str(data)], store, bulk=False)
+    return store, summary
+
+
+def _surname(label: str) -> str:
+    return label.split()[-1].casefold() if label.split() else ""
+
+
+def score(store, gold: dict, split: str, show: bool) -> dict[str, float]:
+    """Figures for one split, for the events and for the one-row-per-report baseline."""
+    reports = defaultdict(lambda: {"att": {}, "date": None})
+    for d in store.query(_SYSTEM).dicts():
+        r = reports[str(d["m"])]
+        r["att"][str(d["a"])] = str(d["label"])
+        r.update(article=str(d["article"]), cs=int(str(d["cs"])), ce=int(str(d["ce"])),
+                 date=_day(d.get("date")))
+    events: dict[tuple[str, frozenset[str]], str] = {}  # (report, pair surnames) -> event
+    spans: dict[str, tuple[date | None, date | None]] = {}
+    att: dict[str, set[str]] = defaultdict(set)
+    rows = list(store.query(_EVENTS).dicts())
+    for d in rows:
+        att[str(d["e"])].add(_surname(str(d["label"])))
+        spans[str(d["e"])] = (_day(d.get("start")), _day(d.get("end")))
+    for d in rows:
+        events[(str(d["r"]), frozenset(att[str(d["e"])]))] = str(d["e"])
+    gev = {e["event"]: e for e in gold["events"] if e["split"] == split}
+    found: list[tuple[dict, str, str, date | None]] = []  # gold report, event, report, date
+    missed = []
+    for g in (r for r in gold["reports"] if r["split"] == split):
+        want = {n.casefold() for n in g["pair"]}
+        hit = None
+        for iri, r in reports.items():
+            if r.get("article") != g["article"] or not r["cs"] <= g["offset"] < r["ce"]:
+                continue
+            pair = frozenset(a for a, lab in r["att"].items() if _surname(lab) in want)
+            if {_surname(r["att"][a]) for a in pair} == want and len(pair) == 2:
+                hit = (iri, pair, r["date"])
+                break
+        if hit is None:
+            missed.append(g)
+            continue
+        found.append((g, events.get((hit[0], frozenset(want)), "none:" + hit[0]), hit[0],
+                      hit[2]))
+    out: dict[str, float] = {"gold reports": sum(1 for r in gold["reports"]
+                                                  if r["split"] == split),
+                             "found": len(found), "real meetings": len(gev)}
+    for name, key in (("events", lambda f: f[1]), ("baseline", lambda f: f[2])):
+        per = defaultdict(set)
+        for f in found:
+            per[f[0]["event"]].add(key(f))
+        out[f"{name}: events per real meeting"] = (
+            sum(len(v) for v in per.values()) / len(per) if per else 0.0)
+        tp = fp = fn = 0
+        by_pair = defaultdict(list)
+        for f in found:
+            by_pair[tuple(f[0]["pair"])].append(f)
+        for fs in by_pair.values():
+            for a, b in combinations(fs, 2):
+                same_gold, same_sys = a[0]["event"] == b[0]["event"], key(a) == key(b)
+                tp += same_gold and same_sys
+                fp += same_sys and not same_gold
+                fn += same_gold and not same_sys
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        out[f"{name}: pairwise P"], out[f"{name}: pairwise R"] = p, r
+        out[f"{name}: pairwise F1"] = 2 * p * r / (p + r) if p + r else 0.0
+        members = defaultdict(list)
+        for f in found:
+            members[key(f)].append(f)
+        hits = total = 0
+        for sys_ev, fs in members.items():
+            real = gev[Counter(f[0]["event"] for f in fs).most_common(1)[0][0]]
+            if real["start"] is None:
+                continue
+            total += 1
+            lo, hi = spans.get(sys_ev, (None, None)) if name == "events" else (fs[0][3], fs[0][3])
+            ok = lo is not None and hi is not None and lo <= date.fromisoformat(real["end"]) \
+                and date.fromisoformat(real["start"]) <= hi
+            hits += ok
+            if show and not ok and name == "events":
+                _say(f"    date miss: {real['event']} real {real['start']}..{real['end']}, "
+                      f"event {lo}..{hi} ({len(fs)} reports)")
+        out[f"{name}: interval contains real date"] = hits / total if total else 0.0
+    if show:
+        per = defaultdict(set)
+        for f in found:
+            per[f[0]["event"]].add(f[1])
+        for ev, sys_evs in sorted(per.items()):
+            if len(sys_evs) > 1:
+                _say(f"    split: {ev} -> {len(sys_evs)} events")
+        owners = defaultdict(set)
+        for f in found:
+            owners[f[1]].add(f[0]["event"])
+        for evs in owners.values():
+            if len(evs) > 1:
+                _say(f"    merged: {sorted(evs)}")
+        for g in missed:
+            _say(f"    not extracted: {g['article']}@{g['offset']} {'/'.join(g['pair'])}")
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("corpus", nargs="?", default=DEFAULT_CORPUS)
+    ap.add_argument("--errors", action="store_true", help="list the dev split's misses")
+    args = ap.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    ids = {r["article"] for r in gold["reports"]}
+    with tempfile.TemporaryDirectory(prefix="kg-events-") as tmp:
+        store, summary = build_store(args.corpus, ids, Path(tmp))
+        try:
+            _say(f"built {len(summary.built)} articles: {summary.meetings} meeting reports; "
+                  f"events {summary.events_created} created")
+            for split in ("dev", "validation"):
+                _say(f"== {split}")
+                figures = score(store, gold, split, args.errors and split == "dev")
+                for k, v in figures.items():
+                    if k.startswith("baseline"):
+                        continue
+                    base = figures.get(k.replace("events:", "baseline:"))
+                    side = f"   (one event per report: {base:.3f})" if base is not None \
+                        and k.startswith("events") else ""
+                    shown = f"{v:.3f}" if k.startswith("events") else f"{int(v)}"
+                    _say(f"  {k:<42} {shown}{side}")
+        finally:
+            store.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,229 @@
+"""Reports of one pair's meetings → meeting events: which reports are the same real meeting,
+its dates, and its reconciled status.
+
+Reports with a bounded date are placed first, narrowest first, so that precise reports found
+the events and vaguer ones ("next month", or no time at all) join the nearest event they fit
+(with a day of slack either side).
+Two reports fit when their days overlap and their places agree (both resolved to different
+places is a disagreement; an unresolved or missing place is not). A report dated only by its
+publication date is taken to be about a meeting within a month before it (happened) or
+three months after it (planned).
+
+>>> from datetime import date
+>>> def rep(n, pub, status, start, end, place=None):
+...     span = DateSpan(start, end, "bound" if start is None or end is None else "day")
+...     return Report(f"r{n}", f"a{n}", pub, 0, status, span, place)
+>>> reps = [rep(1, date(1987, 4, 6), "planned", date(1987, 4, 7), date(1987, 4, 7)),
+...         rep(2, date(1987, 4, 8), "happened", None, date(1987, 4, 8)),
+...         rep(3, date(1987, 10, 20), "happened", date(1987, 10, 19), date(1987, 10, 19))]
+>>> for e in cluster_reports(reps):
+...     print(e.reports, e.span, e.status)
+('r1', 'r2') 1987-04-07/1987-04-07 (day) happened
+('r3',) 1987-10-19/1987-10-19 (day) happened
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kg.extract.when import precision_of
+from kg.model import DateSpan
+
+__all__ = ["Report", "Event", "cluster_reports", "reconcile_status", "HAPPENED_WINDOW",
+           "PLANNED_WINDOW"]
+
+#: How far before its publication an undated report of a held meeting may reach.
+HAPPENED_WINDOW = timedelta(days=31)
+#: How far after its publication an undated report of a planned meeting may reach.
+PLANNED_WINDOW = timedelta(days=92)
+
+
+_SLACK = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One article's report of a meeting between the pair: the ``kg:Meeting`` node and where
+    it was said (article, publication date, sentence), its status, dates and place."""
+
+    iri: str
+    article: str
+    published: date | None
+    sentence_index: int
+    status: str  # happened | planned | negated
+    span: DateSpan | None
+    place: str | None = None  # the resolved place entity, when there is one
+
+    def window(self) -> tuple[date, date] | None:
+        """The days this report can be about, open ends closed by the reporting windows."""
+        s = self.span
+        start, end = (s.start, s.end) if s is not None else (None, None)
+        if start is not None and end is not None:
+            return start, end
+        pub = self.published
+        if pub is None:
+            return None
+        if start is None and end is None:
+            start, end = pub - HAPPENED_WINDOW, pub + PLANNED_WINDOW
+        elif start is None:
+            assert end is not None
+            start = end - HAPPENED_WINDOW
+        else:
+            assert start is not None
+            end = start + PLANNED_WINDOW
+        return start, end
+
+    @property
+    def bounded(self) -> bool:
+        """Whether the report itself dates the meeting on both ends."""
+        return self.span is not None and self.span.start is not None \
+            and self.span.end is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One real meeting of the pair: its reports (``kg:Meeting`` IRIs, earliest first), dates,
+    place and reconciled status."""
+
+    reports: tuple[str, ...]
+    span: DateSpan
+    status: str  # happened | planned | negated | disputed
+    place: str | None
+    articles: tuple[str, ...]
+    first_reported: date | None
+    last_reported: date | None
+
+
+@dataclass
+class _Group:
+    members: list[Report]
+    lo: date  # the hull of the members' windows
+    hi: date
+
+    def places(self) -> set[str]:
+        return {m.place for m in self.members if m.place}
+
+
+def _overlap(a: tuple[date, date], lo: date, hi: date) -> bool:
+    # A day's slack: reports a day apart ("last night", datelines across time zones, a
+    # second day of talks) are one meeting more often than two.
+    return a[0] <= hi + _SLACK and lo - _SLACK <= a[1]
+
+
+def _gap(a: tuple[date, date], b: tuple[date, date]) -> int:
+    return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
+
+
+def _core(g: _Group) -> tuple[date, date]:
+    """The days all bounded members agree on (else the finest ones' most common span)."""
+    spans = [(m.span.start, m.span.end, m.span.precision) for m in g.members
+             if m.bounded and m.span is not None]
+    if spans:
+        lo = max(s[0] for s in spans if s[0])
+        hi = min(s[1] for s in spans if s[1])
+        if lo <= hi:
+            return lo, hi
+        order = ("day", "week", "month", "year", "years")
+        finest = min(order.index(s[2]) for s in spans if s[2] in order)
+        best = Counter((s[0], s[1]) for s in spans if s[2] == order[finest]).most_common()
+        top = best[0][1]
+        pick = min(k for k, n in best if n == top)
+        assert pick[0] is not None and pick[1] is not None
+        return pick[0], pick[1]
+    return g.lo, g.hi
+
+
+def _order(r: Report) -> tuple:
+    w = r.window()
+    width = (w[1] - w[0]).days if w else 10**6
+    return (not r.bounded, width, w[0] if w else date.max, r.published or date.max, r.iri)
+
+
+def cluster_reports(reports: Iterable[Report]) -> list[Event]:
+    """Group one pair's reports into events; the result does not depend on input order."""
+    groups: list[_Group] = []
+    undated: list[Report] = []
+    for r in sorted(reports, key=_order):
+        w = r.window()
+        if w is None:
+            undated.append(r)
+            continue
+        anchor = (r.published, r.published) if not r.bounded and r.published else w
+        fits = [g for g in groups if _overlap(w, g.lo, g.hi)
+                and not (r.place and g.places() and r.place not in g.places())]
+        if fits:
+            g = min(fits, key=lambda g: (_gap(anchor, _core(g)), g.lo))
+            g.members.append(r)
+            if r.bounded:
+                g.lo, g.hi = min(g.lo, w[0]), max(g.hi, w[1])
+        else:
+            groups.append(_Group([r], *w))
+    if undated:  # no publication date either: one event per report, undated
+        groups.extend(_Group([r], date.min, date.max) for r in undated)
+    return sorted((_event(g) for g in groups), key=lambda e: (e.span.start or date.min,
+                                                             e.reports))
+
+
+def _event(g: _Group) -> Event:
+    members = sorted(g.members, key=lambda m: (m.published or date.max, m.article,
+                                               m.sentence_index, m.iri))
+    if any(m.bounded for m in members):
+        lo, hi = _core(g)
+        span = DateSpan(lo, hi, precision_of(lo, hi))
+    else:
+        # Only publication bounds: the meeting is after the last planned report's day, or
+        # before the first happened report's day.
+        ends = [m.span.end for m in members if m.span and m.span.end]
+        starts = [m.span.start for m in members if m.span and m.span.start]
+        span = DateSpan(max(starts) if starts else None, min(ends) if ends else None, "bound")
+        if span.start and span.end and span.end < span.start:
+            span = DateSpan(None, span.end, "bound")
+        if span.start is None and span.end is None:
+            span = DateSpan(None, None, "unknown")
+    places = Counter(m.place for m in members if m.place)
+    pubs = [m.published for m in members if m.published]
+    return Event(
+        reports=tuple(m.iri for m in members),
+        span=span,
+        status=reconcile_status([(m.published, m.status) for m in members]),
+        place=min(places, key=lambda p: (-places[p], p)) if places else None,
+        articles=tuple(dict.fromkeys(m.article for m in members)),
+        first_reported=min(pubs) if pubs else None,
+        last_reported=max(pubs) if pubs else None,
+    )
+
+
+def reconcile_status(reports: Iterable[tuple[date | None, str]]) -> str:
+    """One status for an event from its reports' (publication date, status), in date order.
+
+    A meeting reported as held stays held whatever earlier reports said; the latest day's
+    reports decide otherwise; reports of one day that disagree (held and called off, or
+    planned and called off) make it disputed, unless a later day settles it.
+
+    >>> d = date(1987, 4, 1)
+    >>> reconcile_status([(d, "planned"), (d + timedelta(days=2), "happened")])
+    'happened'
+    >>> reconcile_status([(d, "planned"), (d + timedelta(days=1), "negated")])
+    'negated'
+    >>> reconcile_status([(d, "happened"), (d, "negated")])
+    'disputed'
+    """
+    days: dict[date, set[str]] = defaultdict(set)
+    for pub, status in reports:
+        days[pub or date.min].add(status)
+    status = "planned"
+    held = False
+    for day in sorted(days):
+        said = days[day]
+        if "negated" in said and len(said) > 1:
+            status = "disputed"
+        elif "happened" in said:
+            status, held = "happened", True
+        elif "negated" in said:
+            status = "disputed" if held else "negated"
+        elif not held:
+            status = "planned"
+    return status

@@ -1,0 +1,120 @@
+"""Dates of meeting reports as intervals: time expression, publication date, status and tense."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.when import precision_of, resolve_span
+from kg.model import DateSpan
+
+FRI = date(2026, 3, 13)  # a Friday
+SUN = date(2026, 3, 15)
+
+
+def span(text, published, status, past=None):
+    s = resolve_span(text, published, status, past)
+    return (s.start, s.end, s.precision)
+
+
+def d(month, day, year=2026):
+    return date(year, month, day)
+
+
+@pytest.mark.parametrize(("text", "status", "expected"), [
+    # A weekday looks forward for a planned meeting, back for one that happened.
+    ("Wednesday", "planned", (d(3, 18), d(3, 18), "day")),
+    ("on Wednesday", "happened", (d(3, 11), d(3, 11), "day")),
+    # The story's own weekday is the day of the story.
+    ("Friday", "happened", (FRI, FRI, "day")),
+    ("Friday", "planned", (FRI, FRI, "day")),
+    ("next Tuesday", "happened", (d(3, 17), d(3, 17), "day")),
+    ("last Tuesday", "planned", (d(3, 10), d(3, 10), "day")),
+    ("today", "planned", (FRI, FRI, "day")),
+    ("later today", "planned", (FRI, FRI, "day")),
+    ("this evening", "happened", (FRI, FRI, "day")),
+    ("yesterday", "happened", (d(3, 12), d(3, 12), "day")),
+    ("tomorrow", "planned", (d(3, 14), d(3, 14), "day")),
+    # Periods are intervals.
+    ("next month", "planned", (d(4, 1), d(4, 30), "month")),
+    ("next month's", "negated", (d(4, 1), d(4, 30), "month")),
+    ("last month", "happened", (d(2, 1), d(2, 28), "month")),
+    ("next week", "planned", (d(3, 15), d(3, 21), "week")),
+    ("last week", "happened", (d(3, 1), d(3, 7), "week")),
+    ("later this week", "planned", (FRI, d(3, 14), "week")),
+    ("later this month", "planned", (FRI, d(3, 31), "month")),
+    ("earlier this year", "happened", (d(1, 1), FRI, "year")),
+    ("later this year", "planned", (FRI, d(12, 31), "year")),
+    ("two weeks ago", "happened", (d(2, 22), d(2, 28), "week")),
+    # Calendar dates: the year comes from the direction of the report.
+    ("May 4", "planned", (d(5, 4), d(5, 4), "day")),
+    ("January 21", "happened", (d(1, 21), d(1, 21), "day")),
+    ("January 21", "planned", (d(1, 21, 2027), d(1, 21, 2027), "day")),
+    ("in May", "planned", (d(5, 1), d(5, 31), "month")),
+    ("late April", "planned", (d(4, 21), d(4, 30), "month")),
+    ("mid-May", "planned", (d(5, 11), d(5, 20), "month")),
+    ("May 5-6", "planned", (d(5, 5), d(5, 6), "day")),
+    ("May 27 and 28", "planned", (d(5, 27), d(5, 28), "day")),
+    ("late April or early May", "planned", (d(4, 21), d(5, 10), "month")),
+    ("last October", "happened", (d(10, 1, 2025), d(10, 31, 2025), "month")),
+    ("November, 2019", "happened", (d(11, 1, 2019), d(11, 30, 2019), "month")),
+    ("in March", "planned", (FRI, d(3, 31), "month")),
+    # No time expression: the publication date bounds the meeting on one side.
+    (None, "happened", (None, FRI, "bound")),
+    (None, "planned", (FRI, None, "bound")),
+    ("soon", "planned", (FRI, None, "bound")),
+    ("recently", "happened", (None, FRI, "bound")),
+])
+def test_time_expressions(text, status, expected):
+    assert span(text, FRI, status) == expected
+
+
+def test_this_week_in_a_sunday_story_is_the_week_ahead():
+    assert span("this week", SUN, "planned") == (SUN, d(3, 21), "week")
+
+
+def test_a_past_tense_clause_reads_a_weekday_backwards_even_if_planned():
+    # "before a meeting with X on Monday, there had been ...": said on the Tuesday after.
+    tue = d(3, 17)
+    assert span("Monday", tue, "planned", past=True) == (d(3, 16), d(3, 16), "day")
+    assert span("Monday", tue, "planned") == (d(3, 23), d(3, 23), "day")
+
+
+def test_no_publication_date_no_span():
+    assert resolve_span("Monday", None, "planned") is None
+
+
+def test_unparseable_text_falls_back_to_the_publication_bound():
+    assert span("in the coming period of reflection", FRI, "planned") == (FRI, None, "bound")
+
+
+def test_precision_and_span_record():
+    assert precision_of(d(3, 1), d(3, 7)) == "week"
+    assert precision_of(d(1, 1), d(12, 31)) == "year"
+    assert precision_of(d(1, 1, 2020), d(12, 31, 2021)) == "years"
+    with pytest.raises(ValueError, match="cannot end"):
+        DateSpan(d(3, 2), d(3, 1), "day")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "start"), [
+    ("Peter Novak will meet Paul Keller on Wednesday.", d(3, 18)),
+    ("Peter Novak met Paul Keller on Wednesday.", d(3, 11)),
+    ("Peter Novak held talks here on Tuesday with Paul Keller, officials said.", d(3, 10)),
+])
+def test_spans_from_the_pipeline(nlp, text, start):
+    from meeting_helpers import run
+
+    x = run(nlp, text, FRI)
+    assert [m.span.start for m in x.meetings] == [start]
+
+
+@pytest.mark.model
+def test_pipeline_keeps_time_text_and_point_date(nlp):
+    from meeting_helpers import run
+
+    x = run(nlp, "Peter Novak will meet Paul Keller next month in Vienna.", FRI)
+    (m,) = x.meetings
+    assert (m.span.start, m.span.end, m.span.precision) == (d(4, 1), d(4, 30), "month")
+    assert m.time == "next month"
