@@ -297,3 +297,23 @@ def test_passive_agent_hung_on_the_meeting_noun(nlp):
 def test_the_boss_of_a_company_stands_for_it(nlp, head):
     m = only(nlp, f"The {head} of Acme Corp met representatives of the Teamsters union on Friday.")
     assert m.names == {"Acme Corp", "Teamsters"}
+
+
+# --- place and time from the next sentence that speaks of the same meeting --------------------
+
+@pytest.mark.parametrize(
+    ("text", "place", "time"),
+    [
+        ("Chancellor Hans Keller met President Marie Dubois on Monday. The talks, held in "
+         "Geneva, focused on trade.", "Geneva", "Monday"),
+        ("Chancellor Hans Keller met President Marie Dubois in Rome. Saturday's meeting lasted "
+         "three hours.", "Rome", "Saturday"),
+        ("Chancellor Hans Keller met President Marie Dubois on Monday. Separately, the OPEC "
+         "meeting in Vienna ended.", None, "Monday"),
+        ("Chancellor Hans Keller met President Marie Dubois on Monday. Hungary boycotted the "
+         "annual meeting in Vienna.", None, "Monday"),
+    ],
+)
+def test_setting_from_the_next_sentence(nlp, text, place, time):
+    m = next(m for m in meetings(nlp, text) if "Hans Keller" in m.names)
+    assert (m.place, m.time) == (place, time)

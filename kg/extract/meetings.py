@@ -26,17 +26,26 @@ from kg.extract.hospitality import (
 )
 from kg.extract.index import EntityIndex
 from kg.extract.parties import NAMED_GROUPS, Parties
-from kg.extract.place import attached_place
+from kg.extract.place import attached_place, place_label
 from kg.extract.provenance import sentence_provenance
 from kg.extract.status import (
     HYPOTHETICAL_HEADS,
+    calendar_status,
     clause_status,
     is_habitual,
     is_hypothetical,
     noun_status,
 )
 from kg.extract.timex import attached_time, normalise_date
-from kg.extract.trigger_syntax import chain, governor, inside_party, proposed, stray_with
+from kg.extract.trigger_syntax import (
+    chain,
+    definite,
+    governor,
+    inside_party,
+    proposed,
+    stray_with,
+    trigger_text,
+)
 from kg.extract.when import clause_tense, resolve_span, sole_date
 from kg.model import Entity, EntityType, Meeting, MeetingStatus
 
@@ -157,6 +166,8 @@ class _Finder:
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 anchors |= {g.i for g in c.subtree}
+            elif c.dep_ == "acl" and c.lemma_.casefold() in _HELD:
+                anchors.add(c.i)  # "talks held in Geneva", "a meeting scheduled for May 5"
         objs = [t for c in n.children if c.dep_ == "prep" for g in c.children
                 for t in (g, *g.conjuncts)]
         agents: list[str] = []
@@ -269,6 +280,7 @@ class _Finder:
     def find(self, published: date | None) -> list[Meeting]:
         """All meetings of the document, in sentence order."""
         out: list[Meeting] = []
+        echoes: dict[int, tuple[Span | None, str | None]] = {}
         for si, sent in enumerate(self.doc.sents):
             for tok in sent:
                 pos = tok.pos_  # most words cannot trigger: their lemma is not looked up
@@ -316,13 +328,18 @@ class _Finder:
                     place = attached_place(sent, anchors, objs)
                     time = attached_time(sent, anchors | _root(place), tok, objs)
                     place, time = self._setting(tok, place, time)
+                    if (place or time) and definite(tok) and not any(
+                            self.parties.eligible(k) for ps in sets for k in ps):
+                        # "The talks, in Geneva, ...": what the next sentence says of the
+                        # meeting just named (the guide's neighbouring sentence).
+                        echoes.setdefault(si, (place, time))
                     status = noun_status(tok, gov, time)
                     if status is MeetingStatus.HAPPENED and gov is not None and (
                         via in ("ahead", "before") or (via == "for" and gov.tag_ != "VBD")
                     ):
                         status = MeetingStatus.PLANNED  # "groundwork for talks", "ahead of talks"
                     if status is MeetingStatus.HAPPENED and (gov is None or gov.tag_ != "VBD"):
-                        status = _by_calendar(time, published, status)
+                        status = calendar_status(time, published, status)
                     confidence = 0.75
                 else:
                     continue
@@ -341,8 +358,8 @@ class _Finder:
                         participants=parts,
                         status=status,
                         provenance=sentence_provenance(self.doc._.kg_article_id, si, sent),
-                        trigger=_trigger_text(tok),
-                        place=_place_label(place),
+                        trigger=trigger_text(tok),
+                        place=place_label(place),
                         place_entity=self.index.entity_of(place) if place is not None else None,
                         time=time,
                         date=normalise_date(time, published, status is MeetingStatus.PLANNED),
@@ -350,24 +367,19 @@ class _Finder:
                         span=resolve_span(time or sole_date(sent), published, status.value,
                                           clause_tense(tok)),
                     ))
+        for n, m in enumerate(out):
+            echo = echoes.get(m.provenance.sentence_index + 1)
+            if echo is not None and (m.place is None or m.time is None):
+                _complete(out, n, echo[0], self.index, echo[1], published)
         return out
 
 
 _OCCASIONS = HOSPITALITY_NOUNS | CALL_NOUNS
+_HELD = frozenset({"hold", "schedule", "plan", "set", "slate", "arrange", "due"})
 _SAY = frozenset({"say", "tell", "report", "announce", "disclose", "add"})
 _PRESENCE = frozenset({"be", "arrive", "travel", "go", "fly", "leave", "come", "head", "return"})
 _TAKE_PART = frozenset({"take", "participate", "join", "sit"})
 
-
-
-def _by_calendar(time: str | None, published: date | None,
-                 status: MeetingStatus) -> MeetingStatus:
-    """An explicit calendar date after publication makes a meeting planned ("an April 5-6
-    summit" in a March article); relative words ("Monday") are left to the verbs."""
-    if not time or published is None or not any(ch.isdigit() for ch in time):
-        return status
-    when = normalise_date(time, published, future=None)
-    return MeetingStatus.PLANNED if when is not None and when > published else status
 
 
 def _root(span: Span | None) -> set[int]:
@@ -382,20 +394,8 @@ def _complete(out: list[Meeting], n: int, place: Span | None, index: EntityIndex
         m = replace(m, time=time, date=normalise_date(time, published, planned),
                     span=resolve_span(time, published, m.status.value))
     if m.place is None and place is not None:
-        m = replace(m, place=_place_label(place), place_entity=index.entity_of(place))
+        m = replace(m, place=place_label(place), place_entity=index.entity_of(place))
     out[n] = m
-
-
-def _trigger_text(tok: Token) -> str:
-    parts = [c for c in tok.children if c.dep_ == "prt"]
-    return " ".join(t.text for t in sorted([tok, *parts], key=lambda t: t.i))
-
-
-def _place_label(span: Span | None) -> str | None:
-    if span is None:
-        return None
-    text = " ".join(span.text.split())
-    return text[4:] if text.casefold().startswith("the ") else text
 
 
 def find_meetings(doc: Doc, index: EntityIndex) -> list[Meeting]:

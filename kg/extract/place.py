@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-__all__ = ["attached_place"]
+__all__ = ["attached_place", "place_label"]
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 #: Verbs of a journey whose destination is where the meeting they lead to takes place.
@@ -53,3 +53,11 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
                 and tok.head.lower_ in _LOCATIVE and tok.head.head.i in anchors:
             return tok.doc[tok.left_edge.i : tok.i + 1]
     return None
+
+
+def place_label(span: Span | None) -> str | None:
+    """The place as written, without a leading "the" ("the White House" -> "White House")."""
+    if span is None:
+        return None
+    text = " ".join(span.text.split())
+    return text[4:] if text.casefold().startswith("the ") else text

@@ -10,8 +10,11 @@ verbs negate, "will"/"would"/"expected to"/"scheduled"/"due to" plan, past tense
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Token
 
+from kg.extract.timex import normalise_date
 from kg.extract.trigger_syntax import PROPOSAL_NOUNS
 from kg.model import MeetingStatus
 
@@ -24,6 +27,7 @@ __all__ = [
     "noun_status",
     "is_hypothetical",
     "is_habitual",
+    "calendar_status",
 ]
 
 #: "X is expected to meet": the head verb (or adjective) makes the meeting planned.
@@ -183,3 +187,13 @@ def is_habitual(tok: Token) -> bool:
         if c.dep_ == "npadvmod" and any(g.lower_ in ("every", "each") for g in c.children):
             return True
     return False
+
+
+def calendar_status(time: str | None, published: date | None,
+                 status: MeetingStatus) -> MeetingStatus:
+    """An explicit calendar date after publication makes a meeting planned ("an April 5-6
+    summit" in a March article); relative words ("Monday") are left to the verbs."""
+    if not time or published is None or not any(ch.isdigit() for ch in time):
+        return status
+    when = normalise_date(time, published, future=None)
+    return MeetingStatus.PLANNED if when is not None and when > published else status

@@ -12,7 +12,8 @@ from spacy.tokens import Token
 from kg.extract.index import EntityIndex
 
 __all__ = ["QUANTITY", "PROPOSAL_NOUNS", "governor", "chain", "stray_with", "inside_party",
-           "proposed"]
+           "proposed", "definite",
+           "trigger_text"]
 
 #: Measure nouns looked through: "nine hours of talks" are talks.
 QUANTITY = frozenset({"hour", "day", "round", "series", "week", "minute", "session", "month",
@@ -112,3 +113,18 @@ def chain(verb: Token) -> set[int]:
             break
         out.add(cur.i)
     return out
+
+
+def definite(noun: Token) -> bool:
+    """ "the talks", "this meeting", "their summit", "Saturday's meeting"; not "the annual
+    meeting" or "the OPEC meeting", which name an event of their own."""
+    kids = list(noun.children)
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
+               or c.dep_ == "poss" for c in kids) \
+        and not any(c.dep_ in ("amod", "compound", "nmod") for c in kids)
+
+
+def trigger_text(tok: Token) -> str:
+    """The trigger word with its particle ("call on", "sit down")."""
+    parts = [c for c in tok.children if c.dep_ == "prt"]
+    return " ".join(t.text for t in sorted([tok, *parts], key=lambda t: t.i))
