@@ -317,3 +317,32 @@ def test_the_boss_of_a_company_stands_for_it(nlp, head):
 def test_setting_from_the_next_sentence(nlp, text, place, time):
     m = next(m for m in meetings(nlp, text) if "Hans Keller" in m.names)
     assert (m.place, m.time) == (place, time)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "status"),
+    [
+        ("U.S. and Japanese negotiators will hold talks in Tokyo next week.",
+         {"United States", "Japan"}, "planned"),
+        ("Talks between U.S. and Japanese officials ended on Friday.",
+         {"United States", "Japan"}, "happened"),
+        ("Acme Corp and Zenith Industries said they have agreed to merge following talks "
+         "between the two companies.", {"Acme Corp", "Zenith Industries"}, "happened"),
+        ("Brazil and Argentina signed a trade pact after two days of talks in Brasilia.",
+         {"Brazil", "Argentina"}, "happened"),
+        ("Brazil and Argentina will sign a trade pact after talks in Brasilia next week.",
+         {"Brazil", "Argentina"}, "planned"),
+        ("Carla Ruiz will hold talks with Tom Reed and other U.S. officials.",
+         {"Carla Ruiz", "Tom Reed"}, "planned"),
+    ],
+)
+def test_sides_and_sequence(nlp, text, names, status):
+    m = only(nlp, text)
+    assert (m.names, m.status) == (frozenset(names), status)
+
+
+def test_their_meeting_keeps_the_verbs_time(nlp):
+    text = ("Chancellor Hans Keller and President Marie Dubois agreed at their meeting in Paris "
+            "on Friday to cut tariffs.")
+    m = only(nlp, text)
+    assert (m.place, m.time) == ("Paris", "Friday")

@@ -30,6 +30,7 @@ from kg.extract.place import attached_place, place_label
 from kg.extract.provenance import sentence_provenance
 from kg.extract.status import (
     HYPOTHETICAL_HEADS,
+    after_status,
     calendar_status,
     clause_status,
     is_habitual,
@@ -192,8 +193,11 @@ class _Finder:
                 takes_agent = not (between or poss)
                 if via not in _BEFORE_AFTER:
                     anchors.add(gov.i)
-            elif via in ("at", "during") and not (with_ or between or poss or of or bodies):
-                # "X and Y discussed the plans at a meeting": co-attendees met.
+            elif via in ("at", "during", "after", "following") \
+                    and not (with_ or between or of or bodies) \
+                    and all(c.pos_ == "PRON" for c in n.children if c.dep_ == "poss"):
+                # "X and Y discussed the plans at (their) meeting", "A and B signed a pact
+                # after two days of talks": co-attendees met.
                 if len(p.subjects(gov)) >= 2:
                     takes_agent = True
                     anchors.add(gov.i)
@@ -334,6 +338,10 @@ class _Finder:
                         # meeting just named (the guide's neighbouring sentence).
                         echoes.setdefault(si, (place, time))
                     status = noun_status(tok, gov, time)
+                    if any(c.dep_ == "amod" and c.lower_ == "following" for c in tok.children):
+                        via = "following"  # "agreed to merge following talks"
+                    if gov is not None and via in ("after", "following"):
+                        status = after_status(gov, status)
                     if status is MeetingStatus.HAPPENED and gov is not None and (
                         via in ("ahead", "before") or (via == "for" and gov.tag_ != "VBD")
                     ):

@@ -23,7 +23,8 @@ NAMED_GROUPS = frozenset({"delegation", "government", "team", "administration", 
 _OF_MEMBER_NOUNS = frozenset({"official", "executive", "boss", "head", "chief"})
 _TITLE_HEADS = frozenset({"minister", "secretary", "president", "chairman", "governor", "director",
                           "spokesman", "head", "chief", "undersecretary", "ambassador"})
-_BOTH = frozenset({"country", "side", "nation", "government"})
+_BOTH = frozenset({"country", "side", "nation", "government", "company", "firm", "bank",
+                   "group", "union", "party"})
 #: Group heads that stand for their country ("French officials met" -> France), as the guide has it.
 _STAND_FOR_COUNTRY = frozenset({"official", "negotiator", "representative", "diplomat", "envoy",
                                 "minister", "authority", "counterpart"})
@@ -63,6 +64,21 @@ class Parties:
         if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
             return self.of_token(tok.head.head, depth + 1)
         keys = [self.stand_in(k) for k in self.index.keys_of(tok) if self.eligible(k)]
+
+        if any(c.lower_ == "other" for c in tok.children) and tok.dep_ == "conj":
+            # "Baker and other U.S. officials": the same side as the named conjunct.
+            return [k for k in keys if getattr(self.index.get(k), "type", None)
+                    is not EntityType.COUNTRY]
+        if tok.pos_ == "NOUN" and tok.lemma_.casefold() in _STAND_FOR_COUNTRY:
+            # "U.S. and Japanese negotiators": every country of the coordinated modifiers.
+            for c in tok.children:
+                if c.dep_ in ("nmod", "compound", "amod"):
+                    for a in (c, *c.conjuncts):
+                        for k in self.index.keys_of(a):
+                            k = self.stand_in(k)
+                            e = self.index.get(k)
+                            if e is not None and e.type is EntityType.COUNTRY and k not in keys:
+                                keys.append(k)
         if keys and _modifies_title(tok):
             return []  # "Finance" in "Finance Minister X", "Energy" in "Mines and Energy Minister"
         if keys or depth > 2 or tok.pos_ not in ("NOUN", "PROPN"):
@@ -183,13 +199,15 @@ class Parties:
         return out
 
     def both(self, tok: Token) -> list[str]:
-        """ "both countries": the last two countries named together before ``tok``."""
+        """ "both countries", "the two companies": the last two parties of that kind named
+        together before ``tok``."""
+        kind = EntityType.ORGANIZATION if tok.lemma_.casefold() in ORG_DESCRIPTORS \
+            else EntityType.COUNTRY
         for prev in reversed(self.doc[: tok.i]):
             if prev.dep_ != "conj":
                 continue
             a, b = self.index.keys_of(prev.head), self.index.keys_of(prev)
-            if a and b and all(cast(Entity, self.index.get(k[0])).type is EntityType.COUNTRY
-                               for k in (a, b)):
+            if a and b and all(cast(Entity, self.index.get(k[0])).type is kind for k in (a, b)):
                 return [a[0], b[0]]
         return []
 

@@ -28,6 +28,7 @@ __all__ = [
     "is_hypothetical",
     "is_habitual",
     "calendar_status",
+    "after_status",
 ]
 
 #: "X is expected to meet": the head verb (or adjective) makes the meeting planned.
@@ -197,3 +198,16 @@ def calendar_status(time: str | None, published: date | None,
         return status
     when = normalise_date(time, published, future=None)
     return MeetingStatus.PLANNED if when is not None and when > published else status
+
+
+def after_status(governor: Token, status: MeetingStatus) -> MeetingStatus:
+    """A meeting the governing event comes after ("agreed to merge following talks") has
+    happened, unless that event is itself still ahead with "will" ("will sign after talks")."""
+    cur = governor
+    for _ in range(4):
+        if any(a in _FUTURE_AUX for a in _aux(cur)):
+            return status
+        if cur.dep_ not in ("xcomp", "conj") or cur.head is cur:
+            break
+        cur = cur.head
+    return MeetingStatus.HAPPENED if status is MeetingStatus.PLANNED else status

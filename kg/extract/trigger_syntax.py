@@ -45,6 +45,13 @@ def governor(noun: Token) -> tuple[Token | None, str]:
             else:
                 via = via or prep.lower_
                 cur = prep.head
+        elif cur.dep_ == "dobj" and cur.head.lower_ == "following" and cur.head.dep_ in (
+                "prep", "advcl", "pcomp"):
+            via = via or "following"  # "following talks" read as a verb
+            cur = cur.head.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return cur, via
+            continue
         elif cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "conj", "appos"):
             via = via or cur.dep_
             cur = cur.head
