@@ -346,3 +346,10 @@ def test_their_meeting_keeps_the_verbs_time(nlp):
             "on Friday to cut tariffs.")
     m = only(nlp, text)
     assert (m.place, m.time) == ("Paris", "Friday")
+
+
+def test_place_from_a_compound_sibling(nlp):
+    text = ("The Venice summit accord gives the International Monetary Fund increased "
+            "responsibility. The United States, Japan and France agreed at the summit to cut "
+            "tariffs.")
+    assert only(nlp, text).place == "Venice"

@@ -32,8 +32,10 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         root = ent.root
-        if root.dep_ == "compound" and root.head.i in anchors:
-            return ent  # "Moscow talks"
+        if root.dep_ == "compound" and (root.head.i in anchors or any(
+                sent.doc[a].dep_ == "compound" and sent.doc[a].head.i == root.head.i
+                and root.i < a for a in anchors)):
+            return ent  # "Moscow talks", "the Venice summit accord"
         if root.dep_ != "pobj" or root.head.lower_ not in _LOCATIVE:
             continue
         host = root.head.head
