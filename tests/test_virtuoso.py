@@ -18,7 +18,8 @@ from kg.query.library import load_query, run_query
 from kg.rdf.iri import graph_iri
 from kg.rdf.mapping import to_rdf
 from kg.store import open_store
-from kg.store.sparql import SparqlStore, parse_url, with_values
+from kg.store.sparql import SparqlStore, parse_url
+from kg.store.sparql_text import with_values
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy" / "virtuoso"
