@@ -177,7 +177,7 @@ class SparqlStore:
 
     def graph_triples(self, graph_iri: str) -> list[tuple[Node, Node, Node]]:
         """The triples of one named graph (a CONSTRUCT on the server)."""
-        res = self.query("CONSTRUCT WHERE { ?s ?p ?o }", default_graph=[graph_iri])
+        res = self.query(internal_query("graph-triples"), default_graph=[graph_iri])
         return list(res.graph) if res.graph is not None else []
 
     def flush(self) -> None:
