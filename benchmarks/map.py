@@ -1,4 +1,12 @@
-"""Map benchmark: a 2,000-node / 5,000-edge graph drawn by kg and by pyvis, in one run.
+"""Map benchmark: real stores through to_networkx, `kg map` and Chromium; and a 2,000-node
+graph drawn by kg and by pyvis, in one run.
+
+With ``--stores DIR [DIR ...]`` (stores built by ``kg build``, e.g. with
+``benchmarks/corpus.py --limit 5000 --keep-store DIR``) it measures the path a user takes,
+per store: ``to_networkx`` (wall, CPU, peak RSS, in a fresh process), the same projection
+with the union-graph queries it replaced (the baseline, stopped at ``--baseline-timeout``),
+``kg map`` end to end (wall, peak RSS, file size) and the page in headless Chromium (ready,
+search for an entity not drawn, expand, time filter), and how each grows with the store.
 
 For each page it prints the time to write the HTML, the file size (with pyvis's ``lib/``
 folder), and the time from navigation until the page reports the network drawn and stable
@@ -13,14 +21,17 @@ in headless Chromium (Debian's /usr/bin/chromium, network blocked):
   ``stabilized`` (physics at rest; pyvis leaves physics on).
 
     .venv/bin/python benchmarks/map.py [--nodes 2000] [--edges 5000] [--timeout 90]
+    .venv/bin/python benchmarks/map.py --stores ../data/stores/reuters-1k ../data/stores/reuters-5k
 """
 
 # ruff: noqa: T201  (a benchmark prints its figures)
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -184,7 +195,14 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=90.0, help="seconds to wait for each page")
     ap.add_argument("--small", default="300,500", metavar="N,N",
                     help="also time kg alone on these node counts (physics below 500 nodes)")
+    ap.add_argument("--stores", nargs="+", type=Path, metavar="DIR",
+                    help="measure these kg stores instead (smallest first): the real path")
+    ap.add_argument("--baseline-timeout", type=float, default=120.0,
+                    help="stop the union-graph baseline projection after this many seconds")
     a = ap.parse_args()
+    if a.stores:
+        real_path(a.stores, a.timeout, a.baseline_timeout)
+        return
     from playwright.sync_api import sync_playwright
 
     g = news_like_graph(a.nodes, a.edges)
@@ -241,6 +259,168 @@ def main() -> None:
               f"{fmt(x['ready_s'], timeout=t)}")
     if k["ready_s"] and pi["stable_s"]:
         print(f"pyvis in_line stable / kg ready: {pi['stable_s'] / k['ready_s']:.1f}x")
+
+
+
+# --- the real path: store -> to_networkx -> kg map -> Chromium ----------------------------
+
+# The projection as it was before it read each fact in its own graph: every pattern joined
+# over the union of all article graphs (kept here, and only here, as the baseline).
+OLD_NODES = """PREFIX schema: <https://schema.org/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX kg: <https://w3id.org/kg-news/vocab#>
+SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class)
+       (GROUP_CONCAT(DISTINCT COALESCE(?alt, ""); SEPARATOR="\\u001f") AS ?aliases)
+       (GROUP_CONCAT(DISTINCT COALESCE(?title, ""); SEPARATOR="\\u001f") AS ?titles)
+WHERE {
+  ?e rdfs:label ?l ; a ?c .
+  VALUES ?c { schema:Person schema:Organization schema:Country schema:Place kg:Group
+              schema:Event schema:Thing }
+  OPTIONAL { ?e skos:altLabel ?alt }
+  OPTIONAL { ?e schema:jobTitle ?title }
+}
+GROUP BY ?e"""
+OLD_STATEMENTS = """PREFIX schema: <https://schema.org/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX kg: <https://w3id.org/kg-news/vocab#>
+SELECT ?st ?s ?o ?predicate ?relation ?confidence ?negated ?article ?sentence ?si
+WHERE {
+  ?st a rdf:Statement ; rdf:subject ?s ; rdf:object ?o ; rdf:predicate ?p ;
+      kg:relationText ?relation ; kg:confidence ?confidence ; prov:wasDerivedFrom ?sent .
+  ?s rdfs:label ?sl . ?o rdfs:label ?ol .
+  ?p rdfs:label ?predicate .
+  OPTIONAL { ?st kg:negated ?negated }
+  ?sent schema:text ?sentence ; kg:sentenceIndex ?si ; schema:isPartOf ?art .
+  ?art schema:identifier ?article .
+}"""
+OLD_MEETINGS = """PREFIX schema: <https://schema.org/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX kg: <https://w3id.org/kg-news/vocab#>
+SELECT ?m ?a ?status ?place ?time ?date ?trigger ?article ?sentence ?si
+WHERE {
+  ?m a kg:Meeting ; schema:attendee ?a ; kg:status ?st ; kg:trigger ?trigger ;
+     prov:wasDerivedFrom ?sent .
+  VALUES (?st ?status) { (kg:Happened "happened") (kg:Planned "planned") (kg:Negated "negated") }
+  OPTIONAL { ?m kg:placeText ?place }
+  OPTIONAL { ?m kg:timeText ?time }
+  OPTIONAL { ?m schema:startDate ?date }
+  ?sent schema:text ?sentence ; kg:sentenceIndex ?si ; schema:isPartOf ?art .
+  ?art schema:identifier ?article .
+}"""
+# Run in a fresh process, so that peak RSS is the projection's own.
+PROJECT = """import json, resource, sys, time
+from kg.store import open_store
+old = sys.argv[2] == "old"
+with open_store(sys.argv[1], writable=False) as s:
+    t, c = time.perf_counter(), time.process_time()
+    if old:
+        rows = [len(s.query(q).rows) for q in json.loads(sys.argv[3])]
+        n, m = rows[0], rows[1]
+    else:
+        from kg.network.graph import to_networkx
+        g = to_networkx(s)
+        n, m = g.number_of_nodes(), g.number_of_edges()
+    print(json.dumps({"wall": time.perf_counter() - t, "cpu": time.process_time() - c,
+                      "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "nodes": n, "edges": m}))
+"""
+
+
+def project(store: Path, how: str, timeout: float) -> dict[str, Any] | None:
+    """to_networkx (``new``) or the old union-graph queries (``old``) on ``store``."""
+    cmd = [sys.executable, "-c", PROJECT, str(store), how,
+           json.dumps([OLD_NODES, OLD_STATEMENTS, OLD_MEETINGS])]
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=True)
+    except subprocess.TimeoutExpired:
+        return None
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def kg_map(store: Path, out: Path) -> dict[str, Any]:
+    """``kg map`` end to end: wall time, peak RSS of the process, file size."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from _common import TreeRSS
+
+    kg = str(Path(sys.executable).with_name("kg"))
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([kg, "map", "--store", str(store), "-o", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with TreeRSS(proc.pid) as rss:
+        stdout, stderr = proc.communicate()
+    return {"wall": time.perf_counter() - t0, "rss": rss.peak_mb, "exit": proc.returncode,
+            "bytes": out.stat().st_size if out.exists() else 0, "said": stdout.strip()}
+
+
+def time_corpus_page(ctx: Any, path: Path, timeout: float) -> dict[str, Any]:
+    """Ready time, then search for the least connected entity not drawn, expand and collapse
+    the hub, and a time filter over the middle third of the days."""
+    page, outside = open_page(ctx, path, None)
+    ready = poll(page, "window.kg && window.kg.ready && window.kg.readyAt", timeout)
+    res: dict[str, Any] = {"ready_s": ready / 1000 if ready else None, "outside": len(outside)}
+    if ready:
+        res.update(page.evaluate("""() => {
+          const ms = f => {
+            const t = performance.now(); const r = f(); return [performance.now() - t, r]; };
+          const hub = kg.nodes.get().sort((a, b) => b.value - a.value)[0];
+          const undrawn = kg.allNodes.filter(n => !kg.nodes.get(n.id));
+          const out = {drawn: kg.nodes.length, entities: kg.allNodes.length};
+          let [t, r] = ms(() => kg.expand(hub.id)); out.expand_ms = t; out.expanded = r;
+          [t, r] = ms(() => kg.collapse(hub.id)); out.collapse_ms = t;
+          if (undrawn.length) {
+            [t, r] = ms(() => kg.search(undrawn[undrawn.length - 1].names[0]));
+            out.search_undrawn_ms = t; out.found = r !== null; }
+          [t, r] = ms(() => kg.setRange('1987-03-01', '1987-03-31'));
+          out.range_ms = t; out.range_edges = r;
+          kg.setRange(null);
+          return out; }"""))
+    page.close()
+    return res
+
+
+def real_path(stores: list[Path], timeout: float, baseline_timeout: float) -> None:
+    from playwright.sync_api import sync_playwright
+
+    print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f} at start "
+          f"(timings on a shared machine: CPU seconds say what an idle one would take)")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            str(Path(tmp) / "profile"), executable_path=CHROMIUM, args=ARGS, headless=True,
+            viewport={"width": 1280, "height": 800})
+        for store in stores:
+            new = project(store, "new", 3600)
+            old = project(store, "old", baseline_timeout) if baseline_timeout > 0 else None
+            m = kg_map(store, Path(tmp) / f"{store.name}.html")
+            page = time_corpus_page(ctx, Path(tmp) / f"{store.name}.html", timeout)
+            rows.append((store.name, new, old, m, page))
+            print(f"{store.name}: to_networkx {new}; baseline {old or 'timed out'}; "
+                  f"kg map {m}; page {page}", flush=True)
+        ctx.close()
+    print()
+    print(f"{'store':14}{'nodes':>8}{'edges':>8}{'to_nx wall':>11}{'cpu':>7}{'rss MB':>8}"
+          f"{'old (union)':>14}{'kg map':>8}{'rss MB':>8}{'MB file':>8}{'page ready':>11}")
+    for name, new, old, m, page in rows:
+        base = (f"{old['wall']:.1f} s" if old else f"> {baseline_timeout:.0f} s")
+        ready = page.get("ready_s")
+        print(f"{name:14}{new['nodes']:>8,}{new['edges']:>8,}{new['wall']:>9.1f} s"
+              f"{new['cpu']:>5.1f} s{new['rss']:>8.0f}{base:>14}{m['wall']:>6.1f} s"
+              f"{m['rss']:>8.0f}{m['bytes'] / 1e6:>8.1f}"
+              f"{(f'{ready:.2f} s' if ready else 'never'):>11}")
+        if old:
+            print(f"  union-graph baseline / to_networkx: {old['wall'] / new['wall']:.0f}x")
+        else:
+            print(f"  union-graph baseline / to_networkx: > {baseline_timeout / new['wall']:.0f}x")
+    first = rows[0]
+    for name, new, _, m, _page in rows[1:]:
+        k = new["edges"] / max(first[1]["edges"], 1)
+        print(f"growth {first[0]} -> {name}: edges x{k:.1f}, to_networkx cpu "
+              f"x{new['cpu'] / max(first[1]['cpu'], 1e-9):.1f}, rss x"
+              f"{new['rss'] / first[1]['rss']:.1f}, kg map x{m['wall'] / first[3]['wall']:.1f}, "
+              f"file x{m['bytes'] / max(first[3]['bytes'], 1):.1f}")
 
 
 if __name__ == "__main__":

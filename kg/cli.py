@@ -299,16 +299,20 @@ def serve(store_spec: str, host: str, port: int, timeout: float, max_rows: int,
               help="Only meeting edges, or edges of this relation/predicate (repeatable).")
 @click.option("--article", metavar="ID", help="Only facts from this article.")
 @click.option("--since", callback=_date, metavar="DATE",
-              help="Leave out meetings before DATE, and undated ones (other edges stay).")
+              help="Leave out meetings dated before DATE and facts from articles published "
+                   "before DATE, and undated ones.")
 @click.option("--until", callback=_date, metavar="DATE",
-              help="Leave out meetings after DATE, and undated ones (other edges stay).")
+              help="Leave out meetings dated after DATE and facts from articles published "
+                   "after DATE, and undated ones.")
 @click.option("--max-nodes", type=click.IntRange(1), metavar="N",
-              help="Keep the N most connected entities; say which were left out.")
+              help="Draw N entities first (default 400: every meeting's participants, then "
+                   "the most connected); the page's search and expansion reach the rest.")
 @handle_errors
 def map_cmd(store_spec: str, output: str, focus: str | None, hops: int, only: tuple[str, ...],
             article: str | None, since: date | None, until: date | None,
             max_nodes: int | None) -> None:
     """Write the relationship map: one offline HTML file that opens in any browser."""
+    from kg.map.corpus import DEFAULT_BUDGET
     from kg.map.render import write_map
     from kg.map.view import MapQuery
     from kg.store import open_store
@@ -321,7 +325,8 @@ def map_cmd(store_spec: str, output: str, focus: str | None, hops: int, only: tu
     click.echo(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
     if view.dropped:
         more = f" and {len(view.dropped) - 20} more" if len(view.dropped) > 20 else ""
-        click.echo(f"--max-nodes {max_nodes} left out {len(view.dropped)} entities: "
+        click.echo(f"the first view left out {len(view.dropped)} entities (--max-nodes "
+                   f"{max_nodes or DEFAULT_BUDGET}; search or expand to see them): "
                    f"{', '.join(view.dropped[:20])}{more}", err=True)
 
 

@@ -129,3 +129,27 @@ def graph_of(extractions: list[Extraction], store_dir: Path | None = None) -> nx
         for x in extractions:
             store.replace_article(to_rdf(x))
         return to_networkx(store)
+
+
+def corpus_extractions(days: int = 12, leaves: int = 5) -> list[Extraction]:
+    """One article a day for ``days`` days (January 2025): a hub, Ada Hub, advises
+    ``leaves`` people named only there, and two of them meet."""
+    out = []
+    for day in range(days):
+        aid = f"fx-day-{day + 1:02d}"
+        people = [f"Leaf {day + 1}-{k}" for k in range(leaves)]
+        keys = [f"person:{p.lower()}" for p in people]
+        sents = [f"Ada Hub advised {p} on day {day + 1}." for p in people]
+        meet = f"{people[0]} met {people[1]} in Lyon."
+        ents = (Entity("person:ada hub", "Ada Hub", P),
+                *(Entity(k, p, P) for k, p in zip(keys, people, strict=True)))
+        out.append(Extraction(
+            Article(aid, f"Day {day + 1}", " ".join([*sents, meet]), date(2025, 1, day + 1)),
+            entities=ents,
+            triples=tuple(_triple(aid, i, s, "person:ada hub", "advised", "advise", k)
+                          for i, (s, k) in enumerate(zip(sents, keys, strict=True))),
+            meetings=(Meeting((keys[0], keys[1]), MeetingStatus.HAPPENED,
+                              _prov(aid, leaves, meet), "met", "Lyon", None, None,
+                              date(2025, 1, day + 1)),),
+        ))
+    return out

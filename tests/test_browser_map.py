@@ -16,7 +16,13 @@ from typing import Any
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from map_fixtures import HOSTILE, graph_of, hostile_extractions, news_extractions
+from map_fixtures import (
+    HOSTILE,
+    corpus_extractions,
+    graph_of,
+    hostile_extractions,
+    news_extractions,
+)
 
 from kg.cli import cli
 from kg.map.render import render_html
@@ -352,3 +358,116 @@ def test_notebook_iframe_draws_the_same_map(browser: Any, news_map: tuple,
         assert requests == [host.as_uri()]
     finally:
         page.close()
+
+
+# --- a corpus map: first view within a budget, search, expand/collapse, time filter --------
+
+BUDGET = 10
+
+
+@pytest.fixture(scope="module")
+def corpus_map(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, nx.MultiDiGraph]:
+    g = graph_of(corpus_extractions())
+    path = tmp_path_factory.mktemp("corpus") / "map.html"
+    render_html(g, path, budget=BUDGET)
+    return path, g
+
+
+def clean(o: Opened) -> None:
+    assert o.requests == [o.url] and o.blocked == [] and o.errors == []
+    assert o.js("window.__kgViolations") == []
+
+
+def test_first_view_keeps_the_budget_and_says_what_is_left_out(open_map: Any,
+                                                               corpus_map: tuple) -> None:
+    path, g = corpus_map
+    o = open_map(path)
+    drawn = o.drawn_nodes()
+    assert len(drawn) == BUDGET and "Ada Hub" in drawn
+    # meeting participants first (up to 3/4 of the budget), then the most connected
+    assert all(n.startswith("Leaf ") and n.endswith(("-0", "-1")) for n in drawn
+               if n != "Ada Hub")
+    notes = o.page.inner_text("#notes")
+    assert f"Drawn: {BUDGET} of {g.number_of_nodes()} entities" in notes
+    assert f"Left out: {g.number_of_nodes() - BUDGET} entities" in notes
+    assert o.page.inner_text("#status").startswith(f"drawn: {BUDGET} of {g.number_of_nodes()}")
+    clean(o)
+
+
+def test_search_brings_an_undrawn_entity_in_with_its_neighbours(open_map: Any,
+                                                                corpus_map: tuple) -> None:
+    o = open_map(corpus_map[0])
+    assert "Leaf 7-3" not in o.drawn_nodes()
+    o.page.fill("#search", "leaf 7-3")
+    o.page.press("#search", "Enter")
+    assert "Leaf 7-3" in o.drawn_nodes()
+    sel = o.js("kgNetwork.getSelectedNodes().map(id => kgNodes.get(id).label)")
+    assert sel == ["Leaf 7-3"]
+    assert {(e["from"], e["to"], e["rel"]) for e in o.drawn_edges()} >= {
+        ("Ada Hub", "Leaf 7-3", "advise")}
+    panel = o.page.inner_text("#panel")
+    assert "Ada Hub advised Leaf 7-3 on day 7." in panel and "fx-day-07" in panel
+    clean(o)
+
+
+def test_click_expands_a_node_and_the_panel_collapses_it(open_map: Any,
+                                                         corpus_map: tuple) -> None:
+    path, g = corpus_map
+    o = open_map(path)
+    before = set(o.drawn_nodes())
+    hub = o.js("kgNodes.get().find(n => n.label === 'Ada Hub').id")
+    hidden = o.js("id => kg.hiddenNeighbours(id)", hub)
+    assert hidden == len(set(g.successors(hub)) | set(g.predecessors(hub))) - (BUDGET - 1)
+    xy = o.js("id => kgNetwork.getPositions([id])[id]", hub)
+    o.page.mouse.click(*o.dom_point(xy))
+    after = set(o.drawn_nodes())
+    assert before < after and len(after - before) == min(hidden, 40)
+    assert all(n.startswith("Leaf ") for n in after - before)
+    assert "Ada Hub" in o.page.inner_text("#panel")
+    o.page.click("#panel .collapse")
+    assert set(o.drawn_nodes()) == before
+    assert all(e["from"] in before and e["to"] in before for e in o.drawn_edges())
+    clean(o)
+
+
+def test_time_filter_shows_the_relationships_of_a_few_days(open_map: Any,
+                                                           corpus_map: tuple) -> None:
+    o = open_map(corpus_map[0])
+    total = len(o.drawn_edges())
+    assert o.js("document.getElementById('time').hidden") is False
+    assert "2025-01-01 – 2025-01-12" in o.page.inner_text("#t-label")
+
+    def slide(which: str, index: int) -> None:
+        o.js("""([id, v]) => { const s = document.getElementById(id); s.value = v;
+                 s.dispatchEvent(new Event('input')); }""", [which, index])
+
+    slide("t1", 1)  # days are 2025-01-01 .. 2025-01-12: index 1 is the 2nd
+    assert o.page.inner_text("#t-label") == "2025-01-01 – 2025-01-02"
+    days = o.js("kg.visibleEdges().map(e => e.d0)")
+    assert days and set(days) <= {"2025-01-01", "2025-01-02"} and len(days) < total
+    nodes = set(o.drawn_nodes())
+    assert "Ada Hub" in nodes and "Leaf 1-0" in nodes
+    assert nodes <= {"Ada Hub", "Leaf 1-0", "Leaf 1-1", "Leaf 2-0", "Leaf 2-1"}
+    slide("t0", 11)  # the "from" handle pushes "until" along
+    assert o.page.inner_text("#t-label") == "2025-01-12 – 2025-01-12"
+    assert set(o.js("kg.visibleEdges().map(e => e.d0)")) == {"2025-01-12"}
+    slide("t0", 0)
+    assert len(o.drawn_edges()) == total
+    assert o.page.inner_text("#t-label").startswith("all dates")
+    clean(o)
+
+
+def test_hostile_entity_brought_in_by_search_runs_nothing(open_map: Any, tmp_path: Path) -> None:
+    path = tmp_path / "hostile-corpus.html"
+    render_html(graph_of(hostile_extractions()), path, budget=1)
+    o = open_map(path)
+    assert len(o.drawn_nodes()) == 1
+    for name in HOSTILE:
+        assert o.js("q => kg.search(q)", name) is not None
+        assert name in o.page.inner_text("#panel") and name in o.drawn_nodes()
+    o.page.fill("#search", "<")  # the suggestions are text too
+    assert o.js("Object.keys(window).filter(k => k.startsWith('pwned'))") == []
+    assert o.js("document.querySelectorAll('img, svg, iframe, object, embed').length") == 0
+    assert o.dialogs == [] and o.errors == []
+    assert o.requests == [o.url] and o.blocked == []
+    assert o.js("window.__kgViolations") == []

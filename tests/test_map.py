@@ -12,10 +12,17 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from map_fixtures import HOSTILE, graph_of, hostile_extractions, news_extractions
+from map_fixtures import (
+    HOSTILE,
+    corpus_extractions,
+    graph_of,
+    hostile_extractions,
+    news_extractions,
+)
 
 from kg.cli import cli
 from kg.errors import MapError
+from kg.map.corpus import first_view
 from kg.map.layout import spring
 from kg.map.render import PHYSICS_THRESHOLD, render_html, show, vis_data
 from kg.map.view import MapQuery, resolve, select
@@ -263,3 +270,65 @@ def test_cli_map_bad_focus_is_one_line_and_no_file(store_dir: str, tmp_path) -> 
     assert r.exit_code == 1
     assert r.output.strip().splitlines() == ["kg: error: no entity called 'Nobody' in the graph"]
     assert not out.exists()
+
+
+# --- a corpus map (kg.map.corpus) -----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def corpus() -> nx.MultiDiGraph:
+    return graph_of(corpus_extractions())
+
+
+def test_first_view_puts_meeting_participants_then_hubs_within_the_budget(
+        corpus: nx.MultiDiGraph) -> None:
+    drawn = first_view(corpus, 10)
+    names = [corpus.nodes[n]["label"] for n in drawn]
+    assert len(drawn) == 10 and names[7] == "Ada Hub"  # after 3/4 of the budget
+    assert all(n.endswith(("-0", "-1")) for n in names[:7])  # meeting participants
+    hub = next(n for n in corpus if corpus.nodes[n]["label"] == "Ada Hub")
+    assert first_view(corpus, 3, keep=[hub])[0] == hub
+
+
+def test_corpus_page_draws_the_first_view_and_packs_everything_else(
+        corpus: nx.MultiDiGraph) -> None:
+    data = page_data(render_html(corpus, budget=10))
+    assert len(data["nodes"]) == 10 and data["options"]["physics"]["enabled"] is False
+    more = data["more"]
+    assert len(data["nodes"]) + len(more["nodes"]) == corpus.number_of_nodes()
+    relations = sum(1 for *_, k in corpus.edges(data="kind") if k == "relation")
+    assert len(more["rel"]) == relations  # every relation edge, drawn or not
+    drawn_meetings = [e for e in data["edges"] if e["kind"] == "meeting"]
+    assert len(drawn_meetings) + len(more["meet"]) == 12
+    ids = {more["base"] + r[0] for r in more["nodes"]} | {n["id"] for n in data["nodes"]}
+    assert ids == set(corpus)
+    row = next(r for r in more["rel"] if more["sent"][r[6]].startswith("Ada Hub advised Leaf 7-3"))
+    assert more["str"][row[2]] == "advise" and more["str"][row[3]] == "advised"
+    assert more["str"][row[4]] == "fx-day-07" and more["str"][row[8]] == "2025-01-07"
+    assert "Drawn: 10 of 61 entities" in data["notes"][0]
+    # under the budget, the page is what it always was
+    assert "more" not in page_data(render_html(corpus, budget=100))
+
+
+def test_corpus_page_escapes_hostile_text_it_does_not_draw() -> None:
+    g = graph_of(hostile_extractions())
+    html = render_html(g, budget=2)
+    for payload in HOSTILE:
+        assert "<" not in payload or payload not in html
+    assert html.count("</script>") == 3
+    data = page_data(html)
+    labels = {n["label"] for n in data["nodes"]} | {r[1] for r in data["more"]["nodes"]}
+    assert labels == set(HOSTILE)
+
+
+def test_since_until_also_keep_facts_by_their_article_date(news: nx.MultiDiGraph) -> None:
+    v = select(news, MapQuery(since=date(2025, 12, 3)))
+    assert [d["relation"] for *_, d in v.graph.edges(data=True)] == ["hosted"]  # fx-002 only
+
+
+def test_cli_map_of_a_store_over_the_budget(store_dir: str, tmp_path) -> None:
+    out = tmp_path / "m.html"
+    r = CliRunner().invoke(cli, ["map", "--store", store_dir, "-o", str(out), "--max-nodes", "4"])
+    assert r.exit_code == 0, r.output
+    data = page_data(out.read_text(encoding="utf-8"))
+    assert len(data["nodes"]) == 4 and len(data["more"]["nodes"]) == 7
+    assert "left out 7 entities" in r.output

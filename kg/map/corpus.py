@@ -3,8 +3,8 @@ search and expansion in the page.
 
 Thousands of entities cannot all be drawn readably, so a map over ``budget`` nodes draws
 every meeting's participants first, then the most connected entities, and carries every
-other entity and edge in a compact form: the page searches them all and brings any of them
-into view with its neighbours.
+other entity and every edge in a compact form (a few hundred bytes a fact): the page
+searches them all and brings any of them into view with its neighbours.
 
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
@@ -13,6 +13,8 @@ into view with its neighbours.
 >>> _ = g.add_edge("a", "b", kind="relation"); _ = g.add_edge("a", "c", kind="relation")
 >>> first_view(g, 3)
 ['d', 'e', 'a']
+>>> first_view(g, 2)
+['d', 'a']
 """
 
 from __future__ import annotations
@@ -41,8 +43,8 @@ class View:
 
 
 def first_view(g: nx.MultiDiGraph, budget: int, keep: Iterable[Hashable] = ()) -> list[Hashable]:
-    """Up to ``budget`` nodes: ``keep``, then meeting participants (most meetings first),
-    then the most connected entities; ties by label."""
+    """Up to ``budget`` nodes: ``keep``, then meeting participants (most meetings first, up
+    to three quarters of the budget), then the most connected entities; ties by label."""
     deg = dict(g.degree())
     meets: Counter[Hashable] = Counter()
     for u, v, kind in g.edges(data="kind"):
@@ -53,10 +55,11 @@ def first_view(g: nx.MultiDiGraph, budget: int, keep: Iterable[Hashable] = ()) -
     def label(n: Hashable) -> str:
         return str(g.nodes[n].get("label", n))
 
-    order = [n for n in keep if n in g]
-    order += sorted(meets, key=lambda n: (-meets[n], -deg[n], label(n), str(n)))
-    order += sorted((n for n in g if n not in meets),
-                    key=lambda n: (-deg[n], label(n), str(n)))
+    # Meeting participants take at most three quarters of the budget, so that the hubs
+    # every story runs through are drawn too.
+    people = sorted(meets, key=lambda n: (-meets[n], -deg[n], label(n), str(n)))
+    order = [n for n in keep if n in g] + people[:budget * 3 // 4]
+    order += sorted(g, key=lambda n: (-deg[n], label(n), str(n)))
     return list(dict.fromkeys(order))[:max(budget, 0)]
 
 
@@ -72,7 +75,8 @@ def describe(g: nx.MultiDiGraph, drawn: Sequence[Hashable]) -> list[str]:
     inside = sum(1 for u, v in g.edges() if u in shown and v in shown)
     who = (f"all {len(parts):,} meeting participants, then the most connected"
            if parts <= shown else
-           f"{len(parts & shown):,} of {len(parts):,} meeting participants (most meetings first)")
+           f"{len(parts & shown):,} of {len(parts):,} meeting participants, most meetings "
+           "first, and the most connected")
     if not parts:
         who = "the most connected"
     left = g.number_of_nodes() - len(shown)
@@ -87,33 +91,36 @@ def compact_rest(g: nx.MultiDiGraph, drawn: Sequence[Hashable],
                  node: Callable[[Hashable, dict[str, Any], int], dict[str, Any]],
                  edge: Callable[[int, Hashable, Hashable, dict[str, Any]], dict[str, Any]]
                  ) -> dict[str, Any]:
-    """Every entity and edge not drawn first, compact (see ``assets/map.js``, ``unpack``).
+    """The entities not drawn first and every relation edge, compact (``assets/map.js``
+    unpacks them), plus the meeting edges not drawn first, as the page's edge objects.
 
-    Nodes are rows ``[id, label, type, degree, names, titles]`` (``0`` for an empty list),
-    indexed after the drawn ones. Relation edges are rows ``[from, to, rel, relation,
-    article, sentence_index, sentence, confidence, published, negated]``, with node indexes,
-    strings as indexes into ``str`` and sentences into ``sent``; meeting edges (few) are the
-    page's full edge objects. Edge ids go on from the drawn ones.
+    Nodes are rows ``[id, label, type, degree, names, titles]`` (ids without the common
+    ``base``; ``0`` for an empty list), indexed after the drawn ones. Relation edges are
+    rows ``[from, to, rel, relation, article, sentence_index, sentence, confidence,
+    published, negated]``, with node indexes, strings as indexes into ``str`` and
+    sentences into ``sent``.
 
-    >>> g = nx.MultiDiGraph(); g.add_nodes_from("ab")
-    >>> _ = g.add_edge("a", "b", kind="relation", relation="r", sentence="S", article="x")
+    >>> g = nx.MultiDiGraph(); g.add_nodes_from(["k/a", "k/b"])
+    >>> _ = g.add_edge("k/a", "k/b", kind="relation", relation="r", sentence="S", article="x")
     >>> from kg.map.render import _node, _edge
-    >>> rest = compact_rest(g, ["a"], _node, _edge)
-    >>> rest["nodes"], rest["rel"]
-    ([['b', 'b', 'other', 1, 0, 0]], [[0, 1, 1, 1, 2, -1, 0, None, 0, 0]])
+    >>> rest = compact_rest(g, ["k/a"], _node, _edge)
+    >>> rest["base"], rest["nodes"], rest["rel"]
+    ('k/', [['b', 'k/b', 'other', 1, 0, 0]], [[0, 1, 1, 1, 2, -1, 0, None, 0, 0]])
     """
     shown = set(drawn)
     deg = dict(g.degree())
     index = {n: i for i, n in enumerate(drawn)}
+    rest = [(n, d) for n, d in g.nodes(data=True) if n not in shown]
+    ids = [str(n) for n, _ in rest]
+    base = ids[0].rsplit("/", 1)[0] + "/" if ids else ""
+    if not all(i.startswith(base) for i in ids):
+        base = ""
     nodes: list[list[Any]] = []
-    for n, d in g.nodes(data=True):
-        if n in shown:
-            continue
+    for n, d in rest:
         index[n] = len(index)
         full = node(n, d, deg.get(n, 0))
-        names = full.get("names") or 0
-        nodes.append([full["id"], full["label"], full["type"], full["value"], names,
-                      full.get("titles") or 0])
+        nodes.append([full["id"][len(base):], full["label"], full["type"], full["value"],
+                      full.get("names") or 0, full.get("titles") or 0])
     strings: dict[str, int] = {"": 0}
     sents: dict[str, int] = {}
 
@@ -122,15 +129,14 @@ def compact_rest(g: nx.MultiDiGraph, drawn: Sequence[Hashable],
 
     rel: list[list[Any]] = []
     meet: list[dict[str, Any]] = []
-    first = sum(1 for u, v in g.edges() if u in shown and v in shown)
-    for i, (u, v, d) in enumerate(((u, v, d) for u, v, d in g.edges(data=True)
-                                   if not (u in shown and v in shown)), start=first):
+    for i, (u, v, d) in enumerate(g.edges(data=True)):
         e = edge(i, u, v, d)
         if e["kind"] == "meeting":
-            meet.append(e)
+            if not (u in shown and v in shown):
+                meet.append(e | {"id": f"m{i}"})
             continue
         rel.append([index[u], index[v], s(e["rel"]), s(e["relation"]), s(e["article"]), e["si"],
                     sents.setdefault(e["sentence"], len(sents)), e.get("confidence"),
                     s(e.get("published")), 1 if e.get("negated") else 0])
-    return {"nodes": nodes, "rel": rel, "meet": meet, "str": list(strings),
+    return {"base": base, "nodes": nodes, "rel": rel, "meet": meet, "str": list(strings),
             "sent": list(sents)}

@@ -122,6 +122,13 @@ def _edge(i: int, u: Hashable, v: Hashable, d: dict[str, Any]) -> dict[str, Any]
     }
     if d.get("confidence") is not None:
         e["confidence"] = round(float(d["confidence"]), 3)
+    # The time filter reads an interval per edge (start/end when an edge spans several
+    # reports, else the meeting's or the article's day) and draws weight as width.
+    for k in ("published", "start", "end"):
+        if d.get(k):
+            e[k] = str(d[k])[:10]
+    if d.get("weight") is not None:
+        e["weight"] = float(d["weight"])
     if not meeting:
         if d.get("predicate") and d["predicate"] != relation:
             e["predicate"] = str(d["predicate"])
@@ -144,12 +151,22 @@ def _edge(i: int, u: Hashable, v: Hashable, d: dict[str, Any]) -> dict[str, Any]
 
 
 def vis_data(g: nx.MultiDiGraph, *, seed: int = 7, focus: Hashable | None = None,
-             notes: Sequence[str] = ()) -> dict[str, Any]:
-    """The JSON the page draws: nodes, edges, vis options, legend, relation list, focus, notes."""
+             notes: Sequence[str] = (), budget: int | None = None) -> dict[str, Any]:
+    """The JSON the page draws: nodes, edges, vis options, legend, relation list, focus, notes.
+
+    Over ``budget`` nodes, only the first view (:func:`kg.map.corpus.first_view`) is drawn
+    and the rest of ``g`` goes in ``more``, compact, for search and expansion.
+    """
+    from kg.map.corpus import compact_rest, describe, first_view
     from kg.map.layout import spring
 
-    deg = dict(g.degree())
-    big = g.number_of_nodes() > PHYSICS_THRESHOLD
+    whole, deg = g, dict(g.degree())
+    corpus = budget is not None and g.number_of_nodes() > budget
+    if corpus:
+        drawn = first_view(g, budget or 0, keep=[focus] if focus in g else ())
+        notes = [*notes, *describe(g, drawn)]
+        g = g.subgraph(drawn)
+    big = g.number_of_nodes() > PHYSICS_THRESHOLD or corpus
     nodes = [_node(n, d, deg.get(n, 0)) for n, d in g.nodes(data=True)]
     # Every map starts from the NumPy layout; below the threshold the browser's physics only
     # refines it, which takes far fewer iterations than starting from random positions.
@@ -157,9 +174,11 @@ def vis_data(g: nx.MultiDiGraph, *, seed: int = 7, focus: Hashable | None = None
         pos = spring(g, seed=seed, spacing=60.0 if big else 100.0)
         for node, n in zip(nodes, g.nodes(), strict=True):
             node["x"], node["y"] = pos[n]
-    edges = [_edge(i, u, v, d) for i, (u, v, d) in enumerate(g.edges(data=True))]
-    types = Counter(n["type"] for n in nodes)
-    rels = Counter(e["rel"] for e in edges)
+    edges = [_edge(i, u, v, d) for i, (u, v, d) in enumerate(g.edges(data=True))
+             if not corpus or d.get("kind") == "meeting"]  # a corpus packs relations (more)
+    types = Counter(_node(n, d, 0)["type"] for n, d in whole.nodes(data=True))
+    rels = Counter("meeting" if d.get("kind") == "meeting" else
+                   str(d.get("predicate") or d.get("relation", "")) for *_, d in whole.edges(data=True))
     order = sorted(rels.items(), key=lambda kc: (kc[0] != "meeting", -kc[1], kc[0]))
     relations = [{"key": k, "label": "meetings" if k == "meeting" else k, "count": c}
                  for k, c in order]
@@ -191,16 +210,19 @@ def vis_data(g: nx.MultiDiGraph, *, seed: int = 7, focus: Hashable | None = None
                   "smooth": False if big else {"type": "dynamic"},
                   "selectionWidth": 2, "hoverWidth": 1.5, "arrowStrikethrough": False},
     }
-    return {
+    data = {
         "nodes": nodes, "edges": edges, "options": options,
         "legend": [{"type": t, "color": TYPE_STYLE[t][0], "glyph": TYPE_STYLE[t][2],
                     "count": types[t]} for t in TYPE_STYLE if types[t]],
         "relations": relations, "meetings": rels.get("meeting", 0),
         "styles": {t: {"color": c, "shape": shape} for t, (c, shape, _) in TYPE_STYLE.items()},
         "edgeThreshold": EDGE_LABEL_THRESHOLD,
-        "focus": str(focus) if focus is not None and focus in g else None,
+        "focus": str(focus) if focus is not None and focus in whole else None,
         "notes": list(notes),
     }
+    if corpus:
+        data["more"] = compact_rest(whole, list(g.nodes()), _node, _edge)
+    return data
 
 
 def _licence() -> str:
@@ -209,12 +231,14 @@ def _licence() -> str:
 
 
 def render_html(g: nx.MultiDiGraph, path: str | Path | None = None, *, seed: int = 7,
-                focus: Hashable | None = None, notes: Sequence[str] = ()) -> str:
+                focus: Hashable | None = None, notes: Sequence[str] = (),
+                budget: int | None = None) -> str:
     """The map of ``g`` as one HTML string (written to ``path`` too, atomically, when given).
 
     Nodes are coloured and shaped by type and sized by degree; meeting edges are thick and
     red (dashed when planned, dotted when negated) and labelled with place and time; ``focus``
-    is selected when the page opens; ``notes`` are shown under the legend.
+    is selected when the page opens; ``notes`` are shown under the legend. Over ``budget``
+    nodes the page draws the first view and carries the rest for search and expansion.
     """
     app_js = (_ASSETS / "map.js").read_text(encoding="utf-8")
     vis_js = _vis_asset("vis-network.min.js").replace("</script", "<\\/script")
@@ -224,7 +248,7 @@ def render_html(g: nx.MultiDiGraph, path: str | Path | None = None, *, seed: int
         "VIS_JS": vis_js,
         "APP_JS": app_js,
         "SCRIPT_HASHES": f"{_csp_hash(vis_js)} {_csp_hash(app_js)}",
-        "DATA": _safe_json(vis_data(g, seed=seed, focus=focus, notes=notes)),
+        "DATA": _safe_json(vis_data(g, seed=seed, focus=focus, notes=notes, budget=budget)),
     }
     template = (_ASSETS / "map.html").read_text(encoding="utf-8")
     # One pass, so nothing inserted (vis-network, the data) is ever scanned for tokens again.
@@ -241,15 +265,27 @@ def render_html(g: nx.MultiDiGraph, path: str | Path | None = None, *, seed: int
 def write_map(store: Any, path: str | Path, query: Any = None) -> Any:
     """Project ``store`` to NetworkX, apply ``query`` (a :class:`kg.map.view.MapQuery`), draw it.
 
-    Returns the :class:`kg.map.view.MapView` drawn (its graph, focus and dropped labels).
+    The page carries every entity the filters leave; ``max_nodes`` (default
+    :data:`kg.map.corpus.DEFAULT_BUDGET`) is how many it draws first. Returns the
+    :class:`kg.map.view.MapView` (its graph, focus, and the labels not drawn first).
     """
-    from kg.map.view import MapQuery, select
+    from dataclasses import replace
+
+    from kg.map.corpus import DEFAULT_BUDGET, first_view
+    from kg.map.view import MapQuery, MapView, select
     from kg.network.graph import to_networkx
 
-    view = select(to_networkx(store), query or MapQuery())
-    notes = _notes(view.dropped)
-    render_html(view.graph, path, focus=view.focus, notes=notes)
-    return view
+    q = query or MapQuery()
+    budget = q.max_nodes or DEFAULT_BUDGET
+    view = select(to_networkx(store), replace(q, max_nodes=None))
+    g = view.graph
+    render_html(g, path, focus=view.focus, budget=budget)
+    left: tuple[str, ...] = ()
+    if g.number_of_nodes() > budget:
+        drawn = set(first_view(g, budget, keep=[view.focus] if view.focus in g else ()))
+        left = tuple(sorted(str(d.get("label", n)) for n, d in g.nodes(data=True)
+                            if n not in drawn))
+    return MapView(graph=g, focus=view.focus, dropped=left)
 
 
 def _notes(dropped: Sequence[str]) -> list[str]:

@@ -100,8 +100,14 @@ def in_article(g: nx.MultiDiGraph, article: str) -> nx.MultiDiGraph:
 
 
 def edge_date(d: dict) -> date | None:
-    """The date of a meeting edge (``date``, ISO), or None when it has none or is not a meeting."""
-    raw = d.get("date") if d.get("kind") == "meeting" else None
+    """The day of an edge: a meeting's own date, else the date of the article it comes from.
+
+    >>> edge_date({"kind": "meeting", "date": "2025-12-02", "published": "2025-12-01"})
+    datetime.date(2025, 12, 2)
+    >>> edge_date({"kind": "meeting", "published": "2025-12-01"}) is None
+    True
+    """
+    raw = d.get("date") if d.get("kind") == "meeting" else d.get("published")
     try:
         return date.fromisoformat(str(raw)[:10]) if raw else None
     except ValueError:
@@ -109,11 +115,10 @@ def edge_date(d: dict) -> date | None:
 
 
 def dated(g: nx.MultiDiGraph, since: date | None, until: date | None) -> nx.MultiDiGraph:
-    """Drop meetings outside ``since``..``until`` (inclusive) and undated ones; keep other edges."""
+    """Edges whose day (:func:`edge_date`) is within ``since``..``until`` (inclusive); undated
+    ones are left out."""
 
     def ok(d: dict) -> bool:
-        if d.get("kind") != "meeting":
-            return True
         day = edge_date(d)
         return (day is not None and (since is None or day >= since)
                 and (until is None or day <= until))

@@ -6,8 +6,30 @@
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var $ = function (id) { return document.getElementById(id); };
   var byId = new Map();
+  // A corpus map draws a first view and carries every other entity and edge, compact
+  // (kg/map/corpus.py): unpacked here into the same objects as the drawn ones.
+  var more = data.more || null, allNodes = data.nodes.slice(), allEdges = data.edges.slice();
+  if (more) {
+    more.nodes.forEach(function (r) {
+      var n = {id: more.base + r[0], label: r[1], type: r[2], value: r[3]};
+      if (r[4]) n.names = r[4];
+      if (r[5]) n.titles = r[5];
+      allNodes.push(n);
+    });
+    more.rel.forEach(function (r, i) {
+      var rel = more.str[r[2]], relation = more.str[r[3]];
+      var e = {id: "x" + i, from: allNodes[r[0]].id, to: allNodes[r[1]].id, kind: "relation",
+               rel: rel, relation: relation, article: more.str[r[4]], si: r[5], sentence: more.sent[r[6]]};
+      if (r[7] !== null) e.confidence = r[7];
+      if (rel !== relation) e.predicate = rel;
+      if (r[8]) e.published = more.str[r[8]];
+      if (r[9]) e.negated = true;
+      allEdges.push(e);
+    });
+    more.meet.forEach(function (e) { allEdges.push(e); });
+  }
   // The data is compact: looks, tooltips and defaults are filled in here.
-  data.nodes.forEach(function (n) {
+  allNodes.forEach(function (n) {
     var s = data.styles[n.type] || data.styles.other;
     n.names = n.names || [n.label]; n.titles = n.titles || [];
     n.shape = s.shape;
@@ -16,16 +38,27 @@
     n.title = n.label + " (" + [n.type].concat(n.titles).join(", ") + ") · " + n.value + " links";
     byId.set(n.id, n);
   });
-  data.edges.forEach(function (e) {
+  // Each edge's interval for the time filter: its own start/end, else its day.
+  var adj = new Map(), days = new Set();
+  allEdges.forEach(function (e) {
     e.label = e.relation; e.thr = e.thr || data.edgeThreshold;
     e.title = e.relation + "\n“" + e.sentence + "”\n— " + e.article;
+    e.d0 = e.start || (e.kind === "meeting" ? e.date : e.published) || null;
+    e.d1 = e.end || e.d0;
+    if (e.d0) { days.add(e.d0); days.add(e.d1); }
+    if (e.weight > 1) e.width = Math.min(10, (e.width || 1) + Math.log2(e.weight));
+    [e.from, e.to].forEach(function (id) { if (!adj.has(id)) adj.set(id, []); adj.get(id).push(e); });
   });
-  var hiddenTypes = new Set(), hiddenRels = new Set(), linked = null;
-  var nodes = new vis.DataSet(data.nodes), edges = new vis.DataSet(data.edges);
+  days = Array.from(days).sort();
+  var hiddenTypes = new Set(), hiddenRels = new Set(), linked = null, range = null;
+  var drawnIds = new Set(data.nodes.map(function (n) { return n.id; }));
+  var nodes = new vis.DataSet(data.nodes), edges = new vis.DataSet(more ? allEdges.filter(function (e) {
+    return drawnIds.has(e.from) && drawnIds.has(e.to); }) : data.edges);
 
+  function inRange(e) { return range === null || (e.d0 !== null && e.d0 <= range[1] && e.d1 >= range[0]); }
   function edgeShown(e) {
     return !hiddenRels.has(e.rel) && !hiddenTypes.has(byId.get(e.from).type) &&
-      !hiddenTypes.has(byId.get(e.to).type);
+      !hiddenTypes.has(byId.get(e.to).type) && inRange(e);
   }
   // When relations are filtered, entities left with no visible edge are hidden too.
   var nodeView = new vis.DataView(nodes, {filter: function (n) {
@@ -45,6 +78,11 @@
   function plural(n, word) { return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s"); }
   function status() {
     var nv = nodeView.length, ev = edgeView.length, nt = data.nodes.length, et = data.edges.length;
+    if (more) {
+      $("status").textContent = "drawn: " + nv.toLocaleString("en") + " of " + allNodes.length.toLocaleString("en") +
+        " entities, " + ev.toLocaleString("en") + " of " + allEdges.length.toLocaleString("en") + " edges";
+      return;
+    }
     $("status").textContent = (nv === nt && ev === et)
       ? plural(nt, "entity").replace("entitys", "entities") + " · " + plural(et, "edge") + " · " + plural(data.meetings, "meeting")
       : "showing " + nv.toLocaleString("en") + " of " + nt.toLocaleString("en") + " entities, " +
@@ -58,7 +96,7 @@
   }
   net.on("dragEnd", function (p) { if (p.nodes.length) savePositions(p.nodes); });
   function refresh() {
-    if (hiddenRels.size) {
+    if (hiddenRels.size || range !== null) {
       linked = new Set();
       edges.forEach(function (e) { if (edgeShown(e)) { linked.add(e.from); linked.add(e.to); } });
     } else { linked = null; }
@@ -101,9 +139,19 @@
   // Search by any name (label or alias), ignoring case and accents: exact, then prefix, then substring.
   function norm(s) { return String(s).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim(); }
   var names = [];
-  data.nodes.forEach(function (n) { n.names.forEach(function (x) { names.push([norm(x), n]); }); });
-  var dl = $("names"), seen = new Set();
-  names.forEach(function (p) { var x = p[1].names[0]; if (!seen.has(x)) { seen.add(x); var o = el("option"); o.value = x; dl.appendChild(o); } });
+  allNodes.forEach(function (n) { n.names.forEach(function (x) { names.push([norm(x), n]); }); });
+  var dl = $("names");
+  function suggest(list) {
+    var seen = new Set(); dl.textContent = "";
+    list.forEach(function (p) { var x = p[1].names[0]; if (!seen.has(x)) { seen.add(x); var o = el("option"); o.value = x; dl.appendChild(o); } });
+  }
+  if (!more) suggest(names);
+  else $("search").addEventListener("input", function (ev) {
+    // Thousands of options would slow typing: offer the 30 best-connected matches.
+    var q = norm(ev.target.value);
+    suggest(q.length < 2 ? [] : names.filter(function (p) { return p[0].indexOf(q) >= 0; })
+      .sort(function (a, b) { return b[1].value - a[1].value; }).slice(0, 30));
+  });
   function find(q) {
     q = norm(q); if (!q) return null;
     var tests = [function (x) { return x === q; }, function (x) { return x.startsWith(q); }, function (x) { return x.indexOf(q) >= 0; }];
@@ -116,6 +164,7 @@
   kg.search = function (q) {
     var n = find(q);
     if (!n) { $("status").textContent = "no entity matches “" + q + "”"; return null; }
+    if (!nodes.get(n.id)) bringIn(n.id);
     if (!nodeView.get(n.id)) { $("status").textContent = n.label + " is hidden by a filter"; return null; }
     net.selectNodes([n.id]);
     net.focus(n.id, {scale: Math.max(net.getScale(), 1.2), animation: {duration: 300, easingFunction: "easeInOutQuad"}});
@@ -152,10 +201,12 @@
     var n = byId.get(id); if (!n) return;
     openPanel(n.label, [n.type].concat(n.titles).join(" · "));
     if (n.names.length > 1) panel.appendChild(el("div", "also called: " + n.names.slice(1).join("; "), "meta"));
-    var facts = edges.get({filter: function (e) { return e.from === id || e.to === id; }});
+    var facts = more ? (adj.get(id) || []).slice() : edges.get({filter: function (e) { return e.from === id || e.to === id; }});
     facts.sort(function (a, b) { return (b.kind === "meeting") - (a.kind === "meeting") || a.article.localeCompare(b.article) || a.si - b.si; });
+    if (more) expandButtons(id);
     panel.appendChild(el("h4", plural(facts.length, "fact")));
-    facts.forEach(function (e) {
+    if (facts.length > FACTS_SHOWN) panel.appendChild(el("div", "the first " + FACTS_SHOWN + " are listed", "meta"));
+    facts.slice(0, FACTS_SHOWN).forEach(function (e) {
       var f = el("div", null, "fact" + (e.kind === "meeting" ? " meeting" : "")), line = el("div");
       if (e.kind === "meeting") {
         line.append(el("span", "meeting", "rel"), " with ", who(e.from === id ? e.to : e.from));
@@ -170,6 +221,7 @@
   }
   function showEdge(id) {
     var e = edges.get(id); if (!e) return;
+    if (!byId.has(e.from) || !byId.has(e.to)) return;
     openPanel(e.kind === "meeting" ? "Meeting" : e.relation, byId.get(e.from).label + (e.kind === "meeting" ? " and " : " → ") + byId.get(e.to).label);
     var f = el("div", null, "fact" + (e.kind === "meeting" ? " meeting" : ""));
     if (e.kind === "meeting") f.appendChild(el("div", meetingLine(e), "rel"));
@@ -194,10 +246,117 @@
   kg.edgeLabelVisible = function (id) { var e = net.body.edges[id]; return !!(e && e.labelModule.visible()); };
 
   net.on("click", function (p) {
-    if (p.nodes.length) { showNode(p.nodes[0]); return; }
+    if (p.nodes.length) {
+      if (more && !expanded.has(p.nodes[0])) kg.expand(p.nodes[0]);
+      showNode(p.nodes[0]); return;
+    }
     if (p.edges.length) { showEdge(p.edges[0]); return; }
     panel.style.display = "none";
   });
+
+  // --- a corpus map: bring entities in (search, expand) and take them out again (collapse).
+  var FACTS_SHOWN = 200, EXPAND_MAX = 40;
+  var base = new Set(data.nodes.map(function (n) { return n.id; })), expanded = new Map();
+  function hiddenNeighbours(id) {
+    var seen = new Set(), out = [];
+    (adj.get(id) || []).forEach(function (e) {
+      var o = e.from === id ? e.to : e.from;
+      if (!seen.has(o) && !nodes.get(o)) { seen.add(o); out.push(byId.get(o)); }
+    });
+    return out.sort(function (a, b) { return b.value - a.value || a.label.localeCompare(b.label); });
+  }
+  // New nodes go on a ring around where they connect, so nothing jumps and no physics runs.
+  function place(ids, at) {
+    var r = 90 + 12 * Math.sqrt(ids.length);
+    nodes.add(ids.map(function (id, i) {
+      var a = 2 * Math.PI * i / Math.max(ids.length, 1);
+      var n = byId.get(id);
+      n.x = at.x + r * Math.cos(a); n.y = at.y + r * Math.sin(a);
+      return n;
+    }));
+    var add = new Map();
+    ids.forEach(function (id) {
+      (adj.get(id) || []).forEach(function (e) { if (!edges.get(e.id) && nodes.get(e.from) && nodes.get(e.to)) add.set(e.id, e); });
+    });
+    edges.add(Array.from(add.values()));
+  }
+  function anchorOf(id) {
+    var near = (adj.get(id) || []).map(function (e) { return e.from === id ? e.to : e.from; })
+      .filter(function (o) { return nodes.get(o); });
+    if (!near.length) return net.getViewPosition();
+    var p = net.getPositions(near.slice(0, 20)), xs = Object.keys(p);
+    var c = xs.reduce(function (s, k) { return {x: s.x + p[k].x / xs.length, y: s.y + p[k].y / xs.length}; }, {x: 0, y: 0});
+    return {x: c.x + 60, y: c.y + 60};
+  }
+  function bringIn(id) {
+    if (nodes.get(id)) return;
+    place([id], anchorOf(id)); base.add(id);
+    kg.expand(id);
+  }
+  kg.expand = function (id) {
+    var add = hiddenNeighbours(id).slice(0, EXPAND_MAX).map(function (n) { return n.id; });
+    if (!add.length) return 0;
+    var at = net.getPositions([id])[id] || net.getViewPosition();
+    place(add, at);
+    expanded.set(id, (expanded.get(id) || []).concat(add));
+    status(); return add.length;
+  };
+  kg.collapse = function (id) {
+    var gone = [];
+    (function drop(x) {
+      (expanded.get(x) || []).forEach(function (y) {
+        if (!base.has(y) && nodes.get(y)) { drop(y); gone.push(y); }
+      });
+      expanded.delete(x);
+    })(id);
+    var set = new Set(gone);
+    edges.remove(edges.getIds({filter: function (e) { return set.has(e.from) || set.has(e.to); }}));
+    nodes.remove(gone);
+    status(); return gone.length;
+  };
+  kg.hiddenNeighbours = function (id) { return hiddenNeighbours(id).length; };
+  kg.allNodes = allNodes;
+  function expandButtons(id) {
+    var box = el("div", null, "meta"), left = hiddenNeighbours(id).length;
+    if (left) {
+      var b = el("button", "show " + Math.min(left, EXPAND_MAX) + " more of " + plural(left, "undrawn neighbour"), "expand");
+      b.type = "button"; b.addEventListener("click", function () { kg.expand(id); showNode(id); });
+      box.appendChild(b);
+    }
+    if (expanded.has(id)) {
+      var c = el("button", "hide the neighbours it brought in", "collapse");
+      c.type = "button"; c.addEventListener("click", function () { kg.collapse(id); showNode(id); });
+      box.appendChild(c);
+    }
+    if (box.childNodes.length) panel.appendChild(box);
+  }
+  // Time filter: a range over the days of meetings and articles (edges without a day are
+  // hidden while a range is set).
+  kg.setRange = function (from, to) {
+    range = (from === null || from === undefined) ? null : [String(from), String(to)];
+    if (days.length > 1) {
+      $("t0").value = range ? lowerIndex(range[0]) : 0;
+      $("t1").value = range ? upperIndex(range[1]) : days.length - 1;
+    }
+    timeLabel(); refresh(); return edgeView.length;
+  };
+  function lowerIndex(d) { var i = days.findIndex(function (x) { return x >= d; }); return i < 0 ? days.length - 1 : i; }
+  function upperIndex(d) { for (var i = days.length - 1; i >= 0; i--) if (days[i] <= d) return i; return 0; }
+  function timeLabel() {
+    if (days.length > 1) $("t-label").textContent = range ? range[0] + " – " + range[1] : "all dates (" + days[0] + " – " + days[days.length - 1] + ")";
+  }
+  if (days.length > 1) {
+    $("time").hidden = false;
+    ["t0", "t1"].forEach(function (k) { $(k).max = days.length - 1; });
+    $("t1").value = days.length - 1; timeLabel();
+    var onSlide = function () {
+      var a = +$("t0").value, b = +$("t1").value;
+      if (a > b) { if (this.id === "t0") $("t1").value = a; else $("t0").value = b; a = +$("t0").value; b = +$("t1").value; }
+      range = (a === 0 && b === days.length - 1) ? null : [days[a], days[b]];
+      timeLabel(); refresh();
+    };
+    $("t0").addEventListener("input", onSlide); $("t1").addEventListener("input", onSlide);
+  }
 
   function ready() {
     if (kg.ready) return;
