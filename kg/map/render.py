@@ -178,7 +178,8 @@ def vis_data(g: nx.MultiDiGraph, *, seed: int = 7, focus: Hashable | None = None
              if not corpus or d.get("kind") == "meeting"]  # a corpus packs relations (more)
     types = Counter(_node(n, d, 0)["type"] for n, d in whole.nodes(data=True))
     rels = Counter("meeting" if d.get("kind") == "meeting" else
-                   str(d.get("predicate") or d.get("relation", "")) for *_, d in whole.edges(data=True))
+                   str(d.get("predicate") or d.get("relation", ""))
+                   for *_, d in whole.edges(data=True))
     order = sorted(rels.items(), key=lambda kc: (kc[0] != "meeting", -kc[1], kc[0]))
     relations = [{"key": k, "label": "meetings" if k == "meeting" else k, "count": c}
                  for k, c in order]
