@@ -171,7 +171,8 @@ def vis_data(g: nx.MultiDiGraph, *, seed: int = 7, focus: Hashable | None = None
     # Every map starts from the NumPy layout; below the threshold the browser's physics only
     # refines it, which takes far fewer iterations than starting from random positions.
     if nodes:
-        pos = spring(g, seed=seed, spacing=60.0 if big else 100.0)
+        pos = spring(g, seed=seed,
+                     spacing=60.0 if g.number_of_nodes() > PHYSICS_THRESHOLD else 100.0)
         for node, n in zip(nodes, g.nodes(), strict=True):
             node["x"], node["y"] = pos[n]
     edges = [_edge(i, u, v, d) for i, (u, v, d) in enumerate(g.edges(data=True))

@@ -319,7 +319,8 @@
   function expandButtons(id) {
     var box = el("div", null, "meta"), left = hiddenNeighbours(id).length;
     if (left) {
-      var b = el("button", "show " + Math.min(left, EXPAND_MAX) + " more of " + plural(left, "undrawn neighbour"), "expand");
+      var b = el("button", left > EXPAND_MAX ? "show " + EXPAND_MAX + " more of " + plural(left, "undrawn neighbour")
+        : "show its " + plural(left, "undrawn neighbour"), "expand");
       b.type = "button"; b.addEventListener("click", function () { kg.expand(id); showNode(id); });
       box.appendChild(b);
     }
