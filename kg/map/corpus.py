@@ -19,6 +19,7 @@ searches them all and brings any of them into view with its neighbours.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
@@ -100,21 +101,18 @@ def compact_rest(g: nx.MultiDiGraph, drawn: Sequence[Hashable],
     published, negated]``, with node indexes, strings as indexes into ``str`` and
     sentences into ``sent``.
 
-    >>> g = nx.MultiDiGraph(); g.add_nodes_from(["k/a", "k/b"])
-    >>> _ = g.add_edge("k/a", "k/b", kind="relation", relation="r", sentence="S", article="x")
+    >>> g = nx.MultiDiGraph(); g.add_nodes_from(["k/a", "k/p/b", "k/o/c"])
+    >>> _ = g.add_edge("k/a", "k/p/b", kind="relation", relation="r", sentence="S", article="x")
     >>> from kg.map.render import _node, _edge
     >>> rest = compact_rest(g, ["k/a"], _node, _edge)
-    >>> rest["base"], rest["nodes"], rest["rel"]
-    ('k/', [['b', 'k/b', 'other', 1, 0, 0]], [[0, 1, 1, 1, 2, -1, 0, None, 0, 0]])
+    >>> rest["base"], rest["nodes"][0], rest["rel"]
+    ('k/', ['p/b', 'k/p/b', 'other', 1, 0, 0], [[0, 1, 1, 1, 2, -1, 0, None, 0, 0]])
     """
     shown = set(drawn)
     deg = dict(g.degree())
     index = {n: i for i, n in enumerate(drawn)}
     rest = [(n, d) for n, d in g.nodes(data=True) if n not in shown]
-    ids = [str(n) for n, _ in rest]
-    base = ids[0].rsplit("/", 1)[0] + "/" if ids else ""
-    if not all(i.startswith(base) for i in ids):
-        base = ""
+    base = os.path.commonprefix([str(n) for n, _ in rest]) if len(rest) > 1 else ""
     nodes: list[list[Any]] = []
     for n, d in rest:
         index[n] = len(index)
