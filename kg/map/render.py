@@ -290,14 +290,6 @@ def write_map(store: Any, path: str | Path, query: Any = None) -> Any:
     return MapView(graph=g, focus=view.focus, dropped=left)
 
 
-def _notes(dropped: Sequence[str]) -> list[str]:
-    if not dropped:
-        return []
-    head = ", ".join(dropped[:12])
-    more = f" and {len(dropped) - 12:,} more" if len(dropped) > 12 else ""
-    return [f"--max-nodes left out {len(dropped):,} less connected entities: {head}{more}"]
-
-
 @dataclass(frozen=True)
 class MapDisplay:
     """A map for notebooks: Jupyter and VS Code show it inline (an ``iframe`` with ``srcdoc``)."""
@@ -328,7 +320,8 @@ def show(source: Any, *, focus: str | None = None, hops: int = 1,
 
     ``source`` is a NetworkX graph, an open store, or a store spec (a directory or
     ``memory:``); the filters are those of ``kg map`` (:class:`kg.map.view.MapQuery`):
-    ``focus="Putin", hops=2``, ``only="meetings"``, ``max_nodes=300`` ...
+    ``focus="Putin", hops=2``, ``only="meetings"`` ...; ``max_nodes`` is how many entities
+    are drawn first, as for ``kg map``.
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph(); g.add_node("a", label='"A" & <b>', type="person")
@@ -349,7 +342,9 @@ def show(source: Any, *, focus: str | None = None, hops: int = 1,
                 g = to_networkx(store)
         else:
             g = to_networkx(source)
+    from kg.map.corpus import DEFAULT_BUDGET
+
     kinds = (only,) if isinstance(only, str) else tuple(only)
-    view = select(g, MapQuery(focus, hops, kinds, article, since, until, max_nodes))
-    html = render_html(view.graph, focus=view.focus, notes=_notes(view.dropped))
+    view = select(g, MapQuery(focus, hops, kinds, article, since, until))
+    html = render_html(view.graph, focus=view.focus, budget=max_nodes or DEFAULT_BUDGET)
     return MapDisplay(html, height)
