@@ -109,6 +109,16 @@ def test_reports_of_one_meeting_become_one_event_whatever_the_order():
         assert (ev.first_reported, ev.last_reported) == (date(2026, 3, 2), date(2026, 3, 14))
 
 
+def test_a_held_report_published_before_the_meeting_does_not_make_it_held():
+    reps = [rep(1, MON, "planned", date(2026, 3, 11), date(2026, 3, 11)),
+            rep(2, MON, "happened", date(2026, 3, 11), date(2026, 3, 11)),  # said on the 9th
+            rep(3, date(2026, 3, 10), "planned", date(2026, 3, 11), date(2026, 3, 11))]
+    (ev,) = cluster_reports(reps)
+    assert ev.status == "planned"
+    later = [*reps, rep(4, date(2026, 3, 12), "happened", None, date(2026, 3, 12), None, "bound")]
+    assert cluster_reports(later)[0].status == "happened"
+
+
 def test_two_meetings_of_one_pair_stay_apart():
     reps = [rep(1, MON, "happened", MON, MON),
             rep(2, date(2026, 9, 20), "happened", date(2026, 9, 18), date(2026, 9, 18)),

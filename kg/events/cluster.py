@@ -188,12 +188,20 @@ def _event(g: _Group) -> Event:
     return Event(
         reports=tuple(m.iri for m in members),
         span=span,
-        status=reconcile_status([(m.published, m.status) for m in members]),
+        status=reconcile_status([(m.published, _as_of(m, span)) for m in members]),
         place=min(places, key=lambda p: (-places[p], p)) if places else None,
         articles=tuple(dict.fromkeys(m.article for m in members)),
         first_reported=min(pubs) if pubs else None,
         last_reported=max(pubs) if pubs else None,
     )
+
+
+def _as_of(m: Report, span: DateSpan) -> str:
+    """A report's status, except that one published before the meeting's first possible day
+    cannot have seen it held: such a "happened" is read as planned (an extraction slip)."""
+    if m.status == "happened" and m.published and span.start and m.published < span.start:
+        return "planned"
+    return m.status
 
 
 def reconcile_status(reports: Iterable[tuple[date | None, str]]) -> str:
