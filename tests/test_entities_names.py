@@ -157,3 +157,12 @@ def test_given_names_ner_leaves_out_after_a_title_belong_to_the_name(nlp):
     petrov = x.entity("person:ivan petrov")
     assert petrov is not None and petrov.titles == ("Gazprom boss",)
     assert pairs(nlp, text) == {frozenset({"Paul Strand", "Ivan Petrov"})}
+
+
+def test_honorific_and_surname_is_a_person_and_a_knight_goes_by_first_name(nlp):
+    text = ("The claims are being examined by Sir Alan Bright. Sir Alan will meet Mr Hale "
+            "on Monday.")
+    x = run(nlp, text)
+    assert _labels(x, EntityType.PERSON) == {"Alan Bright", "Hale"}
+    assert "Sir Alan" in {m.text for m in x.entity("person:alan bright").mentions}
+    assert pairs(nlp, text) == {frozenset({"Alan Bright", "Hale"})}

@@ -285,6 +285,10 @@ class NameBuilder:
         for d in drafts:
             words = _words(d.name)
             longer = [f for f in fulls if surname_match(words, f)] if words not in distinct else []
+            if not longer and len(words) == 1 and _title_words(d) & {"sir", "dame"}:
+                # "Sir Alan" is Sir Alan Budd: a knight is called by his first name.
+                firsts = [f for f in fulls if len(f) > 1 and f[0] == words[0]]
+                longer = firsts if len(firsts) == 1 else []
             target = pick(longer, d) if longer else words
             while words not in distinct:
                 nxt = [f for f in fulls if surname_match(target, f)]

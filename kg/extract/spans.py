@@ -188,6 +188,9 @@ def _titled_name(ent: Span) -> bool:
                and not is_title(t.text) and country_of(t.text) is None for t in ent)
 
 
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
+
+
 def _untagged_titled_names(doc: Doc, taken: set[int]) -> list[Span]:
     """Names NER missed right after a title ("Irish Taoiseach Bertie Ahern")."""
     out = []
@@ -200,7 +203,11 @@ def _untagged_titled_names(doc: Doc, taken: set[int]) -> list[Span]:
                 and not is_title(doc[end].text):
             end += 1
         name = doc[tok.i + 1 : end]
-        if 2 <= len(name) <= 3 and name[-1].dep_ != "compound" and (
+        # After an honorific one word is a name ("Mr Hale"); after a title it may be a
+        # portfolio or a place ("Minister Ryan", "President Lincoln" are rarer than
+        # "Secretary General" or "Governor Park").
+        shortest = 1 if tok.lower_ in _HONORIFICS else 2
+        if shortest <= len(name) <= 3 and name[-1].dep_ != "compound" and (
             end == len(doc) or doc[end].i not in taken
         ):
             out.append(Span(doc, tok.i + 1, end, label="PERSON"))
