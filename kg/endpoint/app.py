@@ -48,7 +48,8 @@ from kg.errors import (
 )
 from kg.store import Store
 
-__all__ = ["ServeConfig", "create_app", "serve", "status_of", "MAX_QUERY_CHARS"]
+__all__ = ["ServeConfig", "ProtocolRequest", "create_app", "read_request", "serve", "status_of",
+           "UnsupportedContentTypeError", "MAX_QUERY_CHARS"]
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +58,14 @@ _TRUNCATED = "KG-Result-Truncated"
 MAX_QUERY_CHARS = 100_000
 
 
+class UnsupportedContentTypeError(KGError):
+    """A POST whose body is none of the SPARQL Protocol's content types."""
+
+
 #: The HTTP status for each error a request can end in, most specific first: the one place
 #: where the endpoint maps errors to statuses.
 _STATUS: tuple[tuple[type[KGError], int], ...] = (
+    (UnsupportedContentTypeError, 415),
     (QueryTimeoutError, 503),
     (QueryNotFoundError, 404),
     (QueryRefusedError, 403),
@@ -75,6 +81,42 @@ def status_of(e: KGError) -> int:
     (403, 400, 500)
     """
     return next(status for cls, status in _STATUS if isinstance(e, cls))
+
+
+@dataclass(frozen=True, slots=True)
+class ProtocolRequest:
+    """What a SPARQL 1.1 Protocol request asks: the query (None if absent), whether it is an
+    update, and the dataset it names (None: the union of all article graphs)."""
+
+    text: str | None
+    update: bool = False
+    default_graph: list[str] | None = None
+    named_graphs: list[str] | None = None
+
+
+async def read_request(request: Any) -> ProtocolRequest:
+    """Read a query or update from a GET, a direct POST or a form POST (SPARQL 1.1 Protocol)."""
+    params = request.query_params
+    text: str | None = params.get("query")
+    update = "update" in params
+    if request.method == "POST":
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype == "application/sparql-query":
+            text = (await request.body()).decode("utf-8", errors="replace")
+        elif ctype == "application/x-www-form-urlencoded" or ctype == "multipart/form-data":
+            form = await request.form()
+            update = update or "update" in form
+            field = form.get("query")
+            text = field if isinstance(field, str) else text
+            params = form
+        elif ctype == "application/sparql-update":
+            update = True
+        else:
+            raise UnsupportedContentTypeError(f"unsupported content type {ctype or '(none)'}")
+    return ProtocolRequest(
+        text, update,
+        params.getlist("default-graph-uri") if "default-graph-uri" in params else None,
+        params.getlist("named-graph-uri") if "named-graph-uri" in params else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,41 +192,24 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Any:
         return Response(body, media_type=media, headers=headers)
 
     async def sparql(request: Request) -> Response:
-        params = request.query_params
-        text: str | None = params.get("query")
-        update = "update" in params
-        if request.method == "POST":
-            ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            if ctype == "application/sparql-query":
-                text = (await request.body()).decode("utf-8", errors="replace")
-            elif ctype == "application/x-www-form-urlencoded" or ctype == "multipart/form-data":
-                form = await request.form()
-                update = update or "update" in form
-                field = form.get("query")
-                text = field if isinstance(field, str) else text
-                params = form  # type: ignore[assignment]
-            elif ctype == "application/sparql-update":
-                update = True
-            else:
-                return error(415, f"unsupported content type {ctype or '(none)'}")
-        if update:
+        try:
+            asked = await read_request(request)
+        except KGError as e:
+            return failure(e)
+        if asked.update:
             return error(403, "SPARQL Update is refused: this endpoint is read-only")
-        if not text:
+        if not asked.text:
             if request.url.path == "/":
                 return HTMLResponse(page, headers=_PAGE_HEADERS)
             return error(400, "give a SPARQL query in the query parameter")
-        if len(text) > MAX_QUERY_CHARS:
+        if len(asked.text) > MAX_QUERY_CHARS:
             return error(413, f"query longer than {MAX_QUERY_CHARS} characters")
         try:
-            checked = check_query(text)
+            checked = check_query(asked.text)
         except KGError as e:
             return failure(e)
-        dataset: dict[str, list[str]] = {}
-        if "default-graph-uri" in params:
-            dataset["default_graph"] = params.getlist("default-graph-uri")
-        if "named-graph-uri" in params:
-            dataset["named_graphs"] = params.getlist("named-graph-uri")
-        return await evaluate(request, checked.text, checked.kind, {}, **dataset)
+        return await evaluate(request, checked.text, checked.kind, {},
+                              default_graph=asked.default_graph, named_graphs=asked.named_graphs)
 
     async def list_saved(request: Request) -> Response:
         return JSONResponse([{"name": q.name, "description": q.description,
