@@ -1,169 +1,134 @@
-"""Benchmark 3: saved queries via kg's library call vs raw pyoxigraph (and rdflib), >= 1M triples.
+"""Benchmark 3: every saved query, with its heaviest parameters, on a whole-corpus store.
 
-Usage: python benchmarks/query.py --from-store DIR [--min-quads 1000000] [--repeat 3]
-Whole article graphs are taken from the built store DIR (e.g. all of Reuters, kept by
-``benchmarks/corpus.py --keep-store``) until at least --min-quads quads; if DIR holds fewer,
-its graphs are replicated under renamed article/graph IRIs (entities stay shared).
-  kg:     ``kg.query.library.run_query(open_store(dir, writable=False), load_query(name), params)``
-  raw:    ``pyoxigraph.Store.query`` with the same text, union default graph, substitutions,
-          every solution's terms read;
-  rdflib: the same quads in an in-memory ``rdflib.Dataset`` (child process, with a timeout).
-Median wall and CPU time of --repeat runs after one warm-up (CPU time is the fair ratio on
-a shared machine); rdflib runs once (wall, in its own process).
+Usage: python benchmarks/query.py STORE [--timeout 300] [--repeat 3] [--baseline DIR]
+STORE is a store built by ``kg build`` (e.g. all of Reuters-21578, kept by
+``benchmarks/corpus.py --keep-store``). For each saved query and parameter set:
+  kg:       ``kg.query.library.run_query(open_store(STORE, writable=False), ...)``, rows read;
+  raw:      ``pyoxigraph.Store.read_only`` on the same directory, the same ``.rq`` text, union
+            default graph, substitutions, every term of every solution read;
+  baseline: (with --baseline DIR) the ``.rq`` of the same name in DIR through kg, e.g. the saved
+            queries of an earlier commit (``git archive``), to show before/after in one run.
+Each run is a child process killed at --timeout seconds (a miss prints ">TIMEOUT"). Times are
+the median wall time of --repeat runs after one warm-up, in one process per query and engine.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# (query, parameters): the most connected entities of Reuters-21578 and its longest article.
+CASES: list[tuple[str, dict[str, str]]] = [
+    ("who-met-whom", {}),
+    ("meetings-timeline", {}),
+    ("most-connected", {}),
+    ("article-facts", {"article": "reuters-17201"}),
+    *[(q, {"name": n}) for q in ("meetings-of", "co-mentioned", "entity-facts", "entity-profile")
+      for n in ("Reagan", "United States", "Japan")],
+    ("connections", {"from": "Reagan", "to": "Nakasone"}),
+    ("connections", {"from": "Baker", "to": "Volcker"}),
+]
 
-import pyoxigraph as ox  # noqa: E402
-from rdflib import Literal  # noqa: E402
-
-from kg.query.library import load_query, run_query  # noqa: E402
-from kg.rdf.vocab import PREFIXES  # noqa: E402
-from kg.store import open_store
-from kg.store.oxigraph import to_ox  # noqa: E402
-
-QUERIES = [("who-met-whom", {}), ("most-connected", {}), ("entity-profile", {"name": "Reagan"})]
-_RENAME = re.compile(rb"/id/(graph|article|sentence|statement|meeting)/")
-
-RDFLIB = """
-import json, resource, sys, time
-from rdflib import Dataset, Literal
-from kg.query.library import load_query
-from kg.rdf.vocab import PREFIXES
-src, spec = sys.argv[1], json.loads(sys.argv[2])
-t0 = time.perf_counter()
-ds = Dataset(default_union=True)
-ds.parse(src, format="nquads")
-load = time.perf_counter() - t0
-out = {"load_s": load, "quads": len(ds), "rss_after_load_mb":
-       resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
-for name, params in spec:
-    q = load_query(name)
+CHILD = """
+import json, statistics, sys, time
+spec = json.loads(sys.argv[1])
+if spec["engine"] == "raw":
+    import pyoxigraph as ox
+    from kg.rdf.vocab import PREFIXES
+    store = ox.Store.read_only(spec["store"] + "/oxigraph")
+    subs = {ox.Variable(k): ox.Literal(v) for k, v in spec["params"].items()}
+    def run():
+        res = store.query(spec["text"], use_default_graph_as_union=True, substitutions=subs,
+                          prefixes=PREFIXES)
+        width, n = len(res.variables), 0
+        for sol in res:
+            for i in range(width):
+                sol[i]
+            n += 1
+        return n
+else:
+    from rdflib import Literal
+    from kg.query.library import parse_saved, run_query
+    from kg.store import open_store
+    store = open_store(spec["store"], writable=False)
+    q = parse_saved(spec["name"], spec["text"])
+    bind = {k: Literal(v) for k, v in spec["params"].items()}
+    def run():
+        return len(run_query(store, q, bind).rows)
+times = []
+for i in range(spec["repeat"] + 1):
     t0 = time.perf_counter()
-    rows = list(ds.query(q.text, initNs=PREFIXES,
-                         initBindings={k: Literal(v) for k, v in params.items()}))
-    out[name] = time.perf_counter() - t0
-    out[name + "_rows"] = len(rows)
-    print(json.dumps(out), flush=True)
+    rows = run()
+    if i or not spec["repeat"]:
+        times.append(time.perf_counter() - t0)
+    print(json.dumps({"rows": rows, "seconds": statistics.median(times) if times else None}),
+          flush=True)
 """
 
 
-def _take(src_dir: Path, min_quads: int, out: Path) -> int:
-    """Write whole graphs of the store to ``out`` until ``min_quads`` quads; return the count."""
-    src = ox.Store.read_only(str(src_dir / "oxigraph"))
-    data = src.dump(format=ox.RdfFormat.N_QUADS)
-    del src
-    lines = data.splitlines(keepends=True)
-    n, copy = 0, 0
-    with out.open("wb") as fh:
-        while n < min_quads:
-            prefix = b"" if copy == 0 else b"/id/\\1/c%d-" % copy
-            last_graph = None
-            for line in lines:
-                if n >= min_quads:
-                    graph = line.rsplit(b" ", 2)[-2]
-                    if graph != last_graph:
-                        break
-                last_graph = line.rsplit(b" ", 2)[-2]
-                fh.write(_RENAME.sub(prefix, line) if copy else line)
-                n += 1
-            copy += 1
-    return n
+def _measure(engine: str, store: str, name: str, text: str, params: dict[str, str],
+             repeat: int, timeout: float) -> tuple[float | None, int | None]:
+    spec = json.dumps({"engine": engine, "store": store, "name": name, "text": text,
+                       "params": params, "repeat": repeat})
+    try:
+        out = subprocess.run([sys.executable, "-c", CHILD, spec], capture_output=True,
+                             text=True, timeout=timeout).stdout
+    except subprocess.TimeoutExpired as e:
+        out = e.stdout.decode() if isinstance(e.stdout, bytes) else (e.stdout or "")
+    lines = [json.loads(x) for x in out.splitlines() if x.startswith("{")]
+    last = lines[-1] if lines else {}
+    if len(lines) < repeat + 1:  # killed before every run finished: a miss
+        return None, last.get("rows")
+    return last["seconds"], last["rows"]
 
 
-def _time(fn, repeat: int) -> tuple[float, float, int]:
-    """Median wall and CPU seconds of ``fn`` (CPU time does not count other people's load)."""
-    rows = fn()
-    walls, cpus = [], []
-    for _ in range(repeat):
-        t0, c0 = time.perf_counter(), time.process_time()
-        rows = fn()
-        walls.append(time.perf_counter() - t0)
-        cpus.append(time.process_time() - c0)
-    return statistics.median(walls), statistics.median(cpus), rows
+def _fmt(t: float | None, timeout: float) -> str:
+    return f">{timeout:.0f} s (miss)" if t is None else f"{t:.2f} s"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--from-store", required=True)
-    ap.add_argument("--min-quads", type=int, default=1_000_000)
+    ap.add_argument("store")
+    ap.add_argument("--timeout", type=float, default=300.0)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--rdflib-timeout", type=float, default=900)
+    ap.add_argument("--baseline", metavar="DIR", help="older saved queries (.rq) to compare")
+    ap.add_argument("--queries", metavar="DIR", help="saved queries to time (default: kg's)")
+    ap.add_argument("--article", default="reuters-17201",
+                    help="article for article-facts (default: the longest of Reuters-21578)")
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
-        nq = Path(tmp) / "data.nq"
-        quads = _take(Path(args.from_store), args.min_quads, nq)
-        store_dir = Path(tmp) / "store"
-        store_dir.mkdir()
-        raw_store = ox.Store(str(store_dir / "oxigraph"))
-        raw_store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-        raw_store.flush()
-        del raw_store
-        raw = ox.Store.read_only(str(store_dir / "oxigraph"))
-        kg = open_store(store_dir, writable=False)
-        print(f"store: {len(raw)} quads", flush=True)  # noqa: T201
-        results = {}
-        for name, params in QUERIES:
-            q = load_query(name)
-            bind = {k: Literal(v) for k, v in params.items()}
-            subs = {ox.Variable(k): to_ox(v) for k, v in bind.items()}
+    from kg.query.files import SAVED_DIR
 
-            def raw_run(q=q, subs=subs, raw=raw) -> int:
-                res = raw.query(q.text, use_default_graph_as_union=True, substitutions=subs,
-                                prefixes=PREFIXES)
-                width = len(res.variables)
-                n = 0
-                for sol in res:
-                    for i in range(width):
-                        sol[i]  # read every term, as kg does when it converts them
-                    n += 1
-                return n
-
-            def kg_run(q=q, bind=bind) -> int:
-                return len(run_query(kg, q, bind).rows)
-
-            t_raw, c_raw, n_raw = _time(raw_run, args.repeat)
-            t_kg, c_kg, n_kg = _time(kg_run, args.repeat)
-            results[name] = (t_raw, t_kg, c_raw, c_kg, n_raw)
-            print(f"{name}: wall raw {t_raw * 1000:.1f} ms, kg {t_kg * 1000:.1f} ms; "  # noqa: T201
-                  f"CPU raw {c_raw * 1000:.1f} ms, kg {c_kg * 1000:.1f} ms "
-                  f"({c_kg / c_raw:.2f}x), rows {n_raw}/{n_kg}", flush=True)
-        kg.close()
-        del raw
-        spec = json.dumps([(n, p) for n, p in QUERIES])
-        rdf: dict = {}
-        try:
-            r = subprocess.run([sys.executable, "-c", RDFLIB, str(nq), spec], capture_output=True,
-                               text=True, timeout=args.rdflib_timeout)
-            lines = r.stdout.strip().splitlines()
-            rdf = json.loads(lines[-1]) if lines else {}
-        except subprocess.TimeoutExpired as e:
-            out = (e.stdout or b"").decode() if isinstance(e.stdout, bytes) else (e.stdout or "")
-            lines = out.strip().splitlines()
-            rdf = json.loads(lines[-1]) if lines else {}
-            rdf["timeout"] = args.rdflib_timeout
-        print(f"rdflib: {rdf}", flush=True)  # noqa: T201
-    parts = []
-    for name, (t_raw, t_kg, c_raw, c_kg, n_raw) in results.items():
-        r = rdf.get(name)
-        rtxt = f"{r * 1000:.0f}ms" if r is not None else f">{rdf.get('timeout', '?')}s"
-        parts.append(f"{name}: wall raw={t_raw * 1000:.0f}ms kg={t_kg * 1000:.0f}ms "
-                     f"cpu raw={c_raw * 1000:.0f}ms kg={c_kg * 1000:.0f}ms "
-                     f"cpu_ratio={c_kg / c_raw:.2f} rdflib={rtxt} rows={n_raw}")
-    print(f"query: quads={quads} rdflib_load={rdf.get('load_s', float('nan')):.0f}s "  # noqa: T201
-          f"rdflib_rss={rdf.get('rss_after_load_mb', float('nan')):.0f}MB | " + " | ".join(parts))
+    qdir = Path(args.queries) if args.queries else SAVED_DIR
+    print(f"store: {args.store}; timeout {args.timeout:.0f} s; repeat {args.repeat}",  # noqa: T201
+          flush=True)
+    kg_times: list[float] = []
+    for name, params in CASES:
+        if name == "article-facts":
+            params = {"article": args.article}
+        text = (qdir / f"{name}.rq").read_text(encoding="utf-8")
+        t0 = time.perf_counter()
+        t_kg, rows = _measure("kg", args.store, name, text, params, args.repeat, args.timeout)
+        t_raw, raw_rows = _measure("raw", args.store, name, text, params, args.repeat,
+                                   args.timeout)
+        line = (f"{name} {json.dumps(params, ensure_ascii=False)}: kg {_fmt(t_kg, args.timeout)}"
+                f" ({rows} rows), raw Oxigraph {_fmt(t_raw, args.timeout)}")
+        if t_kg is not None and t_raw:
+            line += f", kg/raw {t_kg / t_raw:.2f}x"
+        if args.baseline:
+            old = (Path(args.baseline) / f"{name}.rq").read_text(encoding="utf-8")
+            t_old, old_rows = _measure("kg", args.store, name, old, params, 0, args.timeout)
+            line += f"; baseline {_fmt(t_old, args.timeout)} ({old_rows} rows)"
+            if t_old and t_kg:
+                line += f", {t_old / t_kg:.0f}x faster"
+        kg_times.append(t_kg if t_kg is not None else float("inf"))
+        print(line, f"[{time.perf_counter() - t0:.0f} s]", flush=True)  # noqa: T201
+    print(f"median kg time: {statistics.median(kg_times):.2f} s; "  # noqa: T201
+          f"max {max(kg_times):.2f} s", flush=True)
 
 
 if __name__ == "__main__":

@@ -29,13 +29,16 @@ def nlp():
 
 @pytest.fixture(params=["memory", "oxigraph"])
 def fixture_store(request, tmp_path):
-    """A store of either kind holding the hand-built fixture article."""
+    """A store of either kind holding the hand-built fixture article and its summary graph,
+    as `kg build` leaves it."""
     from fixtures import extraction
 
+    from kg.ingest.summary_graph import refresh_summary
     from kg.rdf.mapping import to_rdf
     from kg.store import open_store
 
     store = open_store("memory:" if request.param == "memory" else tmp_path / "store")
     store.replace_article(to_rdf(extraction()))
+    refresh_summary(store)
     yield store
     store.close()

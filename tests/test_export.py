@@ -16,7 +16,7 @@ from kg.errors import StoreError
 from kg.model import Article, Extraction
 from kg.network.export import export_graphml, export_jsonld, export_trig
 from kg.network.graph import to_networkx
-from kg.rdf.iri import graph_iri
+from kg.rdf.iri import graph_iri, summary_graph_iri
 from kg.rdf.mapping import to_rdf
 from kg.sample import sample_store
 
@@ -38,7 +38,8 @@ def test_exports_read_back_with_every_named_graph(tmp_path: Path, fmt: str) -> N
     path = write(store, tmp_path / "sub" / f"kg.{fmt}")
     ds = Dataset()
     ds.parse(path, format=fmt)
-    assert _graphs(ds) == {str(graph_iri("sample")): 94, str(graph_iri("other")): 4}
+    assert _graphs(ds) == {str(graph_iri("sample")): 94, str(graph_iri("other")): 4,
+                           str(summary_graph_iri()): 41}  # the sample store's summary graph
     assert not list(tmp_path.glob("sub/*.part"))
 
 

@@ -8,6 +8,7 @@ from fixtures import prov
 from rdflib import Literal
 
 from kg.ingest.linking import relink_people
+from kg.ingest.summary_graph import refresh_summary
 from kg.model import Article, Entity, EntityType, Extraction, Meeting, MeetingStatus
 from kg.query.library import load_query, run_query
 from kg.rdf.iri import entity_iri
@@ -39,6 +40,7 @@ def test_short_name_links_to_the_full_name_in_any_order(store, order):
     for name in order:
         store.replace_article(to_rdf(arts[name]))
     assert relink_people(store) == 1
+    refresh_summary(store)  # as `kg build` does after linking: name lookups read it
     rows = run_query(store, load_query("who-met-whom")).dicts()
     assert sorted((str(r["participant1"]), str(r["participant2"])) for r in rows) == [
         ("Emmanuel Macron", "Vladimir Putin"), ("Steve Witkoff", "Vladimir Putin")]

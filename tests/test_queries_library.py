@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from rdflib import Literal
 
 from kg.cli import cli
+from kg.ingest.summary_graph import refresh_summary
 from kg.query.library import load_query, run_query, saved_queries
 from kg.rdf.mapping import to_rdf
 from kg.store import open_store
@@ -109,6 +110,7 @@ def both_engines(tmp_path_factory):
     for s in stores:
         for art in ("fx-1", "fx-2"):
             s.replace_article(to_rdf(extraction(art)))
+        refresh_summary(s)
     yield stores
     for s in stores:
         s.close()

@@ -23,6 +23,7 @@ from kg.events import EventUpdate, update_events
 from kg.extract import extract
 from kg.extract.pipeline import load_nlp, model_description, set_doc_context
 from kg.ingest.linking import relink_people_graphs
+from kg.ingest.summary_graph import refresh_summary, update_summary
 from kg.ingest.summary import (
     INTERRUPTED_BULK,
     BuildProgress,
@@ -301,6 +302,9 @@ def ingest(paths: list[str], store: Store, executor: Executor, *,
             raise BuildInterruptedError(INTERRUPTED_BULK) from e
         raise
     linked, events = link_and_derive(store, tally.built)
+    # A store built before the summary graph existed gets one from its next clean build; a
+    # build that refused its input leaves the store as it was.
+    update_summary(store, changed=False, create=not problems)
     return BuildSummary(
         built=tuple(tally.built), unchanged=tuple(unchanged), problems=tuple(problems),
         triples=tally.triples, meetings=tally.meetings, entities=tally.entities,
@@ -325,7 +329,8 @@ def _stored_urls(store: Store) -> dict[str, str]:
 
 def link_and_derive(store: Store, built: list[str]) -> tuple[int, EventUpdate]:
     """After articles were stored: link short names across articles, then derive again the
-    meeting events of every pair those articles (or the relinked ones) report.
+    meeting events of every pair those articles (or the relinked ones) report, and the corpus
+    summary graph (:mod:`kg.ingest.summary_graph`).
 
     Returns the number of relinked article graphs and what changed in the events.
     """
@@ -333,11 +338,14 @@ def link_and_derive(store: Store, built: list[str]) -> tuple[int, EventUpdate]:
         return 0, EventUpdate()
     relinked = relink_people_graphs(store)
     changed = {str(graph_iri(a)) for a in built} | set(relinked)
-    return len(relinked), update_events(store, changed)
+    events = update_events(store, changed)
+    refresh_summary(store)
+    return len(relinked), events
 
 
 def remove_articles(store: Store, article_ids: Iterable[str]) -> EventUpdate:
-    """Drop the named articles' graphs, then update the meeting events they supported.
+    """Drop the named articles' graphs, then update the meeting events they supported and the
+    corpus summary graph.
 
     Every id must be stored: an unknown one is refused before anything is removed.
     """
@@ -350,7 +358,11 @@ def remove_articles(store: Store, article_ids: Iterable[str]) -> EventUpdate:
         raise InputError(f"no stored article {', '.join(map(repr, unknown))}")
     for a in ids:
         store.remove_article(graph_iri(a))
-    return update_events(store, {str(graph_iri(a)) for a in ids}) if ids else EventUpdate()
+    if not ids:
+        return EventUpdate()
+    events = update_events(store, {str(graph_iri(a)) for a in ids})
+    refresh_summary(store)
+    return events
 
 
 def _use_bulk(store: Store, bulk: bool | None) -> bool:

@@ -9,7 +9,7 @@
 True
 >>> import json
 >>> [g["@id"] for g in json.loads(export_jsonld(store, d / "kg.jsonld").read_text())["@graph"]]
-['https://w3id.org/kg-news/id/graph/sample']
+['https://w3id.org/kg-news/id/graph/sample', 'https://w3id.org/kg-news/id/summary/corpus']
 >>> import networkx as nx
 >>> nx.read_graphml(export_graphml(to_networkx(store), d / "kg.graphml")).number_of_nodes()
 6

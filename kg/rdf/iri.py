@@ -16,7 +16,8 @@ from rdflib import URIRef
 from kg.rdf.vocab import BASE, KGR
 
 __all__ = ["slug", "mint", "relation_iri", "entity_iri", "article_iri", "graph_iri",
-           "events_graph_iri", "event_iri", "graph_article_iri"]
+           "events_graph_iri", "event_iri", "graph_article_iri",
+           "summary_graph_iri"]
 
 
 def slug(text: str) -> str:
@@ -60,6 +61,15 @@ def graph_iri(article_id: str) -> URIRef:
     'https://w3id.org/kg-news/id/graph/reuters-1'
     """
     return mint("graph", article_id)
+
+
+def summary_graph_iri() -> URIRef:
+    """The IRI of the corpus summary graph (outside ``graph/``, so no article id can clash).
+
+    >>> str(summary_graph_iri())
+    'https://w3id.org/kg-news/id/summary/corpus'
+    """
+    return mint("summary", "corpus")
 
 
 def relation_iri(predicate: str) -> URIRef:

@@ -79,6 +79,15 @@ class KG(DefinedNamespace):
     # Entity properties
     country: URIRef  # the country of a demonym group ("American delegation" -> United States)
 
+    # Corpus summary graph (kg/ingest/summary_graph.py): derived from the article graphs by `kg build`
+    nameKey: URIRef  # a lower-cased label or alias of the entity, or its tail after a space
+    commonLabel: URIRef  # the label most article graphs give the entity
+    partner: URIRef  # another entity it met or shares a statement with (both ways)
+    partnerCount: URIRef  # xsd:integer: distinct entities it met or shares a statement with
+    meetingCount: URIRef  # xsd:integer: meetings in which it has a partner
+    statementCount: URIRef  # xsd:integer: statements linking it to another entity
+    connectedRank: URIRef  # xsd:integer: 1 for the entity with most partners (ties by label)
+
 
 #: Prefixes bound on every graph and used by saved queries.
 PREFIXES: dict[str, str] = {
