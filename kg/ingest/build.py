@@ -23,7 +23,6 @@ from kg.events import EventUpdate, update_events
 from kg.extract import extract
 from kg.extract.pipeline import load_nlp, model_description, set_doc_context
 from kg.ingest.linking import relink_people_graphs
-from kg.ingest.summary_graph import refresh_summary, update_summary
 from kg.ingest.summary import (
     INTERRUPTED_BULK,
     BuildProgress,
@@ -31,6 +30,7 @@ from kg.ingest.summary import (
     BuildTally,
     PreparedArticle,
 )
+from kg.ingest.summary_graph import refresh_summary, update_summary
 from kg.model import Article, Extraction
 from kg.rdf.iri import graph_iri
 from kg.rdf.mapping import rdf_triples

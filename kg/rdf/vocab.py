@@ -79,7 +79,7 @@ class KG(DefinedNamespace):
     # Entity properties
     country: URIRef  # the country of a demonym group ("American delegation" -> United States)
 
-    # Corpus summary graph (kg/ingest/summary_graph.py): derived from the article graphs by `kg build`
+    # Corpus summary graph (kg/ingest/summary_graph.py), derived from the article graphs
     nameKey: URIRef  # a lower-cased label or alias of the entity, or its tail after a space
     commonLabel: URIRef  # the label most article graphs give the entity
     partner: URIRef  # another entity it met or shares a statement with (both ways)
