@@ -100,7 +100,7 @@
       linked = new Set();
       edges.forEach(function (e) { if (edgeShown(e)) { linked.add(e.from); linked.add(e.to); } });
     } else { linked = null; }
-    nodeView.refresh(); edgeView.refresh(); status();
+    nodeView.refresh(); edgeView.refresh(); status(); fitBar();
     $("only-meetings").checked = data.relations.every(function (r) { return (r.key === "meeting") !== hiddenRels.has(r.key); }) && hiddenRels.size > 0;
     document.querySelectorAll("#rel-list input").forEach(function (b) { b.checked = !hiddenRels.has(b.value); });
   }
@@ -359,10 +359,18 @@
     $("t0").addEventListener("input", onSlide); $("t1").addEventListener("input", onSlide);
   }
 
+  // The toolbar wraps on narrow windows (or with the dates slider): the map and the panel
+  // start below it.
+  function fitBar() {
+    var h = $("bar").offsetHeight + "px";
+    if ($("net").style.top !== h) { $("net").style.top = h; $("panel").style.top = h; }
+  }
+  fitBar(); window.addEventListener("resize", fitBar);
+
   function ready() {
     if (kg.ready) return;
     kg.ready = window.kgReady = true; kg.readyAt = performance.now();
-    status();
+    status(); fitBar();
     document.documentElement.setAttribute("data-kg-ready", "1");
     if (data.focus !== null && byId.has(data.focus)) kg.search(byId.get(data.focus).names[0]);
   }
