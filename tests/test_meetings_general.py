@@ -353,3 +353,19 @@ def test_place_from_a_compound_sibling(nlp):
             "responsibility. The United States, Japan and France agreed at the summit to cut "
             "tariffs.")
     assert only(nlp, text).place == "Venice"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chancellor Hans Keller had lunch with Prime Minister Kenji Sato on Monday.",
+        "Chancellor Hans Keller and Prime Minister Kenji Sato shared a dinner in Tokyo.",
+        "Chancellor Hans Keller attended a dinner hosted by Prime Minister Kenji Sato.",
+    ],
+)
+def test_dining_together(nlp, text):
+    assert only(nlp, text).names == {"Hans Keller", "Kenji Sato"}
+
+
+def test_dining_alone_is_no_meeting(nlp):
+    assert meetings(nlp, "Chancellor Hans Keller had dinner on Monday.") == []

@@ -25,6 +25,8 @@ CALL_NOUNS = frozenset({"call"})
 HOST_VERBS = frozenset({"host", "give", "hold", "throw", "offer", "organise", "organize",
                         "lay", "arrange"})
 _GUEST_PREPS = ("for",)
+#: "had lunch with", "shared a dinner": the subject and the company dined together.
+_SHARE_VERBS = frozenset({"have", "share", "eat", "attend", "join"})
 
 
 def _honour_objects(p: Parties, tok: Token) -> list[str]:
@@ -57,6 +59,12 @@ def hospitality_parties(p: Parties, noun: Token, gov: Token | None, via: str) ->
             hosts += p.agents(gov)
         if via in ("dobj", "nsubjpass"):
             guests += p.prep_objects(gov, _GUEST_PREPS) + _honour_objects(p, gov)
+    if gov is not None and via == "dobj" and gov.lemma_.casefold() in _SHARE_VERBS:
+        # "X had lunch with Y", "X and Y shared a dinner": the diners met.
+        hosts += p.subjects(gov, agent=False)
+        guests += p.prep_objects(noun, ("with",)) + p.prep_objects(gov, ("with",))
+        if len(hosts) >= 2 and not guests:
+            guests, hosts = hosts[1:], hosts[:1]
     if via == "at" and gov is not None and not hosts:
         # "X met Y at a dinner": handled by the verb; "X spoke at a dinner for Y" is no meeting.
         return []
