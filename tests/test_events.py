@@ -287,3 +287,19 @@ def test_cli_build_reports_events_and_remove_updates_them(tmp_path):
     assert r.exit_code == 1 and "no stored article 'nosuch'" in r.output
     r = runner.invoke(cli, ["remove", "one", "--store", store])
     assert r.exit_code == 0 and "0 created, 1 updated, 0 removed" in r.output
+
+
+def test_reports_bounding_the_meeting_from_both_sides_the_wrong_way_round_keep_one_bound():
+    # Planned after Oct 28 but held before Oct 27: chained by overlapping windows into one
+    # event, their bounds cross; the event keeps the held report's upper bound.
+    reports = [
+        Report("r0", "a0", date(1987, 10, 28), 0, "planned", DateSpan(date(1987, 10, 28), None, "bound")),
+        Report("r1", "a1", date(1987, 11, 9), 0, "happened", DateSpan(None, date(1987, 11, 9), "bound")),
+        Report("r2", "a2", date(1987, 10, 16), 0, "planned", None),
+        Report("r3", "a3", date(1987, 10, 27), 0, "happened", DateSpan(None, date(1987, 10, 27), "bound")),
+    ]
+    events = cluster_reports(reports)
+    assert sum(len(e.reports) for e in events) == 4
+    for e in events:
+        assert e.span.start is None or e.span.end is None or e.span.start <= e.span.end
+    assert any(e.span.start is None and e.span.end == date(1987, 10, 27) for e in events)

@@ -178,11 +178,12 @@ def _event(g: _Group) -> Event:
         # before the first happened report's day.
         ends = [m.span.end for m in members if m.span and m.span.end]
         starts = [m.span.start for m in members if m.span and m.span.start]
-        span = DateSpan(max(starts) if starts else None, min(ends) if ends else None, "bound")
-        if span.start and span.end and span.end < span.start:
-            span = DateSpan(None, span.end, "bound")
-        if span.start is None and span.end is None:
-            span = DateSpan(None, None, "unknown")
+        lo, hi = (max(starts) if starts else None), (min(ends) if ends else None)
+        if lo and hi and hi < lo:
+            # A planned report after a held one: the reports disagree, so keep only the
+            # held report's bound rather than an empty span.
+            lo = None
+        span = DateSpan(lo, hi, "bound" if lo or hi else "unknown")
     places = Counter(m.place for m in members if m.place)
     pubs = [m.published for m in members if m.published]
     return Event(
