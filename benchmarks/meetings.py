@@ -41,9 +41,6 @@ from pathlib import Path
 from typing import TextIO
 
 ROOT = Path(__file__).resolve().parent.parent
-# The benchmarks folder holds html.py, which would shadow the standard library's html package
-# (pyparsing imports html.entities lazily): this script needs only the repository root.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(ROOT))
 
 from kg.extract.gazetteer import title_words  # noqa: E402

@@ -1,6 +1,6 @@
 """Reading real web pages: kg's HTML reader vs trafilatura on trafilatura's evaluation set.
 
-Usage: .venv/bin/python benchmarks/html.py [--data ../data/trafilatura-eval] [--limit N]
+Usage: .venv/bin/python benchmarks/web_reader.py [--data ../data/trafilatura-eval] [--limit N]
        [--misses FILE]
 
 ``--data`` is a checkout of the adbar/trafilatura repository (or its ``tests/`` folder): the
@@ -69,7 +69,8 @@ def find_data(path: Path) -> tuple[Path, dict]:
     for tests in (path / "tests", path):
         if (tests / "evaldata.json").is_file():
             return tests, json.loads((tests / "evaldata.json").read_text(encoding="utf-8"))
-    sys.exit(f"benchmarks/html.py: no evaldata.json under {path} (nor {path}/tests); check out "
+    sys.exit(f"benchmarks/web_reader.py: no evaldata.json under {path} (nor {path}/tests); "
+             "check out "
              "the adbar/trafilatura repository there, or pass --data PATH")
 
 
