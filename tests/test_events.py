@@ -265,6 +265,25 @@ def test_event_graphs_are_apart_from_article_graphs(store):
     assert len(events(store)) == 1
 
 
+def test_map_projection_draws_one_edge_per_event(store):
+    from kg.network.graph import to_networkx
+
+    for x in (ANNOUNCE, PREVIEW, HELD):
+        store.replace_article(to_rdf(x))
+    before = [d for *_, d in to_networkx(store).edges(data=True) if d["kind"] == "meeting"]
+    assert len(before) == 3 and all("weight" not in d for d in before)  # no events derived yet
+    update_events(store)
+    (edge,) = [d for *_, d in to_networkx(store).edges(data=True) if d["kind"] == "meeting"]
+    assert (edge["weight"], str(edge["start"]), str(edge["end"]), edge["status"]) == (
+        3, "2026-03-11", "2026-03-11", "happened")
+    assert edge["article"] == "a-announce"  # the earliest report is its provenance
+    from kg.map.view import dated
+
+    g = to_networkx(store)
+    assert dated(g, date(2026, 3, 11), date(2026, 3, 11)).number_of_edges() == 1
+    assert dated(g, date(2026, 3, 1), date(2026, 3, 8)).number_of_edges() == 0
+
+
 # -- command line ---------------------------------------------------------------------------
 
 def test_cli_build_reports_events_and_remove_updates_them(tmp_path):

@@ -92,7 +92,9 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
 
     Nodes are entity IRIs with ``label``, ``type``, ``aliases`` and ``titles``. Each
     statement between two entities is an edge ``kind="relation"``; each meeting gives one
-    edge ``kind="meeting"`` per unordered pair of participants. Every edge keeps
+    edge ``kind="meeting"`` per unordered pair of participants, or, where meeting events were
+    derived (kg.events), one per event (``weight`` = reporting articles, ``start``/``end`` its
+    interval, the earliest report's sentence as provenance). Every edge keeps
     ``article``, ``sentence`` and ``sentence_index``, and ``published`` (the article's date,
     ISO, or None).
 
@@ -128,9 +130,44 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
         m["attendees"].add(str(a))
         m.update(status=status, place=place, time=time, date=day, trigger=trigger)
         m.update(article=sent[2], published=sent[3], sentence=sent[0], sentence_index=sent[1])
+    covered = _events(store, g, meetings)
+
+    def surnames(a: str, b: str) -> frozenset[str]:
+        return frozenset((str(g.nodes[x]["label"]).casefold().split() or [x])[-1] for x in (a, b))
+
+    # An event may name in full a person its report names short ("Reagan"): same surnames.
+    seen = {(r, surnames(a, b)) for r, a, b in covered}
     for iri, m in sorted(meetings.items()):
         for a, b in combinations(sorted(m.pop("attendees")), 2):
-            if a in g and b in g:
+            if a in g and b in g and (iri, surnames(a, b)) not in seen:
                 g.add_edge(a, b, key=f"{iri}#{a}|{b}", kind="meeting", meeting=iri,
                            relation="met", **m)
     return g
+
+
+def _events(store: Store, g: nx.MultiDiGraph, reports: dict[str, dict]) -> set[tuple]:
+    """One meeting edge per meeting event (kg.events), weighted by its reporting articles and
+    dated by its interval; returns the (report, a, b) it stands for. Reports no event covers
+    (a store whose events were never derived) keep their own edges."""
+    events: dict[str, dict] = defaultdict(lambda: {"attendees": set(), "reports": set()})
+    for e, a, status, start, end, place, n, r in store.select_values(
+            internal_query("nx-events")):
+        ev = events[str(e)]
+        ev["attendees"].add(str(a))
+        ev["reports"].add(str(r))
+        ev.update(status=status, start=start, end=end, place=place, weight=int(str(n)))
+    covered: set[tuple] = set()
+    for iri, ev in sorted(events.items()):
+        pair = tuple(sorted(ev.pop("attendees")))
+        found = sorted((reports[r] for r in ev["reports"] if r in reports),
+                       key=lambda m: (m["published"] or "", m["article"], m["sentence_index"]))
+        if len(pair) != 2 or not found or not all(p in g for p in pair):
+            continue
+        first = found[0]
+        covered |= {(r, *pair) for r in ev.pop("reports")}
+        g.add_edge(*pair, key=f"{iri}#{pair[0]}|{pair[1]}", kind="meeting", meeting=iri,
+                   relation="met", date=ev["start"] or ev["end"],
+                   time=first["time"] if len(found) == 1 else None, trigger=first["trigger"],
+                   reports=len(found), article=first["article"], published=first["published"],
+                   sentence=first["sentence"], sentence_index=first["sentence_index"], **ev)
+    return covered
