@@ -178,12 +178,13 @@ def _event(g: _Group) -> Event:
         # before the first happened report's day.
         ends = [m.span.end for m in members if m.span and m.span.end]
         starts = [m.span.start for m in members if m.span and m.span.start]
-        lo, hi = (max(starts) if starts else None), (min(ends) if ends else None)
-        if lo and hi and hi < lo:
+        after = max(starts) if starts else None
+        before = min(ends) if ends else None
+        if after and before and before < after:
             # A planned report after a held one: the reports disagree, so keep only the
             # held report's bound rather than an empty span.
-            lo = None
-        span = DateSpan(lo, hi, "bound" if lo or hi else "unknown")
+            after = None
+        span = DateSpan(after, before, "bound" if after or before else "unknown")
     places = Counter(m.place for m in members if m.place)
     pubs = [m.published for m in members if m.published]
     return Event(
