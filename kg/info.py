@@ -48,7 +48,10 @@ def disk_size(directory: str | Path) -> int | None:
     root = Path(directory)
     if not root.is_dir():
         return None
-    return sum(f.stat().st_size for f in root.rglob("*") if f.is_file())
+    # Published snapshots share most table files with the data as hard links: count once.
+    sizes = {(st.st_dev, st.st_ino): st.st_size
+             for st in (f.stat() for f in root.rglob("*") if f.is_file())}
+    return sum(sizes.values())
 
 
 def store_info(store: Store) -> StoreInfo:

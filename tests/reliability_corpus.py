@@ -18,8 +18,10 @@ TEMPLATES = [
 ]
 
 
-def write_corpus(directory: Path, articles: int = 12, sentences: int = 6, seed: int = 7) -> Path:
-    """Write ``articles`` .txt files of generated news prose into ``directory``."""
+def write_corpus(directory: Path, articles: int = 12, sentences: int = 6, seed: int = 7,
+                 prefix: str = "article") -> Path:
+    """Write ``articles`` .txt files of generated news prose into ``directory``, named
+    ``PREFIX-NNN.txt`` (the file name is the article id)."""
     rng = random.Random(seed)
     directory.mkdir(parents=True, exist_ok=True)
     for n in range(articles):
@@ -28,7 +30,7 @@ def write_corpus(directory: Path, articles: int = 12, sentences: int = 6, seed: 
             a, b = rng.sample(PEOPLE, 2)
             lines.append(rng.choice(TEMPLATES).format(a=a, b=b, p=rng.choice(PLACES),
                                                       d=rng.choice(DAYS)))
-        (directory / f"article-{n:03d}.txt").write_text(
+        (directory / f"{prefix}-{n:03d}.txt").write_text(
             f"Report {n}\n\n" + " ".join(lines) + "\n", encoding="utf-8")
     return directory
 

@@ -42,7 +42,10 @@ def test_streams_every_article_through_several_bulk_calls(tmp_path: Path, caplog
         # The store stays usable for transactional writes after the swap.
         s.replace_article_nquads("https://example.org/graph/0", article_nquads(0, n=3))
         assert len(s) == 2000 - 47
-    assert sorted(p.name for p in (tmp_path / "s").iterdir()) == ["kg.lock", "oxigraph"]
+    # No staging left; one published snapshot of the result (the empty one was pruned).
+    assert sorted(p.name for p in (tmp_path / "s").iterdir()) == [
+        "kg.lock", "oxigraph", "snapshots"]
+    assert [p.name for p in (tmp_path / "s" / "snapshots").iterdir()] == ["00000002"]
     with open_store(tmp_path / "s", writable=False) as s:
         assert len(s) == 1953
     assert not caplog.records  # a normal swap is not reported as a recovery
@@ -140,4 +143,5 @@ def test_kill_9_mid_bulk_load_leaves_the_store_empty(tmp_path: Path, delay: floa
     with open_store(store) as s:
         assert s.is_empty()
         assert bulk_load_new(s, chunks(2)) == 100
-    assert sorted(x.name for x in store.iterdir()) == ["kg.lock", "oxigraph"]
+    assert sorted(x.name for x in store.iterdir()) == ["kg.lock", "oxigraph", "snapshots"]
+    assert len(list((store / "snapshots").iterdir())) == 1

@@ -157,8 +157,9 @@ def test_second_writer_fails_with_the_holders_pid_and_writes_nothing(small_store
         r = CliRunner().invoke(cli, ["build", str(seed_path), "--store", str(small_store)])
         assert r.exit_code == 1
         assert r.stderr == f"kg: error: store {small_store} is locked by PID {holder.pid}\n"
-        r = CliRunner().invoke(cli, ["query", "who-met-whom", "--store", str(small_store)])
-        assert r.exit_code == 1 and f"locked by PID {holder.pid}" in r.stderr
+        # A reader does not wait for the writer: it reads the last published snapshot.
+        r = CliRunner().invoke(cli, ["query", "ASK { ?s ?p ?o }", "--store", str(small_store)])
+        assert r.exit_code == 0 and r.output == "yes\n", r.output
     finally:
         holder.communicate("")
     assert graphs(small_store) == before
@@ -228,15 +229,19 @@ def test_full_disk_is_one_clear_error_and_the_store_survives(tiny_disk, seed_pat
     written, message = _fill(store)
     assert written > 0 and "No space left on device" in message
     assert f"writing graph https://w3id.org/kg-news/id/graph/fill-{written} failed" in message
-    hashes = set(open_store(store, writable=False).article_hashes())
-    assert hashes == {f"fill-{i}" for i in range(written)}
+    hashes = {f"fill-{i}" for i in range(written)}
+    # Readers read the last published version: the full disk may have stopped the writer
+    # from publishing its last articles (they are committed, and published once it can).
+    with open_store(store, writable=False) as s:
+        shown = set(s.article_hashes())
+    assert shown <= hashes
     r = CliRunner().invoke(cli, ["build", str(seed_path), "--store", str(store)])
     assert r.exit_code == 1 and "Traceback" not in r.output
     assert r.stderr.count("\n") == 1 and r.stderr.startswith("kg: error: ")
     assert "No space left on device" in r.stderr
     with open_store(store, writable=False) as s:
-        assert set(s.article_hashes()) == hashes
-    ballast.unlink()  # space freed: the same command now completes
+        assert set(s.article_hashes()) == shown
+    ballast.unlink()  # space freed: the same command now completes, nothing committed lost
     r = CliRunner().invoke(cli, ["build", str(seed_path), "--store", str(store)])
     assert r.exit_code == 0, r.output
     with open_store(store, writable=False) as s:
@@ -329,7 +334,10 @@ def test_a_damaged_store_is_one_clear_line(small_store, damage):
     with open_store(small_store) as s:  # enough writes to leave table files behind
         for i in range(3):
             s.replace_article(to_rdf(extraction(f"fx-{i + 2}")))
-    targets = [data / "CURRENT"] if damage == "CURRENT" else sorted(data.glob("*.sst"))
+    # The writer's data and the published snapshot readers open (table files are hard links).
+    targets = sorted(small_store.rglob("CURRENT") if damage == "CURRENT"
+                     else data.glob("*.sst"))
+    assert len(targets) >= 2 or damage == "sst"
     assert targets
     for f in targets:
         f.write_bytes(b"garbage")

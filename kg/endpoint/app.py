@@ -56,6 +56,8 @@ log = logging.getLogger(__name__)
 _TRUNCATED = "KG-Result-Truncated"
 #: Longer query texts are refused before parsing, which runs on the event loop.
 MAX_QUERY_CHARS = 100_000
+#: How often the server looks for a newer snapshot of an on-disk store (a listdir).
+FOLLOW_SECONDS = 0.5
 
 
 class UnsupportedContentTypeError(KGError):
@@ -147,6 +149,7 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Any:
     cfg = config or ServeConfig()
     executor = ThreadPoolExecutor(max_workers=cfg.workers, thread_name_prefix="kg-sparql")
     use_pool = cfg.processes and store.shared_by_processes
+    store.publish()  # a writer's own writes: the query workers read published snapshots
     pools: list[QueryPool] = []  # made at startup (or on first use), closed at shutdown
 
     def pool() -> QueryPool:
@@ -232,11 +235,30 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Any:
         except KGError as e:
             return failure(e)
 
+    def follow() -> None:
+        # A build in another process published a snapshot: new queries read it from now on.
+        if store.refresh():
+            log.info("now serving the newest snapshot of %s", store.location)
+        if pools:
+            pools[0].follow()
+
+    async def following() -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            await asyncio.sleep(FOLLOW_SECONDS)
+            try:
+                await loop.run_in_executor(None, follow)
+            except KGError as e:  # say so, keep serving the snapshot we have
+                log.warning("cannot move to the newest snapshot: %s", e)
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Any) -> AsyncIterator[None]:
         if use_pool:  # workers start with the server, not with its first query
             await asyncio.get_running_loop().run_in_executor(None, pool)
+        follower = asyncio.create_task(following()) if store.shared_by_processes else None
         yield
+        if follower is not None:
+            follower.cancel()
         executor.shutdown(wait=False, cancel_futures=True)
         for p in pools:
             p.close()

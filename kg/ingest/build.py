@@ -305,6 +305,7 @@ def ingest(paths: list[str], store: Store, executor: Executor, *,
     # A store built before the summary graph existed gets one from its next clean build; a
     # build that refused its input leaves the store as it was.
     update_summary(store, changed=False, create=not problems)
+    store.publish()  # readers (kg serve, kg query) see the whole build at once, linked
     return BuildSummary(
         built=tuple(tally.built), unchanged=tuple(unchanged), problems=tuple(problems),
         triples=tally.triples, meetings=tally.meetings, entities=tally.entities,

@@ -31,7 +31,8 @@ def open_store(spec: str | Path = DEFAULT_STORE,
                writable: bool = True) -> OxigraphStore | MemoryStore:
     """Open ``spec``: ``memory:`` for an in-memory store, else a directory (created if needed).
 
-    A writable open takes the store's exclusive lock; a read-only one shares it.
+    A writable open takes the store's exclusive lock; a read-only one reads its newest
+    published snapshot (:mod:`kg.store.snapshots`) and takes no lock.
     """
     if str(spec) == "memory:":
         from kg.store.memory import MemoryStore

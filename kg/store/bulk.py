@@ -52,6 +52,7 @@ class BulkTarget(Protocol):
     writable: bool
 
     def is_empty(self) -> bool: ...
+    def touch(self) -> None: ...
     def detach(self) -> None: ...
     def attach(self) -> None: ...
 
@@ -137,6 +138,7 @@ def bulk_load_new(store: BulkTarget, chunks: Iterator[bytes],
     if not store.writable or not store.is_empty():
         raise StoreError(f"bulk loading needs an empty writable store, not {store.location}")
     partial, complete = store.directory / PARTIAL, store.directory / COMPLETE
+    store.touch()
     _remove(partial)
     staging = ox.Store(str(partial))
     loaded = -1

@@ -132,6 +132,14 @@ class MemoryStore:
         """Refused (see :meth:`can_bulk_load`)."""
         return refuse_bulk_load(self)
 
+    def publish(self) -> int | None:
+        """Nothing to do: every write is visible at once (this process is the only reader)."""
+        return None
+
+    def refresh(self) -> bool:
+        """Nothing to do: reads always see every write."""
+        return False
+
     def close(self) -> None:
         """Nothing to release."""
 

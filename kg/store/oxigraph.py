@@ -2,8 +2,9 @@
 
 :meth:`OxigraphStore.replace_article` swaps an article's graph as one unit: the old graph
 is dropped and the new one written in a single transaction, so an article is either fully
-there or absent, never half-written. Writers hold an exclusive lock on the store
-directory; readers share it.
+there or absent, never half-written. One writer at a time holds the store's lock; readers
+read published snapshots of it (:mod:`kg.store.snapshots`), so they neither wait for a
+writer nor make it wait.
 
 >>> import tempfile
 >>> from kg.model import Article, Extraction
@@ -17,11 +18,10 @@ directory; readers share it.
 
 from __future__ import annotations
 
-import errno
-import fcntl
-import os
+import logging
+import time
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -33,12 +33,14 @@ from kg.errors import QueryError, QueryTimeoutError, StoreError, StoreLockedErro
 from kg.query.files import internal_query
 from kg.query.results import QueryResult
 from kg.rdf.vocab import PREFIXES
+from kg.store import snapshots
 from kg.store.base import capped, check_nesting
 from kg.store.bulk import bulk_load_new, recover
 
 __all__ = ["OxigraphStore", "to_ox", "from_ox"]
 
-_LOCK_NAME = "kg.lock"
+log = logging.getLogger(__name__)
+
 _DATA_DIR = "oxigraph"
 _FLUSH_BYTES = 8_000_000  # N-Quads written between flushes of Oxigraph's in-memory writes
 
@@ -86,34 +88,6 @@ def from_ox(t: Any) -> Node | None:
 
 # --- locking ------------------------------------------------------------------------------------
 
-class _Lock:
-    """An flock on ``<store>/kg.lock``: exclusive for writers, shared for readers."""
-
-    def __init__(self, directory: Path, exclusive: bool) -> None:
-        self.path = directory / _LOCK_NAME
-        self.fh = open(self.path, "a+")  # noqa: SIM115 - held for the store's lifetime
-        try:
-            fcntl.flock(self.fh, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
-        except OSError as e:
-            self.fh.seek(0)
-            holder = self.fh.read().strip() or "another process"
-            self.fh.close()
-            if e.errno in (errno.EAGAIN, errno.EACCES):
-                raise StoreLockedError(f"store {directory} is locked by PID {holder}") from e
-            raise StoreError(f"cannot lock store {directory}: {e.strerror}") from e
-        if exclusive:
-            self.fh.seek(0)
-            self.fh.truncate()
-            self.fh.write(str(os.getpid()))
-            self.fh.flush()
-
-    def release(self) -> None:
-        with suppress(OSError):
-            if not self.fh.closed:
-                fcntl.flock(self.fh, fcntl.LOCK_UN)
-                self.fh.close()
-
-
 def _ox_dataset(default_graph: Sequence[str] | None,
                 named_graphs: Sequence[str] | None) -> dict[str, Any]:
     # The protocol's rule: naming either set of graphs makes the other one empty unless named too.
@@ -139,39 +113,100 @@ def _ox_result(res: Any, max_rows: int | None, deadline: float | None) -> QueryR
 
 
 class OxigraphStore:
-    """A persistent Oxigraph store in a directory; queries run in Oxigraph's engine."""
+    """A persistent Oxigraph store in a directory; queries run in Oxigraph's engine.
+
+    A writable store owns ``<directory>/oxigraph`` under an exclusive lock and publishes
+    it as a snapshot when closed, or earlier with :meth:`publish`. A read-only one reads
+    the newest snapshot (:mod:`kg.store.snapshots`), never waits for the writer, and
+    :meth:`refresh` moves it on to a newer one. ``pinned`` opens snapshot N without holding
+    it (for kg serve's query workers, whose server holds it for them).
+    """
 
     shared_by_processes = True
 
-    def __init__(self, directory: str | Path, writable: bool = True, lock: bool = True) -> None:
+    def __init__(self, directory: str | Path, writable: bool = True, *,
+                 pinned: int | None = None) -> None:
         self.directory = Path(directory)
         self.location = str(self.directory)
-        data = self.directory / _DATA_DIR
-        if not writable and not data.exists():
-            raise StoreError(f"no store at {self.directory} (build one with `kg build`)")
+        self.writable = writable
+        self._unflushed = 0
+        self._dirty = False
+        self._lock: snapshots.WriteLock | None = None
+        self._reader: snapshots.Reader | None = None
+        if writable:
+            self._open_writer()
+        elif pinned is not None:
+            self._store = self._open_read_only(snapshots.snapshot_data(self.directory, pinned))
+        else:
+            self._publish_orphans()
+            lease = snapshots.hold(self.directory) or self._first_snapshot()
+            try:
+                self._reader = snapshots.Reader(lease, self._open_read_only)
+            except StoreError:
+                lease.release()
+                raise
+            snapshots.prune(self.directory)
+        self.snapshot: int | None = self._reader.number if self._reader else pinned
+
+    def _open_writer(self) -> None:
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise StoreError(f"cannot create store directory {self.directory}: {e.strerror}") from e
-        self.writable = writable
-        self._unflushed = 0
-        # lock=False is for a reader acting for a process that already holds the lock
-        # (kg serve's query workers); it never writes.
-        self._lock = _Lock(self.directory, exclusive=writable) if lock or writable else None
+        self._lock = snapshots.WriteLock(self.directory)
         try:
-            if writable:
-                recover(self.directory, data)
+            recover(self.directory, self.directory / _DATA_DIR)
+            snapshots.clean_staging(self.directory)
             self.attach()
+            if snapshots.needs_publishing(self.directory):
+                # New, or the last writer died before publishing what it had committed.
+                self._dirty = True
+                self.publish()
         except StoreError:
-            if self._lock:
-                self._lock.release()
+            if hasattr(self, "_store"):
+                del self._store  # RocksDB's own lock goes with the last handle
+            self._lock.release()
             raise
 
-    def attach(self) -> None:
-        """(Re)open the Oxigraph data directory; the lock is already held."""
-        data = self.directory / _DATA_DIR
+    def _publish_orphans(self) -> None:
+        # A writer died (kill -9, or a full disk stopped its last publish) before publishing
+        # what it committed: publish it now if nobody is writing, so no reader misses it.
+        if not (self.directory / snapshots.UNPUBLISHED).exists():
+            return
         try:
-            self._store = ox.Store(str(data)) if self.writable else ox.Store.read_only(str(data))
+            OxigraphStore(self.directory).close()  # a writable open publishes
+        except StoreLockedError:
+            pass  # a writer is at work and publishes when it ends
+        except StoreError as e:
+            log.warning("%s; reading the last published version", e)
+
+    def _first_snapshot(self) -> snapshots.Lease:
+        # A store written before snapshots existed: publish it if nobody writes it, else
+        # give its writer (which publishes when it opens) a moment to do so.
+        if not (self.directory / _DATA_DIR).exists():
+            raise StoreError(f"no store at {self.directory} (build one with `kg build`)")
+        deadline = time.monotonic() + 10.0
+        while True:
+            try:
+                OxigraphStore(self.directory).close()
+            except StoreLockedError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+            lease = snapshots.hold(self.directory)
+            if lease is not None:
+                return lease
+
+    def _open_read_only(self, data: Path) -> Any:
+        try:
+            return ox.Store.read_only(str(data))
+        except (OSError, RuntimeError) as e:
+            raise StoreError(f"cannot open store {self.directory}: {e}") from e
+
+    def attach(self) -> None:
+        """(Re)open the writer's Oxigraph data directory; the lock is already held."""
+        try:
+            self._store = ox.Store(str(self.directory / _DATA_DIR))
         except (OSError, RuntimeError) as e:
             # RocksDB reports a damaged store ("Corruption: ...") as RuntimeError.
             raise StoreError(f"cannot open store {self.directory}: {e}") from e
@@ -183,6 +218,42 @@ class OxigraphStore:
                 self._store.flush()
         del self._store
 
+    def touch(self) -> None:
+        """Before a write: mark the data as ahead of the last published snapshot."""
+        if not self._dirty:
+            snapshots.mark_unpublished(self.directory)
+            self._dirty = True
+
+    def publish(self) -> int | None:
+        """Make every committed write visible to readers as a new snapshot; its number.
+
+        None when nothing changed since the last one, and for a read-only store.
+        """
+        if not self.writable or not self._dirty:
+            return None
+        with suppress(OSError):
+            self._store.flush()
+        self._unflushed = 0
+        n = snapshots.publish(self.directory, self._store)
+        self._dirty = False
+        return n
+
+    def refresh(self) -> bool:
+        """Read-only stores: move on to the newest snapshot if there is a newer one."""
+        if self._reader is None or not self._reader.refresh():
+            return False
+        self.snapshot = self._reader.number
+        return True
+
+    @contextmanager
+    def _reading(self) -> Iterator[Any]:
+        # A reader's snapshot stays until the read ends, even if refresh() moves on meanwhile.
+        if self._reader is None:
+            yield self._store
+        else:
+            with self._reader.reading() as db:
+                yield db
+
     def replace_article(self, graph: Graph) -> None:
         """Replace the named graph ``graph.identifier`` with ``graph``'s triples, atomically."""
         from kg.rdf.nquads import graph_nquads
@@ -192,6 +263,7 @@ class OxigraphStore:
 
     def replace_article_nquads(self, graph_iri: str, nquads: bytes) -> None:
         """Replace named graph ``graph_iri`` with the quads of ``nquads``, atomically."""
+        self.touch()
         try:
             self._replace(ox.NamedNode(graph_iri), nquads)
         except (OSError, SyntaxError, UnicodeError, ValueError) as e:
@@ -213,13 +285,15 @@ class OxigraphStore:
     def graph_triples(self, graph_iri: str) -> list[tuple[Node, Node, Node]]:
         """The triples of one named graph, as rdflib terms (no rdflib Graph: it costs more
         than the read)."""
-        quads = self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))
-        return [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))  # type: ignore[misc]
-                for q in quads]
+        with self._reading() as db:
+            quads = db.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri))
+            return [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))  # type: ignore[misc]
+                    for q in quads]
 
     def is_empty(self) -> bool:
         """True when the store holds no quad at all (cheap, unlike ``len``)."""
-        return next(iter(self._store), None) is None
+        with self._reading() as db:
+            return next(iter(db), None) is None
 
     def can_bulk_load(self) -> bool:
         """True for a writable, empty store: :meth:`bulk_load` may fill it."""
@@ -232,6 +306,7 @@ class OxigraphStore:
     def remove_article(self, graph_iri: URIRef) -> None:
         """Drop one article's named graph."""
         g = ox.NamedNode(str(graph_iri))
+        self.touch()
         if self._store.contains_named_graph(g):
             self._store.remove_graph(g)
 
@@ -252,9 +327,14 @@ class OxigraphStore:
         """
         check_nesting(sparql)
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        with self._reading() as db:
+            return self._query(db, sparql, subs, _ox_dataset(default_graph, named_graphs),
+                               max_rows, deadline)
+
+    def _query(self, db: Any, sparql: str, subs: dict[Any, Any], dataset: dict[str, Any],
+               max_rows: int | None, deadline: float | None) -> QueryResult:
         try:
-            res = self._store.query(sparql, substitutions=subs, prefixes=PREFIXES,
-                                    **_ox_dataset(default_graph, named_graphs))
+            res = db.query(sparql, substitutions=subs, prefixes=PREFIXES, **dataset)
         except SyntaxError as e:
             raise QueryError(f"malformed SPARQL: {e}") from e
         except (OSError, RuntimeError) as e:
@@ -282,13 +362,14 @@ class OxigraphStore:
         check_nesting(sparql)
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         try:
-            res = self._store.query(sparql, substitutions=subs, prefixes=PREFIXES,
-                                    use_default_graph_as_union=True)
-            if not isinstance(res, ox.QuerySolutions):
-                raise QueryError("select_values needs a SELECT query")
-            width = len(res.variables)
-            return [tuple(None if (t := sol[i]) is None else t.value for i in range(width))
-                    for sol in res]
+            with self._reading() as db:
+                res = db.query(sparql, substitutions=subs, prefixes=PREFIXES,
+                               use_default_graph_as_union=True)
+                if not isinstance(res, ox.QuerySolutions):
+                    raise QueryError("select_values needs a SELECT query")
+                width = len(res.variables)
+                return [tuple(None if (t := sol[i]) is None else t.value for i in range(width))
+                        for sol in res]
         except SyntaxError as e:
             raise QueryError(f"malformed SPARQL: {e}") from e
         except (OSError, RuntimeError) as e:
@@ -297,20 +378,31 @@ class OxigraphStore:
     def export(self, fmt: str = "trig") -> bytes:
         """All article graphs serialised as TriG or N-Quads."""
         rf = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}[fmt]
-        out = self._store.dump(format=rf)
+        with self._reading() as db:
+            out = db.dump(format=rf)
         return out if isinstance(out, bytes) else bytes(out or b"")
 
     def quads(self) -> Iterator[Any]:
         """Every stored quad (pyoxigraph terms)."""
-        return iter(self._store)
+        with self._reading() as db:
+            yield from db
 
     def __len__(self) -> int:
-        return len(self._store)
+        with self._reading() as db:
+            return len(db)
 
     def close(self) -> None:
-        """Flush and release the lock; closing twice is harmless."""
+        """Publish what a writer wrote, close, release the lock; closing twice is harmless."""
+        if self.writable and hasattr(self, "_store"):
+            try:
+                self.publish()
+            except StoreError as e:  # kept unpublished: the next writable open retries
+                log.warning("%s", e)
         if hasattr(self, "_store"):
             self.detach()
+        if self._reader is not None:
+            self._reader.close()
+            snapshots.prune(self.directory)  # ours may be an old one nobody else reads
         lock = getattr(self, "_lock", None)
         if lock is not None:
             lock.release()

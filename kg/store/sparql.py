@@ -180,6 +180,15 @@ class SparqlStore:
         res = self.query(internal_query("graph-triples"), default_graph=[graph_iri])
         return list(res.graph) if res.graph is not None else []
 
+    def publish(self) -> int | None:
+        """Make every article written so far visible to the server's readers (a flush)."""
+        self.flush()
+        return None
+
+    def refresh(self) -> bool:
+        """Nothing to do: every query reads the server's current data."""
+        return False
+
     def flush(self) -> None:
         """Send the queued articles: one staging POST and one SPARQL Update."""
         if not self._pending:
