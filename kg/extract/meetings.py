@@ -18,8 +18,8 @@ from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract import meeting_words as words
 from kg.extract.hospitality import (
-    CALL_NOUNS,
     HOSPITALITY_NOUNS,
     call_parties,
     hospitality_parties,
@@ -52,29 +52,8 @@ from kg.model import Entity, EntityType, Meeting, MeetingStatus
 
 __all__ = ["find_meetings", "MeetingComponent", "VERB_TRIGGERS", "NOUN_TRIGGERS", "NAMED_GROUPS"]
 
-VERB_TRIGGERS = frozenset(
-    {"meet", "confer", "negotiate", "talk", "host", "receive", "visit", "sit", "call"}
-)
-NOUN_TRIGGERS = frozenset(
-    {"talk", "meeting", "summit", "discussion", "negotiation", "consultation", "audience"}
-)
-#: Verbs whose subject takes part in the meeting their object names.
-LIGHT_VERBS = frozenset(
-    {"hold", "have", "begin", "start", "resume", "open", "conduct", "continue", "attend",
-     "boycott", "skip", "chair", "host", "join", "convene", "enter", "wrap", "conclude",
-     "cancel", "postpone", "end", "miss", "break"}
-)
-_ATTEND = frozenset({"attend", "boycott", "skip", "miss"})
-_NEEDS_WITH = frozenset({"confer", "negotiate", "talk"})
-_PERSON_ONLY = frozenset({"visit", "receive", "host", "join", "call"})
-_TALK_MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "letter", "radio"})
-_CONTEXT_PREPS = frozenset({"after", "during", "at", "in", "before", "following", "from",
-                            "since", "ahead", "for", "on", "into"})
-#: "seek support at the meeting": the meeting is the setting, not what is sought.
-_SETTING = frozenset({"at", "during", "after", "before", "following"})
-_BEFORE_AFTER = frozenset({"after", "before", "ahead", "following", "since"})
-
-
+VERB_TRIGGERS = words.VERB_TRIGGERS
+NOUN_TRIGGERS = words.NOUN_TRIGGERS
 
 
 def _merge(parts: list[str]) -> tuple[str, ...]:
@@ -97,7 +76,7 @@ class _Finder:
     def verb_event(self, v: Token) -> tuple[tuple[str, ...], set[int], list[Token]] | None:
         lemma = v.lemma_.casefold()
         p = self.parties
-        if any(g.lower_ in _TALK_MEDIA for c in v.children for g in c.subtree):
+        if any(g.lower_ in words.TALK_MEDIA for c in v.children for g in c.subtree):
             return None
         obj_toks: list[Token] = []
         dobjs = [t for c in v.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
@@ -110,7 +89,7 @@ class _Finder:
                 # parser hangs "with" on the clause in between; named objects only.
                 obj_toks = [t for w in stray_with(v) for g in w.children
                             if g.dep_ == "pobj" and p.expand(g) for t in (g, *g.conjuncts)]
-        elif lemma in _NEEDS_WITH:
+        elif lemma in words.NEEDS_WITH:
             obj_toks = p.prep_object_tokens(v, ("with",))
         elif lemma == "sit":
             if any(c.lower_ == "down" for c in v.children):
@@ -125,14 +104,14 @@ class _Finder:
         objs: list[str] = []
         for t in obj_toks:
             found = p.of_token(t) + p.listed(t)  # and names a mis-parsed list hangs on it
-            if lemma in _PERSON_ONLY:
+            if lemma in words.PERSON_ONLY:
                 # Visiting or calling on a place or a body is not meeting someone.
                 found = [k for k in found if p.is_person(k)] or p.persons_in(t)
             objs += [k for k in found if k not in objs]
         subj = p.subjects(v, agent=False)
         objs += [k for k in p.agents(v) if k not in objs]
         obj_toks += [g for c in v.children if c.dep_ == "agent" for g in c.children]
-        if lemma in _PERSON_ONLY and not all(p.is_person(k) for k in subj):
+        if lemma in words.PERSON_ONLY and not all(p.is_person(k) for k in subj):
             return None
         if lemma not in ("meet", "join") and not objs:
             return None
@@ -167,7 +146,7 @@ class _Finder:
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 anchors |= {g.i for g in c.subtree}
-            elif c.dep_ == "acl" and c.lemma_.casefold() in _HELD:
+            elif c.dep_ == "acl" and c.lemma_.casefold() in words.HELD:
                 anchors.add(c.i)  # "talks held in Geneva", "a meeting scheduled for May 5"
         objs = [t for c in n.children if c.dep_ == "prep" for g in c.children
                 for t in (g, *g.conjuncts)]
@@ -179,19 +158,19 @@ class _Finder:
         if gov is not None:
             lemma = gov.lemma_.casefold()
             takes_agent = False
-            if via == "dobj" and lemma in LIGHT_VERBS:
+            if via == "dobj" and lemma in words.LIGHT_VERBS:
                 anchors.add(gov.i)
                 with_ += p.prep_objects(gov, ("with",))
                 objs += p.prep_object_tokens(gov, ("with",))
-                attend = lemma in _ATTEND
+                attend = lemma in words.ATTEND
                 takes_agent = attend or not (between or poss or len(of) >= 2)
-            elif via == "dobj" and lemma == "take" or via == "in" and lemma in _TAKE_PART:
+            elif via == "dobj" and lemma == "take" or via == "in" and lemma in words.TAKE_PART:
                 takes_agent = True  # "take part in talks", "participate in the meeting"
                 attend = lemma != "take" or any(c.lower_ == "part" for c in gov.children)
                 anchors.add(gov.i)
-            elif via in _CONTEXT_PREPS and (with_ or between):
+            elif via in words.CONTEXT_PREPS and (with_ or between):
                 takes_agent = not (between or poss)
-                if via not in _BEFORE_AFTER:
+                if via not in words.BEFORE_AFTER:
                     anchors.add(gov.i)
             elif via in ("at", "during", "after", "following") \
                     and not (with_ or between or of or bodies) \
@@ -201,7 +180,8 @@ class _Finder:
                 if len(p.subjects(gov)) >= 2:
                     takes_agent = True
                     anchors.add(gov.i)
-            elif via in ("for", "at") and (lemma in _PRESENCE or via == "at") and (of or bodies) \
+            elif via in ("for", "at") and (lemma in words.PRESENCE or via == "at") \
+                    and (of or bodies) \
                     and n.head.head.i == gov.i and not (with_ or between or poss) \
                     and not any(c.dep_ == "expl" for c in gov.children):
                 # "X will be in Osaka for the annual meeting of the Asian Development Bank",
@@ -218,17 +198,17 @@ class _Finder:
                 anchors.add(gov.i)
             elif via in ("nsubj", "nsubjpass") and with_ and not poss and gov.dep_ == "ccomp":
                 agents += p.subjects(gov.head)  # "X said the meeting with Y underlined ..."
-            if via == "dobj" and lemma in LIGHT_VERBS and is_hypothetical(gov):
+            if via == "dobj" and lemma in words.LIGHT_VERBS and is_hypothetical(gov):
                 return [], anchors, objs, gov  # "if X and Y have concluded their talks"
             if lemma in HYPOTHETICAL_HEADS and not (attend and lemma == "invite") \
-                    and via not in _SETTING or proposed(n, gov):
+                    and via not in words.SETTING or proposed(n, gov):
                 return [], anchors, objs, gov  # "called for talks", "suggestions for talks"
             if takes_agent:
                 if is_hypothetical(gov):
                     return [], anchors, objs, gov
                 agents += p.subjects(gov)
                 if not agents and with_ and via in ("at", "during") and gov.dep_ == "ccomp" \
-                        and gov.head.lemma_.casefold() in _SAY:
+                        and gov.head.lemma_.casefold() in words.SAY:
                     # "X said the dispute was resolved at a meeting with Y": the speaker.
                     agents += [k for k in p.subjects(gov.head) if p.is_person(k)]
         if attend and bodies:
@@ -289,7 +269,7 @@ class _Finder:
             for tok in sent:
                 pos = tok.pos_  # most words cannot trigger: their lemma is not looked up
                 lemma = tok.lemma_.casefold() if pos in ("VERB", "AUX", "NOUN", "PROPN") else ""
-                if pos in ("VERB", "AUX") and lemma in VERB_TRIGGERS:
+                if pos in ("VERB", "AUX") and lemma in words.VERB_TRIGGERS:
                     if is_hypothetical(tok) or is_habitual(tok):
                         continue
                     ev = self.verb_event(tok)
@@ -306,7 +286,7 @@ class _Finder:
                     time = attached_time(sent, anchors | _root(place), tok, objs)
                     status = clause_status(tok, time)
                     confidence = 0.9
-                elif pos == "NOUN" and lemma in _OCCASIONS:
+                elif pos == "NOUN" and lemma in words.OCCASIONS:
                     gov, via = governor(tok)
                     if gov is not None and (is_hypothetical(gov) or proposed(tok, gov)):
                         continue
@@ -320,7 +300,7 @@ class _Finder:
                     time = attached_time(sent, anchors | _root(place), tok, objs)
                     status = noun_status(tok, gov, time)
                     confidence = 0.7
-                elif pos in ("NOUN", "PROPN") and lemma in NOUN_TRIGGERS:
+                elif pos in ("NOUN", "PROPN") and lemma in words.NOUN_TRIGGERS:
                     if lemma == "talk" and tok.tag_ != "NNS" or is_habitual(tok):
                         continue
                     sets, anchors, objs, gov = self.noun_event(tok)
@@ -380,14 +360,6 @@ class _Finder:
             if echo is not None and (m.place is None or m.time is None):
                 _complete(out, n, echo[0], self.index, echo[1], published)
         return out
-
-
-_OCCASIONS = HOSPITALITY_NOUNS | CALL_NOUNS
-_HELD = frozenset({"hold", "schedule", "plan", "set", "slate", "arrange", "due"})
-_SAY = frozenset({"say", "tell", "report", "announce", "disclose", "add"})
-_PRESENCE = frozenset({"be", "arrive", "travel", "go", "fly", "leave", "come", "head", "return"})
-_TAKE_PART = frozenset({"take", "participate", "join", "sit"})
-
 
 
 def _root(span: Span | None) -> set[int]:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryError, QueryTimeoutError, StoreError, StoreLockedError
@@ -34,8 +34,9 @@ from kg.query.files import internal_query
 from kg.query.results import QueryResult
 from kg.rdf.vocab import PREFIXES
 from kg.store import snapshots
-from kg.store.base import capped, check_nesting
+from kg.store.base import check_nesting
 from kg.store.bulk import bulk_load_new, recover
+from kg.store.oxigraph_terms import from_ox, ox_dataset, ox_result, to_ox
 
 __all__ = ["OxigraphStore", "to_ox", "from_ox"]
 
@@ -43,73 +44,6 @@ log = logging.getLogger(__name__)
 
 _DATA_DIR = "oxigraph"
 _FLUSH_BYTES = 8_000_000  # N-Quads written between flushes of Oxigraph's in-memory writes
-
-
-
-# --- term conversion between rdflib and pyoxigraph -------------------------------------------
-
-def to_ox(t: Node) -> Any:
-    """An rdflib term as a pyoxigraph term.
-
-    >>> to_ox(Literal("x", lang="en"))
-    <Literal value=x language=en>
-    """
-    if isinstance(t, URIRef):
-        return ox.NamedNode(str(t))
-    if isinstance(t, BNode):
-        return ox.BlankNode(str(t))
-    if isinstance(t, Literal):
-        if t.language:
-            return ox.Literal(str(t), language=t.language)
-        if t.datatype:
-            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
-        return ox.Literal(str(t))
-    raise TypeError(f"cannot convert {t!r}")
-
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-def from_ox(t: Any) -> Node | None:
-    """A pyoxigraph term as an rdflib term (``xsd:string`` literals become plain ones)."""
-    if t is None:
-        return None
-    if isinstance(t, ox.NamedNode):
-        return URIRef(t.value)
-    if isinstance(t, ox.BlankNode):
-        return BNode(t.value)
-    if isinstance(t, ox.Literal):
-        if t.language:
-            return Literal(t.value, lang=t.language)
-        dt = t.datatype.value
-        return Literal(t.value) if dt == _XSD_STRING else Literal(t.value, datatype=URIRef(dt))
-    raise TypeError(f"cannot convert {t!r}")
-
-
-# --- locking ------------------------------------------------------------------------------------
-
-def _ox_dataset(default_graph: Sequence[str] | None,
-                named_graphs: Sequence[str] | None) -> dict[str, Any]:
-    # The protocol's rule: naming either set of graphs makes the other one empty unless named too.
-    if default_graph is None and named_graphs is None:
-        return {"use_default_graph_as_union": True}
-    try:
-        return {"default_graph": [ox.NamedNode(g) for g in default_graph or ()],
-                "named_graphs": [ox.NamedNode(g) for g in named_graphs or ()]}
-    except ValueError as e:
-        raise QueryError(f"bad graph IRI: {e}") from e
-
-
-def _ox_result(res: Any, max_rows: int | None, deadline: float | None) -> QueryResult:
-    if isinstance(res, ox.QuerySolutions):
-        names = tuple(v.value for v in res.variables)
-        rows = tuple(tuple(from_ox(sol[i]) for i in range(len(names)))
-                     for sol in capped(res, max_rows, deadline))
-        return QueryResult("SELECT", names, rows)
-    g = Graph()
-    for t in capped(res, max_rows, deadline):
-        g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
-    return QueryResult("CONSTRUCT", graph=g)
 
 
 class OxigraphStore:
@@ -328,7 +262,7 @@ class OxigraphStore:
         check_nesting(sparql)
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         with self._reading() as db:
-            return self._query(db, sparql, subs, _ox_dataset(default_graph, named_graphs),
+            return self._query(db, sparql, subs, ox_dataset(default_graph, named_graphs),
                                max_rows, deadline)
 
     def _query(self, db: Any, sparql: str, subs: dict[Any, Any], dataset: dict[str, Any],
@@ -344,7 +278,7 @@ class OxigraphStore:
         if isinstance(res, bool | ox.QueryBoolean):  # pyoxigraph 0.5 answers ASK with QueryBoolean
             return QueryResult("ASK", boolean=bool(res))
         try:
-            return _ox_result(res, max_rows, deadline)
+            return ox_result(res, max_rows, deadline)
         except QueryTimeoutError:
             pass
         # pyoxigraph results are unsendable: drop this one here, on the thread that made it,

@@ -1,0 +1,41 @@
+"""The words that make a meeting: trigger verbs and nouns, light verbs, and the word sets
+the meeting finder (:mod:`kg.extract.meetings`) reads a trigger's context with.
+
+>>> "summit" in NOUN_TRIGGERS and "hold" in LIGHT_VERBS
+True
+"""
+
+from __future__ import annotations
+
+from kg.extract.hospitality import CALL_NOUNS, HOSPITALITY_NOUNS
+
+__all__ = ["VERB_TRIGGERS", "NOUN_TRIGGERS", "LIGHT_VERBS", "ATTEND", "NEEDS_WITH", "PERSON_ONLY",
+           "TALK_MEDIA", "CONTEXT_PREPS", "SETTING", "BEFORE_AFTER", "OCCASIONS", "HELD", "SAY",
+           "PRESENCE", "TAKE_PART"]
+
+VERB_TRIGGERS = frozenset(
+    {"meet", "confer", "negotiate", "talk", "host", "receive", "visit", "sit", "call"}
+)
+NOUN_TRIGGERS = frozenset(
+    {"talk", "meeting", "summit", "discussion", "negotiation", "consultation", "audience"}
+)
+#: Verbs whose subject takes part in the meeting their object names.
+LIGHT_VERBS = frozenset(
+    {"hold", "have", "begin", "start", "resume", "open", "conduct", "continue", "attend",
+     "boycott", "skip", "chair", "host", "join", "convene", "enter", "wrap", "conclude",
+     "cancel", "postpone", "end", "miss", "break"}
+)
+ATTEND = frozenset({"attend", "boycott", "skip", "miss"})
+NEEDS_WITH = frozenset({"confer", "negotiate", "talk"})
+PERSON_ONLY = frozenset({"visit", "receive", "host", "join", "call"})
+TALK_MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "letter", "radio"})
+CONTEXT_PREPS = frozenset({"after", "during", "at", "in", "before", "following", "from",
+                            "since", "ahead", "for", "on", "into"})
+#: "seek support at the meeting": the meeting is the setting, not what is sought.
+SETTING = frozenset({"at", "during", "after", "before", "following"})
+BEFORE_AFTER = frozenset({"after", "before", "ahead", "following", "since"})
+OCCASIONS = HOSPITALITY_NOUNS | CALL_NOUNS
+HELD = frozenset({"hold", "schedule", "plan", "set", "slate", "arrange", "due"})
+SAY = frozenset({"say", "tell", "report", "announce", "disclose", "add"})
+PRESENCE = frozenset({"be", "arrive", "travel", "go", "fly", "leave", "come", "head", "return"})
+TAKE_PART = frozenset({"take", "participate", "join", "sit"})
