@@ -213,7 +213,12 @@ def test_newswire_corpus_answers_like_oxigraph(virtuoso, tmp_path):
 
     assert update_events(virtuoso).created == s.events_created > 0
     assert _rows(virtuoso, "meeting-events") == _rows(ox, "meeting-events")
+    # kg build ends with the corpus summary graph; the Oxigraph side got it from build().
+    from kg.ingest.summary_graph import refresh_summary
+
+    assert refresh_summary(virtuoso) > 0
     assert len(virtuoso) == len(ox)
+    assert _rows(virtuoso, "most-connected") == _rows(ox, "most-connected")
     ox.close()
 
 
