@@ -104,8 +104,9 @@ def score(store, gold: dict, split: str, show: bool) -> dict[str, float]:
     for d in rows:
         att[str(d["e"])].add(_surname(str(d["label"])))
         spans[str(d["e"])] = (_day(d.get("start")), _day(d.get("end")))
-    for d in rows:
-        events[(str(d["r"]), frozenset(att[str(d["e"])]))] = str(d["e"])
+    for d in rows:  # an event of three or more stands for each pair of its participants
+        for pair in combinations(sorted(att[str(d["e"])]), 2):
+            events[(str(d["r"]), frozenset(pair))] = str(d["e"])
     gev = {e["event"]: e for e in gold["events"] if e["split"] == split}
     found: list[tuple[dict, str, str, date | None]] = []  # gold report, event, report, date
     missed = []

@@ -32,8 +32,8 @@ from datetime import date, timedelta
 from kg.extract.when import precision_of
 from kg.model import DateSpan
 
-__all__ = ["Report", "Event", "cluster_reports", "reconcile_status", "HAPPENED_WINDOW",
-           "PLANNED_WINDOW"]
+__all__ = ["Report", "Event", "cluster_reports", "event_of", "reconcile_status",
+           "HAPPENED_WINDOW", "PLANNED_WINDOW"]
 
 #: How far before its publication an undated report of a held meeting may reach.
 HAPPENED_WINDOW = timedelta(days=31)
@@ -165,6 +165,15 @@ def cluster_reports(reports: Iterable[Report]) -> list[Event]:
         groups.extend(_Group([r], date.min, date.max) for r in undated)
     return sorted((_event(g) for g in groups), key=lambda e: (e.span.start or date.min,
                                                              e.reports))
+
+
+def event_of(reports: Iterable[Report]) -> Event:
+    """One event from reports already known to be one meeting (the reports of a meeting of
+    three or more, gathered from its pairs): dates, place and status as for a cluster."""
+    members = list(reports)
+    if not members:
+        raise ValueError("an event needs at least one report")
+    return _event(_Group(members, date.min, date.max))
 
 
 def _event(g: _Group) -> Event:

@@ -30,7 +30,8 @@ from itertools import combinations
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from kg.events.cluster import Event, Report, cluster_reports
+from kg.events.cluster import Report, cluster_reports
+from kg.events.merge import MeetingEvent, merge_pair_events, pairs_of
 from kg.extract.names import surname_match
 from kg.model import DateSpan
 from kg.query.files import internal_query
@@ -119,17 +120,19 @@ def _date(d: date) -> Literal:
     return Literal(d.isoformat(), datatype=XSD.date)
 
 
-def event_triples(pair: Pair, event: Event, place_text: str | None = None,
-                  labels: dict[str, str] | None = None,
-                  iri: URIRef | None = None) -> list[RdfTriple]:
+def event_triples(meeting: MeetingEvent, place_text: str | None = None,
+                  labels: dict[str, str] | None = None) -> list[RdfTriple]:
     """The triples of one meeting event: attendees (with their names, so that queries read
-    one name per event), dates, status, place, reports and reporting articles.
-
-    The IRI is ``iri``, else minted from the pair and the earliest report."""
-    ev = iri or event_iri(event.reports[0], *pair)
+    one name per event, and the names in one literal, in attendee order, for one row per
+    event), dates, status, place, reports and reporting articles. The IRI is minted from the
+    earliest report (:func:`kg.rdf.iri.event_iri`)."""
+    event, people = meeting.event, meeting.participants
+    ev = event_iri(event.reports[0])
+    names = [(labels or {}).get(p, p) for p in people]
     out: list[RdfTriple] = [(ev, RDF.type, KG.MeetingEvent), (ev, RDF.type, SDO.Event)]
-    out += [(ev, SDO.attendee, URIRef(p)) for p in pair]
-    out += [(URIRef(p), SKOS.prefLabel, Literal((labels or {}).get(p, p))) for p in pair]
+    out += [(ev, SDO.attendee, URIRef(p)) for p in people]
+    out += [(URIRef(p), SKOS.prefLabel, Literal(n)) for p, n in zip(people, names, strict=True)]
+    out.append((ev, KG.attendeeNames, Literal("; ".join(names))))
     out.append((ev, KG.status, STATUS[event.status]))
     if event.span.start:
         out.append((ev, SDO.startDate, _date(event.span.start)))
@@ -184,8 +187,8 @@ def resolve_by_partner(pairs: Iterable[Pair], labels: dict[str, str]) -> dict[Pa
     return out
 
 
-def _old_events(store: Store) -> tuple[dict[str, Pair], dict[str, set[str]]]:
-    """Derived graph -> its pair, and article IRI -> the derived graphs that cite it."""
+def _old_events(store: Store) -> tuple[dict[str, frozenset[str]], dict[str, set[str]]]:
+    """Derived graph -> its participants, and article IRI -> the derived graphs citing it."""
     q = internal_query("event-graphs")
     attendees: dict[str, set[str]] = defaultdict(set)
     cited: dict[str, set[str]] = defaultdict(set)
@@ -193,8 +196,7 @@ def _old_events(store: Store) -> tuple[dict[str, Pair], dict[str, set[str]]]:
         g = str(d["g"])
         attendees[g].add(str(d["a"]))
         cited[str(d["art"])].add(g)
-    graphs = {g: tuple(sorted(a))[:2] for g, a in attendees.items() if len(a) >= 2}
-    return graphs, cited  # type: ignore[return-value]
+    return {g: frozenset(a) for g, a in attendees.items() if len(a) >= 2}, cited
 
 
 def _widen(todo: set[Pair], canon: dict[Pair, Pair], labels: dict[str, str]) -> set[Pair]:
@@ -215,23 +217,6 @@ def _widen(todo: set[Pair], canon: dict[Pair, Pair], labels: dict[str, str]) -> 
     return out
 
 
-def _keep_iris(old: dict[Node, set[RdfTriple]], found: list[Event]) -> list[URIRef | None]:
-    """For each new event, the IRI of the old event that shares most reports with it (each
-    old IRI used once), so that an event keeps its IRI while its reports come and go."""
-    had = {s: {str(t[2]) for t in ts if t[1] == PROV.wasDerivedFrom} for s, ts in old.items()
-           if (s, RDF.type, KG.MeetingEvent) in ts}
-    out: list[URIRef | None] = []
-    used: set[Node] = set()
-    for ev in found:
-        shared = {s: len(r & set(ev.reports)) for s, r in had.items() if s not in used}
-        best = min((s for s, n in shared.items() if n), key=lambda s: (-shared[s], str(s)),
-                   default=None)
-        if best is not None:
-            used.add(best)
-        out.append(URIRef(str(best)) if best is not None else None)
-    return out
-
-
 def _subjects(triples: Iterable[RdfTriple]) -> dict[Node, set[RdfTriple]]:
     by: dict[Node, set[RdfTriple]] = defaultdict(set)
     for t in triples:
@@ -239,49 +224,96 @@ def _subjects(triples: Iterable[RdfTriple]) -> dict[Node, set[RdfTriple]]:
     return by
 
 
+def _close(todo: set[Pair], report_pairs: dict[str, set[Pair]], by_pair: dict[Pair, list[_Read]],
+           old_sets: Iterable[frozenset[str]]) -> set[Pair]:
+    """The pairs whose events must be derived again with ``todo``: every pair of every report
+    of those pairs (a report of three people ties their pairs' events into one), and every
+    pair of an old event graph that holds one of them, until nothing more is added."""
+    old = [set(pairs_of(s)) for s in old_sets]
+    out, grow = set(todo), set(todo)
+    while grow:
+        more: set[Pair] = set()
+        for pair in grow:
+            for r in by_pair.get(pair, ()):
+                more |= report_pairs[r.report.iri]
+        for pairs in old:
+            if pairs & grow:
+                more |= pairs
+        grow = more - out
+        out |= grow
+    return out
+
+
+def _counts(old: dict[Node, set[RdfTriple]], new: dict[Node, set[RdfTriple]]
+            ) -> tuple[int, int, int]:
+    """(created, updated, removed) from the old and new events' triples: a new event sharing
+    a report and two participants with an old one is that one updated, also when its IRI
+    changed (a report published earlier joined, or its earliest left); unchanged events are
+    not counted. (A replaced article's reports keep their IRIs whoever they name.)"""
+    def key(ts: set[RdfTriple]) -> tuple[set[str], set[str]]:
+        return ({str(t[2]) for t in ts if t[1] == PROV.wasDerivedFrom},
+                {str(t[2]) for t in ts if t[1] == SDO.attendee})
+
+    was_of = {o: key(ts) for o, ts in old.items()}
+    created = updated = 0
+    matched: set[Node] = set()
+    for e, ts in new.items():
+        reps, people = key(ts)
+        was = {o for o, (r, p) in was_of.items() if r & reps and len(p & people) >= 2}
+        matched |= was
+        if not was:
+            created += 1
+        elif was != {e} or old[e] != ts:
+            updated += 1
+    return created, updated, len(set(old) - matched)
+
+
 def update_events(store: Store, changed_graphs: Iterable[str] | None = None) -> EventUpdate:
     """Derive again the events of every pair that the article graphs ``changed_graphs`` held
-    reports of, before or after the change (all pairs when None); return what changed."""
+    reports of, before or after the change (all pairs when None), with the pairs their
+    meetings of three or more tie them to; return what changed."""
     labels: dict[str, str] = {}
     reads = read_reports(store, labels)
     canon = resolve_by_partner({p for r in reads for p in _pairs(r.attendees)}, labels)
     by_pair: dict[Pair, list[_Read]] = defaultdict(list)
+    report_pairs: dict[str, set[Pair]] = defaultdict(set)
     for r in reads:
         for pair in _pairs(r.attendees):
             by_pair[canon[pair]].append(r)
+            report_pairs[r.report.iri].add(canon[pair])
     old_graphs, cited = _old_events(store)
     if changed_graphs is None:
-        todo = set(by_pair) | set(old_graphs.values()) | set(canon)
+        todo = set(by_pair) | {p for s in old_graphs.values() for p in pairs_of(s)} | set(canon)
     else:
         changed = set(changed_graphs)
         todo = {p for r in reads if r.graph in changed for p in _pairs(r.attendees)}
         for g in changed:
-            todo |= {old_graphs[e] for e in cited.get(str(graph_article_iri(g)), ())
-                     if e in old_graphs}
+            todo |= {p for e in cited.get(str(graph_article_iri(g)), ()) if e in old_graphs
+                     for p in pairs_of(old_graphs[e])}
         todo = _widen(todo, canon, labels)
-    created = updated = removed = 0
-    for pair in sorted(todo):
-        graph = str(events_graph_iri(*pair))
-        members = by_pair.get(pair, [])
-        texts = {r.report.iri: r.place_text for r in members if r.place_text}
+    todo = _close(todo, report_pairs, by_pair, old_graphs.values())
+    found = merge_pair_events({p: cluster_reports(r.report for r in by_pair[p])
+                               for p in todo if p in by_pair},
+                              {r.report.iri: r.report for r in reads})
+    texts = {r.report.iri: r.place_text for r in reads if r.place_text}
+    new: dict[str, list[RdfTriple]] = defaultdict(list)
+    for m in found:
+        shown = [texts[i] for i in m.event.reports if i in texts]
+        place = max(sorted(set(shown)), key=shown.count) if shown else None
+        new[str(events_graph_iri(*m.participants))] += event_triples(m, place, labels)
+    stale = {g for g, s in old_graphs.items() if set(pairs_of(s)) & todo}
+    before: dict[Node, set[RdfTriple]] = {}
+    after: dict[Node, set[RdfTriple]] = {}
+    for graph in sorted(stale | set(new)):
         old = _subjects(store.graph_triples(graph)) if graph in old_graphs else {}
-        new: list[RdfTriple] = []
-        keep = _keep_iris(old, found := cluster_reports(r.report for r in members))
-        for ev, iri in zip(found, keep, strict=True):
-            shown = [texts[i] for i in ev.reports if i in texts]
-            place = max(sorted(set(shown)), key=shown.count) if shown else None
-            new += event_triples(pair, ev, place, labels, iri)
-        now = _subjects(new)
-        kinds = {s for s, ts in now.items() if (s, RDF.type, KG.MeetingEvent) in ts}
-        before = {s for s, ts in old.items() if (s, RDF.type, KG.MeetingEvent) in ts}
-        created += len(kinds - before)
-        removed += len(before - kinds)
-        updated += sum(1 for s in kinds & before if old[s] != now[s])
-        if new:
-            if old != now:
-                store.replace_article_nquads(graph, triples_nquads(graph, new))
-        elif graph in old_graphs:
+        now = _subjects(new.get(graph, ()))
+        for into, by in ((before, old), (after, now)):
+            into.update({s: ts for s, ts in by.items() if (s, RDF.type, KG.MeetingEvent) in ts})
+        if now and old != now:
+            store.replace_article_nquads(graph, triples_nquads(graph, new[graph]))
+        elif not now and graph in old_graphs:
             store.remove_article(URIRef(graph))
+    created, updated, removed = _counts(before, after)
     if todo:
         log.info("meeting events of %d pairs: %d created, %d updated, %d removed",
                  len(todo), created, updated, removed)

@@ -93,8 +93,9 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
     Nodes are entity IRIs with ``label``, ``type``, ``aliases`` and ``titles``. Each
     statement between two entities is an edge ``kind="relation"``; each meeting gives one
     edge ``kind="meeting"`` per unordered pair of participants, or, where meeting events were
-    derived (kg.events), one per event (``weight`` = reporting articles, ``start``/``end`` its
-    interval, the earliest report's sentence as provenance). Every edge keeps
+    derived (kg.events), one per event and pair of its participants (``weight`` = reporting
+    articles, ``start``/``end`` its interval, ``participants`` how many it has, the earliest
+    report's sentence as provenance). Every edge keeps
     ``article``, ``sentence`` and ``sentence_index``, and ``published`` (the article's date,
     ISO, or None).
 
@@ -158,16 +159,21 @@ def _events(store: Store, g: nx.MultiDiGraph, reports: dict[str, dict]) -> set[t
         ev.update(status=status, start=start, end=end, place=place, weight=int(str(n)))
     covered: set[tuple] = set()
     for iri, ev in sorted(events.items()):
-        pair = tuple(sorted(ev.pop("attendees")))
+        people = sorted(ev.pop("attendees"))
         found = sorted((reports[r] for r in ev["reports"] if r in reports),
                        key=lambda m: (m["published"] or "", m["article"], m["sentence_index"]))
-        if len(pair) != 2 or not found or not all(p in g for p in pair):
+        if len(people) < 2 or not found or not all(p in g for p in people):
             continue
         first = found[0]
-        covered |= {(r, *pair) for r in ev.pop("reports")}
-        g.add_edge(*pair, key=f"{iri}#{pair[0]}|{pair[1]}", kind="meeting", meeting=iri,
-                   relation="met", date=ev["start"] or ev["end"],
-                   time=first["time"] if len(found) == 1 else None, trigger=first["trigger"],
-                   reports=len(found), article=first["article"], published=first["published"],
-                   sentence=first["sentence"], sentence_index=first["sentence_index"], **ev)
+        shown = ev.pop("reports")
+        # A meeting of three or more is one edge per pair of them, each standing for the
+        # whole event (its weight is the event's reporting articles).
+        for pair in combinations(people, 2):
+            covered |= {(r, *pair) for r in shown}
+            g.add_edge(*pair, key=f"{iri}#{pair[0]}|{pair[1]}", kind="meeting", meeting=iri,
+                       relation="met", date=ev["start"] or ev["end"],
+                       time=first["time"] if len(found) == 1 else None,
+                       trigger=first["trigger"], reports=len(found), article=first["article"],
+                       published=first["published"], sentence=first["sentence"],
+                       sentence_index=first["sentence_index"], participants=len(people), **ev)
     return covered

@@ -86,22 +86,27 @@ def _local(iri: str) -> str:
     return unquote(iri[len(BASE):] if iri.startswith(BASE) else iri)
 
 
-def events_graph_iri(a: str, b: str) -> URIRef:
-    """The derived graph holding the meeting events of the pair ``a``, ``b`` (entity IRIs).
+def events_graph_iri(*participants: str) -> URIRef:
+    """The derived graph holding the meeting events of exactly these participants (entity
+    IRIs, two or more, in any order).
 
     >>> str(events_graph_iri(BASE + "person/b", BASE + "person/a"))
     'https://w3id.org/kg-news/id/events/person%2Fa/person%2Fb'
     """
-    return mint("events", *sorted((_local(a), _local(b))))
+    return mint("events", *sorted({_local(p) for p in participants}))
 
 
-def event_iri(first_report: str, a: str, b: str) -> URIRef:
-    """The IRI of a meeting event: its pair and its earliest report (a ``kg:Meeting`` IRI).
+def event_iri(first_report: str) -> URIRef:
+    """The IRI of a meeting event, from its earliest report (a ``kg:Meeting`` IRI, itself
+    minted from the article id and the sentence). Every report is in exactly one event, so
+    the name is unique; it depends only on the event's reports, so a rebuild from scratch and
+    the incremental path mint the same IRI, and it changes only when a report published
+    earlier joins or the earliest leaves.
 
-    >>> str(event_iri(BASE + "meeting/a1/0-1", BASE + "person/x", BASE + "person/y"))
-    'https://w3id.org/kg-news/id/event/meeting%2Fa1%2F0-1/person%2Fx/person%2Fy'
+    >>> str(event_iri(BASE + "meeting/a1/0-1"))
+    'https://w3id.org/kg-news/id/event/meeting%2Fa1%2F0-1'
     """
-    return mint("event", _local(first_report), *sorted((_local(a), _local(b))))
+    return mint("event", _local(first_report))
 
 
 def graph_article_iri(graph: str) -> URIRef:

@@ -37,7 +37,7 @@ class KG(DefinedNamespace):
     Sentence: URIRef  # one sentence of an article; the unit of provenance
     Group: URIRef  # a collective tied to a country ("the American delegation"), an Organization
     MeetingStatus: URIRef  # the class of the status individuals below
-    MeetingEvent: URIRef  # one real meeting of two participants, reconciled from its reports
+    MeetingEvent: URIRef  # one real meeting of two or more people, reconciled from its reports
 
     # Meeting status individuals
     Happened: URIRef  # the meeting took place
@@ -56,6 +56,7 @@ class KG(DefinedNamespace):
 
     # Meeting event properties (derived graphs; reports are linked by prov:wasDerivedFrom)
     reportCount: URIRef  # xsd:integer: how many articles report the event
+    attendeeNames: URIRef  # an event's attendee names, "; "-joined in attendee-IRI order
     firstReported: URIRef  # xsd:date: publication date of the earliest report
     lastReported: URIRef  # xsd:date: publication date of the latest report
 

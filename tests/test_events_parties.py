@@ -1,0 +1,154 @@
+"""Meeting events of three or more people (one event with every participant, one row per event,
+one map edge per pair of it) and event IRIs that do not depend on the order articles came in."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import permutations
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Literal
+from test_events import MON, PREVIEW, add, article
+
+from kg.cli import cli
+from kg.events import update_events
+from kg.ingest.build import remove_articles
+from kg.query.library import load_query, run_query
+from kg.rdf.iri import event_iri, events_graph_iri, graph_iri
+from kg.rdf.mapping import to_rdf
+from kg.store import open_store
+
+# One meeting of Hana, Olaf and Ines in Oslo, reported by three articles naming two or three
+# of them; and a meeting of Hana and Olaf alone months later.
+TRIO_PLAN = article("t-plan", MON, (("hana", "olaf", "ines"), "planned", "Wednesday", "oslo"))
+TRIO_PAIR = article("t-pair", date(2026, 3, 12), (("olaf", "hana"), "happened", "Wednesday",
+                                                   None))
+TRIO_HELD = article("t-held", date(2026, 3, 13), (("ines", "hana", "olaf"), "happened",
+                                                  "on Wednesday", "oslo"))
+AUTUMN = article("t-autumn", date(2026, 10, 2), (("hana", "olaf"), "happened", "Thursday",
+                                                 "lima"))
+ALL = (TRIO_PLAN, TRIO_PAIR, TRIO_HELD, AUTUMN)
+
+HANA, INES, OLAF = (f"https://w3id.org/kg-news/id/person/{n}"
+                    for n in ("hana-sato", "ines-moreau", "olaf-brandt"))
+
+
+@pytest.fixture(params=["memory", "oxigraph"])
+def store(request, tmp_path):
+    s = open_store("memory:" if request.param == "memory" else tmp_path / "store")
+    yield s
+    s.close()
+
+
+def rows(store, name=None):
+    params = {"name": Literal(name)} if name else {}
+    r = run_query(store, load_query("meeting-events"), params)
+    return [(str(d["event"]), str(d["participants"]), str(d["participant1"]),
+             str(d["participant2"]), str(d["reports"]), str(d["status"])) for d in r.dicts()]
+
+
+def test_a_meeting_of_three_reported_by_three_articles_is_one_event(store):
+    u = add(store, *ALL)
+    assert (u.created, u.updated, u.removed) == (2, 0, 0)
+    trio = event_iri(f"https://w3id.org/kg-news/id/meeting/{TRIO_PLAN.article.id}/0-1")
+    assert rows(store) == [
+        (str(trio), "Hana Sato; Ines Moreau; Olaf Brandt", "Hana Sato", "Ines Moreau", "3",
+         "happened"),
+        (str(event_iri("https://w3id.org/kg-news/id/meeting/t-autumn/0-1")),
+         "Hana Sato; Olaf Brandt", "Hana Sato", "Olaf Brandt", "1", "happened")]
+    # The third participant finds the event by name, though the row names the first two.
+    assert [r[0] for r in rows(store, "Brandt")] == [str(trio), rows(store)[1][0]]
+    assert [r[0] for r in rows(store, "Ines Moreau")] == [str(trio)]
+    # The two-person report joined the meeting of three: no pair event is left for it.
+    graphs = {str(g) for g, in store.query(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?e a <https://w3id.org/kg-news/vocab#MeetingEvent> }}"
+    ).rows}
+    assert graphs == {str(events_graph_iri(HANA, INES, OLAF)), str(events_graph_iri(HANA, OLAF))}
+    timeline = run_query(store, load_query("meetings-timeline"))
+    assert [(str(d["start"]), str(d["participants"])) for d in timeline.dicts()] == [
+        ("2026-03-11", "Hana Sato; Ines Moreau; Olaf Brandt"),
+        ("2026-10-01", "Hana Sato; Olaf Brandt")]
+
+
+def test_the_map_draws_one_edge_per_pair_of_a_meeting_of_three(store):
+    from kg.network.graph import to_networkx
+
+    add(store, *ALL)
+    edges = [(a, b, d) for a, b, d in to_networkx(store).edges(data=True)
+             if d["kind"] == "meeting"]
+    trio = [(a, b) for a, b, d in edges if d["participants"] == 3]
+    assert sorted(trio) == [(HANA, INES), (HANA, OLAF), (INES, OLAF)]
+    assert {d["weight"] for *_, d in edges if d["participants"] == 3} == {3}
+    assert len({d["meeting"] for *_, d in edges if d["participants"] == 3}) == 1
+    # Hana and Olaf: the meeting of three, and their own meeting in the autumn.
+    assert sorted(str(d["start"]) for a, b, d in edges if (a, b) == (HANA, OLAF)) == [
+        "2026-03-11", "2026-10-01"]
+
+
+def test_a_third_participant_moves_the_pair_event_and_removing_it_moves_it_back(store):
+    assert add(store, TRIO_PAIR).created == 1
+    pair_graph = str(events_graph_iri(HANA, OLAF))
+    trio_graph = str(events_graph_iri(HANA, INES, OLAF))
+    u = add(store, TRIO_HELD)  # names all three: the pair's event becomes theirs
+    assert (u.created, u.updated, u.removed) == (0, 1, 0)
+    assert [r[1:] for r in rows(store)] == [
+        ("Hana Sato; Ines Moreau; Olaf Brandt", "Hana Sato", "Ines Moreau", "2", "happened")]
+    assert not list(store.graph_triples(pair_graph))
+    u = remove_articles(store, ["t-held"])
+    assert (u.created, u.updated, u.removed) == (0, 1, 0)
+    assert [r[1] for r in rows(store)] == ["Hana Sato; Olaf Brandt"]
+    assert not list(store.graph_triples(trio_graph))
+
+
+def test_event_iris_and_graphs_do_not_depend_on_the_order_articles_came_in(store):
+    fresh = open_store("memory:")
+    for x in (*ALL, PREVIEW):
+        fresh.replace_article(to_rdf(x))
+    update_events(fresh)
+    want = _derived(fresh)
+    # PREVIEW (Hana and Olaf, Oslo, that Wednesday) joins the meeting of three, and names it.
+    assert {t[1] for t in want if "/id/event/" in t[1]} == {
+        str(event_iri("https://w3id.org/kg-news/id/meeting/a-preview/0-1")),
+        str(event_iri("https://w3id.org/kg-news/id/meeting/t-autumn/0-1"))}
+    for order in list(permutations((*ALL, PREVIEW)))[::37]:
+        s = open_store("memory:")
+        for x in order:  # one article at a time, as `kg build` of a daily feed would
+            add(s, x)
+        assert _derived(s) == want, [x.article.id for x in order]
+        again = update_events(s)
+        assert (again.created, again.updated, again.removed) == (0, 0, 0)
+    # On disk too, and after an article is replaced and put back.
+    add(store, *ALL, PREVIEW)
+    store.replace_article(to_rdf(article("t-pair", date(2026, 3, 12),
+                                         (("ines", "olaf"), "planned", None, None))))
+    update_events(store, [str(graph_iri("t-pair"))])
+    add(store, TRIO_PAIR)
+    assert _derived(store) == want
+
+
+def _derived(store) -> set[tuple[str, str, str, str]]:
+    q = ("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
+         "FILTER STRSTARTS(STR(?g), 'https://w3id.org/kg-news/id/events/') }")
+    return {tuple(str(v) for v in row) for row in store.query(q).rows}
+
+
+def test_cli_meeting_of_three_is_one_row(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "one.txt").write_text("Talks\n\nAngela Merkel met Emmanuel Macron and Mario Draghi "
+                               "in Paris on Monday.\n")
+    (d / "two.txt").write_text("Again\n\nAngela Merkel met Emmanuel Macron in Paris on "
+                               "Monday, officials said.\n")
+    path = str(tmp_path / "store")
+    runner = CliRunner()
+    r = runner.invoke(cli, ["build", str(d), "--store", path, "--published", "2026-03-11"])
+    assert r.exit_code == 0, r.output
+    assert "meeting events: 1 created, 0 updated" in r.output
+    r = runner.invoke(cli, ["query", "meeting-events", "--store", path, "--format", "csv",
+                            "--param", "name=Draghi"])
+    assert r.exit_code == 0, r.output
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 2
+    assert "Angela Merkel; Emmanuel Macron; Mario Draghi" in lines[1]
+    assert "2026-03-09" in lines[1] and ",2," in lines[1]
