@@ -322,3 +322,23 @@ def test_reports_bounding_the_meeting_from_both_sides_the_wrong_way_round_keep_o
     for e in events:
         assert e.span.start is None or e.span.end is None or e.span.start <= e.span.end
     assert any(e.span.start is None and e.span.end == date(1987, 10, 27) for e in events)
+
+
+def test_cli_remove_refreshes_the_summary_graph(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "one.txt").write_text("Talks\n\nAngela Merkel met Emmanuel Macron in Paris on Monday.\n")
+    (d / "two.txt").write_text("Visit\n\nPedro Sanchez met Mark Rutte in Madrid on Monday.\n")
+    store = str(tmp_path / "store")
+    runner = CliRunner()
+    r = runner.invoke(cli, ["build", str(d), "--store", store, "--published", "2026-03-11"])
+    assert r.exit_code == 0, r.output
+
+    def connected():
+        r = runner.invoke(cli, ["query", "most-connected", "--store", store, "--format", "csv"])
+        assert r.exit_code == 0, r.output
+        return r.output
+
+    assert "Pedro Sanchez" in connected() and "Angela Merkel" in connected()
+    assert runner.invoke(cli, ["remove", "two", "--store", store]).exit_code == 0
+    assert "Pedro Sanchez" not in connected() and "Angela Merkel" in connected()

@@ -118,3 +118,36 @@ def test_pipeline_keeps_time_text_and_point_date(nlp):
     (m,) = x.meetings
     assert (m.span.start, m.span.end, m.span.precision) == (d(4, 1), d(4, 30), "month")
     assert m.time == "next month"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Read backwards, a day and month is the past one ...
+    ("March 2", (d(3, 2), d(3, 2), "day")),
+    ("January 21", (d(1, 21), d(1, 21), "day")),
+    ("June 5", (d(6, 5, 2025), d(6, 5, 2025), "day")),  # the coming one is not near
+    ("in April", (d(4, 1, 2025), d(4, 30, 2025), "month")),  # a bare month is not a day
+    # ... unless that is most of a year ago and the same day is weeks ahead.
+    ("April 5-6", (d(4, 5), d(4, 6), "day")),
+    ("April-20", (d(4, 20), d(4, 20), "day")),
+    ("late April", (d(4, 21), d(4, 30), "month")),
+])
+def test_a_day_and_month_read_backwards_stays_near_the_story(text, expected):
+    assert span(text, FRI, "happened") == expected
+
+
+def test_a_planned_day_and_month_keeps_its_direction():
+    assert span("March 2", FRI, "planned") == (d(3, 2, 2027), d(3, 2, 2027), "day")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "found"), [
+    ("The aides prepared an April-5-6 summit of the two leaders in Rome.", "April-5-6"),
+    ("Talks set for Sept-3 were moved to Paris.", "Sept-3"),
+    ("The March-3 talks followed the April 7 meeting.", None),  # two dates: none is sole
+    ("Leaders may 2 or 3 times meet abroad.", None),  # the verb "may" is no month
+])
+def test_sole_date_finds_hyphenated_days_the_tagger_misses(nlp, text, found):
+    from kg.extract.when import sole_date
+
+    doc = nlp(text)
+    assert sole_date(next(iter(doc.sents))) == found

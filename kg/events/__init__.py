@@ -1,5 +1,6 @@
-"""Meeting events: one real meeting of a pair of participants, reconciled from every article
-that reports it (:mod:`kg.events.cluster`), kept in derived graphs (:mod:`kg.events.derive`).
+"""Meeting events: one real meeting of two or more participants, reconciled from every article
+that reports it (:mod:`kg.events.cluster` per pair, :mod:`kg.events.merge` across pairs), kept
+in derived graphs (:mod:`kg.events.derive`).
 
 >>> from kg.events import update_events, EventUpdate
 >>> EventUpdate().created
@@ -8,6 +9,7 @@ that reports it (:mod:`kg.events.cluster`), kept in derived graphs (:mod:`kg.eve
 
 from kg.events.cluster import Event, Report, cluster_reports, reconcile_status
 from kg.events.derive import EventUpdate, update_events
+from kg.events.merge import MeetingEvent, merge_pair_events
 
-__all__ = ["Event", "Report", "EventUpdate", "cluster_reports", "reconcile_status",
-           "update_events"]
+__all__ = ["Event", "Report", "EventUpdate", "MeetingEvent", "cluster_reports",
+           "merge_pair_events", "reconcile_status", "update_events"]

@@ -185,11 +185,27 @@ def _calendar(text: str, pub: date, direction: int) -> DateSpan | None:
         return next((s for s in options if s.start and s.start > pub), None)
     if "last" in tokens:
         return next((s for s in reversed(options) if s.end and s.end < pub), None)
+    ahead = next((s for s in options if s.end and s.end >= pub), None)
+    back = next((s for s in reversed(options) if s.start and s.start <= pub), None)
     if direction > 0:
-        return next((s for s in options if s.end and s.end >= pub), None)
+        return ahead
     if direction < 0:
-        return next((s for s in reversed(options) if s.start and s.start <= pub), None)
+        # A day and month with no year read backwards is still the coming one when the past
+        # one is half a year off and the coming one near: "related to an April 5-6 summit"
+        # in a March story. "Happened" is what a report gets when nothing marks its tense,
+        # and a past-tense clause around a meeting noun says nothing of the meeting's own
+        # time; a planned report needs an explicit future, so it is left as it reads.
+        if back is not None and ahead is not None and _distance(back, pub) > _FAR \
+                and _distance(ahead, pub) <= _NEAR and spans[0][1:] != (1, 31):
+            return ahead
+        return back
     return min(options, key=lambda s: _distance(s, pub))
+
+
+#: A dated day this far from the publication, in the direction the report reads...
+_FAR = 183
+#: ... gives way to the same day and month this near the other way.
+_NEAR = 62
 
 
 def _distance(s: DateSpan, d: date) -> int:
@@ -261,14 +277,27 @@ def clause_tense(tok: Token) -> bool | None:
 _BOUNDARY = frozenset({"since", "until", "till", "by", "from", "to", "through"})
 
 
+#: A month and day the tagger can miss when hyphens join them: "an April-5-6 summit".
+#: Capitalised, as months are in news copy ("may 2" is a verb and a number).
+_MONTH_DAY = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(
+    (m.capitalize() for m in _MONTHS if len(m) > 2), key=len, reverse=True))
+    + r")\.?(?:-| )\d{1,2}(?:-\d{1,2})?(?![\w-])")
+
+
 def sole_date(sent: Span) -> str | None:
     """The one date a sentence names, when the parser tied none to the meeting: "X held
     talks here on Friday with Y" still dates the talks. None when there are several.
+
+    >>> from kg.extract.pipeline import load_nlp
+    >>> sole_date(next(load_nlp()("They prepared an April-5-6 summit meeting in Rome.").sents))
+    'April-5-6'
     """
     found = []
+    seen: list[tuple[int, int]] = []
     for ent in sent.ents:
         if ent.label_ != "DATE":
             continue
+        seen.append((ent.start_char, ent.end_char))
         head = ent.root.head
         if head.dep_ == "prep" and head.lower_ in _BOUNDARY:
             continue  # "since January": a boundary, not a day
@@ -276,4 +305,9 @@ def sole_date(sent: Span) -> str | None:
         if words & set(_WEEKDAYS) or words & set(_MONTHS) or words & {
                 "today", "yesterday", "tomorrow", "week", "month", "tonight"}:
             found.append(ent.text)
+    base = sent.start_char
+    for m in _MONTH_DAY.finditer(sent.text):
+        at = (base + m.start(), base + m.end())
+        if not any(a < at[1] and at[0] < b for a, b in seen):
+            found.append(m.group())
     return found[0] if len(found) == 1 else None

@@ -1,0 +1,178 @@
+"""Agreement of the two annotators of the meeting-events dev set (issue 18).
+
+Annotator 1 is ``benchmarks/data/meeting-events.json`` as first annotated (its reports and
+not-meetings, before adjudication: each adjudicated item keeps the first annotator's answer
+under ``adjudication``); annotator 2 annotated the same candidates blind
+(``benchmarks/data/meeting-events-a2.json``: candidate keys, no text). Printed, over the
+candidates both saw:
+
+- meeting or not: observed agreement and Cohen's kappa;
+- status (happened / planned / negated), over the candidates both call meetings: agreement
+  and kappa;
+- which reports are one real meeting: pairwise agreement over the pairs of candidates of one
+  pair of people that both call meetings (same meeting under both, different under both),
+  and the F1 of one annotator's same-meeting pairs against the other's (symmetric);
+- real dates, over the candidates both call meetings: the two annotators' intervals for the
+  meeting the candidate reports are the same, or overlap; and whether each says no date.
+
+``--list`` prints every disagreement by candidate key (article id, offset, pair), for the
+adjudication; it prints no text.
+
+    .venv/bin/python benchmarks/events_agreement.py [GOLD] [SECOND] [--list]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+Key = tuple[str, int, tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One annotator's answer for one candidate."""
+
+    meeting: bool
+    event: str | None = None
+    status: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+def _say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+
+
+def key(article: str, offset: int, pair: Iterable[str]) -> Key:
+    a, b = sorted(pair)
+    return (article, int(offset), (a, b))
+
+
+def first_annotator(gold: dict) -> dict[Key, Answer]:
+    """Annotator 1's answers: the dev set as it is, with adjudicated items put back to what
+    annotator 1 first said (``adjudication[].first``)."""
+    events = {e["event"]: e for e in gold["events"]}
+    out: dict[Key, Answer] = {}
+    for r in gold["reports"]:
+        e = events[r["event"]]
+        out[key(r["article"], r["offset"], r["pair"])] = Answer(
+            True, r["event"], r["status"], e.get("start"), e.get("end"))
+    for r in gold.get("not_meetings", []):
+        out[key(r["article"], r["offset"], r["pair"])] = Answer(False)
+    for adj in gold.get("adjudication", []):
+        first = adj.get("first")
+        if first is not None:
+            out[key(adj["article"], adj["offset"], adj["pair"])] = Answer(**first)
+    return out
+
+
+def second_annotator(data: dict) -> dict[Key, Answer]:
+    """Annotator 2's answers from ``meeting-events-a2.json``."""
+    events = {e["event"]: e for e in data.get("events", [])}
+    out: dict[Key, Answer] = {}
+    for it in data["items"]:
+        k = key(it["article"], it["offset"], it["pair"])
+        if not it.get("meeting"):
+            out[k] = Answer(False)
+            continue
+        e = events.get(it.get("event"), {})
+        out[k] = Answer(True, it.get("event"), it.get("status"),
+                        it.get("start", e.get("start")), it.get("end", e.get("end")))
+    return out
+
+
+def kappa(pairs: list[tuple[object, object]]) -> float:
+    """Cohen's kappa of two raters' labels.
+
+    >>> kappa([(1, 1), (0, 0), (1, 0), (1, 1)])
+    0.5
+    """
+    n = len(pairs)
+    if not n:
+        return float("nan")
+    po = sum(a == b for a, b in pairs) / n
+    ca, cb = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
+    pe = sum(ca[x] * cb[x] for x in ca) / (n * n)
+    return (po - pe) / (1 - pe) if pe < 1 else 1.0
+
+
+def _overlap(a: Answer, b: Answer) -> bool:
+    if None in (a.start, a.end, b.start, b.end):
+        return False
+    return str(a.start) <= str(b.end) and str(b.start) <= str(a.end)
+
+
+def agreement(one: dict[Key, Answer], two: dict[Key, Answer]) -> tuple[dict, dict[str, list]]:
+    """The figures, and the disagreeing candidate keys by kind."""
+    both = sorted(set(one) & set(two))
+    diff: dict[str, list] = defaultdict(list)
+    out: dict[str, float] = {"candidates": len(both),
+                             "only one annotator saw": len(set(one) ^ set(two))}
+    m = [(one[k].meeting, two[k].meeting) for k in both]
+    out["meeting: agreement"] = sum(a == b for a, b in m) / len(m)
+    out["meeting: kappa"] = kappa(m)
+    diff["meeting"] = [k for k in both if one[k].meeting != two[k].meeting]
+    met = [k for k in both if one[k].meeting and two[k].meeting]
+    out["both call a meeting"] = len(met)
+    st = [(one[k].status, two[k].status) for k in met]
+    out["status: agreement"] = sum(a == b for a, b in st) / len(st) if st else float("nan")
+    out["status: kappa"] = kappa(st)
+    diff["status"] = [k for k in met if one[k].status != two[k].status]
+    same = {"both": 0, "one only": 0, "two only": 0, "neither": 0}
+    by_pair: dict[tuple[str, str], list[Key]] = defaultdict(list)
+    for k in met:
+        by_pair[k[2]].append(k)
+    for ks in by_pair.values():
+        for a, b in combinations(ks, 2):
+            s1, s2 = one[a].event == one[b].event, two[a].event == two[b].event
+            same["both" if s1 and s2 else "one only" if s1 else "two only" if s2
+                 else "neither"] += 1
+            if s1 != s2:
+                diff["clustering"].append((a, b))
+    pairs = sum(same.values())
+    out["clustering: candidate pairs"] = pairs
+    out["clustering: pairwise agreement"] = (same["both"] + same["neither"]) / pairs \
+        if pairs else float("nan")
+    tp, fx = same["both"], same["one only"] + same["two only"]
+    out["clustering: pairwise F1"] = 2 * tp / (2 * tp + fx) if tp + fx else 1.0
+    dated = [k for k in met if one[k].start is not None or two[k].start is not None]
+    out["dates: dated by either"] = len(dated)
+    out["dates: same interval"] = sum((one[k].start, one[k].end) == (two[k].start, two[k].end)
+                                      for k in dated) / len(dated) if dated else float("nan")
+    out["dates: intervals overlap"] = sum(_overlap(one[k], two[k]) for k in dated) / len(dated) \
+        if dated else float("nan")
+    diff["dates"] = [k for k in dated if not _overlap(one[k], two[k])
+                     or (one[k].start, one[k].end) != (two[k].start, two[k].end)]
+    return out, diff
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("gold", nargs="?", default=str(DATA / "meeting-events.json"))
+    ap.add_argument("second", nargs="?", default=str(DATA / "meeting-events-a2.json"))
+    ap.add_argument("--list", action="store_true", help="list the disagreements by key")
+    args = ap.parse_args()
+    gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
+    two = second_annotator(json.loads(Path(args.second).read_text(encoding="utf-8")))
+    one = first_annotator(gold)
+    splits = {key(r["article"], r["offset"], r["pair"]): r["split"] for r in gold["reports"]}
+    figures, diff = agreement(one, two)
+    for k, v in figures.items():
+        _say(f"  {k:<34} {v:.3f}" if isinstance(v, float) else f"  {k:<34} {v}")
+    if args.list:
+        for kind, ks in diff.items():
+            for k in ks:
+                _say(f"  {kind}: {k}  [{splits.get(k[0] if kind == 'clustering' else k, '-')}]"
+                     if kind != "clustering" else f"  {kind}: {k[0]} / {k[1]}")
+
+
+if __name__ == "__main__":
+    main()
