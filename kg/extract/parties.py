@@ -12,6 +12,7 @@ from typing import cast
 from spacy.tokens import Doc, Token
 
 from kg.extract.gazetteer import title_words
+from kg.extract.groups import Groups
 from kg.extract.index import EntityIndex
 from kg.model import Entity, EntityType
 
@@ -45,6 +46,7 @@ class Parties:
     def __init__(self, doc: Doc, index: EntityIndex) -> None:
         self.doc = doc
         self.index = index
+        self._groups: Groups | None = None
 
     def eligible(self, key: str) -> bool:
         """Whether ``key`` may be a meeting party: a person, organisation, country, or a
@@ -60,7 +62,16 @@ class Parties:
         return False
 
     def of_token(self, tok: Token, depth: int = 0) -> list[str]:
-        """Named parties a single token denotes (no coordination)."""
+        """Named parties a single token denotes (no coordination); a plural group noun
+        ("counterparts", "the countries visited") stands for the article's entities that fit."""
+        keys = self._named(tok, depth)
+        if tok.tag_ == "NNS":
+            if self._groups is None:
+                self._groups = Groups(self.doc, self.index, self)
+            keys = self._groups.widen(tok, keys)
+        return keys
+
+    def _named(self, tok: Token, depth: int) -> list[str]:
         if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
             return self.of_token(tok.head.head, depth + 1)
         keys = [self.stand_in(k) for k in self.index.keys_of(tok) if self.eligible(k)]
@@ -267,8 +278,8 @@ class Parties:
         out: list[str] = []
         for c in tok.children:
             if c.dep_ in ("prep", "prt") and c.lower_ in preps:
-                for g in c.children:
-                    if g.dep_ == "pobj":
+                for g in _objects(c):
+                    if g.dep_ != "prep":
                         out += self.expand(g)
                     elif g.dep_ == "prep" and g.lower_ == c.lower_:
                         out += self.prep_objects(c, preps)  # "talks with with X" (a typo)
@@ -277,7 +288,26 @@ class Parties:
     def prep_object_tokens(self, tok: Token, preps: tuple[str, ...]) -> list[Token]:
         """The objects of ``tok``'s prepositions in ``preps``, with their conjuncts."""
         return [t for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in preps
-                for g in c.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)]
+                for g in _objects(c) if g.dep_ != "prep" for t in (g, *g.conjuncts)]
+
+
+def _objects(prep: Token) -> list[Token]:
+    """The objects of ``prep``, and its typo repeat ("with with X"); when the parser left
+    it with none, the noun phrase right after it that it hung elsewhere ("met with
+    officials of the countries visited", officials read as the subject of "visited")."""
+    kids = [g for g in prep.children if g.dep_ == "pobj"
+            or g.dep_ == "prep" and g.lower_ == prep.lower_]
+    if kids or prep.dep_ != "prep" or prep.i + 1 >= len(prep.doc) \
+            or any(g.dep_ != "advmod" for g in prep.children):
+        return kids
+    start = prep.doc[prep.i + 1]
+    top = None
+    for t in (start, *start.ancestors):
+        if t.left_edge.i != start.i or t.i <= prep.i:
+            break
+        if t.pos_ in ("NOUN", "PROPN"):
+            top = t
+    return [top] if top is not None else []
 
 
 def _two_of_a_kind(p: Parties, a: Token, b: Token) -> bool:

@@ -1,0 +1,124 @@
+"""Group participants resolved at article level (kg/extract/groups.py), on articles written
+for these tests: counterparts, office holders of a body or region, the countries of a trip,
+"the clubs" and other kinds, and the groups left alone when the evidence is not enough."""
+
+from __future__ import annotations
+
+import pytest
+from meeting_helpers import meetings
+
+from kg.extract.groups import members_of
+from kg.extract.portfolios import portfolio_of
+
+pytestmark = pytest.mark.model
+
+
+def pairs(nlp, text):
+    out = set()
+    for m in meetings(nlp, text):
+        out |= {frozenset({a, b}) for a in m.names for b in m.names if a < b}
+    return out
+
+
+def met(a, b):
+    return frozenset({a, b})
+
+
+# --- counterparts -----------------------------------------------------------------------
+
+def test_counterparts_from_places_are_the_office_holders_named_elsewhere(nlp):
+    text = ("Canadian Finance Minister Paul Ardent holds talks with counterparts from Asia "
+            "and Brazil on Monday. Japanese Finance Minister Ken Sato and Brazilian Finance "
+            "Minister Lucia Mendes arrived on Sunday. Indian Foreign Minister Ravi Kumar "
+            "and Mexican Finance Minister Jorge Vidal stayed at home.")
+    got = pairs(nlp, text)
+    assert met("Paul Ardent", "Ken Sato") in got
+    assert met("Paul Ardent", "Lucia Mendes") in got
+    # another office (foreign) and another region (Mexico is not in Asia or Brazil)
+    assert not any("Ravi Kumar" in p or "Jorge Vidal" in p for p in got)
+
+
+def test_counterparts_of_a_treasury_secretary_include_a_chancellor_of_the_exchequer(nlp):
+    text = ("U.S. Treasury Secretary Anne Holt will meet her counterparts from Europe on "
+            "Friday. British Chancellor of the Exchequer Roger Pyke and West German Finance "
+            "Minister Uwe Brandl are expected.")
+    got = pairs(nlp, text)
+    assert met("Anne Holt", "Roger Pyke") in got
+    assert met("Anne Holt", "Uwe Brandl") in got
+
+
+def test_counterparts_of_someone_without_an_office_stay_unnamed(nlp):
+    text = ("Banker Tom Quill held talks with counterparts from Europe on Friday. French "
+            "Finance Minister Anne Roux was in Paris.")
+    assert pairs(nlp, text) == set()
+
+
+def test_counterparts_of_two_people_stay_unnamed(nlp):
+    text = ("Chilean Finance Minister Ana Diaz and Peruvian Finance Minister Luis Pardo met "
+            "counterparts from Europe. French Finance Minister Anne Roux was there.")
+    assert not any("Anne Roux" in p for p in pairs(nlp, text))
+
+
+# --- office holders of a body -----------------------------------------------------------
+
+def test_finance_ministers_of_a_body_are_its_members_named_in_the_article(nlp):
+    text = ("European Community finance ministers met in Brussels on Saturday. French "
+            "Finance Minister Anne Roux said the talks went well. Italian Treasury Minister "
+            "Marco Bellini disagreed. Brazilian Finance Minister Lucia Mendes was not there.")
+    got = pairs(nlp, text)
+    assert met("Anne Roux", "Marco Bellini") in got
+    assert not any("Lucia Mendes" in p for p in got)
+
+
+def test_an_unknown_modifier_leaves_the_group_alone(nlp):
+    text = ("Northern finance ministers met in Oslo on Saturday. Norwegian Finance Minister "
+            "Per Lund and Swedish Finance Minister Eva Berg spoke afterwards.")
+    assert pairs(nlp, text) == set()
+
+
+# --- kinds: the countries, the clubs ----------------------------------------------------
+
+def test_officials_of_the_countries_visited_are_the_stops_of_the_trip(nlp):
+    text = ("Trade Minister Clara Voss returned on Friday from a trip to Peru, Chile and "
+            "Argentina. Prices fell. She met only with government officials of the "
+            "countries visited.")
+    got = pairs(nlp, text)
+    for country in ("Peru", "Chile", "Argentina"):
+        assert met("Clara Voss", country) in got
+
+
+def test_the_clubs_are_the_clubs_named_together_before(nlp):
+    text = ("Sports Minister Helen Grant praised Riverside Rovers and Castle Athletic for "
+            "their work. Trouble at matches between the clubs has fallen. Grant will hold a "
+            "summit next month with officials from the clubs.")
+    got = pairs(nlp, text)
+    assert met("Helen Grant", "Riverside Rovers") in got
+    assert met("Helen Grant", "Castle Athletic") in got
+
+
+def test_a_kind_noun_does_not_take_entities_of_another_type(nlp):
+    text = ("Energy Minister Clara Voss visited France and Spain last week. She will meet "
+            "officials from the companies on Monday.")
+    assert pairs(nlp, text) == set()
+
+
+def test_other_countries_are_not_the_countries_named_before(nlp):
+    text = ("Trade Minister Clara Voss returned from a trip to Peru, Chile and Argentina. "
+            "Voss met government officials of other countries on Monday.")
+    assert pairs(nlp, text) == set()
+
+
+def test_a_list_too_far_back_is_not_reached(nlp):
+    text = ("Trade Minister Clara Voss praised Peru and Chile. Prices fell. Exports rose. "
+            "Imports slowed. Voss will meet officials of the countries on Monday.")
+    assert pairs(nlp, text) == set()
+
+
+# --- the tables -------------------------------------------------------------------------
+
+def test_portfolios_and_memberships():
+    assert portfolio_of("Italian Treasury Minister") == ("finance", "")
+    assert portfolio_of("Minister of State for Trade") == ("trade", "deputy")
+    assert portfolio_of("chief executive") is None
+    assert "country:west germany" in members_of("G-7")
+    assert "country:canada" not in members_of("EC")
