@@ -122,3 +122,44 @@ def test_portfolios_and_memberships():
     assert portfolio_of("chief executive") is None
     assert "country:west germany" in members_of("G-7")
     assert "country:canada" not in members_of("EC")
+
+
+# --- added with the second step ---------------------------------------------------------
+
+def test_a_single_counterpart_of_a_nationality_is_the_one_named_office_holder(nlp):
+    text = ("Canadian Finance Minister Paul Ardent met his Japanese counterpart on Tuesday. "
+            "Japanese Finance Minister Ken Sato later flew home.")
+    assert met("Paul Ardent", "Ken Sato") in pairs(nlp, text)
+
+
+def test_a_single_counterpart_stays_unnamed_when_no_one_fits(nlp):
+    text = ("Canadian Finance Minister Paul Ardent met his Japanese counterpart on Tuesday. "
+            "Japanese Foreign Minister Ken Sato later flew home.")
+    assert pairs(nlp, text) == set()
+
+
+def test_a_single_counterpart_stays_unnamed_when_two_fit(nlp):
+    text = ("Canadian Finance Minister Paul Ardent met his European counterpart on Tuesday. "
+            "French Finance Minister Anne Roux and Dutch Finance Minister Wim Kok spoke.")
+    assert pairs(nlp, text) == set()
+
+
+def test_officials_met_on_a_trip_are_those_of_the_country_it_goes_to(nlp):
+    text = ("Chilean Finance Minister Ana Diaz will fly to Japan for talks with government "
+            "officials next week.")
+    assert met("Ana Diaz", "Japan") in pairs(nlp, text)
+
+
+def test_officials_with_another_modifier_are_not_the_hosts(nlp):
+    text = ("Chilean Finance Minister Ana Diaz will fly to Japan for talks with bank "
+            "officials next week.")
+    assert pairs(nlp, text) == set()
+
+
+def test_a_gathering_of_a_bodys_ministers_is_a_meeting_of_those_named(nlp):
+    text = ("After an informal gathering of European Community farm ministers on Sunday, "
+            "Dutch Agriculture Minister Jan Smit said prices would fall. French Agriculture "
+            "Minister Luc Morel and Irish Agriculture Minister Sean Byrne disagreed.")
+    got = pairs(nlp, text)
+    assert {met("Jan Smit", "Luc Morel"), met("Jan Smit", "Sean Byrne"),
+            met("Luc Morel", "Sean Byrne")} <= got

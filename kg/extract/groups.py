@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
@@ -36,10 +36,16 @@ from kg.extract.index import EntityIndex, entity_key
 from kg.extract.portfolios import PORTFOLIO_WORDS, Office, group_portfolio, offices
 from kg.model import EntityType
 
-if TYPE_CHECKING:
-    from kg.extract.parties import Parties
+__all__ = ["Groups", "KIND_NOUNS", "PartyReader", "members_of"]
 
-__all__ = ["Groups", "KIND_NOUNS", "members_of"]
+
+class PartyReader(Protocol):
+    """What groups ask of the party reader (kg.extract.parties.Parties)."""
+
+    def expand(self, tok: Token, depth: int = 0) -> list[str]: ...
+    def subjects(self, verb: Token, depth: int = 0, agent: bool = True) -> list[str]: ...
+    def is_person(self, key: str) -> bool: ...
+
 
 #: Plural nouns for a kind of named party, and the entity type they take.
 KIND_NOUNS = {
@@ -60,6 +66,9 @@ _NEUTRAL = frozenset({"the", "these", "those", "its", "their", "his", "her", "ou
 _RESTRICTING = frozenset({"other", "some", "several", "many", "few", "all", "both", "two",
                           "three", "four", "five", "most", "remaining", "former", "member"})
 _VISIT = frozenset({"visit", "tour"})
+#: Unnamed officials, who may be those of the country a trip goes to.
+_OFFICIALS = frozenset({"official", "authority", "leader"})
+_TRAVEL = frozenset({"fly", "travel", "go", "leave", "arrive", "head", "come", "return"})
 _TRIP = frozenset({"trip", "tour", "visit", "journey", "travel", "fly", "go", "swing",
                    "mission", "stop", "stopover"})
 _WINDOW = 2  # sentences a kind noun may reach back before an earlier mention of itself
@@ -93,7 +102,7 @@ def members_of(name: str) -> frozenset[str] | None:
 class Groups:
     """Resolves plural group nouns of one Doc to named entities of the article."""
 
-    def __init__(self, doc: Doc, index: EntityIndex, parties: Parties) -> None:
+    def __init__(self, doc: Doc, index: EntityIndex, parties: PartyReader) -> None:
         self.doc = doc
         self.index = index
         self.parties = parties
@@ -102,15 +111,21 @@ class Groups:
 
     def widen(self, tok: Token, keys: list[str]) -> list[str]:
         """The parties ``tok`` stands for, given the ``keys`` read from its own phrase."""
-        if tok.tag_ != "NNS" or tok.i in self._busy:
+        if tok.tag_ not in ("NNS", "NN") or tok.i in self._busy:
+            return keys
+        lemma = tok.lemma_.casefold()
+        if tok.tag_ == "NN" and lemma != "counterpart":
             return keys
         self._busy.add(tok.i)
         try:
-            lemma = tok.lemma_.casefold()
+            if lemma == "counterpart":
+                if keys and not all(self._is(k, EntityType.COUNTRY) for k in keys):
+                    return keys  # "his counterpart, X": named in the phrase itself
+                return self._counterparts(tok, keys)
             if not keys and lemma in KIND_NOUNS:
                 return self._kind(tok, KIND_NOUNS[lemma]) or keys
-            if not keys and lemma == "counterpart":
-                return self._counterparts(tok)
+            if not keys and lemma in _OFFICIALS and (hosts := self._hosts(tok)):
+                return hosts
             office = group_portfolio(tok)
             if office is None:
                 return keys
@@ -141,8 +156,9 @@ class Groups:
             out.append(key)
         return out
 
-    def _counterparts(self, tok: Token) -> list[str]:
-        """ "X's counterparts (from P and Q)": people holding X's office elsewhere."""
+    def _counterparts(self, tok: Token, keys: list[str]) -> list[str]:
+        """ "X's counterparts (from P and Q)", "his Japanese counterpart": the people who
+        hold X's office for another country (one, for a singular counterpart)."""
         anchors = [k for c in tok.children if c.dep_ == "poss"
                    for k in self.parties.expand(c)]
         if not anchors:
@@ -153,13 +169,41 @@ class Groups:
             self._offices = offices(self.doc, self.index)
         known = [self._offices[k] for k in people if k in self._offices]
         if len(people) != 1 or len(known) != 1:
-            return []  # no one, several people, or no office: whose counterparts is unclear
+            return keys  # no one, several people, or no office: whose counterparts is unclear
         held, country = known[0]
-        allowed = self._places(tok)
+        allowed = frozenset(keys) if keys else self._places(tok)
         if allowed == frozenset():
+            return keys
+        found = [k for k in self._holders(set(held), allowed, set(people))
+                 if country is None or self._offices[k][1] != country]
+        if tok.tag_ == "NN" and len(found) != 1:
+            return keys  # a single counterpart, but not one person fits
+        return found or keys
+
+    def _hosts(self, tok: Token) -> list[str]:
+        """ "flew to X for talks with (government) officials": the officials of X, the
+        one country the trip goes to."""
+        if any(c.dep_ in ("amod", "compound", "nmod", "poss", "prep") and c.lower_ not in
+               ("government", "senior", "top") for c in tok.children):
             return []
-        found = self._holders(set(held), allowed, set(people))
-        return [k for k in found if country is None or self._offices[k][1] != country]
+        for a in tok.ancestors:
+            if a.pos_ not in ("VERB", "AUX"):
+                continue
+            found = [k for c in a.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
+                     and a.lemma_.casefold() in _TRAVEL
+                     for g in c.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)
+                     for k in self.index.keys_of(t) if self._is(k, EntityType.COUNTRY)]
+            found += [k for c in a.children if c.dep_ == "prep" and c.lower_ in (
+                "during", "on") for g in c.children if g.dep_ == "pobj"
+                and g.lemma_.casefold() in _TRIP for d in g.children if d.dep_ == "prep"
+                and d.lower_ in ("to", "of") for t in d.children if t.dep_ == "pobj"
+                for k in self.index.keys_of(t) if self._is(k, EntityType.COUNTRY)]
+            return found if len(set(found)) == 1 else []
+        return []
+
+    def _is(self, key: str, kind: EntityType) -> bool:
+        e = self.index.get(key)
+        return e is not None and e.type is kind
 
     def _places(self, tok: Token) -> frozenset[str] | None:
         """The countries the modifiers of ``tok`` allow: None when nothing restricts them,

@@ -17,7 +17,8 @@ VERB_TRIGGERS = frozenset(
     {"meet", "confer", "negotiate", "talk", "host", "receive", "visit", "sit", "call"}
 )
 NOUN_TRIGGERS = frozenset(
-    {"talk", "meeting", "summit", "discussion", "negotiation", "consultation", "audience"}
+    {"talk", "meeting", "summit", "discussion", "negotiation", "consultation", "audience",
+     "gathering"}
 )
 #: Verbs whose subject takes part in the meeting their object names.
 LIGHT_VERBS = frozenset(

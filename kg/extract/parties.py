@@ -65,7 +65,7 @@ class Parties:
         """Named parties a single token denotes (no coordination); a plural group noun
         ("counterparts", "the countries visited") stands for the article's entities that fit."""
         keys = self._named(tok, depth)
-        if tok.tag_ == "NNS":
+        if tok.pos_ == "NOUN":
             if self._groups is None:
                 self._groups = Groups(self.doc, self.index, self)
             keys = self._groups.widen(tok, keys)

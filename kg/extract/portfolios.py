@@ -104,8 +104,9 @@ def group_portfolio(noun: Token) -> Office | None:
         return "central bank", ""
     if lemma == "governor" and "bank" in mods:
         return "central bank", ""
-    if lemma == "leader" and not mods:
-        return "leader", ""
+    if lemma == "leader" and all(m[:1].isupper() for m in
+                                  (c.text for c in noun.lefts if c.dep_ in ("compound", "amod"))):
+        return "leader", ""  # "EC leaders", "Arab leaders"; not "church leaders"
     if lemma in ("minister", "secretary"):
         found = [PORTFOLIO_WORDS[m] for m in mods if m in PORTFOLIO_WORDS]
         rank = "deputy" if set(mods) & _DEPUTY else ""
