@@ -163,3 +163,9 @@ def test_a_gathering_of_a_bodys_ministers_is_a_meeting_of_those_named(nlp):
     got = pairs(nlp, text)
     assert {met("Jan Smit", "Luc Morel"), met("Jan Smit", "Sean Byrne"),
             met("Luc Morel", "Sean Byrne")} <= got
+
+
+def test_the_countries_without_a_trip_are_not_the_last_countries_named(nlp):
+    text = ("Trade Minister Clara Voss said Peru and Chile signed a pact. Voss will hold "
+            "talks with officials of the countries on Monday.")
+    assert pairs(nlp, text) == set()

@@ -276,6 +276,8 @@ class Groups:
             "VBN", "VBD")
         if any(c.dep_ == "acl" for c in kids) and not visited:
             return []  # "the countries that export oil": a restriction we cannot check
+        if kind is EntityType.COUNTRY and not visited:
+            return []  # economic news lists countries all the time: only a trip's stops
         allowed = self._places(tok) if kind is EntityType.COUNTRY else None
         if allowed == frozenset():
             return []
