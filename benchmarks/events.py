@@ -172,9 +172,9 @@ def score(store, gold: dict, split: str, show: bool) -> dict[str, float]:
         for ev, sys_evs in sorted(per.items()):
             if len(sys_evs) > 1:
                 _say(f"    split: {ev} -> {len(sys_evs)} events")
-        owners = defaultdict(set)
+        owners = defaultdict(set)  # gold events are per pair: a meeting of three is three
         for f in found:
-            owners[f[1]].add(f[0]["event"])
+            owners[(f[1], tuple(f[0]["pair"]))].add(f[0]["event"])
         for evs in owners.values():
             if len(evs) > 1:
                 _say(f"    merged: {sorted(evs)}")

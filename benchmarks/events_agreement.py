@@ -1,10 +1,10 @@
 """Agreement of the two annotators of the meeting-events dev set (issue 18).
 
-Annotator 1 is ``benchmarks/data/meeting-events.json`` as first annotated (its reports and
-not-meetings, before adjudication: each adjudicated item keeps the first annotator's answer
-under ``adjudication``); annotator 2 annotated the same candidates blind
-(``benchmarks/data/meeting-events-a2.json``: candidate keys, no text). Printed, over the
-candidates both saw:
+Annotator 1 is ``benchmarks/data/meeting-events.json`` as first annotated (the dev set keeps
+annotator 1's answer of every adjudicated item and event under ``adjudication[].first``);
+annotator 2 annotated the same 82 candidates blind (``benchmarks/data/meeting-events-a2.json``:
+candidate keys and answers, no text). Printed, over the candidates both saw, and then for each
+annotator against the adjudicated set:
 
 - meeting or not: observed agreement and Cohen's kappa;
 - status (happened / planned / negated), over the candidates both call meetings: agreement
@@ -12,8 +12,9 @@ candidates both saw:
 - which reports are one real meeting: pairwise agreement over the pairs of candidates of one
   pair of people that both call meetings (same meeting under both, different under both),
   and the F1 of one annotator's same-meeting pairs against the other's (symmetric);
-- real dates, over the candidates both call meetings: the two annotators' intervals for the
-  meeting the candidate reports are the same, or overlap; and whether each says no date.
+- real dates: over the candidates both call meetings, and over real meetings (annotator 1's,
+  against annotator 2's meeting most of its reports went to), the two intervals are the same,
+  or overlap (an undated meeting agrees with nothing).
 
 ``--list`` prints every disagreement by candidate key (article id, offset, pair), for the
 adjudication; it prints no text.
@@ -56,22 +57,25 @@ def key(article: str, offset: int, pair: Iterable[str]) -> Key:
     return (article, int(offset), (a, b))
 
 
-def first_annotator(gold: dict) -> dict[Key, Answer]:
-    """Annotator 1's answers: the dev set as it is, with adjudicated items put back to what
-    annotator 1 first said (``adjudication[].first``)."""
-    events = {e["event"]: e for e in gold["events"]}
+def first_annotator(gold: dict, adjudicated: bool = False) -> dict[Key, Answer]:
+    """Annotator 1's answers: the dev set with every adjudicated item and event put back to
+    what annotator 1 first said (``adjudication[].first``), or, with ``adjudicated``, the
+    dev set as it is."""
+    dates = {e["event"]: (e.get("start"), e.get("end")) for e in gold["events"]}
     out: dict[Key, Answer] = {}
     for r in gold["reports"]:
-        e = events[r["event"]]
-        out[key(r["article"], r["offset"], r["pair"])] = Answer(
-            True, r["event"], r["status"], e.get("start"), e.get("end"))
+        out[key(r["article"], r["offset"], r["pair"])] = Answer(True, r["event"], r["status"])
     for r in gold.get("not_meetings", []):
         out[key(r["article"], r["offset"], r["pair"])] = Answer(False)
-    for adj in gold.get("adjudication", []):
-        first = adj.get("first")
-        if first is not None:
-            out[key(adj["article"], adj["offset"], adj["pair"])] = Answer(**first)
-    return out
+    for adj in [] if adjudicated else gold.get("adjudication", []):
+        first = adj["first"]
+        if "event" in adj:
+            dates[adj["event"]] = (first.get("start"), first.get("end"))
+        else:
+            out[key(adj["article"], adj["offset"], adj["pair"])] = Answer(
+                first["meeting"], first.get("event"), first.get("status"))
+    return {k: Answer(a.meeting, a.event, a.status, *dates.get(a.event or "", (None, None)))
+            for k, a in out.items()}
 
 
 def second_annotator(data: dict) -> dict[Key, Answer]:
@@ -151,6 +155,20 @@ def agreement(one: dict[Key, Answer], two: dict[Key, Answer]) -> tuple[dict, dic
         if dated else float("nan")
     diff["dates"] = [k for k in dated if not _overlap(one[k], two[k])
                      or (one[k].start, one[k].end) != (two[k].start, two[k].end)]
+    # Per real meeting (annotator 1's), against the meeting of annotator 2 that most of its
+    # reports went to.
+    to_two: dict[str, Counter[str]] = defaultdict(Counter)
+    for k in met:
+        to_two[one[k].event or ""][two[k].event or ""] += 1
+    firsts = {one[k].event: one[k] for k in met}
+    seconds = {two[k].event: two[k] for k in met}
+    real = [(firsts[e], seconds[c.most_common(1)[0][0]]) for e, c in to_two.items()]
+    real = [(x, y) for x, y in real if x.start is not None or y.start is not None]
+    out["dates: real meetings dated by either"] = len(real)
+    out["dates: real meetings, same interval"] = sum(
+        (x.start, x.end) == (y.start, y.end) for x, y in real) / len(real) if real else 0.0
+    out["dates: real meetings, overlap"] = sum(_overlap(x, y) for x, y in real) / len(real) \
+        if real else 0.0
     return out, diff
 
 
@@ -165,8 +183,15 @@ def main() -> None:
     one = first_annotator(gold)
     splits = {key(r["article"], r["offset"], r["pair"]): r["split"] for r in gold["reports"]}
     figures, diff = agreement(one, two)
+    _say("annotator 1 (as first annotated) vs annotator 2")
     for k, v in figures.items():
-        _say(f"  {k:<34} {v:.3f}" if isinstance(v, float) else f"  {k:<34} {v}")
+        _say(f"  {k:<38} {v:.3f}" if isinstance(v, float) else f"  {k:<38} {v}")
+    final = first_annotator(gold, adjudicated=True)
+    for name, answers in (("annotator 1", one), ("annotator 2", two)):
+        f, _ = agreement(answers, final)
+        _say(f"{name} vs the adjudicated set: meeting {f['meeting: agreement']:.3f}, status "
+             f"{f['status: agreement']:.3f}, clustering F1 {f['clustering: pairwise F1']:.3f}, "
+             f"real meetings' dates the same {f['dates: real meetings, same interval']:.3f}")
     if args.list:
         for kind, ks in diff.items():
             for k in ks:
