@@ -169,3 +169,24 @@ def test_the_countries_without_a_trip_are_not_the_last_countries_named(nlp):
     text = ("Trade Minister Clara Voss said Peru and Chile signed a pact. Voss will hold "
             "talks with officials of the countries on Monday.")
     assert pairs(nlp, text) == set()
+
+
+def test_coordinated_office_groups_share_their_places(nlp):
+    text = ("A meeting of finance ministers and central bankers of the Group of Seven ended "
+            "on Friday. Italian Finance Minister Carlo Neri and Canadian Finance Minister "
+            "Paul Ardent left early.")
+    assert met("Carlo Neri", "Paul Ardent") in pairs(nlp, text)
+
+
+def test_the_ministers_again_are_those_of_the_last_mention(nlp):
+    text = ("European Community farm ministers arrived in Brussels on Sunday. Dutch "
+            "Agriculture Minister Jan Smit and Irish Agriculture Minister Sean Byrne spoke "
+            "to reporters. The ministers will hold talks on Monday.")
+    assert met("Jan Smit", "Sean Byrne") in pairs(nlp, text)
+
+
+def test_the_ministers_with_no_restricted_mention_before_stay_unnamed(nlp):
+    text = ("Dutch Agriculture Minister Jan Smit and Irish Agriculture Minister Sean Byrne "
+            "spoke to reporters on Sunday. Prices fell. The ministers held talks with "
+            "Senator Ann Lee on Monday.")
+    assert not any("Ann Lee" in p for p in pairs(nlp, text))

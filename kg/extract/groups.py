@@ -127,13 +127,14 @@ class Groups:
             if not keys and lemma in _OFFICIALS and (hosts := self._hosts(tok)):
                 return hosts
             office = group_portfolio(tok)
-            if office is None:
+            allowed = self._places(tok) if office is not None else None
+            if allowed is None and _definite(tok):
+                # "The ministers" again: the office and places of the last mention.
+                office, allowed = self._antecedent(tok, office) or (office, allowed)
+            if office is None or not allowed:
                 return keys
             if keys and not all(self._body(k) for k in keys):
                 return keys  # "French and German ministers" stand for their countries
-            allowed = self._places(tok)
-            if not allowed:
-                return keys
             found = self._holders({office}, allowed, set())
             if keys and len(found) < 2:
                 return keys + [k for k in found if k not in keys]
@@ -201,6 +202,28 @@ class Groups:
             return found if len(set(found)) == 1 else []
         return []
 
+    def _antecedent(self, tok: Token, office: Office | None
+                    ) -> tuple[Office, frozenset[str]] | None:
+        """The office and places of the last restricted mention of the same group noun,
+        in this sentence or the three before ("EC farm ministers ... the ministers")."""
+        floor = next((s.start for n, s in enumerate(self._sents_before(tok)) if n == 3), 0)
+        for t in reversed(self.doc[floor : tok.i]):
+            if t.tag_ != "NNS" or t.lemma_ != tok.lemma_ or t.i in self._busy:
+                continue
+            found = group_portfolio(t)
+            if found is None or office is not None and found != office:
+                continue
+            allowed = self._places(t)
+            if allowed:
+                return found, allowed
+            if allowed is not None:
+                return None  # the last mention was not understood: neither is this one
+        return None
+
+    def _sents_before(self, tok: Token) -> list:
+        """The sentence of ``tok`` and those before it, nearest first."""
+        return [s for s in reversed(list(self.doc.sents)) if s.start <= tok.i]
+
     def _is(self, key: str, kind: EntityType) -> bool:
         e = self.index.get(key)
         return e is not None and e.type is kind
@@ -208,10 +231,16 @@ class Groups:
     def _places(self, tok: Token) -> frozenset[str] | None:
         """The countries the modifiers of ``tok`` allow: None when nothing restricts them,
         an empty set when a modifier is not understood (the group is then left alone)."""
-        owner = {d.i for c in tok.children if c.dep_ == "poss" for d in c.subtree}
-        toks = [t for t in self.doc[tok.left_edge.i : tok.i] if t.i not in owner]
+        first = tok
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head  # "EC finance ministers and central bankers" share "EC"
+        owner = {d.i for t in {tok, first} for c in t.children if c.dep_ == "poss"
+                 for d in c.subtree}
+        toks = [t for h in {tok, first} for t in self.doc[h.left_edge.i : h.i]
+                if t.i not in owner]
         after = [c for c in tok.head.children if c.i == tok.right_edge.i + 1]
-        for c in [*tok.children, *after]:
+        # "... ministers and central bankers of the Group of Five" share the "of" phrase.
+        for c in [*tok.children, *after, *(d for t in tok.conjuncts for d in t.children)]:
             # "met counterparts from Europe": the parser may hang the phrase on the verb.
             if c.dep_ == "prep" and c.lower_ in ("from", "of", "in"):
                 toks += [t for g in c.children if g.dep_ == "pobj" for t in g.subtree]
@@ -312,6 +341,13 @@ class Groups:
                 return keys
             n -= 1
         return []
+
+
+def _definite(tok: Token) -> bool:
+    """ "the ministers", "the finance ministers": definite, with no modifier but an office."""
+    kids = [c for c in tok.lefts]
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in kids) and all(
+        c.dep_ == "det" or c.lower_ in PORTFOLIO_WORDS for c in kids)
 
 
 def _destination(t: Token) -> bool:
