@@ -190,3 +190,16 @@ def test_the_ministers_with_no_restricted_mention_before_stay_unnamed(nlp):
             "spoke to reporters on Sunday. Prices fell. The ministers held talks with "
             "Senator Ann Lee on Monday.")
     assert not any("Ann Lee" in p for p in pairs(nlp, text))
+
+
+def test_wire_capitalised_officials_stand_for_their_country(nlp):
+    text = "Finance Minister Kim Lee will fly to Washington on Monday for talks with U.S. Officials."
+    assert met("Kim Lee", "United States") in pairs(nlp, text)
+
+
+def test_a_capitalised_title_before_a_name_is_not_a_group(nlp):
+    text = ("Minister Ken Sato will hold talks with Deputy U.S. Trade Representative Ann "
+            "Lowe on Monday.")
+    got = pairs(nlp, text)
+    assert met("Ken Sato", "Ann Lowe") in got
+    assert not any("United States" in p for p in got)

@@ -33,7 +33,13 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.gazetteer import country_of
 from kg.extract.index import EntityIndex, entity_key
-from kg.extract.portfolios import PORTFOLIO_WORDS, Office, group_portfolio, offices
+from kg.extract.portfolios import (
+    PORTFOLIO_WORDS,
+    Office,
+    group_portfolio,
+    noun_lemma,
+    offices,
+)
 from kg.model import EntityType
 
 __all__ = ["Groups", "KIND_NOUNS", "PartyReader", "members_of"]
@@ -111,10 +117,8 @@ class Groups:
 
     def widen(self, tok: Token, keys: list[str]) -> list[str]:
         """The parties ``tok`` stands for, given the ``keys`` read from its own phrase."""
-        if tok.tag_ not in ("NNS", "NN") or tok.i in self._busy:
-            return keys
-        lemma = tok.lemma_.casefold()
-        if tok.tag_ == "NN" and lemma != "counterpart":
+        lemma, plural = noun_lemma(tok)
+        if not lemma or tok.i in self._busy or not plural and lemma != "counterpart":
             return keys
         self._busy.add(tok.i)
         try:
@@ -177,7 +181,7 @@ class Groups:
             return keys
         found = [k for k in self._holders(set(held), allowed, set(people))
                  if country is None or self._offices[k][1] != country]
-        if tok.tag_ == "NN" and len(found) != 1:
+        if not noun_lemma(tok)[1] and len(found) != 1:
             return keys  # a single counterpart, but not one person fits
         return found or keys
 
@@ -208,7 +212,7 @@ class Groups:
         in this sentence or the three before ("EC farm ministers ... the ministers")."""
         floor = next((s.start for n, s in enumerate(self._sents_before(tok)) if n == 3), 0)
         for t in reversed(self.doc[floor : tok.i]):
-            if t.tag_ != "NNS" or t.lemma_ != tok.lemma_ or t.i in self._busy:
+            if noun_lemma(t) != noun_lemma(tok) or t.i in self._busy:
                 continue
             found = group_portfolio(t)
             if found is None or office is not None and found != office:
@@ -324,7 +328,7 @@ class Groups:
             sent = sents[n]
             end = tok.i if n == si else sent.end
             for t in reversed(self.doc[sent.start : end]):
-                if t.lemma_.casefold() == tok.lemma_.casefold() and t.tag_ == "NNS":
+                if noun_lemma(t) == noun_lemma(tok):
                     floor = min(floor, n - _WINDOW)  # an earlier mention of the same group
                 if t.dep_ == "conj" or not t.conjuncts:
                     continue

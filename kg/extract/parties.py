@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.gazetteer import title_words
 from kg.extract.groups import Groups
 from kg.extract.index import EntityIndex
+from kg.extract.portfolios import noun_lemma
 from kg.model import Entity, EntityType
 
 __all__ = ["Parties", "NAMED_GROUPS", "MEMBER_NOUNS"]
@@ -65,7 +66,7 @@ class Parties:
         """Named parties a single token denotes (no coordination); a plural group noun
         ("counterparts", "the countries visited") stands for the article's entities that fit."""
         keys = self._named(tok, depth)
-        if tok.pos_ == "NOUN":
+        if tok.pos_ in ("NOUN", "PROPN"):
             if self._groups is None:
                 self._groups = Groups(self.doc, self.index, self)
             keys = self._groups.widen(tok, keys)
@@ -80,7 +81,7 @@ class Parties:
             # "Baker and other U.S. officials": the same side as the named conjunct.
             return [k for k in keys if getattr(self.index.get(k), "type", None)
                     is not EntityType.COUNTRY]
-        if tok.pos_ == "NOUN" and tok.lemma_.casefold() in _STAND_FOR_COUNTRY:
+        if noun_lemma(tok)[0] in _STAND_FOR_COUNTRY:  # also "U.S. Officials", as wires write
             # "U.S. and Japanese negotiators": every country of the coordinated modifiers.
             for c in tok.children:
                 if c.dep_ in ("nmod", "compound", "amod"):

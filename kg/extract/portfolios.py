@@ -26,7 +26,7 @@ from kg.extract.index import EntityIndex, entity_key
 from kg.extract.roles import read_role
 from kg.model import EntityType
 
-__all__ = ["Office", "PORTFOLIO_WORDS", "portfolio_of", "group_portfolio", "offices"]
+__all__ = ["Office", "PORTFOLIO_WORDS", "portfolio_of", "group_portfolio", "offices", "noun_lemma"]
 
 #: (portfolio, rank): rank is "" for the office holder, "deputy" for deputies and juniors.
 Office = tuple[str, str]
@@ -82,6 +82,34 @@ def portfolio_of(phrase: str) -> Office | None:
     return None
 
 
+#: Common nouns wire copy capitalises ("U.S. Officials", "G-7 Finance Ministers").
+_CAPITALISED_NOUNS = frozenset({
+    "minister", "secretary", "official", "counterpart", "banker", "governor", "leader",
+    "negotiator", "representative", "delegate", "diplomat", "envoy", "authority",
+    "country", "nation", "club", "company", "bank", "union"})
+
+
+def noun_lemma(tok: Token) -> tuple[str, bool]:
+    """A common noun's lemma and whether it is plural, also when wire copy capitalises it
+    and the tagger reads it as a name ("U.S. Officials"); ("", False) for anything else.
+
+    >>> from spacy.lang.en import English
+    >>> noun_lemma(English()("Officials")[0])
+    ('official', True)
+    """
+    if tok.pos_ == "NOUN":
+        return tok.lemma_.casefold(), tok.tag_ == "NNS"
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.pos_ not in ("PROPN", "") or tok.dep_ in ("compound", "nmod", "appos") \
+            or nxt is not None and nxt.ent_type_ == "PERSON":
+        return "", False  # "Trade Representative X": a title before a name
+    low = tok.lower_
+    if low in _CAPITALISED_NOUNS:
+        return low, False
+    stem = low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") else ""
+    return (stem, True) if stem in _CAPITALISED_NOUNS else ("", False)
+
+
 def _without_countries(words: list[str]) -> list[str]:
     """``words`` without the (up to three-word) country names and demonyms among them."""
     out: list[str] = []
@@ -98,7 +126,7 @@ def _without_countries(words: list[str]) -> list[str]:
 def group_portfolio(noun: Token) -> Office | None:
     """The office of a plural group noun with its modifiers: "finance ministers",
     "central bankers", "central bank governors", "leaders"; None for anything else."""
-    lemma = noun.lemma_.casefold()
+    lemma = noun_lemma(noun)[0]
     mods = [c.lower_ for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
     if lemma == "banker" and "central" in mods:
         return "central bank", ""
