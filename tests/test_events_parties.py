@@ -152,3 +152,15 @@ def test_cli_meeting_of_three_is_one_row(tmp_path):
     assert len(lines) == 2
     assert "Angela Merkel; Emmanuel Macron; Mario Draghi" in lines[1]
     assert "2026-03-09" in lines[1] and ",2," in lines[1]
+
+
+def test_a_bare_surname_in_a_meeting_with_its_full_name_is_that_person(store):
+    # "Sato" fits Hana and Kenji Sato, who both meet Olaf, so linking and the partner rule
+    # leave it apart; in the one meeting where Hana Sato is, it is her.
+    kenji = article("t-kenji", date(2026, 5, 4), (("kenji", "olaf"), "happened", "Monday", None))
+    short = article("t-short", date(2026, 3, 12), (("sato", "olaf", "ines"), "happened",
+                                                   "Wednesday", "oslo"))
+    add(store, kenji, TRIO_HELD, short)
+    got = [r[1:5] for r in rows(store)]
+    assert got == [("Hana Sato; Ines Moreau; Olaf Brandt", "Hana Sato", "Ines Moreau", "2"),
+                   ("Kenji Sato; Olaf Brandt", "Kenji Sato", "Olaf Brandt", "1")]

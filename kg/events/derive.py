@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
 
@@ -42,7 +42,7 @@ from kg.rdf.vocab import KG, PROV, RDF, SDO, SKOS, XSD
 from kg.store.base import Store
 
 __all__ = ["EventUpdate", "update_events", "read_reports", "event_triples", "STATUS",
-           "resolve_by_partner"]
+           "resolve_by_partner", "one_name_each"]
 
 log = logging.getLogger(__name__)
 
@@ -187,6 +187,28 @@ def resolve_by_partner(pairs: Iterable[Pair], labels: dict[str, str]) -> dict[Pa
     return out
 
 
+def one_name_each(people: tuple[str, ...], labels: dict[str, str]) -> tuple[str, ...]:
+    """The participants of one meeting without a bare surname ("Reagan") that exactly one
+    full name of the same meeting ends with ("Ronald Reagan"): cross-article linking leaves
+    such a surname apart when it fits two people in the corpus, but within one meeting it is
+    the one who is there. Unchanged when fewer than two would be left.
+
+    >>> labels = {"r": "Reagan", "rr": "Ronald Reagan", "n": "Nakasone"}
+    >>> one_name_each(("BASE/person/n", "BASE/person/r", "BASE/person/rr"),
+    ...               {f"BASE/person/{k}": v for k, v in labels.items()})
+    ('BASE/person/n', 'BASE/person/rr')
+    """
+    words = {p: _words(labels.get(p, "")) for p in people}
+
+    def covered(p: str) -> bool:
+        fits = [q for q in people if q != p and "/person/" in q
+                and surname_match(words[p], words[q])]
+        return "/person/" in p and len(words[p]) == 1 and len(fits) == 1
+
+    kept = tuple(p for p in people if not covered(p))
+    return kept if len(kept) >= 2 else people
+
+
 def _old_events(store: Store) -> tuple[dict[str, frozenset[str]], dict[str, set[str]]]:
     """Derived graph -> its participants, and article IRI -> the derived graphs citing it."""
     q = internal_query("event-graphs")
@@ -224,26 +246,6 @@ def _subjects(triples: Iterable[RdfTriple]) -> dict[Node, set[RdfTriple]]:
     return by
 
 
-def _close(todo: set[Pair], report_pairs: dict[str, set[Pair]], by_pair: dict[Pair, list[_Read]],
-           old_sets: Iterable[frozenset[str]]) -> set[Pair]:
-    """The pairs whose events must be derived again with ``todo``: every pair of every report
-    of those pairs (a report of three people ties their pairs' events into one), and every
-    pair of an old event graph that holds one of them, until nothing more is added."""
-    old = [set(pairs_of(s)) for s in old_sets]
-    out, grow = set(todo), set(todo)
-    while grow:
-        more: set[Pair] = set()
-        for pair in grow:
-            for r in by_pair.get(pair, ()):
-                more |= report_pairs[r.report.iri]
-        for pairs in old:
-            if pairs & grow:
-                more |= pairs
-        grow = more - out
-        out |= grow
-    return out
-
-
 def _counts(old: dict[Node, set[RdfTriple]], new: dict[Node, set[RdfTriple]]
             ) -> tuple[int, int, int]:
     """(created, updated, removed) from the old and new events' triples: a new event sharing
@@ -270,17 +272,19 @@ def _counts(old: dict[Node, set[RdfTriple]], new: dict[Node, set[RdfTriple]]
 
 def update_events(store: Store, changed_graphs: Iterable[str] | None = None) -> EventUpdate:
     """Derive again the events of every pair that the article graphs ``changed_graphs`` held
-    reports of, before or after the change (all pairs when None), with the pairs their
-    meetings of three or more tie them to; return what changed."""
+    reports of, before or after the change (all pairs when None); return what changed.
+
+    Clustering is cheap and runs over every pair (the reports are read anyway), so that a
+    meeting of three or more, which ties its pairs' events together, always comes out whole;
+    only the derived graphs that a changed pair is in, before or after, are read and written.
+    """
     labels: dict[str, str] = {}
     reads = read_reports(store, labels)
     canon = resolve_by_partner({p for r in reads for p in _pairs(r.attendees)}, labels)
     by_pair: dict[Pair, list[_Read]] = defaultdict(list)
-    report_pairs: dict[str, set[Pair]] = defaultdict(set)
     for r in reads:
         for pair in _pairs(r.attendees):
             by_pair[canon[pair]].append(r)
-            report_pairs[r.report.iri].add(canon[pair])
     old_graphs, cited = _old_events(store)
     if changed_graphs is None:
         todo = set(by_pair) | {p for s in old_graphs.values() for p in pairs_of(s)} | set(canon)
@@ -291,20 +295,24 @@ def update_events(store: Store, changed_graphs: Iterable[str] | None = None) -> 
             todo |= {p for e in cited.get(str(graph_article_iri(g)), ()) if e in old_graphs
                      for p in pairs_of(old_graphs[e])}
         todo = _widen(todo, canon, labels)
-    todo = _close(todo, report_pairs, by_pair, old_graphs.values())
-    found = merge_pair_events({p: cluster_reports(r.report for r in by_pair[p])
-                               for p in todo if p in by_pair},
+    found = merge_pair_events({p: cluster_reports(r.report for r in rs)
+                               for p, rs in by_pair.items()},
                               {r.report.iri: r.report for r in reads})
+    touched = [bool(set(pairs_of(m.participants)) & todo) for m in found]
+    found = [replace(m, participants=one_name_each(m.participants, labels)) for m in found]
     texts = {r.report.iri: r.place_text for r in reads if r.place_text}
+    graph_of = {m: str(events_graph_iri(*m.participants)) for m in found}
+    write = {g for g, s in old_graphs.items() if set(pairs_of(s)) & todo}
+    write |= {graph_of[m] for m, t in zip(found, touched, strict=True) if t}
     new: dict[str, list[RdfTriple]] = defaultdict(list)
     for m in found:
-        shown = [texts[i] for i in m.event.reports if i in texts]
-        place = max(sorted(set(shown)), key=shown.count) if shown else None
-        new[str(events_graph_iri(*m.participants))] += event_triples(m, place, labels)
-    stale = {g for g, s in old_graphs.items() if set(pairs_of(s)) & todo}
+        if graph_of[m] in write:
+            shown = [texts[i] for i in m.event.reports if i in texts]
+            place = max(sorted(set(shown)), key=shown.count) if shown else None
+            new[graph_of[m]] += event_triples(m, place, labels)
     before: dict[Node, set[RdfTriple]] = {}
     after: dict[Node, set[RdfTriple]] = {}
-    for graph in sorted(stale | set(new)):
+    for graph in sorted(write):
         old = _subjects(store.graph_triples(graph)) if graph in old_graphs else {}
         now = _subjects(new.get(graph, ()))
         for into, by in ((before, old), (after, now)):
