@@ -47,6 +47,7 @@ class Score:
     empty: int = 0
     errors: int = 0
     seconds: float = 0.0
+    authors: int = 0  #: pages read with an author (kg's reader only)
     misses: list[str] = field(default_factory=list)
 
     def precision(self) -> float:
@@ -81,20 +82,25 @@ def page_bytes(tests: Path, name: str) -> bytes:
     raise FileNotFoundError(f"{tests}: page {name} not found under cache/ or eval/")
 
 
-def kg_reader() -> Callable[[bytes, str], str]:
-    """kg's reader as ``kg read`` and ``kg build`` use it: one page's bytes -> article text."""
+def kg_reader() -> Callable[[bytes, str], tuple[str, str | None]]:
+    """kg's reader as ``kg read`` and ``kg build`` use it: one page's bytes -> article text
+    and author."""
     from kg.sources.html import read_html
 
-    return lambda data, url: read_html(data, "page", url=url).text
+    def run(data: bytes, url: str) -> tuple[str, str | None]:
+        a = read_html(data, "page", url=url)
+        return a.text, a.author
+
+    return run
 
 
-def trafilatura_reader() -> Callable[[bytes, str], str]:
-    """trafilatura as its own evaluation runs it (``RUNNERS["fallback"]``)."""
+def trafilatura_reader() -> Callable[[bytes, str], tuple[str, str | None]]:
+    """trafilatura as its own evaluation runs it (``RUNNERS["fallback"]``): text only."""
     from trafilatura import extract
 
-    def run(data: bytes, url: str) -> str:
+    def run(data: bytes, url: str) -> tuple[str, str | None]:
         return extract(data, fast=False, include_comments=False, include_tables=True,
-                       include_formatting=False) or ""
+                       include_formatting=False) or "", None
 
     return run
 
@@ -142,12 +148,15 @@ def main(argv: list[str] | None = None) -> None:
         data = page_bytes(tests, item["file"])
         for name, fn in readers.items():
             t0 = time.perf_counter()
+            text: str | None
+            author: str | None = None
             try:
-                text: str | None = fn(data, url)
+                text, author = fn(data, url)
             except Exception:  # noqa: BLE001 - a refusal or crash is scored as an empty page
                 text = None
                 scores[name].errors += 1
             scores[name].seconds += time.perf_counter() - t0
+            scores[name].authors += author is not None
             score_page(scores[name], item, url, text)
         if n % 100 == 0:
             say(f"{n}/{len(items)} pages", sys.stderr)
@@ -160,6 +169,7 @@ def main(argv: list[str] | None = None) -> None:
         say(f"{name:<12} {s.precision():9.3f} {s.recall():7.3f} {s.f1():6.3f} {s.empty:6d} "
             f"{s.errors:6d} {s.seconds:8.1f}")
     kg, tr = scores["kg"], scores["trafilatura"]
+    say(f"kg read an author on {kg.authors} of {len(items)} pages")
     say(f"ratios kg / trafilatura: F1 {kg.f1() / tr.f1():.3f}, "
         f"time {kg.seconds / tr.seconds:.2f}x")
     if args.misses:

@@ -41,10 +41,10 @@ TIMEOUT_OPTION = click.option(
 )
 
 
-def _fetcher(delay: float, timeout: float) -> Any:
+def _fetcher(delay: float, timeout: float, retry_failed: bool = False) -> Any:
     from kg.sources.web import Fetcher
 
-    return Fetcher(delay=delay, timeout=timeout)
+    return Fetcher(delay=delay, timeout=timeout, retry_failed=retry_failed)
 
 
 def _fail(message: str, code: int) -> None:
@@ -145,17 +145,23 @@ class _Progress:
 @LANG_OPTION
 @DELAY_OPTION
 @TIMEOUT_OPTION
+@click.option("--retry-failed", is_flag=True,
+              help="For URLs: fetch again now the ones that failed in earlier builds (by "
+                   "default they wait: hours to a week after a timeout or a 5xx, 30 days after "
+                   "a 404, a 410 or a robots.txt refusal).")
 @handle_errors
 def build(paths: tuple[str, ...], store_spec: str, model: str | None, published: date | None,
           force: bool, jobs: int, lang: str, scheduler: str | None, bulk: bool | None,
-          delay: float, timeout: float) -> None:
+          delay: float, timeout: float, retry_failed: bool) -> None:
     """Ingest article files, directories or URLs into the store.
 
     Inputs: .txt (title on line 1), .jsonl/.jsonl.gz, .html, - for JSON lines on stdin, or
     an http(s) URL of a page, an RSS/Atom feed or a sitemap (robots.txt is honoured).
 
     Re-ingesting an article replaces its facts; unchanged articles are skipped, and feed or
-    sitemap entries whose URL is already stored are not fetched again.
+    sitemap entries whose URL is already stored are not fetched again. The store remembers
+    the URLs that failed (they wait before being tried again) and each feed's ETag and
+    Last-Modified (a feed unchanged since the last build is not read again).
     """
     from kg.ingest.build import build as run_build
     from kg.ingest.summary import build_report
@@ -169,11 +175,12 @@ def build(paths: tuple[str, ...], store_spec: str, model: str | None, published:
 
                 s = build_distributed(list(paths), store, scheduler, model=model,
                                       published=published, force=force, lang=lang,
-                                      progress=progress)
+                                      progress=progress,
+                                      fetcher=_fetcher(delay, timeout, retry_failed))
             else:
                 s = run_build(list(paths), store, model=model, published=published,
                               force=force, jobs=jobs, progress=progress, lang=lang, bulk=bulk,
-                              fetcher=_fetcher(delay, timeout))
+                              fetcher=_fetcher(delay, timeout, retry_failed))
     finally:
         progress.end()
     report = build_report(s, store_spec)

@@ -1,8 +1,11 @@
 """A small news site served on 127.0.0.1 for the web tests: pages, a feed, a sitemap, a
-robots.txt that disallows /private/, a slow page and 404s. Every request is logged."""
+robots.txt that disallows /private/, a slow page, 404s, a 410, a 503 and redirects. Feeds and
+pages carry an ETag and a Last-Modified, and answer 304 to a request that sends them back.
+Every request is logged, with its conditional headers."""
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from dataclasses import dataclass, field
@@ -49,6 +52,9 @@ PAGES = {
 
 
 REDIRECTS = {"/go/secret": "/private/secret.html", "/go/talks": "/news/talks.html"}
+#: Answers other than 200 and 404.
+STATUS = {"/news/withdrawn.html": 410, "/news/busy.html": 503}
+LAST_MODIFIED = "Mon, 02 Mar 2026 08:00:00 GMT"
 
 
 def rss(base: str, paths: list[str]) -> str:
@@ -76,6 +82,9 @@ class Site:
     feed: list[str] = field(default_factory=lambda: ["/news/envoy.html", "/news/talks.html",
                                                      "/private/secret.html"])
     slow_seconds: float = 3.0
+    etags: bool = True  #: False: answers carry Last-Modified only
+    #: (path, If-None-Match, If-Modified-Since) of every request that sent either.
+    conditional: list[tuple[str, str | None, str | None]] = field(default_factory=list)
 
     def requests(self, since: int = 0) -> list[str]:
         return self.log[since:]
@@ -92,6 +101,12 @@ def serve(site: Site) -> ThreadingHTTPServer:
             site.times.append(time.monotonic())
             if self.path == "/news/slow.html":
                 time.sleep(site.slow_seconds)
+            match, since = self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")
+            if match or since:
+                site.conditional.append((self.path, match, since))
+            if self.path in STATUS:
+                self.send_error(STATUS[self.path])
+                return
             if self.path in REDIRECTS:
                 self.send_response(302)
                 self.send_header("Location", site.base + REDIRECTS[self.path])
@@ -103,8 +118,19 @@ def serve(site: Site) -> ThreadingHTTPServer:
                 self.send_error(404, "Not Found")
                 return
             data = body.encode("utf-8")
+            etag = '"' + hashlib.sha256(data).hexdigest()[:16] + '"' if site.etags else None
+            # The feed changes between builds, so only its ETag may say it did not.
+            modified = None if self.path == "/feed.xml" else LAST_MODIFIED
+            if (match == etag) if match else (since is not None and since == modified):
+                self.send_response(304)
+                self.end_headers()
+                return
             self.send_response(200)
             self.send_header("Content-Type", ctype)
+            if etag:
+                self.send_header("ETag", etag)
+            if modified:
+                self.send_header("Last-Modified", modified)
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             try:

@@ -22,6 +22,7 @@ from kg.errors import BuildInterruptedError, StoreError
 from kg.events import EventUpdate, update_events
 from kg.extract import extract
 from kg.extract.pipeline import load_nlp, model_description, set_doc_context
+from kg.ingest.fetch_state import attach_fetch_log, keep_fetch_log
 from kg.ingest.linking import relink_people_graphs
 from kg.ingest.summary import (
     INTERRUPTED_BULK,
@@ -207,7 +208,9 @@ def build(paths: list[str], store: Store, *, model: str | None = None,
     (by content hash) unless ``force``. Articles not in ``lang`` (``"any"`` keeps all) or
     too long to parse are skipped and named in ``problems``. URLs among ``paths`` are fetched
     with ``fetcher`` (:mod:`kg.sources.web`); feed and sitemap entries already stored (by URL)
-    are not fetched again.
+    are not fetched again, nor URLs that failed before and wait for their retry time, and
+    feeds, sitemaps and pages fetched before are asked for conditionally (the store's fetch
+    log, :mod:`kg.ingest.fetch_state`, written with the build).
 
     Into an empty Oxigraph store the articles go through Oxigraph's bulk loader, all or
     nothing (:mod:`kg.store.bulk`); otherwise each article is its own transaction. ``bulk=False``
@@ -251,6 +254,8 @@ def ingest(paths: list[str], store: Store, executor: Executor, *,
 
         fetcher = Fetcher()
     known_urls = {} if force or fetcher is None else _stored_urls(store)
+    if fetcher is not None and any(is_url(p) for p in paths):
+        attach_fetch_log(store, fetcher, force=force)
 
     def skip(problem: ArticleProblem) -> None:
         log.warning("skipped %s: %s", problem.source, problem.reason)
@@ -305,6 +310,8 @@ def ingest(paths: list[str], store: Store, executor: Executor, *,
     # A store built before the summary graph existed gets one from its next clean build; a
     # build that refused its input leaves the store as it was.
     update_summary(store, changed=False, create=not problems)
+    if fetcher is not None:
+        keep_fetch_log(store, fetcher)  # published with the articles it describes
     store.publish()  # readers (kg serve, kg query) see the whole build at once, linked
     return BuildSummary(
         built=tuple(tally.built), unchanged=tuple(unchanged), problems=tuple(problems),
@@ -314,6 +321,8 @@ def ingest(paths: list[str], store: Store, executor: Executor, *,
         fetched=fetcher.tally.fetched if fetcher else 0,
         failed=fetcher.tally.failed if fetcher else 0,
         refused=fetcher.tally.refused if fetcher else 0,
+        not_modified=fetcher.tally.not_modified if fetcher else 0,
+        waiting=fetcher.tally.waiting if fetcher else 0,
         seconds=time.perf_counter() - t0, model=executor.model, extractions=tuple(tally.kept),
         events_created=events.created, events_updated=events.updated,
         events_removed=events.removed,

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import ExtractionError, InputError, KGError
 from kg.extract.pipeline import load_nlp
@@ -36,6 +36,9 @@ from kg.model import Article
 from kg.sources.articles import ArticleProblem
 from kg.sources.language import DEFAULT_LANG
 from kg.store import Store
+
+if TYPE_CHECKING:
+    from kg.sources.web import Fetcher
 
 __all__ = ["BatchResult", "DaskExecutor", "parse_scheduler", "connect", "extract_batch",
            "build_distributed"]
@@ -170,12 +173,14 @@ class DaskExecutor:
 def build_distributed(paths: list[str], store: Store, scheduler: str, *,
                       model: str | None = None, published: date | None = None,
                       force: bool = False, batch_articles: int = 8, lang: str = DEFAULT_LANG,
-                      progress: Callable[[BuildProgress], None] | None = None) -> BuildSummary:
+                      progress: Callable[[BuildProgress], None] | None = None,
+                      fetcher: Fetcher | None = None) -> BuildSummary:
     """Like :func:`kg.ingest.build.build`, with extraction on the Dask cluster ``scheduler``.
 
-    Each article is committed on its own (no bulk load) and progress shows no total.
+    Each article is committed on its own (no bulk load) and progress shows no total. URLs are
+    fetched here, by ``fetcher``; only the articles' text goes to the cluster.
     """
     with connect(scheduler) as client:
         executor = DaskExecutor(client, model, lang, batch_articles)
         return ingest(paths, store, executor, published=published, force=force,
-                      progress=progress, bulk=False, count=False)
+                      progress=progress, bulk=False, count=False, fetcher=fetcher)

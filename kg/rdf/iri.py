@@ -17,7 +17,7 @@ from kg.rdf.vocab import BASE, KGR
 
 __all__ = ["slug", "mint", "relation_iri", "entity_iri", "article_iri", "graph_iri",
            "events_graph_iri", "event_iri", "graph_article_iri",
-           "summary_graph_iri"]
+           "summary_graph_iri", "fetch_log_graph_iri", "fetch_record_iri"]
 
 
 def slug(text: str) -> str:
@@ -70,6 +70,26 @@ def summary_graph_iri() -> URIRef:
     'https://w3id.org/kg-news/id/summary/corpus'
     """
     return mint("summary", "corpus")
+
+
+def fetch_log_graph_iri() -> URIRef:
+    """The IRI of the web fetch log's graph (:mod:`kg.ingest.fetch_state`).
+
+    >>> str(fetch_log_graph_iri())
+    'https://w3id.org/kg-news/id/fetchlog/web'
+    """
+    return mint("fetchlog", "web")
+
+
+def fetch_record_iri(url: str) -> URIRef:
+    """The IRI of one URL's fetch-log record: a digest of the URL, which may be any length.
+
+    >>> str(fetch_record_iri("https://a.example/x"))[:45]
+    'https://w3id.org/kg-news/id/fetchlog/url/3902'
+    """
+    from hashlib import sha256
+
+    return mint("fetchlog", "url", sha256(url.encode("utf-8")).hexdigest()[:32])
 
 
 def relation_iri(predicate: str) -> URIRef:

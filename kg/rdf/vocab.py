@@ -89,6 +89,18 @@ class KG(DefinedNamespace):
     statementCount: URIRef  # xsd:integer: statements linking it to another entity
     connectedRank: URIRef  # xsd:integer: 1 for the entity with most partners (ties by label)
 
+    # Web fetch log (kg/ingest/fetch_state.py): what earlier builds learnt about each URL
+    fetchedUrl: URIRef  # xsd:anyURI: the URL a fetch-log record is about
+    urlKind: URIRef  # what the URL held when last read: feed, sitemap, sitemap-index or page
+    failureCount: URIRef  # xsd:integer: failed fetches of the URL in a row
+    lastFailure: URIRef  # xsd:dateTime: when the last of them happened
+    failureReason: URIRef  # why it failed, as the build reported it
+    permanentFailure: URIRef  # xsd:boolean: a 404, 410, robots.txt refusal or unreadable page
+    listedBy: URIRef  # xsd:anyURI: the feed or sitemap that listed the URL
+    etag: URIRef  # the ETag of the URL's last full answer (sent back as If-None-Match)
+    lastModified: URIRef  # its Last-Modified (sent back as If-Modified-Since)
+    recordChanged: URIRef  # xsd:dateTime: when the record last changed
+
 
 #: Prefixes bound on every graph and used by saved queries.
 PREFIXES: dict[str, str] = {
