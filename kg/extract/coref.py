@@ -110,7 +110,7 @@ def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
         if quoted is None:
             quoted = quoted_tokens(doc)
         si = sent_of[tok.i]
-        # "... my meeting with Nakasone," he said: the speaker is not a name in the quote,
+        # "... my meeting with Okafor," he said: the speaker is not a name in the quote,
         # and "him" in a quote is not its speaker.
         speaker = _speaker_key(b, tok, quoted) if tok.i in quoted else None
         mentions = [m for m in b.person_mentions if m.root < tok.i and _compatible(b, m, gender)
@@ -177,7 +177,7 @@ _PARTY_TYPES = frozenset({EntityType.PERSON, EntityType.COUNTRY})
 
 
 def _coordinations(doc: Doc, b: NameBuilder) -> list[tuple[int, tuple[str, ...]]]:
-    """Coordinated people or countries ("Reagan and Gorbachev"): (last token, keys)."""
+    """Coordinated people or countries ("Hale and Okafor"): (last token, keys)."""
     out = []
     for tok in doc:
         conj = tok.conjuncts

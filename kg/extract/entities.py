@@ -74,7 +74,7 @@ _COLLECTIVE = frozenset(
 _SINGULAR_LABEL = frozenset({"delegation", "government", "team", "side", "mission", "party"})
 
 
-#: Determiners that open a span but not a name ("his Free Democratic Party").
+#: Determiners that open a span but not a name ("his Social Liberal Party").
 _DETERMINERS = ("the ", "his ", "her ", "its ", "their ", "our ")
 
 
@@ -145,7 +145,7 @@ def _is_role(text: str) -> bool:
     return bool(words) and (is_title(phrase) or is_title(phrase.rstrip("s")))
 
 
-#: Plural heads that several organisation names share ("the Treasury and State departments").
+#: Plural heads that several organisation names share ("the Energy and Interior departments").
 _SHARED_HEADS = frozenset({"department", "ministry", "committee", "agency", "commission"})
 
 
@@ -192,7 +192,7 @@ def _possessor_of_name(ent: Span) -> bool:
 
 def _as_organisations(spans: list[Span]) -> list[Span]:
     """PERSON spans that modify a title ("the Lib Dem leader", "Yukos chief executive") or
-    own a person ("Labour's John Prescott") are organisations NER took for people, unless
+    own a person ("Labour's Ann Vos") are organisations NER took for people, unless
     the same name is a person elsewhere in the article ("Putin spokesman" after "Vladimir
     Putin")."""
     people = [e for e in spans if e.label_ == "PERSON"]

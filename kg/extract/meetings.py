@@ -85,7 +85,7 @@ class _Finder:
                 return None  # "meet its commitments", "met demand": not the meeting sense
             obj_toks = dobjs + p.prep_object_tokens(v, ("with",))
             if not obj_toks:
-                # "X met in the residence after the market closed with A, B and C": the
+                # "X met at the palace after the vote ended with A, B and C": the
                 # parser hangs "with" on the clause in between; named objects only.
                 obj_toks = [t for w in stray_with(v) for g in w.children
                             if g.dep_ == "pobj" and p.expand(g) for t in (g, *g.conjuncts)]
@@ -136,7 +136,7 @@ class _Finder:
                      for t in (c, *c.conjuncts)]
         comp_toks += [m for t in comp_toks for m in t.children if m.dep_ == "nmod"
                       and not (m.i > 0 and self.doc[m.i - 1].text == "(")]
-        itself = self.index.token_entity.get(n.i)  # "the Venice Economic Summit" names the event
+        itself = self.index.token_entity.get(n.i)  # "the Oslo Economic Summit" names the event
         bodies = list(_merge([k for t in comp_toks for k in p.of_token(t)
                               if p.named_body(k) and k != itself]))
         bodies = [k for k in bodies
@@ -147,7 +147,7 @@ class _Finder:
             if c.dep_ == "prep" and c.lower_ == "of":
                 anchors |= {g.i for g in c.subtree}
             elif c.dep_ == "acl" and c.lemma_.casefold() in words.HELD:
-                anchors.add(c.i)  # "talks held in Geneva", "a meeting scheduled for May 5"
+                anchors.add(c.i)  # "talks held in Oslo", "a meeting scheduled for May 5"
         objs = [t for c in n.children if c.dep_ == "prep" for g in c.children
                 for t in (g, *g.conjuncts)]
         agents: list[str] = []
@@ -184,7 +184,7 @@ class _Finder:
                     and (of or bodies) \
                     and n.head.head.i == gov.i and not (with_ or between or poss) \
                     and not any(c.dep_ == "expl" for c in gov.children):
-                # "X will be in Osaka for the annual meeting of the Asian Development Bank",
+                # "X will be in Lima for the annual meeting of the Andean Trade Bank",
                 # "X said at a meeting of the EC council that ...": X attended it.
                 takes_agent = attend = True
                 bodies = bodies or [k for k in of if p.named_body(k)]
@@ -209,10 +209,10 @@ class _Finder:
                 agents += p.subjects(gov)
                 if not agents and with_ and via in ("at", "during") and gov.dep_ == "ccomp" \
                         and gov.head.lemma_.casefold() in words.SAY:
-                    # "X said the dispute was resolved at a meeting with Y": the speaker.
+                    # "X said the strike was settled at a meeting with Y": the speaker.
                     agents += [k for k in p.subjects(gov.head) if p.is_person(k)]
         if attend and bodies:
-            # "attend the Interim Committee and Development Committee meetings": one
+            # "attend the Budget Committee and Audit Committee meetings": one
             # meeting with each body; the bodies' parent organisation is not a party.
             sets = [_merge(agents + [b]) for b in bodies]
             self.last_bodies = bodies
@@ -233,13 +233,13 @@ class _Finder:
             return [], anchors, objs, gov  # "talks with bankers": the other side is unnamed
         if of and not (agents or between or poss or with_) and all(self.parties._is_org(k)
                                                                    for k in of + bodies):
-            return [], anchors, objs, gov  # "the meetings of the IMF and the World Bank"
+            return [], anchors, objs, gov  # "the meetings of the OECD and the WTO"
         return [_merge(agents + between + poss + of + bodies + with_)], anchors, objs, gov
 
     def _setting(self, n: Token, place: Span | None,
                  time: str | None) -> tuple[Span | None, str | None]:
         """Place and time of a meeting noun, taken from the last mention of the same
-        event when it is definite and says neither itself ("the Venice summit ... the
+        event when it is definite and says neither itself ("the Oslo summit ... the
         summit")."""
         lemma = n.lemma_.casefold()
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
@@ -254,7 +254,7 @@ class _Finder:
         """The last organisation named earlier in ``n``'s sentence, other than the agents."""
         for t in reversed(self.doc[n.sent.start : n.i]):
             if inside_party(t, agents, self.index):
-                continue  # "GM chairman X will attend the meeting": X's own company
+                continue  # "Acme chairman X will go to the meeting": X's own company
             keys = [k for k in self.index.keys_of(t) if k not in agents
                     and cast(Entity, self.index.get(k)).type is EntityType.ORGANIZATION]
             if keys:
@@ -314,7 +314,7 @@ class _Finder:
                     place, time = self._setting(tok, place, time)
                     if (place or time) and definite(tok) and not any(
                             self.parties.eligible(k) for ps in sets for k in ps):
-                        # "The talks, in Geneva, ...": what the next sentence says of the
+                        # "The talks, in Oslo, ...": what the next sentence says of the
                         # meeting just named (the guide's neighbouring sentence).
                         echoes.setdefault(si, (place, time))
                     status = noun_status(tok, gov, time)

@@ -68,7 +68,7 @@ class PersonMention:
 
 def surname_match(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Whether the name ``short`` is a trailing part of the longer name ``full``, or the
-    family name of a name written family name first ("Chung" of "Chung In-yong").
+    family name of a name written family name first ("Park" of "Park Min-soo").
 
     >>> surname_match(("chung",), ("chung", "in-yong"))
     True
@@ -85,11 +85,11 @@ def _is_title_token(tok: Token) -> bool:
 
 
 def _role_chunk(ent: Span) -> list[Token]:
-    """Tokens left of a name that modify it ("U.S. Treasury Secretary" James Baker)."""
+    """Tokens left of a name that modify it ("U.S. Treasury Secretary" Tom Hale)."""
     doc = ent.doc
     sent_start = ent.sent.start  # Span.sent scans for the boundaries on every access
     chunk = _modifiers_before(ent, ent.start - 1, [], sent_start)
-    # A known title the parser splits ("Secretary of State" George Shultz).
+    # A known title the parser splits ("Secretary of State" Ann Vos).
     for k in range(5, 2, -1):
         begin = ent.start - k
         if begin >= sent_start and (not chunk or begin < chunk[0].i) \
@@ -165,7 +165,7 @@ def person_draft(ent: Span, sentence_index: int) -> PersonDraft | None:
     if not toks or not any(t.text[:1].isalpha() for t in toks):
         return None
     chunk = _role_chunk(ent)
-    # Given names NER left out between the title and the name ("boss Alexei" Miller).
+    # Given names NER left out between the title and the name ("boss Ivan" Petrov).
     last = max((k for k, t in enumerate(chunk) if is_title_word(t.text)), default=None)
     if last is not None and not stripped:
         given = chunk[last + 1 :]
@@ -269,9 +269,9 @@ class NameBuilder:
             titled.setdefault(_words(d.name), set()).update(_title_words(d))
 
         def pick(names: list[tuple[str, ...]], d: PersonDraft) -> tuple[str, ...]:
-            # The longest name; between equally long ones ("James Baker", "Howard Baker"
-            # for "Baker") the one sharing a title word ("Secretary Baker" after "Treasury
-            # Secretary James Baker"), then the one named last before this mention, as a
+            # The longest name; between equally long ones ("Tom Hale", "Ann Hale"
+            # for "Hale") the one sharing a title word ("Secretary Hale" after "Treasury
+            # Secretary Tom Hale"), then the one named last before this mention, as a
             # reader resolves it, then the first named. Never set order, which varies with
             # the hash seed.
             mine = _title_words(d)
@@ -286,7 +286,7 @@ class NameBuilder:
             words = _words(d.name)
             longer = [f for f in fulls if surname_match(words, f)] if words not in distinct else []
             if not longer and len(words) == 1 and _title_words(d) & {"sir", "dame"}:
-                # "Sir Alan" is Sir Alan Budd: a knight is called by his first name.
+                # "Sir Colin" is Sir Colin Ward: a knight is called by his first name.
                 firsts = [f for f in fulls if len(f) > 1 and f[0] == words[0]]
                 longer = firsts if len(firsts) == 1 else []
             target = pick(longer, d) if longer else words
@@ -363,7 +363,7 @@ class NameBuilder:
 
 
 def _coordinated(doc: Doc, a: PersonDraft, b: PersonDraft) -> bool:
-    """Whether two person mentions are conjuncts ("Reagan and Nancy Reagan": two people)."""
+    """Whether two person mentions are conjuncts ("Tom Hale and Ann Hale": two people)."""
     if a.mention.sentence_index != b.mention.sentence_index:
         return False
     lo, hi = sorted((a.tokens[-1], b.tokens[0]))

@@ -78,7 +78,7 @@ class Parties:
         keys = [self.stand_in(k) for k in self.index.keys_of(tok) if self.eligible(k)]
 
         if any(c.lower_ == "other" for c in tok.children) and tok.dep_ == "conj":
-            # "Baker and other U.S. officials": the same side as the named conjunct.
+            # "Lopez and other Spanish officials": the same side as the named conjunct.
             return [k for k in keys if getattr(self.index.get(k), "type", None)
                     is not EntityType.COUNTRY]
         if noun_lemma(tok)[0] in _STAND_FOR_COUNTRY:  # also "U.S. Officials", as wires write
@@ -101,7 +101,7 @@ class Parties:
         titled = lemma in title_words() or lemma in _TITLE_HEADS or lemma == "counterpart"
         for c in tok.children:
             if c.dep_ == "appos" and not c.is_punct:
-                # "the head of the central bank, Miguel Mancera": the person, not the bank;
+                # "the head of the central bank, Ana Ruiz": the person, not the bank;
                 # "the so-called A countries - Brazil, Argentina and Mexico": every country;
                 # "his counterpart X, Finance Minister Y and ... Z": the whole list.
                 for a in (c, *c.conjuncts):
@@ -113,7 +113,7 @@ class Parties:
                      for k in self.of_token(c, depth + 1) if self._is_org(k)]
         if keys or lemma not in MEMBER_NOUNS | _OF_MEMBER_NOUNS:
             return keys
-        # "members of the House committee", "Senate Agriculture members": the body; but
+        # "members of the Senate panel", "House Energy members": the body; but
         # "U.S. officials" stay unnamed, while "Calmat officials" and "officials of the
         # World Bank" stand for the organisation.
         for c in tok.children:
@@ -152,14 +152,14 @@ class Parties:
         return out
 
     def listed(self, t: Token, depth: int = 0) -> list[str]:
-        """Parties a mis-parsed list hangs on ``t`` as nmod or appos ("Reagan and Nancy
-        Reagan", "he, Baker and ... Poehl", "A, Chairman B of the bank and C", "the United
+        """Parties a mis-parsed list hangs on ``t`` as nmod or appos ("Tom Hale and Ann
+        Hale", "he, Ruiz and ... Okafor", "A, Chairman B of the bank and C", "the United
         States, Japan, France and Italy")."""
         found: list[str] = []
         own = self.of_token(t, 3)
         for c in t.children:
             # An apposed name belongs to an unnamed conjunct ("X and the head of
-            # the bank, Y, met"), to a pronoun in a list ("he, Baker and ... Poehl"), or
+            # the bank, Y, met"), to a pronoun in a list ("he, Ruiz and ... Okafor"), or
             # is a second party of the same kind in a list.
             unnamed = any(u.pos_ == "NOUN" and not self.index.keys_of(u)
                           and u.lower_ in title_words() for u in t.conjuncts)

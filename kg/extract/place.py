@@ -1,5 +1,5 @@
 """The place of an event: a locative phrase ("in Moscow"), a compound ("Moscow talks"), a
-place noun ("the White House residence") or the destination of the journey it is for.
+place noun ("the presidential residence") or the destination of the journey it is for.
 
 >>> "residence" in _PLACE_NOUNS and "fly" in _JOURNEY
 True
@@ -35,14 +35,14 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
         if root.dep_ == "compound" and (root.head.i in anchors or any(
                 sent.doc[a].dep_ == "compound" and sent.doc[a].head.i == root.head.i
                 and root.i < a for a in anchors)):
-            return ent  # "Moscow talks", "the Venice summit accord"
+            return ent  # "Moscow talks", "the Oslo summit accord"
         if root.dep_ != "pobj" or root.head.lower_ not in _LOCATIVE:
             continue
         host = root.head.head
         if host.i in anchors or (host.i in parties and root.head.i > host.i):
             return ent
     for ent in sent.ents:
-        # "leave for Washington to attend the meeting", "fly to Tokyo for talks": the
+        # "leave for Rome to attend the talks", "fly to Tokyo for talks": the
         # destination of the journey the meeting is the purpose of.
         root = ent.root
         if ent.label_ in ("GPE", "LOC") and root.dep_ == "pobj" \
@@ -50,7 +50,7 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
                 and root.head.head.lemma_.casefold() in _JOURNEY:
             return ent
     for tok in sent:
-        # "met in the White House residence", "at his Camp David retreat": a place noun.
+        # "met in the presidential residence", "at his mountain retreat": a place noun.
         if tok.dep_ == "pobj" and tok.lemma_.casefold() in _PLACE_NOUNS \
                 and tok.head.lower_ in _LOCATIVE and tok.head.head.i in anchors:
             return tok.doc[tok.left_edge.i : tok.i + 1]

@@ -30,9 +30,9 @@ ORG_HEADS = frozenset(
 
 
 def ner_spans(doc: Doc) -> list[Span]:
-    """NER spans, repaired: adjacent PERSON spans joined ("Roberto Abreu" "Sodre"), lists
+    """NER spans, repaired: adjacent PERSON spans joined ("Maria Santos" "Lima"), lists
     of organisations split, and people carved out of organisation spans that end in a
-    title and a name ("Senate Budget Committee chairman Lawton Chiles")."""
+    title and a name ("Senate Finance Committee chairman Joe Brandt")."""
     out: list[Span] = []
     ents = _hyphen_pairs(_joined_of(doc.ents))  # doc.ents is built anew on every access
     halves = {(e.start, e.end) for e in ents} - {(e.start, e.end) for e in doc.ents}
@@ -46,7 +46,7 @@ def ner_spans(doc: Doc) -> list[Span]:
         if out and ent.label_ == "ORG" and out[-1].label_ in ("ORG", "PERSON") \
                 and out[-1].end + 1 == ent.start and doc[out[-1].end].lower_ in ("and", "&") \
                 and ent[0].text in ("Co", "Co.", "Company", "Sons", "Partners"):
-            out[-1] = Span(doc, out[-1].start, ent.end, label="ORG")  # "Merrill Lynch and Co"
+            out[-1] = Span(doc, out[-1].start, ent.end, label="ORG")  # "Brown Shipley and Co"
             continue
         if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" \
                 and out[-1].end == ent.start:
@@ -62,7 +62,7 @@ def ner_spans(doc: Doc) -> list[Span]:
         if ent.label_ == "ORG" and _titled_name(ent):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Minister Nadia Kerr" (ORG)
         if ent.label_ == "PERSON":
-            if (ent.start, ent.end) not in halves:  # "Reagan" of "Reagan-Gorbachev" stays
+            if (ent.start, ent.end) not in halves:  # "Hale" of "Hale-Okafor" stays
                 ent = _whole_name(ent, taken)
             out.extend(_conjoined_names(ent, taken))
         if ent.label_ == "ORG":
@@ -81,7 +81,7 @@ _EDGE_JUNK = frozenset({"<", ">", "(", ")", "and", "&", "--", "-", ",", "'", '"'
 
 def _trimmed(ent: Span) -> Span:
     """``ent`` without ticker brackets, dangling "and" or dashes at its edges, a bracket
-    left open ("International Coffee Organization (ICO") or a dateline before a dash
+    left open ("International Tin Council (ITC") or a dateline before a dash
     ("NEW YORK - Firm")."""
     doc = ent.doc
     start, end = ent.start, ent.end
@@ -106,7 +106,7 @@ def _trimmed(ent: Span) -> Span:
 
 
 def _hyphen_pairs(ents: Sequence[Span]) -> list[Span]:
-    """A person span that is one hyphenated word of two names ("the Reagan-Gorbachev
+    """A person span that is one hyphenated word of two names ("the Hale-Okafor
     summit"), split in two when one of the names is a person elsewhere in the article.
     A double-barrelled surname ("Robert Kilroy-Silk") is never split: its parts are not
     people of their own, and it ends a longer name."""
@@ -156,13 +156,13 @@ def _joined_of(ents: Sequence[Span]) -> list[Span]:
 
 def _whole_name(ent: Span, taken: set[int]) -> Span:
     """A PERSON span grown to whole written words: NER stops inside "Kim Dae-jung" or
-    before the hyphenated given name of "Chung In-yong"."""
+    before the hyphenated given name of "Park Min-soo"."""
     doc = ent.doc
     end = ent.end
     while end < len(doc) and glued(doc[end]) and "-" in (doc[end].text, doc[end - 1].text):
         end += 1
     if set(range(ent.end, end)) & taken:
-        end = ent.end  # "Reagan" "-" "Gorbachev": two names NER found apart
+        end = ent.end  # "Hale" "-" "Okafor": two names NER found apart
     nxt = end
     if nxt < len(doc) and nxt not in taken and doc[nxt].text[:1].isupper() \
             and doc[nxt].pos_ == "PROPN" and not is_title(doc[nxt].text):

@@ -74,7 +74,7 @@ def clause_status(verb: Token, time_text: str | None = None) -> MeetingStatus:
         return MeetingStatus.NEGATED
     aux = _aux(verb)
     if verb.dep_ == "advcl" and "to" in aux and verb.head.tag_ in ("VBZ", "VBP"):
-        return MeetingStatus.PLANNED  # "X is in Washington to attend": purpose, still ahead
+        return MeetingStatus.PLANNED  # "X is in Rome to attend": purpose, still ahead
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and "to" in aux):
         head = verb.head
         lemma = head.lemma_.casefold()
@@ -107,7 +107,7 @@ def clause_status(verb: Token, time_text: str | None = None) -> MeetingStatus:
         c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "until", "before")
         for c in verb.children
     ):
-        return MeetingStatus.PLANNED  # "when he meets Baker", "when they attend the meeting"
+        return MeetingStatus.PLANNED  # "when he meets Okafor", "when they attend the meeting"
     if verb.tag_ in ("VBZ", "VBP") and not aux and time_text:
         return MeetingStatus.PLANNED  # news present with a time: "X leaves on April 29"
     return MeetingStatus.HAPPENED
@@ -147,7 +147,7 @@ def is_hypothetical(verb: Token) -> bool:
         if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
                                          for g in c.children) for c in cur.children) \
                 and any(a in _HYPOTHETICAL_AUX | {"would"} for a in _aux(cur)):
-            return True  # "it would open the way for talks if the meeting took place"
+            return True  # "it would pave the way for talks if the vote passed"
         if cur.dep_ in ("relcl", "acl") and cur.head.pos_ == "NOUN" and (any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)
                 or cur.head.lemma_.casefold() in PROPOSAL_NOUNS):

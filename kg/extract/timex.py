@@ -57,7 +57,7 @@ def normalise_date(text: str | None, published: date | None, future: bool | None
     text = strip_preposition(text)
     if text.casefold() in _VAGUE - {"today"}:
         return None
-    # A range or a list ("April 27 and 28", "late April or early May"): its first day.
+    # A range or a list ("April 27 and 28", "late June or early July"): its first day.
     text = re.split(r"\s+(?:and|or|to|until|through)\s+|\s*[-–]\s*(?=\d)", text)[0]
     import dateparser
 
@@ -82,7 +82,7 @@ def _attach_point(tok: Token, anchors: set[int]) -> bool:
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
         return False
     host = tok.head.head
-    # "held discussions here on Friday": the phrase hangs on an adverb of the anchor.
+    # "held talks here on Tuesday": the phrase hangs on an adverb of the anchor.
     return host.i in anchors or (host.dep_ == "advmod" and host.head.i in anchors)
 
 
@@ -106,8 +106,8 @@ def _with_modifiers(ent: Span) -> str:
         start -= 1
     if start == ent.start and start - 2 >= ent.sent.start and doc[start - 1].lower_ in (
             "in", "on") and doc[start - 2].lower_ in _TIME_ADVERBS:
-        start -= 2  # "sometime in late April"
-    # "late April or early May": both ends of the alternative, as written.
+        start -= 2  # "sometime in late June"
+    # "late June or early July": both ends of the alternative, as written.
     if end + 1 < len(doc) and doc[end].lower_ in ("or", "and") and doc[end + 1].ent_type_ in (
             "DATE", "TIME"):
         end += 1

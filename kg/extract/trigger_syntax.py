@@ -15,7 +15,7 @@ __all__ = ["QUANTITY", "PROPOSAL_NOUNS", "governor", "chain", "stray_with", "ins
            "proposed", "definite",
            "trigger_text"]
 
-#: Measure nouns looked through: "nine hours of talks" are talks.
+#: Measure nouns looked through: "six hours of talks" are talks.
 QUANTITY = frozenset({"hour", "day", "round", "series", "week", "minute", "session", "month",
                       "year", "lot", "couple"})
 #: Nouns that only propose a meeting: "suggestions for talks", "a letter that they meet".
@@ -27,7 +27,7 @@ PROPOSAL_NOUNS = frozenset({"suggestion", "proposal", "call", "request", "invita
 def governor(noun: Token) -> tuple[Token | None, str]:
     """The verb that governs a meeting noun, and how: "dobj", a preposition, or "nsubj".
 
-    Quantities are looked through: in "had nine hours of talks" the verb "had" governs
+    Quantities are looked through: in "had six hours of talks" the verb "had" governs
     "talks" as its object.
     """
     cur, via = noun, ""
@@ -67,7 +67,7 @@ STRAY_PATH = frozenset({"pobj", "prep", "advcl", "npadvmod", "advmod", "compound
 
 def stray_with(verb: Token) -> list[Token]:
     """ "with" phrases below ``verb`` that the parser hung on a word in between ("met in the
-    residence with X", "met after the market closed with X")."""
+    residence with X", "met after the vote ended with X")."""
     out = []
     for t in verb.subtree:
         if t.dep_ != "prep" or t.lower_ != "with" or t.head.i == verb.i or t.i < verb.i:
