@@ -18,7 +18,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.gazetteer import LEADER_TITLES, demonym_country, is_title, title_words
+from kg.extract.gazetteer import (
+    LEADER_TITLES,
+    demonym_country,
+    is_company_name,
+    is_title,
+    title_words,
+)
 from kg.extract.names import NameBuilder, PersonMention
 from kg.extract.quotes import FIRST_PERSON, quoted_tokens, speaker_token
 from kg.model import EntityType, Mention
@@ -298,11 +304,6 @@ def resolve_title_mentions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) ->
             b.add_person_reference(keys[0], tok, "title")
 
 
-#: Words after a company name that make it a company ("Acme Corp" is "the company").
-_CORPORATE = frozenset(
-    {"corp", "corp.", "corporation", "inc", "inc.", "co", "co.", "company", "ltd", "ltd.", "plc",
-     "group", "holdings", "ag", "sa", "nv", "n.v.", "llc", "industries", "bancorp"}
-)
 #: Nouns that describe an organisation whose name contains them ("the bank", "the union").
 _ORG_NOUNS = frozenset(
     {"bank", "union", "party", "agency", "fund", "exchange", "committee", "council",
@@ -312,10 +313,9 @@ _ORG_NOUNS = frozenset(
 
 
 def _fits_description(noun: str, label: str) -> bool:
-    words = label.casefold().replace(",", " ").split()
     if noun in ("company", "firm"):
-        return bool(words) and words[-1] in _CORPORATE
-    return noun in words
+        return is_company_name(label)
+    return noun in label.casefold().replace(",", " ").split()
 
 
 def resolve_descriptions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:

@@ -26,6 +26,7 @@ __all__ = [
     "MALE_HONORIFICS",
     "FEMALE_HONORIFICS",
     "LEADER_TITLES",
+    "is_company_name",
 ]
 
 MALE_HONORIFICS = frozenset(
@@ -107,3 +108,20 @@ def is_title(text: str) -> bool:
 def title_words() -> frozenset[str]:
     """Every single word that occurs in a known title ("prime", "minister", ...)."""
     return frozenset(w for t in gazetteer().titles for w in t.split())
+
+
+#: Words after a company name that make it a company ("Acme Corp" is "the company").
+_CORPORATE = frozenset(
+    {"corp", "corp.", "corporation", "inc", "inc.", "co", "co.", "company", "ltd", "ltd.", "plc",
+     "group", "holdings", "ag", "sa", "nv", "n.v.", "llc", "industries", "bancorp"}
+)
+
+
+def is_company_name(label: str) -> bool:
+    """Whether an organisation's name is a company's: it ends in Corp, Inc, Ltd ...
+
+    >>> is_company_name("Acme Holdings Inc"), is_company_name("World Bank")
+    (True, False)
+    """
+    words = label.casefold().replace(",", " ").split()
+    return bool(words) and words[-1] in _CORPORATE

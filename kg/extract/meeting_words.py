@@ -11,7 +11,7 @@ from kg.extract.hospitality import CALL_NOUNS, HOSPITALITY_NOUNS
 
 __all__ = ["VERB_TRIGGERS", "NOUN_TRIGGERS", "LIGHT_VERBS", "ATTEND", "NEEDS_WITH", "PERSON_ONLY",
            "TALK_MEDIA", "CONTEXT_PREPS", "SETTING", "BEFORE_AFTER", "OCCASIONS", "HELD", "SAY",
-           "PRESENCE", "TAKE_PART"]
+           "PRESENCE", "TAKE_PART", "TOPIC"]
 
 VERB_TRIGGERS = frozenset(
     {"meet", "confer", "negotiate", "talk", "host", "receive", "visit", "sit", "call"}
@@ -40,3 +40,5 @@ HELD = frozenset({"hold", "schedule", "plan", "set", "slate", "arrange", "due"})
 SAY = frozenset({"say", "tell", "report", "announce", "disclose", "add"})
 PRESENCE = frozenset({"be", "arrive", "travel", "go", "fly", "leave", "come", "head", "return"})
 TAKE_PART = frozenset({"take", "participate", "join", "sit"})
+#: "spoke on the talks", "a briefing about the negotiations": the talks are the topic.
+TOPIC = frozenset({"on", "about", "over", "regarding", "concerning"})

@@ -19,6 +19,7 @@ from typing import cast
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import meeting_words as words
+from kg.extract.gazetteer import is_company_name
 from kg.extract.hospitality import (
     HOSPITALITY_NOUNS,
     call_parties,
@@ -43,6 +44,7 @@ from kg.extract.trigger_syntax import (
     definite,
     governor,
     inside_party,
+    on_verb,
     proposed,
     stray_with,
     trigger_text,
@@ -128,6 +130,9 @@ class _Finder:
         """Party sets of a meeting noun, its anchors, its phrase objects and its governor."""
         p = self.parties
         between = p.prep_objects(n, ("between",))
+        # "talks between banks and A, B and C": A, B and C are one side and did not meet.
+        one_side = any(t.pos_ == "NOUN" and not p.of_token(t)
+                       for t in p.prep_object_tokens(n, ("between",)))
         of = p.prep_objects(n, ("of",))
         with_ = p.prep_objects(n, ("with",))
         poss = [k for c in n.children if c.dep_ == "poss" for k in p.expand(c)]
@@ -141,6 +146,10 @@ class _Finder:
                               if p.named_body(k) and k != itself]))
         bodies = [k for k in bodies
                   if cast(Entity, self.index.get(k)).type is EntityType.ORGANIZATION]
+        bodies = [k for k in bodies if not _own_meeting(self.index, n, k)]
+        # "the union's negotiations with Y": an unnamed side owns them, not the verb's subject.
+        owner_unnamed = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and not p.expand(c)
+                            and c.ent_type_ not in ("DATE", "TIME") for c in n.children)
         gov, via = governor(n)
         anchors = {n.i}
         for c in n.children:
@@ -168,11 +177,11 @@ class _Finder:
                 takes_agent = True  # "take part in talks", "participate in the meeting"
                 attend = lemma != "take" or any(c.lower_ == "part" for c in gov.children)
                 anchors.add(gov.i)
-            elif via in words.CONTEXT_PREPS and (with_ or between):
-                takes_agent = not (between or poss)
+            elif via in words.CONTEXT_PREPS and (with_ or between) and on_verb(n, gov):
+                takes_agent = not (between or poss or owner_unnamed or via in words.TOPIC)
                 if via not in words.BEFORE_AFTER:
                     anchors.add(gov.i)
-            elif via in ("at", "during", "after", "following") \
+            elif via in ("at", "during", "after", "following") and on_verb(n, gov) \
                     and not (with_ or between or of or bodies) \
                     and all(c.pos_ == "PRON" for c in n.children if c.dep_ == "poss"):
                 # "X and Y discussed the plans at (their) meeting", "A and B signed a pact
@@ -222,18 +231,23 @@ class _Finder:
             # co-attendees of an unnamed meeting are not paired.
             if n.lower_ in ("meeting", "talks") and any(c.lower_ == "the" for c in n.children):
                 # "the annual meeting": of the body meant before, in this sentence or earlier.
-                bodies = self._org_before(n, agents) or self.last_bodies
+                bodies = [k for k in self._org_before(n, agents) or self.last_bodies
+                          if not _own_meeting(self.index, n, k)]
                 return [_merge(agents + [b]) for b in bodies], anchors, objs, gov
             return [], anchors, objs, gov
         if bodies or of:
             self.last_bodies = bodies or of
+        if one_side and not agents:
+            return [], anchors, objs, gov
         if with_ and not (agents or between or poss or of or bodies):
             return [], anchors, objs, gov  # "talks with A and B": A and B did not meet
         if p.prep_object_tokens(n, ("with",)) and not with_ and not (between or of or bodies):
             return [], anchors, objs, gov  # "talks with bankers": the other side is unnamed
-        if of and not (agents or between or poss or with_) and all(self.parties._is_org(k)
-                                                                   for k in of + bodies):
-            return [], anchors, objs, gov  # "the meetings of the OECD and the WTO"
+        if (of or len(bodies) >= 2) and not (agents or between or poss or with_) \
+                and all(self.parties._is_org(k) for k in of + bodies):
+            # "the meetings of the OECD and the WTO", "the OECD and WTO talks": the bodies'
+            # own sessions, not a meeting of one body with the other.
+            return [], anchors, objs, gov
         return [_merge(agents + between + poss + of + bodies + with_)], anchors, objs, gov
 
     def _setting(self, n: Token, place: Span | None,
@@ -360,6 +374,18 @@ class _Finder:
             if echo is not None and (m.place is None or m.time is None):
                 _complete(out, n, echo[0], self.index, echo[1], published)
         return out
+
+
+#: Modifiers of a company's own meeting of its shareholders or board ("the Acme Inc annual
+#: meeting"): a shareholder or director at it does not meet the company.
+_OWN_MEETING = frozenset({"annual", "shareholders", "stockholders", "shareholder", "stockholder",
+                          "board", "special", "general"})
+
+
+def _own_meeting(index: EntityIndex, noun: Token, key: str) -> bool:
+    e = index.get(key)
+    return e is not None and is_company_name(e.label) and any(
+        c.lower_ in _OWN_MEETING for c in noun.children if c.dep_ in ("amod", "compound", "nmod"))
 
 
 def _root(span: Span | None) -> set[int]:

@@ -144,6 +144,12 @@ def is_hypothetical(verb: Token) -> bool:
     while cur is not None and steps < 4:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
             return True
+        if any(c.dep_ == "advcl" and c.i < verb.i and any(
+                g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+               for c in cur.children) and (cur is not verb or any(
+                a in _HYPOTHETICAL_AUX | _FUTURE_AUX for a in _aux(cur))
+                or _forms(cur) & {"likely", "expect", "plan", "due"}):
+            return True  # "if the vote passes, X is likely to meet Y"
         if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
                                          for g in c.children) for c in cur.children) \
                 and any(a in _HYPOTHETICAL_AUX | {"would"} for a in _aux(cur)):

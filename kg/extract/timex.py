@@ -91,6 +91,8 @@ def _is_duration(ent: Span) -> bool:
     root = ent.root
     if all(t.pos_ == "ADJ" or t.like_num or t.tag_ == "JJ" for t in ent):
         return True  # "annual", "20th annual": how often, not when
+    if all((t.pos_ in ("ADJ", "DET") or t.like_num) and t.dep_ in ("amod", "det") for t in ent):
+        return True  # "the 12th annual meeting": which one, not when ("on the 12th" is a date)
     if root.lemma_.casefold() in _UNITS and not any(
         c.lower_ in ("this", "last", "next", "that", "ago", "earlier", "later") for c in ent
     ):

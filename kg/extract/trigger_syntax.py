@@ -12,8 +12,7 @@ from spacy.tokens import Token
 from kg.extract.index import EntityIndex
 
 __all__ = ["QUANTITY", "PROPOSAL_NOUNS", "governor", "chain", "stray_with", "inside_party",
-           "proposed", "definite",
-           "trigger_text"]
+           "proposed", "definite", "on_verb", "trigger_text"]
 
 #: Measure nouns looked through: "six hours of talks" are talks.
 QUANTITY = frozenset({"hour", "day", "round", "series", "week", "minute", "session", "month",
@@ -62,6 +61,21 @@ def governor(noun: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
+def on_verb(noun: Token, gov: Token) -> bool:
+    """Whether the phrase of ``noun`` hangs on ``gov`` itself, not on a noun in between:
+    "met at the summit" does, "progress in talks", "spoke for producers at the talks" do not
+    (the verb's subject is not a party of a meeting that only modifies another noun)."""
+    cur = noun
+    if cur.head.lower_ == "of" and cur.head.head.lemma_.casefold() in QUANTITY:
+        cur = cur.head.head  # "after two days of talks"
+    if cur.dep_ != "pobj":
+        return True  # an object or subject of the verb
+    prep = cur.head
+    if prep.dep_ == "conj" and prep.head.dep_ == "prep":
+        prep = prep.head  # "to attend X and for talks with Y"
+    return prep.head.i == gov.i or prep.head.dep_ == "advmod" and prep.head.head.i == gov.i
+
+
 STRAY_PATH = frozenset({"pobj", "prep", "advcl", "npadvmod", "advmod", "compound"})
 
 
@@ -81,11 +95,14 @@ def stray_with(verb: Token) -> list[Token]:
 
 
 def inside_party(tok: Token, keys: list[str], index: EntityIndex) -> bool:
-    """Whether ``tok`` modifies the phrase of one of the parties ``keys`` ("GM" in "GM
-    chairman X")."""
+    """Whether ``tok`` modifies the phrase of one of the parties ``keys`` ("Acme" in "Acme
+    chairman X", "X of Acme Inc")."""
     cur = tok
     for _ in range(4):
-        if cur.dep_ not in ("compound", "poss", "nmod", "amod") or cur.head is cur:
+        if cur.dep_ == "pobj" and cur.head.lower_ in ("of", "from", "at") \
+                and cur.head.dep_ == "prep":
+            cur = cur.head  # "X of Acme Inc": X's own company
+        elif cur.dep_ not in ("compound", "poss", "nmod", "amod") or cur.head is cur:
             return False
         cur = cur.head
         if set(index.keys_of(cur)) & set(keys):
