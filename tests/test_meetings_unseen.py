@@ -43,6 +43,11 @@ def pairs(nlp, text):
         "and Ecuador.",
         # the talks qualify another noun, not the speaker's meeting
         "Senator Ada Hale said she was encouraged by progress in negotiations with Bolivia.",
+        # a delegate is his country's side, not its counterpart
+        "Norway will be represented at the meeting by former farm minister Ola Berg.",
+        # negotiations as an ongoing process, not a meeting event
+        "In his speech on the current free trade talks between Chile and Peru, Luis Vidal said "
+        "failure would not be a calamity.",
     ],
 )
 def test_unseen_false_positive_classes(nlp, text):

@@ -186,7 +186,9 @@ class _Finder:
                     and all(c.pos_ == "PRON" for c in n.children if c.dep_ == "poss"):
                 # "X and Y discussed the plans at (their) meeting", "A and B signed a pact
                 # after two days of talks": co-attendees met.
-                if len(p.subjects(gov)) >= 2:
+                # A subject and a passive agent are one side ("X was represented at the
+                # meeting by Y"); co-attendees are coordinated subjects or agents.
+                if len(p.subjects(gov, agent=False)) >= 2 or len(p.agents(gov)) >= 2:
                     takes_agent = True
                     anchors.add(gov.i)
             elif via in ("for", "at") and (lemma in words.PRESENCE or via == "at") \

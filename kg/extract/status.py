@@ -57,7 +57,7 @@ _FUTURE_WORDS = frozenset({"tomorrow", "next", "later", "coming", "upcoming", "s
 _HABITUAL_ADV = frozenset({"regularly", "often", "usually", "frequently", "routinely",
                            "occasionally", "periodically", "sometimes", "always", "annually"})
 _HABITUAL_ADJ = frozenset({"regular", "periodic", "routine", "frequent", "weekly", "monthly",
-                           "occasional", "ongoing"})
+                           "occasional", "ongoing", "current", "continuing"})
 
 
 def _aux(tok: Token) -> list[str]:
