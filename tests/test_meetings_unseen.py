@@ -67,3 +67,43 @@ def test_an_ordinal_of_the_meeting_is_not_its_time(nlp):
     (m,) = meetings(nlp, text)
     assert m.time is None
     assert m.names == frozenset({"Jose Ruiz", "Andean Development Bank"})
+
+
+# --- place and time conventions -------------------------------------------------------------
+
+def test_a_clause_can_date_the_meeting(nlp):
+    text = ("Spokesman Tom Reed said Olaf Brandt met in the palace shortly after the vote "
+            "closed with Finance Minister Carla Ruiz.")
+    (m,) = meetings(nlp, text)
+    assert m.time == "shortly after the vote closed"
+
+
+def test_a_clause_about_a_party_is_not_a_time(nlp):
+    (m,) = meetings(nlp, "Finance Minister Olaf Brandt met Treasury Secretary Ann Vos after he "
+                         "returned from Oslo.")
+    assert m.time is None
+
+
+def test_the_departure_time_is_not_the_meetings(nlp):
+    text = ("Officials said Ken Sato would leave for Rome on Tuesday to attend the Andean "
+            "Trade Bank's Budget Committee meeting.")
+    (m,) = meetings(nlp, text)
+    assert (m.place, m.time) == ("Rome", None)
+
+
+def test_the_bodys_meeting_named_again_dates_it(nlp):
+    text = ("Officials said Ken Sato would leave for Rome on Tuesday to attend the Andean "
+            "Trade Bank's (ATB) Budget Committee meeting. The ATB committee meeting, scheduled "
+            "for June 3, is expected to review the loans.")
+    (m,) = meetings(nlp, text)
+    assert m.time == "June 3"
+
+
+def test_the_same_people_meeting_again_keep_the_setting(nlp):
+    text = ("Finance Minister Olaf Brandt and Treasury Secretary Ann Vos reaffirmed their pact "
+            "at a secret meeting yesterday in Oslo. Markets rallied on the news. While the two "
+            "ministers were meeting with central bank president Ola Berg, the bank eased "
+            "rates.")
+    found = meetings(nlp, text)
+    with_berg = [m for m in found if "Ola Berg" in m.names]
+    assert with_berg and all((m.place, m.time) == ("Oslo", "yesterday") for m in with_berg)

@@ -12,21 +12,20 @@ Parties come from subjects (inherited through "is expected to"), objects, "with"
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import meeting_words as words
-from kg.extract.gazetteer import is_company_name
 from kg.extract.hospitality import (
     HOSPITALITY_NOUNS,
     call_parties,
     hospitality_parties,
 )
 from kg.extract.index import EntityIndex
-from kg.extract.parties import NAMED_GROUPS, Parties
+from kg.extract.neighbours import Echo, complete, fill_from_neighbours
+from kg.extract.parties import NAMED_GROUPS, Parties, own_meeting
 from kg.extract.place import attached_place, place_label
 from kg.extract.provenance import sentence_provenance
 from kg.extract.status import (
@@ -38,7 +37,7 @@ from kg.extract.status import (
     is_hypothetical,
     noun_status,
 )
-from kg.extract.timex import attached_time, normalise_date
+from kg.extract.timex import attached_time, normalise_date, time_anchors
 from kg.extract.trigger_syntax import (
     chain,
     definite,
@@ -146,7 +145,7 @@ class _Finder:
                               if p.named_body(k) and k != itself]))
         bodies = [k for k in bodies
                   if cast(Entity, self.index.get(k)).type is EntityType.ORGANIZATION]
-        bodies = [k for k in bodies if not _own_meeting(self.index, n, k)]
+        bodies = [k for k in bodies if not own_meeting(self.index, n, k)]
         # "the union's negotiations with Y": an unnamed side owns them, not the verb's subject.
         owner_unnamed = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and not p.expand(c)
                             and c.ent_type_ not in ("DATE", "TIME") for c in n.children)
@@ -234,7 +233,7 @@ class _Finder:
             if n.lower_ in ("meeting", "talks") and any(c.lower_ == "the" for c in n.children):
                 # "the annual meeting": of the body meant before, in this sentence or earlier.
                 bodies = [k for k in self._org_before(n, agents) or self.last_bodies
-                          if not _own_meeting(self.index, n, k)]
+                          if not own_meeting(self.index, n, k)]
                 return [_merge(agents + [b]) for b in bodies], anchors, objs, gov
             return [], anchors, objs, gov
         if bodies or of:
@@ -280,7 +279,7 @@ class _Finder:
     def find(self, published: date | None) -> list[Meeting]:
         """All meetings of the document, in sentence order."""
         out: list[Meeting] = []
-        echoes: dict[int, tuple[Span | None, str | None]] = {}
+        echoes: list[Echo] = []
         for si, sent in enumerate(self.doc.sents):
             for tok in sent:
                 pos = tok.pos_  # most words cannot trigger: their lemma is not looked up
@@ -299,7 +298,7 @@ class _Finder:
                         sets = [_merge(subj + [k]) for k in parts if k not in subj] or sets
                     anchors = anchors | chain(tok)
                     place = attached_place(sent, anchors, objs)
-                    time = attached_time(sent, anchors | _root(place), tok, objs)
+                    time = attached_time(sent, time_anchors(anchors, tok) | _root(place), tok, objs)
                     status = clause_status(tok, time)
                     confidence = 0.9
                 elif pos == "NOUN" and lemma in words.OCCASIONS:
@@ -313,7 +312,7 @@ class _Finder:
                     anchors = {tok.i} | (chain(gov) if gov is not None else set())
                     objs = []
                     place = attached_place(sent, anchors, objs)
-                    time = attached_time(sent, anchors | _root(place), tok, objs)
+                    time = attached_time(sent, time_anchors(anchors, tok) | _root(place), tok, objs)
                     status = noun_status(tok, gov, time)
                     confidence = 0.7
                 elif pos in ("NOUN", "PROPN") and lemma in words.NOUN_TRIGGERS:
@@ -326,13 +325,14 @@ class _Finder:
                         # place and time are the meeting's.
                         anchors = anchors | chain(gov)
                     place = attached_place(sent, anchors, objs)
-                    time = attached_time(sent, anchors | _root(place), tok, objs)
+                    time = attached_time(sent, time_anchors(anchors, tok) | _root(place), tok, objs)
                     place, time = self._setting(tok, place, time)
-                    if (place or time) and definite(tok) and not any(
-                            self.parties.eligible(k) for ps in sets for k in ps):
-                        # "The talks, in Oslo, ...": what the next sentence says of the
-                        # meeting just named (the guide's neighbouring sentence).
-                        echoes.setdefault(si, (place, time))
+                    named = _merge([k for ps in sets for k in ps if self.parties.eligible(k)])
+                    if (place or time) and len(named) < 2 and (definite(tok) or named and any(
+                            c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)):
+                        # "The talks, in Oslo, ...", "The Acme committee meeting, set for
+                        # May 2": what a neighbouring sentence says of a meeting named before.
+                        echoes.append(Echo(si, place, time, named))
                     status = noun_status(tok, gov, time)
                     if any(c.dep_ == "amod" and c.lower_ == "following" for c in tok.children):
                         via = "following"  # "agreed to merge following talks"
@@ -356,7 +356,7 @@ class _Finder:
                     if same:
                         # A second mention of the same event in the sentence ("had a
                         # discussion ... during their meeting on Monday") adds what it knows.
-                        _complete(out, same[0], place, self.index, time, published)
+                        complete(out, same[0], place, self.index, time, published)
                         continue
                     out.append(Meeting(
                         participants=parts,
@@ -371,39 +371,12 @@ class _Finder:
                         span=resolve_span(time or sole_date(sent), published, status.value,
                                           clause_tense(tok)),
                     ))
-        for n, m in enumerate(out):
-            echo = echoes.get(m.provenance.sentence_index + 1)
-            if echo is not None and (m.place is None or m.time is None):
-                _complete(out, n, echo[0], self.index, echo[1], published)
+        fill_from_neighbours(out, echoes, self.index, published)
         return out
-
-
-#: Modifiers of a company's own meeting of its shareholders or board ("the Acme Inc annual
-#: meeting"): a shareholder or director at it does not meet the company.
-_OWN_MEETING = frozenset({"annual", "shareholders", "stockholders", "shareholder", "stockholder",
-                          "board", "special", "general"})
-
-
-def _own_meeting(index: EntityIndex, noun: Token, key: str) -> bool:
-    e = index.get(key)
-    return e is not None and is_company_name(e.label) and any(
-        c.lower_ in _OWN_MEETING for c in noun.children if c.dep_ in ("amod", "compound", "nmod"))
 
 
 def _root(span: Span | None) -> set[int]:
     return {span.root.i} if span is not None else set()
-
-
-def _complete(out: list[Meeting], n: int, place: Span | None, index: EntityIndex,
-              time: str | None, published: date | None) -> None:
-    m = out[n]
-    if m.time is None and time is not None:
-        planned = m.status is MeetingStatus.PLANNED
-        m = replace(m, time=time, date=normalise_date(time, published, planned),
-                    span=resolve_span(time, published, m.status.value))
-    if m.place is None and place is not None:
-        m = replace(m, place=place_label(place), place_entity=index.entity_of(place))
-    out[n] = m
 
 
 def find_meetings(doc: Doc, index: EntityIndex) -> list[Meeting]:

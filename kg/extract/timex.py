@@ -20,7 +20,7 @@ from datetime import date, datetime, time
 
 from spacy.tokens import Span, Token
 
-__all__ = ["normalise_date", "attached_time", "strip_preposition"]
+__all__ = ["normalise_date", "attached_time", "strip_preposition", "time_anchors"]
 
 log = logging.getLogger(__name__)
 
@@ -152,4 +152,43 @@ def attached_time(sent: Span, anchors: set[int], trigger: Token,
             if nxt is not None and nxt.lower_ in _TIME_WORDS:
                 return f"{tok.text} {nxt.text}"  # "Later today"
             return tok.text
+    return _clausal_time(sent, anchors)
+
+
+#: Conjunctions of a clause that dates an event by another one ("after the market closed").
+_CLAUSE_MARKS = frozenset({"after", "before", "when", "as"})
+
+
+def _clausal_time(sent: Span, anchors: set[int]) -> str | None:
+    """A short clause that dates the event by another event: "shortly after the vote
+    closed", "just before the session opened". Only clauses about an event (a common noun
+    as subject), not about a party ("after he returned"), and at most seven words."""
+    for tok in sent:
+        if tok.dep_ != "advcl" or tok.head.i not in anchors or tok.tag_ not in ("VBD", "VBZ",
+                                                                                "VBP"):
+            continue
+        kids = list(tok.children)
+        if not any(c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS for c in kids):
+            continue
+        subj = [c for c in kids if c.dep_ == "nsubj"]
+        if len(subj) != 1 or subj[0].pos_ != "NOUN" or subj[0].ent_type_:
+            continue
+        start = min(c.left_edge.i for c in kids if c.i < tok.i)
+        end = tok.i + 1
+        for c in tok.rights:
+            if c.dep_ in ("dobj", "prt", "advmod", "npadvmod") and c.i == end:
+                end = c.right_edge.i + 1
+        if end - start <= 7:
+            return sent.doc[start:end].text
     return None
+
+
+#: Verbs of setting off: "will leave on Monday to attend X" dates the journey, not X.
+_DEPARTURE = frozenset({"leave", "depart", "fly", "travel", "head", "go", "set"})
+
+
+def time_anchors(anchors: set[int], trigger: Token) -> set[int]:
+    """The anchors whose time is the meeting's: not a departure the meeting is the purpose of."""
+    doc = trigger.doc
+    return {i for i in anchors if i == trigger.i
+            or doc[i].lemma_.casefold() not in _DEPARTURE}

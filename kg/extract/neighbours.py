@@ -1,0 +1,104 @@
+"""Place and time of a meeting from a neighbouring sentence that refers to the same meeting.
+
+The guide takes a value "from a neighbouring sentence that explicitly refers to the same
+meeting": a definite mention right after it ("The talks, held in Oslo, ..."), the body's
+meeting named again ("The Acme committee meeting, set for May 2, ..."), or the same
+participants meeting again in a sentence that says neither where nor when ("while the two
+ministers were meeting with X" after "A and B met in Rome on Monday").
+
+>>> Echo(3, None, "Monday", ()).sentence
+3
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Span
+
+from kg.extract.index import EntityIndex
+from kg.extract.place import place_label
+from kg.extract.timex import normalise_date
+from kg.extract.when import resolve_span
+from kg.model import Meeting, MeetingStatus
+
+__all__ = ["Echo", "complete", "fill_from_neighbours"]
+
+#: How many sentences later a mention of the same body's meeting may say where or when.
+_BODY_REACH = 2
+#: How many sentences back the same participants' meeting may be.
+_SAME_PARTIES_REACH = 3
+
+
+@dataclass(frozen=True)
+class Echo:
+    """A definite mention of a meeting that names no two parties but says where or when:
+    its sentence, place, time and the named parties (a body) it mentions."""
+
+    sentence: int
+    place: Span | None
+    time: str | None
+    keys: tuple[str, ...]
+
+
+def complete(out: list[Meeting], n: int, place: Span | None, index: EntityIndex,
+             time: str | None, published: date | None) -> None:
+    """Fill the place and time that meeting ``out[n]`` lacks."""
+    m = out[n]
+    if m.time is None and time is not None:
+        planned = m.status is MeetingStatus.PLANNED
+        m = replace(m, time=time, date=normalise_date(time, published, planned),
+                    span=resolve_span(time, published, m.status.value))
+    if m.place is None and place is not None:
+        m = replace(m, place=place_label(place), place_entity=index.entity_of(place))
+    out[n] = m
+
+
+def _names_body(index: EntityIndex, key: str, m: Meeting) -> bool:
+    """Whether ``key`` names the body of meeting ``m`` again: one of its participants, by
+    name or alias, or an organisation its sentence names ("the Acme Bank's Budget
+    Committee meeting ... The Acme committee meeting")."""
+    participants = m.participants
+    if key in participants:
+        return True
+    e = index.get(key)
+    if e is None:
+        return False
+    if any(x.sentence_index == m.provenance.sentence_index and x.kind in ("name", "alias")
+           for x in e.mentions):
+        return True
+    names = {e.label.casefold(), *(m.text.casefold() for m in e.mentions)}
+    for k in participants:
+        p = index.get(k)
+        if p is not None and any(len(nm) > 2 and nm in p.label.casefold() for nm in names):
+            return True
+    return False
+
+
+def fill_from_neighbours(out: list[Meeting], echoes: list[Echo], index: EntityIndex,
+                         published: date | None) -> None:
+    """Complete the place and time of the meetings in ``out`` from neighbouring mentions."""
+    for n, m in enumerate(out):
+        si = m.provenance.sentence_index
+        for e in echoes:
+            if m.place is not None and m.time is not None:
+                break
+            if e.sentence == si + 1 and not e.keys or (
+                    si < e.sentence <= si + _BODY_REACH and e.keys
+                    and all(_names_body(index, k, m) for k in e.keys)):
+                complete(out, n, e.place, index, e.time, published)
+                m = out[n]
+    for n, m in enumerate(out):
+        if m.place is not None or m.time is not None:
+            continue
+        si = m.provenance.sentence_index
+        for prev in reversed(out[:n]):
+            psi = prev.provenance.sentence_index
+            if not si - _SAME_PARTIES_REACH <= psi < si:
+                continue
+            if len(set(prev.participants) & set(m.participants)) >= 2 \
+                    and prev.status is m.status and (prev.place or prev.time):
+                out[n] = replace(m, place=prev.place, place_entity=prev.place_entity,
+                                 time=prev.time, date=prev.date, span=prev.span)
+                break
