@@ -107,3 +107,20 @@ def test_the_same_people_meeting_again_keep_the_setting(nlp):
     found = meetings(nlp, text)
     with_berg = [m for m in found if "Ola Berg" in m.names]
     assert with_berg and all((m.place, m.time) == ("Oslo", "yesterday") for m in with_berg)
+
+
+# --- subjects found elsewhere -----------------------------------------------------------------
+
+def test_a_hoped_meeting_on_a_trip_is_planned_with_the_trips_place(nlp):
+    text = ("Prime Minister Kenji Sato will visit the United States next week. While in "
+            "Washington, he said he hopes to have candid and frank discussions with President "
+            "Ann Vos.")
+    (m,) = meetings(nlp, text)
+    assert m.names == frozenset({"Kenji Sato", "Ann Vos"})
+    assert (m.status, m.place) == ("planned", "Washington")
+
+
+def test_a_meeting_during_a_visit_takes_its_place(nlp):
+    (m,) = meetings(nlp, "Foreign Minister Ann Vos met Premier Kenji Sato during her visit "
+                         "to Japan.")
+    assert m.place == "Japan"

@@ -49,6 +49,9 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
                 and root.head.lower_ in ("to", "for") and root.head.head.i in anchors \
                 and root.head.head.lemma_.casefold() in _JOURNEY:
             return ent
+    trip = _trip_place(sent, anchors)
+    if trip is not None:
+        return trip
     for tok in sent:
         # "met in the presidential residence", "at his mountain retreat": a place noun.
         if tok.dep_ == "pobj" and tok.lemma_.casefold() in _PLACE_NOUNS \
@@ -63,3 +66,30 @@ def place_label(span: Span | None) -> str | None:
         return None
     text = " ".join(span.text.split())
     return text[4:] if text.casefold().startswith("the ") else text
+
+
+#: Nouns of a trip: "met X during her visit to Japan" took place in Japan.
+_TRIP_NOUNS = frozenset({"visit", "trip", "tour", "stay", "stop", "stopover", "mission"})
+
+
+def _trip_place(sent: Span, anchors: set[int]) -> Span | None:
+    """The place of the trip the meeting is said to be part of: "during her visit to
+    Japan", and "While in Madrid, he said he hopes to meet X" (the clause scopes over the
+    sentence's verbs)."""
+    doc = sent.doc
+    above = {a.i for i in anchors for a in doc[i].ancestors} | anchors
+    for ent in sent.ents:
+        root = ent.root
+        if ent.label_ not in ("GPE", "LOC") or root.dep_ != "pobj":
+            continue
+        prep = root.head
+        host = prep.head
+        if prep.lower_ in ("to", "of") and host.lemma_.casefold() in _TRIP_NOUNS \
+                and host.dep_ == "pobj" and host.head.lower_ in ("during", "on", "in") \
+                and host.head.head.i in anchors:
+            return ent
+        if prep.lower_ == "in" and prep.i < host.i and host.i in above and any(
+                c.dep_ == "mark" and c.lower_ == "while" and c.i == prep.i - 1
+                for c in host.children):
+            return ent
+    return None

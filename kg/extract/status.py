@@ -35,7 +35,7 @@ __all__ = [
 PLAN_HEADS = frozenset(
     {"expect", "schedule", "due", "plan", "agree", "set", "intend", "arrange", "be", "go",
      "prepare", "decide", "leave", "travel", "fly", "come", "return", "likely", "slate",
-     "suppose"}
+     "suppose", "hope", "aim"}
 )
 #: "X refused to meet": the head verb negates the meeting.
 NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject"})
@@ -45,7 +45,7 @@ NEG_VERBS = frozenset({"cancel", "boycott", "skip", "postpone", "scrap", "snub",
 #: Heads that make a meeting only wished for, offered or possible: not a meeting yet.
 HYPOTHETICAL_HEADS = frozenset(
     {"happy", "willing", "ready", "prepared", "eager", "glad", "keen", "offer", "invite",
-     "propose", "want", "hope", "wish", "like", "seek", "ask", "urge", "suggest", "consider",
+     "propose", "want", "wish", "like", "seek", "ask", "urge", "suggest", "consider",
      "request", "push", "press", "try", "call", "demand", "invitation", "proposal", "possible",
      "able", "unable", "love", "welcome", "willingness", "readiness", "desire", "eagerness"}
 )
@@ -78,6 +78,8 @@ def clause_status(verb: Token, time_text: str | None = None) -> MeetingStatus:
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and "to" in aux):
         head = verb.head
         lemma = head.lemma_.casefold()
+        if lemma not in PLAN_HEADS and _forms(head) & {"hope", "aim"}:
+            lemma = "hope"  # the small model lemmatises "hopes" as "hop"
         if lemma in NEG_HEADS or _negated(head):
             return MeetingStatus.NEGATED
         if lemma in PLAN_HEADS and lemma not in ("be",) or (lemma == "be" and verb.dep_ == "xcomp"):

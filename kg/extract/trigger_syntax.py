@@ -51,6 +51,10 @@ def governor(noun: Token) -> tuple[Token | None, str]:
             if cur.pos_ in ("VERB", "AUX"):
                 return cur, via
             continue
+        elif cur.dep_ == "conj" and cur.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass",
+                                                      "attr"):
+            cur = cur.head  # "have candid and frank talks": the first conjunct's governor
+            continue
         elif cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "conj", "appos"):
             via = via or cur.dep_
             cur = cur.head
