@@ -45,7 +45,7 @@ NEG_VERBS = frozenset({"cancel", "boycott", "skip", "postpone", "scrap", "snub",
 #: Heads that make a meeting only wished for, offered or possible: not a meeting yet.
 HYPOTHETICAL_HEADS = frozenset(
     {"happy", "willing", "ready", "prepared", "eager", "glad", "keen", "offer", "invite",
-     "propose", "want", "wish", "like", "seek", "ask", "urge", "suggest", "consider",
+     "propose", "want", "hope", "wish", "like", "seek", "ask", "urge", "suggest", "consider",
      "request", "push", "press", "try", "call", "demand", "invitation", "proposal", "possible",
      "able", "unable", "love", "welcome", "willingness", "readiness", "desire", "eagerness"}
 )
@@ -162,7 +162,8 @@ def is_hypothetical(verb: Token) -> bool:
             return True  # "a letter proposing that they meet", "the hope that they meet"
         if any(a in _HYPOTHETICAL_AUX for a in _aux(cur)):
             return True
-        if cur is not verb and _forms(cur) & HYPOTHETICAL_HEADS:
+        if cur is not verb and _forms(cur) & HYPOTHETICAL_HEADS and not (
+                _forms(cur) & HYPOTHETICAL_HEADS == {"hope"} and _on_a_trip(cur)):
             return True
         if cur.dep_ in ("xcomp", "acl", "conj", "acomp") or (
             cur.dep_ == "advcl" and "to" in _aux(cur)
@@ -174,6 +175,20 @@ def is_hypothetical(verb: Token) -> bool:
             return True  # "X proposed that they meet"
         break
     return False
+
+
+#: Nouns of a scheduled trip: a meeting hoped for during one is planned.
+_TRIP = frozenset({"visit", "trip", "tour", "stay", "stopover"})
+
+
+def _on_a_trip(tok: Token) -> bool:
+    """Whether ``tok``'s sentence places it on a trip ("While in Rome, he said he hopes
+    to meet X", "during his visit he hopes to meet X"): the hope is then a plan."""
+    doc = tok.doc
+    return any(t.dep_ == "mark" and t.lower_ == "while" and t.i + 1 < len(doc)
+               and doc[t.i + 1].lower_ == "in"
+               or t.lemma_.casefold() in _TRIP and t.head.lower_ in ("during", "on")
+               for t in tok.sent)
 
 
 def _forms(tok: Token) -> set[str]:
