@@ -124,3 +124,25 @@ def test_a_meeting_during_a_visit_takes_its_place(nlp):
     (m,) = meetings(nlp, "Foreign Minister Ann Vos met Premier Kenji Sato during her visit "
                          "to Japan.")
     assert m.place == "Japan"
+
+
+def test_a_fronted_phrase_does_not_hide_the_subject_and_the_agent_hangs_low(nlp):
+    text = ("British Prime Minister Margaret Hale arrived in Moscow on Sunday. After her talks "
+            "with Soviet Premier Nikolai Petrov, Hale and the Soviet Premier were joined for the "
+            "signing of agreements by Kremlin leader Ivan Orlov, who had nine hours of talks "
+            "with her yesterday.")
+    got = pairs(nlp, text)
+    assert {frozenset({"Margaret Hale", "Ivan Orlov"}),
+            frozenset({"Nikolai Petrov", "Ivan Orlov"}),
+            frozenset({"Margaret Hale", "Nikolai Petrov"})} <= got
+    joined = [m for m in meetings(nlp, text) if "Nikolai Petrov" in m.names
+              and "Ivan Orlov" in m.names]
+    assert joined and all(m.time is None for m in joined)  # "yesterday" is the other talks'
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ada Hale joined Governor Tom Reed in criticising the budget.",
+    "Ann Vos joined Acme Corp as finance director in 1985.",
+])
+def test_joining_without_an_occasion_is_not_a_meeting(nlp, text):
+    assert meetings(nlp, text) == []

@@ -14,7 +14,7 @@ __all__ = ["VERB_TRIGGERS", "NOUN_TRIGGERS", "LIGHT_VERBS", "ATTEND", "NEEDS_WIT
            "PRESENCE", "TAKE_PART", "TOPIC"]
 
 VERB_TRIGGERS = frozenset(
-    {"meet", "confer", "negotiate", "talk", "host", "receive", "visit", "sit", "call"}
+    {"meet", "confer", "negotiate", "talk", "host", "receive", "visit", "sit", "call", "join"}
 )
 NOUN_TRIGGERS = frozenset(
     {"talk", "meeting", "summit", "discussion", "negotiation", "consultation", "audience",

@@ -42,8 +42,8 @@ from kg.extract.trigger_syntax import (
     chain,
     definite,
     governor,
-    inside_party,
     on_verb,
+    org_before,
     proposed,
     stray_with,
     trigger_text,
@@ -102,6 +102,13 @@ class _Finder:
                 obj_toks += dobjs
         elif lemma in ("visit", "receive", "host"):
             obj_toks = dobjs
+        elif lemma == "join":
+            # "A was joined for the signing by B", "A joined B for dinner": company for an
+            # occasion; "joined the board", "joined B in criticising" are not meetings.
+            if not any(c.dep_ == "auxpass" for c in v.children) and not any(
+                    c.dep_ == "prep" and c.lower_ in ("for", "at") for c in v.children):
+                return None
+            obj_toks = dobjs
         objs: list[str] = []
         for t in obj_toks:
             found = p.of_token(t) + p.listed(t)  # and names a mis-parsed list hangs on it
@@ -114,7 +121,7 @@ class _Finder:
         obj_toks += [g for c in v.children if c.dep_ == "agent" for g in c.children]
         if lemma in words.PERSON_ONLY and not all(p.is_person(k) for k in subj):
             return None
-        if lemma not in ("meet", "join") and not objs:
+        if lemma != "meet" and not objs:
             return None
         if obj_toks and not objs:
             # "met bankers", "met its targets": the other side is unnamed, or no party at
@@ -232,7 +239,7 @@ class _Finder:
             # co-attendees of an unnamed meeting are not paired.
             if n.lower_ in ("meeting", "talks") and any(c.lower_ == "the" for c in n.children):
                 # "the annual meeting": of the body meant before, in this sentence or earlier.
-                bodies = [k for k in self._org_before(n, agents) or self.last_bodies
+                bodies = [k for k in org_before(self.index, n, agents) or self.last_bodies
                           if not own_meeting(self.index, n, k)]
                 return [_merge(agents + [b]) for b in bodies], anchors, objs, gov
             return [], anchors, objs, gov
@@ -265,16 +272,6 @@ class _Finder:
             self.settings[lemma] = (place, time)
         return place, time
 
-    def _org_before(self, n: Token, agents: list[str]) -> list[str]:
-        """The last organisation named earlier in ``n``'s sentence, other than the agents."""
-        for t in reversed(self.doc[n.sent.start : n.i]):
-            if inside_party(t, agents, self.index):
-                continue  # "Acme chairman X will go to the meeting": X's own company
-            keys = [k for k in self.index.keys_of(t) if k not in agents
-                    and cast(Entity, self.index.get(k)).type is EntityType.ORGANIZATION]
-            if keys:
-                return keys[:1]
-        return []
 
     def find(self, published: date | None) -> list[Meeting]:
         """All meetings of the document, in sentence order."""
@@ -355,8 +352,11 @@ class _Finder:
                             and set(parts) <= set(m.participants)]
                     if same:
                         # A second mention of the same event in the sentence ("had a
-                        # discussion ... during their meeting on Monday") adds what it knows.
-                        complete(out, same[0], place, self.index, time, published)
+                        # discussion ... during their meeting on Monday") adds what it knows;
+                        # a relative clause ("..., who had talks with her yesterday") tells
+                        # of another one.
+                        if not any(a.dep_ == "relcl" for a in (tok, *tok.ancestors)):
+                            complete(out, same[0], place, self.index, time, published)
                         continue
                     out.append(Meeting(
                         participants=parts,

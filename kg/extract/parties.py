@@ -230,14 +230,18 @@ class Parties:
                for g in c.children if g.dep_ == "pobj" for k in self.expand(g)]
         if out or not any(c.dep_ == "auxpass" for c in verb.children):
             return out
-        for c in verb.children:
-            if c.dep_ != "prep":
+        for b in verb.subtree:
+            # "were joined for the signing of agreements covering exchanges by X": the
+            # first "by" the parser hung on a phrase below the verb, not inside a clause.
+            if b.dep_ != "prep" or b.lower_ != "by" or b.i < verb.i:
                 continue
-            for g in c.children:
-                for b in g.children if g.dep_ == "pobj" else ():
-                    if b.dep_ == "prep" and b.lower_ == "by":
-                        out += [k for o in b.children if o.dep_ == "pobj"
-                                for k in self.expand(o)]
+            cur = b.head
+            while cur.i != verb.i and cur.dep_ in ("pobj", "prep", "acl", "dobj") \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+                cur = cur.head
+            if cur.i == verb.i:
+                out += [k for o in b.children if o.dep_ == "pobj" for k in self.expand(o)]
+                break
         return out
 
     def subjects(self, verb: Token, depth: int = 0, agent: bool = True) -> list[str]:
@@ -246,7 +250,7 @@ class Parties:
         out: list[str] = self.agents(verb) if agent else []
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
-                out += self.expand(c)
+                out += self.fronted(verb, c) or self.expand(c)
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         if not has_subject:
             # The small parser hangs a fronted subject on a preceding participle clause
@@ -273,6 +277,21 @@ class Parties:
             elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 out += self.subjects(verb.head.head, depth + 1)  # "before visiting X"
         return out
+
+    def fronted(self, verb: Token, subj: Token) -> list[str]:
+        """The real subject when the parser swallowed it into a fronted phrase: in "After
+        her talks with X, A and B were joined by C" it makes "talks" the subject and A and B
+        conjuncts of X; the conjuncts after the comma are the subject."""
+        if subj.pos_ != "NOUN" or self.index.keys_of(subj) or not any(
+                c.dep_ == "mark" and c.i < subj.i for c in verb.children):
+            return []
+        for prep in subj.children:
+            for obj in prep.children if prep.dep_ == "prep" else ():
+                comma = next((t.i for t in self.doc[obj.i : verb.i] if t.text == ","), None)
+                if obj.dep_ == "pobj" and comma is not None:
+                    return [k for t in obj.conjuncts if t.i > comma
+                            for k in self.of_token(t) + self.listed(t)]
+        return []
 
     def prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[str]:
         """Parties in ``tok``'s prepositional phrases headed by one of ``preps``."""

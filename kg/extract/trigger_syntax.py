@@ -10,9 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.index import EntityIndex
+from kg.model import EntityType
 
 __all__ = ["QUANTITY", "PROPOSAL_NOUNS", "governor", "chain", "stray_with", "inside_party",
-           "proposed", "definite", "on_verb", "trigger_text"]
+           "proposed", "definite", "on_verb", "org_before", "trigger_text"]
 
 #: Measure nouns looked through: "six hours of talks" are talks.
 QUANTITY = frozenset({"hour", "day", "round", "series", "week", "minute", "session", "month",
@@ -156,3 +157,16 @@ def trigger_text(tok: Token) -> str:
     """The trigger word with its particle ("call on", "sit down")."""
     parts = [c for c in tok.children if c.dep_ == "prt"]
     return " ".join(t.text for t in sorted([tok, *parts], key=lambda t: t.i))
+
+
+def org_before(index: EntityIndex, n: Token, agents: list[str]) -> list[str]:
+    """The last organisation named earlier in ``n``'s sentence, other than the agents
+    and their own ("Acme chairman X will go to the meeting": not Acme)."""
+    for t in reversed(n.doc[n.sent.start : n.i]):
+        if inside_party(t, agents, index):
+            continue
+        keys = [k for k in index.keys_of(t) if k not in agents
+                and getattr(index.get(k), "type", None) is EntityType.ORGANIZATION]
+        if keys:
+            return keys[:1]
+    return []
