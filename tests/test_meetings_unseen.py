@@ -146,3 +146,26 @@ def test_a_fronted_phrase_does_not_hide_the_subject_and_the_agent_hangs_low(nlp)
 ])
 def test_joining_without_an_occasion_is_not_a_meeting(nlp, text):
     assert meetings(nlp, text) == []
+
+
+# --- named bodies -----------------------------------------------------------------------------
+
+def test_a_bodys_meeting_read_as_an_apposition(nlp):
+    text = ("Economics Minister Olaf Brandt said he had called from Fiji, where he is attending "
+            "a World Trade Organization (WTO) ministerial meeting.")
+    (m,) = meetings(nlp, text)
+    assert m.names == frozenset({"Olaf Brandt", "World Trade Organization"})
+
+
+def test_a_speaker_apposed_to_countries_is_not_one_of_them(nlp):
+    text = ("Peru will not attend a meeting of copper producing countries scheduled for this "
+            "weekend in Chile, Jorge Vidal, manager of the National Mining Federation, said.")
+    assert frozenset({"Peru", "Jorge Vidal"}) not in pairs(nlp, text)
+
+
+def test_a_meeting_of_another_body_keeps_its_own_setting(nlp):
+    text = ("Olaf Brandt will be in Rome for the Food and Agriculture Organization meeting next "
+            "week. Japan will seek support at the meeting of the Asian Trade Council tomorrow.")
+    found = {m.names: m for m in meetings(nlp, text)}
+    council = found[frozenset({"Japan", "Asian Trade Council"})]
+    assert council.place != "Rome" and council.time != "next week"

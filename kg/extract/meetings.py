@@ -152,6 +152,8 @@ class _Finder:
                               if p.named_body(k) and k != itself]))
         bodies = [k for k in bodies
                   if cast(Entity, self.index.get(k)).type is EntityType.ORGANIZATION]
+        if n.dep_ == "appos" and n.head.i < n.i:  # "a WTO (WTO) ministerial meeting" misread
+            bodies += [k for k in p.of_token(n.head) if p._is_org(k) and k not in bodies]
         bodies = [k for k in bodies if not own_meeting(self.index, n, k)]
         # "the union's negotiations with Y": an unnamed side owns them, not the verb's subject.
         owner_unnamed = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and not p.expand(c)
@@ -264,9 +266,7 @@ class _Finder:
         event when it is definite and says neither itself ("the Oslo summit ... the
         summit")."""
         lemma = n.lemma_.casefold()
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                       for c in n.children)
-        if definite and place is None and time is None and lemma in self.settings:
+        if definite(n) and place is None and time is None and lemma in self.settings:
             return self.settings[lemma]
         if place is not None or time is not None:
             self.settings[lemma] = (place, time)

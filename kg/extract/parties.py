@@ -104,9 +104,12 @@ class Parties:
                 # "the head of the central bank, Ana Ruiz": the person, not the bank;
                 # "the so-called A countries - Brazil, Argentina and Mexico": every country;
                 # "his counterpart X, Finance Minister Y and ... Z": the whole list.
-                for a in (c, *c.conjuncts):
-                    keys += [k for k in self.of_token(a, depth + 1)
-                             if (self.is_person(k) or not titled) and k not in keys]
+                listed = [k for a in (c, *c.conjuncts) for k in self.of_token(a, depth + 1)]
+                if lemma in ("country", "nation"):
+                    listed = [k for k in listed if self._kind([k]) == "country"]
+                elif tok.tag_ == "NNS" and len(listed) < 2:
+                    listed = []  # "producers, X, manager of ..., said": the speaker
+                keys += [k for k in listed if (self.is_person(k) or not titled) and k not in keys]
         if not keys and lemma in ORG_DESCRIPTORS:
             # "the United Auto Workers union", "the Citibank group": the named organisation.
             keys += [k for c in tok.children if c.dep_ == "compound"

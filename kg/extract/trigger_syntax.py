@@ -52,9 +52,11 @@ def governor(noun: Token) -> tuple[Token | None, str]:
             if cur.pos_ in ("VERB", "AUX"):
                 return cur, via
             continue
-        elif cur.dep_ == "conj" and cur.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass",
-                                                      "attr"):
-            cur = cur.head  # "have candid and frank talks": the first conjunct's governor
+        elif cur.dep_ in ("conj", "appos") and cur.head.dep_ in ("dobj", "pobj", "nsubj",
+                                                                 "nsubjpass", "attr"):
+            # "have candid and frank talks", "attending a WTO (WTO) ministerial meeting"
+            # read as an apposition: the governor of the first conjunct.
+            cur = cur.head
             continue
         elif cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "conj", "appos"):
             via = via or cur.dep_
@@ -146,11 +148,13 @@ def chain(verb: Token) -> set[int]:
 
 def definite(noun: Token) -> bool:
     """ "the talks", "this meeting", "their summit", "Saturday's meeting"; not "the annual
-    meeting" or "the OPEC meeting", which name an event of their own."""
+    meeting", "the OPEC meeting" or "the meeting of the council", which name an event of
+    their own."""
     kids = list(noun.children)
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
                or c.dep_ == "poss" for c in kids) \
-        and not any(c.dep_ in ("amod", "compound", "nmod") for c in kids)
+        and not any(c.dep_ in ("amod", "compound", "nmod") or c.dep_ == "prep" and c.lower_ == "of"
+                    for c in kids)
 
 
 def trigger_text(tok: Token) -> str:
