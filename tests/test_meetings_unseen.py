@@ -169,3 +169,11 @@ def test_a_meeting_of_another_body_keeps_its_own_setting(nlp):
     found = {m.names: m for m in meetings(nlp, text)}
     council = found[frozenset({"Japan", "Asian Trade Council"})]
     assert council.place != "Rome" and council.time != "next week"
+
+
+def test_a_lower_case_group_of_seven_is_a_body_and_seeking_there_is_attending(nlp):
+    text = ("Japan will seek to strengthen the currency accord at the meeting of the group of "
+            "seven leading industrial nations tomorrow, officials said.")
+    (m,) = meetings(nlp, text)
+    assert m.names == frozenset({"Japan", "group of seven"})
+    assert (m.status, m.time) == ("planned", "tomorrow")

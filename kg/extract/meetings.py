@@ -223,7 +223,7 @@ class _Finder:
                     and via not in words.SETTING or proposed(n, gov):
                 return [], anchors, objs, gov  # "called for talks", "suggestions for talks"
             if takes_agent:
-                if is_hypothetical(gov):
+                if is_hypothetical(gov, wishes=not (attend and via in words.SETTING)):
                     return [], anchors, objs, gov
                 agents += p.subjects(gov)
                 if not agents and with_ and via in ("at", "during") and gov.dep_ == "ccomp" \

@@ -72,7 +72,30 @@ def ner_spans(doc: Doc) -> list[Span]:
                 continue
         out.append(ent)
     out.extend(_untagged_titled_names(doc, taken))
+    out.extend(_numbered_groups(doc))
     return sorted(out, key=lambda s: s.start)
+
+
+#: Numbers that name a club of countries: "the group of seven", "Group of Five".
+_GROUP_NUMBERS = frozenset({"three", "five", "seven", "eight", "ten", "twenty", "77", "3", "5",
+                            "7", "8", "10", "20"})
+
+
+def _numbered_groups(doc: Doc) -> list[Span]:
+    """ "the group of seven leading industrial nations", written in lower case, names the
+    Group of Seven as much as the capitalised name does; NER finds only the latter.
+
+    >>> from spacy.lang.en import English
+    >>> [s.text for s in _numbered_groups(English()("a meeting of the group of seven"))]
+    ['group of seven']
+    """
+    out = []
+    for tok in doc[: len(doc) - 2]:
+        if tok.lower_ == "group" and doc[tok.i + 1].lower_ == "of" \
+                and doc[tok.i + 2].lower_ in _GROUP_NUMBERS \
+                and all(t.ent_type_ in ("", "CARDINAL") for t in doc[tok.i : tok.i + 3]):
+            out.append(Span(doc, tok.i, tok.i + 3, label="ORG"))
+    return out
 
 
 #: Tokens that NER leaves at the edge of a span but that belong to no name ("Corp>").

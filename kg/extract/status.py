@@ -139,8 +139,10 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
     return status
 
 
-def is_hypothetical(verb: Token) -> bool:
-    """Whether the clause chain above ``verb`` only wishes, offers or conditions the meeting."""
+def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
+    """Whether the clause chain above ``verb`` only wishes, offers or conditions the meeting
+    (with ``wishes=False``: only conditions it; "X will seek support at the meeting" wishes
+    for the support, not for the meeting)."""
     cur: Token | None = verb
     steps = 0
     while cur is not None and steps < 4:
@@ -162,7 +164,7 @@ def is_hypothetical(verb: Token) -> bool:
             return True  # "a letter proposing that they meet", "the hope that they meet"
         if any(a in _HYPOTHETICAL_AUX for a in _aux(cur)):
             return True
-        if cur is not verb and _forms(cur) & HYPOTHETICAL_HEADS and not (
+        if wishes and cur is not verb and _forms(cur) & HYPOTHETICAL_HEADS and not (
                 _forms(cur) & HYPOTHETICAL_HEADS == {"hope"} and _on_a_trip(cur)):
             return True
         if cur.dep_ in ("xcomp", "acl", "conj", "acomp") or (
