@@ -177,3 +177,15 @@ def test_a_lower_case_group_of_seven_is_a_body_and_seeking_there_is_attending(nl
     (m,) = meetings(nlp, text)
     assert m.names == frozenset({"Japan", "group of seven"})
     assert (m.status, m.time) == ("planned", "tomorrow")
+
+
+def test_a_delegation_visiting_a_body_meets_it(nlp):
+    text = ("A delegation from Brandt Aerospace Corp <BAC.N> will visit the Danish parliament on "
+            "Monday in an attempt to win a helicopter order, a ministry spokesman said.")
+    (m,) = meetings(nlp, text)
+    assert m.names == frozenset({"Brandt Aerospace Corp", "Danish parliament"})
+    assert (m.status, m.time) == ("planned", "Monday")
+
+
+def test_a_person_visiting_a_companys_plant_visits_a_place(nlp):
+    assert meetings(nlp, "President Ann Vos visited the Acme Corp plant in Ohio on Monday.") == []

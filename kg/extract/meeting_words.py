@@ -11,7 +11,7 @@ from kg.extract.hospitality import CALL_NOUNS, HOSPITALITY_NOUNS
 
 __all__ = ["VERB_TRIGGERS", "NOUN_TRIGGERS", "LIGHT_VERBS", "ATTEND", "NEEDS_WITH", "PERSON_ONLY",
            "TALK_MEDIA", "CONTEXT_PREPS", "SETTING", "BEFORE_AFTER", "OCCASIONS", "HELD", "SAY",
-           "PRESENCE", "TAKE_PART", "TOPIC"]
+           "PRESENCE", "TAKE_PART", "TOPIC", "DELEGATIONS"]
 
 VERB_TRIGGERS = frozenset(
     {"meet", "confer", "negotiate", "talk", "host", "receive", "visit", "sit", "call", "join"}
@@ -42,3 +42,5 @@ PRESENCE = frozenset({"be", "arrive", "travel", "go", "fly", "leave", "come", "h
 TAKE_PART = frozenset({"take", "participate", "join", "sit"})
 #: "spoke on the talks", "a briefing about the negotiations": the talks are the topic.
 TOPIC = frozenset({"on", "about", "over", "regarding", "concerning"})
+#: Groups sent to meet others: when one visits a named body, it meets that body.
+DELEGATIONS = frozenset({"delegation", "mission", "team"})

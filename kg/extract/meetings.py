@@ -24,7 +24,7 @@ from kg.extract.hospitality import (
     hospitality_parties,
 )
 from kg.extract.index import EntityIndex
-from kg.extract.neighbours import Echo, complete, fill_from_neighbours
+from kg.extract.neighbours import Echo, carried_setting, complete, fill_from_neighbours
 from kg.extract.parties import NAMED_GROUPS, Parties, own_meeting
 from kg.extract.place import attached_place, place_label
 from kg.extract.provenance import sentence_provenance
@@ -110,16 +110,22 @@ class _Finder:
                 return None
             obj_toks = dobjs
         objs: list[str] = []
+        # "A delegation from Acme will visit the Danish parliament": a delegation visiting a
+        # body meets it, where a person visiting a company's plant visits a place.
+        envoys = lemma == "visit" and any(c.dep_ == "nsubj" and c.lemma_.casefold() in
+                                          words.DELEGATIONS for c in v.children)
         for t in obj_toks:
             found = p.of_token(t) + p.listed(t)  # and names a mis-parsed list hangs on it
-            if lemma in words.PERSON_ONLY:
+            if envoys:
+                found = [k for k in found if p.named_body(k) or k.startswith("group:")]
+            elif lemma in words.PERSON_ONLY:
                 # Visiting or calling on a place or a body is not meeting someone.
                 found = [k for k in found if p.is_person(k)] or p.persons_in(t)
             objs += [k for k in found if k not in objs]
         subj = p.subjects(v, agent=False)
         objs += [k for k in p.agents(v) if k not in objs]
         obj_toks += [g for c in v.children if c.dep_ == "agent" for g in c.children]
-        if lemma in words.PERSON_ONLY and not all(p.is_person(k) for k in subj):
+        if lemma in words.PERSON_ONLY and not envoys and not all(p.is_person(k) for k in subj):
             return None
         if lemma != "meet" and not objs:
             return None
@@ -260,19 +266,6 @@ class _Finder:
             return [], anchors, objs, gov
         return [_merge(agents + between + poss + of + bodies + with_)], anchors, objs, gov
 
-    def _setting(self, n: Token, place: Span | None,
-                 time: str | None) -> tuple[Span | None, str | None]:
-        """Place and time of a meeting noun, taken from the last mention of the same
-        event when it is definite and says neither itself ("the Oslo summit ... the
-        summit")."""
-        lemma = n.lemma_.casefold()
-        if definite(n) and place is None and time is None and lemma in self.settings:
-            return self.settings[lemma]
-        if place is not None or time is not None:
-            self.settings[lemma] = (place, time)
-        return place, time
-
-
     def find(self, published: date | None) -> list[Meeting]:
         """All meetings of the document, in sentence order."""
         out: list[Meeting] = []
@@ -323,7 +316,7 @@ class _Finder:
                         anchors = anchors | chain(gov)
                     place = attached_place(sent, anchors, objs)
                     time = attached_time(sent, time_anchors(anchors, tok) | _root(place), tok, objs)
-                    place, time = self._setting(tok, place, time)
+                    place, time = carried_setting(self.settings, tok, place, time)
                     named = _merge([k for ps in sets for k in ps if self.parties.eligible(k)])
                     if (place or time) and len(named) < 2 and (definite(tok) or named and any(
                             c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)):

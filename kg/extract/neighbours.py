@@ -15,15 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.extract.index import EntityIndex
 from kg.extract.place import place_label
 from kg.extract.timex import normalise_date
+from kg.extract.trigger_syntax import definite
 from kg.extract.when import resolve_span
 from kg.model import Meeting, MeetingStatus
 
-__all__ = ["Echo", "complete", "fill_from_neighbours"]
+__all__ = ["Echo", "complete", "fill_from_neighbours", "carried_setting"]
 
 #: How many sentences later a mention of the same body's meeting may say where or when.
 _BODY_REACH = 2
@@ -102,3 +103,16 @@ def fill_from_neighbours(out: list[Meeting], echoes: list[Echo], index: EntityIn
                 out[n] = replace(m, place=prev.place, place_entity=prev.place_entity,
                                  time=prev.time, date=prev.date, span=prev.span)
                 break
+
+
+def carried_setting(settings: dict[str, tuple[Span | None, str | None]], n: Token,
+                    place: Span | None, time: str | None) -> tuple[Span | None, str | None]:
+    """Place and time of meeting noun ``n``, taken from the last mention of the same event
+    (kept in ``settings`` by noun) when it is definite and says neither itself ("the Oslo
+    summit ... the summit")."""
+    lemma = n.lemma_.casefold()
+    if definite(n) and place is None and time is None and lemma in settings:
+        return settings[lemma]
+    if place is not None or time is not None:
+        settings[lemma] = (place, time)
+    return place, time
