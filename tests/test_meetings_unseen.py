@@ -189,3 +189,10 @@ def test_a_delegation_visiting_a_body_meets_it(nlp):
 
 def test_a_person_visiting_a_companys_plant_visits_a_place(nlp):
     assert meetings(nlp, "President Ann Vos visited the Acme Corp plant in Ohio on Monday.") == []
+
+
+def test_the_day_dates_a_meeting_rather_than_the_part_of_day(nlp):
+    text = ("Tory leader Michael Hart met Liberal Democrat leader Charles Kemp at Westminster on "
+            "Wednesday morning.")
+    (m,) = meetings(nlp, text)
+    assert (m.place, m.time) == ("Westminster", "Wednesday")

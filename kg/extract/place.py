@@ -49,6 +49,13 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
                 and root.head.lower_ in ("to", "for") and root.head.head.i in anchors \
                 and root.head.head.lemma_.casefold() in _JOURNEY:
             return ent
+    for tok in sent:
+        # "met at Westminster": a capitalised name NER left untyped, after "in"/"at".
+        if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and not tok.ent_type_ \
+                and tok.text[:1].isupper() and tok.head.lower_ in ("in", "at") \
+                and tok.head.head.i in anchors and not any(
+                    t.ent_type_ or t.pos_ != "PROPN" for t in tok.subtree):
+            return sent.doc[tok.left_edge.i : tok.i + 1]
     trip = _trip_place(sent, anchors)
     if trip is not None:
         return trip

@@ -142,7 +142,11 @@ def attached_time(sent: Span, anchors: set[int], trigger: Token,
         if _attach_point(ent.root, anchors) or (head.i in after and ent.start > head.i):
             found.append(ent)
     if found:
-        return _with_modifiers(min(found, key=lambda e: abs(e.root.i - trigger.i)))
+        best = min(found, key=lambda e: (e.label_ != "DATE", abs(e.root.i - trigger.i)))
+        before = [e for e in sent.ents if e.label_ == "DATE" and e.end == best.start]
+        if best.label_ == "TIME" and before:
+            best = before[0]  # "Wednesday morning": the shortest expression that dates it
+        return _with_modifiers(best)
     for ent in sent.ents:
         if ent.label_ in ("DATE", "TIME") and ent.start <= sent.start + 1 and not _is_duration(ent):
             return _with_modifiers(ent)
