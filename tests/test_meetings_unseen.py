@@ -196,3 +196,10 @@ def test_the_day_dates_a_meeting_rather_than_the_part_of_day(nlp):
             "Wednesday morning.")
     (m,) = meetings(nlp, text)
     assert (m.place, m.time) == ("Westminster", "Wednesday")
+
+
+def test_the_subject_of_the_next_clause_is_not_a_counterpart(nlp):
+    text = ("President Ann Vos was meeting this afternoon with her top economic advisers on "
+            "developments in the bond market and the White House said she would issue a "
+            "statement at 1700 EDT.")
+    assert meetings(nlp, text) == []

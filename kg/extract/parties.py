@@ -17,7 +17,7 @@ from kg.extract.index import EntityIndex
 from kg.extract.portfolios import noun_lemma
 from kg.model import Entity, EntityType
 
-__all__ = ["Parties", "NAMED_GROUPS", "MEMBER_NOUNS", "own_meeting"]
+__all__ = ["Parties", "NAMED_GROUPS", "MEMBER_NOUNS", "own_meeting", "conjuncts"]
 
 #: Group heads that name a party ("the American delegation"); "officials" do not.
 NAMED_GROUPS = frozenset({"delegation", "government", "team", "administration", "cabinet",
@@ -148,7 +148,7 @@ class Parties:
     def expand(self, tok: Token, depth: int = 0) -> list[str]:
         """Named parties of ``tok`` and of every token coordinated with it."""
         out: list[str] = []
-        for t in (tok, *tok.conjuncts):
+        for t in (tok, *conjuncts(tok)):
             for k in self.of_token(t, depth) + self.listed(t, depth):
                 if k not in out:
                     out.append(k)
@@ -311,7 +311,7 @@ class Parties:
     def prep_object_tokens(self, tok: Token, preps: tuple[str, ...]) -> list[Token]:
         """The objects of ``tok``'s prepositions in ``preps``, with their conjuncts."""
         return [t for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in preps
-                for g in _objects(c) if g.dep_ != "prep" for t in (g, *g.conjuncts)]
+                for g in _objects(c) if g.dep_ != "prep" for t in (g, *conjuncts(g))]
 
 
 def _objects(prep: Token) -> list[Token]:
@@ -364,3 +364,18 @@ def own_meeting(index: EntityIndex, noun: Token, key: str) -> bool:
     e = index.get(key)
     return e is not None and is_company_name(e.label) and any(
         c.lower_ in _OWN_MEETING for c in noun.children if c.dep_ in ("amod", "compound", "nmod"))
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The tokens coordinated with ``tok``, without one that is really the subject of a
+    following clause the parser left subjectless ("met advisers on the market and the
+    palace said ...": the palace said it)."""
+    doc = tok.doc
+    out = []
+    for t in tok.conjuncts:
+        nxt = t.right_edge.i + 1
+        if nxt < len(doc) and doc[nxt].dep_ == "conj" and doc[nxt].pos_ == "VERB" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in doc[nxt].children):
+            continue
+        out.append(t)
+    return out

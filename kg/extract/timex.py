@@ -94,7 +94,7 @@ def _is_duration(ent: Span) -> bool:
     if all((t.pos_ in ("ADJ", "DET") or t.like_num) and t.dep_ in ("amod", "det") for t in ent):
         return True  # "the 12th annual meeting": which one, not when ("on the 12th" is a date)
     if root.lemma_.casefold() in _UNITS and not any(
-        c.lower_ in ("this", "last", "next", "that", "ago", "earlier", "later") for c in ent
+        c.lower_ in ("this", "last", "next", "that", "the", "ago", "earlier", "later") for c in ent
     ):
         return True
     return False
