@@ -203,3 +203,18 @@ def test_the_subject_of_the_next_clause_is_not_a_counterpart(nlp):
             "developments in the bond market and the White House said she would issue a "
             "statement at 1700 EDT.")
     assert meetings(nlp, text) == []
+
+
+def test_attendees_of_talks_held_with_unnamed_others(nlp):
+    text = ("President Luis Ortega has held private talks with business leaders worried about a "
+            "recession. Over lunch at a farm, Ortega met more than 20 businessmen for a "
+            "discussion of the crisis. One of those attending the talks was Carla Ruiz, head of "
+            "the Lima Industries Federation. Press reports noted that Finance Minister Omar "
+            "Diallo had not been invited to the gathering.")
+    found = {m.names: m.status for m in meetings(nlp, text)}
+    assert found.get(frozenset({"Luis Ortega", "Carla Ruiz"})) == "happened"
+    assert found.get(frozenset({"Luis Ortega", "Omar Diallo"})) == "negated"
+
+
+def test_attending_the_talks_with_no_earlier_talks_is_no_meeting(nlp):
+    assert meetings(nlp, "One of those attending the talks was Carla Ruiz, a banker.") == []

@@ -30,16 +30,16 @@ from kg.extract.place import attached_place, place_label
 from kg.extract.provenance import sentence_provenance
 from kg.extract.status import (
     HYPOTHETICAL_HEADS,
-    after_status,
-    calendar_status,
     clause_status,
     is_habitual,
     is_hypothetical,
+    nominal_status,
     noun_status,
 )
 from kg.extract.timex import attached_time, normalise_date, time_anchors
 from kg.extract.trigger_syntax import (
     chain,
+    copular_subject,
     definite,
     governor,
     on_verb,
@@ -71,6 +71,10 @@ class _Finder:
         self.parties = Parties(doc, index)
         self.index = index
         self.last_bodies: list[str] = []  # bodies of the last meeting named ("the meeting")
+        #: the sentence and named side of the last meeting with unnamed others ("X met
+        #: businessmen ... One of those attending the talks was Y": Y met X)
+        self.hosts: tuple[int, list[str]] = (-9, [])
+        self.sent_at = {s.start: k for k, s in enumerate(doc.sents)}
         #: where and when the last meeting named by each noun was ("the summit" again)
         self.settings: dict[str, tuple[Span | None, str | None]] = {}
 
@@ -132,6 +136,8 @@ class _Finder:
         if obj_toks and not objs:
             # "met bankers", "met its targets": the other side is unnamed, or no party at
             # all; people on the same side ("X and Y met with bankers") did not meet.
+            if lemma == "meet" and subj and any(t.pos_ == "NOUN" for t in obj_toks):
+                self.hosts = (self.sent_at[v.sent.start], subj)
             return None
         if not subj:
             return None  # "talks with A and B": A and B did not meet each other
@@ -231,7 +237,7 @@ class _Finder:
             if takes_agent:
                 if is_hypothetical(gov, wishes=not (attend and via in words.SETTING)):
                     return [], anchors, objs, gov
-                agents += p.subjects(gov)
+                agents += p.subjects(gov) or copular_subject(p, gov)
                 if not agents and with_ and via in ("at", "during") and gov.dep_ == "ccomp" \
                         and gov.head.lemma_.casefold() in words.SAY:
                     # "X said the strike was settled at a meeting with Y": the speaker.
@@ -245,10 +251,14 @@ class _Finder:
         if attend and not (between or of or poss or with_):
             # "will attend the meeting": the body of the meeting last named, if any;
             # co-attendees of an unnamed meeting are not paired.
-            if n.lower_ in ("meeting", "talks") and any(c.lower_ == "the" for c in n.children):
-                # "the annual meeting": of the body meant before, in this sentence or earlier.
+            if n.lemma_.casefold() in words.NOUN_TRIGGERS and any(c.lower_ == "the"
+                                                                   for c in n.children):
+                # "the annual meeting": of the body meant before, in this sentence or earlier;
+                # "the talks": the last ones held with unnamed others.
                 bodies = [k for k in org_before(self.index, n, agents) or self.last_bodies
                           if not own_meeting(self.index, n, k)]
+                if not bodies and self.hosts[1]:
+                    return [_merge(agents + self.hosts[1])], anchors, objs, gov
                 return [_merge(agents + [b]) for b in bodies], anchors, objs, gov
             return [], anchors, objs, gov
         if bodies or of:
@@ -258,6 +268,8 @@ class _Finder:
         if with_ and not (agents or between or poss or of or bodies):
             return [], anchors, objs, gov  # "talks with A and B": A and B did not meet
         if p.prep_object_tokens(n, ("with",)) and not with_ and not (between or of or bodies):
+            if agents:
+                self.hosts = (self.sent_at[n.sent.start], agents)
             return [], anchors, objs, gov  # "talks with bankers": the other side is unnamed
         if (of or len(bodies) >= 2) and not (agents or between or poss or with_) \
                 and all(self.parties._is_org(k) for k in of + bodies):
@@ -323,17 +335,7 @@ class _Finder:
                         # "The talks, in Oslo, ...", "The Acme committee meeting, set for
                         # May 2": what a neighbouring sentence says of a meeting named before.
                         echoes.append(Echo(si, place, time, named))
-                    status = noun_status(tok, gov, time)
-                    if any(c.dep_ == "amod" and c.lower_ == "following" for c in tok.children):
-                        via = "following"  # "agreed to merge following talks"
-                    if gov is not None and via in ("after", "following"):
-                        status = after_status(gov, status)
-                    if status is MeetingStatus.HAPPENED and gov is not None and (
-                        via in ("ahead", "before") or (via == "for" and gov.tag_ != "VBD")
-                    ):
-                        status = MeetingStatus.PLANNED  # "groundwork for talks", "ahead of talks"
-                    if status is MeetingStatus.HAPPENED and (gov is None or gov.tag_ != "VBD"):
-                        status = calendar_status(time, published, status)
+                    status = nominal_status(tok, gov, via, time, published)
                     confidence = 0.75
                 else:
                     continue

@@ -29,6 +29,7 @@ __all__ = [
     "is_habitual",
     "calendar_status",
     "after_status",
+    "nominal_status",
 ]
 
 #: "X is expected to meet": the head verb (or adjective) makes the meeting planned.
@@ -236,3 +237,21 @@ def after_status(governor: Token, status: MeetingStatus) -> MeetingStatus:
             break
         cur = cur.head
     return MeetingStatus.HAPPENED if status is MeetingStatus.PLANNED else status
+
+
+def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
+                   published: date | None) -> MeetingStatus:
+    """The status of a meeting noun from its governor, the way it hangs on it (``via``:
+    "after", "ahead", "for" ...), its time and the publication date."""
+    status = noun_status(noun, gov, time)
+    if any(c.dep_ == "amod" and c.lower_ == "following" for c in noun.children):
+        via = "following"  # "agreed to merge following talks"
+    if gov is not None and via in ("after", "following"):
+        status = after_status(gov, status)
+    if status is MeetingStatus.HAPPENED and gov is not None and (
+        via in ("ahead", "before") or (via == "for" and gov.tag_ != "VBD")
+    ):
+        status = MeetingStatus.PLANNED  # "groundwork for talks", "ahead of talks"
+    if status is MeetingStatus.HAPPENED and (gov is None or gov.tag_ != "VBD"):
+        status = calendar_status(time, published, status)
+    return status

@@ -7,13 +7,15 @@ True
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from spacy.tokens import Token
 
 from kg.extract.index import EntityIndex
 from kg.model import EntityType
 
 __all__ = ["QUANTITY", "PROPOSAL_NOUNS", "governor", "chain", "stray_with", "inside_party",
-           "proposed", "definite", "on_verb", "org_before", "trigger_text"]
+           "proposed", "definite", "on_verb", "org_before", "copular_subject", "trigger_text"]
 
 #: Measure nouns looked through: "six hours of talks" are talks.
 QUANTITY = frozenset({"hour", "day", "round", "series", "week", "minute", "session", "month",
@@ -173,4 +175,24 @@ def org_before(index: EntityIndex, n: Token, agents: list[str]) -> list[str]:
                 and getattr(index.get(k), "type", None) is EntityType.ORGANIZATION]
         if keys:
             return keys[:1]
+    return []
+
+
+class _PartiesOf(Protocol):
+    def expand(self, tok: Token, depth: int = 0) -> list[str]: ...
+
+
+def copular_subject(parties: _PartiesOf, verb: Token) -> list[str]:
+    """Who "those attending" are when a copula names them: "One of those attending the
+    talks was X", "Among those attending were X and Y"."""
+    if verb.dep_ != "acl" or verb.head.lower_ not in ("those", "people"):
+        return []
+    cur = verb.head
+    for _ in range(4):
+        if cur.lemma_.casefold() == "be":
+            return [k for c in cur.children if c.dep_ in ("attr", "nsubj")
+                    and c.i > verb.i for k in parties.expand(c)]
+        if cur.head is cur:
+            break
+        cur = cur.head
     return []
