@@ -5,7 +5,7 @@ verbs negate, "will"/"would"/"expected to"/"scheduled"/"due to" plan, past tense
 :func:`is_hypothetical` tells apart meetings that are only wished, offered or conditional.
 
 >>> sorted(PLAN_HEADS)[:3]
-['agree', 'arrange', 'be']
+['agree', 'aim', 'arrange']
 """
 
 from __future__ import annotations
