@@ -26,6 +26,7 @@ def pairs(nlp, text):
     [
         # the speaker's own firm is not the body of the meeting he attended
         "Martin Kole of Brandt Securities Inc, who attended the meeting, said the mood was grim.",
+        '"The mood was grim," said Ruth Amara of Hale Brothers and Co, who attended the meeting.',
         # the talks are only the topic of a press briefing, and the union owns them
         "Union vice president Ann Rios said she will meet with reporters this afternoon on the "
         "union's negotiations with Delta Motors Corp.",

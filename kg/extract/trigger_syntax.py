@@ -111,7 +111,7 @@ def inside_party(tok: Token, keys: list[str], index: EntityIndex) -> bool:
         if cur.dep_ == "pobj" and cur.head.lower_ in ("of", "from", "at") \
                 and cur.head.dep_ == "prep":
             cur = cur.head  # "X of Acme Inc": X's own company
-        elif cur.dep_ not in ("compound", "poss", "nmod", "amod") or cur.head is cur:
+        elif cur.dep_ not in ("compound", "poss", "nmod", "amod", "conj") or cur.head is cur:
             return False
         cur = cur.head
         if set(index.keys_of(cur)) & set(keys):
@@ -168,10 +168,10 @@ def trigger_text(tok: Token) -> str:
 def org_before(index: EntityIndex, n: Token, agents: list[str]) -> list[str]:
     """The last organisation named earlier in ``n``'s sentence, other than the agents
     and their own ("Acme chairman X will go to the meeting": not Acme)."""
-    for t in reversed(n.doc[n.sent.start : n.i]):
-        if inside_party(t, agents, index):
-            continue
-        keys = [k for k in index.keys_of(t) if k not in agents
+    before = n.doc[n.sent.start : n.i]
+    own = {k for t in before if inside_party(t, agents, index) for k in index.keys_of(t)}
+    for t in reversed(before):
+        keys = [k for k in index.keys_of(t) if k not in agents and k not in own
                 and getattr(index.get(k), "type", None) is EntityType.ORGANIZATION]
         if keys:
             return keys[:1]
