@@ -68,3 +68,19 @@ def extraction(article_id: str = "fx-1", text: str = TEXT) -> Extraction:
                extra=(Argument("in Paris", 27, 35, paris.key),)),
     )
     return Extraction(a, (alice, bob, carol, acme, paris, rome), triples, meetings, (p0, p1, p2))
+
+
+SHORTCUT = "Carol Chen met Bob Baker in Rome."
+
+
+def shortcut(article_id: str = "fx-short") -> Extraction:
+    """One more article in which Carol Chen met Bob Baker: a direct link between two people that
+    the fixture article links through Alice Archer."""
+    a = Article(article_id, "Shortcut article", SHORTCUT, published=date(2025, 12, 2))
+    p = Provenance(article_id, 0, 0, len(SHORTCUT), SHORTCUT)
+    carol = Entity("person:carol chen", "Carol Chen", EntityType.PERSON,
+                   mentions=(Mention("Carol Chen", 0, 10, 0),))
+    bob = Entity("person:bob baker", "Bob Baker", EntityType.PERSON,
+                 mentions=(Mention("Bob Baker", 15, 24, 0),))
+    meeting = Meeting((carol.key, bob.key), MeetingStatus.HAPPENED, p, "met", place="Rome")
+    return Extraction(a, (carol, bob), (), (meeting,), (p,))

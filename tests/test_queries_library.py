@@ -3,6 +3,8 @@ co-mentioned) on the hand-built fixture graph, in both engines, and the engines 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from click.testing import CliRunner
 from rdflib import Literal
@@ -41,6 +43,57 @@ def test_connections_direct_link_first(fixture_store):
 
 def test_connections_none_between_unlinked(fixture_store):
     assert run(fixture_store, "connections", **{"from": "Paris", "to": "Rome"}).rows == ()
+
+
+def test_connections_reports_only_the_shortest_links(fixture_store):
+    from fixtures import SHORTCUT, shortcut
+
+    before = run(fixture_store, "connections", **{"from": "Carol Chen", "to": "Bob Baker"})
+    assert rows(before, "hops", "via1", "sentence1", "sentence2") == [
+        ("2", "Alice Archer", S1, S0)]
+    fixture_store.replace_article(to_rdf(shortcut()))
+    refresh_summary(fixture_store)
+    # Carol Chen and Bob Baker met: the path through Alice Archer is no longer reported, nor is
+    # Alice Archer -> Carol Chen -> Bob Baker next to the meeting of Alice Archer and Bob Baker.
+    after = run(fixture_store, "connections", **{"from": "Carol Chen", "to": "Bob Baker"})
+    assert rows(after, "hops", "via1", "sentence1", "sentence2") == [("1", None, SHORTCUT, None)]
+    direct = run(fixture_store, "connections", **{"from": "Alice Archer", "to": "Bob Baker"})
+    assert rows(direct, "hops", "sentence1") == [("1", S0)]
+    three = run(fixture_store, "connections", **{"from": "Carol Chen", "to": "Acme Corp"})
+    assert rows(three, "hops", "via1", "sentence1", "sentence2") == [("2", "Bob Baker", SHORTCUT, S2)]
+
+
+@pytest.mark.parametrize("shortcut", [False, True], ids=["fixture", "with-shortcut"])
+def test_connections_two_steps_give_the_rows_of_the_saved_text(fixture_store, shortcut):
+    """kg answers `connections` with its plan (kg.query.connections); the saved SPARQL text is
+    the definition, and gives the same rows, in the same order, on either engine."""
+    from fixtures import shortcut as extra
+
+    q = load_query("connections")
+    assert q.plan == "connections"
+    if shortcut:
+        fixture_store.replace_article(to_rdf(extra()))
+        refresh_summary(fixture_store)
+    names = ["Archer", "Bob Baker", "Carol Chen", "Acme Corp", "Paris"]
+    for a in names:
+        for b in names:
+            params = {"from": Literal(a), "to": Literal(b)}
+            planned = run_query(fixture_store, q, params)
+            text = fixture_store.query(q.text, params)
+            assert planned.vars == text.vars
+            assert planned.rows == text.rows, (a, b)
+
+
+def test_a_plan_must_be_known_and_takes_no_dataset(fixture_store):
+    from kg.errors import QueryError
+
+    q = load_query("connections")
+    params = {"from": Literal("Archer"), "to": Literal("Acme Corp")}
+    with pytest.raises(QueryError, match="unknown plan 'nope'"):
+        run_query(fixture_store, replace(q, plan="nope"), params)
+    with pytest.raises(QueryError, match="takes no default_graph"):
+        run_query(fixture_store, q, params, default_graph=["urn:x"])
+    assert len(run_query(fixture_store, q, params, max_rows=0).rows) == 0
 
 
 def test_entity_profile(fixture_store):
@@ -163,9 +216,22 @@ def test_cli_tsv_is_sparql_tsv(tmp_path):
         ['"Alice Archer"', '"Bob Baker"'], ['"Alice Archer"', '"Carol Chen"']]
 
 
-def test_meetings_timeline_orders_events_by_date(fixture_store):
-    from dataclasses import replace
+def test_cli_connections_runs_the_plan(tmp_path):
+    from fixtures import extraction
 
+    with open_store(tmp_path / "s") as s:
+        s.replace_article(to_rdf(extraction()))
+        refresh_summary(s)
+    out = CliRunner().invoke(cli, ["query", "connections", "--format", "csv", "--param",
+                                   "from=Carol Chen", "--param", "to=Acme Corp",
+                                   "--store", str(tmp_path / "s")])
+    assert out.exit_code == 0, out.output
+    lines = out.output.splitlines()
+    assert lines[0] == "from,to,hops,via1,via2,sentence1,sentence2,sentence3"
+    assert lines[1:] == [f"Carol Chen,Acme Corp,3,Alice Archer,Bob Baker,{S1},{S0},{S2}"]
+
+
+def test_meetings_timeline_orders_events_by_date(fixture_store):
     from fixtures import extraction
 
     from kg.events import update_events

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from rdflib import Graph
+from rdflib import Graph, Literal
 
 from kg.endpoint.app import ServeConfig, create_app
 from kg.query.library import load_query
@@ -289,6 +289,22 @@ def test_saved_queries_by_name(url):
     assert httpx.get(url + "queries/meetings-of").status_code == 400  # parameter missing
     assert httpx.get(url + "queries/no-such-query").status_code == 404
     assert httpx.get(url + "queries/meetings-of", params={"bogus": "x"}).status_code == 400
+
+
+def test_connections_by_name_gives_the_library_rows(url, fixture_store):
+    """The endpoint answers `connections` with the same function as `kg query` (its plan)."""
+    from kg.query.library import run_query
+
+    params = {"from": "Carol Chen", "to": "Acme Corp"}
+    r = httpx.get(url + "queries/connections", params=params,
+                  headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 200, r.text
+    got = [[b.get(v, {}).get("value") for v in r.json()["head"]["vars"]]
+           for b in r.json()["results"]["bindings"]]
+    lib = run_query(fixture_store, load_query("connections"),
+                    {k: Literal(v) for k, v in params.items()})
+    assert got == [[None if t is None else str(t) for t in row] for row in lib.rows]
+    assert [row[2:4] for row in got] == [["3", "Alice Archer"]]
 
 
 def test_query_page_is_offline(url):

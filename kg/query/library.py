@@ -4,7 +4,10 @@ A saved query starts with a header comment: its first line says what it answers,
 ``# param: NAME - text`` lines name its parameters. A parameter must also be projected
 (``SELECT ?name ...``): Oxigraph substitutes only projected variables (SEP-0007).
 Parameters reach the engine as bindings (rdflib ``initBindings``, Oxigraph
-``substitutions``), never by string formatting.
+``substitutions``), never by string formatting. A ``# plan: NAME`` line says that ``kg``
+answers the query with one of its own functions (:data:`PLANS`) that gives the same rows
+faster than the engine evaluates the text (``connections``: a path search); the text stays the
+query's definition, and runs as it is on any other SPARQL engine.
 
 >>> q = parse_saved("x", "# Who is who.\\n# param: name - a label\\nSELECT * WHERE {}")
 >>> q.description, q.params
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +27,7 @@ from rdflib import Literal
 from rdflib.term import Node
 
 from kg.errors import QueryError, QueryNotFoundError
+from kg.query.connections import connections
 from kg.query.files import SAVED_DIR
 from kg.query.results import QueryResult
 from kg.store import Store
@@ -37,11 +41,17 @@ __all__ = [
     "load_query",
     "run_query",
     "parse_params",
+    "PLANS",
 ]
 
 #: Setting that points at another folder of saved queries.
 QUERIES_ENV = "KG_QUERIES"
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*(\(optional\))?\s*(?:[-–:]\s*(.*))?$")
+_PLAN = re.compile(r"^#\s*plan:\s*([\w-]+)")
+
+#: The functions a saved query's ``# plan: NAME`` line may name: each takes the store and the
+#: parameters (and ``max_rows``, ``deadline``) and returns the rows the query's text defines.
+PLANS: dict[str, Callable[..., QueryResult]] = {"connections": connections}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +64,7 @@ class SavedQuery:
     params: tuple[str, ...] = ()
     param_help: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()  #: parameters the query reads as "all" when left unset
+    plan: str | None = None  #: the function of :data:`PLANS` that answers it, if any
 
 
 def queries_dir() -> Path:
@@ -73,6 +84,7 @@ def parse_saved(name: str, text: str) -> SavedQuery:
     params: list[str] = []
     helps: list[str] = []
     optional: list[str] = []
+    plan: str | None = None
     for line in text.splitlines():
         s = line.strip()
         if not s.startswith("#"):
@@ -80,7 +92,10 @@ def parse_saved(name: str, text: str) -> SavedQuery:
                 break
             continue
         m = _PARAM.match(s)
-        if m:
+        p = _PLAN.match(s)
+        if p:
+            plan = p.group(1)
+        elif m:
             params.append(m.group(1))
             helps.append((m.group(3) or "").strip())
             if m.group(2):
@@ -88,7 +103,7 @@ def parse_saved(name: str, text: str) -> SavedQuery:
         elif not params and s.lstrip("# ").strip():
             desc.append(s.lstrip("# ").strip())
     return SavedQuery(name, text, desc[0] if desc else "", tuple(params), tuple(helps),
-                      tuple(optional))
+                      tuple(optional), plan)
 
 
 def saved_queries(directory: Path | None = None) -> list[SavedQuery]:
@@ -164,4 +179,12 @@ def run_query(store: Store, query: SavedQuery | str,
         missing = [p for p in q.params if p not in params and p not in q.optional]
         if missing:
             raise QueryError(f"query {q.name} needs --param {missing[0]}=VALUE")
+    if q.plan is not None:
+        if q.plan not in PLANS:
+            raise QueryError(f"query {q.name} names an unknown plan {q.plan!r} "
+                             f"(known: {', '.join(sorted(PLANS))})")
+        dataset = sorted(set(options) - {"max_rows", "deadline"})
+        if dataset:
+            raise QueryError(f"query {q.name} reads the whole store; it takes no {dataset[0]}")
+        return PLANS[q.plan](store, params, **options)
     return store.query(q.text, params, **options)
