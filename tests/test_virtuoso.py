@@ -197,6 +197,25 @@ def test_bindings_cannot_break_out_of_their_term():
 
 
 @pytest.mark.model
+def test_meetings_of_three_answer_like_oxigraph(virtuoso, tmp_path):
+    """One row per event with every participant, found by any of them, on both engines."""
+    from test_events_parties import ALL, rows
+
+    from kg.events import update_events
+
+    ox = open_store(tmp_path / "ox")
+    for x in ALL:
+        g = to_rdf(x)
+        ox.replace_article(g)
+        virtuoso.replace_article(g)
+    assert update_events(virtuoso).created == update_events(ox).created == 2
+    assert rows(virtuoso) == rows(ox)
+    assert "Hana Sato; Ines Moreau; Olaf Brandt" in {r[1] for r in rows(virtuoso)}
+    assert rows(virtuoso, "Ines Moreau") == rows(ox, "Ines Moreau") != []
+    assert _rows(virtuoso, "meetings-timeline") == _rows(ox, "meetings-timeline")
+    ox.close()
+
+
 def test_newswire_corpus_answers_like_oxigraph(virtuoso, tmp_path):
     from newswire import write_jsonl
 
