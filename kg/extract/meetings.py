@@ -24,6 +24,7 @@ from kg.extract.hospitality import (
     hospitality_parties,
 )
 from kg.extract.index import EntityIndex
+from kg.extract.meeting_scorer import scored_meetings
 from kg.extract.neighbours import Echo, carried_setting, complete, fill_from_neighbours
 from kg.extract.parties import NAMED_GROUPS, Parties, own_meeting
 from kg.extract.place import attached_place, place_label
@@ -374,9 +375,17 @@ def _root(span: Span | None) -> set[int]:
     return {span.root.i} if span is not None else set()
 
 
-def find_meetings(doc: Doc, index: EntityIndex) -> list[Meeting]:
-    """Meetings in ``doc`` with two or more named parties; dates relative to its publication."""
-    return _Finder(doc, index).find(doc._.kg_published)
+def find_meetings(doc: Doc, index: EntityIndex, scored: bool = True) -> list[Meeting]:
+    """Meetings in ``doc`` with two or more named parties; dates relative to its publication.
+
+    The rules come first; with ``scored``, the fitted scorer adds meetings in the sentences
+    where the rules found none (:mod:`kg.extract.meeting_scorer`).
+    """
+    found = _Finder(doc, index).find(doc._.kg_published)
+    if scored:
+        found += scored_meetings(doc, index, found)
+        found.sort(key=lambda m: m.provenance.sentence_index)
+    return found
 
 
 class MeetingComponent:

@@ -1,0 +1,113 @@
+"""Meetings the rules did not find: candidate pairs (:mod:`kg.extract.meeting_candidates`)
+scored by a logistic model, in sentences where the rules found no meeting at all.
+
+The weights and the threshold live in ``kg/data/meeting_scorer.json``;
+``benchmarks/meetings_fit.py`` refits them on the development half of meetings-dev (never on
+the validation half). Without the file no meeting is added.
+
+>>> round(probability({"bias": 1.0}, {"bias": 0.0}), 2)
+0.5
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.index import EntityIndex
+from kg.extract.meeting_candidates import Candidate, candidates
+from kg.extract.parties import Parties
+from kg.extract.place import attached_place, place_label
+from kg.extract.provenance import sentence_provenance
+from kg.extract.status import clause_status, noun_status
+from kg.extract.timex import attached_time, normalise_date
+from kg.extract.trigger_syntax import chain, governor, trigger_text
+from kg.extract.when import clause_tense, resolve_span, sole_date
+from kg.model import Meeting, MeetingStatus
+
+__all__ = ["WEIGHTS_FILE", "Model", "load_model", "probability", "scored_meetings",
+           "sentence_candidates"]
+
+log = logging.getLogger(__name__)
+
+WEIGHTS_FILE = "meeting_scorer.json"
+
+Model = tuple[dict[str, float], float]
+
+
+def probability(features: dict[str, float], weights: dict[str, float]) -> float:
+    """P(meeting) of a candidate under the logistic model."""
+    z = sum(weights.get(k, 0.0) * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model:
+    """The fitted weights and threshold; an empty model (nothing accepted) if none ship."""
+    try:
+        text = (Path(__file__).resolve().parents[1] / "data" / WEIGHTS_FILE).read_text(
+            encoding="utf-8")
+    except OSError:
+        log.warning("no %s; the meeting scorer adds nothing", WEIGHTS_FILE)
+        return {}, 1.0
+    data = json.loads(text)
+    return ({str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
+
+
+def sentence_candidates(doc: Doc, index: EntityIndex) -> list[tuple[int, Span, Candidate]]:
+    """Every candidate of ``doc`` with its sentence index and sentence."""
+    p = Parties(doc, index)
+    return [(si, sent, c) for si, sent in enumerate(doc.sents)
+            for c in candidates(sent, p, index)]
+
+
+def scored_meetings(doc: Doc, index: EntityIndex, found: list[Meeting],
+                    model: Model | None = None) -> list[Meeting]:
+    """Meetings of accepted candidates in the sentences where ``found`` has none."""
+    weights, threshold = load_model() if model is None else model
+    if not weights:
+        return []
+    covered = {m.provenance.sentence_index for m in found}
+    published: date | None = doc._.kg_published
+    out: list[Meeting] = []
+    for si, sent, c in sentence_candidates(doc, index):
+        if si in covered:
+            continue
+        pr = probability(c.features, weights)
+        if pr >= threshold:
+            out.append(to_meeting(doc, index, si, sent, c, pr, published))
+    return out
+
+
+def to_meeting(doc: Doc, index: EntityIndex, si: int, sent: Span, c: Candidate, confidence: float,
+               published: date | None) -> Meeting:
+    """The meeting record of an accepted candidate: status, place and time read by the same
+    modules the rules use."""
+    tok = doc[c.trigger]
+    verbal = tok.pos_ in ("VERB", "AUX")
+    gov = None if verbal else governor(tok)[0]
+    anchors = chain(tok) if verbal else {tok.i} | (chain(gov) if gov is not None else set())
+    objs = [doc[i] for i in c.tokens if i > tok.i]  # a place or time may hang on them
+    place = attached_place(sent, anchors, objs)
+    time = attached_time(sent, anchors | ({place.root.i} if place is not None else set()), tok,
+                         objs)
+    status = clause_status(tok, time) if verbal else noun_status(tok, gov, time)
+    return Meeting(
+        participants=c.parties,
+        status=status,
+        provenance=sentence_provenance(doc._.kg_article_id, si, sent),
+        trigger=trigger_text(tok),
+        place=place_label(place),
+        place_entity=index.entity_of(place) if place is not None else None,
+        time=time,
+        date=normalise_date(time, published, status is MeetingStatus.PLANNED),
+        confidence=round(confidence, 4),
+        span=resolve_span(time or sole_date(sent), published, status.value, clause_tense(tok)),
+    )
+
