@@ -46,8 +46,8 @@ def _doc(nlp, text):
 
 
 FOUND = [
-    ("Prime Minister Pieter Vos held a session with Chancellor Olaf Brandt in Bonn on Monday.",
-     {"Pieter Vos", "Olaf Brandt"}, "Bonn", "Monday"),
+    ("During his stay in Bonn, Dutch Prime Minister Pieter Vos conferred at length with "
+     "Chancellor Olaf Brandt.", {"Pieter Vos", "Olaf Brandt"}, None, None),
     ("Chancellor Olaf Brandt's conference with Prime Minister Pieter Vos in Bonn on Monday "
      "produced no agreement.", {"Olaf Brandt", "Pieter Vos"}, "Bonn", "Monday"),
 ]
@@ -97,7 +97,8 @@ def test_near_misses_are_rejected(nlp, text):
 @pytest.mark.model
 def test_rules_keep_precedence_in_their_sentences(nlp):
     text = ("Chancellor Olaf Brandt met President Victor Lund in Bonn on Monday. "
-            "Prime Minister Pieter Vos held a session with Chancellor Olaf Brandt in Bonn.")
+            "During his stay in Bonn, Dutch Prime Minister Pieter Vos conferred at length with "
+            "Chancellor Olaf Brandt.")
     doc = _doc(nlp, text)
     rules = find_meetings(doc, doc._.kg_entities, scored=False)
     both = find_meetings(doc, doc._.kg_entities)

@@ -19,10 +19,16 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.extract.index import EntityIndex
-from kg.extract.meeting_words import LIGHT_VERBS, SAY, TALK_MEDIA
+from kg.extract.meeting_words import LIGHT_VERBS, SAY, SETTING, TALK_MEDIA
 from kg.extract.parties import Parties
-from kg.extract.status import clause_status, is_habitual, is_hypothetical, noun_status
-from kg.extract.trigger_syntax import chain, governor, proposed
+from kg.extract.status import (
+    HYPOTHETICAL_HEADS,
+    clause_status,
+    is_habitual,
+    is_hypothetical,
+    noun_status,
+)
+from kg.extract.trigger_syntax import QUANTITY, chain, governor, proposed
 from kg.model import EntityType, MeetingStatus
 
 __all__ = ["Candidate", "VERB_CLASSES", "NOUN_CLASSES", "trigger_class", "candidates",
@@ -34,7 +40,8 @@ VERB_CLASSES: dict[str, str] = {
     **dict.fromkeys(("talk", "negotiate", "discuss", "consult", "parley"), "v_talk"),
     **dict.fromkeys(("host", "receive", "welcome", "greet", "entertain", "see"), "v_host"),
     **dict.fromkeys(("visit", "call"), "v_visit"),
-    **dict.fromkeys(("attend", "join", "chair", "boycott", "skip", "convene"), "v_attend"),
+    # Not "join": one joins a person in doing something, not in meeting.
+    **dict.fromkeys(("attend", "chair", "boycott", "skip", "convene"), "v_attend"),
 }
 #: Trigger nouns by class.
 NOUN_CLASSES: dict[str, str] = {
@@ -62,6 +69,10 @@ CUES: dict[str, str] = {
 _MAX_PATH = 5
 #: Verbs of talking at a distance: a meeting word below them is what was talked about.
 _REMOTE = frozenset({"telephone", "phone", "call", "write", "cable", "email", "fax", "ring"})
+#: How a meeting noun may hang from the verb its parties hang from: its object ("X held
+#: talks"), its subject ("talks brought together X and Y"), or a place in it ("at the summit").
+_NOUN_UP = frozenset({(), ("dobj",), ("nsubj",), ("nsubjpass",), ("pobj", "prep"), ("attr",)})
+_RECIPROCAL = frozenset({"v_meet", "v_talk"})
 _COMPANION = frozenset({"with", "between", "among", "along"})
 _ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "compound", "nmod",
                         "amod", "pobj", "attr", "appos", "iobj", "dative", "npadvmod"})
@@ -128,6 +139,8 @@ def role_of(trigger: Token, party: Token) -> Role | None:
     lca, down_len = cur, anc[cur.i]
     if len(up) + down_len > _MAX_PATH or (not up and not down_len):
         return None
+    if trigger.pos_ in ("NOUN", "PROPN") and _noun_up(up) not in _NOUN_UP:
+        return None  # "brief X on Y's visit": the noun's event is not the verb's
     down: list[Token] = []
     t = party
     while t.i != lca.i:
@@ -166,6 +179,11 @@ def role_of(trigger: Token, party: Token) -> Role | None:
         side = "present"  # "X said at the meeting", "X arrived for talks"
     # "X said (that) Y would meet Z", "X noted Y is to meet Z": X only reports it.
     speaker = first == "nsubj" and any(u.dep_ in ("ccomp", "parataxis") for u in up)
+    # A party inside another clause below the meeting word ("talks ..., forming X"), other
+    # than a participle on the meeting noun itself ("talks held by X").
+    speaker = speaker or any(d.pos_ in ("VERB", "AUX") and not (d.dep_ == "acl"
+                                                                and d.head.i == trigger.i)
+                             for d in down[:-1])
     # A clause with a subject of its own on the way up ("Y left after Z started talks"):
     # the party belongs to another event.
     speaker = speaker or any(u.pos_ in ("VERB", "AUX") and u.dep_ not in ("relcl", "acl")
@@ -175,15 +193,40 @@ def role_of(trigger: Token, party: Token) -> Role | None:
                 tuple(u.dep_ for u in up), tuple(d.dep_ for d in down), speaker)
 
 
-def linked(a: Role, b: Role, coordinated: bool) -> bool:
+def _rank(r: Role) -> tuple[bool, int]:
+    """Which of a party's mentions speaks for it: one in a meeting role, then the closest
+    ("his stay" is no role in "during his stay, X conferred with him")."""
+    return (r.side == "other" or r.speaker, r.length)
+
+
+def _noun_up(up: list[Token]) -> tuple[str, ...]:
+    """The steps up from a meeting noun, measure nouns looked through ("two days of talks")."""
+    out: list[str] = []
+    skip = 0
+    for k, u in enumerate(up):
+        if skip:
+            skip -= 1
+            continue
+        if u.dep_ == "pobj" and k + 2 < len(up) + 1 and u.head.lower_ == "of" \
+                and u.head.head.lemma_.casefold() in QUANTITY:
+            skip = 2  # the "of" and the measure noun
+            continue
+        out.append(u.dep_)
+    return tuple(out)
+
+
+def linked(a: Role, b: Role, coordinated: bool, reciprocal: bool = True) -> bool:
     """Whether two roles can be the two sides of one meeting: a subject and an object or
-    companion ("X met Y", "X's talks with Y"), the two objects of "between", or coordinated
-    parties on one side ("X and Y met", "a meeting of X and Y"); never the speaker who
-    reports it."""
+    companion ("X met Y", "X's talks with Y"), the two objects of "between", parties of one
+    meeting noun ("a meeting of X and Y", "the X-Y summit"), or the coordinated subjects of a
+    reciprocal word ("X and Y met"); never the reporter, never co-attendees or co-travellers
+    ("X and Y attended the summit", "X and Y will visit Japan")."""
     if a.speaker or b.speaker or "other" in (a.side, b.side):
         return False
     if a.side == b.side:
-        return coordinated or a.side in ("between", "mod")
+        if a.side in ("between", "mod") or (a.side == "of" and coordinated):
+            return True
+        return coordinated and reciprocal and a.side == "subj" and a.up == b.up == ()
     return True
 
 
@@ -287,7 +330,7 @@ def candidates(sent: Span, p: Parties, index: EntityIndex) -> list[Candidate]:
         for k, toks in mentions.items():
             for t in toks:
                 r = role_of(trig, t) if t.i != trig.i else None
-                if r is not None and (k not in roles or r.length < roles[k].length):
+                if r is not None and (k not in roles or _rank(r) < _rank(roles[k])):
                     roles[k], heads[k] = r, t
         if len(roles) < 2:
             continue
@@ -300,7 +343,8 @@ def candidates(sent: Span, p: Parties, index: EntityIndex) -> list[Candidate]:
         for i, ka in enumerate(keys):
             for kb in keys[i + 1:]:
                 ta, tb = heads[ka], heads[kb]
-                if ta.i == tb.i or not linked(roles[ka], roles[kb], _listed(ta, tb)):
+                if ta.i == tb.i or not linked(roles[ka], roles[kb], _listed(ta, tb),
+                                                 cls in _RECIPROCAL):
                     continue
                 if unnamed and roles[ka].side == roles[kb].side:
                     continue  # "X and Y met bankers": one side, the other is unnamed
@@ -331,7 +375,9 @@ def _excluded(trig: Token) -> bool:
         return True  # "telephoned X to discuss the talks": a call, not a meeting
     if trig.pos_ in ("VERB", "AUX"):
         return is_hypothetical(trig)
-    gov = governor(trig)[0]
+    gov, via = governor(trig)
+    if gov is not None and gov.lemma_.casefold() in HYPOTHETICAL_HEADS and via not in SETTING:
+        return True  # "will seek further talks", "called for a summit"
     return gov is not None and (is_hypothetical(gov) or proposed(trig, gov))
 
 
