@@ -140,8 +140,8 @@ def build_report(s: BuildSummary, location: str) -> BuildReport:
         if s.not_modified:
             out += f", {s.not_modified} not modified since the last build"
         if s.waiting:
-            out += (f", {s.waiting} skipped (failed before; not retried before their retry "
-                    "time, or with --retry-failed)")
+            out += (f", {s.waiting} skipped (failed before: they wait for their retry time, "
+                    "or --retry-failed)")
     if s.events_created or s.events_updated or s.events_removed:
         out += (f"\nmeeting events: {s.events_created} created, {s.events_updated} updated"
                 + (f", {s.events_removed} removed" if s.events_removed else ""))
