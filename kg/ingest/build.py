@@ -31,7 +31,8 @@ from kg.ingest.summary import (
     BuildTally,
     PreparedArticle,
 )
-from kg.ingest.summary_graph import refresh_summary, update_summary
+from kg.ingest.summary_graph import update_summary
+from kg.ingest.summary_update import Journal, patch_summary
 from kg.model import Article, Extraction
 from kg.rdf.iri import graph_iri
 from kg.rdf.mapping import rdf_triples
@@ -290,6 +291,7 @@ def ingest(paths: list[str], store: Store, executor: Executor, *,
 
     prepared = executor.prepare(todo(), problems)
     use_bulk = _use_bulk(store, bulk)
+    journal = Journal(store)  # what the summary graph must be updated for
     try:
         if use_bulk:
             def chunks() -> Iterator[bytes]:
@@ -297,16 +299,16 @@ def ingest(paths: list[str], store: Store, executor: Executor, *,
                     yield p.nquads
                     done(p)
 
-            store.bulk_load(chunks())
+            journal.bulk_load(chunks())
         else:
             for p in prepared:
-                store.replace_article_nquads(p.graph_iri, p.nquads)
+                journal.replace_article_nquads(p.graph_iri, p.nquads)
                 done(p)
     except KeyboardInterrupt as e:
         if use_bulk and store.is_empty():
             raise BuildInterruptedError(INTERRUPTED_BULK) from e
         raise
-    linked, events = link_and_derive(store, tally.built)
+    linked, events = link_and_derive(store, tally.built, journal)
     # A store built before the summary graph existed gets one from its next clean build; a
     # build that refused its input leaves the store as it was.
     update_summary(store, changed=False, create=not problems)
@@ -337,19 +339,23 @@ def _stored_urls(store: Store) -> dict[str, str]:
     return {str(url): str(aid) for url, aid in rows}
 
 
-def link_and_derive(store: Store, built: list[str]) -> tuple[int, EventUpdate]:
-    """After articles were stored: link short names across articles, then derive again the
-    meeting events of every pair those articles (or the relinked ones) report, and the corpus
-    summary graph (:mod:`kg.ingest.summary_graph`).
+def link_and_derive(store: Store, built: list[str], journal: Journal | None = None
+                    ) -> tuple[int, EventUpdate]:
+    """After articles were stored: link short names across articles, derive again the meeting
+    events of every pair those articles (or the relinked ones) report, and update the summary
+    graph for every graph written (``journal`` noted the articles'; without one, it is
+    recomputed from scratch: :mod:`kg.ingest.summary_update`).
 
     Returns the number of relinked article graphs and what changed in the events.
     """
     if not built:
         return 0, EventUpdate()
-    relinked = relink_people_graphs(store)
+    noted = journal or Journal(store)
+    noted.everything |= journal is None
+    relinked = relink_people_graphs(noted.view)
     changed = {str(graph_iri(a)) for a in built} | set(relinked)
-    events = update_events(store, changed)
-    refresh_summary(store)
+    events = update_events(noted.view, changed)
+    patch_summary(store, noted.touched())
     return len(relinked), events
 
 
@@ -366,12 +372,13 @@ def remove_articles(store: Store, article_ids: Iterable[str]) -> EventUpdate:
     unknown = [a for a in ids if a not in known]
     if unknown:
         raise InputError(f"no stored article {', '.join(map(repr, unknown))}")
+    journal = Journal(store)
     for a in ids:
-        store.remove_article(graph_iri(a))
+        journal.remove_article(graph_iri(a))
     if not ids:
         return EventUpdate()
-    events = update_events(store, {str(graph_iri(a)) for a in ids})
-    refresh_summary(store)
+    events = update_events(journal.view, {str(graph_iri(a)) for a in ids})
+    patch_summary(store, journal.touched())
     return events
 
 

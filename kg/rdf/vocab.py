@@ -87,7 +87,7 @@ class KG(DefinedNamespace):
     partnerCount: URIRef  # xsd:integer: distinct entities it met or shares a statement with
     meetingCount: URIRef  # xsd:integer: meetings in which it has a partner
     statementCount: URIRef  # xsd:integer: statements linking it to another entity
-    connectedRank: URIRef  # xsd:integer: 1 for the entity with most partners (ties by label)
+    connectedRank: URIRef  # xsd:integer: 1 = most partners (ties by label), for the first 100
 
     # Web fetch log (kg/ingest/fetch_state.py): what earlier builds learnt about each URL
     fetchedUrl: URIRef  # xsd:anyURI: the URL a fetch-log record is about
