@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
@@ -174,13 +174,15 @@ def summary_triples(store: Store) -> list[RdfTriple]:
     return out
 
 
-def write_shards(store: Store, shards: Mapping[int, list[RdfTriple]]) -> None:
-    """Replace each shard of ``shards`` with its triples (an empty one is removed)."""
+def write_shards(store: Store, shards: Mapping[int, list[RdfTriple]],
+                 present: Container[str] | None = None) -> None:
+    """Replace each shard of ``shards`` with its triples; an empty one is removed if it is
+    ``present`` (all are, when None): a SPARQL server gets one request per removal."""
     for shard, triples in sorted(shards.items()):
         graph = str(summary_shard_iri(shard))
         if triples:
             store.replace_article_nquads(graph, triples_nquads(graph, triples))
-        else:
+        elif present is None or graph in present:
             store.remove_article(URIRef(graph))
 
 
@@ -210,7 +212,7 @@ def refresh_summary(store: Store) -> int:
     shards: dict[int, list[RdfTriple]] = {i: [] for i in range(SUMMARY_SHARDS)}
     for e in sorted(entities):
         shards[summary_shard(e)].extend(entities[e].triples())
-    write_shards(store, shards)
+    write_shards(store, shards, {row[0] for row in summary_rows(store, "summary-graphs")})
     write_ranks(store, ranked((e, len(s.partners), s.common) for e, s in entities.items()))
     size = sum(map(len, shards.values())) + min(RANKED, sum(1 for s in entities.values()
                                                              if s.partners))

@@ -80,7 +80,19 @@ def ox_result(res: Any, max_rows: int | None, deadline: float | None) -> QueryRe
     rows or at ``deadline`` (checked between rows)."""
     if isinstance(res, ox.QuerySolutions):
         names = tuple(v.value for v in res.variables)
-        rows = tuple(tuple(from_ox(sol[i]) for i in range(len(names)))
+        # Big answers repeat their terms (the entity, relations, a sentence per statement):
+        # each is made an rdflib term once, which costs more than hashing the Oxigraph one.
+        made: dict[Any, Node | None] = {}
+
+        def term(t: Any) -> Node | None:
+            if t is None:
+                return None
+            found = made.get(t)
+            if found is None:
+                found = made[t] = from_ox(t)
+            return found
+
+        rows = tuple(tuple(term(sol[i]) for i in range(len(names)))
                      for sol in capped(res, max_rows, deadline))
         return QueryResult("SELECT", names, rows)
     g = Graph()
