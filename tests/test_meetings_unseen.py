@@ -219,3 +219,31 @@ def test_attendees_of_talks_held_with_unnamed_others(nlp):
 
 def test_attending_the_talks_with_no_earlier_talks_is_no_meeting(nlp):
     assert meetings(nlp, "One of those attending the talks was Carla Ruiz, a banker.") == []
+
+
+# --- names and settings in British news style ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Mr Straw will travel to Washington on Sunday for talks with Condoleezza Rice.",
+     {"Straw", "Condoleezza Rice"}),
+    ("Ruth Kelly, the education secretary, met head teachers and Mr Hale at Downing Street "
+     "yesterday.", {"Ruth Kelly", "Hale"}),
+])
+def test_a_name_after_an_honorific_is_a_person_whatever_ner_says(nlp, text, names):
+    assert frozenset(names) in {m.names for m in meetings(nlp, text)}
+
+
+def test_place_of_a_counterpart_named_in_apposition(nlp):
+    text = ("Foreign Secretary Jack Strand held talks with his Iranian counterpart Kamal "
+            "Kharrazi in Tehran.")
+    (m,) = meetings(nlp, text)
+    assert m.place == "Tehran"
+
+
+def test_place_of_the_summit_the_meeting_was_at(nlp):
+    text = ("Tony Hale will visit Ireland. He met Mr Keane at the EU summit in Brussels on "
+            "Friday. The EU foreign ministers' meeting in Luxembourg on Monday was attended by "
+            "Mr Straw.")
+    found = {m.names: m for m in meetings(nlp, text)}
+    m = found[frozenset({"Tony Hale", "Keane"})]
+    assert (m.place, m.time) == ("Brussels", "Friday")

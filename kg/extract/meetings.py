@@ -87,7 +87,7 @@ class _Finder:
         obj_toks: list[Token] = []
         dobjs = [t for c in v.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
         if lemma == "meet":
-            if dobjs and dobjs[0].pos_ == "NOUN" and not p.of_token(dobjs[0]):
+            if dobjs and dobjs[0].pos_ == "NOUN" and not any(p.of_token(d) for d in dobjs):
                 return None  # "meet its commitments", "met demand": not the meeting sense
             obj_toks = dobjs + p.prep_object_tokens(v, ("with",))
             if not obj_toks:

@@ -22,7 +22,7 @@ from kg.extract.place import place_label
 from kg.extract.timex import normalise_date
 from kg.extract.trigger_syntax import definite
 from kg.extract.when import resolve_span
-from kg.model import Meeting, MeetingStatus
+from kg.model import EntityType, Meeting, MeetingStatus
 
 __all__ = ["Echo", "complete", "fill_from_neighbours", "carried_setting"]
 
@@ -66,9 +66,14 @@ def _names_body(index: EntityIndex, key: str, m: Meeting) -> bool:
     e = index.get(key)
     if e is None:
         return False
-    if any(x.sentence_index == m.provenance.sentence_index and x.kind in ("name", "alias")
-           for x in e.mentions):
-        return True
+    bodies = [b for k in participants if (b := index.get(k)) is not None
+              and b.type is EntityType.ORGANIZATION]
+    for x in e.mentions:
+        # The owner named right before a participant body: "the Acme Bank's (ATB) Budget
+        # Committee" is named again as "the ATB committee".
+        if x.sentence_index == m.provenance.sentence_index and any(
+                0 <= y.start - x.end <= 3 for b in bodies for y in b.mentions):
+            return True
     names = {e.label.casefold(), *(m.text.casefold() for m in e.mentions)}
     for k in participants:
         p = index.get(k)

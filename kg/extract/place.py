@@ -16,6 +16,9 @@ __all__ = ["attached_place", "place_label"]
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 #: Verbs of a journey whose destination is where the meeting they lead to takes place.
 _JOURNEY = frozenset({"leave", "fly", "travel", "go", "head", "come", "return", "arrive"})
+#: Events a meeting can take place at ("met X at the summit in Brussels").
+_SETTINGS = frozenset({"summit", "meeting", "conference", "session", "gathering", "forum",
+                       "congress", "convention", "assembly"})
 #: Common nouns that name where a meeting is held.
 _PLACE_NOUNS = frozenset({"residence", "palace", "hotel", "office", "headquarters", "embassy",
                           "retreat", "ranch", "villa", "mansion", "resort", "castle", "chancellery",
@@ -27,7 +30,8 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
 
     ``after`` are party tokens: "meet X in Moscow" may attach "in Moscow" to X.
     """
-    parties = {t.i for t in after}
+    # "talks with his counterpart X in Oslo": the name apposed to a party word counts too.
+    parties = {u.i for t in after for u in (t, *(c for c in t.children if c.dep_ == "appos"))}
     for ent in sent.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
@@ -41,6 +45,9 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
         host = root.head.head
         if host.i in anchors or (host.i in parties and root.head.i > host.i):
             return ent
+        if host.lemma_.casefold() in _SETTINGS and host.dep_ == "pobj" \
+                and host.head.lower_ in ("at", "during") and host.head.head.i in anchors:
+            return ent  # "met X at the summit in Brussels": where that summit was
     for ent in sent.ents:
         # "leave for Rome to attend the talks", "fly to Tokyo for talks": the
         # destination of the journey the meeting is the purpose of.

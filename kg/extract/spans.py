@@ -40,7 +40,7 @@ def ner_spans(doc: Doc) -> list[Span]:
     for ent in ents:
         if ent.start > 0 and doc[ent.start - 1].text == "<" and out and out[-1].label_ == "ORG":
             continue  # a stock ticker after a company name: "CBS Inc <CBS>"
-        ent = _trimmed(ent)
+        ent = _honoured(_trimmed(ent))
         if not len(ent):
             continue
         if out and ent.label_ == "ORG" and out[-1].label_ in ("ORG", "PERSON") \
@@ -74,6 +74,32 @@ def ner_spans(doc: Doc) -> list[Span]:
     out.extend(_untagged_titled_names(doc, taken))
     out.extend(_numbered_groups(doc))
     return sorted(out, key=lambda s: s.start)
+
+
+def _honoured(ent: Span) -> Span:
+    """A name after an honorific is a person's whatever NER typed it ("Mr Straw" as a
+    product, "Mr Hale at Downing Street" as one organisation), up to the first word that
+    is not a capitalised name.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("Mr Hale at Downing Street")
+    >>> s = _honoured(Span(doc, 0, 5, label="ORG"))
+    >>> s.text, s.label_
+    ('Mr Hale', 'PERSON')
+    """
+    doc = ent.doc
+    if ent.label_ == "PERSON" or not len(ent):
+        return ent
+    if ent[0].lower_ in _HONORIFICS:
+        start = ent.start
+    elif ent.start > 0 and doc[ent.start - 1].lower_ in _HONORIFICS:
+        start = ent.start - 1
+    else:
+        return ent
+    end = start + 1
+    while end < ent.end and doc[end].text[:1].isupper() and doc[end].is_alpha:
+        end += 1
+    return Span(doc, start, end, label="PERSON") if end > start + 1 else ent
 
 
 #: Numbers that name a club of countries: "the group of seven", "Group of Five".
