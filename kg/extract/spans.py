@@ -97,7 +97,9 @@ def _honoured(ent: Span) -> Span:
     else:
         return ent
     end = start + 1
-    while end < ent.end and doc[end].text[:1].isupper() and doc[end].is_alpha:
+    while end < ent.end and (doc[end].text[:1].isupper() and doc[end].is_alpha or (
+            doc[end].text in ("-", "'") and end + 1 < ent.end
+            and doc[end + 1].text[:1].isupper())):  # "Mr Kilroy-Silk", "Mr O'Neill"
         end += 1
     return Span(doc, start, end, label="PERSON") if end > start + 1 else ent
 
