@@ -247,3 +247,10 @@ def test_place_of_the_summit_the_meeting_was_at(nlp):
     found = {m.names: m for m in meetings(nlp, text)}
     m = found[frozenset({"Tony Hale", "Keane"})]
     assert (m.place, m.time) == ("Brussels", "Friday")
+
+
+def test_a_company_in_angle_brackets_is_an_organisation(nlp):
+    text = ("Privately-held <Harlow Parcel Lines> said it met with officials of Vexcor Freight "
+            "Inc to negotiate a friendly acquisition.")
+    assert frozenset({"Harlow Parcel Lines", "Vexcor Freight Inc"}) in {
+        m.names for m in meetings(nlp, text)}

@@ -73,7 +73,33 @@ def ner_spans(doc: Doc) -> list[Span]:
         out.append(ent)
     out.extend(_untagged_titled_names(doc, taken))
     out.extend(_numbered_groups(doc))
+    out.extend(_bracketed_companies(doc))
     return sorted(out, key=lambda s: s.start)
+
+
+def _bracketed_companies(doc: Doc) -> list[Span]:
+    """Wire copy writes a company without a ticker in angle brackets ("<Acme Freight> said");
+    NER misses most of them. Tickers ("<ACM.N>") are not names.
+
+    >>> from spacy.lang.en import English
+    >>> [s.text for s in _bracketed_companies(English()("<Acme Freight> said <ACM.N> rose"))]
+    ['Acme Freight']
+    """
+    out = []
+    for tok in doc:
+        if tok.text != "<":
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 7 and doc[end].text != ">":
+            end += 1
+        inner = doc[tok.i + 1 : end]
+        if end >= len(doc) or not len(inner) or not inner[0].text[:1].isupper() \
+                or any(t.ent_type_ for t in inner) or any("." in t.text[1:-1] and t.is_upper
+                                                          for t in inner) \
+                or len(inner) == 1 and inner[0].is_upper:
+            continue
+        out.append(Span(doc, tok.i + 1, end, label="ORG"))
+    return out
 
 
 def _honoured(ent: Span) -> Span:
