@@ -254,3 +254,10 @@ def test_a_company_in_angle_brackets_is_an_organisation(nlp):
             "Inc to negotiate a friendly acquisition.")
     assert frozenset({"Harlow Parcel Lines", "Vexcor Freight Inc"}) in {
         m.names for m in meetings(nlp, text)}
+
+
+def test_terminated_talks_with_a_company_whose_ticker_follows(nlp):
+    text = "Vexcor Inc said it terminated merger talks with Harlow Systems Co <HSC>."
+    (m,) = meetings(nlp, text)
+    assert m.names == frozenset({"Vexcor Inc", "Harlow Systems Co"})
+    assert m.status == "happened"

@@ -171,8 +171,9 @@ class Parties:
             if listed and c.pos_ == "PROPN":
                 kind = self._kind(own) if c.dep_ == "appos" and own else "person"
                 for cc in (c, *c.conjuncts):
+                    # "talks with Acme Co <ACM>": the parser makes the ticker the object.
                     found += [k for k in self.of_token(cc, depth + 1)
-                              if self._kind([k]) == kind and k not in found]
+                              if (self._kind([k]) == kind or t.text == "<") and k not in found]
         if own and self._kind(own) == "person":
             # "Minister A and Secretary B" read as one name: A hangs inside B's title as nmod.
             for d in t.lefts:
