@@ -261,3 +261,26 @@ def test_terminated_talks_with_a_company_whose_ticker_follows(nlp):
     (m,) = meetings(nlp, text)
     assert m.names == frozenset({"Vexcor Inc", "Harlow Systems Co"})
     assert m.status == "happened"
+
+
+@pytest.mark.parametrize("text", [
+    "Two members of the board, Ann Vos and Tom Hale, will retire at the meeting, the company "
+    "said.",
+    "Speaking to the Andean Trade Bank's Budget Committee meeting, the delegate said Peru was "
+    "negotiating seriously.",
+])
+def test_sharing_a_meeting_or_a_bodys_parent_is_no_meeting(nlp, text):
+    assert meetings(nlp, text) == []
+
+
+def test_co_attendees_who_act_together_at_a_meeting_met(nlp):
+    text = "Ann Vos and Tom Hale discussed the budget at the meeting on Monday."
+    assert frozenset({"Ann Vos", "Tom Hale"}) in {m.names for m in meetings(nlp, text)}
+
+
+def test_a_deal_that_failed_at_talks_does_not_negate_the_talks(nlp):
+    text = ("Canadian and Mexican wheat negotiators failed to conclude an agreement on wheat "
+            "exports during talks last week, but the Canadian team will return to Mexico City "
+            "for further negotiations, officials said.")
+    found = {m.names: m.status for m in meetings(nlp, text)}
+    assert found.get(frozenset({"Canada", "Mexico"})) == "happened"

@@ -11,7 +11,7 @@ from kg.extract.hospitality import CALL_NOUNS, HOSPITALITY_NOUNS
 
 __all__ = ["VERB_TRIGGERS", "NOUN_TRIGGERS", "LIGHT_VERBS", "ATTEND", "NEEDS_WITH", "PERSON_ONLY",
            "TALK_MEDIA", "CONTEXT_PREPS", "SETTING", "BEFORE_AFTER", "OCCASIONS", "HELD", "SAY",
-           "PRESENCE", "TAKE_PART", "TOPIC", "DELEGATIONS"]
+           "PRESENCE", "TAKE_PART", "TOPIC", "DELEGATIONS", "ALONE"]
 
 VERB_TRIGGERS = frozenset(
     {"meet", "confer", "negotiate", "talk", "host", "receive", "visit", "sit", "call", "join"}
@@ -45,3 +45,7 @@ TAKE_PART = frozenset({"take", "participate", "join", "sit"})
 TOPIC = frozenset({"on", "about", "over", "regarding", "concerning"})
 #: Groups sent to meet others: when one visits a named body, it meets that body.
 DELEGATIONS = frozenset({"delegation", "mission", "team"})
+#: What each attendee does on their own: "A and B will retire at the meeting" only share it,
+#: where "A and B discussed (said, agreed ...) at the meeting" met.
+ALONE = frozenset({"retire", "resign", "quit", "step", "leave", "vote", "abstain", "testify",
+                   "stand", "run", "walk", "depart", "arrive"})

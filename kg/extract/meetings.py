@@ -168,6 +168,8 @@ class _Finder:
         if n.dep_ == "appos" and n.head.i < n.i:  # "a WTO (WTO) ministerial meeting" misread
             bodies += [k for k in p.of_token(n.head) if p._is_org(k) and k not in bodies]
         bodies = [k for k in bodies if not own_meeting(self.index, n, k)]
+        if bodies:  # "the Acme Bank's Budget Committee meeting": the parent is no second party
+            poss = [k for k in poss if not p._is_org(k)]
         # "the union's negotiations with Y": an unnamed side owns them, not the verb's subject.
         owner_unnamed = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and not p.expand(c)
                             and c.ent_type_ not in ("DATE", "TIME") for c in n.children)
@@ -209,7 +211,8 @@ class _Finder:
                 # after two days of talks": co-attendees met.
                 # A subject and a passive agent are one side ("X was represented at the
                 # meeting by Y"); co-attendees are coordinated subjects or agents.
-                if len(p.subjects(gov, agent=False)) >= 2 or len(p.agents(gov)) >= 2:
+                if (len(p.subjects(gov, agent=False)) >= 2 or len(p.agents(gov)) >= 2) and (
+                        gov.lemma_.casefold() not in words.ALONE):
                     takes_agent = True
                     anchors.add(gov.i)
             elif via in ("for", "at") and (lemma in words.PRESENCE or via == "at") \

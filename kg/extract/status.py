@@ -244,6 +244,17 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
     """The status of a meeting noun from its governor, the way it hangs on it (``via``:
     "after", "ahead", "for" ...), its time and the publication date."""
     status = noun_status(noun, gov, time)
+    if status is MeetingStatus.NEGATED and gov is not None and via in ("at", "during", "in") \
+            and not _negated(gov) and gov.lemma_.casefold() not in NEG_VERBS | {"be"} \
+            and not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        # "failed to reach a deal during talks last week": the deal failed, the talks were held.
+        cur, ahead = gov, False
+        for _ in range(4):
+            ahead = ahead or any(a in _FUTURE_AUX for a in _aux(cur))
+            if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head is cur:
+                break
+            cur = cur.head
+        status = MeetingStatus.PLANNED if ahead else MeetingStatus.HAPPENED
     if any(c.dep_ == "amod" and c.lower_ == "following" for c in noun.children):
         via = "following"  # "agreed to merge following talks"
     if gov is not None and via in ("after", "following"):
