@@ -58,13 +58,6 @@ VERB_TRIGGERS = words.VERB_TRIGGERS
 NOUN_TRIGGERS = words.NOUN_TRIGGERS
 
 
-def _merge(parts: list[str]) -> tuple[str, ...]:
-    out: list[str] = []
-    for k in parts:
-        if k not in out:
-            out.append(k)
-    return tuple(out)
-
 
 class _Finder:
     def __init__(self, doc: Doc, index: EntityIndex) -> None:
@@ -72,10 +65,8 @@ class _Finder:
         self.parties = Parties(doc, index)
         self.index = index
         self.last_bodies: list[str] = []  # bodies of the last meeting named ("the meeting")
-        #: the sentence and named side of the last meeting with unnamed others ("X met
-        #: businessmen ... One of those attending the talks was Y": Y met X)
-        self.hosts: tuple[int, list[str]] = (-9, [])
-        self.sent_at = {s.start: k for k, s in enumerate(doc.sents)}
+        #: the named side of the last meeting with unnamed others ("X met businessmen")
+        self.hosts: list[str] = []
         #: where and when the last meeting named by each noun was ("the summit" again)
         self.settings: dict[str, tuple[Span | None, str | None]] = {}
 
@@ -138,7 +129,7 @@ class _Finder:
             # "met bankers", "met its targets": the other side is unnamed, or no party at
             # all; people on the same side ("X and Y met with bankers") did not meet.
             if lemma == "meet" and subj and any(t.pos_ == "NOUN" for t in obj_toks):
-                self.hosts = (self.sent_at[v.sent.start], subj)
+                self.hosts = subj
             return None
         if not subj:
             return None  # "talks with A and B": A and B did not meet each other
@@ -261,8 +252,8 @@ class _Finder:
                 # "the talks": the last ones held with unnamed others.
                 bodies = [k for k in org_before(self.index, n, agents) or self.last_bodies
                           if not own_meeting(self.index, n, k)]
-                if not bodies and self.hosts[1]:
-                    return [_merge(agents + self.hosts[1])], anchors, objs, gov
+                if not bodies and self.hosts:
+                    return [_merge(agents + self.hosts)], anchors, objs, gov
                 return [_merge(agents + [b]) for b in bodies], anchors, objs, gov
             return [], anchors, objs, gov
         if bodies or of:
@@ -273,7 +264,7 @@ class _Finder:
             return [], anchors, objs, gov  # "talks with A and B": A and B did not meet
         if p.prep_object_tokens(n, ("with",)) and not with_ and not (between or of or bodies):
             if agents:
-                self.hosts = (self.sent_at[n.sent.start], agents)
+                self.hosts = agents
             return [], anchors, objs, gov  # "talks with bankers": the other side is unnamed
         if (of or len(bodies) >= 2) and not (agents or between or poss or with_) \
                 and all(self.parties._is_org(k) for k in of + bodies):
@@ -372,6 +363,10 @@ class _Finder:
                     ))
         fill_from_neighbours(out, echoes, self.index, published)
         return out
+
+
+def _merge(parts: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(parts))  # in order, each key once
 
 
 def _root(span: Span | None) -> set[int]:
