@@ -315,15 +315,18 @@ def _governed_hypothetical(noun: Token) -> bool:
 def candidates(sent: Span, p: Parties, index: EntityIndex) -> list[Candidate]:
     """Every pair of named parties of ``sent`` that one meeting word links (the closest
     word per pair), with its features."""
+    triggers = [(t, cls) for t in sent
+                if (cls := trigger_class(t.lemma_.casefold(), t.pos_)) is not None
+                and not (t.lemma_.casefold() == "talk" and t.pos_ == "NOUN" and t.tag_ != "NNS")]
+    if not triggers:
+        return []  # most sentences: nothing more to read
     mentions = _mentions(sent, p)
     if len(mentions) < 2:
         return []
     cues: set[str] | None = None
     best: dict[tuple[str, str], tuple[int, Candidate]] = {}
-    for trig in sent:
-        cls = trigger_class(trig.lemma_.casefold(), trig.pos_)
-        if cls is None or (trig.lemma_.casefold() == "talk" and trig.pos_ == "NOUN"
-                           and trig.tag_ != "NNS") or _excluded(trig):
+    for trig, cls in triggers:
+        if _excluded(trig):
             continue
         roles: dict[str, Role] = {}
         heads: dict[str, Token] = {}

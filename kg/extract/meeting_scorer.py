@@ -60,10 +60,12 @@ def load_model() -> Model:
     return ({str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
 
 
-def sentence_candidates(doc: Doc, index: EntityIndex) -> list[tuple[int, Span, Candidate]]:
-    """Every candidate of ``doc`` with its sentence index and sentence."""
+def sentence_candidates(doc: Doc, index: EntityIndex,
+                        skip: frozenset[int] = frozenset()) -> list[tuple[int, Span, Candidate]]:
+    """Every candidate of ``doc`` with its sentence index and sentence, except in the
+    sentences numbered in ``skip``."""
     p = Parties(doc, index)
-    return [(si, sent, c) for si, sent in enumerate(doc.sents)
+    return [(si, sent, c) for si, sent in enumerate(doc.sents) if si not in skip
             for c in candidates(sent, p, index)]
 
 
@@ -73,12 +75,10 @@ def scored_meetings(doc: Doc, index: EntityIndex, found: list[Meeting],
     weights, threshold = load_model() if model is None else model
     if not weights:
         return []
-    covered = {m.provenance.sentence_index for m in found}
+    covered = frozenset(m.provenance.sentence_index for m in found)
     published: date | None = doc._.kg_published
     out: list[Meeting] = []
-    for si, sent, c in sentence_candidates(doc, index):
-        if si in covered:
-            continue
+    for si, sent, c in sentence_candidates(doc, index, covered):
         pr = probability(c.features, weights)
         if pr >= threshold:
             out.append(to_meeting(doc, index, si, sent, c, pr, published))
