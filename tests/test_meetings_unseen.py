@@ -284,3 +284,10 @@ def test_a_deal_that_failed_at_talks_does_not_negate_the_talks(nlp):
             "for further negotiations, officials said.")
     found = {m.names: m.status for m in meetings(nlp, text)}
     assert found.get(frozenset({"Canada", "Mexico"})) == "happened"
+
+
+def test_the_trade_of_a_trade_representative_is_no_organisation(nlp):
+    text = ("Deputy U.S. Trade Representative Ann Vos and Hiro Tanaka, Japan's trade envoy, are "
+            "due to meet in Geneva this week.")
+    names = set().union(*(m.names for m in meetings(nlp, text)))
+    assert "Trade" not in names and {"Ann Vos", "Hiro Tanaka"} <= names

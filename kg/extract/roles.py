@@ -34,7 +34,7 @@ __all__ = [
 #: Titles a portfolio is written before ("Trade and Industry Secretary", "Energy Minister").
 PORTFOLIO_TITLES = frozenset(
     {"secretary", "minister", "commissioner", "undersecretary", "spokesman", "spokeswoman",
-     "spokesperson", "secretaries", "ministers"}
+     "spokesperson", "secretaries", "ministers", "representative"}
 )
 #: Words that join the words of a portfolio ("Trade and Industry", "Work and Pensions").
 _PORTFOLIO_JOINERS = frozenset({"and", "&"})
