@@ -229,7 +229,7 @@ def remove(article_ids: tuple[str, ...], store_spec: str) -> None:
 
     An id that is not stored is refused, and then nothing is removed.
     """
-    from kg.ingest.build import remove_articles
+    from kg.ingest.derivation import remove_articles
     from kg.store import open_store
 
     with open_store(store_spec) as store:

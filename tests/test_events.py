@@ -13,7 +13,7 @@ from kg.cli import cli
 from kg.events import Report, cluster_reports, reconcile_status, update_events
 from kg.events.derive import resolve_by_partner
 from kg.extract.when import resolve_span
-from kg.ingest.build import remove_articles
+from kg.ingest.derivation import remove_articles
 from kg.model import (
     Article,
     DateSpan,

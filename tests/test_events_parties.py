@@ -13,7 +13,7 @@ from test_events import MON, PREVIEW, add, article
 
 from kg.cli import cli
 from kg.events import update_events
-from kg.ingest.build import remove_articles
+from kg.ingest.derivation import remove_articles
 from kg.query.library import load_query, run_query
 from kg.rdf.iri import event_iri, events_graph_iri, graph_iri
 from kg.rdf.mapping import to_rdf

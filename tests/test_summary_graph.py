@@ -9,7 +9,7 @@ import pytest
 from fixtures import extraction, person, prov
 from rdflib import Graph, Literal, URIRef
 
-from kg.ingest.build import link_and_derive, remove_articles
+from kg.ingest.derivation import link_and_derive, remove_articles
 from kg.ingest.summary_graph import has_summary, name_keys, refresh_summary, update_summary
 from kg.ingest.summary_update import Journal, patch_summary
 from kg.model import Meeting, MeetingStatus

@@ -19,11 +19,16 @@ from typing import TYPE_CHECKING, Protocol
 from spacy.language import Language
 
 from kg.errors import BuildInterruptedError, StoreError
-from kg.events import EventUpdate, update_events
 from kg.extract import extract
 from kg.extract.pipeline import load_nlp, model_description, set_doc_context
+from kg.ingest.derivation import (
+    clear_pending,
+    derivation_pending,
+    link_and_derive,
+    mark_pending,
+    pending_nquads,
+)
 from kg.ingest.fetch_state import attach_fetch_log, keep_fetch_log
-from kg.ingest.linking import relink_people_graphs
 from kg.ingest.summary import (
     INTERRUPTED_BULK,
     BuildProgress,
@@ -32,7 +37,7 @@ from kg.ingest.summary import (
     PreparedArticle,
 )
 from kg.ingest.summary_graph import update_summary
-from kg.ingest.summary_update import Journal, patch_summary
+from kg.ingest.summary_update import Journal
 from kg.model import Article, Extraction
 from kg.rdf.iri import graph_iri
 from kg.rdf.mapping import rdf_triples
@@ -47,7 +52,7 @@ if TYPE_CHECKING:
     from kg.sources.web import Fetcher
 
 __all__ = ["build", "ingest", "Executor", "LocalExecutor", "count_articles", "extract_articles",
-           "extract_paths", "prepare_articles", "link_and_derive", "remove_articles",
+           "extract_paths", "prepare_articles",
            # the records, defined in kg.ingest.summary
            "BuildSummary", "BuildProgress", "BuildTally", "PreparedArticle"]
 
@@ -292,28 +297,37 @@ def ingest(paths: list[str], store: Store, executor: Executor, *,
     prepared = executor.prepare(todo(), problems)
     use_bulk = _use_bulk(store, bulk)
     journal = Journal(store)  # what the summary graph must be updated for
+    catch_up = derivation_pending(store)  # an earlier writer died before deriving
     try:
         if use_bulk:
             def chunks() -> Iterator[bytes]:
-                for p in prepared:
-                    yield p.nquads
+                for i, p in enumerate(prepared):
+                    # In the stream, so the marker is loaded all-or-nothing with the articles.
+                    yield (pending_nquads() + p.nquads) if i == 0 else p.nquads
                     done(p)
 
             journal.bulk_load(chunks())
         else:
             for p in prepared:
+                if not tally.built and not catch_up:
+                    mark_pending(store)
                 journal.replace_article_nquads(p.graph_iri, p.nquads)
                 done(p)
     except KeyboardInterrupt as e:
         if use_bulk and store.is_empty():
             raise BuildInterruptedError(INTERRUPTED_BULK) from e
         raise
-    linked, events = link_and_derive(store, tally.built, journal)
+    if catch_up:
+        linked, events = link_and_derive(store, list(store.article_hashes()))
+    else:
+        linked, events = link_and_derive(store, tally.built, journal)
     # A store built before the summary graph existed gets one from its next clean build; a
     # build that refused its input leaves the store as it was.
     update_summary(store, changed=False, create=not problems)
     if fetcher is not None:
         keep_fetch_log(store, fetcher)  # published with the articles it describes
+    if tally.built or catch_up:
+        clear_pending(store)
     store.publish()  # readers (kg serve, kg query) see the whole build at once, linked
     return BuildSummary(
         built=tuple(tally.built), unchanged=tuple(unchanged), problems=tuple(problems),
@@ -337,49 +351,6 @@ def _stored_urls(store: Store) -> dict[str, str]:
 
     rows = store.query(internal_query("article-urls")).rows
     return {str(url): str(aid) for url, aid in rows}
-
-
-def link_and_derive(store: Store, built: list[str], journal: Journal | None = None
-                    ) -> tuple[int, EventUpdate]:
-    """After articles were stored: link short names across articles, derive again the meeting
-    events of every pair those articles (or the relinked ones) report, and update the summary
-    graph for every graph written (``journal`` noted the articles'; without one, it is
-    recomputed from scratch: :mod:`kg.ingest.summary_update`).
-
-    Returns the number of relinked article graphs and what changed in the events.
-    """
-    if not built:
-        return 0, EventUpdate()
-    noted = journal or Journal(store)
-    noted.everything |= journal is None
-    relinked = relink_people_graphs(noted.view)
-    changed = {str(graph_iri(a)) for a in built} | set(relinked)
-    events = update_events(noted.view, changed)
-    patch_summary(store, noted.touched())
-    return len(relinked), events
-
-
-def remove_articles(store: Store, article_ids: Iterable[str]) -> EventUpdate:
-    """Drop the named articles' graphs, then update the meeting events they supported and the
-    corpus summary graph.
-
-    Every id must be stored: an unknown one is refused before anything is removed.
-    """
-    from kg.errors import InputError
-
-    ids = list(dict.fromkeys(article_ids))
-    known = store.article_hashes()
-    unknown = [a for a in ids if a not in known]
-    if unknown:
-        raise InputError(f"no stored article {', '.join(map(repr, unknown))}")
-    journal = Journal(store)
-    for a in ids:
-        journal.remove_article(graph_iri(a))
-    if not ids:
-        return EventUpdate()
-    events = update_events(journal.view, {str(graph_iri(a)) for a in ids})
-    patch_summary(store, journal.touched())
-    return events
 
 
 def _use_bulk(store: Store, bulk: bool | None) -> bool:

@@ -19,7 +19,7 @@ from kg.rdf.vocab import BASE, KGR
 __all__ = ["slug", "mint", "relation_iri", "entity_iri", "article_iri", "graph_iri",
            "events_graph_iri", "event_iri", "graph_article_iri",
            "summary_graph_iri", "SUMMARY_SHARDS", "summary_shard", "summary_shard_iri",
-           "fetch_log_graph_iri", "fetch_record_iri"]
+           "fetch_log_graph_iri", "fetch_record_iri", "derivation_graph_iri"]
 
 #: How many named graphs hold the summary's per-entity data: an update rewrites only the
 #: shards of the entities it changed (about 300 triples each on all of Reuters-21578).
@@ -85,6 +85,16 @@ def fetch_log_graph_iri() -> URIRef:
     'https://w3id.org/kg-news/id/fetchlog/web'
     """
     return mint("fetchlog", "web")
+
+
+def derivation_graph_iri() -> URIRef:
+    """The IRI of the graph that marks a store's derived graphs as lagging its articles
+    (:mod:`kg.ingest.derivation`).
+
+    >>> str(derivation_graph_iri())
+    'https://w3id.org/kg-news/id/state/derivation'
+    """
+    return mint("state", "derivation")
 
 
 def fetch_record_iri(url: str) -> URIRef:

@@ -101,6 +101,9 @@ class KG(DefinedNamespace):
     lastModified: URIRef  # its Last-Modified (sent back as If-Modified-Since)
     recordChanged: URIRef  # xsd:dateTime: when the record last changed
 
+    # Derivation marker (kg/ingest/derivation.py): a write began that events and summary lag
+    derivationPending: URIRef  # xsd:dateTime: when a build or removal began writing articles
+
 
 #: Prefixes bound on every graph and used by saved queries.
 PREFIXES: dict[str, str] = {
