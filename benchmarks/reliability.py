@@ -80,21 +80,8 @@ def huge_inputs(tmp: Path) -> None:
         out(f"| {label} | {r['seconds']} | {r['rss_mb']} | {r['result']} |")
 
 
-def _graphs(store: Path) -> dict[str, set[str]]:
-    import pyoxigraph as ox
-
-    from kg.store import open_store
-
-    with open_store(store, writable=False) as s:
-        data = s.export("nquads")
-    out: dict[str, set[str]] = defaultdict(set)
-    for q in ox.parse(data, format=ox.RdfFormat.N_QUADS):
-        out[str(q.graph_name)].add(str(q))
-    return dict(out)
-
-
 def kill_loop(tmp: Path, kills: int) -> None:
-    from reliability_corpus import snapshot_kg, write_corpus
+    from reliability_corpus import snapshot_kg, store_graphs, write_corpus
 
     corpus = write_corpus(tmp / "corpus", articles=24)
     code = snapshot_kg(tmp / "code")  # every run uses the same code, whatever the tree does
@@ -102,7 +89,7 @@ def kill_loop(tmp: Path, kills: int) -> None:
     t0 = time.monotonic()
     subprocess.run([*cmd, str(tmp / "clean")], cwd=code, capture_output=True, check=True)
     seconds = time.monotonic() - t0
-    clean = _graphs(tmp / "clean")
+    clean = store_graphs(tmp / "clean")
     rng = random.Random(1)
     store = tmp / "crash"
     torn = 0
@@ -115,11 +102,11 @@ def kill_loop(tmp: Path, kills: int) -> None:
         p.send_signal(signal.SIGKILL)
         p.wait()
         # Killed before it created the store (still importing): nothing to check.
-        got = _graphs(store) if (store / "oxigraph").exists() else {}
+        got = store_graphs(store) if (store / "oxigraph").exists() else {}
         torn += sum(got[g] != clean[g] for g in got)
         counts.append(len(got))
     r = subprocess.run([*cmd, str(store)], cwd=code, capture_output=True, text=True, check=True)
-    final = _graphs(store)
+    final = store_graphs(store)
     quads = sum(map(len, clean.values()))
     out(f"\nkill -9 loop: {kills} kills over a {len(clean)}-article corpus "
           f"(clean build {seconds:.1f}s, {quads} quads)")
@@ -131,6 +118,7 @@ def kill_loop(tmp: Path, kills: int) -> None:
 
 def store_kill_loop(tmp: Path, kills: int) -> None:
     """kill -9 a process that replaces 2,000-triple graphs in a loop (no model)."""
+    from reliability_corpus import store_graphs
     from test_reliability import WRITER
 
     store = tmp / "writes"
@@ -143,7 +131,7 @@ def store_kill_loop(tmp: Path, kills: int) -> None:
         time.sleep(rng.uniform(0.05, 1.0))
         p.send_signal(signal.SIGKILL)
         p.wait()
-        got = _graphs(store)
+        got = store_graphs(store)
         for a in range(4):
             quads = got.get(f"<https://example.org/g/{a}>", set())
             versions = {q.split('"')[1] for q in quads}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 from pathlib import Path
 
 PEOPLE = ["Alice Archer", "Bob Baker", "Carol Chen", "Dmitri Volkov", "Emma Schultz",
@@ -44,3 +45,17 @@ def snapshot_kg(directory: Path) -> Path:
     src = Path(__file__).resolve().parent.parent / "kg"
     shutil.copytree(src, directory / "kg", ignore=shutil.ignore_patterns("__pycache__"))
     return directory
+
+
+def store_graphs(store: Path) -> dict[str, set[str]]:
+    """``{graph IRI: set of N-Quads lines}`` of a store, opened read-only (it must open)."""
+    import pyoxigraph as ox
+
+    from kg.store import open_store
+
+    with open_store(store, writable=False) as s:
+        data = s.export("nquads")
+    out: dict[str, set[str]] = defaultdict(set)
+    for q in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+        out[str(q.graph_name)].add(str(q))
+    return dict(out)

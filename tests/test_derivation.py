@@ -8,11 +8,10 @@ missing for good).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
+from reliability_corpus import store_graphs
 
 import kg.ingest.build as build_module
 from kg.ingest.build import build
@@ -40,15 +39,6 @@ def _corpus(tmp_path: Path) -> Path:
     return d
 
 
-def _graphs(store_path: Path) -> dict[str, set[str]]:
-    with open_store(store_path, writable=False) as s:
-        data = s.export("nquads")
-    out: dict[str, set[str]] = defaultdict(set)
-    for q in ox.parse(data, format=ox.RdfFormat.N_QUADS):
-        out[str(q.graph_name)].add(str(q))
-    return dict(out)
-
-
 def _die_before_deriving(*_: object, **__: object) -> None:
     raise Killed
 
@@ -60,7 +50,7 @@ def test_next_build_derives_what_a_killed_build_left(tmp_path: Path, bulk: bool,
     clean = tmp_path / "clean"
     with open_store(clean) as s:
         build([str(corpus)], s, bulk=bulk)
-    expected = _graphs(clean)
+    expected = store_graphs(clean)
     derived = {g for g in expected if "/id/graph/" not in g}
     assert derived, "the clean build derives events and a summary"
 
@@ -71,14 +61,14 @@ def test_next_build_derives_what_a_killed_build_left(tmp_path: Path, bulk: bool,
             build([str(corpus)], s, bulk=bulk)
     with open_store(store) as s:
         assert derivation_pending(s)
-    left = _graphs(store)
+    left = store_graphs(store)
     assert not derived & set(left), "the dead writer derived nothing"
 
     with open_store(store) as s:
         summary = build([str(corpus)], s)
     assert summary.built == () and len(summary.unchanged) == 2
-    assert _graphs(store) == expected  # the marker is gone, events and summary are there
-    assert str(derivation_graph_iri()) not in _graphs(store)
+    assert store_graphs(store) == expected  # the marker is gone, events and summary are there
+    assert str(derivation_graph_iri()) not in store_graphs(store)
 
 
 def test_a_build_with_nothing_to_do_writes_nothing(tmp_path: Path) -> None:
@@ -86,13 +76,13 @@ def test_a_build_with_nothing_to_do_writes_nothing(tmp_path: Path) -> None:
     store = tmp_path / "store"
     with open_store(store) as s:
         build([str(corpus)], s)
-    before = _graphs(store)
+    before = store_graphs(store)
     with open_store(store) as s:
         assert s.publish() is None
         build([str(corpus)], s)
         assert not derivation_pending(s)
         assert s.publish() is None  # no marker written and removed: no new snapshot
-    assert _graphs(store) == before
+    assert store_graphs(store) == before
 
 
 def test_removal_after_a_killed_build_catches_up_too(tmp_path: Path,
@@ -101,7 +91,7 @@ def test_removal_after_a_killed_build_catches_up_too(tmp_path: Path,
     clean = tmp_path / "clean"
     with open_store(clean) as s:
         build([str(corpus / "alpha.txt")], s)
-    expected = _graphs(clean)
+    expected = store_graphs(clean)
 
     store = tmp_path / "killed"
     with monkeypatch.context() as m:
@@ -111,4 +101,4 @@ def test_removal_after_a_killed_build_catches_up_too(tmp_path: Path,
     with open_store(store) as s:
         remove_articles(s, ["beta"])
         assert not derivation_pending(s)
-    assert _graphs(store) == expected
+    assert store_graphs(store) == expected

@@ -8,14 +8,12 @@ import signal
 import subprocess
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from fixtures import extraction
-from reliability_corpus import snapshot_kg, write_corpus
+from reliability_corpus import snapshot_kg, store_graphs, write_corpus
 
 from kg.cli import cli
 from kg.errors import QueryError, StoreError
@@ -29,16 +27,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def kg_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "kg", *args]
-
-
-def graphs(store_path: Path) -> dict[str, set[str]]:
-    """``{graph IRI: set of N-Quads lines}`` of a store, opened read-only (it must open)."""
-    with open_store(store_path, writable=False) as s:
-        data = s.export("nquads")
-    out: dict[str, set[str]] = defaultdict(set)
-    for q in ox.parse(data, format=ox.RdfFormat.N_QUADS):
-        out[str(q.graph_name)].add(str(q))
-    return dict(out)
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +48,7 @@ def clean(corpus, code, tmp_path_factory):
     r = subprocess.run(kg_cmd("build", str(corpus), "--store", str(store)),
                        capture_output=True, text=True, cwd=code, check=False)
     assert r.returncode == 0, r.stderr
-    return graphs(store), time.monotonic() - t0
+    return store_graphs(store), time.monotonic() - t0
 
 
 @pytest.mark.model
@@ -83,7 +71,7 @@ def test_kill_9_at_random_points_never_loses_or_tears_an_article(corpus, code, c
         p.send_signal(signal.SIGKILL)
         p.wait()
         # The store opens after a kill -9 (unless the kill came before it was created).
-        got = graphs(store) if (store / "oxigraph").exists() else {}
+        got = store_graphs(store) if (store / "oxigraph").exists() else {}
         # A build killed before deriving leaves its marker (tests/test_derivation.py): the
         # next build derives again; the final comparison below checks that it is gone.
         got.pop(f"<{derivation_graph_iri()}>", None)
@@ -93,7 +81,7 @@ def test_kill_9_at_random_points_never_loses_or_tears_an_article(corpus, code, c
     r = subprocess.run(kg_cmd("build", str(corpus), "--store", str(store)), cwd=code,
                        capture_output=True, text=True, check=False)
     assert r.returncode == 0, r.stderr
-    assert graphs(store) == expected
+    assert store_graphs(store) == expected
     assert len(seen) == 5
 
 
@@ -133,7 +121,7 @@ def test_kill_9_during_store_writes_never_tears_a_graph(tmp_path):
         time.sleep(rng.uniform(0.05, 1.0))
         p.send_signal(signal.SIGKILL)
         p.wait()
-        got = graphs(store)
+        got = store_graphs(store)
         for a in range(4):
             quads = got.get(f"<https://example.org/g/{a}>", set())
             versions = {q.split('"')[1] for q in quads}
@@ -151,7 +139,7 @@ def small_store(tmp_path) -> Path:
 
 
 def test_second_writer_fails_with_the_holders_pid_and_writes_nothing(small_store, seed_path):
-    before = graphs(small_store)
+    before = store_graphs(small_store)
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys; from kg.store import open_store; "
          f"s = open_store({str(small_store)!r}); print('ready', flush=True); sys.stdin.read()"],
@@ -166,7 +154,7 @@ def test_second_writer_fails_with_the_holders_pid_and_writes_nothing(small_store
         assert r.exit_code == 0 and r.output == "yes\n", r.output
     finally:
         holder.communicate("")
-    assert graphs(small_store) == before
+    assert store_graphs(small_store) == before
 
 
 @pytest.mark.model
@@ -189,7 +177,7 @@ def test_two_builds_at_once_never_interleave(corpus, code, clean, tmp_path):
         assert second.stderr == f"kg: error: store {store} is locked by PID {first.pid}\n"
     else:  # the first had already finished: the second found everything unchanged
         assert second.stdout.startswith("built 0 articles (12 unchanged)")
-    assert graphs(store) == expected
+    assert store_graphs(store) == expected
 
 
 def _fill(store_path: Path) -> tuple[int, str]:
