@@ -51,8 +51,9 @@ def surface(doc: Doc, start: int, end: int) -> str:
     """
     if end <= start:
         return ""
-    last = doc[end - 1]
-    return " ".join(doc.text[doc[start].idx : last.idx + len(last)].split())
+    # The span's own text is the article's characters for those tokens; Doc.text would
+    # rebuild the whole article's string at every call.
+    return " ".join(doc[start:end].text.split())
 
 
 def glued(tok: Token) -> bool:
