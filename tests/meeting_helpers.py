@@ -44,6 +44,13 @@ def pairs(nlp, text: str) -> set[frozenset[str]]:
     return {m.names for m in meetings(nlp, text)}
 
 
+def participant_pairs(nlp, text: str) -> set[frozenset[str]]:
+    """Every unordered pair of participants of every meeting of ``text`` (as the benchmark
+    scores them)."""
+    return {frozenset({a, b}) for m in meetings(nlp, text) for a in m.names for b in m.names
+            if a < b}
+
+
 def clusters(nlp, text: str) -> dict[str, set[str]]:
     """Entity label -> the set of its mention texts (names, aliases, titles, pronouns)."""
     x = run(nlp, text)

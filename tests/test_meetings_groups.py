@@ -5,19 +5,12 @@ for these tests: counterparts, office holders of a body or region, the countries
 from __future__ import annotations
 
 import pytest
-from meeting_helpers import meetings
+from meeting_helpers import participant_pairs as pairs
 
 from kg.extract.groups import members_of
 from kg.extract.portfolios import portfolio_of
 
 pytestmark = pytest.mark.model
-
-
-def pairs(nlp, text):
-    out = set()
-    for m in meetings(nlp, text):
-        out |= {frozenset({a, b}) for a in m.names for b in m.names if a < b}
-    return out
 
 
 def met(a, b):

@@ -8,15 +8,9 @@ from __future__ import annotations
 
 import pytest
 from meeting_helpers import meetings
+from meeting_helpers import participant_pairs as pairs
 
 pytestmark = pytest.mark.model
-
-
-def pairs(nlp, text):
-    out = set()
-    for m in meetings(nlp, text):
-        out |= {frozenset({a, b}) for a in m.names for b in m.names if a < b}
-    return out
 
 
 # --- false-positive classes -------------------------------------------------------------------
