@@ -182,10 +182,11 @@ def example_turtle(model: str | None = None) -> str:
     from kg.ingest.build import extract_articles
     from kg.model import Article
     from kg.rdf.mapping import to_rdf
+    from kg.rdf.serialise import rdf_bytes
 
     article = Article("example", "Zelensky meets Macron", EXAMPLE_SENTENCE)
     x = next(extract_articles([article], load_nlp(model)))
-    return to_rdf(x).serialize(format="turtle").strip()
+    return rdf_bytes(to_rdf(x), "turtle").decode("utf-8").strip()
 
 
 def replace_block(text: str, name: str, body: str) -> str:

@@ -13,6 +13,7 @@ import io
 from rdflib import Graph
 
 from kg.query.results import QueryResult, to_rdflib_result, tsv_result
+from kg.rdf.serialise import rdf_bytes
 
 __all__ = ["RESULT_TYPES", "GRAPH_TYPES", "negotiate", "serialise", "truncate"]
 
@@ -67,7 +68,7 @@ def serialise(r: QueryResult, accept: str | None, kind: str) -> tuple[bytes, str
     fmt, media = negotiate(accept, kind)
     if r.kind == "CONSTRUCT":
         assert r.graph is not None
-        return r.graph.serialize(format=fmt, encoding="utf-8"), media
+        return rdf_bytes(r.graph, fmt), media
     if fmt == "tsv":
         return tsv_result(r).encode("utf-8"), media
     buf = io.BytesIO()

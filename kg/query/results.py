@@ -20,6 +20,8 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 from rdflib.term import Node
 
+from kg.rdf.serialise import rdf_bytes
+
 __all__ = ["QueryResult", "format_result", "FORMATS", "to_rdflib_result", "tsv_result"]
 
 FORMATS = ("table", "csv", "tsv", "json", "xml")
@@ -125,7 +127,7 @@ def format_result(r: QueryResult, fmt: str = "table") -> str:
     SPARQL 1.1 results formats; CONSTRUCT results as Turtle (``table``) or N-Triples."""
     if r.kind == "CONSTRUCT":
         assert r.graph is not None
-        return r.graph.serialize(format="nt" if fmt in ("csv", "tsv") else "turtle")
+        return rdf_bytes(r.graph, "nt" if fmt in ("csv", "tsv") else "turtle").decode("utf-8")
     if fmt == "table":
         return _table(r)
     if fmt not in FORMATS:

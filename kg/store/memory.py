@@ -20,6 +20,7 @@ from rdflib.term import Node
 from kg.errors import QueryError
 from kg.query.files import internal_query
 from kg.query.results import QueryResult
+from kg.rdf.serialise import rdf_bytes
 from kg.rdf.vocab import PREFIXES
 from kg.store.base import capped, check_nesting, refuse_bulk_load
 
@@ -115,7 +116,7 @@ class MemoryStore:
 
     def export(self, fmt: str = "trig") -> bytes:
         """All article graphs serialised as TriG or N-Quads."""
-        return self.dataset.serialize(format=fmt, encoding="utf-8")
+        return rdf_bytes(self.dataset, fmt)
 
     def __len__(self) -> int:
         return sum(1 for _ in self.dataset.quads((None, None, None, None)))

@@ -45,6 +45,7 @@ from rdflib.term import Node
 from kg.errors import QueryError, QueryTimeoutError, StoreError
 from kg.query.files import internal_query
 from kg.query.results import QueryResult
+from kg.rdf.serialise import rdf_bytes
 from kg.rdf.vocab import BASE
 from kg.store.base import refuse_bulk_load
 from kg.store.sparql_text import from_json, with_prefixes, with_values
@@ -305,7 +306,7 @@ class SparqlStore:
         ds = Dataset()
         for g, s, p, o in self.query(internal_query("all-quads"), {"graphs": _GRAPHS}).rows:
             ds.graph(g).add((s, p, o))  # type: ignore[arg-type]
-        return ds.serialize(format=fmt, encoding="utf-8")
+        return rdf_bytes(ds, fmt)
 
     def __len__(self) -> int:
         r = self.query(internal_query("count-quads"), {"graphs": _GRAPHS})

@@ -1,0 +1,64 @@
+"""Turtle and TriG that strict parsers accept, for any graph kg writes.
+
+rdflib 7 writes a literal holding a line break as a long string and does not escape a final
+quote in it: ``'x\\n"'`` comes out as the text x, a line break and four quotes, which Oxigraph,
+Jena and the Turtle grammar read as a closed string followed by a stray quote. A
+headline or sentence may end that way, so Turtle and TriG are written by Oxigraph from our
+N-Quads text (:mod:`kg.rdf.nquads`, whose escaping is total); other formats stay with rdflib.
+
+>>> from rdflib import Graph, Literal, URIRef
+>>> g = Graph()
+>>> _ = g.add((URIRef("http://x/s"), URIRef("http://x/p"), Literal('a "quote"\\n"')))
+>>> data = rdf_bytes(g, "turtle")
+>>> Graph().parse(data=data, format="turtle").value(URIRef("http://x/s"), URIRef("http://x/p"))
+rdflib.term.Literal('a "quote"\\n"')
+"""
+
+from __future__ import annotations
+
+from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from kg.rdf.nquads import term_nquads
+from kg.rdf.vocab import PREFIXES
+
+__all__ = ["rdf_bytes"]
+
+_OXIGRAPH_FORMATS = {"turtle": "TURTLE", "ttl": "TURTLE", "trig": "TRIG"}
+
+
+def _nquads(data: Graph) -> bytes:
+    lines: list[str] = []
+    if isinstance(data, Dataset):
+        for s, p, o, c in data.quads((None, None, None, None)):
+            name = getattr(c, "identifier", c)
+            graph = "" if name is None or name == DATASET_DEFAULT_GRAPH_ID else f" <{name}>"
+            lines.append(f"{term_nquads(s)} {term_nquads(p)} {term_nquads(o)}{graph} .\n")
+    else:
+        lines.extend(f"{term_nquads(s)} {term_nquads(p)} {term_nquads(o)} .\n"
+                     for s, p, o in data)
+    return "".join(lines).encode("utf-8")
+
+
+def rdf_bytes(data: Graph, fmt: str) -> bytes:
+    """``data`` (a graph, or a dataset for TriG and N-Quads) serialised as ``fmt``, UTF-8.
+
+    >>> from rdflib import URIRef, Literal
+    >>> ds = Dataset()
+    >>> _ = ds.graph(URIRef("http://x/g")).add((URIRef("http://x/s"), URIRef("http://x/p"),
+    ...                                         Literal("line\\nend\\"")))
+    >>> rdf_bytes(ds, "trig").count(b"<http://x/g>")
+    1
+    """
+    target = _OXIGRAPH_FORMATS.get(fmt)
+    if target is None:
+        return data.serialize(format=fmt, encoding="utf-8")
+    import pyoxigraph as ox  # native module: loaded only when Turtle or TriG is written
+
+    quads = ox.parse(_nquads(data), format=ox.RdfFormat.N_QUADS)
+    # Turtle has no graphs; a dataset's quads are written as its union.
+    statements = (quads if target == "TRIG" else
+                  dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))
+    out = ox.serialize(statements, format=getattr(ox.RdfFormat, target), prefixes=dict(PREFIXES))
+    assert out is not None
+    return out
