@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg.errors import InputError, KGError
@@ -29,6 +29,7 @@ from kg.model import (
     Triple,
 )
 from kg.query.results import format_result
+from kg.rdf.iri import relation_iri
 from kg.rdf.mapping import to_rdf
 from kg.rdf.serialise import rdf_bytes
 from kg.sources.articles import article_from_record, parse_txt
@@ -156,6 +157,24 @@ def test_memory_export_and_construct_of_a_final_quote_after_a_line_break_parse_s
     r = store.query("CONSTRUCT { ?a <http://x/t> ?t } WHERE { ?a <https://schema.org/headline> ?t }")
     turtle = format_result(r).encode("utf-8")
     assert [t.object.value for t in ox.parse(turtle, format=ox.RdfFormat.TURTLE)] == [text]
+
+
+@pytest.mark.parametrize("predicate", [".", "a.", "x/y", "%", "says:"])
+def test_turtle_of_an_odd_relation_reads_back_in_rdflib_and_oxigraph(predicate):
+    # Oxigraph escapes such local names correctly ("kgr:\\."), but rdflib 7 cannot read them.
+    g = Graph()
+    g.add((relation_iri("meet"), relation_iri(predicate), Literal("x")))
+    for fmt in ("turtle", "trig"):
+        data = rdf_bytes(g if fmt == "turtle" else _in_dataset(g), fmt)
+        assert isomorphic(_reparse(data, fmt), g), fmt
+        assert len(list(ox.parse(data, format=ox.RdfFormat.TURTLE if fmt == "turtle"
+                                 else ox.RdfFormat.TRIG))) == 1
+
+
+def _in_dataset(g: Graph) -> Dataset:
+    ds = Dataset()
+    ds.graph(URIRef("https://example.org/g")).__iadd__(g)
+    return ds
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])

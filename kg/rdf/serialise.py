@@ -16,6 +16,8 @@ rdflib.term.Literal('a "quote"\\n"')
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
@@ -25,6 +27,24 @@ from kg.rdf.vocab import PREFIXES
 __all__ = ["rdf_bytes"]
 
 _OXIGRAPH_FORMATS = {"turtle": "TURTLE", "ttl": "TURTLE", "trig": "TRIG"}
+# A local name every Turtle parser reads: rdflib 7 fails on escaped ones Oxigraph writes
+# ("kgr:\\." for a relation minted from "."), so a prefix is used only when all its names are plain.
+_PLAIN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+
+
+def _usable_prefixes(iris: set[str]) -> dict[str, str]:
+    """The prefixes of :data:`PREFIXES` under which every one of ``iris`` has a plain local name.
+
+    >>> usable = _usable_prefixes({"https://schema.org/a", "https://w3id.org/kg-news/relation/."})
+    >>> "schema" in usable, "kgr" in usable
+    (True, False)
+    """
+    usable = dict(PREFIXES)
+    for iri in iris:
+        for name, ns in list(usable.items()):
+            if iri.startswith(ns) and not _PLAIN_LOCAL.match(iri[len(ns):]):
+                del usable[name]
+    return usable
 
 
 def _nquads(data: Graph) -> bytes:
@@ -55,10 +75,13 @@ def rdf_bytes(data: Graph, fmt: str) -> bytes:
         return data.serialize(format=fmt, encoding="utf-8")
     import pyoxigraph as ox  # native module: loaded only when Turtle or TriG is written
 
-    quads = ox.parse(_nquads(data), format=ox.RdfFormat.N_QUADS)
+    quads = list(ox.parse(_nquads(data), format=ox.RdfFormat.N_QUADS))
+    iris = {t.value for q in quads for t in (q.subject, q.predicate, q.object, q.graph_name)
+            if isinstance(t, ox.NamedNode)}
     # Turtle has no graphs; a dataset's quads are written as its union.
     statements = (quads if target == "TRIG" else
-                  dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))
-    out = ox.serialize(statements, format=getattr(ox.RdfFormat, target), prefixes=dict(PREFIXES))
+                  list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads)))
+    out = ox.serialize(statements, format=getattr(ox.RdfFormat, target),
+                       prefixes=_usable_prefixes(iris))
     assert out is not None
     return out
