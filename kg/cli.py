@@ -160,8 +160,9 @@ def build(paths: tuple[str, ...], store_spec: str, model: str | None, published:
 
     Re-ingesting an article replaces its facts; unchanged articles are skipped, and feed or
     sitemap entries whose URL is already stored are not fetched again. The store remembers
-    the URLs that failed (they wait before being tried again) and each feed's ETag and
-    Last-Modified (a feed unchanged since the last build is not read again).
+    what happened to every URL (kg urls lists it), the URLs that failed (they wait before
+    being tried again) and each feed's and sitemap's ETag and Last-Modified (one unchanged
+    since the last build is not read again).
     """
     from kg.ingest.build import build as run_build
     from kg.ingest.summary import build_report
@@ -387,6 +388,21 @@ def info(store_spec: str, as_json: bool) -> None:
     with open_store(store_spec, writable=False) as store:
         summary = store_info(store)
     click.echo(info_json(summary) if as_json else info_text(summary))
+
+
+@cli.command()
+@STORE_OPTION
+@handle_errors
+def urls(store_spec: str) -> None:
+    """List every URL web builds looked at, with what the last one did with it (stored,
+    unchanged, already stored, not modified, refused, failed, disallowed by robots.txt or
+    waiting for its retry time) and why: tab-separated, one URL a line."""
+    from kg.ingest.fetch_state import fetch_log_lines
+    from kg.store import open_store
+
+    with open_store(store_spec, writable=False) as store:
+        lines = fetch_log_lines(store)
+    click.echo("\n".join(lines))
 
 
 def main() -> None:

@@ -10,9 +10,10 @@ from web_site import Site, serve
 
 from kg.cli import cli
 from kg.sources.articles import ArticleProblem
+from kg.sources.crawl import page_id
 from kg.sources.feeds import feed_entries, kind_of, sitemap_entries
 from kg.sources.inputs import read_inputs
-from kg.sources.web import USER_AGENT, Fetcher, page_id
+from kg.sources.web import USER_AGENT, Fetcher
 
 
 @pytest.fixture
@@ -142,7 +143,8 @@ def test_cli_build_on_urls_summarises_and_goes_on_after_failures(site, tmp_path)
     r = CliRunner().invoke(cli, ["build", "--store", store, "--delay", "0", "--timeout", "1",
                                  site.base + "/feed.xml", site.base + "/news/gone.html"])
     assert r.exit_code == 0, r.output
-    assert "web: fetched 2 pages, 0 unchanged, 1 failed, 1 refused by robots.txt" in r.stdout
+    assert ("web: 5 URLs: 1 feeds or sitemaps read, 2 stored, 1 failed, 1 disallowed by "
+            "robots.txt") in r.stdout.splitlines()
     assert f"kg: skipped {site.base}/news/gone.html: HTTP 404 Not Found" in r.stderr
     again = CliRunner().invoke(cli, ["build", "--store", store, "--delay", "0",
                                      site.base + "/feed.xml"])

@@ -12,8 +12,9 @@ from web_site import LAST_MODIFIED, Site, serve
 
 from kg.model import Article
 from kg.sources.articles import ArticleProblem
+from kg.sources.crawl import KnownPage, iter_web
 from kg.sources.fetchlog import FIRST_RETRY, MAX_RETRY, PERMANENT_RETRY, FetchLog
-from kg.sources.web import Fetcher, KnownPage, iter_web
+from kg.sources.web import Fetcher
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -67,8 +68,9 @@ def test_success_forgets_the_failures_and_keeps_the_validators():
                                                      "If-Modified-Since": LAST_MODIFIED}
     assert FetchLog(log.records.values(), conditional=False).headers(
         "https://a.example/feed") == {}
-    log.succeeded("https://a.example/feed")  # an answer without validators: nothing to keep
-    assert log.records == {}
+    log.succeeded("https://a.example/feed", kind="feed")  # an answer without validators
+    assert log.headers("https://a.example/feed") == {}
+    assert log.records["https://a.example/feed"].kind == "feed"  # still a feed it looked at
 
 
 def test_the_log_keeps_only_the_most_recent_records(monkeypatch):
@@ -209,13 +211,14 @@ def test_a_daily_build_leaves_dead_links_and_an_unchanged_feed_alone(site, tmp_p
             site.base + "/feed.xml"]
     first = CliRunner().invoke(cli, args)
     assert first.exit_code == 0, first.output
-    assert "web: fetched 1 pages, 0 unchanged, 1 failed, 1 refused by robots.txt" in first.stdout
+    assert ("web: 4 URLs: 1 feeds or sitemaps read, 1 stored, 1 failed, 1 disallowed by "
+            "robots.txt") in first.stdout.splitlines()
     n = len(site.log)
     second = CliRunner().invoke(cli, args)
     assert second.exit_code == 0, second.output
     assert site.requests(n) == ["/robots.txt", "/feed.xml"]
-    assert ("web: fetched 0 pages, 0 unchanged, 0 failed, 0 refused by robots.txt, 1 not "
-            "modified since the last build, 2 skipped (failed before") in second.stdout
+    assert ("web: 3 URLs: 1 not modified since the last build, 2 waiting for their retry "
+            "time (--retry-failed tries them now)") in second.stdout.splitlines()
     n = len(site.log)
     third = CliRunner().invoke(cli, [*args, "--retry-failed"])
     assert third.exit_code == 1, third.output  # every entry it read failed

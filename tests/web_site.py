@@ -1,7 +1,8 @@
 """A small news site served on 127.0.0.1 for the web tests: pages, a feed, a sitemap, a
-robots.txt that disallows /private/, a slow page, 404s, a 410, a 503 and redirects. Feeds and
-pages carry an ETag and a Last-Modified, and answer 304 to a request that sends them back.
-Every request is logged, with its conditional headers."""
+sitemap index with two sitemaps, a robots.txt that disallows /private/, a slow page, 404s, a
+410, a 503, redirects, a page in German, a page without article text, a PDF and a "feed" that
+is not XML. Feeds, sitemaps and pages carry an ETag (pages a Last-Modified too), and answer 304
+to a request that sends them back. Every request is logged, with its conditional headers."""
 
 from __future__ import annotations
 
@@ -45,6 +46,19 @@ PAGES = {
         "The mayors of Ghent and Rotterdam met in Ghent on Wednesday to plan a shared "
         "tram line across the border, city officials said.",
         "The two cities will ask the regional governments for money in the spring budget."),
+    "/news/hafen.html": page(
+        "Hafengespräche gehen weiter", "Jonas Albrecht", "2026-03-03",
+        "Die Hafenarbeiter und die Verwaltung des Hafens haben am Dienstag ihre Gespräche "
+        "wieder aufgenommen, nachdem der Streik die Anlegestelle neun Tage lang geschlossen hatte.",
+        "Der Vorsitzende der Gewerkschaft sagte, das neue Angebot für die Nachtschichten sei "
+        "ein Schritt nach vorn, und die Mitglieder sollen am Freitag darüber abstimmen."),
+    "/news/ferry.html": page(
+        "Ferry line reopens", "Aino Salo", "2026-04-01",
+        "The ferry between Tallinn and Helsinki resumed its night crossings on Wednesday "
+        "after the port of Helsinki finished repairs to its second quay.",
+        "The operator said tickets for the spring weekends were almost sold out."),
+    "/news/menu.html": "<!doctype html><html lang='en'><head><title>Sections</title></head>"
+                       "<body><nav><a href='/'>Home</a></nav></body></html>",
     "/private/secret.html": page(
         "Secret draft", "Nobody Atall", "2026-03-05",
         "This page is disallowed by robots.txt and must never be requested by the crawler."),
@@ -55,6 +69,11 @@ REDIRECTS = {"/go/secret": "/private/secret.html", "/go/talks": "/news/talks.htm
 #: Answers other than 200 and 404.
 STATUS = {"/news/withdrawn.html": 410, "/news/busy.html": 503}
 LAST_MODIFIED = "Mon, 02 Mar 2026 08:00:00 GMT"
+#: Served with their own content types: a PDF, and a "feed" that is an error text, not XML.
+FILES = {"/files/report.pdf": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
+                               "application/pdf"),
+         "/broken-feed.xml": (b"Service moved: the feed is under maintenance.",
+                              "application/rss+xml")}
 
 
 def rss(base: str, paths: list[str]) -> str:
@@ -62,6 +81,12 @@ def rss(base: str, paths: list[str]) -> str:
                     f"<pubDate>Mon, 02 Mar 2026 08:00:00 GMT</pubDate></item>" for p in paths)
     return (f"<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel>"
             f"<title>Harbour Times</title><link>{base}/</link>{items}</channel></rss>")
+
+
+def sitemap_index(base: str, paths: list[str]) -> str:
+    maps = "".join(f"<sitemap><loc>{base}{p}</loc></sitemap>" for p in paths)
+    return ("<?xml version='1.0' encoding='UTF-8'?><sitemapindex "
+            f"xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{maps}</sitemapindex>")
 
 
 def sitemap(base: str, paths: list[str]) -> str:
@@ -81,6 +106,12 @@ class Site:
     times: list[float] = field(default_factory=list)
     feed: list[str] = field(default_factory=lambda: ["/news/envoy.html", "/news/talks.html",
                                                      "/private/secret.html"])
+    #: The sitemaps of /sitemap-index.xml and the pages each lists (tests change them).
+    sitemaps: dict[str, list[str] | None] = field(default_factory=lambda: {
+        "/sitemaps/march.xml": ["/news/summit.html", "/news/envoy.html"],
+        "/sitemaps/april.xml": ["/news/talks.html"]})
+    #: Pages whose text a test changed: path -> the new last paragraph.
+    changed: dict[str, str] = field(default_factory=dict)
     slow_seconds: float = 3.0
     etags: bool = True  #: False: answers carry Last-Modified only
     #: (path, If-None-Match, If-Modified-Since) of every request that sent either.
@@ -113,14 +144,20 @@ def serve(site: Site) -> ThreadingHTTPServer:
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
-            body, ctype = self._body()
-            if body is None:
-                self.send_error(404, "Not Found")
-                return
-            data = body.encode("utf-8")
+            if self.path in FILES:
+                data, ctype = FILES[self.path]
+            else:
+                body, ctype = self._body()
+                if body is None:
+                    self.send_error(404, "Not Found")
+                    return
+                data = body.encode("utf-8")
             etag = '"' + hashlib.sha256(data).hexdigest()[:16] + '"' if site.etags else None
-            # The feed changes between builds, so only its ETag may say it did not.
-            modified = None if self.path == "/feed.xml" else LAST_MODIFIED
+            # Feeds and sitemaps change between builds, so only their ETag may say they did
+            # not; a changed page gets a later date.
+            modified = (None if self.path.endswith(".xml") else
+                        "Tue, 10 Mar 2026 08:00:00 GMT" if self.path in site.changed
+                        else LAST_MODIFIED)
             if (match == etag) if match else (since is not None and since == modified):
                 self.send_response(304)
                 self.end_headers()
@@ -145,6 +182,14 @@ def serve(site: Site) -> ThreadingHTTPServer:
                 return rss(site.base, site.feed), "application/rss+xml"
             if self.path == "/sitemap.xml":
                 return sitemap(site.base, ["/news/summit.html", "/news/envoy.html"]), "text/xml"
+            if self.path == "/sitemap-index.xml":
+                return sitemap_index(site.base, list(site.sitemaps)), "application/xml"
+            listed = site.sitemaps.get(self.path)
+            if listed is not None:  # (None: listed by the index, but not served)
+                return sitemap(site.base, listed), "application/xml"
+            if self.path in site.changed:
+                return PAGES[self.path].replace(
+                    "</article>", f"<p>{site.changed[self.path]}</p></article>"), "text/html"
             if self.path == "/news/slow.html":
                 return PAGES["/news/envoy.html"], "text/html"
             return PAGES.get(self.path), "text/html; charset=utf-8"

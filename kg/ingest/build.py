@@ -325,7 +325,8 @@ def ingest(paths: list[str], store: Store, executor: Executor, *,
     # build that refused its input leaves the store as it was.
     update_summary(store, changed=False, create=not problems)
     if fetcher is not None:
-        keep_fetch_log(store, fetcher)  # published with the articles it describes
+        # Published with the articles it describes.
+        keep_fetch_log(store, fetcher, tally.built, unchanged, problems)
     if tally.built or catch_up:
         clear_pending(store)
     store.publish()  # readers (kg serve, kg query) see the whole build at once, linked
@@ -339,6 +340,7 @@ def ingest(paths: list[str], store: Store, executor: Executor, *,
         refused=fetcher.tally.refused if fetcher else 0,
         not_modified=fetcher.tally.not_modified if fetcher else 0,
         waiting=fetcher.tally.waiting if fetcher else 0,
+        web=tuple(fetcher.tally.counts().items()) if fetcher else (),
         seconds=time.perf_counter() - t0, model=executor.model, extractions=tuple(tally.kept),
         events_created=events.created, events_updated=events.updated,
         events_removed=events.removed,

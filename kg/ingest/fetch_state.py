@@ -1,7 +1,7 @@
 """The web fetch log of a store: kept in its own named graph, read before a web build and
-written with the build's publish step.
+written with the build's publish step; ``kg urls`` prints it.
 
-The log (:class:`~kg.sources.fetchlog.FetchLog`: each URL's failures in a row and its
+The log (:class:`~kg.sources.fetchlog.FetchLog`: each URL's last outcome, failures in a row and
 validators) lives in the store it describes, in the graph :func:`~kg.rdf.iri.fetch_log_graph_iri`,
 written in one graph replacement just before the build publishes. So it is never ahead of the
 articles (an interrupted build leaves the last one), it travels with the store, and every
@@ -17,10 +17,13 @@ see it.
 >>> rec = load_fetch_log(store).records["https://a.example/gone"]
 >>> rec.failures, rec.permanent, rec.reason
 (1, True, 'HTTP 404 Not Found')
+>>> fetch_log_lines(store)[1].split(chr(9))[:3]  # tab-separated
+['failed', 'https://a.example/gone', 'HTTP 404 Not Found']
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -32,14 +35,15 @@ from kg.rdf.iri import fetch_log_graph_iri, fetch_record_iri
 from kg.rdf.mapping import RdfTriple
 from kg.rdf.nquads import triples_nquads
 from kg.rdf.vocab import KG, XSD
-from kg.sources.fetchlog import FetchLog, UrlRecord
+from kg.sources.articles import ArticleProblem
+from kg.sources.fetchlog import OUTCOMES, FetchLog, UrlRecord
 from kg.store.base import Store
 
 if TYPE_CHECKING:
     from kg.sources.web import Fetcher
 
 __all__ = ["load_fetch_log", "save_fetch_log", "record_triples", "attach_fetch_log",
-           "keep_fetch_log"]
+           "keep_fetch_log", "fetch_log_lines"]
 
 
 def _text(v: Node | None) -> str | None:
@@ -54,13 +58,13 @@ def load_fetch_log(store: Store, *, retry_failed: bool = False, conditional: boo
                    now: datetime | None = None) -> FetchLog:
     """The store's fetch log (empty for a store that has none)."""
     records = []
-    for url, kind, failures, last, reason, permanent, listed, etag, modified, changed in (
-            store.query(internal_query("fetch-log")).rows):
+    for url, kind, failures, last, reason, permanent, listed, etag, modified, checked, outcome \
+            in store.query(internal_query("fetch-log")).rows:
         records.append(UrlRecord(
             str(url), failures=int(str(failures or 0)), last_failure=_when(last),
             reason=str(reason or ""), permanent=str(permanent) == "true",
             listed_by=_text(listed), kind=str(kind or ""), etag=_text(etag),
-            last_modified=_text(modified), seen=_when(changed)))
+            last_modified=_text(modified), seen=_when(checked), outcome=str(outcome or "")))
     return FetchLog(records, retry_failed=retry_failed, conditional=conditional, now=now)
 
 
@@ -70,9 +74,12 @@ def record_triples(rec: UrlRecord) -> list[RdfTriple]:
     out: list[RdfTriple] = [(r, KG.fetchedUrl, Literal(rec.url, datatype=XSD.anyURI))]
     if rec.kind:
         out.append((r, KG.urlKind, Literal(rec.kind)))
+    if rec.outcome:
+        out.append((r, KG.urlOutcome, Literal(rec.outcome)))
+    if rec.reason:
+        out.append((r, KG.outcomeReason, Literal(rec.reason)))
     if rec.failures:
         out += [(r, KG.failureCount, Literal(rec.failures)),
-                (r, KG.failureReason, Literal(rec.reason)),
                 (r, KG.permanentFailure, Literal(rec.permanent))]
     if rec.last_failure is not None:
         out.append((r, KG.lastFailure, Literal(rec.last_failure)))
@@ -83,7 +90,7 @@ def record_triples(rec: UrlRecord) -> list[RdfTriple]:
     if rec.last_modified:
         out.append((r, KG.lastModified, Literal(rec.last_modified)))
     if rec.seen is not None:
-        out.append((r, KG.recordChanged, Literal(rec.seen)))
+        out.append((r, KG.lastChecked, Literal(rec.seen)))
     return out
 
 
@@ -101,7 +108,33 @@ def attach_fetch_log(store: Store, fetcher: Fetcher, *, force: bool = False) -> 
                                  conditional=not force)
 
 
-def keep_fetch_log(store: Store, fetcher: Fetcher) -> None:
-    """Write the fetcher's log into the store if the build changed it (before publishing)."""
-    if fetcher.log is not None and fetcher.log.changed:
-        save_fetch_log(store, fetcher.log)
+def keep_fetch_log(store: Store, fetcher: Fetcher, built: Iterable[str] = (),
+                   unchanged: Iterable[str] = (), problems: Iterable[ArticleProblem] = ()) -> None:
+    """Settle each page's outcome from the build (stored, unchanged, refused and why) and write
+    the fetcher's log into the store (before publishing).
+
+    A build that stored nothing into an empty store leaves it empty, as a build of bad files
+    does: the log would be all the store held.
+    """
+    from kg.sources.crawl import settle_outcomes
+
+    built = list(built)
+    settle_outcomes(fetcher, built, unchanged, problems)
+    if fetcher.log is None or not fetcher.log.changed or (not built and store.is_empty()):
+        return
+    save_fetch_log(store, fetcher.log)
+
+
+def fetch_log_lines(store: Store) -> list[str]:
+    """The store's fetch log as ``kg urls`` prints it: a header, then one tab-separated line per
+    URL (outcome, URL, reason, when last looked at, next try of a failed one), by outcome."""
+    order = {o: i for i, o in enumerate(OUTCOMES)}
+    recs = sorted(load_fetch_log(store).records.values(),
+                  key=lambda r: (order.get(r.outcome, len(order)), r.url))
+    lines = ["outcome\turl\treason\tchecked\tretry after"]
+    for r in recs:
+        at = r.retry_at()
+        lines.append("\t".join([r.outcome or "-", r.url, r.reason or "-",
+                                 f"{r.seen:%Y-%m-%d %H:%M}" if r.seen else "-",
+                                 f"{at:%Y-%m-%d %H:%M}" if at else "-"]))
+    return lines

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from kg.model import Extraction
 from kg.sources.articles import ArticleProblem
+from kg.sources.fetchlog import outcome_line
 from kg.sources.limits import MAX_SENTENCE_TOKENS
 
 __all__ = ["BuildProgress", "PreparedArticle", "BuildTally", "BuildSummary", "BuildReport",
@@ -107,6 +108,8 @@ class BuildSummary:
     refused: int = 0  #: URLs that robots.txt disallows, never requested (in ``problems``)
     not_modified: int = 0  #: feeds, sitemaps and stored pages answered 304 (nothing new)
     waiting: int = 0  #: URLs that failed before, not fetched before their retry time
+    #: How many URLs ended with each outcome (kg.sources.fetchlog.OUTCOMES), for the web line.
+    web: tuple[tuple[str, int], ...] = ()
     bulk: bool = False  # loaded into a new store with Oxigraph's bulk loader (kg.store.bulk)
     events_created: int = 0  # meeting events (kg.events) new after this build
     events_updated: int = 0  # meeting events whose reports, dates or status changed
@@ -134,14 +137,8 @@ def build_report(s: BuildSummary, location: str) -> BuildReport:
     out = (f"built {len(s.built)} articles ({len(s.unchanged)} unchanged) into {location}: "
            f"{s.entities} entities, {s.triples} triples, {s.meetings} meetings "
            f"in {s.seconds:.1f}s")
-    if s.fetched or s.failed or s.refused or s.not_modified or s.waiting:
-        out += (f"\nweb: fetched {s.fetched} pages, {len(s.unchanged)} unchanged, "
-                f"{s.failed} failed, {s.refused} refused by robots.txt")
-        if s.not_modified:
-            out += f", {s.not_modified} not modified since the last build"
-        if s.waiting:
-            out += (f", {s.waiting} skipped (failed before: they wait for their retry time, "
-                    "or --retry-failed)")
+    if s.web:
+        out += f"\nweb: {outcome_line(dict(s.web))}"
     if s.events_created or s.events_updated or s.events_removed:
         out += (f"\nmeeting events: {s.events_created} created, {s.events_updated} updated"
                 + (f", {s.events_removed} removed" if s.events_removed else ""))

@@ -91,15 +91,16 @@ class KG(DefinedNamespace):
 
     # Web fetch log (kg/ingest/fetch_state.py): what earlier builds learnt about each URL
     fetchedUrl: URIRef  # xsd:anyURI: the URL a fetch-log record is about
+    urlOutcome: URIRef  # what the last build that looked at the URL did: stored, refused, ...
     urlKind: URIRef  # what the URL held when last read: feed, sitemap, sitemap-index or page
     failureCount: URIRef  # xsd:integer: failed fetches of the URL in a row
     lastFailure: URIRef  # xsd:dateTime: when the last of them happened
-    failureReason: URIRef  # why it failed, as the build reported it
+    outcomeReason: URIRef  # why that outcome: why it failed or was refused, as reported
     permanentFailure: URIRef  # xsd:boolean: a 404, 410, robots.txt refusal or unreadable page
     listedBy: URIRef  # xsd:anyURI: the feed or sitemap that listed the URL
     etag: URIRef  # the ETag of the URL's last full answer (sent back as If-None-Match)
     lastModified: URIRef  # its Last-Modified (sent back as If-Modified-Since)
-    recordChanged: URIRef  # xsd:dateTime: when the record last changed
+    lastChecked: URIRef  # xsd:dateTime: when a build last looked at the URL
 
     # Derivation marker (kg/ingest/derivation.py): a write began that events and summary lag
     derivationPending: URIRef  # xsd:dateTime: when a build or removal began writing articles

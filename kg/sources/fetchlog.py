@@ -1,5 +1,8 @@
-"""What earlier web builds learnt about each URL: failures to back off from, validators to
-ask "changed since?" with.
+"""What web builds learnt about each URL they looked at: its outcome, failures to back off
+from, validators to ask "changed since?" with.
+
+Every URL a build looks at ends with one outcome (:data:`OUTCOMES`: stored, unchanged, refused
+and why, failed and why, ...), so ``kg urls`` can say why a URL gave no article.
 
 A URL that failed is not fetched again until its retry time: a temporary failure (a timeout,
 a dropped connection, a 429 or a 5xx) waits :data:`FIRST_RETRY`, doubled after each further
@@ -28,7 +31,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 __all__ = ["FIRST_RETRY", "MAX_RETRY", "PERMANENT_RETRY", "MAX_RECORDS", "UrlRecord",
-           "FetchLog"]
+           "FetchLog", "OUTCOMES", "LISTED", "FETCHED", "STORED", "UNCHANGED", "KNOWN",
+           "NOT_MODIFIED", "REFUSED", "FAILED", "DISALLOWED", "WAITING", "outcome_line"]
 
 #: A temporary failure is retried after this long, then twice as long after each failure.
 FIRST_RETRY = timedelta(hours=6)
@@ -39,21 +43,51 @@ PERMANENT_RETRY = timedelta(days=30)
 #: The log keeps at most this many URLs (the most recent); older ones are forgotten.
 MAX_RECORDS = 20_000
 
+# What a build did with a URL it looked at (kg:urlOutcome), one each.
+LISTED = "listed"  #: a feed or sitemap read for its links (the reason says how many)
+FETCHED = "fetched"  #: a page read, before the build decides (kg read stops here)
+STORED = "stored"  #: a page read whose article was stored (new or changed)
+UNCHANGED = "unchanged"  #: a page read whose article is stored with the same text
+KNOWN = "already stored"  #: listed by a feed or sitemap, its URL stored: not requested
+NOT_MODIFIED = "not modified"  #: answered 304 to a conditional request: nothing new
+REFUSED = "refused"  #: read, but not kept (the reason: language, length, no text, not HTML)
+FAILED = "failed"  #: could not be fetched (the reason: HTTP status, timeout, connection)
+DISALLOWED = "disallowed"  #: robots.txt disallows it: never requested
+WAITING = "waiting"  #: failed before and its retry time has not come: not requested
+#: The outcomes in the order the summary counts them, with the words it uses.
+OUTCOMES = {LISTED: "feeds or sitemaps read", STORED: "stored", UNCHANGED: "unchanged",
+            KNOWN: "already stored", NOT_MODIFIED: "not modified since the last build",
+            FETCHED: "read", REFUSED: "refused", FAILED: "failed",
+            DISALLOWED: "disallowed by robots.txt",
+            WAITING: "waiting for their retry time (--retry-failed tries them now)"}
+
+
+def outcome_line(counts: dict[str, int]) -> str:
+    """The summary of one build's URLs: how many ended with each outcome.
+
+    >>> outcome_line({STORED: 2, FAILED: 1, LISTED: 1})
+    '4 URLs: 1 feeds or sitemaps read, 2 stored, 1 failed'
+    """
+    parts = [f"{counts[o]} {words}" for o, words in OUTCOMES.items() if counts.get(o)]
+    return f"{sum(counts.values())} URLs: " + ", ".join(parts)
+
 
 @dataclass(frozen=True, slots=True)
 class UrlRecord:
-    """One URL's state: its failures in a row (when, why, how many) and its validators."""
+    """One URL's state: what the last build did with it, its failures in a row (when, how
+    many) and its validators."""
 
     url: str
     failures: int = 0  #: failures in a row; 0 once it is fetched again
     last_failure: datetime | None = None
-    reason: str = ""  #: why the last attempt failed, as the build reported it
+    reason: str = ""  #: why the last outcome: why it failed or was refused, as reported
     permanent: bool = False  #: 404, 410, robots.txt or unreadable: not a passing problem
     listed_by: str | None = None  #: the feed or sitemap that listed it, if any
     kind: str = ""  #: what it held when last read: feed, sitemap, sitemap-index or page
     etag: str | None = None  #: of the last full answer, for If-None-Match
     last_modified: str | None = None  #: of the last full answer, for If-Modified-Since
-    seen: datetime | None = None  #: when this record last changed (the oldest are dropped)
+    seen: datetime | None = None  #: when a build last looked at it (the oldest are dropped)
+    outcome: str = ""  #: what the last build that looked at it did (one of OUTCOMES)
 
     def retry_at(self) -> datetime | None:
         """When the URL may be fetched again; None when it has not failed."""
@@ -83,29 +117,32 @@ class FetchLog:
         at = rec.retry_at()
         return rec if at is not None and self.now < at else None
 
+    def note(self, url: str, outcome: str, reason: str = "", *,
+             listed_by: str | None = None) -> None:
+        """Note what this build did with ``url`` (one of :data:`OUTCOMES`, and why)."""
+        old = self.records.get(url) or UrlRecord(url)
+        self.records[url] = replace(old, outcome=outcome, reason=reason, seen=self.now,
+                                    listed_by=listed_by or old.listed_by)
+        self.changed = True
+
     def failed(self, url: str, reason: str, *, permanent: bool,
-               listed_by: str | None = None) -> None:
-        """Note a failure of ``url``; its validators are kept."""
+               listed_by: str | None = None, outcome: str = FAILED) -> None:
+        """Note a failure of ``url`` (``outcome`` failed, disallowed or refused); its
+        validators are kept."""
         old = self.records.get(url) or UrlRecord(url)
         self.records[url] = replace(old, failures=old.failures + 1, last_failure=self.now,
-                                    reason=reason, permanent=permanent,
+                                    reason=reason, permanent=permanent, outcome=outcome,
                                     listed_by=listed_by or old.listed_by, seen=self.now)
         self.changed = True
 
     def succeeded(self, url: str, *, kind: str = "", etag: str | None = None,
                   last_modified: str | None = None) -> None:
-        """Forget the failures of ``url``; keep its validators if the answer had any."""
-        old = self.records.get(url)
-        if etag is None and last_modified is None:
-            if old is not None:
-                del self.records[url]
-                self.changed = True
-            return
-        if old is None or (old.failures, old.kind, old.etag, old.last_modified) != (
-                0, kind, etag, last_modified):
-            self.records[url] = UrlRecord(url, kind=kind, etag=etag, last_modified=last_modified,
-                                          seen=self.now)
-            self.changed = True
+        """Forget the failures of ``url`` and keep its kind and validators."""
+        old = self.records.get(url) or UrlRecord(url)
+        self.records[url] = replace(old, failures=0, last_failure=None, permanent=False,
+                                    kind=kind, etag=etag, last_modified=last_modified,
+                                    seen=self.now)
+        self.changed = True
 
     def headers(self, url: str) -> dict[str, str]:
         """The conditional-request headers for ``url`` (none if it has no validators).
@@ -125,6 +162,11 @@ class FetchLog:
         """The URLs ``listed_by`` a feed or sitemap whose last fetch failed."""
         return [r.url for r in self.records.values()
                 if r.failures and r.listed_by == listed_by]
+
+    def sub_listings(self, listed_by: str) -> list[str]:
+        """The feeds and sitemaps a sitemap index listed when it was last read."""
+        return [r.url for r in self.records.values()
+                if r.listed_by == listed_by and r.kind in ("feed", "sitemap", "sitemap-index")]
 
     def kept(self) -> list[UrlRecord]:
         """The records to save: the :data:`MAX_RECORDS` most recently changed."""

@@ -21,7 +21,8 @@ from kg.model import Article
 from kg.sources.articles import ArticleProblem, iter_articles
 
 if TYPE_CHECKING:
-    from kg.sources.web import Fetcher, KnownPage
+    from kg.sources.crawl import KnownPage
+    from kg.sources.web import Fetcher
 
 __all__ = ["iter_inputs", "read_inputs", "article_json", "is_url"]
 
@@ -41,14 +42,15 @@ def iter_inputs(paths: list[str], published: date | None = None, *,
     """The articles of local ``paths`` (files, directories, ``-``), then of the URLs among them.
 
     A URL listed by a feed or sitemap that is in ``known_urls`` is not fetched: it comes out
-    as a :class:`~kg.sources.web.KnownPage`.
+    as a :class:`~kg.sources.crawl.KnownPage`.
     """
     local = [p for p in paths if not is_url(p)]
     urls = [p for p in paths if is_url(p)]
     if local:
         yield from iter_articles(local, published)
     if urls:
-        from kg.sources.web import Fetcher, iter_web
+        from kg.sources.crawl import iter_web
+        from kg.sources.web import Fetcher
 
         yield from iter_web(urls, fetcher or Fetcher(), known=known_urls, published=published)
 

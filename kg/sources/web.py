@@ -1,4 +1,4 @@
-"""Articles from the web: polite fetching of pages, RSS/Atom feeds and sitemaps.
+"""Polite fetching of web pages, RSS/Atom feeds and sitemaps (:mod:`kg.sources.crawl` walks them).
 
 The only place where ``kg`` uses the network. Each host's ``robots.txt`` is read first and
 honoured (a disallowed URL is refused, never requested, also not through a redirect);
@@ -10,8 +10,10 @@ too. With a :class:`~kg.sources.fetchlog.FetchLog` (``kg build`` reads it from t
 URL that failed before is not fetched again before its retry time, and a feed, sitemap or page
 fetched before is asked for conditionally (a 304 answer: nothing new).
 
->>> page_id("https://www.example.org/news/2026/envoy.html?p=2#top")
-'example.org/news/2026/envoy?p=2'
+>>> f = Fetcher()
+>>> f.note("https://a.example/x", "failed", "HTTP 404 Not Found")
+>>> f.tally.counts()
+{'failed': 1}
 """
 
 from __future__ import annotations
@@ -21,30 +23,23 @@ import time
 import urllib.error
 import urllib.request
 import urllib.robotparser
-from collections.abc import Iterable, Iterator, Mapping
+from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
 from email.message import Message
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from kg.errors import InputError
-from kg.model import Article
-from kg.sources.articles import ArticleProblem
-from kg.sources.feeds import Entry, feed_entries, kind_of, sitemap_entries
 from kg.sources.fetchlog import FetchLog
-from kg.sources.html import MAX_HTML_BYTES, read_html
+from kg.sources.html import MAX_HTML_BYTES
 
-__all__ = ["USER_AGENT", "FetchError", "Fetched", "Fetcher", "KnownPage", "WebTally",
-           "page_id", "iter_web"]
+__all__ = ["USER_AGENT", "FetchError", "Fetched", "Fetcher", "WebTally"]
 
 log = logging.getLogger(__name__)
 
 USER_AGENT = "kg/0.1 (knowledge-graph builder for news; +https://w3id.org/kg-news)"
 #: A longer Crawl-delay is cut to this many seconds (and logged): politeness, not a stall.
 MAX_CRAWL_DELAY = 60.0
-#: A sitemap index may list sitemaps; deeper nesting than this is not followed.
-MAX_SITEMAP_DEPTH = 2
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 #: Answers that say the URL is gone for good: it is not asked for again for a long while.
 _GONE_STATUS = {404, 410}
@@ -80,14 +75,6 @@ class Fetched:
     last_modified: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class KnownPage:
-    """A listed URL whose article is already stored: not fetched again."""
-
-    url: str
-    article_id: str
-
-
 @dataclass
 class WebTally:
     """What the web source did in one run (the build summary prints it)."""
@@ -101,16 +88,13 @@ class WebTally:
     deferred: list[str] = field(default_factory=list)  #: those URLs
     requests: list[str] = field(default_factory=list)  #: every URL requested, in order
     sent: list[float] = field(default_factory=list)  #: when each was sent (time.monotonic)
+    #: Each URL looked at: its outcome (:data:`~kg.sources.fetchlog.OUTCOMES`) and why.
+    outcomes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)  #: page URL read -> its article id
 
-
-def page_id(url: str) -> str:
-    """A stable article id for a page URL: host and path, without scheme, ``www.`` or fragment."""
-    parts = urlsplit(url)
-    host = parts.netloc.lower().removeprefix("www.")
-    path = parts.path.rstrip("/")
-    for suffix in (".html", ".htm", ".php", ".aspx"):
-        path = path.removesuffix(suffix)
-    return urlunsplit(("", host, path, parts.query, "")).lstrip("/")
+    def counts(self) -> dict[str, int]:
+        """How many URLs ended with each outcome."""
+        return dict(Counter(outcome for outcome, _ in self.outcomes.values()))
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
@@ -240,6 +224,13 @@ class Fetcher:
             raise FetchError(url, self._robots_problem[host])
         return robots.can_fetch(self.user_agent, url)
 
+    def note(self, url: str, outcome: str, reason: str = "", *,
+             listed_by: str | None = None) -> None:
+        """Note what this run did with ``url`` (for the summary, and the log if there is one)."""
+        self.tally.outcomes[url] = (outcome, reason)
+        if self.log is not None:
+            self.log.note(url, outcome, reason, listed_by=listed_by)
+
     def get(self, url: str, *, conditional: bool = False) -> Fetched:
         """Fetch ``url`` if robots.txt allows it; :class:`FetchError` says why not.
 
@@ -249,141 +240,3 @@ class Fetcher:
         if not self.allowed(url):
             raise FetchError(url, "disallowed by the site's robots.txt", refused=True)
         return self._get(url, conditional)
-
-
-def _listed(fetched: Fetched, fetcher: Fetcher, depth: int = 0) -> Iterator[Entry]:
-    kind = kind_of(fetched.body)
-    if kind == "feed":
-        yield from feed_entries(fetched.body, fetched.final_url)
-    elif kind == "sitemap":
-        yield from sitemap_entries(fetched.body, fetched.final_url)
-    elif kind == "sitemap-index" and depth < MAX_SITEMAP_DEPTH:
-        for sub in sitemap_entries(fetched.body, fetched.final_url):
-            yield from _listed(fetcher.get(sub.url), fetcher, depth + 1)
-
-
-def _page(entry: Entry, fetcher: Fetcher, published: date | None,
-          got: Fetched | None = None) -> Article:
-    got = got or fetcher.get(entry.url)
-    fetcher.tally.fetched += 1
-    art = read_html(got.body, page_id(entry.url), entry.url, published, url=entry.url)
-    if art.published is None and entry.published is not None:
-        from dataclasses import replace
-
-        art = replace(art, published=entry.published)
-    return art
-
-
-def _failure(fetcher: Fetcher, url: str, reason: str, *, permanent: bool,
-             listed_by: str | None) -> ArticleProblem:
-    if fetcher.log is not None:
-        fetcher.log.failed(url, reason, permanent=permanent, listed_by=listed_by)
-    return ArticleProblem(url, reason)
-
-
-def _problem(e: FetchError, fetcher: Fetcher, listed_by: str | None = None) -> ArticleProblem:
-    if e.refused:
-        fetcher.tally.refused += 1
-    else:
-        fetcher.tally.failed += 1
-    return _failure(fetcher, e.url, e.reason, permanent=e.permanent, listed_by=listed_by)
-
-
-def _unreadable(url: str, e: InputError, fetcher: Fetcher,
-                listed_by: str | None = None, *, permanent: bool = True) -> ArticleProblem:
-    # A page with no article text stays so; a feed that does not parse may be mended.
-    return _failure(fetcher, url, str(e).removeprefix(f"{url}: "), permanent=permanent,
-                    listed_by=listed_by)
-
-
-def _waiting(url: str, fetcher: Fetcher) -> bool:
-    rec = fetcher.log.waiting(url) if fetcher.log is not None else None
-    if rec is None:
-        return False
-    fetcher.tally.waiting += 1
-    fetcher.tally.deferred.append(url)
-    log.info("not fetching %s: failed %d time(s), last %s (%s); next try after %s", url,
-             rec.failures, rec.last_failure, rec.reason, rec.retry_at())
-    return True
-
-
-def _entries(entries: Iterable[Entry], listing: str, fetcher: Fetcher, known: Mapping[str, str],
-             published: date | None) -> Iterator[Article | ArticleProblem | KnownPage]:
-    for entry in entries:
-        if entry.url in known:
-            fetcher.tally.known += 1
-            yield KnownPage(entry.url, known[entry.url])
-            continue
-        if _waiting(entry.url, fetcher):
-            continue
-        try:
-            art = _page(entry, fetcher, published)
-        except FetchError as e:
-            yield _problem(e, fetcher, listing)
-            continue
-        except InputError as e:
-            yield _unreadable(entry.url, e, fetcher, listing)
-            continue
-        if fetcher.log is not None:
-            fetcher.log.succeeded(entry.url)
-        yield art
-
-
-def _read_url(url: str, fetcher: Fetcher, known: Mapping[str, str], published: date | None
-              ) -> Iterator[Article | ArticleProblem | KnownPage]:
-    rec = fetcher.log.records.get(url) if fetcher.log is not None else None
-    # A page is asked for conditionally only if its article is stored: a 304 must leave
-    # something to count as unchanged.
-    conditional = rec is not None and (rec.kind != "page" or url in known)
-    try:
-        got = fetcher.get(url, conditional=conditional)
-    except FetchError as e:
-        yield _problem(e, fetcher)
-        return
-    if got.status == 304 and fetcher.log is not None:
-        fetcher.tally.not_modified += 1
-        if url in known:
-            yield KnownPage(url, known[url])
-        else:  # an unchanged feed or sitemap: only its failed entries may be due again
-            yield from _entries([Entry(u) for u in fetcher.log.failed_entries(url)], url,
-                                fetcher, known, published)
-        return
-    kind = kind_of(got.body)
-    if kind == "page":
-        try:
-            art = _page(Entry(url), fetcher, published, got)
-        except InputError as e:
-            yield _unreadable(url, e, fetcher)
-            return
-        entries: list[Entry] = []
-    else:
-        try:
-            entries = list(_listed(got, fetcher))
-        except FetchError as e:
-            yield _problem(e, fetcher)
-            return
-        except InputError as e:
-            yield _unreadable(url, e, fetcher, permanent=False)
-            return
-    if fetcher.log is not None:
-        fetcher.log.succeeded(url, kind=kind, etag=got.etag, last_modified=got.last_modified)
-    if kind == "page":
-        yield art
-    else:
-        yield from _entries(entries, url, fetcher, known, published)
-
-
-def iter_web(urls: Iterable[str], fetcher: Fetcher, *, known: Mapping[str, str] | None = None,
-             published: date | None = None) -> Iterator[Article | ArticleProblem | KnownPage]:
-    """The articles behind each URL: a page is read; a feed or sitemap is read for its links,
-    and each linked page not in ``known`` (``{url: article id}``) is fetched and read.
-
-    A URL that fails is an :class:`ArticleProblem` and the others go on. With a fetch log
-    (:attr:`Fetcher.log`), a URL still waiting for its retry time is skipped (counted in
-    :attr:`WebTally.waiting`), and a feed, sitemap or stored page answered 304 is not read
-    again (:attr:`WebTally.not_modified`; the page counts as a :class:`KnownPage`).
-    """
-    known = known or {}
-    for url in urls:
-        if not _waiting(url, fetcher):
-            yield from _read_url(url, fetcher, known, published)
