@@ -143,7 +143,7 @@ def test_cli_build_on_urls_summarises_and_goes_on_after_failures(site, tmp_path)
     r = CliRunner().invoke(cli, ["build", "--store", store, "--delay", "0", "--timeout", "1",
                                  site.base + "/feed.xml", site.base + "/news/gone.html"])
     assert r.exit_code == 0, r.output
-    assert ("web: 5 URLs: 1 feeds or sitemaps read, 2 stored, 1 failed, 1 disallowed by "
+    assert ("web: 5 URLs: 1 feed(s) or sitemap(s) read, 2 stored, 1 failed, 1 disallowed by "
             "robots.txt") in r.stdout.splitlines()
     assert f"kg: skipped {site.base}/news/gone.html: HTTP 404 Not Found" in r.stderr
     again = CliRunner().invoke(cli, ["build", "--store", store, "--delay", "0",

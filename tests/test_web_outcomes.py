@@ -168,3 +168,58 @@ def test_a_page_listed_by_the_feed_and_the_sitemap_is_read_once(site):
     titles = [i.title for i in items if not isinstance(i, ArticleProblem)]
     assert titles == ["Envoy lands in Lisbon", "Port talks resume", "Mayors meet in Ghent"]
     assert f.tally.counts() == {"listed": 2, "fetched": 3, "disallowed": 1}
+
+
+@pytest.mark.model
+def test_a_page_refused_for_its_language_is_not_downloaded_again_while_unchanged(site, tmp_path):
+    from kg.ingest.build import build
+    from kg.store import open_store
+
+    site.feed = ["/news/hafen.html", "/news/envoy.html"]
+    feed, hafen = site.base + "/feed.xml", site.base + "/news/hafen.html"
+    with open_store(tmp_path / "store") as store:
+        first = build([feed], store, fetcher=fetcher())
+        assert dict(first.web) == {"listed": 1, "stored": 1, "refused": 1}
+        # The feed changes, so its entries are listed again: the German page is asked for
+        # with its ETag, answers 304 and is refused again without being downloaded.
+        site.feed.append("/news/summit.html")
+        n, c = len(site.log), len(site.conditional)
+        second = build([feed], store, fetcher=fetcher())
+        assert site.requests(n) == ["/robots.txt", "/feed.xml", "/news/hafen.html",
+                                    "/news/summit.html"]
+        assert [p for p, *_ in site.conditional[c:]] == ["/feed.xml", "/news/hafen.html"]
+        (problem,) = second.problems
+        assert problem.source == hafen and problem.reason.startswith("not English")
+        assert problem.reason.endswith("(unchanged since it was refused)")
+        assert dict(second.web) == {"listed": 1, "stored": 1, "already stored": 1,
+                                    "refused": 1}
+        # Another --lang is another decision: the page is read in full and kept.
+        site.feed.append("/news/talks.html")
+        c = len(site.conditional)
+        third = build([feed], store, fetcher=fetcher(), lang="any")
+        assert "/news/hafen.html" not in [p for p, *_ in site.conditional[c:]]
+        assert dict(third.web)["stored"] == 2 and not third.problems
+
+
+def test_a_stored_page_the_sitemap_lists_as_changed_is_read_again(site):
+    log = FetchLog(now=T0)
+    sitemap, summit_url = site.base + "/sitemap.xml", site.base + "/news/summit.html"
+    first = list(iter_web([sitemap], fetcher(log)))
+    stored = {a.url: a.id for a in first}
+    site.changed["/news/summit.html"] = "The regional governments answered within a week."
+    site.lastmod["/news/summit.html"] = "2026-03-03"
+    n = len(site.log)
+    f = next_run(log)
+    (summit, envoy) = iter_web([sitemap], f, known=stored)
+    assert site.requests(n) == ["/robots.txt", "/sitemap.xml", "/news/summit.html"]
+    assert summit.text.endswith("The regional governments answered within a week.")
+    assert envoy == KnownPage(site.base + "/news/envoy.html", stored[envoy.url])
+    # Listed as changed again, but the page's ETag says it is not: a 304, no download.
+    site.lastmod["/news/summit.html"] = "2026-03-04"
+    n = len(site.log)
+    assert f.log is not None
+    again = next_run(f.log, days=2)
+    assert list(iter_web([sitemap], again, known=stored)) == [
+        KnownPage(summit_url, stored[summit_url]), envoy]
+    assert site.requests(n)[-1] == "/news/summit.html"
+    assert again.tally.outcomes[summit_url] == ("not modified", "")

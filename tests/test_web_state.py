@@ -211,7 +211,7 @@ def test_a_daily_build_leaves_dead_links_and_an_unchanged_feed_alone(site, tmp_p
             site.base + "/feed.xml"]
     first = CliRunner().invoke(cli, args)
     assert first.exit_code == 0, first.output
-    assert ("web: 4 URLs: 1 feeds or sitemaps read, 1 stored, 1 failed, 1 disallowed by "
+    assert ("web: 4 URLs: 1 feed(s) or sitemap(s) read, 1 stored, 1 failed, 1 disallowed by "
             "robots.txt") in first.stdout.splitlines()
     n = len(site.log)
     second = CliRunner().invoke(cli, args)

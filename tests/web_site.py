@@ -89,9 +89,9 @@ def sitemap_index(base: str, paths: list[str]) -> str:
             f"xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{maps}</sitemapindex>")
 
 
-def sitemap(base: str, paths: list[str]) -> str:
-    urls = "".join(f"<url><loc>{base}{p}</loc><lastmod>2026-03-04</lastmod></url>"
-                   for p in paths)
+def sitemap(base: str, paths: list[str], lastmod: dict[str, str] | None = None) -> str:
+    urls = "".join(f"<url><loc>{base}{p}</loc><lastmod>{(lastmod or {}).get(p, '2026-03-01')}"
+                   "</lastmod></url>" for p in paths)
     return ("<?xml version='1.0' encoding='UTF-8'?><urlset "
             f"xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>")
 
@@ -112,6 +112,8 @@ class Site:
         "/sitemaps/april.xml": ["/news/talks.html"]})
     #: Pages whose text a test changed: path -> the new last paragraph.
     changed: dict[str, str] = field(default_factory=dict)
+    #: The sitemaps' <lastmod> of a page, when not 2026-03-01.
+    lastmod: dict[str, str] = field(default_factory=dict)
     slow_seconds: float = 3.0
     etags: bool = True  #: False: answers carry Last-Modified only
     #: (path, If-None-Match, If-Modified-Since) of every request that sent either.
@@ -181,12 +183,13 @@ def serve(site: Site) -> ThreadingHTTPServer:
             if self.path == "/feed.xml":
                 return rss(site.base, site.feed), "application/rss+xml"
             if self.path == "/sitemap.xml":
-                return sitemap(site.base, ["/news/summit.html", "/news/envoy.html"]), "text/xml"
+                return sitemap(site.base, ["/news/summit.html", "/news/envoy.html"],
+                               site.lastmod), "text/xml"
             if self.path == "/sitemap-index.xml":
                 return sitemap_index(site.base, list(site.sitemaps)), "application/xml"
             listed = site.sitemaps.get(self.path)
             if listed is not None:  # (None: listed by the index, but not served)
-                return sitemap(site.base, listed), "application/xml"
+                return sitemap(site.base, listed, site.lastmod), "application/xml"
             if self.path in site.changed:
                 return PAGES[self.path].replace(
                     "</article>", f"<p>{site.changed[self.path]}</p></article>"), "text/html"

@@ -165,6 +165,8 @@ class Executor(Protocol):
 
     #: The extractor's description (model and rule versions); Dask knows it after a batch.
     model: str
+    #: The language kept (``--lang``); a web page refused for it is refused again unchanged.
+    lang: str
 
     def refusal(self, article: Article) -> ArticleProblem | None:
         """Why ``article`` is refused before it is shipped (None: ship it, or refused later)."""
@@ -262,6 +264,7 @@ def ingest(paths: list[str], store: Store, executor: Executor, *,
     known_urls = {} if force or fetcher is None else _stored_urls(store)
     if fetcher is not None and any(is_url(p) for p in paths):
         attach_fetch_log(store, fetcher, force=force)
+        fetcher.lang = executor.lang
 
     def skip(problem: ArticleProblem) -> None:
         log.warning("skipped %s: %s", problem.source, problem.reason)

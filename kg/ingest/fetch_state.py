@@ -58,13 +58,14 @@ def load_fetch_log(store: Store, *, retry_failed: bool = False, conditional: boo
                    now: datetime | None = None) -> FetchLog:
     """The store's fetch log (empty for a store that has none)."""
     records = []
-    for url, kind, failures, last, reason, permanent, listed, etag, modified, checked, outcome \
-            in store.query(internal_query("fetch-log")).rows:
+    for (url, kind, failures, last, reason, permanent, listed, etag, modified, checked, outcome,
+         refused_for) in store.query(internal_query("fetch-log")).rows:
         records.append(UrlRecord(
             str(url), failures=int(str(failures or 0)), last_failure=_when(last),
             reason=str(reason or ""), permanent=str(permanent) == "true",
             listed_by=_text(listed), kind=str(kind or ""), etag=_text(etag),
-            last_modified=_text(modified), seen=_when(checked), outcome=str(outcome or "")))
+            last_modified=_text(modified), seen=_when(checked), outcome=str(outcome or ""),
+            refused_for=str(refused_for or "")))
     return FetchLog(records, retry_failed=retry_failed, conditional=conditional, now=now)
 
 
@@ -78,6 +79,8 @@ def record_triples(rec: UrlRecord) -> list[RdfTriple]:
         out.append((r, KG.urlOutcome, Literal(rec.outcome)))
     if rec.reason:
         out.append((r, KG.outcomeReason, Literal(rec.reason)))
+    if rec.refused_for:
+        out.append((r, KG.refusedForLang, Literal(rec.refused_for)))
     if rec.failures:
         out += [(r, KG.failureCount, Literal(rec.failures)),
                 (r, KG.permanentFailure, Literal(rec.permanent))]

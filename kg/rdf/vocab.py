@@ -96,6 +96,7 @@ class KG(DefinedNamespace):
     failureCount: URIRef  # xsd:integer: failed fetches of the URL in a row
     lastFailure: URIRef  # xsd:dateTime: when the last of them happened
     outcomeReason: URIRef  # why that outcome: why it failed or was refused, as reported
+    refusedForLang: URIRef  # the --lang a page was refused under (refused again if unchanged)
     permanentFailure: URIRef  # xsd:boolean: a 404, 410, robots.txt refusal or unreadable page
     listedBy: URIRef  # xsd:anyURI: the feed or sitemap that listed the URL
     etag: URIRef  # the ETag of the URL's last full answer (sent back as If-None-Match)

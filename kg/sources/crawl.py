@@ -2,7 +2,8 @@
 sitemap index) are read for their links, and every URL looked at gets one outcome.
 
 Each URL is looked at once per run, even when a feed and a sitemap both list it. Listed pages
-whose URL is already stored are not requested. With a fetch log (:attr:`Fetcher.log`), a URL
+whose URL is already stored are not requested, unless the listing says they changed since a
+build last looked at them (a sitemap's ``<lastmod>``, an Atom ``<updated>``). With a fetch log (:attr:`Fetcher.log`), a URL
 that failed before waits for its retry time, and feeds, sitemaps (a sitemap index's too) and
 stored pages are asked for conditionally: a 304 answer means nothing new, and a sitemap index
 answered 304 still has its sitemaps asked, since they change under an unchanged index.
@@ -70,6 +71,8 @@ def page_id(url: str) -> str:
 
 
 Item = Article | ArticleProblem | KnownPage
+#: Added to the reason of a page refused again because it has not changed (a 304).
+_AGAIN = " (unchanged since it was refused)"
 
 
 def _kind(got: Fetched) -> str:
@@ -127,13 +130,21 @@ def _entries(entries: Iterable[Entry], listing: str, fetcher: Fetcher, known: Ma
     for entry in entries:
         if entry.url in fetcher.tally.outcomes:
             continue  # listed twice in this run (by a feed and a sitemap): once is enough
-        if entry.url in known:
+        if entry.url in known and not _listed_as_changed(entry, fetcher):
             fetcher.tally.known += 1
             fetcher.note(entry.url, KNOWN, listed_by=listing)
             yield KnownPage(entry.url, known[entry.url])
             continue
         yield from _visit(entry.url, fetcher, known, published, listed_by=listing, entry=entry,
                           depth=depth)
+
+
+def _listed_as_changed(entry: Entry, fetcher: Fetcher) -> bool:
+    """Whether a feed or sitemap lists a stored page as changed since a build last looked at
+    it: then it is asked for conditionally (its validators say if it really changed)."""
+    rec = fetcher.log.records.get(entry.url) if fetcher.log is not None else None
+    return (entry.modified is not None and rec is not None and rec.seen is not None
+            and entry.modified > rec.seen)
 
 
 def _unchanged_listing(url: str, fetcher: Fetcher, known: Mapping[str, str],
@@ -161,13 +172,20 @@ def _visit(url: str, fetcher: Fetcher, known: Mapping[str, str], published: date
     if _waiting(url, fetcher, listed_by):
         return
     rec = fetcher.log.records.get(url) if fetcher.log is not None else None
-    # A page is asked for conditionally only if its article is stored: a 304 must leave
-    # something to count as unchanged.
-    conditional = rec is not None and (rec.kind not in ("", "page") or url in known)
+    refused = fetcher.log.still_refused(url, fetcher.lang) if fetcher.log is not None else None
+    # A page is asked for conditionally only if its article is stored, or if this build would
+    # refuse it again: a 304 must leave something to count as unchanged, or to refuse.
+    conditional = rec is not None and (rec.kind not in ("", "page") or url in known
+                                       or refused is not None)
     try:
         got = fetcher.get(url, conditional=conditional)
     except FetchError as e:
         yield _problem(e, fetcher, listed_by)
+        return
+    if got.status == 304 and refused is not None and url not in known:
+        reason = refused.reason.removesuffix(_AGAIN) + _AGAIN
+        fetcher.note(url, REFUSED, reason, listed_by=listed_by, refused_for=refused.refused_for)
+        yield ArticleProblem(url, reason)
         return
     if got.status == 304:
         fetcher.tally.not_modified += 1
@@ -199,8 +217,8 @@ def _visit(url: str, fetcher: Fetcher, known: Mapping[str, str], published: date
         fetcher.note(url, FETCHED, listed_by=listed_by)
         yield art
         return
-    what = "sitemaps" if kind == "sitemap-index" else "entries"
-    fetcher.note(url, LISTED, f"{len(entries)} {what}", listed_by=listed_by)
+    what = ("sitemap", "sitemaps") if kind == "sitemap-index" else ("entry", "entries")
+    fetcher.note(url, LISTED, f"{len(entries)} {what[len(entries) != 1]}", listed_by=listed_by)
     if kind != "sitemap-index":
         yield from _entries(entries, url, fetcher, known, published, depth + 1)
         return
@@ -243,7 +261,9 @@ def iter_web(urls: Iterable[str], fetcher: Fetcher, *, known: Mapping[str, str] 
 def settle_outcomes(fetcher: Fetcher, built: Iterable[str], unchanged: Iterable[str],
                     problems: Iterable[ArticleProblem]) -> None:
     """After a build: each page read is stored, unchanged, or refused (language, length,
-    duplicate) with the build's reason.
+    duplicate) with the build's reason. A page refused for its text under :attr:`Fetcher.lang`
+    is asked for conditionally by the next build with that setting, and refused again if
+    unchanged; a duplicate depends on the other pages of the run, so it is read again.
 
     >>> f = Fetcher()
     >>> f.tally.pages = {"https://a.example/1": "a.example/1", "https://a.example/2": "a.example/2"}
@@ -260,7 +280,9 @@ def settle_outcomes(fetcher: Fetcher, built: Iterable[str], unchanged: Iterable[
         if fetcher.tally.outcomes.get(url, ("",))[0] != FETCHED:
             continue
         if url in why:
-            fetcher.note(url, REFUSED, why[url])
+            duplicate = why[url].startswith("duplicate article id")
+            fetcher.note(url, REFUSED, why[url],
+                         refused_for="" if duplicate else fetcher.lang or "")
         elif article_id in built:
             fetcher.note(url, STORED)
         elif article_id in unchanged:

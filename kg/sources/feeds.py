@@ -1,4 +1,5 @@
-"""Feeds and sitemaps: which article URLs an RSS/Atom feed or an XML sitemap lists.
+"""Feeds and sitemaps: which article URLs an RSS/Atom feed or an XML sitemap lists, and when
+each last changed, if the feed (Atom ``<updated>``) or sitemap (``<lastmod>``) says.
 
 The document is parsed by lxml with entities and network access off (a feed is untrusted
 input). Links are resolved against the document's URL; only http(s) links are kept, each once.
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -37,6 +38,8 @@ class Entry:
     url: str
     published: date | None = None
     source: str = ""  #: the feed or sitemap that listed it
+    #: When the page last changed, as listed (UTC); a date alone is read as its last instant.
+    modified: datetime | None = None
 
 
 def kind_of(data: bytes) -> str:
@@ -86,6 +89,31 @@ def _date(value: str | None) -> date | None:
         return None
 
 
+def _instant(value: str | None) -> datetime | None:
+    """A W3C or RFC 822 date or date-time as an aware UTC datetime (None if unreadable); a
+    date alone is its last instant, so a page changed later that day is not missed.
+
+    >>> _instant("2026-03-04").isoformat(), _instant("2026-03-04T10:30:00+01:00").isoformat()
+    ('2026-03-04T23:59:59.999999+00:00', '2026-03-04T09:30:00+00:00')
+    """
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    if len(value) == 10:
+        try:
+            return datetime.combine(date.fromisoformat(value), time.max, UTC)
+        except ValueError:
+            return None
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+
+
 def _keep(url: str | None, base: str, seen: set[str]) -> str | None:
     if not url or not url.strip():
         return None
@@ -105,7 +133,7 @@ def feed_entries(data: bytes, url: str) -> list[Entry]:
         name = _local(item.tag)
         if name not in ("item", "entry"):
             continue
-        link, when = None, None
+        link, when, changed = None, None, None
         for child in item:
             cname = _local(child.tag)
             if cname == "link":
@@ -116,11 +144,13 @@ def feed_entries(data: bytes, url: str) -> list[Entry]:
                     link = link or child.text
             elif cname == "guid" and child.get("isPermaLink", "true") == "true" and not link:
                 link = child.text if (child.text or "").startswith("http") else None
-            elif cname in ("pubDate", "published", "updated", "date") and when is None:
+            if cname in ("pubDate", "published", "updated", "date") and when is None:
                 when = _date(child.text)
+            if cname == "updated":
+                changed = _instant(child.text)
         full = _keep(link, url, seen)
         if full:
-            out.append(Entry(full, when, url))
+            out.append(Entry(full, when, url, changed))
     return out
 
 
@@ -132,9 +162,10 @@ def sitemap_entries(data: bytes, url: str) -> list[Entry]:
     for node in root:
         if _local(node.tag) not in ("url", "sitemap"):
             continue
-        # <lastmod> is when the page last changed, not when it was published: not used.
+        # <lastmod> is when the page last changed, not when it was published.
         loc = next((c.text for c in node if _local(c.tag) == "loc"), None)
+        lastmod = next((c.text for c in node if _local(c.tag) == "lastmod"), None)
         full = _keep(loc, url, seen)
         if full:
-            out.append(Entry(full, None, url))
+            out.append(Entry(full, None, url, _instant(lastmod)))
     return out

@@ -55,7 +55,7 @@ FAILED = "failed"  #: could not be fetched (the reason: HTTP status, timeout, co
 DISALLOWED = "disallowed"  #: robots.txt disallows it: never requested
 WAITING = "waiting"  #: failed before and its retry time has not come: not requested
 #: The outcomes in the order the summary counts them, with the words it uses.
-OUTCOMES = {LISTED: "feeds or sitemaps read", STORED: "stored", UNCHANGED: "unchanged",
+OUTCOMES = {LISTED: "feed(s) or sitemap(s) read", STORED: "stored", UNCHANGED: "unchanged",
             KNOWN: "already stored", NOT_MODIFIED: "not modified since the last build",
             FETCHED: "read", REFUSED: "refused", FAILED: "failed",
             DISALLOWED: "disallowed by robots.txt",
@@ -66,7 +66,7 @@ def outcome_line(counts: dict[str, int]) -> str:
     """The summary of one build's URLs: how many ended with each outcome.
 
     >>> outcome_line({STORED: 2, FAILED: 1, LISTED: 1})
-    '4 URLs: 1 feeds or sitemaps read, 2 stored, 1 failed'
+    '4 URLs: 1 feed(s) or sitemap(s) read, 2 stored, 1 failed'
     """
     parts = [f"{counts[o]} {words}" for o, words in OUTCOMES.items() if counts.get(o)]
     return f"{sum(counts.values())} URLs: " + ", ".join(parts)
@@ -88,6 +88,8 @@ class UrlRecord:
     last_modified: str | None = None  #: of the last full answer, for If-Modified-Since
     seen: datetime | None = None  #: when a build last looked at it (the oldest are dropped)
     outcome: str = ""  #: what the last build that looked at it did (one of OUTCOMES)
+    #: The --lang a page was refused under for its text: refused again while unchanged.
+    refused_for: str = ""
 
     def retry_at(self) -> datetime | None:
         """When the URL may be fetched again; None when it has not failed."""
@@ -118,12 +120,21 @@ class FetchLog:
         return rec if at is not None and self.now < at else None
 
     def note(self, url: str, outcome: str, reason: str = "", *,
-             listed_by: str | None = None) -> None:
-        """Note what this build did with ``url`` (one of :data:`OUTCOMES`, and why)."""
+             listed_by: str | None = None, refused_for: str = "") -> None:
+        """Note what this build did with ``url`` (one of :data:`OUTCOMES`, and why);
+        ``refused_for`` is the ``--lang`` of a build that refused the page for its text."""
         old = self.records.get(url) or UrlRecord(url)
         self.records[url] = replace(old, outcome=outcome, reason=reason, seen=self.now,
-                                    listed_by=listed_by or old.listed_by)
+                                    listed_by=listed_by or old.listed_by,
+                                    refused_for=refused_for)
         self.changed = True
+
+    def still_refused(self, url: str, lang: str | None) -> UrlRecord | None:
+        """The record of a page this build would refuse again if unchanged: refused for its
+        text under the same ``lang``, so it is asked for conditionally."""
+        rec = self.records.get(url)
+        ok = rec is not None and rec.outcome == REFUSED and bool(rec.refused_for)
+        return rec if ok and rec is not None and rec.refused_for == lang else None
 
     def failed(self, url: str, reason: str, *, permanent: bool,
                listed_by: str | None = None, outcome: str = FAILED) -> None:

@@ -130,6 +130,9 @@ class Fetcher:
         self.retry_failed = retry_failed
         #: What earlier builds learnt about URLs; ``kg build`` sets it from the store.
         self.log: FetchLog | None = None
+        #: The build's ``--lang`` (set by ``kg build``): pages it refused before under the same
+        #: setting are asked for conditionally, and refused again while unchanged.
+        self.lang: str | None = None
         self.tally = WebTally()
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._robots_problem: dict[str, str] = {}
@@ -225,11 +228,11 @@ class Fetcher:
         return robots.can_fetch(self.user_agent, url)
 
     def note(self, url: str, outcome: str, reason: str = "", *,
-             listed_by: str | None = None) -> None:
+             listed_by: str | None = None, refused_for: str = "") -> None:
         """Note what this run did with ``url`` (for the summary, and the log if there is one)."""
         self.tally.outcomes[url] = (outcome, reason)
         if self.log is not None:
-            self.log.note(url, outcome, reason, listed_by=listed_by)
+            self.log.note(url, outcome, reason, listed_by=listed_by, refused_for=refused_for)
 
     def get(self, url: str, *, conditional: bool = False) -> Fetched:
         """Fetch ``url`` if robots.txt allows it; :class:`FetchError` says why not.
