@@ -3,10 +3,11 @@ sitemap index) are read for their links, and every URL looked at gets one outcom
 
 Each URL is looked at once per run, even when a feed and a sitemap both list it. Listed pages
 whose URL is already stored are not requested, unless the listing says they changed since a
-build last looked at them (a sitemap's ``<lastmod>``, an Atom ``<updated>``). With a fetch log (:attr:`Fetcher.log`), a URL
-that failed before waits for its retry time, and feeds, sitemaps (a sitemap index's too) and
-stored pages are asked for conditionally: a 304 answer means nothing new, and a sitemap index
-answered 304 still has its sitemaps asked, since they change under an unchanged index.
+build last looked at them (a sitemap's ``<lastmod>``, an Atom ``<updated>``). With a fetch log
+(:attr:`Fetcher.log`), a URL that failed before waits for its retry time, and feeds, sitemaps
+(a sitemap index's too) and stored pages are asked for conditionally: a 304 answer means
+nothing new, and a sitemap index answered 304 still has its sitemaps asked, since they change
+under an unchanged index.
 
 >>> page_id("https://www.example.org/news/2026/envoy.html?p=2#top")
 'example.org/news/2026/envoy?p=2'
