@@ -223,3 +223,26 @@ def test_a_stored_page_the_sitemap_lists_as_changed_is_read_again(site):
         KnownPage(summit_url, stored[summit_url]), envoy]
     assert site.requests(n)[-1] == "/news/summit.html"
     assert again.tally.outcomes[summit_url] == ("not modified", "")
+
+
+def test_a_mistyped_address_is_one_error_before_anything_is_read(tmp_path):
+    (tmp_path / "talks.txt").write_text("Talks\n\nThe mayors of two towns met on Monday.\n")
+    for bad, why in [("http://[::1/feed.xml", "Invalid IPv6 URL"),
+                     ("https://harbour example.org/feed.xml", "spaces or control characters"),
+                     ("http:///feed.xml", "no host")]:
+        r = CliRunner().invoke(cli, ["build", "--store", str(tmp_path / "store"),
+                                     str(tmp_path / "talks.txt"), bad])
+        assert r.exit_code == 1 and r.stdout == ""
+        assert r.stderr.startswith(f"kg: error: {bad}: not a valid URL (") and why in r.stderr
+        assert len(r.stderr.splitlines()) == 1
+    from kg.store import open_store
+
+    with open_store(tmp_path / "store", writable=False) as s:
+        assert s.is_empty()  # not even talks.txt: nothing was read, nothing was written
+
+
+def test_a_mistyped_feed_entry_is_one_problem_and_the_others_go_on(site):
+    site.feed = ["/news/a b.html", "/news/envoy.html"]
+    problem, envoy = iter_web([site.base + "/feed.xml"], fetcher())
+    assert isinstance(problem, ArticleProblem) and problem.reason.startswith("not a valid URL")
+    assert envoy.title == "Envoy lands in Lisbon"

@@ -69,7 +69,8 @@ def outcome_line(counts: dict[str, int]) -> str:
     '4 URLs: 1 feed(s) or sitemap(s) read, 2 stored, 1 failed'
     """
     parts = [f"{counts[o]} {words}" for o, words in OUTCOMES.items() if counts.get(o)]
-    return f"{sum(counts.values())} URLs: " + ", ".join(parts)
+    n = sum(counts.values())
+    return f"{n} URL{'s' if n != 1 else ''}: " + ", ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)

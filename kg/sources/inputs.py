@@ -41,11 +41,18 @@ def iter_inputs(paths: list[str], published: date | None = None, *,
                 ) -> Iterator[Article | ArticleProblem | KnownPage]:
     """The articles of local ``paths`` (files, directories, ``-``), then of the URLs among them.
 
-    A URL listed by a feed or sitemap that is in ``known_urls`` is not fetched: it comes out
+    A URL that cannot be requested (``http://[::1``) raises :class:`~kg.errors.InputError`
+    before anything is read. A URL listed by a feed or sitemap that is in ``known_urls`` is not
+    fetched: it comes out
     as a :class:`~kg.sources.crawl.KnownPage`.
     """
     local = [p for p in paths if not is_url(p)]
     urls = [p for p in paths if is_url(p)]
+    if urls:
+        from kg.sources.web import check_url
+
+        for url in urls:  # a mistyped address is bad input: before anything is read
+            check_url(url)
     if local:
         yield from iter_articles(local, published)
     if urls:

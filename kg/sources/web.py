@@ -33,7 +33,7 @@ from kg.errors import InputError
 from kg.sources.fetchlog import FetchLog
 from kg.sources.html import MAX_HTML_BYTES
 
-__all__ = ["USER_AGENT", "FetchError", "Fetched", "Fetcher", "WebTally"]
+__all__ = ["USER_AGENT", "FetchError", "Fetched", "Fetcher", "WebTally", "check_url"]
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +44,24 @@ _RETRY_STATUS = {429, 500, 502, 503, 504}
 #: Answers that say the URL is gone for good: it is not asked for again for a long while.
 _GONE_STATUS = {404, 410}
 _CONDITIONAL = ("if-none-match", "if-modified-since")
+
+
+def check_url(url: str) -> None:
+    """Raise :class:`InputError` unless ``url`` is an http(s) URL that can be requested.
+
+    >>> check_url("http://[::1/feed.xml")
+    Traceback (most recent call last):
+    kg.errors.InputError: http://[::1/feed.xml: not a valid URL (Invalid IPv6 URL)
+    """
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as e:
+        raise InputError(f"{url}: not a valid URL ({e})") from e
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise InputError(f"{url}: not a valid URL (no http(s) scheme or no host)")
+    if any(c.isspace() or ord(c) < 32 for c in url):
+        raise InputError(f"{url}: not a valid URL (it contains spaces or control characters)")
 
 
 class FetchError(InputError):
@@ -240,6 +258,10 @@ class Fetcher:
         ``conditional`` sends the validators the log holds for ``url``: then a 304 answer comes
         back as a :class:`Fetched` with ``status`` 304 and no body.
         """
+        try:
+            check_url(url)
+        except InputError as e:
+            raise FetchError(url, str(e).removeprefix(f"{url}: ")) from e
         if not self.allowed(url):
             raise FetchError(url, "disallowed by the site's robots.txt", refused=True)
         return self._get(url, conditional)
