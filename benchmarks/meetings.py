@@ -14,13 +14,16 @@ compares its rows with ``gold.jsonl`` by the README's convention:
 It prints three figures side by side, each with pair precision, recall and F1 and the status,
 place and time accuracy on matched pairs: the *first-look* set (articles 24-95), the
 *development* half (01-23 and even-numbered 24-94) and the *validation* half (odd-numbered
-25-95). The seed's three meetings (issue 2) are checked on a line of their own.
+25-95). The seed's three meetings (issue 2) are checked on a line of their own. With
+``--extra DIR`` (another directory in this format, see ``meetings_extra.py``) two more rows:
+*extra dev* (NEWID % 3 != 0) and *extra validation* (NEWID % 3 == 0).
 
-The validation half is only ever reported in aggregate: ``--errors`` lists misses, false
+Both validation parts are only ever reported in aggregate: ``--errors`` lists misses, false
 positives and attribute errors of development articles only, and refuses any odd-numbered
-article from 25 on.
+article from 25 on and any extra article whose NEWID is divisible by three.
 
-    .venv/bin/python benchmarks/meetings.py [DATA_DIR] [--direct] [--errors [--article NN ...]]
+    .venv/bin/python -P benchmarks/meetings.py [DATA_DIR] [--direct] [--extra DIR]
+        [--errors [--article NN ...]]
 
 The data stays outside the repository (research licence); the default is
 ``../shared/datasets/meetings-dev`` next to the repository.
@@ -35,13 +38,15 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from itertools import combinations
 from pathlib import Path
 from typing import TextIO
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import meetings_extra as mx  # noqa: E402
 
 from kg.extract.gazetteer import title_words  # noqa: E402
 from kg.model import Article, Extraction  # noqa: E402
@@ -80,13 +85,17 @@ def article_number(article: str) -> int | None:
 
 
 def is_validation(article: str) -> bool:
-    """Odd-numbered articles from 25 on: reported in aggregate only, never their errors."""
+    """Odd-numbered articles from 25 on and extra validation articles: reported in aggregate
+    only, never their errors."""
     n = article_number(article)
-    return n is not None and n >= 25 and n % 2 == 1
+    return (n is not None and n >= 25 and n % 2 == 1) or mx.is_extra_validation(article)
 
 
 def splits_of(article: str) -> list[str]:
     """The reported figures an article counts in."""
+    extra = mx.split_of(article)
+    if extra:
+        return [extra]
     n = article_number(article)
     if n is None:
         return [SEED_SPLIT]
@@ -150,16 +159,6 @@ def _norm(text: str | None) -> str:
     return text.strip(" .,")
 
 
-def _meta_date(meta: dict) -> date | None:
-    raw = str(meta.get("date", "")).split(" ")[0]
-    for fmt in ("%d-%b-%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(raw, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
 def load_articles(data: Path, only: set[str] | None = None) -> list[Article]:
     """The meetings-dev articles (dated from ``NN.meta.json``) and the seed.
 
@@ -172,16 +171,22 @@ def load_articles(data: Path, only: set[str] | None = None) -> list[Article]:
         meta_path = txt.with_suffix(".meta.json")
         meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
         content = txt.read_bytes().decode("utf-8", errors="replace")
-        out.append(parse_txt(content, txt.stem, published=_meta_date(meta)))
+        out.append(parse_txt(content, txt.stem, published=mx.meta_date(meta)))
     if only is None or SEED_ID in only:
         out.append(parse_txt(SEED.read_text(encoding="utf-8"), SEED_ID))
     return out
 
 
-def gold_lines(data: Path) -> list[GoldLine]:
-    """Every gold meeting of gold.jsonl plus the seed's three."""
+def extra_articles(extra: Path) -> list[Article]:
+    """The completed articles of an extra directory (``meetings_extra.py``)."""
+    return [parse_txt(text, aid, published=day) for aid, text, day in mx.extra_texts(extra)]
+
+
+def gold_lines(data: Path, extra: Path | None = None) -> list[GoldLine]:
+    """Every gold meeting of gold.jsonl plus the seed's three (and an extra directory's)."""
     rows = [json.loads(line) for line in (data / "gold.jsonl").read_text().splitlines() if line]
     rows += [{**g, "article": SEED_ID} for g in SEED_GOLD]
+    rows += mx.extra_rows(extra) if extra else []
     return [GoldLine(r["article"], tuple(r["participants"]), r["place"], r["time"], r["status"],
                      " ".join(r["sentence"].split())) for r in rows]
 
@@ -339,11 +344,14 @@ def score(lines: list[GoldLine], pred: list[PairRecord],
     by_art_pred: dict[str, list[PairRecord]] = {}
     for p in pred:
         by_art_pred.setdefault(p.article, []).append(p)
-    outcomes = {s: Outcome() for s in (FIRST_LOOK, DEV, DEV_NEW, VAL, SEED_SPLIT)}
+    outcomes = {s: Outcome() for s in (FIRST_LOOK, DEV, DEV_NEW, VAL, mx.EXTRA_DEV, mx.EXTRA_VAL,
+                                       SEED_SPLIT)}
     for art in sorted(set(articles) | set(by_art_gold) | set(by_art_pred)):
         o = score_article(by_art_gold.get(art, []), by_art_pred.get(art, []))
         for s in splits_of(art):
             outcomes[s].extend(o)
+    if not any(mx.split_of(a) for a in articles):
+        del outcomes[mx.EXTRA_DEV], outcomes[mx.EXTRA_VAL]
     return outcomes
 
 
@@ -397,8 +405,9 @@ def _error_articles(requested: list[str] | None, all_ids: Iterable[str]) -> list
     if requested:
         bad = [a for a in requested if is_validation(a)]
         if bad:
-            raise SystemExit(f"refused: {', '.join(bad)} in the validation half "
-                             "(odd-numbered 25-95); only aggregate figures are reported for it")
+            raise SystemExit(f"refused: {', '.join(bad)} in a validation part (odd-numbered "
+                             "25-95, or an extra NEWID divisible by 3); only aggregate figures "
+                             "are reported for it")
         return requested
     return [a for a in all_ids if not is_validation(a)]
 
@@ -416,6 +425,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--article", action="append", default=None,
                     help="with --errors: list only this article (repeatable); odd-numbered "
                          "articles from 25 on are refused")
+    ap.add_argument("--extra", default=None,
+                    help="also score this directory in the meetings-dev format (articles "
+                         "listed in its DONE.txt; ids x<NEWID>)")
     ap.add_argument("--dev-only", action="store_true",
                     help="extract and score the development half (and the seed) only")
     args = ap.parse_args(argv)
@@ -425,16 +437,21 @@ def main(argv: list[str] | None = None) -> int:
     from kg.ingest.build import extract_articles
 
     data = Path(args.data)
-    articles = load_articles(data)
+    extra = Path(args.extra) if args.extra else None
+    articles = load_articles(data) + (extra_articles(extra) if extra else [])
     if args.dev_only:
-        articles = [a for a in articles if DEV in splits_of(a.id) or a.id == SEED_ID]
+        articles = [a for a in articles if a.id == SEED_ID
+                    or {DEV, mx.EXTRA_DEV} & set(splits_of(a.id))]
     extractions = list(extract_articles(articles, load_nlp(args.model)))
     pred = predicted_direct(extractions) if args.direct else predicted_from_store(extractions)
-    lines = gold_lines(data)
+    lines = gold_lines(data, extra)
     ids = [a.id for a in articles]
+    if args.dev_only:
+        lines = [g for g in lines if g.article in ids]
     outcomes = score(lines, pred, ids)
     if args.dev_only:
-        outcomes = {k: v for k, v in outcomes.items() if k in (DEV, DEV_NEW, SEED_SPLIT)}
+        outcomes = {k: v for k, v in outcomes.items()
+                    if k in (DEV, DEV_NEW, mx.EXTRA_DEV, SEED_SPLIT)}
     print_table(outcomes)
     if args.errors:
         print_errors(lines, pred, wanted or _error_articles(None, ids))
