@@ -30,9 +30,8 @@ from kg.extract.quotes import FIRST_PERSON, quoted_tokens, speaker_token
 from kg.model import EntityType, Mention
 
 __all__ = [
-    "PRONOUN_GENDER", "resolve_pronouns", "resolve_it", "resolve_plural",
-    "resolve_title_mentions", "title_head", "resolve_first_person", "resolve_descriptions",
-    "resolve_pairs",
+    "PRONOUN_GENDER", "resolve_pronouns", "resolve_it", "resolve_title_mentions", "title_head",
+    "resolve_first_person", "resolve_descriptions",
 ]
 
 PRONOUN_GENDER = {
@@ -178,57 +177,6 @@ def resolve_it(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
                   Mention(tok.text, tok.idx, tok.idx + len(tok), si, "pronoun"), [tok.i])
 
 
-_PLURAL = frozenset({"they", "their", "them"})
-_PARTY_TYPES = frozenset({EntityType.PERSON, EntityType.COUNTRY})
-
-
-def _coordinations(doc: Doc, b: NameBuilder) -> list[tuple[int, tuple[str, ...]]]:
-    """Coordinated people or countries ("Hale and Okafor"): (last token, keys)."""
-    out = []
-    for tok in doc:
-        conj = tok.conjuncts
-        if not conj or any(c.i < tok.i for c in conj):
-            continue
-        keys: list[str] = []
-        for t in (tok, *conj):
-            k = b.token_entity.get(t.i)
-            if k and b.clusters[k].type in _PARTY_TYPES and k not in keys:
-                keys.append(k)
-        if len(keys) >= 2:
-            out.append((max(c.i for c in conj), tuple(keys)))
-    return out
-
-
-def resolve_plural(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
-    """Link "they"/"their"/"them" to a group of people or countries named together.
-
-    The latest coordination ("X and Y") earlier in the same sentence; else the last two
-    people named earlier in the sentence; else a coordination in the previous sentence.
-    """
-    coords: list[tuple[int, tuple[str, ...]]] | None = None
-    for tok in doc:
-        if tok.lower_ not in _PLURAL or tok.i in b.token_entities:
-            continue
-        if coords is None:  # found on the first pronoun, before anything is linked
-            coords = _coordinations(doc, b)
-        si = sent_of[tok.i]
-        same = [keys for end, keys in coords if end < tok.i and sent_of[end] == si]
-        keys: tuple[str, ...] = same[-1] if same else ()
-        if not keys:
-            people: list[str] = []
-            for m in sorted(b.person_mentions, key=lambda m: -m.root):
-                if m.sentence_index == si and m.root < tok.i and m.key not in people:
-                    people.append(m.key)
-            keys = tuple(people[:2]) if len(people) >= 2 else ()
-        if not keys:
-            prev = [k for end, k in coords if sent_of[end] == si - 1]
-            keys = prev[0] if prev else ()
-        for k in keys:
-            b.add_multi(tok.i, k)
-            b.add(k, "", b.clusters[k].type,
-                  Mention(tok.text, tok.idx, tok.idx + len(tok), si, "pronoun"), [])
-
-
 def _title_phrase(tok: Token) -> str:
     # "the prime minister": the parser may make "prime" an adjective of "minister".
     mods = [c.text for c in tok.lefts if c.ent_type_ != "PERSON" and (
@@ -347,47 +295,3 @@ def resolve_descriptions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> N
             si = sent_of[tok.i]
             b.add(keys[0], "", EntityType.ORGANIZATION,
                   Mention(tok.text, tok.idx, tok.idx + len(tok), si, "title"), [tok.i])
-
-
-#: Plural nouns that, after "the two" or "both", mean two people named together.
-_PAIR_PEOPLE = frozenset(
-    {"ministers", "leaders", "men", "women", "presidents", "premiers", "officials", "envoys",
-     "politicians", "heads", "chancellors", "secretaries", "diplomats", "negotiators",
-     "counterparts", "rivals", "statesmen"}
-)
-#: Plural nouns that, after "the two" or "both", mean two countries named together.
-_PAIR_COUNTRIES = frozenset({"countries", "nations", "governments", "neighbours", "neighbors"})
-
-
-def resolve_pairs(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
-    """Link "the two ministers", "both countries" to the latest two people (countries)
-    named together ("X and Y") in the same sentence or up to three sentences before."""
-    coords: list[tuple[int, tuple[str, ...]]] | None = None
-    for tok in doc:
-        noun = tok.lower_
-        if tok.tag_ != "NNS" or noun not in _PAIR_PEOPLE | _PAIR_COUNTRIES \
-                or tok.i in b.token_entities:
-            continue
-        kids = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet")}
-        if not ({"the", "two"} <= kids or "both" in kids):
-            continue
-        if coords is None:
-            coords = _coordinations(doc, b)
-        want = EntityType.PERSON if noun in _PAIR_PEOPLE else EntityType.COUNTRY
-        si = sent_of[tok.i]
-        pairs: list[tuple[str, ...]] = [
-            keys for end, keys in coords if end < tok.i and si - 3 <= sent_of[end] <= si
-            and len(keys) == 2 and all(b.clusters[k].type is want for k in keys)]
-        if not pairs and want is EntityType.PERSON:
-            # The parse may miss the coordination: a sentence that names just two people.
-            for back in range(4):
-                named = {m.key for m in b.person_mentions
-                         if m.sentence_index == si - back and m.root < tok.i}
-                if named:
-                    pairs = [tuple(sorted(named))] if len(named) == 2 else []
-                    break
-        if not pairs:
-            continue
-        for k in pairs[-1]:
-            b.add_multi(tok.i, k)
-            b.add(k, "", want, Mention(tok.text, tok.idx, tok.idx + len(tok), si, "title"), [])

@@ -17,8 +17,6 @@ from kg.extract.coref import (
     resolve_descriptions,
     resolve_first_person,
     resolve_it,
-    resolve_pairs,
-    resolve_plural,
     resolve_title_mentions,
 )
 from kg.extract.coref import resolve_pronouns as _pronouns
@@ -26,11 +24,13 @@ from kg.extract.gazetteer import (
     country_name,
     country_of,
     demonym_country,
+    is_company_name,
     is_title,
     title_words,
 )
 from kg.extract.index import EntityIndex, entity_key
 from kg.extract.names import NameBuilder, person_draft, surname_match
+from kg.extract.plural_refs import resolve_pairs, resolve_plural
 from kg.extract.roles import PORTFOLIO_TITLES, is_title_word
 from kg.extract.spans import ORG_HEADS, ner_spans
 from kg.model import EntityType, Mention
@@ -274,6 +274,8 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
             key = acronyms.get(text.casefold()) or entity_key(text, etype)
             b.add(key, text, etype, draft, tokens)
             acronyms.setdefault(_acronym(text.split()).casefold(), key)
+            if is_company_name(text):  # "GM" for "General Motors Corp", wires write both
+                acronyms.setdefault(_acronym(text.split()[:-1]).casefold(), key)
             nxt = doc[ent.end : ent.end + 3]
             if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
                 acronyms[nxt[1].text.casefold()] = key

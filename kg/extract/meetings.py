@@ -24,6 +24,7 @@ from kg.extract.hospitality import (
     hospitality_parties,
 )
 from kg.extract.index import EntityIndex
+from kg.extract.meeting_anaphora import anaphoric_meetings
 from kg.extract.meeting_scorer import scored_meetings
 from kg.extract.neighbours import Echo, carried_setting, complete, fill_from_neighbours
 from kg.extract.parties import NAMED_GROUPS, Parties, own_meeting
@@ -56,7 +57,6 @@ __all__ = ["find_meetings", "MeetingComponent", "VERB_TRIGGERS", "NOUN_TRIGGERS"
 
 VERB_TRIGGERS = words.VERB_TRIGGERS
 NOUN_TRIGGERS = words.NOUN_TRIGGERS
-
 
 
 class _Finder:
@@ -380,6 +380,7 @@ def find_meetings(doc: Doc, index: EntityIndex, scored: bool = True) -> list[Mee
     where the rules found none (:mod:`kg.extract.meeting_scorer`).
     """
     found = _Finder(doc, index).find(doc._.kg_published)
+    found += anaphoric_meetings(doc, index, found)  # parties named in sentences before
     if scored:
         found += scored_meetings(doc, index, found)
         found.sort(key=lambda m: m.provenance.sentence_index)

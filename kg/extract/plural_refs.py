@@ -1,0 +1,183 @@
+"""Plural references to parties named together: "they", "the two men", "both sides".
+
+Wire copy names two parties once ("Acme and the metal workers' union ...") and then writes
+"they", "both sides" or "the two rivals". A plural reference resolves to the pair only when
+the pair is unambiguous:
+
+1. "they"/"them"/"their" take the latest coordination of people, countries or organisations
+   earlier in the sentence (organisations not for "them"), else the last two people named
+   earlier in it, else a coordination of people or countries in the previous sentence; never
+   after an unnamed plural subject ("officials said they");
+2. "the two X" / "both X" take the latest pair of X's kind coordinated in the same sentence or
+   up to three before; further back, only the article's one such pair (two different pairs
+   named earlier leave the phrase unresolved).
+
+The noun says which kind of party it may mean:
+
+>>> sorted(t.value for t in pair_kinds("men")), sorted(t.value for t in pair_kinds("companies"))
+(['person'], ['organization'])
+>>> len(pair_kinds("sides")), pair_kinds("reporters")
+(3, frozenset())
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.names import NameBuilder
+from kg.model import EntityType, Mention
+
+__all__ = ["coordinations", "pair_kinds", "resolve_pairs", "resolve_plural"]
+
+_PLURAL = frozenset({"they", "their", "them"})
+_PERSON, _COUNTRY, _ORG = EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION
+_PARTY_TYPES = frozenset({_PERSON, _COUNTRY, _ORG})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+#: Within this many sentences back, the latest pair wins; beyond, only the article's one pair.
+_NEAR = 3
+
+#: Plural nouns that, after "the two" or "both", mean two people named together.
+_PAIR_PEOPLE = frozenset(
+    {"ministers", "leaders", "men", "women", "presidents", "premiers", "officials", "envoys",
+     "politicians", "heads", "chancellors", "secretaries", "diplomats", "negotiators",
+     "counterparts", "statesmen", "executives", "chairmen"}
+)
+#: ... two countries named together.
+_PAIR_COUNTRIES = frozenset({"countries", "nations", "governments", "neighbours", "neighbors",
+                             "states"})
+#: ... two organisations named together.
+_PAIR_ORGS = frozenset({"companies", "firms", "banks", "unions", "groups", "carmakers",
+                        "airlines", "organisations", "organizations", "concerns", "utilities",
+                        "bodies", "agencies", "exchanges"})
+#: ... two parties of any kind named together ("both sides": a union and a company).
+_PAIR_ANY = frozenset({"sides", "parties", "rivals", "partners"})
+
+
+def pair_kinds(noun: str) -> frozenset[EntityType]:
+    """The entity types a plural noun after "the two"/"both" may stand for (empty: none)."""
+    noun = noun.casefold()
+    if noun in _PAIR_PEOPLE:
+        return frozenset({_PERSON})
+    if noun in _PAIR_COUNTRIES:
+        return frozenset({_COUNTRY})
+    if noun in _PAIR_ORGS:
+        return frozenset({_ORG})
+    return _PARTY_TYPES if noun in _PAIR_ANY else frozenset()
+
+
+def coordinations(doc: Doc, b: NameBuilder) -> list[tuple[int, tuple[str, ...]]]:
+    """Coordinated people, countries or organisations ("Hale and Okafor"): (last token, keys)."""
+    out = []
+    for tok in doc:
+        conj = tok.conjuncts
+        if not conj or any(c.i < tok.i for c in conj) or tok.dep_ in _MODIFIER_DEPS:
+            continue  # "the Louvre and Washington accords": modifiers of another noun
+        keys: list[str] = []
+        for t in (tok, *conj):
+            k = b.token_entity.get(t.i)
+            if k and b.clusters[k].type in _PARTY_TYPES and k not in keys:
+                keys.append(k)
+        if len(keys) >= 2:
+            out.append((max(c.i for c in conj), tuple(keys)))
+    return out
+
+
+def _add_plural(b: NameBuilder, tok_i: int, text: str, idx: int, si: int,
+                keys: tuple[str, ...], kind: str) -> None:
+    for k in keys:
+        b.add_multi(tok_i, k)
+        b.add(k, "", b.clusters[k].type, Mention(text, idx, idx + len(text), si, kind), [])
+
+
+def _unnamed_plural_subject(doc: Doc, b: NameBuilder, at: int) -> bool:
+    """Whether the last subject before ``at`` in its sentence is an unnamed plural: in
+    "airline officials said they ..." or "several of the bankers told X they ..." the pronoun
+    is those people, not a pair named earlier ("countries such as A and B" are named)."""
+    subjects = [t for t in doc[doc[at].sent.start : at] if t.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    subj = subjects[-1]
+    plural = subj.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.tag_ == "NNS" for g in c.children)
+        for c in subj.children)
+    if not plural:
+        return False
+    owners = {d.i for c in subj.children if c.dep_ == "poss" for d in c.subtree}
+    members = {b.token_entity[t.i] for t in subj.subtree if t.i not in owners
+               and t.i in b.token_entity
+               and b.clusters[b.token_entity[t.i]].type in _PARTY_TYPES}
+    return len(members) < 2  # "X's views" and "the G-6 countries" name no two members
+
+
+def _has_org(b: NameBuilder, keys: tuple[str, ...]) -> bool:
+    return any(b.clusters[k].type is _ORG for k in keys)
+
+
+def resolve_plural(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
+    """Link "they"/"their"/"them" to a group of parties named together (rule 1)."""
+    coords: list[tuple[int, tuple[str, ...]]] | None = None
+    for tok in doc:
+        if tok.lower_ not in _PLURAL or tok.i in b.token_entities:
+            continue
+        if coords is None:  # found on the first pronoun, before anything is linked
+            coords = coordinations(doc, b)
+        si = sent_of[tok.i]
+        if _unnamed_plural_subject(doc, b, tok.i):
+            continue
+        # Organisations named together are "they" in their own sentence only, and not an
+        # object "them": read on development articles, "they" a sentence later and "pay for
+        # them" were more often something else (creditors, subsidies) than the two companies.
+        orgs = tok.lower_ != "them"
+        same = [keys for end, keys in coords if end < tok.i and sent_of[end] == si
+                and (orgs or not _has_org(b, keys))]
+        keys: tuple[str, ...] = same[-1] if same else ()
+        if not keys:
+            people: list[str] = []
+            for m in sorted(b.person_mentions, key=lambda m: -m.root):
+                if m.sentence_index == si and m.root < tok.i and m.key not in people:
+                    people.append(m.key)
+            keys = tuple(people[:2]) if len(people) >= 2 else ()
+        if not keys:
+            prev = [k for end, k in coords if sent_of[end] == si - 1 and not _has_org(b, k)]
+            keys = prev[0] if prev else ()
+        _add_plural(b, tok.i, tok.text, tok.idx, si, keys, "pronoun")
+
+
+def _pairs_before(coords: list[tuple[int, tuple[str, ...]]], b: NameBuilder, at: int,
+                  kinds: frozenset[EntityType]) -> list[tuple[int, tuple[str, ...]]]:
+    return [(end, keys) for end, keys in coords if end < at and len(keys) == 2
+            and all(b.clusters[k].type in kinds for k in keys)]
+
+
+def resolve_pairs(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
+    """Link "the two ministers", "both sides", "the two companies" to the pair named together
+    that the noun fits (rule 2)."""
+    coords: list[tuple[int, tuple[str, ...]]] | None = None
+    for tok in doc:
+        kinds = pair_kinds(tok.lower_) if tok.tag_ == "NNS" else frozenset()
+        if not kinds or tok.i in b.token_entities:
+            continue
+        kids = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet")}
+        if not ({"the", "two"} <= kids or "both" in kids) \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
+            continue  # "both sides of the border" is a place
+        if coords is None:
+            coords = coordinations(doc, b)
+        si = sent_of[tok.i]
+        before = _pairs_before(coords, b, tok.i, kinds)
+        pairs = [keys for end, keys in before if sent_of[end] >= si - _NEAR][-1:]
+        if not pairs and kinds == {_PERSON}:
+            # The parse may miss the coordination: a sentence that names just two people.
+            for back in range(_NEAR + 1):
+                named = {m.key for m in b.person_mentions
+                         if m.sentence_index == si - back and m.root < tok.i}
+                if named:
+                    pairs = [tuple(sorted(named))] if len(named) == 2 else []
+                    break
+        if not pairs:
+            # Far back, "both countries" is the pair only if the article names no other.
+            distinct = {frozenset(keys) for _, keys in before}
+            pairs = [before[-1][1]] if len(distinct) == 1 else []
+        if pairs:
+            _add_plural(b, tok.i, tok.text, tok.idx, si, pairs[-1], "title")
+

@@ -1,0 +1,154 @@
+"""Meeting participants named outside the meeting sentence: pronouns, titles, descriptions,
+plural references and meetings referred back to (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from meeting_helpers import clusters, meetings
+from meeting_helpers import participant_pairs as pairs
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # a pronoun in the next paragraph
+    ("Prime Minister Arvo Lindqvist of Norway arrived in Lisbon on Sunday.\n\n"
+     "He will meet President Tomas Varga on Monday to discuss trade.",
+     {"Arvo Lindqvist", "Tomas Varga"}),
+    # a title alone
+    ("Chancellor Helga Brandt flew to Vienna on Tuesday for a two-day visit.\n\n"
+     "The Chancellor held talks with Prime Minister Pavel Orlov in the capital.",
+     {"Helga Brandt", "Pavel Orlov"}),
+    # a title with a modifier that does not tell holders apart
+    ("Foreign Minister Ana Ruiz of Spain began a tour of Asia in Tokyo.\n\n"
+     "The visiting minister met Japanese Prime Minister Kenji Sato on Wednesday.",
+     {"Ana Ruiz", "Kenji Sato"}),
+    # a demonym and a generic leader word
+    ("Japanese Prime Minister Kenji Sato said trade friction was easing.\n\n"
+     "The Japanese leader will meet President Tomas Varga next week in Geneva.",
+     {"Kenji Sato", "Tomas Varga"}),
+    # a possessive pronoun owning the talks
+    ("President Tomas Varga arrived in Paris on Sunday.\n\n"
+     "His talks with Prime Minister Jean Moreau were described as friendly.",
+     {"Tomas Varga", "Jean Moreau"}),
+    # a feminine pronoun
+    ("Prime Minister Margit Holm left for Brussels on Monday.\n\n"
+     "She met European Commission President Luc Fontaine there on Tuesday.",
+     {"Margit Holm", "Luc Fontaine"}),
+    # a description of a company
+    ("Acme Motors Inc said its profits rose.\n\n"
+     "The company held talks with Hanil Steel Co in Seoul last week.",
+     {"Acme Motors Inc", "Hanil Steel Co"}),
+])
+def test_a_participant_named_before_is_resolved(nlp, text, pair):
+    assert frozenset(pair) in pairs(nlp, text)
+
+
+def test_an_ambiguous_title_stays_unresolved(nlp):
+    text = ("President Tomas Varga and President Jean Moreau met in Vienna.\n\n"
+            "The president later met Chancellor Helga Brandt.")
+    assert not any("Helga Brandt" in p for p in pairs(nlp, text))
+
+
+def test_both_sides_far_back_are_the_articles_one_pair(nlp):
+    text = ("Chile and Peru have quarrelled over fishing rights for a decade. Fishermen say the "
+            "catch is falling. Prices rose in March. Exporters are worried. Boats stayed in "
+            "port.\n\nBoth sides agreed to begin talks on the dispute in May.")
+    got = clusters(nlp, text)
+    assert "sides" in got["Chile"] and "sides" in got["Peru"]
+    assert frozenset({"Chile", "Peru"}) in pairs(nlp, text)
+
+
+def test_two_pairs_far_back_leave_both_sides_unresolved(nlp):
+    text = ("Chile and Peru have quarrelled over fishing rights. Bolivia and Ecuador argue over "
+            "water. Prices rose in March. Exporters are worried. Boats stayed in port.\n\n"
+            "Both sides agreed to begin talks on the dispute in May.")
+    got = clusters(nlp, text)
+    assert not any("sides" in names for names in got.values())
+
+
+def test_both_sides_of_a_border_is_a_place(nlp):
+    text = "Chile and Peru signed a pact. Farmers on both sides of the border welcomed it."
+    got = clusters(nlp, text)
+    assert "sides" not in got["Chile"]
+
+
+def test_the_two_companies_and_they_stand_for_organisations_named_together(nlp):
+    text = ("Acme Motors Inc and Hanil Steel Co have been rivals for years.\n\n"
+            "The two companies held talks in Seoul on Monday.")
+    assert frozenset({"Acme Motors Inc", "Hanil Steel Co"}) in pairs(nlp, text)
+    text = ("Acme Motors Inc and Hanil Steel Co said they will meet Trade Minister Kenji Sato "
+            "on Friday.")
+    got = clusters(nlp, text)
+    assert "they" in got["Acme Motors Inc"] and "they" in got["Hanil Steel Co"]
+
+
+def test_organisations_are_they_in_their_own_sentence_only(nlp):
+    text = ("Creditors say Acme Motors Inc and Hanil Steel Co are still negotiating.\n\n"
+            "They are resigned to recovering only part of the debt.")
+    got = clusters(nlp, text)
+    assert "They" not in got["Acme Motors Inc"] | got["Hanil Steel Co"]
+
+
+def test_they_after_an_unnamed_plural_subject_is_that_subject(nlp):
+    text = ("Acme Motors Inc and Hanil Steel Co agreed on a venture.\n\n"
+            "Bank analysts said they would meet the finance minister.")
+    got = clusters(nlp, text)
+    assert "they" not in got["Acme Motors Inc"]
+
+
+def test_coordinated_modifiers_are_not_a_pair_for_they(nlp):
+    text = ("Prime Minister Kenji Sato and President Tomas Varga will reaffirm the Oslo and "
+            "Lima accords when they meet later this week.")
+    assert frozenset({"Kenji Sato", "Tomas Varga"}) in pairs(nlp, text)
+
+
+def test_a_companys_initials_name_it(nlp):
+    got = clusters(nlp, "Brixton Oil Co said it struck oil. BO shares rose.")
+    assert got["Brixton Oil Co"] >= {"Brixton Oil Co", "BO"}
+
+
+def test_talks_as_a_subject_are_those_of_the_pair_just_named(nlp):
+    text = ("The pact between Acme Motors Inc and the Metal Workers Union expires in June. "
+            "Talks on a new pact will begin in July.")
+    got = meetings(nlp, text)
+    assert [(m.names, m.status) for m in got] == [
+        (frozenset({"Acme Motors Inc", "Metal Workers Union"}), "planned")]
+
+
+@pytest.mark.parametrize("text", [
+    # the pair was named two sentences before
+    "The pact between Acme Motors Inc and the Metal Workers Union expires in June. Prices "
+    "rose. Talks on a new pact will begin in July.",
+    # the sentence names someone else: their talks
+    "The pact between Acme Motors Inc and the Metal Workers Union expires in June. Talks on "
+    "the Halden Bank loan will begin in July.",
+    # two pairs named before
+    "The pacts between Acme Motors Inc and the Metal Workers Union and between Hanil Steel Co "
+    "and the Iron Union expire in June. Talks on new pacts will begin in July.",
+])
+def test_talks_as_a_subject_need_one_pair_just_named(nlp, text):
+    assert meetings(nlp, text) == []
+
+
+def test_absent_from_the_meeting_told_before(nlp):
+    text = ("Business leaders attending a weekend meeting with President Tomas Varga urged a "
+            "change of course. Exports fell. Finance Minister Ana Ruiz, who opposes the "
+            "change, was not present at yesterday's meeting.")
+    got = meetings(nlp, text)
+    assert [(m.names, m.status) for m in got] == [
+        (frozenset({"Ana Ruiz", "Tomas Varga"}), "negated")]
+
+
+def test_not_invited_to_the_talks_held_with_unnamed_others(nlp):
+    text = ("President Tomas Varga held private talks with business leaders on Saturday. "
+            "Farmers protested outside. Exports fell. Newspapers noted that Finance Minister "
+            "Ana Ruiz had not been invited to the gathering.")
+    got = {(m.names, m.status) for m in meetings(nlp, text)}
+    assert (frozenset({"Ana Ruiz", "Tomas Varga"}), "negated") in got
+
+
+def test_present_at_a_meeting_with_no_named_side_is_nothing(nlp):
+    text = ("Farmers held a meeting on prices. Finance Minister Ana Ruiz was present at the "
+            "meeting.")
+    assert meetings(nlp, text) == []
