@@ -152,3 +152,26 @@ def test_present_at_a_meeting_with_no_named_side_is_nothing(nlp):
     text = ("Farmers held a meeting on prices. Finance Minister Ana Ruiz was present at the "
             "meeting.")
     assert meetings(nlp, text) == []
+
+
+def test_he_after_an_unnamed_spokesman_is_the_spokesman(nlp):
+    text = ("Trade Minister Kenji Sato arrived in Paris on Monday. A ministry spokesman would "
+            "not discuss the visit. But he said talks with the French side went well.")
+    got = clusters(nlp, text)
+    assert "he" not in got["Kenji Sato"]
+    text = ("Trade Minister Kenji Sato arrived in Paris on Monday. The ministry spokeswoman, "
+            "Mary Collins, said the visit went well. She will meet reporters on Friday.")
+    assert "She" in clusters(nlp, text)["Mary Collins"]
+
+
+def test_he_after_a_named_subject_still_resolves(nlp):
+    text = ("Trade Minister Kenji Sato, who met a ministry spokesman, arrived in Paris on "
+            "Monday. He will meet President Jean Moreau on Tuesday.")
+    assert frozenset({"Kenji Sato", "Jean Moreau"}) in pairs(nlp, text)
+
+
+def test_talks_due_to_start_are_planned_with_the_time_of_the_plan(nlp):
+    text = ("Chile and Peru are holding talks on fishing. Bilateral talks on beef trade are due "
+            "to start this autumn.")
+    got = {(m.names, m.status, m.time) for m in meetings(nlp, text)}
+    assert (frozenset({"Chile", "Peru"}), "planned", "this autumn") in got

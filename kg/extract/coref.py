@@ -105,6 +105,42 @@ def resolve_first_person(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> N
             b.add_person_reference(key, tok, "pronoun")
 
 
+#: Nouns for a person that wire copy leaves unnamed ("a company spokesman", "one dealer").
+_PERSON_NOUNS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "official", "dealer", "analyst", "economist",
+     "trader", "banker", "source", "aide", "lawyer", "negotiator", "diplomat", "observer",
+     "expert", "strategist", "broker", "consultant", "steward", "man", "woman", "person"}
+)
+
+
+def _names_person(b: NameBuilder, t: Token) -> bool:
+    """Whether subject ``t`` is, or is apposed to, or is said to be, a named person
+    ("Funaro, who ...", "the spokeswoman, Ann Vos, ...", "the person ... is Ann Vos")."""
+    if t.tag_ in ("WP", "WDT") and t.head.dep_ == "relcl":
+        t = t.head.head
+    near = [t, *(c for c in t.children if c.dep_ == "appos")]
+    near += [c for c in t.head.children if c.dep_ == "attr"] if t.head.lemma_ == "be" else []
+    return any(b.token_entity.get(x.i) in b.clusters
+               and b.clusters[b.token_entity[x.i]].type is EntityType.PERSON for x in near)
+
+
+def _unnamed_person_subject(doc: Doc, b: NameBuilder, tok: Token,
+                            sent_of: dict[int, int]) -> bool:
+    """Whether the latest person subject before ``tok`` (this sentence or up to three
+    before) is an unnamed one: then "he" continues that person, not a name further back."""
+    first = tok.i
+    while first > 0 and sent_of[first - 1] >= sent_of[tok.i] - _LOOKBACK:
+        first -= 1
+    for t in reversed(doc[first : tok.i]):
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if _names_person(b, t):
+            return False
+        if t.pos_ != "PRON" and t.tag_ == "NN" and t.lemma_.casefold() in _PERSON_NOUNS:
+            return True
+    return False
+
+
 def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
     """Link he/him/his/she/her to a person of ``b`` by the rules in the module docstring."""
     quoted: set[int] | None = None
@@ -125,6 +161,8 @@ def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
         mentions = [m for m in mentions if m.key not in coargs]
         same = [m for m in mentions if m.sentence_index == si]
         choice = None
+        if _unnamed_person_subject(doc, b, tok, sent_of):
+            continue  # "a spokesman would not comment. But he said ...": the spokesman
         if same:
             subjects = [m for m in same if m.is_subject]
             choice = (subjects or same)[-1]

@@ -143,7 +143,9 @@ def _subject_talks(doc: Doc, index: EntityIndex, p: Parties, found: list[Meeting
         told = _told_parties(p, found, sents, si - back)
         if len(told) == 1 and named <= set(told[0]):
             # A sentence that names anyone else tells of someone else's talks.
-            anchors = {n.i} | chain(gov)
+            # "Talks are due to start this autumn": the time hangs on the verb of the plan.
+            anchors = {n.i} | chain(gov) | {g.i for c in gov.children if c.dep_ == "acomp"
+                                            for g in c.children if g.dep_ == "xcomp"}
             time = attached_time(sents[si], time_anchors(anchors, n), n, [])
             status = nominal_status(n, gov, n.dep_, time, published)
             return _meeting(doc, index, si, sents[si], n, anchors, told[0], status, published)

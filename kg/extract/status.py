@@ -74,6 +74,10 @@ def clause_status(verb: Token, time_text: str | None = None) -> MeetingStatus:
     if _negated(verb) or verb.lemma_.casefold() in NEG_VERBS:
         return MeetingStatus.NEGATED
     aux = _aux(verb)
+    if verb.lemma_.casefold() == "be" and not verb.tag_ == "VBD" and any(
+            c.dep_ == "acomp" and c.lemma_.casefold() in PLAN_HEADS
+            and any(g.dep_ == "xcomp" for g in c.children) for c in verb.children):
+        return MeetingStatus.PLANNED  # "talks are due to start", "the two are likely to meet"
     if verb.dep_ == "advcl" and "to" in aux and verb.head.tag_ in ("VBZ", "VBP"):
         return MeetingStatus.PLANNED  # "X is in Rome to attend": purpose, still ahead
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and "to" in aux):
