@@ -145,13 +145,18 @@ def test_an_undated_report_far_from_any_event_is_its_own_event():
         None, date(2026, 8, 1), "bound")
 
 
-def test_conflicting_dated_reports_take_the_most_common_finest_span():
+def test_conflicting_dated_reports_keep_the_most_supported_days_and_cover_near_ones():
+    # Two reports say the 11th, one the 12th (an arrival and the talks, a dateline): the
+    # event covers both days rather than pick one; a day four days off is not covered.
     reps = [rep(1, MON, "planned", date(2026, 3, 11), date(2026, 3, 11)),
             rep(2, MON, "planned", date(2026, 3, 11), date(2026, 3, 11)),
             rep(3, MON, "planned", date(2026, 3, 12), date(2026, 3, 12)),
             rep(4, MON, "planned", date(2026, 3, 1), date(2026, 3, 31), None, "month")]
     (ev,) = cluster_reports(reps)
-    assert (ev.span.start, ev.span.end) == (date(2026, 3, 11), date(2026, 3, 11))
+    assert (ev.span.start, ev.span.end) == (date(2026, 3, 11), date(2026, 3, 12))
+    reps[2] = rep(3, MON, "planned", date(2026, 3, 15), date(2026, 3, 15))
+    spans = {(e.span.start, e.span.end) for e in cluster_reports(reps)}
+    assert (date(2026, 3, 11), date(2026, 3, 11)) in spans
 
 
 @pytest.mark.parametrize(("said", "status"), [

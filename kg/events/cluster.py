@@ -117,23 +117,38 @@ def _gap(a: tuple[date, date], b: tuple[date, date]) -> int:
     return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
 
 
+#: How much a report of each precision counts when reports disagree on the days.
+_WEIGHT = {"day": 4.0, "week": 2.0, "month": 1.0}
+#: Day-precise reports this many days off the agreed days widen them rather than lose:
+#: an arrival and the talks the next day, a dateline across time zones.
+_COVER = 2
+
+
 def _core(g: _Group) -> tuple[date, date]:
-    """The days all bounded members agree on (else the finest ones' most common span)."""
+    """The days the bounded members agree on.
+
+    When they do not all overlap, the days most of them allow (a day-precise report counting
+    more than a month) are kept, widened to cover day-precise reports up to two days off.
+    """
     spans = [(m.span.start, m.span.end, m.span.precision) for m in g.members
-             if m.bounded and m.span is not None]
-    if spans:
-        lo = max(s[0] for s in spans if s[0])
-        hi = min(s[1] for s in spans if s[1])
-        if lo <= hi:
-            return lo, hi
-        order = ("day", "week", "month", "year", "years")
-        finest = min(order.index(s[2]) for s in spans if s[2] in order)
-        best = Counter((s[0], s[1]) for s in spans if s[2] == order[finest]).most_common()
-        top = best[0][1]
-        pick = min(k for k, n in best if n == top)
-        assert pick[0] is not None and pick[1] is not None
-        return pick[0], pick[1]
-    return g.lo, g.hi
+             if m.bounded and m.span is not None and m.span.start and m.span.end]
+    if not spans:
+        return g.lo, g.hi
+    lo = max(s[0] for s in spans)
+    hi = min(s[1] for s in spans)
+    if lo <= hi:
+        return lo, hi
+
+    def support(day: date) -> tuple[float, int]:
+        return sum(_WEIGHT.get(s[2], 0.5) for s in spans if s[0] <= day <= s[1]), -day.toordinal()
+
+    best = max((s[0] for s in spans), key=support)
+    agreed = [s for s in spans if s[0] <= best <= s[1]]
+    lo, hi = max(s[0] for s in agreed), min(s[1] for s in agreed)
+    for s in spans:
+        if s[2] == "day" and s not in agreed and _gap((s[0], s[1]), (lo, hi)) <= _COVER:
+            lo, hi = min(lo, s[0]), max(hi, s[1])
+    return lo, hi
 
 
 def _order(r: Report) -> tuple:

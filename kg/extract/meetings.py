@@ -18,6 +18,7 @@ from typing import cast
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import meeting_words as words
+from kg.extract.dating import report_span
 from kg.extract.hospitality import (
     HOSPITALITY_NOUNS,
     call_parties,
@@ -50,7 +51,6 @@ from kg.extract.trigger_syntax import (
     stray_with,
     trigger_text,
 )
-from kg.extract.when import clause_tense, resolve_span, sole_date
 from kg.model import Entity, EntityType, Meeting, MeetingStatus
 
 __all__ = ["find_meetings", "MeetingComponent", "VERB_TRIGGERS", "NOUN_TRIGGERS", "NAMED_GROUPS"]
@@ -358,8 +358,7 @@ class _Finder:
                         time=time,
                         date=normalise_date(time, published, status is MeetingStatus.PLANNED),
                         confidence=confidence,
-                        span=resolve_span(time or sole_date(sent), published, status.value,
-                                          clause_tense(tok)),
+                        span=report_span(sent, tok, time, published, status.value),
                     ))
         fill_from_neighbours(out, echoes, self.index, published)
         return out

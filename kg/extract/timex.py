@@ -20,7 +20,8 @@ from datetime import date, datetime, time
 
 from spacy.tokens import Span, Token
 
-__all__ = ["normalise_date", "attached_time", "strip_preposition", "time_anchors"]
+__all__ = ["normalise_date", "attached_time", "strip_preposition", "time_anchors", "is_duration",
+           "JOURNEY", "host_of", "is_journey"]
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +87,7 @@ def _attach_point(tok: Token, anchors: set[int]) -> bool:
     return host.i in anchors or (host.dep_ == "advmod" and host.head.i in anchors)
 
 
-def _is_duration(ent: Span) -> bool:
+def is_duration(ent: Span) -> bool:
     """ "nine hours", "just days": durations and vague spans, not times of an event."""
     root = ent.root
     if all(t.pos_ == "ADJ" or t.like_num or t.tag_ == "JJ" for t in ent):
@@ -134,7 +135,7 @@ def attached_time(sent: Span, anchors: set[int], trigger: Token,
     after = {t.i for t in parties}
     found: list[Span] = []
     for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME") or _is_duration(ent):
+        if ent.label_ not in ("DATE", "TIME") or is_duration(ent):
             continue
         head = ent.root.head
         if head.dep_ == "prep" and head.lower_ in _BOUNDARY:
@@ -148,7 +149,7 @@ def attached_time(sent: Span, anchors: set[int], trigger: Token,
             best = before[0]  # "Wednesday morning": the shortest expression that dates it
         return _with_modifiers(best)
     for ent in sent.ents:
-        if ent.label_ in ("DATE", "TIME") and ent.start <= sent.start + 1 and not _is_duration(ent):
+        if ent.label_ in ("DATE", "TIME") and ent.start <= sent.start + 1 and not is_duration(ent):
             return _with_modifiers(ent)
     for tok in sent:
         if tok.lower_ in _TIME_WORDS and tok.ent_type_ == "" and tok.head.i in anchors:
@@ -187,12 +188,48 @@ def _clausal_time(sent: Span, anchors: set[int]) -> str | None:
     return None
 
 
-#: Verbs of setting off: "will leave on Monday to attend X" dates the journey, not X.
-_DEPARTURE = frozenset({"leave", "depart", "fly", "travel", "head", "go", "set"})
+#: Verbs of a journey: "will leave on Monday to attend X", "arrives on Wednesday for talks"
+#: date the journey, which the meeting is the purpose of, not the meeting itself.
+JOURNEY = frozenset({"leave", "depart", "fly", "travel", "head", "go", "set", "arrive", "come",
+                     "return"})
+#: Verbs that report a meeting rather than hold it: "announced on Monday that X will meet Y".
+_REPORTING = frozenset({"announce", "say", "tell", "confirm", "disclose", "report"})
+
+
+def is_journey(tok: Token) -> bool:
+    """Whether ``tok`` is a verb of a journey: "flies", "arrives", "set off"; not "come up
+    with", "go ahead" or "set for May 2".
+
+    >>> from kg.extract.pipeline import load_nlp
+    >>> [is_journey(t) for t in load_nlp()("Ann will fly home but come up with nothing.")
+    ...  if t.pos_ == "VERB"]
+    [True, False]
+    """
+    lemma = tok.lemma_.casefold()
+    if lemma not in JOURNEY:
+        return False
+    parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+    if lemma == "set":
+        return bool(parts & {"off", "out"})
+    return not parts & {"up", "ahead", "on", "through", "along", "over"}
 
 
 def time_anchors(anchors: set[int], trigger: Token) -> set[int]:
-    """The anchors whose time is the meeting's: not a departure the meeting is the purpose of."""
+    """The anchors whose time is the meeting's: not a journey the meeting is the purpose of,
+    nor the announcement of it."""
     doc = trigger.doc
     return {i for i in anchors if i == trigger.i
-            or doc[i].lemma_.casefold() not in _DEPARTURE}
+            or not is_journey(doc[i]) and doc[i].lemma_.casefold() not in _REPORTING}
+
+
+def host_of(ent: Span) -> Token:
+    """The word a time expression modifies: the head of its preposition ("arrives on
+    Monday"), else its own head ("met Monday", "the talks Monday").
+
+    >>> from kg.extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Ann Lee arrives in Rome on Monday.")
+    >>> host_of(doc.ents[-1]).text
+    'arrives'
+    """
+    head = ent.root.head
+    return head.head if head.dep_ == "prep" and head.i != ent.root.i else head

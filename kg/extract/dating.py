@@ -1,0 +1,268 @@
+"""A meeting report's interval read from its sentence: the time of the meeting's own predicate,
+the journey the meeting is the purpose of, the phase of a meeting of several days, and dates
+that refer back to another one ("the same day").
+
+:func:`kg.extract.when.resolve_span` turns one time expression into days; this module decides
+what those days are to the meeting:
+
+- a time that modifies the meeting (its verb, its noun, a verb the meeting is the subject of)
+  is the meeting's day; a meeting of several days ("two-day talks") runs from it;
+- a time that modifies a journey the meeting is the purpose of ("arrives on Wednesday for
+  talks", "will travel on May 3 ... and will meet") starts a visit: the meeting falls within
+  the following :data:`VISIT_DAYS` days; "before flying home on Friday" ends one;
+- "opened on Monday" starts and "ended on Tuesday" ends a meeting of several days;
+- "the same day", "the following day", "two days later" count from the nearest date named
+  before them, in the sentence or the two before it.
+
+>>> from datetime import date
+>>> from kg.extract.pipeline import load_nlp
+>>> doc = load_nlp()("Ann Lee arrives in Rome on Monday for talks with Bo Chan.")
+>>> talks = next(t for t in doc if t.text == "talks")
+>>> str(report_span(next(doc.sents), talks, None, date(2026, 3, 13), "planned"))
+'2026-03-16/2026-03-19 (week)'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from kg.extract.timex import host_of, is_duration, is_journey, strip_preposition
+from kg.extract.when import clause_tense, precision_of, resolve_span, sole_date
+from kg.model import DateSpan
+
+__all__ = ["report_span", "refers_back", "duration_days", "VISIT_DAYS"]
+
+#: How many days after an arrival or a departure a meeting it is the purpose of may fall
+#: (and before a return): a state visit's talks are on its first days, not always its first.
+VISIT_DAYS = 3
+#: Nouns of a journey: "a visit from April 29", "his departure on Monday".
+_JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "journey", "departure", "arrival"})
+_START = frozenset({"open", "begin", "start", "resume", "convene"})
+_END = frozenset({"end", "close", "conclude", "finish", "wind"})
+#: Links a journey's purpose is not reached through: "X, who met Y, will fly on Monday".
+_NOT_PURPOSE = frozenset({"relcl", "nsubj", "nsubjpass", "ccomp", "parataxis", "appos",
+                          "csubj", "acl"})
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "a": 1, "an": 1}
+_PARTS = r"(?:day|morning|afternoon|evening|night)"
+_SAME = re.compile(rf"^(?:(?:later|earlier) )?(?:on )?(?:(?:the )?same|that) {_PARTS}$")
+_NEXT = re.compile(rf"^(?:(?:the )?(?:following|next) {_PARTS}|(?:the )?day after|a day later)$")
+_PREV = re.compile(r"^(?:(?:the )?(?:previous|preceding) day|(?:the )?day before|a day earlier)$")
+_LATER = re.compile(r"^(\w+) days? (later|after|afterwards|earlier|before)$")
+
+
+def refers_back(text: str) -> int | None:
+    """How many days after the date named before it ``text`` means, when it counts from one.
+
+    >>> refers_back("the same day"), refers_back("the following day"), refers_back("Monday")
+    (0, 1, None)
+    >>> refers_back("two days later"), refers_back("the day before")
+    (2, -1)
+    """
+    low = " ".join(strip_preposition(text).casefold().split())
+    if _SAME.match(low):
+        return 0
+    if _NEXT.match(low):
+        return 1
+    if _PREV.match(low):
+        return -1
+    m = _LATER.match(low)
+    if m and (m.group(1) in _NUMBERS or m.group(1).isdigit()):
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
+        return n if m.group(2) in ("later", "after", "afterwards") else -n
+    return None
+
+
+def duration_days(trigger: Token) -> int:
+    """How many days the meeting runs, when its noun says so ("two-day talks", "three days of
+    talks"); 1 otherwise."""
+    words = [t.lower_ for t in trigger.subtree if t.i < trigger.i][-3:]
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ == "day":
+        words = [t.lower_ for t in trigger.head.head.subtree if t.i < trigger.head.head.i]
+        words.append("day")
+    m = re.search(r"\b(\w+)(?: |-| - )days?\b", " ".join(words).replace(" - ", "-"))
+    if m is None:
+        return 1
+    n = m.group(1)
+    return int(n) if n.isdigit() and 0 < int(n) < 15 else _NUMBERS.get(n, 1)
+
+
+def _clause(trigger: Token) -> Token:
+    """The verb of the meeting's clause: the trigger itself, or the verb its noun hangs on."""
+    cur = trigger
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _path(trigger: Token, verb: Token) -> list[Token] | None:
+    """The words from ``trigger`` up to ``verb`` when the meeting is the journey's purpose
+    ("arrives ... for talks", "leaves to attend ... and to hold talks"); None otherwise."""
+    path = [trigger]
+    cur = trigger
+    while cur.i != verb.i:
+        if cur.dep_ in _NOT_PURPOSE or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        path.append(cur)
+    return path
+
+
+def _related(host: Token, trigger: Token) -> str | None:
+    """What a journey ``host`` is to the meeting: "after" when the meeting is its purpose or
+    follows it in a coordination ("will travel ... and will meet"), "before" when the path
+    says so ("leaves after talks"); None when they are not related."""
+    verb = host if host.pos_ in ("VERB", "AUX") else _clause(host)
+    if verb.i == trigger.i:
+        return None
+    path = _path(trigger, verb)
+    if path is None:
+        return "after" if verb in _clause(trigger).conjuncts else None
+    marks = {t.lower_ for t in path}
+    return "before" if marks & {"after", "following"} else "after"
+
+
+def _role(ent: Span, trigger: Token) -> str:
+    """What the day of ``ent`` is to the meeting: "at", "after" (a journey or its start:
+    the meeting follows), "before" (a return), "start" or "end" of the meeting."""
+    head = ent.root.head
+    host = host_of(ent)
+    lemma = host.lemma_.casefold()
+    boundary = head.lower_ if head.dep_ == "prep" else ""
+    if host.i != trigger.i and _journey(host):
+        if lemma == "return" or boundary in ("until", "till", "through"):
+            return "before"
+        return "after"
+    if host.i == trigger.i and trigger.head.lower_ == "for" and _journey(trigger.head.head):
+        # "arrives for talks with X on Monday": the time may date the talks or the arrival;
+        # the days from the arrival on cover both readings.
+        return "after"
+    if lemma in _START:
+        return "start"
+    if lemma in _END:
+        return "end"
+    return "at"
+
+
+def _journey(tok: Token) -> bool:
+    lemma = tok.lemma_.casefold()
+    return is_journey(tok) or lemma == "visit" or tok.pos_ == "NOUN" and lemma in _JOURNEY_NOUNS
+
+
+def _entity(sent: Span, text: str, trigger: Token) -> Span | None:
+    """The DATE/TIME entity of ``sent`` an attached time was read from (the nearest one)."""
+    low = text.casefold()
+    found = [e for e in sent.ents if e.label_ in ("DATE", "TIME")
+             and (e.text.casefold() in low or low in e.text.casefold())]
+    return min(found, key=lambda e: abs(e.root.i - trigger.i)) if found else None
+
+
+def _days(text: str, ent: Span | None, published: date, status: str,
+          past: bool | None) -> DateSpan | None:
+    """The days of one expression, counted from the date it refers back to if it does."""
+    shift = refers_back(text)
+    if shift is None or ent is None:
+        return resolve_span(text, published, status, past)
+    doc = ent.doc
+    first = ent.sent.start
+    for _ in range(2):  # the sentence, then the two before it
+        if first > 0:
+            first = doc[first - 1].sent.start
+    for prior in sorted((e for e in doc.ents if first <= e.start and e.end <= ent.start
+                         and e.label_ == "DATE" and not is_duration(e)
+                         and refers_back(e.text) is None), key=lambda e: -e.start):
+        base = resolve_span(prior.text, published, status, past)
+        if base is not None and base.start is not None and base.start == base.end:
+            day = base.start + timedelta(days=shift)
+            return DateSpan(day, day, "day")
+    return resolve_span(None, published, status, past)  # nothing to count from: a bound
+
+
+def _apply(span: DateSpan | None, role: str, days: int, status: str,
+           published: date) -> DateSpan | None:
+    if span is None or span.start is None or span.end is None:
+        return span
+    start, end = span.start, span.end
+    if role == "after":
+        start, end = start, start + timedelta(days=VISIT_DAYS)
+        if status == "happened" and start <= published < end:
+            end = published  # a held meeting is over by the time it is reported
+    elif role == "before":
+        start, end = end - timedelta(days=VISIT_DAYS), end
+    elif role == "end" and start == end:
+        start = end - timedelta(days=days - 1)
+    elif role in ("start", "at") and start == end:
+        end = start + timedelta(days=days - 1)
+    else:
+        return span
+    return DateSpan(start, end, precision_of(start, end))
+
+
+def _journeys(sent: Span, trigger: Token) -> list[tuple[Span, str]]:
+    """Dated journeys and clauses around the meeting, with what they are to it: "leaves on
+    Monday for talks", "will travel on May 3 ... and will meet", "before flying home the same
+    day", "a week-long visit from April 29 ... and hold talks"."""
+    out = []
+    clause = _clause(trigger)
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or is_duration(ent):
+            continue
+        host = host_of(ent)
+        how = _related(host, trigger) if _journey(host) else None
+        if how is not None:
+            role = _role(ent, trigger)
+            out.append((ent, role if how == "after" else "before"))
+        elif host.dep_ == "pcomp" and host.head.head in (clause, trigger) \
+                and host.head.lower_ in ("before", "after"):
+            # "met X before flying home the same day", "talks after arriving on Monday"
+            out.append((ent, "before" if host.head.lower_ == "before" else "after"))
+    return out
+
+
+def _meet(a: DateSpan | None, b: DateSpan | None) -> DateSpan | None:
+    """The days both spans allow, or None when they do not overlap."""
+    if a is None or b is None or a.start is None or a.end is None or b.start is None \
+            or b.end is None:
+        return None
+    start, end = max(a.start, b.start), min(a.end, b.end)
+    return DateSpan(start, end, precision_of(start, end)) if start <= end else None
+
+
+def report_span(sent: Span, trigger: Token, time: str | None, published: date | None,
+                status: str) -> DateSpan | None:
+    """The days a meeting report can be about, from the time attached to the meeting
+    (``time``, as :func:`kg.extract.timex.attached_time` found it), the journeys and clauses
+    around it, the publication date and the report's status."""
+    if published is None:
+        return None
+    past = clause_tense(trigger)
+    days = duration_days(trigger)
+    attached = None
+    if time:
+        ent = _entity(sent, time, trigger)
+        role = _role(ent, trigger) if ent is not None else "at"
+        attached = _apply(_days(time, ent, published, status, past), role, days, status,
+                          published)
+    around = [_apply(_days(ent.text, ent, published, status, past), role, days, status,
+                     published) for ent, role in _journeys(sent, trigger)]
+    spans = [s for s in (attached, *around)
+             if s is not None and s.start is not None and s.end is not None]
+    if spans:
+        # Each says something of the meeting: the days all allow, or the first one (the
+        # meeting's own time before a journey's) when they disagree.
+        best = spans[0]
+        for other in spans[1:]:
+            best = _meet(best, other) or best
+        return best
+    if time:
+        return attached
+    text = sole_date(sent)
+    if text is not None:
+        return _apply(resolve_span(text, published, status, past), "at", days, status,
+                      published)
+    return resolve_span(None, published, status, past)

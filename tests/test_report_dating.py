@@ -1,0 +1,118 @@
+"""A meeting report's days read from its sentence: journeys the meeting is the purpose of,
+phases of a meeting of several days, and dates that refer back to another one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.dating import duration_days, refers_back
+
+FRI = date(2026, 3, 13)  # a Friday
+
+
+def d(month, day, year=2026):
+    return date(year, month, day)
+
+
+def spans(nlp, text, published=FRI):
+    from meeting_helpers import run
+
+    x = run(nlp, text, published)
+    return [(m.span.start, m.span.end) for m in x.meetings]
+
+
+@pytest.mark.parametrize(("text", "shift"), [
+    ("the same day", 0), ("later that day", 0), ("on the same day", 0), ("that evening", 0),
+    ("the following day", 1), ("the next morning", 1), ("a day later", 1),
+    ("the day before", -1), ("the previous day", -1),
+    ("two days later", 2), ("three days earlier", -3), ("4 days after", 4),
+    ("Monday", None), ("next day trading", None), ("several days later", None),
+])
+def test_expressions_that_count_from_another_date(text, shift):
+    assert refers_back(text) == shift
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "days"), [
+    ("The two-day talks between Ola Dahl and Ian Moss begin in Bern.", 2),
+    ("Ola Dahl and Ian Moss will hold three days of talks in Bern.", 3),
+    ("Ola Dahl and Ian Moss will hold talks in Bern.", 1),
+])
+def test_how_many_days_a_meeting_runs(nlp, text, days):
+    doc = nlp(text)
+    talks = next(t for t in doc if t.lower_ == "talks")
+    assert duration_days(talks) == days
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # An arrival or a departure for talks starts a visit: the talks are in its first days.
+    ("Prime Minister Anna Berg arrives in Oslo on Tuesday for talks with President Karl "
+     "Weiss.", (d(3, 17), d(3, 20))),
+    ("Chancellor Otto Brandt leaves for Lisbon on Monday for talks with Prime Minister Rui "
+     "Costa.", (d(3, 16), d(3, 19))),
+    ("Chancellor Otto Brandt will fly to Lisbon on Monday to open a fair and to hold talks "
+     "with Prime Minister Rui Costa.", (d(3, 16), d(3, 19))),
+    # A journey coordinated with the meeting, closed by a return "the same day".
+    ("Chancellor Otto Brandt will fly to Madrid on May 3 to open a fair and will meet Prime "
+     "Minister Luis Ortega there before flying home the same day.", (d(5, 3), d(5, 3))),
+    # The meeting's own time is the meeting's, whatever journey the sentence also dates.
+    ("Anna Berg, who flew to Oslo on Sunday, will meet Karl Weiss on Tuesday.",
+     (d(3, 17), d(3, 17))),
+])
+def test_journeys_date_a_visit_not_the_talks(nlp, text, expected):
+    assert spans(nlp, text) == [expected]
+
+
+@pytest.mark.model
+def test_the_time_of_a_journey_is_not_the_meetings_time_text(nlp):
+    from meeting_helpers import run
+
+    x = run(nlp, "Prime Minister Anna Berg arrives in Oslo on Tuesday for talks with "
+                 "President Karl Weiss.", FRI)
+    assert [m.time for m in x.meetings] == [None]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # Dates that count from the one named before them, in the sentence or the one before.
+    ("Envoy Mark Hale reached Cairo on March 2 and held talks with Foreign Minister Amr "
+     "Saleh the following day.", (d(3, 3), d(3, 3))),
+    ("Envoy Mark Hale opened a trade fair in Cairo on Tuesday. Later that day, Mark Hale met "
+     "Foreign Minister Amr Saleh.", (d(3, 10), d(3, 10))),
+])
+def test_dates_that_refer_back(nlp, text, expected):
+    assert spans(nlp, text)[-1] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # A meeting of several days runs from the day it opened, or up to the day it ended.
+    ("Two-day talks between Foreign Minister Ola Dahl and Secretary of State Ian Moss "
+     "opened on Monday.", (d(3, 9), d(3, 10))),
+    ("Three-day talks between Foreign Minister Ola Dahl and Secretary of State Ian Moss "
+     "ended on Thursday.", (d(3, 10), d(3, 12))),
+    ("Foreign Minister Ola Dahl will hold two-day talks with Secretary of State Ian Moss on "
+     "Monday.", (d(3, 16), d(3, 17))),
+])
+def test_meetings_of_several_days_are_intervals(nlp, text, expected):
+    assert spans(nlp, text) == [expected]
+
+
+@pytest.mark.model
+def test_a_time_after_talks_one_arrives_for_covers_the_arrival_and_after(nlp):
+    # The time may hang on the talks or on the arrival: the days from the arrival cover both.
+    text = "Prime Minister Anna Berg arrives for talks with President Karl Weiss on Wednesday."
+    assert spans(nlp, text) == [(d(3, 18), d(3, 21))]
+
+
+@pytest.mark.model
+def test_a_phrasal_verb_is_no_journey(nlp):
+    # "come up with" is not a journey: the summit's own time stays its time.
+    from meeting_helpers import run
+
+    x = run(nlp, "Whatever Anna Berg and Karl Weiss can come up with during their summit "
+                 "later in the week will matter.", FRI)
+    assert [m.time for m in x.meetings] == ["later in the week"]
