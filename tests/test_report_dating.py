@@ -116,3 +116,13 @@ def test_a_phrasal_verb_is_no_journey(nlp):
     x = run(nlp, "Whatever Anna Berg and Karl Weiss can come up with during their summit "
                  "later in the week will matter.", FRI)
     assert [m.time for m in x.meetings] == ["later in the week"]
+
+
+@pytest.mark.model
+def test_leaving_after_talks_dates_the_talks_before_the_departure(nlp):
+    # The talks came before she left "yesterday evening"; her visit "next week" is another
+    # journey, not the purpose of the talks.
+    text = ("Anna Berg left Oslo early yesterday evening after talks with Karl Weiss ahead of "
+            "her visit to Rome next week.")
+    ((start, end),) = spans(nlp, text)
+    assert start <= d(3, 12) <= end < d(3, 13)

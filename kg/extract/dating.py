@@ -117,7 +117,12 @@ def _related(host: Token, trigger: Token) -> str | None:
     """What a journey ``host`` is to the meeting: "after" when the meeting is its purpose or
     follows it in a coordination ("will travel ... and will meet"), "before" when the path
     says so ("leaves after talks"); None when they are not related."""
-    verb = host if host.pos_ in ("VERB", "AUX") else _clause(host)
+    if host.pos_ in ("VERB", "AUX"):
+        verb = host
+    elif host.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+        verb = host.head  # "will make a visit from May 2 and hold talks"
+    else:
+        return None  # "left after talks ahead of her visit next week": another journey
     if verb.i == trigger.i:
         return None
     path = _path(trigger, verb)
@@ -203,15 +208,26 @@ def _apply(span: DateSpan | None, role: str, days: int, status: str,
     return DateSpan(start, end, precision_of(start, end))
 
 
+def _times(sent: Span) -> list[Span]:
+    """The sentence's dates and times, adjacent ones as one ("early yesterday" + "evening")."""
+    out: list[Span] = []
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if out and out[-1].end == ent.start:
+            out[-1] = sent.doc[out[-1].start:ent.end]
+        else:
+            out.append(ent)
+    return [e for e in out if not is_duration(e)]
+
+
 def _journeys(sent: Span, trigger: Token) -> list[tuple[Span, str]]:
     """Dated journeys and clauses around the meeting, with what they are to it: "leaves on
     Monday for talks", "will travel on May 3 ... and will meet", "before flying home the same
     day", "a week-long visit from April 29 ... and hold talks"."""
     out = []
     clause = _clause(trigger)
-    for ent in sent.ents:
-        if ent.label_ != "DATE" or is_duration(ent):
-            continue
+    for ent in _times(sent):
         host = host_of(ent)
         how = _related(host, trigger) if _journey(host) else None
         if how is not None:
@@ -262,7 +278,11 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
     if time:
         return attached
     text = sole_date(sent)
-    if text is not None:
+    if text is not None and not any(
+            _journey(host_of(e)) and host_of(e).i != trigger.i for e in _times(sent)
+            if text in e.text):
+        # The one date of the sentence, unless it dates a journey the meeting is not part of
+        # ("after talks ... ahead of her visit next week").
         return _apply(resolve_span(text, published, status, past), "at", days, status,
                       published)
     return resolve_span(None, published, status, past)
