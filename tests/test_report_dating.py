@@ -126,3 +126,24 @@ def test_leaving_after_talks_dates_the_talks_before_the_departure(nlp):
             "her visit to Rome next week.")
     ((start, end),) = spans(nlp, text)
     assert start <= d(3, 12) <= end < d(3, 13)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # A journey dated to a week: the visit runs on from any day of it.
+    ("Anna Berg will fly to Oslo next week to attend a meeting with Karl Weiss.",
+     (d(3, 15), d(3, 24))),
+    # A clause that is no journey bounds no visit: the meeting keeps its own time.
+    ("Anna Berg held talks with Karl Weiss on Tuesday after signing a treaty last year.",
+     (d(3, 10), d(3, 10))),
+])
+def test_journeys_of_a_week_and_clauses_that_are_no_journey(nlp, text, expected):
+    assert spans(nlp, text) == [expected]
+
+
+@pytest.mark.model
+def test_said_at_the_meeting_keeps_the_meetings_time(nlp):
+    from meeting_helpers import run
+
+    x = run(nlp, "At their meeting today, Anna Berg and Karl Weiss said trade had grown.", FRI)
+    assert [m.time for m in x.meetings] == ["today"]

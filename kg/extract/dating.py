@@ -193,12 +193,12 @@ def _apply(span: DateSpan | None, role: str, days: int, status: str,
     if span is None or span.start is None or span.end is None:
         return span
     start, end = span.start, span.end
-    if role == "after":
-        start, end = start, start + timedelta(days=VISIT_DAYS)
+    if role == "after":  # a journey on a day, or in a week: the visit runs on from it
+        end = end + timedelta(days=VISIT_DAYS)
         if status == "happened" and start <= published < end:
             end = published  # a held meeting is over by the time it is reported
     elif role == "before":
-        start, end = end - timedelta(days=VISIT_DAYS), end
+        start = start - timedelta(days=VISIT_DAYS)
     elif role == "end" and start == end:
         start = end - timedelta(days=days - 1)
     elif role in ("start", "at") and start == end:
@@ -234,8 +234,9 @@ def _journeys(sent: Span, trigger: Token) -> list[tuple[Span, str]]:
             role = _role(ent, trigger)
             out.append((ent, role if how == "after" else "before"))
         elif host.dep_ == "pcomp" and host.head.head in (clause, trigger) \
-                and host.head.lower_ in ("before", "after"):
-            # "met X before flying home the same day", "talks after arriving on Monday"
+                and host.head.lower_ in ("before", "after") and is_journey(host):
+            # "met X before flying home the same day", "talks after arriving on Monday"; a
+            # clause of another kind ("after importing it last year") bounds no visit.
             out.append((ent, "before" if host.head.lower_ == "before" else "after"))
     return out
 

@@ -192,8 +192,9 @@ def _clausal_time(sent: Span, anchors: set[int]) -> str | None:
 #: date the journey, which the meeting is the purpose of, not the meeting itself.
 JOURNEY = frozenset({"leave", "depart", "fly", "travel", "head", "go", "set", "arrive", "come",
                      "return"})
-#: Verbs that report a meeting rather than hold it: "announced on Monday that X will meet Y".
-_REPORTING = frozenset({"announce", "say", "tell", "confirm", "disclose", "report"})
+#: Verbs that make a meeting known rather than hold it: "announced talks with Y on Monday".
+#: ("said at the meeting today" is the meeting's time: "say" stays an anchor.)
+_REPORTING = frozenset({"announce", "confirm", "disclose"})
 
 
 def is_journey(tok: Token) -> bool:
