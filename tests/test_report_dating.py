@@ -147,3 +147,9 @@ def test_said_at_the_meeting_keeps_the_meetings_time(nlp):
 
     x = run(nlp, "At their meeting today, Anna Berg and Karl Weiss said trade had grown.", FRI)
     assert [m.time for m in x.meetings] == ["today"]
+
+
+@pytest.mark.model
+def test_a_verb_meeting_has_no_duration_from_its_time(nlp):
+    doc = nlp("Two days later, Ola Dahl met Ian Moss in Bern.")
+    assert duration_days(next(t for t in doc if t.lower_ == "met")) == 1

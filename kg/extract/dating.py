@@ -79,6 +79,8 @@ def refers_back(text: str) -> int | None:
 def duration_days(trigger: Token) -> int:
     """How many days the meeting runs, when its noun says so ("two-day talks", "three days of
     talks"); 1 otherwise."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return 1  # "Two days later, X met Y" says when, not how long
     words = [t.lower_ for t in trigger.subtree if t.i < trigger.i][-3:]
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ == "day":
         words = [t.lower_ for t in trigger.head.head.subtree if t.i < trigger.head.head.i]
