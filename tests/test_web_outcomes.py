@@ -132,11 +132,18 @@ def test_a_sitemap_index_and_its_sitemaps_are_asked_for_conditionally(site):
     stored = {a.url: a.id for a in first}
     # An unchanged site: the index and both sitemaps answer 304, no page is downloaded.
     n, c = len(site.log), len(site.conditional)
-    again = list(iter_web([index], next_run(log), known=stored))
+    f = next_run(log)
+    again = list(iter_web([index], f, known=stored))
     assert again == []
     assert site.requests(n) == ["/robots.txt", "/sitemap-index.xml", "/sitemaps/march.xml",
                                 "/sitemaps/april.xml"]
     assert [p for p, etag, _ in site.conditional[c:] if etag] == site.requests(n)[1:]
+    # Once more, nothing changed: the build finds what the last one found, and its log is
+    # not rewritten.
+    assert f.log is not None and f.log.changed
+    same = fetcher(FetchLog(f.log.records.values(), now=T0 + timedelta(days=2)))
+    assert list(iter_web([index], same, known=stored)) == []
+    assert same.log is not None and not same.log.changed
     # One sitemap changes under an unchanged index: only it and its new page are downloaded.
     site.sitemaps["/sitemaps/april.xml"] = ["/news/talks.html", "/news/ferry.html"]
     n = len(site.log)
@@ -223,6 +230,11 @@ def test_a_stored_page_the_sitemap_lists_as_changed_is_read_again(site):
         KnownPage(summit_url, stored[summit_url]), envoy]
     assert site.requests(n)[-1] == "/news/summit.html"
     assert again.tally.outcomes[summit_url] == ("not modified", "")
+    # The same <lastmod> as last time: not asked for again.
+    n = len(site.log)
+    assert again.log is not None
+    list(iter_web([sitemap], next_run(again.log, days=3), known=stored))
+    assert "/news/summit.html" not in site.requests(n)
 
 
 def test_a_mistyped_address_is_one_error_before_anything_is_read(tmp_path):

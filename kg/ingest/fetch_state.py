@@ -58,14 +58,14 @@ def load_fetch_log(store: Store, *, retry_failed: bool = False, conditional: boo
                    now: datetime | None = None) -> FetchLog:
     """The store's fetch log (empty for a store that has none)."""
     records = []
-    for (url, kind, failures, last, reason, permanent, listed, etag, modified, checked, outcome,
-         refused_for) in store.query(internal_query("fetch-log")).rows:
+    for (url, kind, failures, last, reason, permanent, listed, etag, modified, since, outcome,
+         refused_for, listed_modified) in store.query(internal_query("fetch-log")).rows:
         records.append(UrlRecord(
             str(url), failures=int(str(failures or 0)), last_failure=_when(last),
             reason=str(reason or ""), permanent=str(permanent) == "true",
             listed_by=_text(listed), kind=str(kind or ""), etag=_text(etag),
-            last_modified=_text(modified), seen=_when(checked), outcome=str(outcome or ""),
-            refused_for=str(refused_for or "")))
+            last_modified=_text(modified), seen=_when(since), outcome=str(outcome or ""),
+            refused_for=str(refused_for or ""), listed_modified=_when(listed_modified)))
     return FetchLog(records, retry_failed=retry_failed, conditional=conditional, now=now)
 
 
@@ -93,7 +93,9 @@ def record_triples(rec: UrlRecord) -> list[RdfTriple]:
     if rec.last_modified:
         out.append((r, KG.lastModified, Literal(rec.last_modified)))
     if rec.seen is not None:
-        out.append((r, KG.lastChecked, Literal(rec.seen)))
+        out.append((r, KG.recordChanged, Literal(rec.seen)))
+    if rec.listed_modified is not None:
+        out.append((r, KG.listedModified, Literal(rec.listed_modified)))
     return out
 
 
@@ -130,11 +132,11 @@ def keep_fetch_log(store: Store, fetcher: Fetcher, built: Iterable[str] = (),
 
 def fetch_log_lines(store: Store) -> list[str]:
     """The store's fetch log as ``kg urls`` prints it: a header, then one tab-separated line per
-    URL (outcome, URL, reason, when last looked at, next try of a failed one), by outcome."""
+    URL (outcome, URL, reason, since when, next try of a failed one), by outcome."""
     order = {o: i for i, o in enumerate(OUTCOMES)}
     recs = sorted(load_fetch_log(store).records.values(),
                   key=lambda r: (order.get(r.outcome, len(order)), r.url))
-    lines = ["outcome\turl\treason\tchecked\tretry after"]
+    lines = ["outcome\turl\treason\tsince\tretry after"]
     for r in recs:
         at = r.retry_at()
         lines.append("\t".join([r.outcome or "-", r.url, r.reason or "-",

@@ -101,7 +101,8 @@ class KG(DefinedNamespace):
     listedBy: URIRef  # xsd:anyURI: the feed or sitemap that listed the URL
     etag: URIRef  # the ETag of the URL's last full answer (sent back as If-None-Match)
     lastModified: URIRef  # its Last-Modified (sent back as If-Modified-Since)
-    lastChecked: URIRef  # xsd:dateTime: when a build last looked at the URL
+    recordChanged: URIRef  # xsd:dateTime: when the record last changed (same outcome since)
+    listedModified: URIRef  # xsd:dateTime: when its feed or sitemap said the page last changed
 
     # Derivation marker (kg/ingest/derivation.py): a write began that events and summary lag
     derivationPending: URIRef  # xsd:dateTime: when a build or removal began writing articles

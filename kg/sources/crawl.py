@@ -141,11 +141,14 @@ def _entries(entries: Iterable[Entry], listing: str, fetcher: Fetcher, known: Ma
 
 
 def _listed_as_changed(entry: Entry, fetcher: Fetcher) -> bool:
-    """Whether a feed or sitemap lists a stored page as changed since a build last looked at
-    it: then it is asked for conditionally (its validators say if it really changed)."""
+    """Whether a feed or sitemap lists a stored page as changed since a build last read or
+    asked for it: then it is asked for conditionally (its validators say if it really did)."""
     rec = fetcher.log.records.get(entry.url) if fetcher.log is not None else None
-    return (entry.modified is not None and rec is not None and rec.seen is not None
-            and entry.modified > rec.seen)
+    if entry.modified is None or rec is None:
+        return False
+    if rec.listed_modified is not None:
+        return entry.modified > rec.listed_modified
+    return rec.seen is not None and entry.modified > rec.seen
 
 
 def _unchanged_listing(url: str, fetcher: Fetcher, known: Mapping[str, str],
@@ -183,6 +186,8 @@ def _visit(url: str, fetcher: Fetcher, known: Mapping[str, str], published: date
     except FetchError as e:
         yield _problem(e, fetcher, listed_by)
         return
+    if entry is not None and entry.modified is not None and fetcher.log is not None:
+        fetcher.log.listed_change(url, entry.modified)
     if got.status == 304 and refused is not None and url not in known:
         reason = refused.reason.removesuffix(_AGAIN) + _AGAIN
         fetcher.note(url, REFUSED, reason, listed_by=listed_by, refused_for=refused.refused_for)

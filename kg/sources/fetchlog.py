@@ -87,10 +87,15 @@ class UrlRecord:
     kind: str = ""  #: what it held when last read: feed, sitemap, sitemap-index or page
     etag: str | None = None  #: of the last full answer, for If-None-Match
     last_modified: str | None = None  #: of the last full answer, for If-Modified-Since
-    seen: datetime | None = None  #: when a build last looked at it (the oldest are dropped)
+    #: When the record last changed: since then, each build that looked at the URL found the
+    #: same (the records changed longest ago are dropped first).
+    seen: datetime | None = None
     outcome: str = ""  #: what the last build that looked at it did (one of OUTCOMES)
     #: The --lang a page was refused under for its text: refused again while unchanged.
     refused_for: str = ""
+    #: When its feed or sitemap said the page last changed, as of the last build that read or
+    #: asked for it: a later date there makes the next build ask again.
+    listed_modified: datetime | None = None
 
     def retry_at(self) -> datetime | None:
         """When the URL may be fetched again; None when it has not failed."""
@@ -125,10 +130,21 @@ class FetchLog:
         """Note what this build did with ``url`` (one of :data:`OUTCOMES`, and why);
         ``refused_for`` is the ``--lang`` of a build that refused the page for its text."""
         old = self.records.get(url) or UrlRecord(url)
-        self.records[url] = replace(old, outcome=outcome, reason=reason, seen=self.now,
-                                    listed_by=listed_by or old.listed_by,
-                                    refused_for=refused_for)
-        self.changed = True
+        self._keep(replace(old, outcome=outcome, reason=reason, refused_for=refused_for,
+                           listed_by=listed_by or old.listed_by))
+
+    def _keep(self, rec: UrlRecord) -> None:
+        # A build that finds what the last one found changes nothing: a daily run over an
+        # unchanged site does not rewrite the log.
+        old = self.records.get(rec.url)
+        if old is None or replace(old, seen=None) != replace(rec, seen=None):
+            self.records[rec.url] = replace(rec, seen=self.now)
+            self.changed = True
+
+    def listed_change(self, url: str, when: datetime) -> None:
+        """Note the last-change time a feed or sitemap gives for the page ``url`` just read."""
+        old = self.records.get(url) or UrlRecord(url)
+        self._keep(replace(old, listed_modified=when))
 
     def still_refused(self, url: str, lang: str | None) -> UrlRecord | None:
         """The record of a page this build would refuse again if unchanged: refused for its
@@ -151,10 +167,8 @@ class FetchLog:
                   last_modified: str | None = None) -> None:
         """Forget the failures of ``url`` and keep its kind and validators."""
         old = self.records.get(url) or UrlRecord(url)
-        self.records[url] = replace(old, failures=0, last_failure=None, permanent=False,
-                                    kind=kind, etag=etag, last_modified=last_modified,
-                                    seen=self.now)
-        self.changed = True
+        self._keep(replace(old, failures=0, last_failure=None, permanent=False, kind=kind,
+                           etag=etag, last_modified=last_modified))
 
     def headers(self, url: str) -> dict[str, str]:
         """The conditional-request headers for ``url`` (none if it has no validators).
