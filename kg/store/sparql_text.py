@@ -3,13 +3,15 @@
 Query bindings are never formatted into the query text as strings. Each bound term is
 serialised by rdflib (which escapes every delimiter), checked by parsing it back alone
 inside a ``VALUES`` block and comparing the parsed term with the original, and only then
-placed in a ``VALUES`` block opening the query's top-level ``WHERE`` group, found by a
-SPARQL-aware scan that skips IRIs, strings and comments. The whole query is then parsed
-again before it is sent.
+placed in a ``VALUES`` block opening the query's top-level ``WHERE`` group and the group of
+every sub-``SELECT``, found by a SPARQL-aware scan that skips IRIs, strings and comments. The
+whole query is then parsed again before it is sent.
 
 >>> from rdflib import Literal
 >>> with_values("SELECT ?x WHERE { ?x ?p ?name }", {"name": Literal('a"} } DROP ALL #')})
 'SELECT ?x WHERE { VALUES (?name) { ("a\\\\"} } DROP ALL #") } ?x ?p ?name }'
+>>> with_values("SELECT ?e { { SELECT ?e { ?e ?p ?n } } }", {"n": Literal("x")})
+'SELECT ?e { VALUES (?n) { ("x") } { SELECT ?e { VALUES (?n) { ("x") } ?e ?p ?n } } }'
 """
 
 from __future__ import annotations
@@ -43,18 +45,23 @@ _SKIP = re.compile(
 )
 
 
-def _where_brace(sparql: str) -> int:
-    """Index of the ``{`` opening the query's top-level WHERE group, or -1."""
+def _where_braces(sparql: str) -> list[int]:
+    """Indexes of the ``{`` opening the query's top-level WHERE group (first; absent: no
+    index) and the group of each sub-``SELECT``."""
     depth_b = depth_p = 0
-    first_brace = -1
+    first_brace = top = -1
     after_where = False
+    subs: list[int] = []
+    sub_select: int | None = None  # the parenthesis depth of a sub-SELECT awaiting its group
     i = 0
     while i < len(sparql):
         m = _SKIP.match(sparql, i)
         if m:
-            word = m.group(0)
-            if depth_b == 0 and depth_p == 0 and word.upper() == "WHERE":
+            word = m.group(0).upper()
+            if depth_b == 0 and depth_p == 0 and word == "WHERE":
                 after_where = True
+            elif depth_b > 0 and word == "SELECT":
+                sub_select = depth_p
             i = m.end()
             continue
         ch = sparql[i]
@@ -63,17 +70,21 @@ def _where_brace(sparql: str) -> int:
         elif ch == ")":
             depth_p -= 1
         elif ch == "{":
-            if depth_b == 0 and depth_p == 0:
+            if depth_b == 0 and depth_p == 0 and top < 0:
                 if after_where:
-                    return i
-                if first_brace < 0:
+                    top = i
+                elif first_brace < 0:
                     first_brace = i
+            elif sub_select is not None and depth_p == sub_select:
+                subs.append(i)
+                sub_select = None
             depth_b += 1
         elif ch == "}":
             depth_b -= 1
         i += 1
     # WHERE is optional before the group in SELECT and ASK; CONSTRUCT always has it.
-    return first_brace
+    top = top if top >= 0 else first_brace
+    return [top, *subs] if top >= 0 else []
 
 
 def _term(t: Node) -> str:
@@ -97,19 +108,26 @@ def _term(t: Node) -> str:
 
 
 def with_values(sparql: str, bindings: Mapping[str, Node]) -> str:
-    """``sparql`` with ``bindings`` as a ``VALUES`` block opening its top-level WHERE group."""
+    """``sparql`` with ``bindings`` as a ``VALUES`` block opening its top-level WHERE group and
+    the group of each sub-SELECT."""
     if not bindings:
         return sparql
     names = list(bindings)
     for n in names:
         if not _VARNAME.fullmatch(n):
             raise QueryError(f"bad variable name {n!r}")
-    at = _where_brace(sparql)
-    if at < 0:
+    braces = _where_braces(sparql)
+    if not braces:
         raise QueryError("cannot bind variables: the query has no WHERE group")
     block = (" VALUES (" + " ".join("?" + n for n in names) + ") { ("
              + " ".join(_term(bindings[n]) for n in names) + ") }")
-    return sparql[:at + 1] + block + sparql[at + 1:]
+    # Also in every sub-SELECT: a subquery is evaluated before the group around it, so a
+    # name resolved in one (as the saved queries do) would not see a binding of the top group
+    # alone. Oxigraph's and rdflib's bindings reach it too; joining a one-row VALUES where the
+    # variable is unused changes nothing.
+    for at in sorted(braces, reverse=True):
+        sparql = sparql[:at + 1] + block + sparql[at + 1:]
+    return sparql
 
 
 def with_prefixes(sparql: str) -> str:
