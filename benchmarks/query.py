@@ -32,6 +32,8 @@ CASES: list[tuple[str, dict[str, str]]] = [
       for n in ("Reagan", "United States", "Japan")],
     ("connections", {"from": "Reagan", "to": "Nakasone"}),
     ("connections", {"from": "Baker", "to": "Volcker"}),
+    ("meeting-events", {}),
+    *[("meeting-events", {"name": n}) for n in ("Reagan", "United States")],
 ]
 
 CHILD = """

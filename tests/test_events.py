@@ -14,6 +14,7 @@ from kg.events import Report, cluster_reports, reconcile_status, update_events
 from kg.events.derive import resolve_by_partner
 from kg.extract.when import resolve_span
 from kg.ingest.derivation import remove_articles
+from kg.ingest.summary_graph import refresh_summary
 from kg.model import (
     Article,
     DateSpan,
@@ -75,6 +76,8 @@ def add(store, *xs):
 
 
 def events(store, name=None):
+    if name:  # a name is resolved through the summary graph, which kg build keeps up to date
+        refresh_summary(store)
     params = {"name": Literal(name)} if name else {}
     r = run_query(store, load_query("meeting-events"), params)
     return [tuple(None if d.get(c) is None else str(d[c]) for c in (

@@ -14,6 +14,7 @@ from test_events import MON, PREVIEW, add, article
 from kg.cli import cli
 from kg.events import update_events
 from kg.ingest.derivation import remove_articles
+from kg.ingest.summary_graph import refresh_summary
 from kg.query.library import load_query, run_query
 from kg.rdf.iri import event_iri, events_graph_iri, graph_iri
 from kg.rdf.mapping import to_rdf
@@ -42,6 +43,8 @@ def store(request, tmp_path):
 
 
 def rows(store, name=None):
+    if name:  # a name is resolved through the summary graph, which kg build keeps up to date
+        refresh_summary(store)
     params = {"name": Literal(name)} if name else {}
     r = run_query(store, load_query("meeting-events"), params)
     return [(str(d["event"]), str(d["participants"]), str(d["participant1"]),
