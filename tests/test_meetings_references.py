@@ -175,3 +175,12 @@ def test_talks_due_to_start_are_planned_with_the_time_of_the_plan(nlp):
             "to start this autumn.")
     got = {(m.names, m.status, m.time) for m in meetings(nlp, text)}
     assert (frozenset({"Chile", "Peru"}), "planned", "this autumn") in got
+
+
+def test_a_description_names_only_the_organisation_it_heads(nlp):
+    got = clusters(nlp, "The Securities and Exchange Commission approved the rule. The "
+                        "exchange said trading would start in May.")
+    assert "exchange" not in got["Securities and Exchange Commission"]
+    got = clusters(nlp, "Halden Savings Bank N.A. raised its prime rate. The bank said "
+                        "deposits grew.")
+    assert "bank" in got["Halden Savings Bank N.A."]

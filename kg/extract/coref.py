@@ -299,9 +299,25 @@ _ORG_NOUNS = frozenset(
 
 
 def _fits_description(noun: str, label: str) -> bool:
+    """Whether "the <noun>" can mean the organisation ``label``: a company for "the company";
+    otherwise the noun must head the name ("the exchange" is the Tokyo Stock Exchange, not
+    the Securities and Exchange Commission; "the bank" is the Bank of Montreal).
+
+    >>> _fits_description("exchange", "Securities and Exchange Commission")
+    False
+    >>> _fits_description("bank", "Bank of Montreal"), _fits_description("union", "Acme Union")
+    (True, True)
+    """
     if noun in ("company", "firm"):
         return is_company_name(label)
-    return noun in label.casefold().replace(",", " ").split()
+    words = label.casefold().replace(",", " ").split()
+    for i, w in enumerate(words):
+        if w in ("of", "for") and i > 0:
+            words = words[:i]  # the head comes before its "of" phrase
+            break
+    if len(words) > 1 and is_company_name(" ".join(words)):
+        words = words[:-1]
+    return bool(words) and words[-1] == noun
 
 
 def resolve_descriptions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:

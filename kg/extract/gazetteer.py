@@ -113,7 +113,7 @@ def title_words() -> frozenset[str]:
 #: Words after a company name that make it a company ("Acme Corp" is "the company").
 _CORPORATE = frozenset(
     {"corp", "corp.", "corporation", "inc", "inc.", "co", "co.", "company", "ltd", "ltd.", "plc",
-     "group", "holdings", "ag", "sa", "nv", "n.v.", "llc", "industries", "bancorp"}
+     "group", "holdings", "ag", "sa", "nv", "n.v.", "llc", "industries", "bancorp", "n.a."}
 )
 
 
