@@ -74,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--drop", default="", help="comma-separated feature prefixes left out")
     ap.add_argument("--show", action="store_true", help="list the out-of-fold added pairs")
     ap.add_argument("--dump", default=None, help="write every candidate (JSON Lines) here")
+    ap.add_argument("--extra", default=None,
+                    help="also fit on the extra dev articles of this directory (NEWID % 3 != 0; "
+                         "its validation articles are never read)")
     args = ap.parse_args(argv)
 
     from kg.extract import extract
@@ -83,9 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     from kg.sources.limits import cap_sentences
 
     data = Path(args.data)
+    extra = Path(args.extra) if args.extra else None
     articles = [a for a in mb.load_articles(data) if mb.DEV in mb.splits_of(a.id)]
+    if extra is not None:
+        articles += [a for a in mb.extra_articles(extra) if mb.mx.EXTRA_DEV in mb.splits_of(a.id)]
     assert not any(mb.is_validation(a.id) for a in articles)
-    lines = mb.gold_lines(data)
+    lines = [g for g in mb.gold_lines(data, extra) if not mb.is_validation(g.article)]
     nlp = load_nlp(None)
 
     def docs():  # type: ignore[no-untyped-def]
@@ -167,19 +173,22 @@ def main(argv: list[str] | None = None) -> int:
         say(f"{th:9.2f} {int(acc.sum()):6d} {tp / max(1, acc.sum()):6.3f} "
               f"{tp / max(1, (y == 1).sum()):6.3f}")
     say(f"{'threshold':>9} {'added':>6} {'hit':>4} {'fp':>4} {'dev P':>6} {'dev R':>6} "
-          f"{'even P':>6} {'even R':>6}")
+          f"{'even P':>6} {'even R':>6} {'xdev P':>6} {'xdev R':>6}")
     chosen = None
     for th in [1.01, *THRESHOLDS]:
         out, hit, fp, _ = run(th)
         d, e = mb.figures(out[mb.DEV]), mb.figures(out[mb.DEV_NEW])
+        xd = mb.figures(out.get(mb.mx.EXTRA_DEV, mb.Outcome()))
         say(f"{th:9.2f} {hit + fp:6d} {hit:4d} {fp:4d} {d['precision']:6.3f} "
-              f"{d['recall']:6.3f} {e['precision']:6.3f} {e['recall']:6.3f}")
+              f"{d['recall']:6.3f} {e['precision']:6.3f} {e['recall']:6.3f} "
+              f"{xd['precision']:6.3f} {xd['recall']:6.3f}")
         acc = lab & (oof >= th)
         alone = (acc & (y == 1)).sum() / max(1, acc.sum())
-        if th <= 1 and alone >= args.min_p and d["precision"] >= args.min_p and chosen is None:
+        added_p = hit / (hit + fp) if hit + fp else 1.0
+        if th <= 1 and alone >= args.min_p and added_p >= args.min_p and chosen is None:
             chosen = th
-    say(f"chosen threshold (lowest with the scorer alone and the whole extractor at "
-        f"P >= {args.min_p}): {chosen}")
+    say(f"chosen threshold (lowest with the scorer alone and the pairs it adds at "
+        f"P >= {args.min_p}, out of fold): {chosen}")
     if args.show and chosen is not None:
         for r, s in run(chosen)[3]:
             say(f"  [{r[0]}] {s:.2f} {'HIT' if r[5] == 1 else 'FP ' if r[5] == 0 else 'n/a'}"
@@ -191,7 +200,11 @@ def main(argv: list[str] | None = None) -> int:
         w = fit(X[ok], y[ok].astype(float), args.l2, names_f)
         weights = {n: round(float(v), 4) for n, v in zip(names_f, w, strict=True)
                    if abs(v) >= 1e-4}
-        meta = {"fitted_on": "meetings-dev development half (01-23, even 24-94)",
+        fitted = "meetings-dev development half (01-23, even 24-94)"
+        if extra is not None:
+            fitted += (f" + {sum(1 for a in articles if mb.mx.split_of(a.id))} extra dev "
+                       "articles (NEWID % 3 != 0)")
+        meta = {"fitted_on": fitted,
                 "model": "logistic", "l2": args.l2, "folds": args.folds,
                 "threshold": chosen, "weights": weights}
         path = ROOT / "kg" / "data" / WEIGHTS_FILE

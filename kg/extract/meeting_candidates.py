@@ -32,7 +32,7 @@ from kg.extract.trigger_syntax import QUANTITY, chain, governor, proposed
 from kg.model import EntityType, MeetingStatus
 
 __all__ = ["Candidate", "VERB_CLASSES", "NOUN_CLASSES", "trigger_class", "candidates",
-           "role_of", "Role", "linked"]
+           "role_of", "Role", "linked", "excluded"]
 
 #: Trigger verbs by class: the scorer weighs the class, not the word.
 VERB_CLASSES: dict[str, str] = {
@@ -67,6 +67,8 @@ CUES: dict[str, str] = {
     **dict.fromkeys(("press", "news", "interview", "speech", "statement"), "cue_press"),
 }
 _MAX_PATH = 5
+#: Steps along a list: not counted in a path's length.
+_LIST_DEPS = frozenset({"conj", "appos", "cc"})
 #: Verbs of talking at a distance: a meeting word below them is what was talked about.
 _REMOTE = frozenset({"telephone", "phone", "call", "write", "cable", "email", "fax", "ring"})
 #: How a meeting noun may hang from the verb its parties hang from: its object ("X held
@@ -93,9 +95,9 @@ def trigger_class(lemma: str, pos: str) -> str | None:
 class Candidate:
     """Two named parties linked to one meeting word of a sentence, and their features."""
 
-    parties: tuple[str, str]
+    parties: tuple[str, ...]  # two; more for a joint session (kg.extract.sessions)
     trigger: int  # token index of the meeting word
-    tokens: tuple[int, int]  # the token of each party's mention
+    tokens: tuple[int, ...]  # the token of each party's mention (none for a session)
     status: MeetingStatus
     features: dict[str, float]
 
@@ -137,16 +139,19 @@ def role_of(trigger: Token, party: Token) -> Role | None:
             return None
         cur = cur.head
     lca, down_len = cur, anc[cur.i]
-    if len(up) + down_len > _MAX_PATH or (not up and not down_len):
+    if not up and not down_len:
         return None
-    if trigger.pos_ in ("NOUN", "PROPN") and _noun_up(up) not in _NOUN_UP:
-        return None  # "brief X on Y's visit": the noun's event is not the verb's
     down: list[Token] = []
     t = party
     while t.i != lca.i:
         down.append(t)
         t = t.head
     down.reverse()
+    # The members of a list are as close as its first: "met A, B, C and D" reaches D.
+    if len(up) + sum(1 for d in down if d.dep_ not in _LIST_DEPS) > _MAX_PATH:
+        return None
+    if trigger.pos_ in ("NOUN", "PROPN") and _noun_up(up) not in _NOUN_UP:
+        return None  # "brief X on Y's visit": the noun's event is not the verb's
     through = False
     first = ""
     for d in down:
@@ -326,7 +331,7 @@ def candidates(sent: Span, p: Parties, index: EntityIndex) -> list[Candidate]:
     cues: set[str] | None = None
     best: dict[tuple[str, str], tuple[int, Candidate]] = {}
     for trig, cls in triggers:
-        if _excluded(trig):
+        if excluded(trig):
             continue
         roles: dict[str, Role] = {}
         heads: dict[str, Token] = {}
@@ -368,7 +373,7 @@ def _listed(a: Token, b: Token) -> bool:
                                    for x, y in ((a, b), (b, a)))
 
 
-def _excluded(trig: Token) -> bool:
+def excluded(trig: Token) -> bool:
     """What the rules never read as a meeting, whatever the parties: a conditional, wished
     or proposed meeting, a habitual one, and calls or letters ("phone talks")."""
     if is_habitual(trig) or any(g.lower_ in TALK_MEDIA for c in trig.children

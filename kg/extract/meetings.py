@@ -31,6 +31,7 @@ from kg.extract.neighbours import Echo, carried_setting, complete, fill_from_nei
 from kg.extract.parties import NAMED_GROUPS, Parties, own_meeting
 from kg.extract.place import attached_place, place_label
 from kg.extract.provenance import sentence_provenance
+from kg.extract.sessions import session_meetings
 from kg.extract.status import (
     HYPOTHETICAL_HEADS,
     clause_status,
@@ -375,10 +376,12 @@ def _root(span: Span | None) -> set[int]:
 def find_meetings(doc: Doc, index: EntityIndex, scored: bool = True) -> list[Meeting]:
     """Meetings in ``doc`` with two or more named parties; dates relative to its publication.
 
-    The rules come first; with ``scored``, the fitted scorer adds meetings in the sentences
-    where the rules found none (:mod:`kg.extract.meeting_scorer`).
+    The rules come first (with a named body's sessions, :mod:`kg.extract.sessions`); with
+    ``scored``, the fitted scorer adds meetings in the sentences where they found none
+    (:mod:`kg.extract.meeting_scorer`).
     """
     found = _Finder(doc, index).find(doc._.kg_published)
+    found += session_meetings(doc, index, found)
     found += anaphoric_meetings(doc, index, found)  # parties named in sentences before
     if scored:
         found += scored_meetings(doc, index, found)

@@ -1,0 +1,247 @@
+"""A named body's session and who took part in it, read across the sentences that follow.
+
+Wire copy reports a body's meeting in one sentence ("OPEC oil ministers opened a meeting in
+Geneva", "a meeting of the tin council", "the GATT council meeting") and names the parties
+that took part in the next ones: who chaired or attended it ("X chaired the conference,
+which was attended by Y"), who acted at it ("Bolivia proposed limits at the meeting"), and,
+for a body with known members, which member countries took positions there ("Spain and
+Portugal opposed the plan"). The guide makes each of them a party of a meeting with the body;
+one meeting per party is returned, dated and placed by the session sentence.
+
+>>> sorted(SESSION_NOUNS)[:3]
+['conference', 'gathering', 'meeting']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.gazetteer import is_company_name
+from kg.extract.groups import members_of
+from kg.extract.index import EntityIndex
+from kg.extract.meeting_candidates import Candidate, excluded
+from kg.extract.meeting_scorer import to_meeting
+from kg.extract.meeting_words import SAY
+from kg.extract.parties import Parties
+from kg.extract.trigger_syntax import governor
+from kg.model import EntityType, Meeting, MeetingStatus
+
+__all__ = ["SESSION_NOUNS", "SESSION_VERBS", "session_meetings"]
+
+#: Nouns of a body's session ("a meeting of the council", "the OPEC conference").
+SESSION_NOUNS = frozenset({"meeting", "conference", "session", "summit", "talks", "talk",
+                           "gathering"})
+#: A session's modifiers that make it something else: a press conference, a company's own.
+_NOT_SESSION = frozenset({"press", "news", "annual", "board", "shareholders", "stockholders",
+                          "cabinet", "budget"})
+#: Verbs of addressing a session: a speech to an audience is no meeting (the guide).
+_SPEECH = frozenset({"say", "tell", "address", "speak", "brief", "testify", "report", "refer",
+                     "announce", "give", "deliver", "present", "add"})
+#: Verbs whose plural subject meets as a body ("EC ministers met", "OPEC ministers gathered").
+SESSION_VERBS = frozenset({"meet", "gather", "convene", "confer"})
+#: Verbs of a session when their subject is a body's people ("EC ministers discussed X").
+_DELIBERATE = frozenset({"discuss", "debate", "review"})
+#: Verbs that open, hold or close a session as their object ("opened a two-day meeting").
+_HOLD = frozenset({"open", "hold", "begin", "start", "end", "close", "resume", "conclude",
+                   "continue", "have", "wind", "adjourn"})
+#: How many sentences after the session sentence may name its parties.
+_WINDOW = 8
+#: Words that make a later meeting noun point back to the session ("the meeting",
+#: "today's talks", "that session").
+_DEFINITE = frozenset({"the", "this", "that", "today", "yesterday", "tomorrow", "monday",
+                       "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def session_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],
+                     parties: Parties | None = None) -> list[Meeting]:
+    """Joint meetings of a named body's session and the parties read as taking part in it,
+    in sentences where ``found`` has no meeting."""
+    if not any(t.lemma_.casefold() in SESSION_NOUNS | SESSION_VERBS for t in doc):
+        return []  # most articles: nothing to read
+    p = parties or Parties(doc, index)
+    sents = list(doc.sents)
+    covered = {m.provenance.sentence_index for m in found}
+    out: list[Meeting] = []
+    for si, sent in enumerate(sents):
+        if si in covered:
+            continue
+        for trig in sent:
+            body = _session_body(trig, p, index)
+            if body is None or excluded(trig) or not _main_event(trig):
+                continue
+            later = sents[si + 1: si + 1 + _WINDOW]
+            acting, members = _attendees(trig, sent, later, p, index, body)
+            acting = _resolved(trig, p) + acting
+            keys = list(dict.fromkeys(k for k in acting + (members if len(set(members)) > 1
+                                                            else []) if k != body))
+            # One meeting per party with the body, as the guide writes a large session: the
+            # parties are not said to have met each other.
+            for k in keys:
+                cand = Candidate((body, k), trig.i, (), MeetingStatus.HAPPENED, {})
+                out.append(to_meeting(doc, index, si, sent, cand, 0.6, doc._.kg_published))
+            if keys:
+                break
+    return out
+
+
+def _resolved(trig: Token, p: Parties) -> list[str]:
+    """The people the session's subject phrase stands for ("EC finance ministers" -> the
+    finance ministers the article names, kg.extract.groups)."""
+    if trig.pos_ in ("NOUN", "PROPN"):
+        gov = governor(trig)[0]
+        if gov is None:
+            return []
+        trig = gov
+    return [k for c in trig.children if c.dep_ == "nsubj" for k in p.expand(c)
+            if p.is_person(k)]
+
+
+def _main_event(trig: Token) -> bool:
+    """Whether the session is what its sentence reports, not a clause inside a report,
+    condition or time ("he expected OPEC to act when it meets", "plans for a meeting"):
+    the sentence's root, its conjunct, or a phrase of the root."""
+    top = trig
+    if trig.pos_ in ("NOUN", "PROPN"):
+        gov, _ = governor(trig)
+        top = gov if gov is not None else trig
+    while top.dep_ == "conj":
+        top = top.head
+    if top.dep_ == "ccomp" and top.head.dep_ == "ROOT" and top.head.lemma_.casefold() in SAY \
+            and top.i < top.head.i:
+        return True  # wire attribution after the report: "..., officials said"
+    return top.dep_ == "ROOT" and top.lemma_.casefold() not in _SPEECH
+
+
+def _orgs(tok: Token, p: Parties, index: EntityIndex) -> list[str]:
+    """Organisations the phrase of ``tok`` names as its head, modifier or "of" phrase
+    ("OPEC", "EC ministers", "ministers of the Group of Seven", "the council of X")."""
+    toks = [tok] + [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod", "poss")]
+    toks += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+             for g in c.children if g.dep_ == "pobj"]
+    out: list[str] = []
+    for t in toks:
+        for k in p.of_token(t):
+            e = index.get(k)
+            if e is not None and e.type is EntityType.ORGANIZATION and k not in out:
+                out.append(k)
+    return out
+
+
+def _session_body(trig: Token, p: Parties, index: EntityIndex) -> str | None:
+    """The one body whose session ``trig`` names, if it names exactly one and no other party."""
+    lemma = trig.lemma_.casefold()
+    if trig.pos_ == "VERB" and lemma in SESSION_VERBS | _DELIBERATE:
+        subj = [c for c in trig.children if c.dep_ == "nsubj"]
+        if len(subj) != 1 or (lemma in SESSION_VERBS
+                              and any(c.dep_ == "dobj" for c in trig.children)):
+            return None
+        if lemma in _DELIBERATE and not (subj[0].pos_ == "NOUN" and subj[0].tag_ == "NNS"):
+            return None  # "EC ministers discussed X" is a session; "OPEC discussed X" a report
+        if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in trig.children):
+            return None  # "met with X": the rules' meeting, not a session
+        phrase = subj[0]
+    elif trig.pos_ in ("NOUN", "PROPN") and lemma in SESSION_NOUNS:
+        if not _is_session(trig) or index.keys_of(trig):
+            return None  # a conference that is itself a named body is no body's session
+        own = _orgs(trig, p, index)
+        if own:
+            single = len(own) == 1 and not _named_other(trig, p, own[0])
+            return _public(own[0], index) if single else None
+        gov, via = governor(trig)
+        if gov is None or not (via == "dobj" and gov.lemma_.casefold() in _HOLD
+                               or via in ("at", "during")):
+            return None  # "ministers opened a meeting", "ministers agreed at a meeting"
+        subj = [c for c in gov.children if c.dep_ == "nsubj"]
+        if len(subj) != 1:
+            return None
+        phrase = subj[0]
+    else:
+        return None
+    bodies = _orgs(phrase, p, index)
+    if len(bodies) != 1 or any(k != bodies[0] for t in phrase.subtree for k in index.keys_of(t)):
+        return None  # a list of named parties: the rules' joint meeting, not a session
+    return _public(bodies[0], index)
+
+
+def _public(key: str, index: EntityIndex) -> str | None:
+    """``key`` unless it is a company: a company's meeting is its own (board, shareholders),
+    and its officers at it meet nobody else."""
+    e = index.get(key)
+    return None if e is None or is_company_name(e.label) else key
+
+
+def _is_session(noun: Token) -> bool:
+    """Whether a meeting noun may be a body's session (not a press conference, not a
+    company's annual or board meeting)."""
+    return not any(c.lower_ in _NOT_SESSION for c in noun.children
+                   if c.dep_ in ("amod", "compound", "nmod"))
+
+
+def _named_other(trig: Token, p: Parties, body: str) -> bool:
+    """Whether the meeting noun names another party ("a meeting of OPEC with Mexico")."""
+    return any(k != body for c in trig.children if c.dep_ == "prep"
+               and c.lower_ in ("with", "between") for g in c.children for k in p.expand(g))
+
+
+def _attendees(trig: Token, sent: Span, later: list[Span], p: Parties, index: EntityIndex,
+               body: str) -> tuple[list[str], list[str]]:
+    """Parties that chaired, attended or acted at the session, in its sentence and the
+    sentences after it (until another body's session), and member countries of the body
+    that took positions there."""
+    out: list[str] = []
+    named: list[str] = []
+    entity = index.get(body)
+    members = (members_of(entity.label) if entity is not None else None) or frozenset()
+    for k, s in enumerate([sent, *later]):
+        if k and any(_session_body(t, p, index) not in (None, body) for t in s):
+            return out, named  # another body's session: its parties are its own
+        for tok in s:
+            if tok.lemma_.casefold() not in SESSION_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if k and (_orgs(tok, p, index) not in ([], [body]) or not _definite(tok)):
+                continue
+            if _is_session(tok):
+                out += _acting_at(tok, p)
+        if members:
+            named += [k for tok in s if _in_subject(tok)
+                      for k in p.of_token(tok) if k in members]
+    return out, named
+
+
+def _in_subject(tok: Token) -> bool:
+    """Whether ``tok`` is in the subject or agent phrase of a verb ("Spain and Portugal
+    opposed", "ministers from Oman said", "backed by Italy")."""
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ in ("nsubj", "nsubjpass") or cur.dep_ == "pobj" and cur.head.lower_ == "by":
+            return True
+        if cur.dep_ not in ("conj", "appos", "compound", "pobj", "prep", "nmod", "poss", "amod") \
+                or cur.dep_ == "prep" and cur.lower_ not in ("of", "from") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _definite(noun: Token) -> bool:
+    """Whether a later meeting noun points back ("the meeting", "today's talks")."""
+    return any(c.lower_ in _DEFINITE or c.lower_.rstrip("'s’") in _DEFINITE
+               for c in noun.children if c.dep_ in ("det", "poss", "npadvmod", "compound"))
+
+
+def _acting_at(noun: Token, p: Parties) -> list[str]:
+    """Parties of the verb that has the session as its object or setting ("X chaired the
+    meeting", "Y proposed limits at the meeting"), and the agents of a participle on it
+    ("the conference, which was attended by Z")."""
+    out: list[str] = []
+    for c in noun.children:
+        if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and c.lemma_.casefold() not in _SPEECH:
+            out += p.agents(c)
+            out += [k for s in c.children if s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP")
+                    for k in p.expand(s)]
+    gov, via = governor(noun)
+    if gov is not None and via in ("dobj", "at", "during", "in") \
+            and gov.lemma_.casefold() not in _SPEECH:
+        out += p.subjects(gov)
+    return out
