@@ -100,3 +100,30 @@ def test_a_named_conference_told_something_is_a_speech(nlp):
     assert meetings(nlp, "The Pacific Mining Conference opened in Perth on Monday. Ray Dunn, "
                          "chairman of Ore Holdings, told the Pacific Mining Conference that "
                          "prices would rise.") == []
+
+
+def test_a_session_that_involved_delegates_of_named_countries(nlp):
+    found = meetings(nlp, "The meeting involved delegates from Britain, Norway, Canada and "
+                          "Chile.")
+    assert [m.names for m in found] == [{"Britain", "Norway", "Canada", "Chile"}]
+
+
+def test_a_conference_that_brought_together_ministers(nlp):
+    found = meetings(nlp, "The conference brought together ministers from Kenya, Ghana and "
+                          "Zambia.")
+    assert [m.names for m in found] == [{"Kenya", "Ghana", "Zambia"}]
+
+
+def test_a_chair_and_the_attendees_of_a_conference(nlp):
+    found = meetings(nlp, "Australian Trade Minister Tom Pell chaired the conference, which was "
+                          "attended by Canadian Trade Minister Jim Rowe and Japanese Trade "
+                          "Minister Ken Ota.")
+    assert [m.names for m in found] == [{"Tom Pell", "Jim Rowe", "Ken Ota"}]
+
+
+def test_a_dated_clause_reports_a_session(nlp):
+    body, others, setting = star(
+        nlp, "As Fisheries ministers of the European Community ended two days of talks in "
+             "Luxembourg, diplomats said no deal was near. Ireland and Spain rejected the plan, "
+             "while Denmark backed it.")
+    assert (body, others) == ("European Community", {"Ireland", "Spain", "Denmark"})

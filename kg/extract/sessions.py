@@ -43,11 +43,17 @@ _SPEECH = frozenset({"say", "tell", "address", "speak", "brief", "testify", "rep
 SESSION_VERBS = frozenset({"meet", "gather", "convene", "confer"})
 #: Verbs of a session when their subject is a body's people ("EC ministers discussed X").
 _DELIBERATE = frozenset({"discuss", "debate", "review"})
+#: Verbs that say who a session brought together ("the meeting involved delegates from A").
+_GATHER = frozenset({"involve", "include", "bring", "gather", "comprise", "draw", "unite"})
+#: Verbs of presiding over a session.
+_PRESIDE = frozenset({"chair", "host", "open", "preside", "convene"})
 #: Verbs that open, hold or close a session as their object ("opened a two-day meeting").
 _HOLD = frozenset({"open", "hold", "begin", "start", "end", "close", "resume", "conclude",
                    "continue", "have", "wind", "adjourn"})
 #: How many sentences after the session sentence may name its parties.
 _WINDOW = 8
+#: Conjunctions of a clause that dates the main one: its session happened or will.
+_WHEN = frozenset({"as", "when", "while", "after", "before"})
 #: Words that make a later meeting noun point back to the session ("the meeting",
 #: "today's talks", "that session").
 _DEFINITE = frozenset({"the", "this", "that", "today", "yesterday", "tomorrow", "monday",
@@ -67,6 +73,12 @@ def session_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],
     for si, sent in enumerate(sents):
         if si in covered:
             continue
+        joint = _joint(sent, p)
+        if joint is not None:
+            verb, keys = joint
+            cand = Candidate(tuple(keys), verb.i, (), MeetingStatus.HAPPENED, {})
+            out.append(to_meeting(doc, index, si, sent, cand, 0.6, doc._.kg_published))
+            continue
         for trig in sent:
             body = _session_body(trig, p, index)
             if body is None or excluded(trig) or not _main_event(trig):
@@ -83,6 +95,41 @@ def session_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],
                 out.append(to_meeting(doc, index, si, sent, cand, 0.6, doc._.kg_published))
             if keys:
                 break
+    return out
+
+
+def _joint(sent: Span, p: Parties) -> tuple[Token, list[str]] | None:
+    """A session whose sentence names its parties with no body: "the meeting involved
+    delegates from A, B and C", "the conference brought together A and B", "X chaired the
+    conference, which was attended by Y" (a chair and attendees, not co-attendees alone).
+    The verb that says so, and the parties."""
+    for noun in sent:
+        if noun.lemma_.casefold() not in SESSION_NOUNS or noun.pos_ not in ("NOUN", "PROPN") \
+                or not _is_session(noun) or excluded(noun):
+            continue
+        head = noun.head
+        if noun.dep_ == "nsubj" and head.lemma_.casefold() in _GATHER:
+            keys = [k for c in head.children if c.dep_ in ("dobj", "prt", "advmod")
+                    for k in _with_members(c, p)]
+            keys += [k for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                     for g in c.children if g.dep_ == "pobj" for k in p.expand(g)]
+            if len(set(keys)) > 1:
+                return head, list(dict.fromkeys(keys))
+        if noun.dep_ == "dobj" and head.lemma_.casefold() in _PRESIDE:
+            chair = p.subjects(head)
+            came = [k for c in noun.children if c.dep_ in ("relcl", "acl") for k in p.agents(c)]
+            keys = list(dict.fromkeys(chair + came))
+            if chair and came and len(keys) > 1:
+                return head, keys
+    return None
+
+
+def _with_members(tok: Token, p: Parties) -> list[str]:
+    """The parties of a phrase and of its "of"/"from" list ("delegates from A, B and C")."""
+    out = p.expand(tok)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            out += [k for g in c.children if g.dep_ == "pobj" for k in p.expand(g)]
     return out
 
 
@@ -111,6 +158,9 @@ def _main_event(trig: Token) -> bool:
     if top.dep_ == "ccomp" and top.head.dep_ == "ROOT" and top.head.lemma_.casefold() in SAY \
             and top.i < top.head.i:
         return True  # wire attribution after the report: "..., officials said"
+    if top.dep_ == "advcl" and top.head.dep_ == "ROOT" and any(
+            c.dep_ == "mark" and c.lower_ in _WHEN for c in top.children):
+        return True  # "As EC ministers ended talks, diplomats said ..."
     return top.dep_ == "ROOT" and top.lemma_.casefold() not in _SPEECH
 
 
