@@ -127,3 +127,10 @@ def test_a_dated_clause_reports_a_session(nlp):
              "Luxembourg, diplomats said no deal was near. Ireland and Spain rejected the plan, "
              "while Denmark backed it.")
     assert (body, others) == ("European Community", {"Ireland", "Spain", "Denmark"})
+
+
+def test_speaking_of_a_session_is_not_taking_part(nlp):
+    text = ("Fisheries ministers of the European Community met in Luxembourg on Tuesday. The "
+            "Irish Fishermen's Union criticised the meeting, and Dana Holt predicted at the "
+            "meeting that prices would fall.")
+    assert meetings(nlp, text) == []

@@ -38,7 +38,12 @@ _NOT_SESSION = frozenset({"press", "news", "annual", "board", "shareholders", "s
                           "cabinet", "budget"})
 #: Verbs of addressing a session: a speech to an audience is no meeting (the guide).
 _SPEECH = frozenset({"say", "tell", "address", "speak", "brief", "testify", "report", "refer",
-                     "announce", "give", "deliver", "present", "add"})
+                     "announce", "give", "deliver", "present", "add", "predict", "forecast",
+                     "note", "state", "declare", "explain", "stress", "estimate", "comment"})
+#: Verbs whose subject takes part in the session they have as object ("chaired the
+#: meeting"); others only speak of it ("criticised the meeting").
+_TAKE_PART = frozenset({"attend", "chair", "host", "open", "preside", "convene", "join",
+                        "close", "lead"})
 #: Verbs whose plural subject meets as a body ("EC ministers met", "OPEC ministers gathered").
 SESSION_VERBS = frozenset({"meet", "gather", "convene", "confer"})
 #: Verbs of a session when their subject is a body's people ("EC ministers discussed X").
@@ -291,7 +296,8 @@ def _acting_at(noun: Token, p: Parties) -> list[str]:
             out += [k for s in c.children if s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP")
                     for k in p.expand(s)]
     gov, via = governor(noun)
-    if gov is not None and via in ("dobj", "at", "during", "in") \
-            and gov.lemma_.casefold() not in _SPEECH:
+    if gov is None or gov.lemma_.casefold() in _SPEECH:
+        return out
+    if via in ("at", "during", "in") or via == "dobj" and gov.lemma_.casefold() in _TAKE_PART:
         out += p.subjects(gov)
     return out
