@@ -129,3 +129,11 @@ def test_every_public_name_has_a_runnable_example() -> None:
         if not (own or in_module):
             bare.append(name)
     assert not bare, f"kg exports without a doctest example (pytest runs them): {bare}"
+
+
+@pytest.mark.model
+def test_generated_docs_of_this_checkout_are_current() -> None:
+    # The vocabulary page embeds the pipeline's own Turtle for an example sentence, so a change
+    # in extraction or serialisation must come with `python -m kg.docs all`.
+    r = CliRunner().invoke(main, ["all", "--root", str(ROOT), "--check"])
+    assert r.exit_code == 0, r.output
