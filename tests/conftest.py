@@ -27,6 +27,18 @@ def nlp():
     return load_nlp()
 
 
+@pytest.fixture
+def site():
+    """The local test web site (tests/web_site.py) served on a free loopback port."""
+    from web_site import Site, serve
+
+    s = Site()
+    server = serve(s)
+    yield s
+    server.shutdown()
+    server.server_close()
+
+
 @pytest.fixture(params=["memory", "oxigraph"])
 def fixture_store(request, tmp_path):
     """A store of either kind holding the hand-built fixture article and its summary graph,

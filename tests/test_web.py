@@ -6,7 +6,6 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from web_site import Site, serve
 
 from kg.cli import cli
 from kg.sources.articles import ArticleProblem
@@ -14,15 +13,6 @@ from kg.sources.crawl import page_id
 from kg.sources.feeds import feed_entries, kind_of, sitemap_entries
 from kg.sources.inputs import read_inputs
 from kg.sources.web import USER_AGENT, Fetcher
-
-
-@pytest.fixture
-def site():
-    s = Site()
-    server = serve(s)
-    yield s
-    server.shutdown()
-    server.server_close()
 
 
 def fetcher(**kw) -> Fetcher:

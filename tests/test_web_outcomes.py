@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from click.testing import CliRunner
-from web_site import Site, serve
 
 from kg.cli import cli
 from kg.sources.articles import ArticleProblem
@@ -17,15 +16,6 @@ from kg.sources.fetchlog import FetchLog
 from kg.sources.web import Fetcher
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def site():
-    s = Site()
-    server = serve(s)
-    yield s
-    server.shutdown()
-    server.server_close()
 
 
 def fetcher(log: FetchLog | None = None) -> Fetcher:

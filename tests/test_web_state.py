@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from click.testing import CliRunner
-from web_site import LAST_MODIFIED, Site, serve
+from web_site import LAST_MODIFIED
 
 from kg.model import Article
 from kg.sources.articles import ArticleProblem
@@ -17,15 +17,6 @@ from kg.sources.fetchlog import FIRST_RETRY, MAX_RETRY, PERMANENT_RETRY, FetchLo
 from kg.sources.web import Fetcher
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def site():
-    s = Site()
-    server = serve(s)
-    yield s
-    server.shutdown()
-    server.server_close()
 
 
 def fetcher(log: FetchLog | None = None, **kw) -> Fetcher:
