@@ -23,6 +23,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.dating import report_span
 from kg.extract.index import EntityIndex
 from kg.extract.meeting_words import LIGHT_VERBS, NOUN_TRIGGERS
 from kg.extract.parties import Parties
@@ -31,7 +32,6 @@ from kg.extract.provenance import sentence_provenance
 from kg.extract.status import clause_status, is_hypothetical, nominal_status
 from kg.extract.timex import attached_time, normalise_date, time_anchors
 from kg.extract.trigger_syntax import chain, proposed, trigger_text
-from kg.extract.when import clause_tense, resolve_span, sole_date
 from kg.model import Meeting, MeetingStatus
 
 __all__ = ["PRESENT", "anaphoric_meetings"]
@@ -105,7 +105,7 @@ def _meeting(doc: Doc, index: EntityIndex, si: int, sent: Span, n: Token, anchor
         place_entity=index.entity_of(place) if place is not None else None, time=time,
         date=normalise_date(time, published, status is MeetingStatus.PLANNED),
         confidence=_CONFIDENCE,
-        span=resolve_span(time or sole_date(sent), published, status.value, clause_tense(n)),
+        span=report_span(sent, n, time, published, status.value),
     )
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.dating import report_span
 from kg.extract.index import EntityIndex
 from kg.extract.meeting_candidates import Candidate, candidates
 from kg.extract.parties import Parties
@@ -28,7 +29,6 @@ from kg.extract.provenance import sentence_provenance
 from kg.extract.status import clause_status, noun_status
 from kg.extract.timex import attached_time, normalise_date
 from kg.extract.trigger_syntax import chain, governor, trigger_text
-from kg.extract.when import clause_tense, resolve_span, sole_date
 from kg.model import Meeting, MeetingStatus
 
 __all__ = ["WEIGHTS_FILE", "Model", "load_model", "probability", "scored_meetings",
@@ -108,6 +108,6 @@ def to_meeting(doc: Doc, index: EntityIndex, si: int, sent: Span, c: Candidate, 
         time=time,
         date=normalise_date(time, published, status is MeetingStatus.PLANNED),
         confidence=round(confidence, 4),
-        span=resolve_span(time or sole_date(sent), published, status.value, clause_tense(tok)),
+        span=report_span(sent, tok, time, published, status.value),
     )
 
