@@ -79,17 +79,19 @@ def rdf_bytes(data: Graph, fmt: str) -> bytes:
     import pyoxigraph as ox  # native module: loaded only when Turtle or TriG is written
 
     oxformat = getattr(ox.RdfFormat, target)
+    pretty = data.serialize(format=fmt, encoding="utf-8")
+    written = (len(set(data.quads((None, None, None, None)))) if isinstance(data, Dataset)
+               else len(data))
+    try:
+        # Lexical forms differ between the writers (7.5e-01 vs 0.75), so statements are counted.
+        if len(set(ox.parse(pretty, format=oxformat))) == written:
+            return pretty
+    except SyntaxError:
+        pass  # rdflib's text is not valid Turtle/TriG: write it the strict way below
     quads = list(ox.parse(_nquads(data), format=ox.RdfFormat.N_QUADS))
     # Turtle has no graphs; a dataset's quads are written as its union.
     statements: list[Any] = (quads if target == "TRIG" else list(dict.fromkeys(
         ox.Triple(q.subject, q.predicate, q.object) for q in quads)))
-    pretty = data.serialize(format=fmt, encoding="utf-8")
-    try:
-        # Lexical forms differ between the writers (7.5e-01 vs 0.75), so statements are counted.
-        if len(set(ox.parse(pretty, format=oxformat))) == len(set(statements)):
-            return pretty
-    except SyntaxError:
-        pass  # rdflib's text is not valid Turtle/TriG: write it the strict way below
     iris = {t.value for q in quads for t in (q.subject, q.predicate, q.object, q.graph_name)
             if isinstance(t, ox.NamedNode)}
     out = ox.serialize(sorted(statements, key=str), format=oxformat,
