@@ -69,7 +69,7 @@ def test_every_url_of_a_build_ends_in_the_log_with_its_outcome(site, tmp_path):
     assert again.exit_code == 0, again.output
     table = urls_table(store)
     assert table[site.base + "/news/envoy.html"][0] == "not modified"
-    assert table[site.base + "/go/talks"][0] == "unchanged"  # a redirect: read, same text
+    assert table[site.base + "/go/talks"][0] == "not modified"  # a redirect: its target 304s
     assert table[site.base + "/news/hafen.html"][0] == "refused"  # language: read again
     assert table[site.base + "/news/gone.html"][0] == "waiting"
     assert table[site.base + "/news/gone.html"][1].startswith("HTTP 404 Not Found; next try")

@@ -93,6 +93,8 @@ def test_the_log_round_trips_through_the_store_and_stays_out_of_article_queries(
                listed_by="https://n.example/feed.xml")
     log.succeeded("https://n.example/feed.xml", kind="feed", etag='"v1"',
                   last_modified=LAST_MODIFIED)
+    log.succeeded("http://n.example/3", kind="page", etag='"v3"',
+                  final_url="https://n.example/3")
     save_fetch_log(store, log)
     assert load_fetch_log(store, now=T0).records == log.records
     assert (store.article_hashes(), store_info(store).articles) == before
@@ -178,7 +180,7 @@ def test_a_stored_page_is_asked_for_with_if_modified_since(site):
     assert (f.tally.not_modified, f.tally.fetched) == (1, 0)
 
 
-def test_a_redirect_hop_waits_for_the_delay_and_drops_the_validators(site):
+def test_a_redirect_hop_waits_for_the_delay_and_an_unchanged_target_is_not_downloaded(site):
     url = site.base + "/go/talks"
     log = FetchLog(now=T0)
     f = fetcher(log, delay=0.3)
@@ -188,9 +190,28 @@ def test_a_redirect_hop_waits_for_the_delay_and_drops_the_validators(site):
                                                         "/news/talks.html")]
     assert site.log == ["/robots.txt", "/go/talks", "/news/talks.html"]
     assert min(b - a for a, b in zip(f.tally.sent, f.tally.sent[1:], strict=False)) >= 0.3 - 1e-6
-    (again,) = iter_web([url], fetcher(later(log, timedelta(days=1))), known={url: talks.id})
-    assert isinstance(again, Article)  # the page's validators were not sent to the new URL
-    assert [c[0] for c in site.conditional] == ["/go/talks"]
+    assert log.records[url].final_url == site.base + "/news/talks.html"
+    g = fetcher(later(log, timedelta(days=1)))
+    assert list(iter_web([url], g, known={url: talks.id})) == [KnownPage(url, talks.id)]
+    # The validators go along the hop, and the page they came from answers 304.
+    assert [c[0] for c in site.conditional] == ["/go/talks", "/news/talks.html"]
+    assert (g.tally.not_modified, g.tally.fetched) == (1, 0)
+
+
+def test_a_304_from_a_new_redirect_target_is_not_taken_for_the_old_page(site, monkeypatch):
+    import web_site
+
+    site.etags = False  # Last-Modified only: every page of the site has the same date
+    url = site.base + "/go/talks"
+    log = FetchLog(now=T0)
+    (talks,) = iter_web([url], fetcher(log))
+    monkeypatch.setitem(web_site.REDIRECTS, "/go/talks", "/news/envoy.html")
+    g = fetcher(later(log, timedelta(days=1)))
+    (now,) = iter_web([url], g, known={url: talks.id})
+    # The new target's 304 says nothing about the page last read: it is read in full.
+    assert isinstance(now, Article) and now.title != talks.title
+    assert site.log[-1] == "/news/envoy.html" and g.tally.fetched == 1
+    assert g.log is not None and g.log.records[url].final_url == site.base + "/news/envoy.html"
 
 
 @pytest.mark.model

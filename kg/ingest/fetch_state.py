@@ -58,14 +58,16 @@ def load_fetch_log(store: Store, *, retry_failed: bool = False, conditional: boo
                    now: datetime | None = None) -> FetchLog:
     """The store's fetch log (empty for a store that has none)."""
     records = []
+    rows = store.query(internal_query("fetch-log")).rows
     for (url, kind, failures, last, reason, permanent, listed, etag, modified, since, outcome,
-         refused_for, listed_modified) in store.query(internal_query("fetch-log")).rows:
+         refused_for, listed_modified, answered_from) in rows:
         records.append(UrlRecord(
             str(url), failures=int(str(failures or 0)), last_failure=_when(last),
             reason=str(reason or ""), permanent=str(permanent) == "true",
             listed_by=_text(listed), kind=str(kind or ""), etag=_text(etag),
             last_modified=_text(modified), seen=_when(since), outcome=str(outcome or ""),
-            refused_for=str(refused_for or ""), listed_modified=_when(listed_modified)))
+            refused_for=str(refused_for or ""), listed_modified=_when(listed_modified),
+            final_url=_text(answered_from)))
     return FetchLog(records, retry_failed=retry_failed, conditional=conditional, now=now)
 
 
@@ -96,6 +98,8 @@ def record_triples(rec: UrlRecord) -> list[RdfTriple]:
         out.append((r, KG.recordChanged, Literal(rec.seen)))
     if rec.listed_modified is not None:
         out.append((r, KG.listedModified, Literal(rec.listed_modified)))
+    if rec.final_url:
+        out.append((r, KG.answeredFrom, Literal(rec.final_url, datatype=XSD.anyURI)))
     return out
 
 

@@ -103,6 +103,7 @@ class KG(DefinedNamespace):
     lastModified: URIRef  # its Last-Modified (sent back as If-Modified-Since)
     recordChanged: URIRef  # xsd:dateTime: when the record last changed (same outcome since)
     listedModified: URIRef  # xsd:dateTime: when its feed or sitemap said the page last changed
+    answeredFrom: URIRef  # xsd:anyURI: where a redirect led its last full answer (validators' URL)
 
     # Derivation marker (kg/ingest/derivation.py): a write began that events and summary lag
     derivationPending: URIRef  # xsd:dateTime: when a build or removal began writing articles

@@ -218,7 +218,8 @@ def _visit(url: str, fetcher: Fetcher, known: Mapping[str, str], published: date
         yield _refused(url, e, fetcher, listed_by, permanent=lasting)
         return
     if fetcher.log is not None:
-        fetcher.log.succeeded(url, kind=kind, etag=got.etag, last_modified=got.last_modified)
+        fetcher.log.succeeded(url, kind=kind, etag=got.etag, last_modified=got.last_modified,
+                              final_url=got.final_url)
     if kind == "page":
         fetcher.note(url, FETCHED, listed_by=listed_by)
         yield art

@@ -96,6 +96,9 @@ class UrlRecord:
     #: When its feed or sitemap said the page last changed, as of the last build that read or
     #: asked for it: a later date there makes the next build ask again.
     listed_modified: datetime | None = None
+    #: Where the last full answer came from, when the URL redirected there: its validators
+    #: are that page's, so a 304 counts only from there.
+    final_url: str | None = None
 
     def retry_at(self) -> datetime | None:
         """When the URL may be fetched again; None when it has not failed."""
@@ -164,11 +167,13 @@ class FetchLog:
         self.changed = True
 
     def succeeded(self, url: str, *, kind: str = "", etag: str | None = None,
-                  last_modified: str | None = None) -> None:
-        """Forget the failures of ``url`` and keep its kind and validators."""
+                  last_modified: str | None = None, final_url: str | None = None) -> None:
+        """Forget the failures of ``url`` and keep its kind and validators (and the URL that
+        answered, ``final_url``, when a redirect led there)."""
         old = self.records.get(url) or UrlRecord(url)
         self._keep(replace(old, failures=0, last_failure=None, permanent=False, kind=kind,
-                           etag=etag, last_modified=last_modified))
+                           etag=etag, last_modified=last_modified,
+                           final_url=final_url if final_url != url else None))
 
     def headers(self, url: str) -> dict[str, str]:
         """The conditional-request headers for ``url`` (none if it has no validators).

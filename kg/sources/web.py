@@ -43,7 +43,6 @@ MAX_CRAWL_DELAY = 60.0
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 #: Answers that say the URL is gone for good: it is not asked for again for a long while.
 _GONE_STATUS = {404, 410}
-_CONDITIONAL = ("if-none-match", "if-modified-since")
 
 
 def check_url(url: str) -> None:
@@ -127,11 +126,10 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         if not self.fetcher.allowed(newurl):
             raise FetchError(req.full_url, f"redirected to {newurl}, which the site's "
                              "robots.txt disallows", refused=True)
+        # The validators go along: they came from the last hop's answer. A 304 counts only if it
+        # comes from where that answer came from (Fetcher._get).
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
         if new is not None:
-            # The validators belong to the URL asked for, not to where it now points.
-            for name in [k for k in new.headers if k.lower() in _CONDITIONAL]:
-                del new.headers[name]
             self.fetcher._pace(newurl)  # the hop is one more request to (often) the same host
         return new
 
@@ -200,7 +198,11 @@ class Fetcher:
                 return self._get_once(url, conditional)
             except urllib.error.HTTPError as e:
                 if e.code == 304 and conditional:
-                    return Fetched(url, url, b"", status=304)
+                    if self._answered_where_validated(url, e.url):
+                        return Fetched(url, url, b"", status=304)
+                    # The redirect points elsewhere now: a 304 there says nothing about this
+                    # URL's last answer, so ask again without validators.
+                    return self._get(url, conditional=False)
                 if e.code not in _RETRY_STATUS or last:
                     raise FetchError(url, f"HTTP {e.code} {e.reason}", status=e.code) from e
             except TimeoutError as e:
@@ -219,6 +221,12 @@ class Fetcher:
                     raise FetchError(url, f"connection failed ({e})") from e
             time.sleep(min(30.0, self.delay * 2 ** attempt))
         raise AssertionError("unreachable")
+
+    def _answered_where_validated(self, url: str, answered: str) -> bool:
+        """Whether ``answered`` (where a 304 came from) is where the validators sent for
+        ``url`` were taken: ``url`` itself, or the target of its redirect last time."""
+        rec = self.log.records.get(url) if self.log is not None else None
+        return answered == ((rec.final_url if rec is not None else None) or url)
 
     def allowed(self, url: str) -> bool:
         """Whether robots.txt lets this User-Agent fetch ``url`` (read once per host).
