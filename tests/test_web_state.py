@@ -272,3 +272,37 @@ def test_a_dask_build_reads_urls_and_keeps_the_log(site):
     n = len(site.log)
     again = build_distributed([site.base + "/feed.xml"], store, "local:1", fetcher=fetcher())
     assert site.requests(n) == ["/robots.txt", "/feed.xml"] and again.not_modified == 1
+
+
+def test_a_feed_answered_by_an_html_page_is_refused_for_now_not_read_as_an_article(
+        site, monkeypatch):
+    import web_site
+
+    url = site.base + "/feed.xml"
+    log = FetchLog(now=T0)
+    list(iter_web([url], fetcher(log)))
+    assert log.records[url].kind == "feed"
+    # The site now answers its feed's URL with a page (a maintenance or login page).
+    monkeypatch.setitem(web_site.FILES, "/feed.xml",
+                        (web_site.PAGES["/news/talks.html"].encode(), "text/html"))
+    nxt = later(log, timedelta(days=1))
+    (got,) = iter_web([url], fetcher(nxt))
+    assert isinstance(got, ArticleProblem)
+    assert got.reason.startswith("was a feed when last read, but the server now sends an HTML")
+    rec = nxt.records[url]
+    assert (rec.kind, rec.failures, rec.permanent) == ("feed", 1, False)  # retried in 6 hours
+    assert rec.retry_at() == T0 + timedelta(days=1) + FIRST_RETRY
+
+
+def test_an_html_page_at_a_url_named_like_a_feed_is_not_an_article(site, monkeypatch):
+    import web_site
+
+    monkeypatch.setitem(web_site.FILES, "/latest.rss",
+                        (web_site.PAGES["/news/summit.html"].encode(), "text/html"))
+    (got,) = iter_web([site.base + "/latest.rss"], fetcher(FetchLog(now=T0)))
+    assert isinstance(got, ArticleProblem)
+    assert got.reason == ("the URL names a feed or sitemap (.rss), but the server sent an HTML "
+                          "page (an error page?)")
+    # The same page under an article's URL is read.
+    (page,) = iter_web([site.base + "/news/summit.html"], fetcher())
+    assert isinstance(page, Article) and page.title == "Mayors meet in Ghent"

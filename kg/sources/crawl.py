@@ -48,6 +48,8 @@ log = logging.getLogger(__name__)
 MAX_SITEMAP_DEPTH = 2
 #: Content types a page may have; ``text/plain`` is also what an answer without one reads as.
 _PAGE_TYPES = {"text/html", "application/xhtml+xml", "text/plain"}
+#: URL endings that name a feed or a sitemap, never an article page.
+_LISTING_SUFFIXES = (".xml", ".rss", ".atom", ".xml.gz")
 #: Content types that announce a feed or a sitemap.
 _LISTING_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml",
                   "application/xml", "text/xml"}
@@ -88,6 +90,27 @@ def _kind(got: Fetched) -> str:
         raise InputError(f"not an HTML page, a feed or a sitemap (the server sent "
                          f"{got.content_type})")
     return kind
+
+
+def _listing_now_a_page(url: str, kind: str, last_kind: str, entry: Entry | None) -> str | None:
+    """Why an HTML page at ``url`` is no article: the URL was a feed or sitemap when last read,
+    or its name says it is one; a site's error or login page then stands in for it.
+
+    >>> _listing_now_a_page("https://a.example/rss.xml", "page", "", None)
+    'the URL names a feed or sitemap (.xml), but the server sent an HTML page (an error page?)'
+    >>> _listing_now_a_page("https://a.example/news/1.html", "page", "", None) is None
+    True
+    """
+    if kind != "page" or entry is not None:
+        return None
+    if last_kind in ("feed", "sitemap", "sitemap-index"):
+        return (f"was a {last_kind} when last read, but the server now sends an HTML page (an "
+                "error or login page?)")
+    suffix = next((s for s in _LISTING_SUFFIXES if urlsplit(url).path.lower().endswith(s)), None)
+    if suffix:
+        return (f"the URL names a feed or sitemap ({suffix}), but the server sent an HTML page "
+                "(an error page?)")
+    return None
 
 
 def _problem(e: FetchError, fetcher: Fetcher, listed_by: str | None) -> ArticleProblem:
@@ -202,8 +225,13 @@ def _visit(url: str, fetcher: Fetcher, known: Mapping[str, str], published: date
             yield from _unchanged_listing(url, fetcher, known, published, depth)
         return
     kind = None
+    listing_gone = None
     try:
         kind = _kind(got)
+        listing_gone = _listing_now_a_page(url, kind, rec.kind if rec is not None else "",
+                                           entry)
+        if listing_gone:
+            raise InputError(listing_gone)
         if kind == "page":
             art = _page(got, entry or Entry(url), fetcher, published)
         elif entry is not None:  # a feed entry should be an article, not another feed
@@ -213,8 +241,10 @@ def _visit(url: str, fetcher: Fetcher, known: Mapping[str, str], published: date
         else:
             entries = sitemap_entries(got.body, got.final_url)
     except InputError as e:
-        # A page without article text or a PDF stays so; a broken feed may be mended.
-        lasting = kind == "page" or (kind is None and got.content_type not in _LISTING_TYPES)
+        # A page without article text or a PDF stays so; a broken feed may be mended, and a
+        # feed answered by an error page is a passing problem of the site.
+        lasting = not listing_gone and (
+            kind == "page" or (kind is None and got.content_type not in _LISTING_TYPES))
         yield _refused(url, e, fetcher, listed_by, permanent=lasting)
         return
     if fetcher.log is not None:
