@@ -8,9 +8,14 @@ from pathlib import Path
 
 import pytest
 
+_PATH = list(sys.path)
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 import meetings_agreement as ma  # noqa: E402
+
+# The benchmark scripts put benchmarks/ first on the path, where benchmarks/distributed.py
+# would shadow the Dask package for every later test: restore the path once imported.
+sys.path[:] = _PATH
 
 S1 = "Ann Lee met Bo Chan in Oslo on Monday."
 S2 = "Cy Dunn and Di Fox held talks with Ed Gray."
