@@ -19,7 +19,14 @@ annotator against the adjudicated set:
 ``--list`` prints every disagreement by candidate key (article id, offset, pair), for the
 adjudication; it prints no text.
 
+The second set (``--set v2``) has 214 candidates of 42 other pairs, annotated blind by two
+annotators who never saw each other's answers nor the system's
+(``meeting-events-v2-a1.json`` and ``-v2-a2.json``, both in the second annotator's format);
+each is also compared with its adjudicated part of the gold, the reports and adjudications
+marked ``"set": "v2"``. Same-meeting pairs also get a kappa there (same or different).
+
     .venv/bin/python benchmarks/events_agreement.py [GOLD] [SECOND] [--list]
+    .venv/bin/python benchmarks/events_agreement.py --set v2 [--list]
 """
 
 from __future__ import annotations
@@ -67,7 +74,8 @@ def first_annotator(gold: dict, adjudicated: bool = False) -> dict[Key, Answer]:
         out[key(r["article"], r["offset"], r["pair"])] = Answer(True, r["event"], r["status"])
     for r in gold.get("not_meetings", []):
         out[key(r["article"], r["offset"], r["pair"])] = Answer(False)
-    for adj in [] if adjudicated else gold.get("adjudication", []):
+    for adj in [] if adjudicated else [a for a in gold.get("adjudication", [])
+                                       if a.get("set", "v1") == "v1"]:
         first = adj["first"]
         if "event" in adj:
             dates[adj["event"]] = (first.get("start"), first.get("end"))
@@ -143,6 +151,9 @@ def agreement(one: dict[Key, Answer], two: dict[Key, Answer]) -> tuple[dict, dic
                 diff["clustering"].append((a, b))
     pairs = sum(same.values())
     out["clustering: candidate pairs"] = pairs
+    out["clustering: kappa"] = kappa(
+        [(True, True)] * same["both"] + [(True, False)] * same["one only"]
+        + [(False, True)] * same["two only"] + [(False, False)] * same["neither"])
     out["clustering: pairwise agreement"] = (same["both"] + same["neither"]) / pairs \
         if pairs else float("nan")
     tp, fx = same["both"], same["one only"] + same["two only"]
@@ -172,18 +183,29 @@ def agreement(one: dict[Key, Answer], two: dict[Key, Answer]) -> tuple[dict, dic
     return out, diff
 
 
+def _read(path: str | Path) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("gold", nargs="?", default=str(DATA / "meeting-events.json"))
-    ap.add_argument("second", nargs="?", default=str(DATA / "meeting-events-a2.json"))
+    ap.add_argument("second", nargs="?", default=None)
+    ap.add_argument("--set", choices=("v1", "v2"), default="v1",
+                    help="which candidates: the first 82 (v1) or the second 214 (v2)")
     ap.add_argument("--list", action="store_true", help="list the disagreements by key")
     args = ap.parse_args()
-    gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
-    two = second_annotator(json.loads(Path(args.second).read_text(encoding="utf-8")))
-    one = first_annotator(gold)
+    gold = _read(args.gold)
+    if args.set == "v2":
+        one = second_annotator(_read(DATA / "meeting-events-v2-a1.json"))
+        two = second_annotator(_read(args.second or DATA / "meeting-events-v2-a2.json"))
+        _say("v2: annotator 1 vs annotator 2 (both blind)")
+    else:
+        one = first_annotator(gold)
+        two = second_annotator(_read(args.second or DATA / "meeting-events-a2.json"))
+        _say("annotator 1 (as first annotated) vs annotator 2")
     splits = {key(r["article"], r["offset"], r["pair"]): r["split"] for r in gold["reports"]}
     figures, diff = agreement(one, two)
-    _say("annotator 1 (as first annotated) vs annotator 2")
     for k, v in figures.items():
         _say(f"  {k:<38} {v:.3f}" if isinstance(v, float) else f"  {k:<38} {v}")
     final = first_annotator(gold, adjudicated=True)

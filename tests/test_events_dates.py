@@ -30,6 +30,10 @@ def d(month, day, year=2026):
     ("Friday", "happened", (FRI, FRI, "day")),
     ("Friday", "planned", (FRI, FRI, "day")),
     ("next Tuesday", "happened", (d(3, 17), d(3, 17), "day")),
+    # Several weekdays run on from the first one.
+    ("Monday and Tuesday", "planned", (d(3, 16), d(3, 17), "day")),
+    ("Thursday and Friday", "happened", (d(3, 12), FRI, "day")),
+    ("Saturday through Monday", "planned", (d(3, 14), d(3, 16), "day")),
     ("last Tuesday", "planned", (d(3, 10), d(3, 10), "day")),
     ("today", "planned", (FRI, FRI, "day")),
     ("later today", "planned", (FRI, FRI, "day")),

@@ -7,9 +7,10 @@ from datetime import date
 
 import pytest
 
-from kg.extract.dating import duration_days, refers_back
+from kg.extract.dating import duration_days, refers_back, week_back
 
 FRI = date(2026, 3, 13)  # a Friday
+SUN = date(2026, 3, 15)
 
 
 def d(month, day, year=2026):
@@ -28,10 +29,20 @@ def spans(nlp, text, published=FRI):
     ("the following day", 1), ("the next morning", 1), ("a day later", 1),
     ("the day before", -1), ("the previous day", -1),
     ("two days later", 2), ("three days earlier", -3), ("4 days after", 4),
+    ("a week later", 7), ("two weeks later", 14), ("a week earlier", -7),
     ("Monday", None), ("next day trading", None), ("several days later", None),
 ])
 def test_expressions_that_count_from_another_date(text, shift):
     assert refers_back(text) == shift
+
+
+@pytest.mark.parametrize(("text", "weeks"), [
+    ("the following week", 1), ("the week after", 1), ("the previous week", -1),
+    ("the week before", -1), ("that week", 0), ("later that week", 0), ("the same week", 0),
+    ("next week", None), ("last week", None), ("this week", None), ("the next week", None),
+])
+def test_weeks_that_count_from_another_date(text, weeks):
+    assert week_back(text) == weeks
 
 
 @pytest.mark.model
@@ -85,6 +96,61 @@ def test_the_time_of_a_journey_is_not_the_meetings_time_text(nlp):
 ])
 def test_dates_that_refer_back(nlp, text, expected):
     assert spans(nlp, text)[-1] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # Weeks count from the date named before them, not from the story's day.
+    ("Envoy Mark Hale met Foreign Minister Amr Saleh on March 2. A week later, Hale held "
+     "talks with Prime Minister Nour Haddad.", (d(3, 9), d(3, 9))),
+    ("Envoy Mark Hale met Foreign Minister Amr Saleh on February 16. Two weeks later, Hale "
+     "held talks with Prime Minister Nour Haddad.", (d(3, 2), d(3, 2))),
+    # The week after March 2's (Sunday to Saturday), up to the story's day for a held meeting.
+    ("Envoy Mark Hale met Foreign Minister Amr Saleh on March 2. The following week, Hale "
+     "held talks with Prime Minister Nour Haddad.", (d(3, 8), d(3, 13))),
+])
+def test_weeks_that_refer_back(nlp, text, expected):
+    assert spans(nlp, text)[-1] == expected
+
+
+@pytest.mark.model
+def test_a_week_later_with_nothing_to_count_from_is_only_a_bound(nlp):
+    # Not two weeks after the story's day: a held meeting cannot be in the future.
+    assert spans(nlp, "Two weeks later, Envoy Mark Hale held talks with Prime Minister Nour "
+                      "Haddad.") == [(None, FRI)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected", "published"), [
+    # A participant's departure told in a relative clause ends the visit the talks were in;
+    # an arrival starts it.
+    ("Trade Minister Lena Voss, who left Ankara yesterday, held talks with Prime Minister Emre "
+     "Kaya on the dispute.", (d(3, 9), d(3, 12)), FRI),
+    ("Trade Minister Lena Voss had discussions with Prime Minister Emre Kaya, who left Ankara "
+     "yesterday.", (d(3, 9), d(3, 12)), FRI),
+    ("Trade Minister Lena Voss, who arrived in Ankara on Monday, has held talks with Prime "
+     "Minister Emre Kaya.", (d(3, 9), d(3, 12)), FRI),
+    ("Trade Minister Lena Voss, who leaves for Ankara on Sunday, will hold talks with Prime "
+     "Minister Emre Kaya.", (d(3, 15), d(3, 18)), FRI),
+    # A meeting held before a journey still ahead: the days before it, up to the story's.
+    ("Economy Minister Lena Voss, who leaves for Moscow on Tuesday, met President Emre Kaya "
+     "to discuss the accord.", (d(3, 14), d(3, 15)), SUN),
+    ("Economy Minister Lena Voss, who flew to Ankara on Tuesday, met President Emre Kaya to "
+     "discuss the accord.", (d(3, 10), d(3, 13)), SUN),
+    # A planned meeting before a return is still ahead of the story's day.
+    ("Trade Minister Lena Voss, who returns home on Sunday, will hold talks with Prime "
+     "Minister Emre Kaya.", (d(3, 13), d(3, 15)), FRI),
+])
+def test_a_participants_journey_in_a_relative_clause_bounds_the_meeting(nlp, text, expected,
+                                                                       published):
+    assert spans(nlp, text, published) == [expected]
+
+
+@pytest.mark.model
+def test_a_relative_clause_of_another_kind_bounds_nothing(nlp):
+    # A journey, but not a participant's: only the story's day bounds the talks.
+    assert spans(nlp, "Trade Minister Lena Voss held talks with Prime Minister Emre Kaya on a "
+                      "ferry that left Ankara yesterday.") == [(None, FRI)]
 
 
 @pytest.mark.model
@@ -153,3 +219,27 @@ def test_said_at_the_meeting_keeps_the_meetings_time(nlp):
 def test_a_verb_meeting_has_no_duration_from_its_time(nlp):
     doc = nlp("Two days later, Ola Dahl met Ian Moss in Bern.")
     assert duration_days(next(t for t in doc if t.lower_ == "met")) == 1
+
+
+@pytest.mark.model
+def test_the_heads_of_a_body_are_no_journey(nlp):
+    # "heads" is a noun here: the time dates the meeting, not a journey starting on it.
+    assert spans(nlp, "Ada Quist held talks with Per Lund and the heads of the two exchanges "
+                      "last Thursday.", SUN) == [(d(3, 12), d(3, 12))]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # The sentence's one date cannot be a planned meeting's when it is long past ...
+    ("King Omar Nasser will hold talks with Prime Minister Emre Kaya during the visit, his "
+     "first since he took office in June 2020.", (FRI, None)),
+    # ... nor a held meeting's when it is still ahead.
+    ("Prime Minister Emre Kaya held talks with King Omar Nasser, whose term ends in June "
+     "2027.", (None, FRI)),
+    # A past one stays a held meeting's day.
+    ("Prime Minister Emre Kaya held talks in Ankara with King Omar Nasser in June 2020.",
+     (d(6, 1, 2020), d(6, 30, 2020))),
+])
+def test_the_sentences_one_date_must_fit_the_reports_status(nlp, text, expected):
+    assert spans(nlp, text) == [expected]
+

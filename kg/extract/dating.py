@@ -30,10 +30,10 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from kg.extract.timex import host_of, is_duration, is_journey, strip_preposition
-from kg.extract.when import clause_tense, precision_of, resolve_span, sole_date
+from kg.extract.when import clause_tense, precision_of, resolve_span, sole_date, week_of
 from kg.model import DateSpan
 
-__all__ = ["report_span", "refers_back", "duration_days", "VISIT_DAYS"]
+__all__ = ["report_span", "refers_back", "week_back", "duration_days", "VISIT_DAYS"]
 
 #: How many days after an arrival or a departure a meeting it is the purpose of may fall
 #: (and before a return): a state visit's talks are on its first days, not always its first.
@@ -51,7 +51,11 @@ _PARTS = r"(?:day|morning|afternoon|evening|night)"
 _SAME = re.compile(rf"^(?:(?:later|earlier) )?(?:on )?(?:(?:the )?same|that) {_PARTS}$")
 _NEXT = re.compile(rf"^(?:(?:the )?(?:following|next) {_PARTS}|(?:the )?day after|a day later)$")
 _PREV = re.compile(r"^(?:(?:the )?(?:previous|preceding) day|(?:the )?day before|a day earlier)$")
-_LATER = re.compile(r"^(\w+) days? (later|after|afterwards|earlier|before)$")
+_LATER = re.compile(r"^(\w+) (days?|weeks?) (later|after|afterwards|earlier|before)$")
+#: A week counted from an earlier date: "the following week", "later that week".
+_WEEK_NEXT = re.compile(r"^(?:the )?(?:following|ensuing|subsequent) week$|^(?:the )?week after$")
+_WEEK_PREV = re.compile(r"^(?:the )?(?:previous|preceding) week$|^(?:the )?week before$")
+_WEEK_SAME = re.compile(r"^(?:(?:later|earlier) )?(?:in )?(?:that|(?:the )?same) week$")
 
 
 def refers_back(text: str) -> int | None:
@@ -59,8 +63,8 @@ def refers_back(text: str) -> int | None:
 
     >>> refers_back("the same day"), refers_back("the following day"), refers_back("Monday")
     (0, 1, None)
-    >>> refers_back("two days later"), refers_back("the day before")
-    (2, -1)
+    >>> refers_back("two days later"), refers_back("the day before"), refers_back("a week later")
+    (2, -1, 7)
     """
     low = " ".join(strip_preposition(text).casefold().split())
     if _SAME.match(low):
@@ -72,7 +76,25 @@ def refers_back(text: str) -> int | None:
     m = _LATER.match(low)
     if m and (m.group(1) in _NUMBERS or m.group(1).isdigit()):
         n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
-        return n if m.group(2) in ("later", "after", "afterwards") else -n
+        n *= 7 if m.group(2).startswith("week") else 1
+        return n if m.group(3) in ("later", "after", "afterwards") else -n
+    return None
+
+
+def week_back(text: str) -> int | None:
+    """Which week after the one of the date named before it ``text`` means, when it counts
+    from one: "the following week" is the next (1), "that week" the same (0).
+
+    >>> week_back("the following week"), week_back("later that week"), week_back("next week")
+    (1, 0, None)
+    """
+    low = " ".join(strip_preposition(text).casefold().split())
+    if _WEEK_NEXT.match(low):
+        return 1
+    if _WEEK_PREV.match(low):
+        return -1
+    if _WEEK_SAME.match(low):
+        return 0
     return None
 
 
@@ -172,8 +194,8 @@ def _entity(sent: Span, text: str, trigger: Token) -> Span | None:
 def _days(text: str, ent: Span | None, published: date, status: str,
           past: bool | None) -> DateSpan | None:
     """The days of one expression, counted from the date it refers back to if it does."""
-    shift = refers_back(text)
-    if shift is None or ent is None:
+    shift, weeks = refers_back(text), week_back(text)
+    if (shift is None and weeks is None) or ent is None:
         return resolve_span(text, published, status, past)
     doc = ent.doc
     first = ent.sent.start
@@ -182,11 +204,19 @@ def _days(text: str, ent: Span | None, published: date, status: str,
             first = doc[first - 1].sent.start
     for prior in sorted((e for e in doc.ents if first <= e.start and e.end <= ent.start
                          and e.label_ == "DATE" and not is_duration(e)
-                         and refers_back(e.text) is None), key=lambda e: -e.start):
+                         and refers_back(e.text) is None and week_back(e.text) is None),
+                        key=lambda e: -e.start):
         base = resolve_span(prior.text, published, status, past)
         if base is not None and base.start is not None and base.start == base.end:
-            day = base.start + timedelta(days=shift)
-            return DateSpan(day, day, "day")
+            if weeks is None:
+                day = base.start + timedelta(days=shift or 0)
+                return DateSpan(day, day, "day")
+            start, end = week_of(base.start + timedelta(days=7 * weeks))
+            if weeks == 0 and "later" in text.casefold():
+                start = base.start  # "later that week": from the day named on
+            if status == "happened" and start <= published < end:
+                end = published  # a held meeting is over by the time it is reported
+            return DateSpan(start, end, precision_of(start, end))
     return resolve_span(None, published, status, past)  # nothing to count from: a bound
 
 
@@ -201,6 +231,10 @@ def _apply(span: DateSpan | None, role: str, days: int, status: str,
             end = published  # a held meeting is over by the time it is reported
     elif role == "before":
         start = start - timedelta(days=VISIT_DAYS)
+        if status == "planned" and start < published <= end:
+            start = published  # a planned meeting is still ahead when it is reported
+        elif status == "happened" and start <= published < end:
+            end = published
     elif role == "end" and start == end:
         start = end - timedelta(days=days - 1)
     elif role in ("start", "at") and start == end:
@@ -221,6 +255,43 @@ def _times(sent: Span) -> list[Span]:
         else:
             out.append(ent)
     return [e for e in out if not is_duration(e)]
+
+
+#: Words that send a journey towards a place the meeting may be in: "left for Tokyo".
+_TOWARDS = frozenset({"for", "to", "into"})
+
+
+def _participant_journeys(sent: Span, trigger: Token) -> list[tuple[Span, Token, bool]]:
+    """Dated journeys told in a relative clause on a participant ("X, who left Tokyo
+    yesterday, held talks with Y"), each with its verb and whether it leaves the place of the
+    meeting (a return home, a departure from somewhere) rather than goes towards one."""
+    clause = _clause(trigger)
+    out = []
+    for ent in _times(sent):
+        host = host_of(ent)
+        if host.dep_ != "relcl" or not is_journey(host) or host.head not in clause.subtree \
+                or trigger in host.subtree or not (host.head.ent_type_ == "PERSON"
+                                                   or host.head.pos_ == "PROPN"):
+            continue
+        lemma = host.lemma_.casefold()
+        words = {c.lower_ for c in host.children if c.dep_ in ("prep", "advmod", "prt")}
+        away = "home" in words or lemma in ("leave", "depart", "return") \
+            and not words & _TOWARDS
+        out.append((ent, host, away))
+    return out
+
+
+def _participant_span(ent: Span, host: Token, away: bool, days: int, status: str,
+                      published: date) -> DateSpan | None:
+    """What a participant's journey says of the meeting: it ends the visit the meeting was in
+    when it leaves (or when the meeting was held before a journey still ahead), and starts it
+    otherwise. The journey's day is read in the journey's own tense, not the meeting's."""
+    tense = clause_tense(host)
+    trip = _days(ent.text, ent, published, "happened" if tense else "planned", tense)
+    if trip is None or trip.start is None or trip.end is None:
+        return None
+    before = away or (status == "happened" and trip.start > published)
+    return _apply(trip, "before" if before else "after", days, status, published)
 
 
 def _journeys(sent: Span, trigger: Token) -> list[tuple[Span, str]]:
@@ -269,6 +340,8 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
                           published)
     around = [_apply(_days(ent.text, ent, published, status, past), role, days, status,
                      published) for ent, role in _journeys(sent, trigger)]
+    around += [_participant_span(ent, host, away, days, status, published)
+               for ent, host, away in _participant_journeys(sent, trigger)]
     spans = [s for s in (attached, *around)
              if s is not None and s.start is not None and s.end is not None]
     if spans:
@@ -285,7 +358,12 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
             _journey(host_of(e)) and host_of(e).i != trigger.i for e in _times(sent)
             if text in e.text):
         # The one date of the sentence, unless it dates a journey the meeting is not part of
-        # ("after talks ... ahead of her visit next week").
-        return _apply(resolve_span(text, published, status, past), "at", days, status,
+        # ("after talks ... ahead of her visit next week"), or its days contradict the report
+        # ("will hold talks during the visit, his first since he took office in June 2020").
+        span = _apply(resolve_span(text, published, status, past), "at", days, status,
                       published)
+        if span is None or span.start is None or span.end is None or not (
+                status == "planned" and span.end < published
+                or status == "happened" and span.start > published):
+            return span
     return resolve_span(None, published, status, past)

@@ -207,8 +207,8 @@ def is_journey(tok: Token) -> bool:
     [True, False]
     """
     lemma = tok.lemma_.casefold()
-    if lemma not in JOURNEY:
-        return False
+    if lemma not in JOURNEY or tok.pos_ in ("NOUN", "PROPN"):
+        return False  # "the heads of the exchanges" is no journey
     parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
     if lemma == "set":
         return bool(parts & {"off", "out"})

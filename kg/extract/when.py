@@ -13,6 +13,8 @@ planned one. Weeks run Sunday to Saturday, as in the US wire copy the rules were
 DateSpan(start=datetime.date(1987, 4, 29), end=datetime.date(1987, 4, 29), precision='day')
 >>> resolve_span("on Wednesday", fri, "happened").start
 datetime.date(1987, 4, 22)
+>>> str(resolve_span("Monday and Tuesday", fri, "planned"))
+'1987-04-27/1987-04-28 (day)'
 >>> str(resolve_span("next month", fri, "planned"))
 '1987-05-01/1987-05-31 (month)'
 >>> str(resolve_span("earlier this year", fri, "happened"))
@@ -34,7 +36,7 @@ from spacy.tokens import Span, Token
 from kg.extract.timex import normalise_date, strip_preposition
 from kg.model import DateSpan
 
-__all__ = ["resolve_span", "clause_tense", "precision_of", "sole_date"]
+__all__ = ["resolve_span", "clause_tense", "precision_of", "sole_date", "week_of"]
 
 _WEEKDAYS = {d.casefold(): n for n, d in enumerate(calendar.day_name)}
 _MONTHS = {m.casefold(): n for n, m in enumerate(calendar.month_name) if m}
@@ -77,7 +79,12 @@ def _shift_month(d: date, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-def _week(d: date) -> tuple[date, date]:
+def week_of(d: date) -> tuple[date, date]:
+    """The Sunday-to-Saturday week of ``d``.
+
+    >>> week_of(date(1987, 4, 29))
+    (datetime.date(1987, 4, 26), datetime.date(1987, 5, 2))
+    """
     sunday = d - timedelta(days=(d.weekday() + 1) % 7)
     return sunday, sunday + timedelta(days=6)
 
@@ -95,9 +102,10 @@ def _clip(s: DateSpan, pub: date, direction: int) -> DateSpan:
 
 def _weekday(text: str, pub: date, direction: int) -> DateSpan | None:
     words = text.split()
-    day = next((_WEEKDAYS[w] for w in words if w in _WEEKDAYS), None)
-    if day is None:
+    days = [_WEEKDAYS[w] for w in words if w in _WEEKDAYS]
+    if not days:
         return None
+    day = days[0]
     if "next" in words or "coming" in words:
         direction, same = 1, False
     elif "last" in words or "previous" in words or "past" in words:
@@ -111,7 +119,9 @@ def _weekday(text: str, pub: date, direction: int) -> DateSpan | None:
         d = pub + timedelta(days=ahead or 7)
     else:
         d = pub - timedelta(days=(7 - ahead) % 7 or 7)
-    return _span(d, d)
+    # "Monday and Tuesday", "Monday through Wednesday": the days run on from the first.
+    last = d + timedelta(days=max((n - day) % 7 for n in days))
+    return _span(d, last)
 
 
 def _relative(text: str, pub: date, direction: int) -> DateSpan | None:
@@ -120,7 +130,7 @@ def _relative(text: str, pub: date, direction: int) -> DateSpan | None:
         which, unit = m.groups()
         step = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1}.get(which, 0)
         if unit in ("week", "weekend"):
-            start, end = _week(pub + timedelta(days=7 * step))
+            start, end = week_of(pub + timedelta(days=7 * step))
             if unit == "weekend":
                 start, end = end - timedelta(days=1), end + timedelta(days=1)
             s = DateSpan(start, end, "week")
@@ -142,7 +152,7 @@ def _relative(text: str, pub: date, direction: int) -> DateSpan | None:
             d = pub - timedelta(days=n)
             return _span(d, d)
         if m.group(2) == "week":
-            start, end = _week(pub - timedelta(days=7 * n))
+            start, end = week_of(pub - timedelta(days=7 * n))
             return DateSpan(start, end, "week")
         return _month(*_shift_month(pub, -n))
     return None
