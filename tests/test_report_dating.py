@@ -243,3 +243,30 @@ def test_the_heads_of_a_body_are_no_journey(nlp):
 def test_the_sentences_one_date_must_fit_the_reports_status(nlp, text, expected):
     assert spans(nlp, text) == [expected]
 
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # Talks going on as the story is written: its day, or the day before.
+    ("Minister Lena Voss is holding talks with Prime Minister Emre Kaya on the grain accord.",
+     (d(3, 12), FRI)),
+    ("Governor Ian Pike is attending the annual meeting of the Northern Bankers Guild.",
+     (d(3, 12), FRI)),
+    # A held meeting with no time and no other tense keeps only the story's day as a bound.
+    ("Minister Lena Voss has held talks with Prime Minister Emre Kaya on the grain accord.",
+     (None, FRI)),
+])
+def test_talks_going_on_as_the_story_is_written(nlp, text, expected):
+    assert spans(nlp, text) == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # The present progressive with a weekday is an arrangement ahead ...
+    ("Minister Lena Voss is meeting Prime Minister Emre Kaya on Wednesday.", (d(3, 18), d(3, 18))),
+    # ... the past tense looks back, and the story's own day is today.
+    ("Minister Lena Voss met Prime Minister Emre Kaya on Wednesday.", (d(3, 11), d(3, 11))),
+    ("Minister Lena Voss is meeting Prime Minister Emre Kaya today.", (FRI, FRI)),
+])
+def test_the_present_progressive_reads_a_weekday_forward(nlp, text, expected):
+    assert spans(nlp, text) == [expected]
+

@@ -45,6 +45,7 @@ _END = frozenset({"end", "close", "conclude", "finish", "wind"})
 #: Links a journey's purpose is not reached through: "X, who met Y, will fly on Monday".
 _NOT_PURPOSE = frozenset({"relcl", "nsubj", "nsubjpass", "ccomp", "parataxis", "appos",
                           "csubj", "acl"})
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "a": 1, "an": 1}
 _PARTS = r"(?:day|morning|afternoon|evening|night)"
@@ -332,6 +333,10 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         return None
     past = clause_tense(trigger)
     days = duration_days(trigger)
+    if time and status == "happened" and _ongoing(trigger):
+        # "X is meeting Y on Wednesday": the present progressive with a time is an
+        # arrangement ahead, read forward whatever status the clause was given.
+        status = "planned"
     attached = None
     if time:
         ent = _entity(sent, time, trigger)
@@ -366,4 +371,16 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
                 status == "planned" and span.end < published
                 or status == "happened" and span.start > published):
             return span
+    if status == "happened" and _ongoing(trigger):
+        # "X is holding talks with Y": going on as the story is written (a day's slack for
+        # a dateline across time zones).
+        return DateSpan(published - timedelta(days=1), published, "day")
     return resolve_span(None, published, status, past)
+
+
+def _ongoing(trigger: Token) -> bool:
+    """Whether the meeting's clause is in the present progressive ("are meeting", "is
+    holding talks", "is attending the meeting")."""
+    verb = _clause(trigger)
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in _PRESENT_BE
+                                      for c in verb.children)
