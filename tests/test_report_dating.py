@@ -230,12 +230,9 @@ def test_the_heads_of_a_body_are_no_journey(nlp):
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "expected"), [
-    # The sentence's one date cannot be a planned meeting's when it is long past ...
+    # The sentence's one date cannot be a planned meeting's when it is long past.
     ("King Omar Nasser will hold talks with Prime Minister Emre Kaya during the visit, his "
      "first since he took office in June 2020.", (FRI, None)),
-    # ... nor a held meeting's when it is still ahead.
-    ("Prime Minister Emre Kaya held talks with King Omar Nasser, whose term ends in June "
-     "2027.", (None, FRI)),
     # A past one stays a held meeting's day.
     ("Prime Minister Emre Kaya held talks in Ankara with King Omar Nasser in June 2020.",
      (d(6, 1, 2020), d(6, 30, 2020))),

@@ -363,13 +363,14 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
             _journey(host_of(e)) and host_of(e).i != trigger.i for e in _times(sent)
             if text in e.text):
         # The one date of the sentence, unless it dates a journey the meeting is not part of
-        # ("after talks ... ahead of her visit next week"), or its days contradict the report
+        # ("after talks ... ahead of her visit next week"), or is past for a planned meeting
         # ("will hold talks during the visit, his first since he took office in June 2020").
+        # (A held one dated ahead stays: "happened" is also what an unmarked report gets, and
+        # "an April 5-6 summit" in a March story is this April's.)
         span = _apply(resolve_span(text, published, status, past), "at", days, status,
                       published)
-        if span is None or span.start is None or span.end is None or not (
-                status == "planned" and span.end < published
-                or status == "happened" and span.start > published):
+        if span is None or span.end is None or not (status == "planned"
+                                                    and span.end < published):
             return span
     if status == "happened" and _ongoing(trigger):
         # "X is holding talks with Y": going on as the story is written (a day's slack for
