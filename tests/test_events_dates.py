@@ -40,6 +40,8 @@ def d(month, day, year=2026):
     ("this evening", "happened", (FRI, FRI, "day")),
     ("yesterday", "happened", (d(3, 12), d(3, 12), "day")),
     ("tomorrow", "planned", (d(3, 14), d(3, 14), "day")),
+    ("today and tomorrow", "planned", (FRI, d(3, 14), "day")),
+    ("yesterday and today", "happened", (d(3, 12), FRI, "day")),
     # Periods are intervals.
     ("next month", "planned", (d(4, 1), d(4, 30), "month")),
     ("next month's", "negated", (d(4, 1), d(4, 30), "month")),

@@ -244,14 +244,12 @@ def resolve_span(text: str | None, published: date | None, status: str,
         if low in _OPEN_BEFORE or (not low and direction < 0):
             return DateSpan(None, published, "bound")
         return DateSpan(None, None, "unknown")
-    if _SAME_DAY.search(low):
-        return _span(published, published)
-    if re.search(r"\b(yesterday|last night)\b", low):
-        d = published - timedelta(days=1)
-        return _span(d, d)
-    if "tomorrow" in low:
-        d = published + timedelta(days=1)
-        return _span(d, d)
+    # "today", "yesterday", "tomorrow", and several of them ("today and tomorrow").
+    near = [published + timedelta(days=n) for n, said in (
+        (-1, re.search(r"\b(yesterday|last night)\b", low)), (0, _SAME_DAY.search(low)),
+        (1, "tomorrow" in low)) if said]
+    if near:
+        return _span(near[0], near[-1])
     for rule in (_relative, _calendar, _weekday):
         found = rule(low, published, direction)
         if found is not None:
