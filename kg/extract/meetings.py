@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract import meeting_words as words
 from kg.extract.dating import report_span
+from kg.extract.discourse import discourse_meetings
 from kg.extract.hospitality import (
     HOSPITALITY_NOUNS,
     call_parties,
@@ -385,7 +386,8 @@ def find_meetings(doc: Doc, index: EntityIndex, scored: bool = True) -> list[Mee
     found += anaphoric_meetings(doc, index, found)  # parties named in sentences before
     if scored:
         found += scored_meetings(doc, index, found)
-        found.sort(key=lambda m: m.provenance.sentence_index)
+    found += discourse_meetings(doc, index, found)  # a side left to the article's protagonist
+    found.sort(key=lambda m: m.provenance.sentence_index)
     return found
 
 

@@ -28,7 +28,8 @@ from kg.extract.parties import Parties
 from kg.extract.trigger_syntax import governor
 from kg.model import EntityType, Meeting, MeetingStatus
 
-__all__ = ["SESSION_NOUNS", "SESSION_VERBS", "session_meetings"]
+__all__ = ["SESSION_NOUNS", "SESSION_VERBS", "acting_at", "definite_session", "in_subject",
+           "is_session", "session_meetings"]
 
 #: Nouns of a body's session ("a meeting of the council", "the OPEC conference").
 SESSION_NOUNS = frozenset({"meeting", "conference", "session", "summit", "talks", "talk",
@@ -110,7 +111,7 @@ def _joint(sent: Span, p: Parties) -> tuple[Token, list[str]] | None:
     The verb that says so, and the parties."""
     for noun in sent:
         if noun.lemma_.casefold() not in SESSION_NOUNS or noun.pos_ not in ("NOUN", "PROPN") \
-                or not _is_session(noun) or excluded(noun):
+                or not is_session(noun) or excluded(noun):
             continue
         head = noun.head
         if noun.dep_ == "nsubj" and head.lemma_.casefold() in _GATHER:
@@ -198,7 +199,7 @@ def _session_body(trig: Token, p: Parties, index: EntityIndex) -> str | None:
             return None  # "met with X": the rules' meeting, not a session
         phrase = subj[0]
     elif trig.pos_ in ("NOUN", "PROPN") and lemma in SESSION_NOUNS:
-        if not _is_session(trig) or index.keys_of(trig):
+        if not is_session(trig) or index.keys_of(trig):
             return None  # a conference that is itself a named body is no body's session
         own = _orgs(trig, p, index)
         if own:
@@ -227,7 +228,7 @@ def _public(key: str, index: EntityIndex) -> str | None:
     return None if e is None or is_company_name(e.label) else key
 
 
-def _is_session(noun: Token) -> bool:
+def is_session(noun: Token) -> bool:
     """Whether a meeting noun may be a body's session (not a press conference, not a
     company's annual or board meeting)."""
     return not any(c.lower_ in _NOT_SESSION for c in noun.children
@@ -255,17 +256,17 @@ def _attendees(trig: Token, sent: Span, later: list[Span], p: Parties, index: En
         for tok in s:
             if tok.lemma_.casefold() not in SESSION_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if k and (_orgs(tok, p, index) not in ([], [body]) or not _definite(tok)):
+            if k and (_orgs(tok, p, index) not in ([], [body]) or not definite_session(tok)):
                 continue
-            if _is_session(tok):
-                out += _acting_at(tok, p)
+            if is_session(tok):
+                out += acting_at(tok, p)
         if members:
-            named += [k for tok in s if _in_subject(tok)
+            named += [k for tok in s if in_subject(tok)
                       for k in p.of_token(tok) if k in members]
     return out, named
 
 
-def _in_subject(tok: Token) -> bool:
+def in_subject(tok: Token) -> bool:
     """Whether ``tok`` is in the subject or agent phrase of a verb ("Spain and Portugal
     opposed", "ministers from Oman said", "backed by Italy")."""
     cur = tok
@@ -279,13 +280,13 @@ def _in_subject(tok: Token) -> bool:
     return False
 
 
-def _definite(noun: Token) -> bool:
+def definite_session(noun: Token) -> bool:
     """Whether a later meeting noun points back ("the meeting", "today's talks")."""
     return any(c.lower_ in _DEFINITE or c.lower_.rstrip("'s’") in _DEFINITE
                for c in noun.children if c.dep_ in ("det", "poss", "npadvmod", "compound"))
 
 
-def _acting_at(noun: Token, p: Parties) -> list[str]:
+def acting_at(noun: Token, p: Parties) -> list[str]:
     """Parties of the verb that has the session as its object or setting ("X chaired the
     meeting", "Y proposed limits at the meeting"), and the agents of a participle on it
     ("the conference, which was attended by Z")."""

@@ -1,0 +1,65 @@
+"""Meetings whose sentence names one side only, the other side read from the article's
+discourse (kg/extract/discourse.py): the article's protagonist, and the session of the body
+its lead names. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from meeting_helpers import meetings
+
+pytestmark = pytest.mark.model
+
+LEAD = ("Iceland has asked for a new loan to repair its harbours. The loan would be the first "
+        "for Iceland since 1990, finance ministry officials said. ")
+EC_LEAD = ("Farm ministers of the European Community gave a cool reception to a plan to cut "
+           "milk quotas. ")
+
+
+def test_a_team_travelling_for_talks_is_the_protagonists(nlp):
+    found = meetings(nlp, LEAD + "A team will fly to Washington next month for talks with the "
+                                 "International Monetary Fund.")
+    assert [(m.names, m.status, m.place, m.time) for m in found] == [
+        (frozenset({"Iceland", "International Monetary Fund"}), "planned", "Washington",
+         "next month")]
+
+
+def test_unnamed_others_are_not_the_protagonist(nlp):
+    assert meetings(nlp, LEAD + "Bankers will fly to Washington next month for talks with the "
+                                "International Monetary Fund.") == []
+
+
+def test_a_conditional_trip_for_talks_is_no_meeting(nlp):
+    assert meetings(nlp, LEAD + "A team may fly to Washington next month for talks with the "
+                                "International Monetary Fund if the loan is refused.") == []
+
+
+def test_a_named_side_is_left_to_the_rules(nlp):
+    found = meetings(nlp, LEAD + "The International Monetary Fund said it had held talks with "
+                                 "Norway.")
+    assert [m.names for m in found] == [frozenset({"International Monetary Fund", "Norway"})]
+
+
+def test_the_chair_of_the_bodys_session_meets_the_body(nlp):
+    found = meetings(nlp, EC_LEAD + "The plan was drafted by the Commission. Irish minister Sean "
+                                    "Daly, who chaired the meeting, said a decision was months "
+                                    "away.")
+    assert [(m.names, m.status) for m in found] == [
+        (frozenset({"European Community", "Sean Daly"}), "happened")]
+
+
+def test_a_member_acting_at_the_talks_here_meets_the_body(nlp):
+    found = meetings(nlp, EC_LEAD + "Greece repeated its objections at the talks here on Monday, "
+                                    "diplomats said.")
+    assert [(m.names, m.time) for m in found] == [
+        (frozenset({"European Community", "Greece"}), "Monday")]
+
+
+def test_a_press_conference_is_no_session(nlp):
+    assert meetings(nlp, EC_LEAD + "Greece criticised the plan at a press conference, diplomats "
+                                   "said.") == []
+
+
+def test_two_bodies_in_the_lead_leave_the_session_unread(nlp):
+    assert meetings(nlp, "Farm ministers of the European Community and of NATO gave a cool "
+                         "reception to a plan to cut milk quotas. Irish minister Sean Daly, who "
+                         "chaired the meeting, said a decision was months away.") == []
