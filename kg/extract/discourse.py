@@ -22,7 +22,7 @@ someone else ("bankers", "officials", "the banks") or a party named before a pro
 the sentence alone.
 
 >>> sorted(STAND_INS)[:4]
-['administration', 'bank', 'company', 'corporation']
+['administration', 'bank', 'company', 'concern']
 """
 
 from __future__ import annotations
