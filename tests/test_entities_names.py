@@ -166,3 +166,18 @@ def test_honorific_and_surname_is_a_person_and_a_knight_goes_by_first_name(nlp):
     assert _labels(x, EntityType.PERSON) == {"Alan Bright", "Hale"}
     assert "Sir Alan" in {m.text for m in x.entity("person:alan bright").mentions}
     assert pairs(nlp, text) == {frozenset({"Alan Bright", "Hale"})}
+
+
+def test_misspelt_and_abbreviated_titles_are_not_part_of_the_name(nlp):
+    x = run(nlp, "Prime Minsiter Tomas Varga met Sen Lola Brandt in Vienna on Monday. "
+                 "Treasurer Mia Lund later joined them.")
+    people = _people(x)
+    assert {"Tomas Varga", "Lola Brandt", "Mia Lund"} <= set(people)
+    assert not any(w in label for label in people for w in ("Minsiter", "Sen ", "Treasurer"))
+    assert frozenset({"Tomas Varga", "Lola Brandt"}) in pairs(nlp, x.article.text)
+
+
+def test_a_name_that_looks_like_a_slipped_title_is_kept(nlp):
+    # One letter from a short title ("Sultan") is a name, and a slip needs two words after it.
+    people = _people(run(nlp, "Sulman Haddad met Minsiter Okafor in Lagos on Friday."))
+    assert "Sulman Haddad" in people

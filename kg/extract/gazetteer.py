@@ -22,6 +22,9 @@ __all__ = [
     "demonym_country",
     "is_title",
     "title_words",
+    "is_title_abbreviation",
+    "is_misspelt_title",
+    "name_core",
     "HONORIFICS",
     "MALE_HONORIFICS",
     "FEMALE_HONORIFICS",
@@ -108,6 +111,65 @@ def is_title(text: str) -> bool:
 def title_words() -> frozenset[str]:
     """Every single word that occurs in a known title ("prime", "minister", ...)."""
     return frozenset(w for t in gazetteer().titles for w in t.split())
+
+
+def is_title_abbreviation(word: str) -> bool:
+    """Whether ``word`` is a title's abbreviation written without its period ("Sen", "Gen").
+
+    >>> is_title_abbreviation("Sen"), is_title_abbreviation("Ben")
+    (True, False)
+    """
+    low = word.casefold()
+    return not low.endswith(".") and low + "." in gazetteer().titles
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by one insertion, deletion, substitution or swap of
+    neighbours (a typist's slip)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+@lru_cache(maxsize=1)
+def _long_title_words() -> frozenset[str]:
+    # Shorter title words are one slip from too many names ("Sultan" and "Sulman").
+    return frozenset(w for w in title_words() if len(w) >= 7 and w.isalpha())
+
+
+def is_misspelt_title(word: str) -> bool:
+    """Whether ``word`` is a long title word with one letter slipped ("Minsiter", "Miniister").
+
+    >>> is_misspelt_title("Minsiter"), is_misspelt_title("Minister"), is_misspelt_title("Mirna")
+    (True, False, False)
+    """
+    low = word.casefold()
+    return len(low) >= 6 and low.isalpha() and low not in title_words() \
+        and any(_one_edit(low, t) for t in _long_title_words())
+
+
+def name_core(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's name without the title, nationality or misspelt title words written before
+    it, as long as two words remain ("Sen Ann Vos", "Belgian Ann Vos", "minsiter Ann Vos").
+
+    >>> name_core(("prime", "minsiter", "ann", "vos")), name_core(("king", "olaf"))
+    (('ann', 'vos'), ('king', 'olaf'))
+    """
+    out = words
+    while len(out) > 2 and (out[0].casefold() in title_words() or is_title_abbreviation(out[0])
+                            or is_misspelt_title(out[0]) or _nationality(out[0])):
+        out = out[1:]
+    return out
+
+
+def _nationality(word: str) -> bool:
+    # Short demonyms are also given names ("Finn", "Dane").
+    return len(word) >= 5 and demonym_country(word) is not None
 
 
 #: Words after a company name that make it a company ("Acme Corp" is "the company").

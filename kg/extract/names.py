@@ -21,7 +21,9 @@ from kg.extract.gazetteer import (
     HONORIFICS,
     MALE_HONORIFICS,
     country_of,
+    is_misspelt_title,
     is_title,
+    is_title_abbreviation,
     title_words,
 )
 from kg.extract.index import EntityIndex
@@ -81,7 +83,8 @@ def surname_match(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 def _is_title_token(tok: Token) -> bool:
     low = tok.text.casefold()
-    return low in HONORIFICS or (low in title_words() and tok.text[:1].isupper())
+    return low in HONORIFICS or tok.text[:1].isupper() and (
+        low in title_words() or is_title_abbreviation(tok.text))
 
 
 def _role_chunk(ent: Span) -> list[Token]:
@@ -158,7 +161,10 @@ def person_draft(ent: Span, sentence_index: int) -> PersonDraft | None:
     while toks and toks[0].text.casefold() == "the":
         toks.pop(0)
     stripped: list[Token] = []
-    while len(toks) > 1 and _is_title_token(toks[0]):
+    # A misspelt title is no part of the name either ("Prime Minsiter Ann Vos"), but only
+    # before two more words: a one-word name after it may be the slip's own word.
+    while len(toks) > 1 and _is_title_token(toks[0]) \
+            or len(toks) > 2 and is_misspelt_title(toks[0].text):
         stripped.append(toks.pop(0))
     while toks and (toks[-1].text in _POSSESSIVE or toks[-1].is_punct):
         toks.pop()

@@ -6,6 +6,12 @@ in which articles were ingested, nor on how they were extracted (one process, se
 a Dask cluster). A short name that fits two known people ("Baker": James or Howard Baker)
 is left alone. The short form is kept as ``skos:altLabel`` of the full-name entity.
 
+Names are compared without the words a writer puts before a name (a title, abbreviated or
+misspelt, or a nationality: :func:`~kg.extract.gazetteer.name_core`): a person written
+"Minsiter Ann Vos" once is the "Ann Vos" of every other article, and gets the IRI minted from
+"Ann Vos", with the label most of the graphs give that name. The IRI depends only on the set of
+names in the store, so a build in steps and a build at once give the same one.
+
 >>> from kg.sample import sample_extraction
 >>> from kg.rdf.mapping import to_rdf
 >>> from kg.store import open_store
@@ -18,20 +24,24 @@ is left alone. The short form is kept as ``skos:altLabel`` of the full-name enti
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 from rdflib.term import Node
 
+from kg.extract.gazetteer import name_core
+from kg.extract.index import entity_key
 from kg.extract.names import surname_match
+from kg.model import EntityType
 from kg.query.files import internal_query
+from kg.rdf.iri import entity_iri
 from kg.rdf.mapping import RdfTriple
 from kg.rdf.nquads import triples_nquads
 from kg.store import Store
 
-__all__ = ["person_links", "relink_people", "relink_people_graphs"]
+__all__ = ["person_links", "preferred_labels", "relink_people", "relink_people_graphs"]
 
 log = logging.getLogger(__name__)
 
@@ -40,43 +50,95 @@ def _words(label: str) -> tuple[str, ...]:
     return tuple(label.casefold().replace(".", "").split())
 
 
-def person_links(people: dict[str, str]) -> dict[str, str]:
-    """Short-name person IRI -> the one full-name person IRI whose name ends with it.
+def _core(label: str) -> str:
+    """The name a label writes, without the title or nationality words before it."""
+    return " ".join(name_core(tuple(label.split())))
 
-    >>> person_links({"p/putin": "Putin", "p/vp": "Vladimir Putin",
-    ...               "p/baker": "Baker", "p/jb": "James Baker", "p/hb": "Howard Baker"})
-    {'p/putin': 'p/vp'}
+
+def _form(labels: Mapping[str, int]) -> str:
+    """The label most graphs give (ties: one not in capitals, then the smallest)."""
+    return min(labels.items(), key=lambda kv: (-kv[1], kv[0].isupper(), kv[0]))[0]
+
+
+def person_links(people: Mapping[str, Mapping[str, int]]) -> dict[str, str]:
+    """Person IRI -> the IRI it is the same person as: the IRI of its name without the words
+    before it, and for a short name the one full name that ends with it.
+
+    ``people``: each person IRI's labels, with how many graphs give each.
+
+    >>> p = lambda label: str(entity_iri(entity_key(label, EntityType.PERSON)))
+    >>> links = person_links({p("Putin"): {"Putin": 2}, p("Vladimir Putin"): {"Vladimir Putin": 1},
+    ...                       p("Baker"): {"Baker": 1}, p("James Baker"): {"James Baker": 1},
+    ...                       p("Howard Baker"): {"Howard Baker": 1}})
+    >>> links == {p("Putin"): p("Vladimir Putin")}
+    True
+    >>> person_links({p("Sen Ann Vos"): {"Sen Ann Vos": 1}}) == {p("Sen Ann Vos"): p("Ann Vos")}
+    True
     """
+    home: dict[str, str] = {}  # IRI -> the IRI of its name without the words before it
+    for iri, labels in people.items():
+        written = tuple(_form(labels).split())
+        core = name_core(written)
+        # Only a stripped name moves: every other IRI keeps the one it was minted with.
+        home[iri] = iri if core == written else str(
+            entity_iri(entity_key(" ".join(core), EntityType.PERSON)))
+    cores: dict[str, tuple[str, ...]] = {}
+    for iri, labels in people.items():
+        cores.setdefault(home[iri], _words(_core(_form(labels))))
     by_last: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
-    for iri, label in people.items():
-        words = _words(label)
+    for target, words in cores.items():
         if len(words) > 1:
-            by_last[words[-1]].append((iri, words))
-    links: dict[str, str] = {}
-    for iri, label in people.items():
-        words = _words(label)
-        if not words:
+            by_last[words[-1]].append((target, words))
+    full: dict[str, str] = {}
+    for target, words in cores.items():
+        found = {f for f, longer in by_last.get(words[-1], ()) if f != target
+                 and surname_match(words, longer)} if words else set()
+        full[target] = found.pop() if len(found) == 1 else target
+    links = {iri: full[home[iri]] for iri in people}
+    return {iri: t for iri, t in links.items() if t != iri}
+
+
+def preferred_labels(people: Mapping[str, Mapping[str, int]], links: Mapping[str, str]
+                     ) -> dict[str, str]:
+    """The label each link target gets: among the names of the IRIs linked to it whose name
+    is the target's own (surnames and other short forms do not count), the form most graphs
+    give, without the words before the name.
+
+    >>> preferred_labels({"a": {"Minsiter Ann Vos": 1}, "b": {"Ann Vos": 3}, "c": {"Vos": 9}},
+    ...                  {"a": "b", "c": "b"})
+    {'b': 'Ann Vos'}
+    """
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    targets = set(links.values())
+    for iri, labels in people.items():
+        target = links.get(iri, iri)
+        if target not in targets:
             continue
-        targets = {f for f, full in by_last.get(words[-1], ()) if f != iri
-                   and surname_match(words, full)}
-        if len(targets) == 1:
-            links[iri] = targets.pop()
-    return links
+        for label, graphs in labels.items():
+            forms[target][_core(label)] += graphs
+    out = {}
+    for target, counts in forms.items():
+        longest = max(len(_words(f)) for f in counts)
+        out[target] = _form({f: n for f, n in counts.items() if len(_words(f)) == longest})
+    return out
 
 
 def _rewrite(triples: Iterable[RdfTriple], links: dict[Node, URIRef],
              labels: dict[str, str]) -> list[RdfTriple]:
     out: list[RdfTriple] = []
     for s, p, o in triples:
-        if s in links and p in (RDFS.label, SKOS.prefLabel):
-            out.append((links[s], SKOS.altLabel, o))  # the short form becomes an alias
+        s2 = links.get(s, s)
+        if p in (RDFS.label, SKOS.prefLabel) and str(s2) in labels:
+            # The graph's own form stays a name of the entity; its label is the chosen one.
+            if str(o) != labels[str(s2)]:
+                out.append((s2, SKOS.altLabel, o))
             continue
-        out.append((links.get(s, s), p, links.get(o, o)))
+        out.append((s2, p, links.get(o, o)))
     subjects = {t[0] for t in out}
     for full in set(links.values()) & subjects:
         out.append((full, RDFS.label, Literal(labels[str(full)])))
         out.append((full, SKOS.prefLabel, Literal(labels[str(full)])))
-    return out
+    return list(dict.fromkeys(out))
 
 
 def relink_people(store: Store) -> int:
@@ -91,14 +153,17 @@ def relink_people_graphs(store: Store) -> list[str]:
     """:func:`relink_people`, returning the IRIs of the article graphs it rewrote."""
     q = internal_query("people")
     rows = store.query(q).rows
-    people = {str(r[0]): str(r[1]) for r in rows}
+    people: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        people[str(r[0])][str(r[1])] += 1
     links = person_links(people)
     if not links:
         return []
+    labels = preferred_labels(people, links)
     graphs = sorted({str(r[2]) for r in rows if str(r[0]) in links})
     iri_links: dict[Node, URIRef] = {URIRef(k): URIRef(v) for k, v in links.items()}
     for gname in graphs:
-        triples = _rewrite(store.graph_triples(gname), iri_links, people)
+        triples = _rewrite(store.graph_triples(gname), iri_links, labels)
         store.replace_article_nquads(gname, triples_nquads(gname, triples))
     log.info("linked %d short names across %d articles", len(links), len(graphs))
     return graphs
