@@ -7,7 +7,7 @@ import pytest
 from fixtures import prov
 from rdflib import Literal
 
-from kg.ingest.linking import preferred_labels, relink_people
+from kg.ingest.linking import person_links, preferred_labels, relink_people
 from kg.ingest.summary_graph import refresh_summary
 from kg.model import Article, Entity, EntityType, Extraction, Meeting, MeetingStatus
 from kg.query.library import load_query, run_query
@@ -128,3 +128,23 @@ def test_the_label_is_the_form_most_graphs_give():
               "i/c": {"Tamsin Orrell": 2}, "i/d": {"Orrell": 7}}
     assert preferred_labels(people, {"i/a": "i/c", "i/b": "i/c", "i/d": "i/c"}) == {
         "i/c": "Tamsin Orrell"}
+
+
+def test_a_chain_of_ever_longer_names_links_in_one_pass(store):
+    """"Dubreuil" fits both "Anne Dubreuil" and "Marie Anne Dubreuil"; since the shorter of the
+    two is the longer one too, all three are one person after one pass, and a second finds
+    nothing left to do."""
+    for aid, (a, b) in {"c1": ("Dubreuil", "Ivo Dressler"), "c2": ("Anne Dubreuil", "Gus Lyle"),
+                        "c3": ("Marie Anne Dubreuil", "Piet Snel")}.items():
+        store.replace_article(to_rdf(_article(aid, a, b)))
+    assert relink_people(store) == 2
+    assert [p for p in _people(store) if "dubreuil" in p] == [
+        str(entity_iri("person:marie anne dubreuil"))]
+    assert relink_people(store) == 0
+
+
+def test_a_surname_reaches_the_longest_name_through_two_shorter_ones():
+    people = {f"p/{n}": {label: 1} for n, label in enumerate(
+        ["Dubreuil", "Anne Dubreuil", "Claire Anne Dubreuil", "Marie Claire Anne Dubreuil"])}
+    links = person_links(people)
+    assert links == {"p/0": "p/3", "p/1": "p/3", "p/2": "p/3"}

@@ -89,12 +89,24 @@ def person_links(people: Mapping[str, Mapping[str, int]]) -> dict[str, str]:
     for target, words in cores.items():
         if len(words) > 1:
             by_last[words[-1]].append((target, words))
-    full: dict[str, str] = {}
-    for target, words in cores.items():
-        found = {f for f, longer in by_last.get(words[-1], ()) if f != target
-                 and surname_match(words, longer)} if words else set()
-        full[target] = found.pop() if len(found) == 1 else target
-    links = {iri: full[home[iri]] for iri in people}
+    found = {target: {f for f, longer in by_last.get(words[-1], ()) if f != target
+                      and surname_match(words, longer)} if words else set()
+             for target, words in cores.items()}
+    full = {target: next(iter(fs)) for target, fs in found.items() if len(fs) == 1}
+
+    def final(target: str) -> str:
+        while target in full:  # links only ever go to longer names: no cycle
+            target = full[target]
+        return target
+
+    # "Vos" fits "Ann Vos" and "Mary Ann Vos", but both are one person: link it there now,
+    # not at the next build (the result is then the same however often it runs). Longer
+    # names first, so that every name a shorter one fits is already resolved.
+    for target, fs in sorted(found.items(), key=lambda kv: (-len(cores[kv[0]]), kv[0])):
+        ends = {final(f) for f in fs}
+        if len(fs) > 1 and len(ends) == 1:
+            full[target] = ends.pop()
+    links = {iri: final(home[iri]) for iri in people}
     return {iri: t for iri, t in links.items() if t != iri}
 
 
