@@ -63,3 +63,24 @@ def test_two_bodies_in_the_lead_leave_the_session_unread(nlp):
     assert meetings(nlp, "Farm ministers of the European Community and of NATO gave a cool "
                          "reception to a plan to cut milk quotas. Irish minister Sean Daly, who "
                          "chaired the meeting, said a decision was months away.") == []
+
+
+PAIR = "Chile and Peru are expected to sign a fishing accord in Lima next week. "
+
+
+def test_talks_told_after_a_pair_that_deals_together_are_theirs(nlp):
+    found = meetings(nlp, PAIR + "The accord would end a long quarrel over catches, officials "
+                                 "said. Talks are due to begin on Tuesday.")
+    assert [(m.names, m.status, m.time) for m in found] == [
+        (frozenset({"Chile", "Peru"}), "planned", "Tuesday")]
+
+
+def test_a_pair_that_only_acts_alike_has_no_talks(nlp):
+    assert meetings(nlp, "Chile and Peru sent observers to the fair in Lima. The fair drew many "
+                         "visitors, officials said. Talks are due to begin on Tuesday.") == []
+
+
+def test_the_nearest_pair_is_the_talks_pair(nlp):
+    found = meetings(nlp, PAIR + "Brazil and Uruguay agreed to cut tariffs. Talks are due to "
+                                 "begin on Tuesday.")
+    assert [m.names for m in found] == [frozenset({"Brazil", "Uruguay"})]

@@ -15,7 +15,11 @@ firm said it has had discussions with X", "A team will fly to Oslo for talks wit
 
 A body's session is also told this way: the lead names the one body with known members
 ("EC farm ministers gave ..."), and a later sentence says who chaired or acted at "the
-meeting" / "the talks here" without naming the body; that party meets the body.
+meeting" / "the talks here" without naming the body; that party meets the body. And talks
+that are the subject of a sentence naming nobody ("Talks are due to begin on Tuesday") are
+those of the one pair the two sentences before name together: a meeting's parties, or the
+subjects of a clause of two parties dealing with each other ("A and B are expected to sign a
+pact"; not "A and B left").
 
 Only sentences where no earlier stage found a meeting are read; an unnamed side that is
 someone else ("bankers", "officials", "the banks") or a party named before a pronoun leaves
@@ -35,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.groups import members_of
 from kg.extract.index import EntityIndex
+from kg.extract.meeting_anaphora import subject_talks_meeting
 from kg.extract.meeting_candidates import Candidate, excluded
 from kg.extract.meeting_scorer import to_meeting
 from kg.extract.meeting_words import LIGHT_VERBS, NOUN_TRIGGERS, SAY
@@ -74,6 +79,11 @@ _LEAD = 3
 #: talks with X", "spoke after talks with X", "prior to talks with X".
 _SETTING = frozenset({"at", "during", "after", "before", "following", "for", "prior", "ahead"})
 _CONFIDENCE = 0.5
+#: Verbs of two parties dealing with each other.
+_BILATERAL = frozenset({"agree", "sign", "reach", "settle", "negotiate", "resolve", "conclude",
+                        "initial", "discuss", "dispute", "clash", "differ", "disagree"})
+#: How many sentences back talks told with no party may find their pair.
+_BACK = 2
 
 
 @dataclass(frozen=True)
@@ -118,6 +128,7 @@ def discourse_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],
     sents = list(doc.sents)
     covered = {m.provenance.sentence_index for m in found}
     out = _body_session(doc, p, sents, covered)
+    out += _told_talks(doc, p, sents, found, covered | {m.provenance.sentence_index for m in out})
     covered |= {m.provenance.sentence_index for m in out}
     if not any(t.lower_ == "with" for t in doc):
         return out  # a counterpart is always a "with" phrase
@@ -196,6 +207,50 @@ def _body_session(doc: Doc, p: Parties, sents: Sequence[Span], covered: set[int]
                                       doc._.kg_published))
             return out  # the article's one session
     return []
+
+
+def _told_talks(doc: Doc, p: Parties, sents: Sequence[Span], found: Sequence[Meeting],
+                covered: set[int]) -> list[Meeting]:
+    """Talks as the subject of a sentence that names nobody ("Talks are due to begin in Oslo
+    on Monday") are those of the one pair the sentences just before name together as the
+    subjects of a clause ("A and B are expected to sign a pact") or as a meeting's parties."""
+    out: list[Meeting] = []
+    for si, sent in enumerate(sents):
+        if si in covered or any(p.eligible(k) for t in sent for k in p.index.keys_of(t)):
+            continue
+        for n in sent:
+            if n.pos_ != "NOUN" or n.lemma_.casefold() not in NOUN_TRIGGERS or n.tag_ != "NNS" \
+                    or n.dep_ not in ("nsubj", "nsubjpass") or _own_party(n, p) \
+                    or any(c.dep_ == "poss" for c in n.children) or excluded(n):
+                continue
+            pair = _pair_before(p, sents, found, si)
+            if pair is not None:
+                out.append(subject_talks_meeting(doc, p.index, si, sent, n, pair))
+            break
+    return out
+
+
+def _pair_before(p: Parties, sents: Sequence[Span], found: Sequence[Meeting], si: int
+                 ) -> tuple[str, ...] | None:
+    """The one pair of the nearest of the _BACK sentences before ``si`` that names any."""
+    for back in range(1, min(_BACK, si) + 1):
+        pairs = {frozenset(m.participants): m.participants for m in found
+                 if m.provenance.sentence_index == si - back}
+        for t in sents[si - back]:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.conjuncts and _together(t.head):
+                keys = tuple(dict.fromkeys(k for k in p.expand(t) if p.eligible(k)))
+                if len(keys) == 2 and _kind(p.index, keys[0]) == _kind(p.index, keys[1]):
+                    pairs[frozenset(keys)] = keys  # two of a kind: "A and B agreed"
+        if pairs:
+            return next(iter(pairs.values())) if len(pairs) == 1 else None
+    return None
+
+
+def _together(verb: Token) -> bool:
+    """Whether a verb (or the one its "to" clause names) is something two parties do with each
+    other ("A and B agreed", "are expected to sign a pact"); "A and B left" is no pair."""
+    return verb.lemma_.casefold() in _BILATERAL or any(
+        c.dep_ == "xcomp" and c.lemma_.casefold() in _BILATERAL for c in verb.children)
 
 
 def _own_party(noun: Token, p: Parties) -> bool:

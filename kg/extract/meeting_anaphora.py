@@ -34,7 +34,7 @@ from kg.extract.timex import attached_time, normalise_date, time_anchors
 from kg.extract.trigger_syntax import chain, proposed, trigger_text
 from kg.model import Meeting, MeetingStatus
 
-__all__ = ["PRESENT", "anaphoric_meetings"]
+__all__ = ["PRESENT", "anaphoric_meetings", "referred_meeting", "subject_talks_meeting"]
 
 #: Adjectives of presence: "was present at the meeting", "was absent from the talks".
 PRESENT = frozenset({"present", "absent"})
@@ -94,8 +94,11 @@ def _named_side(p: Parties, found: list[Meeting], sents: list[Span], si: int
     return latest
 
 
-def _meeting(doc: Doc, index: EntityIndex, si: int, sent: Span, n: Token, anchors: set[int],
-             parts: tuple[str, ...], status: MeetingStatus, published: date | None) -> Meeting:
+def referred_meeting(doc: Doc, index: EntityIndex, si: int, sent: Span, n: Token,
+                     anchors: set[int], parts: tuple[str, ...], status: MeetingStatus,
+                     published: date | None) -> Meeting:
+    """The meeting of the noun ``n`` whose parties were named before, placed and dated by the
+    words hanging on ``anchors``."""
     place = attached_place(sent, anchors, [])
     time = attached_time(sent, time_anchors(anchors, n), n, [])
     return Meeting(
@@ -143,15 +146,24 @@ def _subject_talks(doc: Doc, index: EntityIndex, p: Parties, found: list[Meeting
         told = _told_parties(p, found, sents, si - back)
         if len(told) == 1 and named <= set(told[0]):
             # A sentence that names anyone else tells of someone else's talks.
-            # "Talks are due to start this autumn": the time hangs on the verb of the plan.
-            anchors = {n.i} | chain(gov) | {g.i for c in gov.children if c.dep_ == "acomp"
-                                            for g in c.children if g.dep_ == "xcomp"}
-            time = attached_time(sents[si], time_anchors(anchors, n), n, [])
-            status = nominal_status(n, gov, n.dep_, time, published)
-            return _meeting(doc, index, si, sents[si], n, anchors, told[0], status, published)
+            return subject_talks_meeting(doc, index, si, sents[si], n, told[0])
         if told:
             return None  # two pairs told before, or others named: which talks is not said
     return None
+
+
+def subject_talks_meeting(doc: Doc, index: EntityIndex, si: int, sent: Span, n: Token,
+                          parts: tuple[str, ...]) -> Meeting:
+    """The meeting of talks that are the subject of their sentence, whose ``parts`` were
+    named before: "Talks are due to start this autumn" is dated and its status read by the
+    verb of the plan."""
+    gov = n.head
+    anchors = {n.i} | chain(gov) | {g.i for c in gov.children if c.dep_ == "acomp"
+                                    for g in c.children if g.dep_ == "xcomp"}
+    published: date | None = doc._.kg_published
+    time = attached_time(sent, time_anchors(anchors, n), n, [])
+    status = nominal_status(n, gov, n.dep_, time, published)
+    return referred_meeting(doc, index, si, sent, n, anchors, parts, status, published)
 
 
 def _presence(doc: Doc, index: EntityIndex, p: Parties, found: list[Meeting],
@@ -178,7 +190,7 @@ def _presence(doc: Doc, index: EntityIndex, p: Parties, found: list[Meeting],
         status = MeetingStatus.NEGATED
     anchors = {n.i, prep.head.i} | chain(verb)
     parts = tuple(dict.fromkeys([*attendees, *side]))
-    return _meeting(doc, index, si, sents[si], n, anchors, parts, status, published)
+    return referred_meeting(doc, index, si, sents[si], n, anchors, parts, status, published)
 
 
 def _definite_event(n: Token) -> bool:
