@@ -84,3 +84,12 @@ def test_the_nearest_pair_is_the_talks_pair(nlp):
     found = meetings(nlp, PAIR + "Brazil and Uruguay agreed to cut tariffs. Talks are due to "
                                  "begin on Tuesday.")
     assert [m.names for m in found] == [frozenset({"Brazil", "Uruguay"})]
+
+
+def test_a_reported_it_is_the_speakers(nlp):
+    found = meetings(nlp, "Dunmore Holdings Inc raised its stake in Tarragon Foods Inc to 9 pct, "
+                          "a filing showed. The filing said Dunmore had paid 40 dlrs a share. "
+                          "Dunmore also said it has met with Tarragon representatives on its "
+                          "request for a board seat.")
+    assert len(found) == 1 and found[0].status == "happened"
+    assert sorted(n.split()[0] for n in found[0].names) == ["Dunmore", "Tarragon"]
