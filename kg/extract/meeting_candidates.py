@@ -28,7 +28,7 @@ from kg.extract.status import (
     is_hypothetical,
     noun_status,
 )
-from kg.extract.trigger_syntax import QUANTITY, chain, governor, proposed
+from kg.extract.trigger_syntax import chain, governor, looked_through, proposed, verb_lemma
 from kg.model import EntityType, MeetingStatus
 
 __all__ = ["Candidate", "VERB_CLASSES", "NOUN_CLASSES", "trigger_class", "candidates",
@@ -135,7 +135,7 @@ def role_of(trigger: Token, party: Token) -> Role | None:
         anc[a.i] = k
     while cur.i not in anc:
         up.append(cur)
-        if cur.head is cur or len(up) > _MAX_PATH:
+        if cur.head is cur or len(_noun_up(up)) > _MAX_PATH:
             return None
         cur = cur.head
     lca, down_len = cur, anc[cur.i]
@@ -148,7 +148,7 @@ def role_of(trigger: Token, party: Token) -> Role | None:
         t = t.head
     down.reverse()
     # The members of a list are as close as its first: "met A, B, C and D" reaches D.
-    if len(up) + sum(1 for d in down if d.dep_ not in _LIST_DEPS) > _MAX_PATH:
+    if len(_noun_up(up)) + sum(1 for d in down if d.dep_ not in _LIST_DEPS) > _MAX_PATH:
         return None
     if trigger.pos_ in ("NOUN", "PROPN") and _noun_up(up) not in _NOUN_UP:
         return None  # "brief X on Y's visit": the noun's event is not the verb's
@@ -205,16 +205,16 @@ def _rank(r: Role) -> tuple[bool, int]:
 
 
 def _noun_up(up: list[Token]) -> tuple[str, ...]:
-    """The steps up from a meeting noun, measure nouns looked through ("two days of talks")."""
+    """The steps up from a meeting noun, measure and part nouns looked through ("two days of
+    talks", "at the end of the meeting")."""
     out: list[str] = []
-    skip = 0
-    for k, u in enumerate(up):
+    skip = False
+    for u in up:
         if skip:
-            skip -= 1
+            skip = False  # the "of"
             continue
-        if u.dep_ == "pobj" and k + 2 < len(up) + 1 and u.head.lower_ == "of" \
-                and u.head.head.lemma_.casefold() in QUANTITY:
-            skip = 2  # the "of" and the measure noun
+        if u.dep_ == "pobj" and looked_through(u.head):
+            skip = True
             continue
         out.append(u.dep_)
     return tuple(out)
@@ -384,9 +384,12 @@ def excluded(trig: Token) -> bool:
     if trig.pos_ in ("VERB", "AUX"):
         return is_hypothetical(trig)
     gov, via = governor(trig)
-    if gov is not None and gov.lemma_.casefold() in HYPOTHETICAL_HEADS and via not in SETTING:
+    if gov is not None and verb_lemma(gov) in HYPOTHETICAL_HEADS and via not in SETTING:
         return True  # "will seek further talks", "called for a summit"
-    return gov is not None and (is_hypothetical(gov) or proposed(trig, gov))
+    # A wish about what is done at a meeting ("hopes to win support at talks with X") does not
+    # make the meeting itself a wish; only a condition does.
+    return gov is not None and (is_hypothetical(gov, wishes=via not in SETTING)
+                                or proposed(trig, gov))
 
 
 def _type(index: EntityIndex, key: str) -> str:

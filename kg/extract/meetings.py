@@ -52,6 +52,7 @@ from kg.extract.trigger_syntax import (
     proposed,
     stray_with,
     trigger_text,
+    verb_lemma,
 )
 from kg.model import Entity, EntityType, Meeting, MeetingStatus
 
@@ -181,7 +182,7 @@ class _Finder:
                 agents += p.subjects(c)
         attend = False
         if gov is not None:
-            lemma = gov.lemma_.casefold()
+            lemma = verb_lemma(gov)
             takes_agent = False
             if via == "dobj" and lemma in words.LIGHT_VERBS:
                 anchors.add(gov.i)
@@ -197,7 +198,7 @@ class _Finder:
                 takes_agent = not (between or poss or owner_unnamed or via in words.TOPIC)
                 if via not in words.BEFORE_AFTER:
                     anchors.add(gov.i)
-            elif via in ("at", "during", "after", "following") and on_verb(n, gov) \
+            elif via in ("at", "during", "after", "following", "in") and on_verb(n, gov) \
                     and not (with_ or between or of or bodies) \
                     and all(c.pos_ == "PRON" for c in n.children if c.dep_ == "poss"):
                 # "X and Y discussed the plans at (their) meeting", "A and B signed a pact
@@ -232,7 +233,7 @@ class _Finder:
                     and via not in words.SETTING or proposed(n, gov):
                 return [], anchors, objs, gov  # "called for talks", "suggestions for talks"
             if takes_agent:
-                if is_hypothetical(gov, wishes=not (attend and via in words.SETTING)):
+                if is_hypothetical(gov, wishes=via not in words.SETTING):
                     return [], anchors, objs, gov
                 agents += p.subjects(gov) or copular_subject(p, gov)
                 if not agents and with_ and via in ("at", "during") and gov.dep_ == "ccomp" \

@@ -14,8 +14,9 @@ from datetime import date
 
 from spacy.tokens import Token
 
+from kg.extract.meeting_words import SETTING
 from kg.extract.timex import normalise_date
-from kg.extract.trigger_syntax import PROPOSAL_NOUNS
+from kg.extract.trigger_syntax import PROPOSAL_NOUNS, verb_lemma
 from kg.model import MeetingStatus
 
 __all__ = [
@@ -71,7 +72,7 @@ def _negated(tok: Token) -> bool:
 
 def clause_status(verb: Token, time_text: str | None = None) -> MeetingStatus:
     """The status of the event whose clause verb is ``verb``."""
-    if _negated(verb) or verb.lemma_.casefold() in NEG_VERBS:
+    if _negated(verb) or verb_lemma(verb) in NEG_VERBS:
         return MeetingStatus.NEGATED
     aux = _aux(verb)
     if verb.lemma_.casefold() == "be" and not verb.tag_ == "VBD" and any(
@@ -208,6 +209,19 @@ def _forms(tok: Token) -> set[str]:
     return out
 
 
+def _past(verb: Token) -> bool:
+    """Whether the clause chain above ``verb`` is in the past ("had hoped to win")."""
+    cur = verb
+    for _ in range(4):
+        if cur.tag_ == "VBD" or any(c.tag_ == "VBD" for c in cur.children
+                                    if c.dep_ in ("aux", "auxpass")):
+            return True
+        if cur.dep_ not in ("xcomp", "acomp", "advcl", "ccomp") or cur.head is cur:
+            break
+        cur = cur.head
+    return False
+
+
 def is_habitual(tok: Token) -> bool:
     """Whether ``tok`` (a trigger verb or noun) is habitual ("meet regularly", "regular talks")."""
     for c in tok.children:
@@ -249,7 +263,7 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
     "after", "ahead", "for" ...), its time and the publication date."""
     status = noun_status(noun, gov, time)
     if status is MeetingStatus.NEGATED and gov is not None and via in ("at", "during", "in") \
-            and not _negated(gov) and gov.lemma_.casefold() not in NEG_VERBS | {"be"} \
+            and not _negated(gov) and verb_lemma(gov) not in NEG_VERBS | {"be"} \
             and not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         # "failed to reach a deal during talks last week": the deal failed, the talks were held.
         cur, ahead = gov, False
@@ -265,6 +279,8 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
         status = after_status(gov, status)
     if status is MeetingStatus.HAPPENED and gov is not None and (
         via in ("ahead", "before") or (via == "for" and gov.tag_ != "VBD")
+        # "is willing to offer concessions at talks with X": what is wished is still ahead
+        or via in SETTING and is_hypothetical(gov) and not _past(gov)
     ):
         status = MeetingStatus.PLANNED  # "groundwork for talks", "ahead of talks"
     if status is MeetingStatus.HAPPENED and (gov is None or gov.tag_ != "VBD"):

@@ -1,7 +1,7 @@
 """Where a meeting word sits in the parse: the verb that governs a meeting noun, the clause
 chain above a verb, "with" phrases the parser hung elsewhere, and proposal nouns.
 
->>> "proposal" in PROPOSAL_NOUNS and "round" in QUANTITY
+>>> "proposal" in PROPOSAL_NOUNS and "round" in QUANTITY and "end" in EVENT_PARTS
 True
 """
 
@@ -14,16 +14,39 @@ from spacy.tokens import Token
 from kg.extract.index import EntityIndex
 from kg.model import EntityType
 
-__all__ = ["QUANTITY", "PROPOSAL_NOUNS", "governor", "chain", "stray_with", "inside_party",
+__all__ = ["QUANTITY", "EVENT_PARTS", "PROPOSAL_NOUNS", "looked_through", "verb_lemma", "governor",
+           "chain", "stray_with", "inside_party",
            "proposed", "definite", "on_verb", "org_before", "copular_subject", "trigger_text"]
 
 #: Measure nouns looked through: "six hours of talks" are talks.
 QUANTITY = frozenset({"hour", "day", "round", "series", "week", "minute", "session", "month",
                       "year", "lot", "couple"})
+#: Parts and outcomes of an event, looked through like quantities: "at the end of two days of
+#: talks", "after the collapse of talks" place the talks where the part is; "the eve of" a
+#: meeting is before it.
+EVENT_PARTS = frozenset({"end", "close", "conclusion", "start", "beginning", "opening", "outcome",
+                         "result", "breakdown", "collapse", "failure", "resumption", "eve",
+                         "sideline", "margin", "wake", "aftermath", "middle", "course"})
 #: Nouns that only propose a meeting: "suggestions for talks", "a letter that they meet".
 PROPOSAL_NOUNS = frozenset({"suggestion", "proposal", "call", "request", "invitation", "offer",
                             "idea", "possibility", "prospect", "hope", "demand", "bid", "need",
                             "plea", "appeal", "pressure", "way", "letter", "message"})
+
+
+def looked_through(prep: Token) -> bool:
+    """Whether an "of" phrase is what its head noun measures or is part of ("two days of
+    talks", "the end of the meeting"): the meeting then stands where that noun stands."""
+    return prep.lower_ == "of" and prep.head.lemma_.casefold() in QUANTITY | EVENT_PARTS
+
+
+def verb_lemma(verb: Token) -> str:
+    """A verb's lemma, phrasal verbs of cancelling read as "cancel" ("called off the talks",
+    "put off the meeting")."""
+    lemma = verb.lemma_.casefold()
+    if lemma in ("call", "put") and any(c.dep_ in ("prt", "prep") and c.lower_ == "off"
+                                        and not list(c.children) for c in verb.children):
+        return "cancel"
+    return lemma
 
 
 def governor(noun: Token) -> tuple[Token | None, str]:
@@ -38,7 +61,9 @@ def governor(noun: Token) -> tuple[Token | None, str]:
                                    and cur.head.pos_ == "ADP"):
             # A coordinated phrase ("to attend X and for talks with Y") counts as the first's.
             prep = cur.head
-            if prep.lower_ == "of" and prep.head.lemma_.casefold() in QUANTITY:
+            if looked_through(prep):
+                if prep.head.lemma_.casefold() == "eve":
+                    via = via or "before"  # "on the eve of talks": they are still ahead
                 cur = prep.head
                 continue
             if prep.head.dep_ == "advmod" and prep.head.head is not prep.head:
@@ -75,8 +100,8 @@ def on_verb(noun: Token, gov: Token) -> bool:
     "met at the summit" does, "progress in talks", "spoke for producers at the talks" do not
     (the verb's subject is not a party of a meeting that only modifies another noun)."""
     cur = noun
-    if cur.head.lower_ == "of" and cur.head.head.lemma_.casefold() in QUANTITY:
-        cur = cur.head.head  # "after two days of talks"
+    while cur.dep_ == "pobj" and looked_through(cur.head):
+        cur = cur.head.head  # "after two days of talks", "at the end of the meeting"
     if cur.dep_ != "pobj":
         return True  # an object or subject of the verb
     prep = cur.head
