@@ -44,6 +44,7 @@ from kg.extract.status import (
 from kg.extract.timex import attached_time, normalise_date, time_anchors
 from kg.extract.trigger_syntax import (
     chain,
+    clause_parties,
     copular_subject,
     definite,
     governor,
@@ -176,10 +177,8 @@ class _Finder:
                 anchors.add(c.i)  # "talks held in Oslo", "a meeting scheduled for May 5"
         objs = [t for c in n.children if c.dep_ == "prep" for g in c.children
                 for t in (g, *g.conjuncts)]
-        agents: list[str] = []
-        for c in n.children:
-            if c.dep_ == "acl" and c.lemma_.casefold() in ("host", "chair", "attend"):
-                agents += p.subjects(c)
+        agents, held_with = clause_parties(p, n)
+        with_ += [k for k in held_with if k not in with_]
         attend = False
         if gov is not None:
             lemma = verb_lemma(gov)

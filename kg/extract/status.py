@@ -277,10 +277,13 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
         via = "following"  # "agreed to merge following talks"
     if gov is not None and via in ("after", "following"):
         status = after_status(gov, status)
+    if gov is not None and via in SETTING and status is not MeetingStatus.NEGATED \
+            and is_hypothetical(gov):
+        # "is ready to offer concessions at talks with X": the meeting is as far ahead as the
+        # wish; "had hoped to settle it during the talks": they were held.
+        status = MeetingStatus.HAPPENED if _past(gov) else MeetingStatus.PLANNED
     if status is MeetingStatus.HAPPENED and gov is not None and (
         via in ("ahead", "before") or (via == "for" and gov.tag_ != "VBD")
-        # "is willing to offer concessions at talks with X": what is wished is still ahead
-        or via in SETTING and is_hypothetical(gov) and not _past(gov)
     ):
         status = MeetingStatus.PLANNED  # "groundwork for talks", "ahead of talks"
     if status is MeetingStatus.HAPPENED and (gov is None or gov.tag_ != "VBD"):

@@ -98,7 +98,9 @@ def is_duration(ent: Span) -> bool:
         c.lower_ in ("this", "last", "next", "that", "the", "ago", "earlier", "later") for c in ent
     ):
         return True
-    return False
+    # "the end of two days (of talks)": a point of a span counted in units, not a date.
+    return any(c.lower_ == "of" and any(g.lemma_.casefold() in _UNITS and any(
+        n.dep_ == "nummod" for n in g.children) for g in c.children) for c in root.children)
 
 
 def _with_modifiers(ent: Span) -> str:

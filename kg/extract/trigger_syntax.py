@@ -16,6 +16,7 @@ from kg.model import EntityType
 
 __all__ = ["QUANTITY", "EVENT_PARTS", "PROPOSAL_NOUNS", "looked_through", "verb_lemma", "governor",
            "chain", "stray_with", "inside_party",
+           "clause_parties",
            "proposed", "definite", "on_verb", "org_before", "copular_subject", "trigger_text"]
 
 #: Measure nouns looked through: "six hours of talks" are talks.
@@ -205,6 +206,33 @@ def org_before(index: EntityIndex, n: Token, agents: list[str]) -> list[str]:
 
 class _PartiesOf(Protocol):
     def expand(self, tok: Token, depth: int = 0) -> list[str]: ...
+
+    def subjects(self, verb: Token, depth: int = 0, agent: bool = True) -> list[str]: ...
+
+    def prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[str]: ...
+
+
+#: Verbs of a relative clause whose subject took part in the meeting the clause is on.
+_HELD_BY = frozenset({"hold", "have", "conduct", "attend", "host", "chair", "open", "begin",
+                      "start", "resume", "convene"})
+
+
+def clause_parties(parties: _PartiesOf, noun: Token) -> tuple[list[str], list[str]]:
+    """Who a clause on a meeting noun says held it, and with whom: "a meeting hosted by X",
+    "the talks (that) X held with Y" give ([X], []) and ([X], [Y])."""
+    agents: list[str] = []
+    with_: list[str] = []
+    for c in noun.children:
+        lemma = c.lemma_.casefold()
+        if c.dep_ == "acl" and lemma in ("host", "chair", "attend"):
+            agents += parties.subjects(c)
+        elif c.dep_ == "relcl" and lemma in _HELD_BY and not any(
+                g.dep_ == "dobj" and g.tag_ not in ("WDT", "WP") for g in c.children):
+            # The noun is the clause's object ("that X held", "X had"), not its subject.
+            agents += [k for g in c.children if g.dep_ == "nsubj" and g.tag_ not in ("WDT", "WP")
+                       for k in parties.subjects(c)]
+            with_ += parties.prep_objects(c, ("with",))
+    return agents, with_
 
 
 def copular_subject(parties: _PartiesOf, verb: Token) -> list[str]:

@@ -1,0 +1,76 @@
+"""Meetings told through the phrase around a meeting noun: a part of the event ("at the end of
+talks"), a clause on the noun ("the talks X held with Y"), a phrasal verb of cancelling ("called
+off talks"), and wishes about what is done at a meeting, which leave the meeting itself real.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from meeting_helpers import meetings
+
+pytestmark = pytest.mark.model
+
+NOVAK_KELLER = frozenset({"Peter Novak", "Paul Keller"})
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Prime Minister Peter Novak signed the treaty at the end of three days of talks with "
+         "President Paul Keller in Oslo.", "happened"),
+        ("Prime Minister Peter Novak arrived in Oslo on the eve of talks with President Paul "
+         "Keller.", "planned"),
+        ("Markets fell after the collapse of talks between Prime Minister Peter Novak and "
+         "President Paul Keller.", "happened"),
+        ("The talks that Prime Minister Peter Novak held with President Paul Keller on Monday "
+         "ended without an agreement.", "happened"),
+        ("Prime Minister Peter Novak hopes to win their support at talks with President "
+         "Paul Keller next week.", "planned"),
+        ("Prime Minister Peter Novak is ready to offer concessions at a meeting with President "
+         "Paul Keller on Friday.", "planned"),
+        ("Prime Minister Peter Novak had hoped to settle the dispute during his talks with "
+         "President Paul Keller last week.", "happened"),
+        ("Prime Minister Peter Novak called off his talks with President Paul Keller.",
+         "negated"),
+        ("Prime Minister Peter Novak put off his meeting with President Paul Keller until May.",
+         "negated"),
+    ],
+)
+def test_meeting_in_its_phrase(nlp, text, status):
+    found = meetings(nlp, text)
+    assert [(m.names, m.status) for m in found] == [(NOVAK_KELLER, status)]
+
+
+def test_part_of_the_event_keeps_its_place_and_time(nlp):
+    (m,) = meetings(nlp, "Prime Minister Peter Novak signed the treaty at the end of two days "
+                         "of talks with President Paul Keller in Oslo on Tuesday.")
+    assert (m.place, m.time) == ("Oslo", "Tuesday")
+
+
+def test_called_off_talks_between_companies_are_negated(nlp):
+    (m,) = meetings(nlp, "Hollis Mining Corp called off merger talks with Bracken Steel Inc "
+                         "on Monday.")
+    assert (m.names, m.status) == ({"Hollis Mining Corp", "Bracken Steel Inc"}, "negated")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A condition makes the meeting hypothetical, whatever is done at it.
+        "Prime Minister Peter Novak said he would raise the tariffs if he met President Paul "
+        "Keller in May.",
+        "Prime Minister Peter Novak would press for a deal at talks with President Paul Keller "
+        "if parliament agreed.",
+        # Calling for, seeking or wanting talks proposes them: no meeting (the guide).
+        "Prime Minister Peter Novak called for talks with President Paul Keller.",
+        "Prime Minister Peter Novak will seek a meeting with President Paul Keller.",
+        "Prime Minister Peter Novak wants talks with President Paul Keller.",
+        # A clause on the noun whose subject is not a party of the talks.
+        "The talks with President Paul Keller, which Prime Minister Peter Novak criticised, "
+        "ended on Monday.",
+        # The end of something else, not of a meeting between them.
+        "Prime Minister Peter Novak spoke at the end of the year about President Paul Keller.",
+    ],
+)
+def test_not_a_meeting(nlp, text):
+    assert meetings(nlp, text) == []
