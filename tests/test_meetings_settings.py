@@ -34,6 +34,14 @@ NOVAK_KELLER = frozenset({"Peter Novak", "Paul Keller"})
          "negated"),
         ("Prime Minister Peter Novak put off his meeting with President Paul Keller until May.",
          "negated"),
+        # Speaking to someone at a meeting that names nobody else.
+        ("Prime Minister Peter Novak assured President Paul Keller at a meeting on Monday that "
+         "the loan was safe.", "happened"),
+        # Reported speech keeps the wish's time: the talks are ahead.
+        ("Prime Minister Peter Novak said he hoped to reach agreement at the talks with "
+         "President Paul Keller.", "planned"),
+        ("Prime Minister Peter Novak was asked about the loan in a meeting with President Paul "
+         "Keller.", "happened"),
     ],
 )
 def test_meeting_in_its_phrase(nlp, text, status):
@@ -68,9 +76,17 @@ def test_called_off_talks_between_companies_are_negated(nlp):
         # A clause on the noun whose subject is not a party of the talks.
         "The talks with President Paul Keller, which Prime Minister Peter Novak criticised, "
         "ended on Monday.",
+        # Speaking to the unnamed at a meeting.
+        "Prime Minister Peter Novak told reporters at the meeting that President Paul Keller "
+        "had resigned.",
         # The end of something else, not of a meeting between them.
         "Prime Minister Peter Novak spoke at the end of the year about President Paul Keller.",
     ],
 )
 def test_not_a_meeting(nlp, text):
     assert meetings(nlp, text) == []
+
+
+def test_agreeing_to_talks_plans_them(nlp):
+    found = meetings(nlp, "Prime Minister Peter Novak agreed to talks with President Paul Keller.")
+    assert [(m.names, m.status) for m in found] == [(NOVAK_KELLER, "planned")]

@@ -34,7 +34,7 @@ TALK_MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "lette
 CONTEXT_PREPS = frozenset({"after", "during", "at", "in", "before", "following", "from",
                             "since", "ahead", "for", "on", "into"})
 #: "seek support at the meeting": the meeting is the setting, not what is sought.
-SETTING = frozenset({"at", "during", "after", "before", "following"})
+SETTING = frozenset({"at", "during", "in", "after", "before", "following"})
 BEFORE_AFTER = frozenset({"after", "before", "ahead", "following", "since"})
 OCCASIONS = HOSPITALITY_NOUNS | CALL_NOUNS
 HELD = frozenset({"hold", "schedule", "plan", "set", "slate", "arrange", "due"})

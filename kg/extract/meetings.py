@@ -43,6 +43,7 @@ from kg.extract.status import (
 )
 from kg.extract.timex import attached_time, normalise_date, time_anchors
 from kg.extract.trigger_syntax import (
+    addressees,
     chain,
     clause_parties,
     copular_subject,
@@ -201,12 +202,12 @@ class _Finder:
                     and not (with_ or between or of or bodies) \
                     and all(c.pos_ == "PRON" for c in n.children if c.dep_ == "poss"):
                 # "X and Y discussed the plans at (their) meeting", "A and B signed a pact
-                # after two days of talks": co-attendees met.
-                # A subject and a passive agent are one side ("X was represented at the
-                # meeting by Y"); co-attendees are coordinated subjects or agents.
-                if (len(p.subjects(gov, agent=False)) >= 2 or len(p.agents(gov)) >= 2) and (
-                        gov.lemma_.casefold() not in words.ALONE):
-                    takes_agent = True
+                # after two days of talks", "X assured Y at the meeting": they met. A subject
+                # and a passive agent are one side ("X was represented at the meeting by Y").
+                told = addressees(p, gov)
+                if (len(p.subjects(gov, agent=False)) >= 2 or len(p.agents(gov)) >= 2 or told) \
+                        and gov.lemma_.casefold() not in words.ALONE:
+                    takes_agent, with_ = True, with_ + told
                     anchors.add(gov.i)
             elif via in ("for", "at") and (lemma in words.PRESENCE or via == "at") \
                     and (of or bodies) \

@@ -14,7 +14,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from kg.extract.meeting_words import SETTING
+from kg.extract.meeting_words import SAY, SETTING
 from kg.extract.timex import normalise_date
 from kg.extract.trigger_syntax import PROPOSAL_NOUNS, verb_lemma
 from kg.model import MeetingStatus
@@ -56,6 +56,8 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 _SCHEDULING = frozenset({"expect", "schedule", "plan", "slate", "set"})
 _FUTURE_WORDS = frozenset({"tomorrow", "next", "later", "coming", "upcoming", "soon",
                            "forthcoming"})
+#: "agreed to talks": the talks are ahead.
+_CONSENT = frozenset({"agree", "consent", "commit"})
 _HABITUAL_ADV = frozenset({"regularly", "often", "usually", "frequently", "routinely",
                            "occasionally", "periodically", "sometimes", "always", "annually"})
 _HABITUAL_ADJ = frozenset({"regular", "periodic", "routine", "frequent", "weekly", "monthly",
@@ -133,6 +135,9 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
         return MeetingStatus.NEGATED  # "a planned meeting ... was cancelled"
     if mods & {"upcoming", "forthcoming", "planned", "scheduled", "next", "proposed"}:
         return MeetingStatus.PLANNED
+    if governor is not None and noun.dep_ == "pobj" and noun.head.lower_ == "to" \
+            and governor.lemma_.casefold() in _CONSENT and not _negated(governor):
+        return MeetingStatus.PLANNED  # "agreed to talks with X"
     if any(c.dep_ == "acl" and any(g.lower_ == "up" for g in c.children) for c in noun.children):
         return MeetingStatus.PLANNED  # "the meeting coming up"
     words = {w.casefold() for w in (time_text or "").split()}
@@ -213,8 +218,11 @@ def _past(verb: Token) -> bool:
     """Whether the clause chain above ``verb`` is in the past ("had hoped to win")."""
     cur = verb
     for _ in range(4):
-        if cur.tag_ == "VBD" or any(c.tag_ == "VBD" for c in cur.children
-                                    if c.dep_ in ("aux", "auxpass")):
+        if any(c.tag_ == "VBD" for c in cur.children if c.dep_ in ("aux", "auxpass")):
+            return True
+        if cur.dep_ == "ccomp" and cur.head.lemma_.casefold() in SAY:
+            return False  # "X said she hoped to ...": the tense of reported speech, not the past
+        if cur.tag_ == "VBD":
             return True
         if cur.dep_ not in ("xcomp", "acomp", "advcl", "ccomp") or cur.head is cur:
             break

@@ -12,11 +12,12 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from kg.extract.index import EntityIndex
+from kg.extract.meeting_words import SETTING
 from kg.model import EntityType
 
 __all__ = ["QUANTITY", "EVENT_PARTS", "PROPOSAL_NOUNS", "looked_through", "verb_lemma", "governor",
            "chain", "stray_with", "inside_party",
-           "clause_parties",
+           "clause_parties", "addressees",
            "proposed", "definite", "on_verb", "org_before", "copular_subject", "trigger_text"]
 
 #: Measure nouns looked through: "six hours of talks" are talks.
@@ -96,6 +97,20 @@ def governor(noun: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
+#: Verbs of speaking to someone: "X assured Y at the meeting" puts X and Y at one meeting.
+TELL = frozenset({"tell", "ask", "urge", "assure", "brief", "inform", "warn", "press", "promise",
+                  "give", "hand", "offer", "show", "present", "thank", "congratulate", "persuade",
+                  "convince", "reassure", "remind", "advise", "question"})
+
+
+def addressees(parties: _PartiesOf, verb: Token) -> list[str]:
+    """The named parties a verb of speaking addresses ("told Y", "gave Y a plan"): at a
+    meeting with nobody else named, its subject met them."""
+    if verb.lemma_.casefold() not in TELL:
+        return []
+    return [k for c in verb.children if c.dep_ in ("dobj", "dative") for k in parties.expand(c)]
+
+
 def on_verb(noun: Token, gov: Token) -> bool:
     """Whether the phrase of ``noun`` hangs on ``gov`` itself, not on a noun in between:
     "met at the summit" does, "progress in talks", "spoke for producers at the talks" do not
@@ -108,6 +123,8 @@ def on_verb(noun: Token, gov: Token) -> bool:
     prep = cur.head
     if prep.dep_ == "conj" and prep.head.dep_ == "prep":
         prep = prep.head  # "to attend X and for talks with Y"
+    if prep.lower_ in SETTING and prep.head.dep_ == "dobj" and prep.head.head.i == gov.i:
+        return True  # "reached agreement at the talks": the parser's attachment to the object
     return prep.head.i == gov.i or prep.head.dep_ == "advmod" and prep.head.head.i == gov.i
 
 
