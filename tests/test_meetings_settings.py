@@ -34,6 +34,14 @@ NOVAK_KELLER = frozenset({"Peter Novak", "Paul Keller"})
          "negated"),
         ("Prime Minister Peter Novak put off his meeting with President Paul Keller until May.",
          "negated"),
+        # Why the subject is where it is.
+        ("Prime Minister Peter Novak, in Oslo for talks with President Paul Keller, said the "
+         "loan was safe.", "happened"),
+        # Declining to speak of talks does not negate them.
+        ("Prime Minister Peter Novak declined to comment on his talks with President Paul "
+         "Keller.", "happened"),
+        ("Prime Minister Peter Novak did not take part in the talks with President Paul Keller.",
+         "negated"),
         # Speaking to someone at a meeting that names nobody else.
         ("Prime Minister Peter Novak assured President Paul Keller at a meeting on Monday that "
          "the loan was safe.", "happened"),
@@ -76,6 +84,11 @@ def test_called_off_talks_between_companies_are_negated(nlp):
         # A clause on the noun whose subject is not a party of the talks.
         "The talks with President Paul Keller, which Prime Minister Peter Novak criticised, "
         "ended on Monday.",
+        # Talks in general, not one meeting.
+        "Prime Minister Peter Novak and President Paul Keller want a voice in any trade talks.",
+        # Telling an organisation at a meeting is speaking to the press.
+        "Prime Minister Peter Novak told the Daily Ledger at the meeting that the loan was "
+        "safe.",
         # Speaking to the unnamed at a meeting.
         "Prime Minister Peter Novak told reporters at the meeting that President Paul Keller "
         "had resigned.",
@@ -90,3 +103,21 @@ def test_not_a_meeting(nlp, text):
 def test_agreeing_to_talks_plans_them(nlp):
     found = meetings(nlp, "Prime Minister Peter Novak agreed to talks with President Paul Keller.")
     assert [(m.names, m.status) for m in found] == [(NOVAK_KELLER, "planned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hollis Mining Corp said it had not held any talks with Bracken Steel Inc.",
+        "Hollis Mining Corp denied holding any talks with Bracken Steel Inc.",
+        "Prime Minister Peter Novak denied meeting President Paul Keller.",
+    ],
+)
+def test_denied_meetings_are_negated(nlp, text):
+    assert [m.status for m in meetings(nlp, text)] == ["negated"]
+
+
+def test_an_offer_made_at_a_past_summit_leaves_the_summit_past(nlp):
+    found = meetings(nlp, "The invitation President Paul Keller gave Prime Minister Peter Novak, "
+                          "made at their summit in Oslo in May, still stands.")
+    assert [(m.names, m.status) for m in found] == [(NOVAK_KELLER, "happened")]

@@ -14,7 +14,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from kg.extract.meeting_words import SAY, SETTING
+from kg.extract.meeting_words import SAY, SETTING, TOPIC
 from kg.extract.timex import normalise_date
 from kg.extract.trigger_syntax import PROPOSAL_NOUNS, verb_lemma
 from kg.model import MeetingStatus
@@ -40,7 +40,7 @@ PLAN_HEADS = frozenset(
      "suppose", "hope", "aim"}
 )
 #: "X refused to meet": the head verb negates the meeting.
-NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject"})
+NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny"})
 #: Verbs that themselves say a meeting did not, or will not, take place.
 NEG_VERBS = frozenset({"cancel", "boycott", "skip", "postpone", "scrap", "snub", "abandon",
                        "shun", "miss"})
@@ -222,8 +222,8 @@ def _past(verb: Token) -> bool:
             return True
         if cur.dep_ == "ccomp" and cur.head.lemma_.casefold() in SAY:
             return False  # "X said she hoped to ...": the tense of reported speech, not the past
-        if cur.tag_ == "VBD":
-            return True
+        if cur.tag_ == "VBD" or cur.tag_ == "VBN" and cur.dep_ == "acl":
+            return True  # "an offer made at the summit": a participle of a past event
         if cur.dep_ not in ("xcomp", "acomp", "advcl", "ccomp") or cur.head is cur:
             break
         cur = cur.head
@@ -231,7 +231,8 @@ def _past(verb: Token) -> bool:
 
 
 def is_habitual(tok: Token) -> bool:
-    """Whether ``tok`` (a trigger verb or noun) is habitual ("meet regularly", "regular talks")."""
+    """Whether ``tok`` (a trigger verb or noun) is habitual or generic ("meet regularly",
+    "regular talks", "any talks")."""
     for c in tok.children:
         if c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADV:
             return True
@@ -239,6 +240,11 @@ def is_habitual(tok: Token) -> bool:
             return True
         if c.dep_ == "npadvmod" and any(g.lower_ in ("every", "each") for g in c.children):
             return True
+        if c.dep_ == "det" and c.lower_ in ("any", "every", "each") and tok.pos_ == "NOUN" \
+                and not any(_negated(a) or a.lemma_.casefold() in ("deny", "without")
+                            for a in tok.ancestors):
+            return True  # "a force in any trade talks": talks in general ("did not hold any
+            # talks with X" is one negated meeting)
     return False
 
 
@@ -270,10 +276,12 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
     """The status of a meeting noun from its governor, the way it hangs on it (``via``:
     "after", "ahead", "for" ...), its time and the publication date."""
     status = noun_status(noun, gov, time)
-    if status is MeetingStatus.NEGATED and gov is not None and via in ("at", "during", "in") \
-            and not _negated(gov) and verb_lemma(gov) not in NEG_VERBS | {"be"} \
+    if status is MeetingStatus.NEGATED and gov is not None \
+            and (via in ("at", "during", "in") and not _negated(gov) or via in TOPIC) \
+            and verb_lemma(gov) not in NEG_VERBS | {"be"} \
             and not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
-        # "failed to reach a deal during talks last week": the deal failed, the talks were held.
+        # "failed to reach a deal during talks last week": the deal failed, the talks were held;
+        # "declined to comment on the talks": the comment is refused, not the talks.
         cur, ahead = gov, False
         for _ in range(4):
             ahead = ahead or any(a in _FUTURE_AUX for a in _aux(cur))

@@ -99,16 +99,19 @@ def governor(noun: Token) -> tuple[Token | None, str]:
 
 #: Verbs of speaking to someone: "X assured Y at the meeting" puts X and Y at one meeting.
 TELL = frozenset({"tell", "ask", "urge", "assure", "brief", "inform", "warn", "press", "promise",
-                  "give", "hand", "offer", "show", "present", "thank", "congratulate", "persuade",
-                  "convince", "reassure", "remind", "advise", "question"})
+                  "give", "hand", "offer", "thank", "congratulate", "persuade", "convince",
+                  "reassure", "remind", "advise"})
 
 
 def addressees(parties: _PartiesOf, verb: Token) -> list[str]:
     """The named parties a verb of speaking addresses ("told Y", "gave Y a plan"): at a
-    meeting with nobody else named, its subject met them."""
-    if verb.lemma_.casefold() not in TELL:
+    meeting with nobody else named, its subject met them. An organisation one "tells" is
+    the press ("told Reuters at the meeting"), not a party."""
+    lemma = verb.lemma_.casefold()
+    if lemma not in TELL:
         return []
-    return [k for c in verb.children if c.dep_ in ("dobj", "dative") for k in parties.expand(c)]
+    return [k for c in verb.children if c.dep_ in ("dobj", "dative") for k in parties.expand(c)
+            if lemma != "tell" or not parties._is_org(k)]
 
 
 def on_verb(noun: Token, gov: Token) -> bool:
@@ -125,6 +128,9 @@ def on_verb(noun: Token, gov: Token) -> bool:
         prep = prep.head  # "to attend X and for talks with Y"
     if prep.lower_ in SETTING and prep.head.dep_ == "dobj" and prep.head.head.i == gov.i:
         return True  # "reached agreement at the talks": the parser's attachment to the object
+    if prep.lower_ == "for" and prep.head.dep_ in ("nsubj", "nsubjpass") \
+            and prep.head.head.i == gov.i:
+        return True  # "X, in Rome for talks with Y, said": why the subject is there
     return prep.head.i == gov.i or prep.head.dep_ == "advmod" and prep.head.head.i == gov.i
 
 
@@ -227,6 +233,8 @@ class _PartiesOf(Protocol):
     def subjects(self, verb: Token, depth: int = 0, agent: bool = True) -> list[str]: ...
 
     def prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[str]: ...
+
+    def _is_org(self, key: str) -> bool: ...
 
 
 #: Verbs of a relative clause whose subject took part in the meeting the clause is on.
