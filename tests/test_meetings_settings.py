@@ -89,6 +89,12 @@ def test_called_off_talks_between_companies_are_negated(nlp):
         # Telling an organisation at a meeting is speaking to the press.
         "Prime Minister Peter Novak told the Daily Ledger at the meeting that the loan was "
         "safe.",
+        # The press one tells of a meeting is not the body that holds it.
+        "An aide told the Harbour Gazette that Prime Minister Peter Novak would attend the "
+        "opening of the talks in Oslo on Monday.",
+        # Judging the outcome of talks is not taking part in them.
+        "Prime Minister Peter Novak and Senator Paul Keller were disappointed at the outcome of "
+        "talks with Norway.",
         # Speaking to the unnamed at a meeting.
         "Prime Minister Peter Novak told reporters at the meeting that President Paul Keller "
         "had resigned.",

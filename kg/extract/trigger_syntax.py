@@ -12,7 +12,7 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from kg.extract.index import EntityIndex
-from kg.extract.meeting_words import SETTING
+from kg.extract.meeting_words import SAY, SETTING
 from kg.model import EntityType
 
 __all__ = ["QUANTITY", "EVENT_PARTS", "PROPOSAL_NOUNS", "looked_through", "verb_lemma", "governor",
@@ -23,12 +23,12 @@ __all__ = ["QUANTITY", "EVENT_PARTS", "PROPOSAL_NOUNS", "looked_through", "verb_
 #: Measure nouns looked through: "six hours of talks" are talks.
 QUANTITY = frozenset({"hour", "day", "round", "series", "week", "minute", "session", "month",
                       "year", "lot", "couple"})
-#: Parts and outcomes of an event, looked through like quantities: "at the end of two days of
-#: talks", "after the collapse of talks" place the talks where the part is; "the eve of" a
-#: meeting is before it.
-EVENT_PARTS = frozenset({"end", "close", "conclusion", "start", "beginning", "opening", "outcome",
-                         "result", "breakdown", "collapse", "failure", "resumption", "eve",
-                         "sideline", "margin", "wake", "aftermath", "middle", "course"})
+#: Parts of an event, looked through like quantities: "at the end of two days of talks", "after
+#: the collapse of talks" place the talks where the part is; "the eve of" a meeting is before
+#: it. Not its "outcome" or "result", which anyone may judge ("disappointed at the outcome").
+EVENT_PARTS = frozenset({"end", "close", "conclusion", "start", "beginning", "opening",
+                         "breakdown", "collapse", "failure", "resumption", "eve", "sideline",
+                         "margin", "wake", "aftermath", "middle", "course"})
 #: Nouns that only propose a meeting: "suggestions for talks", "a letter that they meet".
 PROPOSAL_NOUNS = frozenset({"suggestion", "proposal", "call", "request", "invitation", "offer",
                             "idea", "possibility", "prospect", "hope", "demand", "bid", "need",
@@ -220,6 +220,11 @@ def org_before(index: EntityIndex, n: Token, agents: list[str]) -> list[str]:
     before = n.doc[n.sent.start : n.i]
     own = {k for t in before if inside_party(t, agents, index) for k in index.keys_of(t)}
     for t in reversed(before):
+        h = t
+        while h.dep_ in ("compound", "det", "amod", "nmod") and h.head is not h:
+            h = h.head  # the head of the name's phrase
+        if h.dep_ in ("dobj", "dative") and h.head.lemma_.casefold() in SAY:
+            continue  # "X told Reuters that Y will attend the meeting": the press
         keys = [k for k in index.keys_of(t) if k not in agents and k not in own
                 and getattr(index.get(k), "type", None) is EntityType.ORGANIZATION]
         if keys:
