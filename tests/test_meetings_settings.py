@@ -45,6 +45,9 @@ NOVAK_KELLER = frozenset({"Peter Novak", "Paul Keller"})
         # Speaking to someone at a meeting that names nobody else.
         ("Prime Minister Peter Novak assured President Paul Keller at a meeting on Monday that "
          "the loan was safe.", "happened"),
+        # A setting the parser hung on the verb's adjunct.
+        ("Prime Minister Peter Novak made the remark in a speech at talks with President Paul "
+         "Keller on Monday.", "happened"),
         # Reported speech keeps the wish's time: the talks are ahead.
         ("Prime Minister Peter Novak said he hoped to reach agreement at the talks with "
          "President Paul Keller.", "planned"),

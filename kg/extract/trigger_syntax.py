@@ -126,8 +126,12 @@ def on_verb(noun: Token, gov: Token) -> bool:
     prep = cur.head
     if prep.dep_ == "conj" and prep.head.dep_ == "prep":
         prep = prep.head  # "to attend X and for talks with Y"
-    if prep.lower_ in SETTING and prep.head.dep_ == "dobj" and prep.head.head.i == gov.i:
-        return True  # "reached agreement at the talks": the parser's attachment to the object
+    host = prep.head
+    if prep.lower_ in SETTING and (host.dep_ == "dobj" and host.head.i == gov.i or (
+            host.dep_ == "pobj" and host.head.dep_ == "prep" and host.head.head.i == gov.i)):
+        # "reached agreement at the talks", "said in a statement at the meeting": the
+        # parser's attachment to the verb's object or adjunct
+        return True
     if prep.lower_ == "for" and prep.head.dep_ in ("nsubj", "nsubjpass") \
             and prep.head.head.i == gov.i:
         return True  # "X, in Rome for talks with Y, said": why the subject is there
