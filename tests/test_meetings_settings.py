@@ -130,3 +130,31 @@ def test_an_offer_made_at_a_past_summit_leaves_the_summit_past(nlp):
     found = meetings(nlp, "The invitation President Paul Keller gave Prime Minister Peter Novak, "
                           "made at their summit in Oslo in May, still stands.")
     assert [(m.names, m.status) for m in found] == [(NOVAK_KELLER, "happened")]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Prime Minister Peter Novak has no plans to meet President Paul Keller.", "negated"),
+        ("Prime Minister Peter Novak ruled out a meeting with President Paul Keller.", "negated"),
+        ("Prime Minister Peter Novak accepted an invitation for talks with President Paul Keller "
+         "next month.", "planned"),
+        ("President Paul Keller turned down a request for a meeting with Prime Minister Peter "
+         "Novak.", "negated"),
+    ],
+)
+def test_answered_and_ruled_out(nlp, text, status):
+    assert [(m.names, m.status) for m in meetings(nlp, text)] == [(NOVAK_KELLER, status)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Peter Novak refused to rule out a meeting with President Paul Keller.",
+        "Prime Minister Peter Novak did not rule out talks with President Paul Keller.",
+        "Prime Minister Peter Novak is considering an invitation for talks with President Paul "
+        "Keller.",
+    ],
+)
+def test_possible_meetings_stay_out(nlp, text):
+    assert meetings(nlp, text) == []

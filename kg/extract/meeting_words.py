@@ -25,7 +25,7 @@ LIGHT_VERBS = frozenset(
     {"hold", "have", "begin", "start", "resume", "open", "conduct", "continue", "attend",
      "boycott", "skip", "chair", "host", "join", "convene", "enter", "wrap", "conclude",
      "cancel", "postpone", "end", "miss", "break", "terminate", "suspend", "complete",
-     "finish"}
+     "finish", "rule out"}
 )
 ATTEND = frozenset({"attend", "boycott", "skip", "miss"})
 NEEDS_WITH = frozenset({"confer", "negotiate", "talk"})

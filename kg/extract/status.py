@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from kg.extract.meeting_words import SAY, SETTING, TOPIC
 from kg.extract.timex import normalise_date
-from kg.extract.trigger_syntax import PROPOSAL_NOUNS, verb_lemma
+from kg.extract.trigger_syntax import PROPOSAL_NOUNS, answered, verb_lemma
 from kg.model import MeetingStatus
 
 __all__ = [
@@ -43,7 +43,7 @@ PLAN_HEADS = frozenset(
 NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny"})
 #: Verbs that themselves say a meeting did not, or will not, take place.
 NEG_VERBS = frozenset({"cancel", "boycott", "skip", "postpone", "scrap", "snub", "abandon",
-                       "shun", "miss"})
+                       "shun", "miss", "rule out"})
 #: Heads that make a meeting only wished for, offered or possible: not a meeting yet.
 HYPOTHETICAL_HEADS = frozenset(
     {"happy", "willing", "ready", "prepared", "eager", "glad", "keen", "offer", "invite",
@@ -76,6 +76,9 @@ def clause_status(verb: Token, time_text: str | None = None) -> MeetingStatus:
     """The status of the event whose clause verb is ``verb``."""
     if _negated(verb) or verb_lemma(verb) in NEG_VERBS:
         return MeetingStatus.NEGATED
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
+        return MeetingStatus.NEGATED  # "X has no plans to meet Y"
     aux = _aux(verb)
     if verb.lemma_.casefold() == "be" and not verb.tag_ == "VBD" and any(
             c.dep_ == "acomp" and c.lemma_.casefold() in PLAN_HEADS
@@ -127,6 +130,8 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
     """The status of a nominal meeting ("talks between X and Y") from its governing verb."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return MeetingStatus.NEGATED  # "no negotiations with X are under way"
+    if governor is not None and (reply := answered(noun, governor)) is not None:
+        return reply  # "accepted an invitation for talks", "turned down a request for talks"
     mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod", "acl", "compound")}
     if mods & {"cancelled", "canceled", "postponed", "aborted", "scrapped"}:
         return MeetingStatus.NEGATED
@@ -175,6 +180,9 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
             return True  # "a letter proposing that they meet", "the hope that they meet"
         if any(a in _HYPOTHETICAL_AUX for a in _aux(cur)):
             return True
+        if verb_lemma(cur) == "rule out" and (_negated(cur) or cur.dep_ == "xcomp" and (
+                _negated(cur.head) or cur.head.lemma_.casefold() in NEG_HEADS)):
+            return True  # "did not rule out a meeting", "refused to rule out talks": possible
         if wishes and cur is not verb and _forms(cur) & HYPOTHETICAL_HEADS and not (
                 _forms(cur) & HYPOTHETICAL_HEADS == {"hope"} and _on_a_trip(cur)):
             return True

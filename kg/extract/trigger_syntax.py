@@ -13,12 +13,11 @@ from spacy.tokens import Token
 
 from kg.extract.index import EntityIndex
 from kg.extract.meeting_words import SAY, SETTING
-from kg.model import EntityType
+from kg.model import EntityType, MeetingStatus
 
 __all__ = ["QUANTITY", "EVENT_PARTS", "PROPOSAL_NOUNS", "looked_through", "verb_lemma", "governor",
-           "chain", "stray_with", "inside_party",
-           "clause_parties", "addressees",
-           "proposed", "definite", "on_verb", "org_before", "copular_subject", "trigger_text"]
+           "chain", "stray_with", "inside_party", "clause_parties", "addressees", "proposed",
+           "answered", "definite", "on_verb", "org_before", "copular_subject", "trigger_text"]
 
 #: Measure nouns looked through: "six hours of talks" are talks.
 QUANTITY = frozenset({"hour", "day", "round", "series", "week", "minute", "session", "month",
@@ -43,11 +42,13 @@ def looked_through(prep: Token) -> bool:
 
 def verb_lemma(verb: Token) -> str:
     """A verb's lemma, phrasal verbs of cancelling read as "cancel" ("called off the talks",
-    "put off the meeting")."""
+    "put off the meeting"), and "rule out" as one verb."""
     lemma = verb.lemma_.casefold()
     if lemma in ("call", "put") and any(c.dep_ in ("prt", "prep") and c.lower_ == "off"
                                         and not list(c.children) for c in verb.children):
         return "cancel"
+    if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return "rule out"  # "ruled out a meeting": it will not take place
     return lemma
 
 
@@ -132,6 +133,8 @@ def on_verb(noun: Token, gov: Token) -> bool:
         # "reached agreement at the talks", "said in a statement at the meeting": the
         # parser's attachment to the verb's object or adjunct
         return True
+    if prep.lower_ in ("for", "to") and answered(noun, gov) is not None:
+        return True  # "accepted an invitation for talks with Y"
     if prep.lower_ == "for" and prep.head.dep_ in ("nsubj", "nsubjpass") \
             and prep.head.head.i == gov.i:
         return True  # "X, in Rome for talks with Y, said": why the subject is there
@@ -173,16 +176,42 @@ def inside_party(tok: Token, keys: list[str], index: EntityIndex) -> bool:
 
 
 def proposed(noun: Token, gov: Token) -> bool:
-    """Whether a noun between the meeting and its verb proposes it ("suggestions for talks")."""
+    """Whether a noun between the meeting and its verb proposes it ("suggestions for talks"),
+    and the verb does not answer the proposal (:func:`answered`)."""
     if noun.head.head.i == gov.i and any(c.dep_ == "dobj" and c.lower_ in ("way", "door")
                                          for c in gov.children):
         return True  # "open the way for a summit": a prospect, not yet a meeting
+    return _proposal(noun, gov) is not None and answered(noun, gov) is None
+
+
+def _proposal(noun: Token, gov: Token) -> Token | None:
     cur = noun.head
     while cur.i != gov.i and cur.head is not cur:
         if cur.pos_ == "NOUN" and cur.lemma_.casefold() in PROPOSAL_NOUNS:
-            return True
+            return cur
         cur = cur.head
-    return False
+    return None
+
+
+#: Verbs that refuse a proposal ("turned down requests for a meeting").
+_REFUSE = frozenset({"reject", "refuse", "decline", "rebuff", "spurn", "turn down"})
+
+
+def answered(noun: Token, gov: Token) -> MeetingStatus | None:
+    """The status a verb gives a meeting it answers the proposal of: "accepted an invitation
+    for talks", "agreed to a request for talks" plan it; "turned down requests for a meeting",
+    "rejected an invitation to talks" negate it. None when the proposal is not answered."""
+    prop = _proposal(noun, gov)
+    if prop is None or prop.head.i != gov.i and not (
+            prop.dep_ == "pobj" and prop.head.lower_ == "to" and prop.head.head.i == gov.i):
+        return None
+    lemma = gov.lemma_.casefold()
+    if lemma == "turn" and any(c.dep_ == "prt" and c.lower_ == "down" for c in gov.children):
+        lemma = "turn down"
+    negated = any(c.dep_ == "neg" for c in gov.children)
+    if lemma in ("accept", "agree"):
+        return MeetingStatus.NEGATED if negated else MeetingStatus.PLANNED
+    return MeetingStatus.NEGATED if lemma in _REFUSE and not negated else None
 
 
 def chain(verb: Token) -> set[int]:
