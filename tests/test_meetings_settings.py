@@ -154,6 +154,7 @@ def test_answered_and_ruled_out(nlp, text, status):
         "Prime Minister Peter Novak did not rule out talks with President Paul Keller.",
         "Prime Minister Peter Novak is considering an invitation for talks with President Paul "
         "Keller.",
+        "Prime Minister Peter Novak rejected suggestions for negotiations with the Arden Fund.",
     ],
 )
 def test_possible_meetings_stay_out(nlp, text):

@@ -211,7 +211,10 @@ def answered(noun: Token, gov: Token) -> MeetingStatus | None:
     negated = any(c.dep_ == "neg" for c in gov.children)
     if lemma in ("accept", "agree"):
         return MeetingStatus.NEGATED if negated else MeetingStatus.PLANNED
-    return MeetingStatus.NEGATED if lemma in _REFUSE and not negated else None
+    # Refusing what was asked of one ("an invitation", "a request") refuses to meet; refusing
+    # "suggestions for talks" is a stance on a policy, not a meeting turned down.
+    asked = prop.lemma_.casefold() in ("invitation", "request", "offer")
+    return MeetingStatus.NEGATED if lemma in _REFUSE and asked and not negated else None
 
 
 def chain(verb: Token) -> set[int]:
