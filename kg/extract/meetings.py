@@ -149,7 +149,8 @@ class _Finder:
         one_side = any(t.pos_ == "NOUN" and not p.of_token(t)
                        for t in p.prep_object_tokens(n, ("between",)))
         of = p.prep_objects(n, ("of",))
-        with_ = p.prep_objects(n, ("with",))
+        agents, held_with = clause_parties(p, n)  # "the talks X held with Y", "hosted by X"
+        with_ = p.prep_objects(n, ("with",)) + held_with
         poss = [k for c in n.children if c.dep_ == "poss" for k in p.expand(c)]
         comp_toks = [t for c in n.children if c.dep_ in ("compound", "nmod")
                      and not (c.i > 0 and self.doc[c.i - 1].text == "(")  # "X's (X) meeting"
@@ -178,8 +179,6 @@ class _Finder:
                 anchors.add(c.i)  # "talks held in Oslo", "a meeting scheduled for May 5"
         objs = [t for c in n.children if c.dep_ == "prep" for g in c.children
                 for t in (g, *g.conjuncts)]
-        agents, held_with = clause_parties(p, n)
-        with_ += [k for k in held_with if k not in with_]
         attend = False
         if gov is not None:
             lemma = verb_lemma(gov)
