@@ -64,16 +64,18 @@ def key(article: str, offset: int, pair: Iterable[str]) -> Key:
     return (article, int(offset), (a, b))
 
 
-def first_annotator(gold: dict, adjudicated: bool = False) -> dict[Key, Answer]:
-    """Annotator 1's answers: the dev set with every adjudicated item and event put back to
-    what annotator 1 first said (``adjudication[].first``), or, with ``adjudicated``, the
-    dev set as it is."""
+def first_annotator(gold: dict, adjudicated: bool = False, part: str = "v1") -> dict[Key, Answer]:
+    """Annotator 1's answers: the dev set's first set (``part``) with every adjudicated item
+    and event put back to what annotator 1 first said (``adjudication[].first``), or, with
+    ``adjudicated``, that set as it is."""
     dates = {e["event"]: (e.get("start"), e.get("end")) for e in gold["events"]}
     out: dict[Key, Answer] = {}
     for r in gold["reports"]:
-        out[key(r["article"], r["offset"], r["pair"])] = Answer(True, r["event"], r["status"])
+        if r.get("set", "v1") == part:
+            out[key(r["article"], r["offset"], r["pair"])] = Answer(True, r["event"], r["status"])
     for r in gold.get("not_meetings", []):
-        out[key(r["article"], r["offset"], r["pair"])] = Answer(False)
+        if r.get("set", "v1") == part:
+            out[key(r["article"], r["offset"], r["pair"])] = Answer(False)
     for adj in [] if adjudicated else [a for a in gold.get("adjudication", [])
                                        if a.get("set", "v1") == "v1"]:
         first = adj["first"]
@@ -208,8 +210,10 @@ def main() -> None:
     figures, diff = agreement(one, two)
     for k, v in figures.items():
         _say(f"  {k:<38} {v:.3f}" if isinstance(v, float) else f"  {k:<38} {v}")
-    final = first_annotator(gold, adjudicated=True)
+    final = first_annotator(gold, adjudicated=True, part=args.set)
     for name, answers in (("annotator 1", one), ("annotator 2", two)):
+        if not set(answers) & set(final):
+            continue  # not adjudicated yet
         f, _ = agreement(answers, final)
         _say(f"{name} vs the adjudicated set: meeting {f['meeting: agreement']:.3f}, status "
              f"{f['status: agreement']:.3f}, clustering F1 {f['clustering: pairwise F1']:.3f}, "
