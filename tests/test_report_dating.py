@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from kg.extract.dating import duration_days, refers_back, week_back
+from kg.extract.dating import duration_days
+from kg.extract.when import refers_back, week_back
 
 FRI = date(2026, 3, 13)  # a Friday
 SUN = date(2026, 3, 15)
@@ -248,6 +249,14 @@ def test_the_sentences_one_date_must_fit_the_reports_status(nlp, text, expected)
      (d(3, 12), FRI)),
     ("Governor Ian Pike is attending the annual meeting of the Northern Bankers Guild.",
      (d(3, 12), FRI)),
+    # A statement made after the meeting is the news of the story's day.
+    ("Minister Lena Voss told reporters after meeting Prime Minister Emre Kaya that the grain "
+     "accord was near.", (d(3, 12), FRI)),
+    ("Minister Lena Voss said after a meeting with Prime Minister Emre Kaya that the grain "
+     "accord was near.", (d(3, 12), FRI)),
+    # ... also when the sentence dates another meeting, the one prepared.
+    ("Minister Lena Voss was speaking after an informal gathering with Prime Minister Emre "
+     "Kaya that prepared next week's meetings of donors.", (d(3, 12), FRI)),
     # A held meeting with no time and no other tense keeps only the story's day as a bound.
     ("Minister Lena Voss has held talks with Prime Minister Emre Kaya on the grain accord.",
      (None, FRI)),
@@ -266,4 +275,18 @@ def test_talks_going_on_as_the_story_is_written(nlp, text, expected):
 ])
 def test_the_present_progressive_reads_a_weekday_forward(nlp, text, expected):
     assert spans(nlp, text) == [expected]
+
+
+@pytest.mark.model
+def test_a_meeting_recalled_in_a_statement_is_not_the_news_of_the_day(nlp):
+    # The meeting is what the statement is about, not what it came after: only a bound.
+    assert spans(nlp, "Minister Lena Voss said her meeting with Prime Minister Emre Kaya had "
+                      "been useful.") == [(None, FRI)]
+
+
+@pytest.mark.model
+def test_the_date_of_the_meeting_a_participant_attended_is_kept(nlp):
+    # "today" dates the meeting noun the attendance hangs from: the same meeting.
+    assert spans(nlp, "Economist Ivo Brandl presented the forecast at a meeting today also "
+                      "attended by Chancellor Ruth Falk.") == [(FRI, FRI)]
 

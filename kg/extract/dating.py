@@ -29,11 +29,20 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from kg.extract.timex import host_of, is_duration, is_journey, strip_preposition
-from kg.extract.when import clause_tense, precision_of, resolve_span, sole_date, week_of
+from kg.extract.meeting_words import NOUN_TRIGGERS
+from kg.extract.timex import host_of, is_duration, is_journey
+from kg.extract.when import (
+    clause_tense,
+    precision_of,
+    refers_back,
+    resolve_span,
+    sole_date,
+    week_back,
+    week_of,
+)
 from kg.model import DateSpan
 
-__all__ = ["report_span", "refers_back", "week_back", "duration_days", "VISIT_DAYS"]
+__all__ = ["report_span", "duration_days", "VISIT_DAYS"]
 
 #: How many days after an arrival or a departure a meeting it is the purpose of may fall
 #: (and before a return): a state visit's talks are on its first days, not always its first.
@@ -48,57 +57,6 @@ _NOT_PURPOSE = frozenset({"relcl", "nsubj", "nsubjpass", "ccomp", "parataxis", "
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "a": 1, "an": 1}
-_PARTS = r"(?:day|morning|afternoon|evening|night)"
-_SAME = re.compile(rf"^(?:(?:later|earlier) )?(?:on )?(?:(?:the )?same|that) {_PARTS}$")
-_NEXT = re.compile(rf"^(?:(?:the )?(?:following|next) {_PARTS}|(?:the )?day after|a day later)$")
-_PREV = re.compile(r"^(?:(?:the )?(?:previous|preceding) day|(?:the )?day before|a day earlier)$")
-_LATER = re.compile(r"^(\w+) (days?|weeks?) (later|after|afterwards|earlier|before)$")
-#: A week counted from an earlier date: "the following week", "later that week".
-_WEEK_NEXT = re.compile(r"^(?:the )?(?:following|ensuing|subsequent) week$|^(?:the )?week after$")
-_WEEK_PREV = re.compile(r"^(?:the )?(?:previous|preceding) week$|^(?:the )?week before$")
-_WEEK_SAME = re.compile(r"^(?:(?:later|earlier) )?(?:in )?(?:that|(?:the )?same) week$")
-
-
-def refers_back(text: str) -> int | None:
-    """How many days after the date named before it ``text`` means, when it counts from one.
-
-    >>> refers_back("the same day"), refers_back("the following day"), refers_back("Monday")
-    (0, 1, None)
-    >>> refers_back("two days later"), refers_back("the day before"), refers_back("a week later")
-    (2, -1, 7)
-    """
-    low = " ".join(strip_preposition(text).casefold().split())
-    if _SAME.match(low):
-        return 0
-    if _NEXT.match(low):
-        return 1
-    if _PREV.match(low):
-        return -1
-    m = _LATER.match(low)
-    if m and (m.group(1) in _NUMBERS or m.group(1).isdigit()):
-        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
-        n *= 7 if m.group(2).startswith("week") else 1
-        return n if m.group(3) in ("later", "after", "afterwards") else -n
-    return None
-
-
-def week_back(text: str) -> int | None:
-    """Which week after the one of the date named before it ``text`` means, when it counts
-    from one: "the following week" is the next (1), "that week" the same (0).
-
-    >>> week_back("the following week"), week_back("later that week"), week_back("next week")
-    (1, 0, None)
-    """
-    low = " ".join(strip_preposition(text).casefold().split())
-    if _WEEK_NEXT.match(low):
-        return 1
-    if _WEEK_PREV.match(low):
-        return -1
-    if _WEEK_SAME.match(low):
-        return 0
-    return None
-
-
 def duration_days(trigger: Token) -> int:
     """How many days the meeting runs, when its noun says so ("two-day talks", "three days of
     talks"); 1 otherwise."""
@@ -360,10 +318,11 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         return attached
     text = sole_date(sent)
     if text is not None and not any(
-            _journey(host_of(e)) and host_of(e).i != trigger.i for e in _times(sent)
-            if text in e.text):
+            (_journey(host_of(e)) or _other_meeting(host_of(e), trigger))
+            and host_of(e).i != trigger.i for e in _times(sent) if text in e.text):
         # The one date of the sentence, unless it dates a journey the meeting is not part of
-        # ("after talks ... ahead of her visit next week"), or is past for a planned meeting
+        # ("after talks ... ahead of her visit next week") or another meeting ("a gathering to
+        # prepare next week's conference"), or is past for a planned meeting
         # ("will hold talks during the visit, his first since he took office in June 2020").
         # (A held one dated ahead stays: "happened" is also what an unmarked report gets, and
         # "an April 5-6 summit" in a March story is this April's.)
@@ -372,11 +331,35 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         if span is None or span.end is None or not (status == "planned"
                                                     and span.end < published):
             return span
-    if status == "happened" and _ongoing(trigger):
-        # "X is holding talks with Y": going on as the story is written (a day's slack for
-        # a dateline across time zones).
+    if status == "happened" and (_ongoing(trigger) or _said_after(trigger)):
+        # "X is holding talks with Y": going on as the story is written; "X told reporters
+        # after meeting Y": the news of the story's day (a day's slack for a dateline across
+        # time zones).
         return DateSpan(published - timedelta(days=1), published, "day")
     return resolve_span(None, published, status, past)
+
+
+def _other_meeting(host: Token, trigger: Token) -> bool:
+    """Whether ``host`` is another meeting noun, inside the report's own meeting phrase ("a
+    gathering held to prepare for next week's meetings"); a meeting noun beside it ("at a
+    meeting today, also attended by X") is the same meeting."""
+    return host.i != trigger.i and host.pos_ == "NOUN" \
+        and host.lemma_.casefold() in NOUN_TRIGGERS and trigger.is_ancestor(host)
+
+
+def _said_after(trigger: Token) -> bool:
+    """Whether the meeting is what a statement came after: "X told reporters after meeting
+    Y", "X said after the talks", "X was speaking after talks with Y"."""
+    cur = trigger
+    for _ in range(3):
+        if cur.dep_ in _NOT_PURPOSE or cur.head.i == cur.i:
+            return False
+        if cur.head.lower_ in ("after", "following"):
+            verb = cur.head.head
+            return verb.lemma_.casefold() in ("say", "tell", "speak") \
+                and verb.pos_ in ("VERB", "AUX")
+        cur = cur.head
+    return False
 
 
 def _ongoing(trigger: Token) -> bool:
