@@ -59,3 +59,32 @@ def test_boycotting_the_meeting_of_a_body_named_before(nlp):
     assert [(m.names, m.status) for m in found] == [
         (frozenset({"Portugal", "Atlantic Fisheries Council"}), "negated")]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # A "that" clause on a noun of report or fact tells the meeting as so.
+        ("Officials confirmed reports that Peter Novak held talks with Paul Keller in Oslo "
+         "last week.", "happened"),
+        ("The news that Peter Novak had met Paul Keller lifted the shares.", "happened"),
+        ("She repeated her statement that Peter Novak will meet Paul Keller on Friday.",
+         "planned"),
+    ],
+)
+def test_a_that_clause_of_a_report_noun_tells_the_meeting(nlp, text, status):
+    found = meetings(nlp, text)
+    assert [(m.names, m.status) for m in found] == [({"Peter Novak", "Paul Keller"}, status)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ... but on a noun of wish or proposal it is only wished or proposed.
+        "She rejected the suggestion that Peter Novak meet Paul Keller in Oslo.",
+        "There is hope that Peter Novak will meet Paul Keller in Oslo next week.",
+        "He repeated his call that Peter Novak meet Paul Keller before the vote.",
+    ],
+)
+def test_a_that_clause_of_a_wish_or_proposal_noun_gives_no_meeting(nlp, text):
+    assert meetings(nlp, text) == []

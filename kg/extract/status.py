@@ -52,6 +52,10 @@ HYPOTHETICAL_HEADS = frozenset(
      "able", "unable", "love", "welcome", "willingness", "readiness", "desire", "eagerness"}
 )
 _HYPOTHETICAL_AUX = frozenset({"could", "might", "should", "may"})
+#: Nouns whose "that" clause reports something as so, not as wished or proposed.
+_FACT_NOUNS = frozenset({"news", "report", "remark", "statement", "announcement", "word",
+                         "confirmation", "fact", "comment", "disclosure", "revelation",
+                         "admission", "indication", "sign"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 _SCHEDULING = frozenset({"expect", "schedule", "plan", "slate", "set"})
 _FUTURE_WORDS = frozenset({"tomorrow", "next", "later", "coming", "upcoming", "soon",
@@ -176,8 +180,11 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
             return True  # "it would pave the way for talks if the vote passed"
         if cur.dep_ in ("relcl", "acl") and cur.head.pos_ == "NOUN" and (any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)
+                and cur.head.lemma_.casefold() not in _FACT_NOUNS
                 or cur.head.lemma_.casefold() in PROPOSAL_NOUNS):
-            return True  # "a letter proposing that they meet", "the hope that they meet"
+            # "a letter proposing that they meet", "the hope that they meet"; but "reports
+            # that they met" tells the meeting as a fact
+            return True
         if any(a in _HYPOTHETICAL_AUX for a in _aux(cur)):
             return True
         if verb_lemma(cur) == "rule out" and (_negated(cur) or cur.dep_ == "xcomp" and (
