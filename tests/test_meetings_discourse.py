@@ -93,3 +93,21 @@ def test_a_reported_it_is_the_speakers(nlp):
                           "request for a board seat.")
     assert len(found) == 1 and found[0].status == "happened"
     assert sorted(n.split()[0] for n in found[0].names) == ["Dunmore", "Tarragon"]
+
+
+def test_talks_with_a_host_after_a_journey_are_the_visitors(nlp):
+    found = meetings(nlp, "British Trade Minister Alan Pryce arrived in Oslo on Monday. The "
+                          "meeting with Prime Minister Erna Dahl lasted two hours.")
+    assert [(m.names, m.status) for m in found] == [
+        (frozenset({"Alan Pryce", "Erna Dahl"}), "happened")]
+
+
+def test_talks_with_a_host_need_a_journey_told(nlp):
+    assert meetings(nlp, "British Trade Minister Alan Pryce said on Monday that exports were "
+                         "rising. The talks with Prime Minister Erna Dahl focused on trade.") == []
+
+
+def test_talks_after_a_journey_that_may_not_happen_are_no_meeting(nlp):
+    assert meetings(nlp, "British Trade Minister Alan Pryce arrived in Oslo on Monday. The "
+                         "talks with Prime Minister Erna Dahl could be postponed if the strike "
+                         "goes on.") == []

@@ -184,3 +184,23 @@ def test_a_description_names_only_the_organisation_it_heads(nlp):
     got = clusters(nlp, "Halden Savings Bank N.A. raised its prime rate. The bank said "
                         "deposits grew.")
     assert "bank" in got["Halden Savings Bank N.A."]
+
+
+def test_the_two_sides_are_the_two_parties_named_just_before(nlp):
+    text = ("Nordvik Oil Corp has been in dispute with the Union of Oil Workers for months. "
+            "The two sides held talks on Friday.")
+    assert [(m.names, m.time) for m in meetings(nlp, text)] == [
+        (frozenset({"Nordvik Oil Corp", "Union of Oil Workers"}), "Friday")]
+
+
+def test_the_two_leaders_named_in_two_sentences(nlp):
+    text = ("Prime Minister Erna Dahl flew to Ankara on Sunday. President Emre Kaya welcomed "
+            "her at the airport. The two leaders then held talks on trade.")
+    assert frozenset({"Erna Dahl", "Emre Kaya"}) in pairs(nlp, text)
+
+
+def test_a_third_party_named_leaves_the_two_sides_unsaid(nlp):
+    text = ("Nordvik Oil Corp has been in dispute with the Union of Oil Workers for months, "
+            "Reuters reported. The two sides held talks on Friday.")
+    assert not any("sides" in names for names in clusters(nlp, text).values())
+    assert meetings(nlp, text) == []

@@ -51,6 +51,7 @@ from kg.extract.sessions import (
     is_session,
 )
 from kg.extract.status import is_hypothetical
+from kg.extract.travellers import traveller
 from kg.extract.trigger_syntax import governor
 from kg.model import EntityType, Meeting, MeetingStatus
 
@@ -149,6 +150,9 @@ def discourse_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],
                 side = [lead.key]
             # One meeting per counterpart: "talks with A and B" does not say A met B.
             for k in counterparts:
+                if trig.dep_ in ("nsubj", "nsubjpass"):  # "Talks with X are due on Monday"
+                    out.append(subject_talks_meeting(doc, index, si, sent, trig, (*side, k)))
+                    continue
                 cand = Candidate((*side, k), trig.i, (), MeetingStatus.HAPPENED, {})
                 out.append(to_meeting(doc, index, si, sent, cand, _CONFIDENCE,
                                       doc._.kg_published))
@@ -285,6 +289,11 @@ def _one_side(trig: Token, p: Parties
         withs = p.prep_objects(trig, ("with",))
         if via == "dobj" and gov.lemma_.casefold() in LIGHT_VERBS:
             withs += p.prep_objects(gov, ("with",))
+        if via in ("nsubj", "nsubjpass"):
+            # "X flew to Oslo. The talks with Y focused on trade": the visitor's talks.
+            withs = [k for k in dict.fromkeys(withs) if p.eligible(k)]
+            side = traveller(trig, p, withs) if withs and not excluded(trig) else []
+            return (withs, side) if side else None
         if not (via == "dobj" and gov.lemma_.casefold() in LIGHT_VERBS or via in _SETTING):
             return None  # "oppose a summit with X", "progress in talks with X": no meeting
         subject, inherited = _subject(gov)

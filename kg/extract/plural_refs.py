@@ -149,6 +149,29 @@ def _pairs_before(coords: list[tuple[int, tuple[str, ...]]], b: NameBuilder, at:
             and all(b.clusters[k].type in kinds for k in keys)]
 
 
+def _two_named(doc: Doc, b: NameBuilder, sent_of: dict[int, int], at: int,
+               kinds: frozenset[EntityType]) -> list[tuple[str, ...]]:
+    """The two parties of ``kinds`` the nearest sentences before ``at`` name, when the pair
+    is not coordinated: "A is in dispute with B. Both sides met", "X flew to Oslo. Y met him
+    there. The two men ..." Sentences are read back until two parties are named; a third
+    named by then (a source, an observer) leaves the pair unsaid."""
+    named: list[str] = []
+    si = sent_of[at]
+    for back in range(_NEAR + 1):
+        if si - back < 0:
+            break
+        sent = doc[at].sent if back == 0 else None
+        toks = range(sent.start, at) if sent is not None else \
+            [i for i, s in sent_of.items() if s == si - back]
+        for i in sorted(toks, reverse=True):
+            k = b.token_entity.get(i)
+            if k is not None and b.clusters[k].type in kinds and k not in named:
+                named.append(k)
+        if len(named) >= 2:
+            break
+    return [tuple(sorted(named))] if len(named) == 2 else []
+
+
 def resolve_pairs(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
     """Link "the two ministers", "both sides", "the two companies" to the pair named together
     that the noun fits (rule 2)."""
@@ -166,14 +189,8 @@ def resolve_pairs(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
         si = sent_of[tok.i]
         before = _pairs_before(coords, b, tok.i, kinds)
         pairs = [keys for end, keys in before if sent_of[end] >= si - _NEAR][-1:]
-        if not pairs and kinds == {_PERSON}:
-            # The parse may miss the coordination: a sentence that names just two people.
-            for back in range(_NEAR + 1):
-                named = {m.key for m in b.person_mentions
-                         if m.sentence_index == si - back and m.root < tok.i}
-                if named:
-                    pairs = [tuple(sorted(named))] if len(named) == 2 else []
-                    break
+        if not pairs:
+            pairs = _two_named(doc, b, sent_of, tok.i, kinds)
         if not pairs:
             # Far back, "both countries" is the pair only if the article names no other.
             distinct = {frozenset(keys) for _, keys in before}
