@@ -154,7 +154,9 @@ def _two_named(doc: Doc, b: NameBuilder, sent_of: dict[int, int], at: int,
     """The two parties of ``kinds`` the nearest sentences before ``at`` name, when the pair
     is not coordinated: "A is in dispute with B. Both sides met", "X flew to Oslo. Y met him
     there. The two men ..." Sentences are read back until two parties are named; a third
-    named by then (a source, an observer) leaves the pair unsaid."""
+    named by then (a source, an observer) leaves the pair unsaid. A noun of any kind
+    ("sides") takes only two of one kind named in one sentence: "the two sides" after a
+    sentence naming an envoy and a country are seldom those two."""
     named: list[str] = []
     si = sent_of[at]
     for back in range(_NEAR + 1):
@@ -167,9 +169,11 @@ def _two_named(doc: Doc, b: NameBuilder, sent_of: dict[int, int], at: int,
             k = b.token_entity.get(i)
             if k is not None and b.clusters[k].type in kinds and k not in named:
                 named.append(k)
-        if len(named) >= 2:
+        if len(named) >= 2 or named and len(kinds) > 1:
             break
-    return [tuple(sorted(named))] if len(named) == 2 else []
+    if len(named) != 2 or len({b.clusters[k].type for k in named}) > 1:
+        return []
+    return [tuple(sorted(named))]
 
 
 def resolve_pairs(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
