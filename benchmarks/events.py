@@ -19,8 +19,8 @@ sentence spans the gold offset, has attendees with the pair's surnames.
     .venv/bin/python benchmarks/events.py [CORPUS] [--errors] [--rounds]
 
 ``--errors`` lists the dev split's misses; the validation split is only ever summed up.
-``--rounds`` adds the rows of each annotation round's pairs alone (the first 16+ pairs, and
-the 42 added later, marked ``"set": "v2"``).
+``--rounds`` adds the rows of each annotation round's pairs alone (the first 16+ pairs, the 42
+added later, marked ``"set": "v2"``, and the 39 of the third round, ``"set": "v3"``).
 """
 
 from __future__ import annotations
@@ -101,8 +101,8 @@ def _status(v: object) -> str:
 
 
 def _part(gold: dict, part: str | None) -> dict:
-    """The gold of one annotation round ("v1": the first 16+ pairs, "v2": the 42 pairs added
-    later, marked ``"set": "v2"``), or all of it."""
+    """The gold of one annotation round ("v1": the first 16+ pairs; "v2", "v3": the pairs added
+    later, marked with their ``"set"``), or all of it."""
     if part is None:
         return gold
     keep = [r for r in gold["reports"] if r.get("set", "v1") == part]
@@ -231,7 +231,7 @@ def main() -> None:
     ap.add_argument("corpus", nargs="?", default=DEFAULT_CORPUS)
     ap.add_argument("--errors", action="store_true", help="list the dev split's misses")
     ap.add_argument("--rounds", action="store_true",
-                    help="also score each annotation round's pairs on their own (v1, v2)")
+                    help="also score each annotation round's pairs on their own (v1, v2, v3)")
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
@@ -241,7 +241,8 @@ def main() -> None:
         try:
             _say(f"built {len(summary.built)} articles: {summary.meetings} meeting reports; "
                   f"events {summary.events_created} created")
-            rounds = [None] + (["v1", "v2"] if args.rounds else [])
+            sets = sorted({r.get("set", "v1") for r in gold["reports"]})
+            rounds = [None] + (sets if args.rounds else [])
             for split, part in ((sp, pa) for pa in rounds for sp in ("dev", "validation")):
                 _say(f"== {split}" + (f" ({part} pairs only)" if part else ""))
                 figures = score(store, _part(gold, part), split,

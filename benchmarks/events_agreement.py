@@ -23,10 +23,13 @@ The second set (``--set v2``) has 214 candidates of 42 other pairs, annotated bl
 annotators who never saw each other's answers nor the system's
 (``meeting-events-v2-a1.json`` and ``-v2-a2.json``, both in the second annotator's format);
 each is also compared with its adjudicated part of the gold, the reports and adjudications
-marked ``"set": "v2"``. Same-meeting pairs also get a kappa there (same or different).
+marked ``"set": "v2"``. Same-meeting pairs also get a kappa there (same or different). The
+third set (``--set v3``: 261 candidates of 39 further pairs, ``meeting-events-v3-a1.json`` and
+``-v3-a2.json``) is compared the same way.
 
     .venv/bin/python benchmarks/events_agreement.py [GOLD] [SECOND] [--list]
     .venv/bin/python benchmarks/events_agreement.py --set v2 [--list]
+    .venv/bin/python benchmarks/events_agreement.py --set v3 [--list]
 """
 
 from __future__ import annotations
@@ -193,15 +196,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("gold", nargs="?", default=str(DATA / "meeting-events.json"))
     ap.add_argument("second", nargs="?", default=None)
-    ap.add_argument("--set", choices=("v1", "v2"), default="v1",
-                    help="which candidates: the first 82 (v1) or the second 214 (v2)")
+    ap.add_argument("--set", choices=("v1", "v2", "v3"), default="v1",
+                    help="which candidates: the first 82 (v1), the second 214 (v2) or the "
+                         "third 261 (v3)")
     ap.add_argument("--list", action="store_true", help="list the disagreements by key")
     args = ap.parse_args()
     gold = _read(args.gold)
-    if args.set == "v2":
-        one = second_annotator(_read(DATA / "meeting-events-v2-a1.json"))
-        two = second_annotator(_read(args.second or DATA / "meeting-events-v2-a2.json"))
-        _say("v2: annotator 1 vs annotator 2 (both blind)")
+    if args.set != "v1":
+        one = second_annotator(_read(DATA / f"meeting-events-{args.set}-a1.json"))
+        two = second_annotator(_read(args.second or DATA / f"meeting-events-{args.set}-a2.json"))
+        _say(f"{args.set}: annotator 1 vs annotator 2 (both blind)")
     else:
         one = first_annotator(gold)
         two = second_annotator(_read(args.second or DATA / "meeting-events-a2.json"))
