@@ -257,6 +257,14 @@ def test_the_sentences_one_date_must_fit_the_reports_status(nlp, text, expected)
     # ... also when the sentence dates another meeting, the one prepared.
     ("Minister Lena Voss was speaking after an informal gathering with Prime Minister Emre "
      "Kaya that prepared next week's meetings of donors.", (d(3, 12), FRI)),
+    # ... and so is one made at the meeting.
+    ("Speaking to reporters at a meeting with Prime Minister Emre Kaya, Minister Lena Voss "
+     "said the grain accord was near.", (d(3, 12), FRI)),
+    ("Minister Lena Voss said at her meeting with Prime Minister Emre Kaya that the grain "
+     "accord was near.", (d(3, 12), FRI)),
+    # A meeting where something else happened is not dated by it.
+    ("Minister Lena Voss said the grain accord was reached at a meeting with Prime Minister "
+     "Emre Kaya.", (None, FRI)),
     # A held meeting with no time and no other tense keeps only the story's day as a bound.
     ("Minister Lena Voss has held talks with Prime Minister Emre Kaya on the grain accord.",
      (None, FRI)),

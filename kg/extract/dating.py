@@ -14,6 +14,9 @@ what those days are to the meeting:
 - "the same day", "the following day", "two days later" count from the nearest date named
   before them, in the sentence or the two before it.
 
+A report with no time at all may still be dated by an earlier sentence that tells the same
+meeting (:mod:`kg.extract.earlier_mention`, once all reports of the story are found).
+
 >>> from datetime import date
 >>> from kg.extract.pipeline import load_nlp
 >>> doc = load_nlp()("Ann Lee arrives in Rome on Monday for talks with Bo Chan.")
@@ -333,8 +336,8 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
             return span
     if status == "happened" and (_ongoing(trigger) or _said_after(trigger)):
         # "X is holding talks with Y": going on as the story is written; "X told reporters
-        # after meeting Y": the news of the story's day (a day's slack for a dateline across
-        # time zones).
+        # after meeting Y", "X said at the meeting": the news of the story's day (a day's
+        # slack for a dateline across time zones).
         return DateSpan(published - timedelta(days=1), published, "day")
     return resolve_span(None, published, status, past)
 
@@ -348,13 +351,13 @@ def _other_meeting(host: Token, trigger: Token) -> bool:
 
 
 def _said_after(trigger: Token) -> bool:
-    """Whether the meeting is what a statement came after: "X told reporters after meeting
-    Y", "X said after the talks", "X was speaking after talks with Y"."""
+    """Whether the meeting is what a statement came after or was made at: "X told reporters
+    after meeting Y", "X said after the talks", "X was speaking at a meeting with Y"."""
     cur = trigger
     for _ in range(3):
         if cur.dep_ in _NOT_PURPOSE or cur.head.i == cur.i:
             return False
-        if cur.head.lower_ in ("after", "following"):
+        if cur.head.lower_ in ("after", "following", "at"):
             verb = cur.head.head
             return verb.lemma_.casefold() in ("say", "tell", "speak") \
                 and verb.pos_ in ("VERB", "AUX")

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import meeting_words as words
 from kg.extract.dating import report_span
 from kg.extract.discourse import discourse_meetings
+from kg.extract.earlier_mention import dated_again
 from kg.extract.hospitality import (
     HOSPITALITY_NOUNS,
     call_parties,
@@ -388,7 +389,7 @@ def find_meetings(doc: Doc, index: EntityIndex, scored: bool = True) -> list[Mee
         found += scored_meetings(doc, index, found)
     found += discourse_meetings(doc, index, found)  # a side left to the article's protagonist
     found.sort(key=lambda m: m.provenance.sentence_index)
-    return found
+    return dated_again(found, doc, index)  # no time of its own: the story's first telling
 
 
 class MeetingComponent:

@@ -1,0 +1,97 @@
+"""A meeting report with no time of its own, dated where the story first told the meeting.
+
+A story often dates a meeting once, in a sentence the extractor does not take as a report of
+its own ("the offer would be made at a meeting later this month between X and Y"), and tells
+it again later without a time ("diplomats said the X-Y meeting will take place in Rome"). A
+report whose interval has an open end and no time text takes the date of the nearest earlier
+sentence, up to :data:`REACH` before it, that names two of its participants and a meeting noun
+with a date of its own, when that date reads the report's way (not past for a planned
+meeting, nor ahead for a held one). Only the interval changes: the report keeps no time text.
+
+>>> from kg.extract.pipeline import load_nlp
+>>> doc = load_nlp()("Ann Lee sees Bo Chan at a meeting next week. The meeting is in Rome.")
+>>> dated_meeting_noun(next(doc.sents)).text
+'next week'
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.index import EntityIndex
+from kg.extract.meeting_words import NOUN_TRIGGERS
+from kg.extract.timex import host_of, is_duration, is_journey
+from kg.extract.when import resolve_span
+from kg.model import Meeting, MeetingStatus
+
+__all__ = ["dated_again", "dated_meeting_noun", "REACH"]
+
+#: How many sentences back the first telling of the meeting may be (a wire story's
+#: paragraphs are mostly one sentence each).
+REACH = 5
+#: Prepositions that make a time a boundary, not the meeting's day ("since May").
+_BOUNDARY = frozenset({"since", "until", "till", "by", "from", "to", "through"})
+
+
+def _own_time(noun: Token) -> Span | None:
+    """The one DATE its sentence ties to ``noun``: on the noun, or on a word between the noun
+    and its clause's verb ("will be made at a meeting later this month"), not on a journey."""
+    path = {noun.i}
+    cur = noun
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+        path.add(cur.i)
+    found = []
+    for ent in noun.sent.ents:
+        if ent.label_ != "DATE" or is_duration(ent):
+            continue
+        head = ent.root.head
+        if head.dep_ == "prep" and head.lower_ in _BOUNDARY:
+            continue
+        host = host_of(ent)
+        if host.i in path and not is_journey(host):
+            found.append(ent)
+    return found[0] if len(found) == 1 else None
+
+
+def dated_meeting_noun(sent: Span) -> Span | None:
+    """The date of the one meeting noun of ``sent`` that has one; None when there is none or
+    when several meeting nouns are dated (which one is the report's is not known)."""
+    dates = [d for t in sent if t.pos_ == "NOUN" and t.lemma_.casefold() in NOUN_TRIGGERS
+             and (d := _own_time(t)) is not None]
+    return dates[0] if len(dates) == 1 else None
+
+
+def dated_again(found: list[Meeting], doc: Doc, index: EntityIndex) -> list[Meeting]:
+    """``found`` with each report that has no time of its own and an open-ended interval
+    dated by the nearest earlier sentence that tells the same meeting, as the module says."""
+    published = doc._.kg_published
+    if published is None:
+        return found
+    sents = list(doc.sents)
+    out = []
+    for m in found:
+        span = m.span
+        if m.time is not None or m.status is MeetingStatus.NEGATED or span is None \
+                or span.start is not None and span.end is not None:
+            out.append(m)
+            continue
+        seen = [{x.sentence_index for x in e.mentions if x.kind != "pronoun"}
+                for k in m.participants if (e := index.get(k)) is not None]
+        si = m.provenance.sentence_index
+        for prev in range(si - 1, max(si - REACH, 0) - 1, -1):
+            if sum(prev in s for s in seen) < 2:
+                continue
+            when = dated_meeting_noun(sents[prev])
+            if when is None:
+                continue
+            new = resolve_span(when.text, published, m.status.value)
+            if new is not None and new.start is not None and new.end is not None and not (
+                    m.status is MeetingStatus.PLANNED and new.end < published
+                    or m.status is MeetingStatus.HAPPENED and new.start > published):
+                m = replace(m, span=new)
+            break
+        out.append(m)
+    return out
