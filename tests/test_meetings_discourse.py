@@ -111,3 +111,27 @@ def test_talks_after_a_journey_that_may_not_happen_are_no_meeting(nlp):
     assert meetings(nlp, "British Trade Minister Alan Pryce arrived in Oslo on Monday. The "
                          "talks with Prime Minister Erna Dahl could be postponed if the strike "
                          "goes on.") == []
+
+
+def test_a_trip_to_a_capital_for_talks_meets_its_government(nlp):
+    found = meetings(nlp, "Foreign Minister Kenji Sato will fly to Washington on Monday for "
+                          "talks, officials in Japan said. He last visited the United States "
+                          "in May.")
+    assert [(m.names, m.status, m.time) for m in found] == [
+        (frozenset({"Kenji Sato", "United States"}), "planned", "Monday")]
+
+
+def test_travellers_visiting_a_country_for_talks_meet_it_together(nlp):
+    found = meetings(nlp, "Trade Minister Alan Pryce and Farm Minister Joan Hale will visit "
+                          "Japan next week for talks on beef quotas.")
+    assert [(m.names, m.status) for m in found] == [
+        (frozenset({"Alan Pryce", "Joan Hale", "Japan"}), "planned")]
+
+
+@pytest.mark.parametrize("text", [
+    "Trade Minister Alan Pryce flew to Leeds on Monday for talks on the steel plant.",
+    "Trade Minister Alan Pryce may fly to Japan for talks if the dispute is not settled.",
+    "Trade Minister Alan Pryce flew to Tokyo on Monday to watch the final of the cup.",
+])
+def test_a_trip_with_no_government_or_no_talks_is_no_meeting(nlp, text):
+    assert meetings(nlp, text) == []

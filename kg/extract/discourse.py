@@ -51,7 +51,7 @@ from kg.extract.sessions import (
     is_session,
 )
 from kg.extract.status import is_hypothetical
-from kg.extract.travellers import traveller
+from kg.extract.travellers import traveller, trip_parties
 from kg.extract.trigger_syntax import governor
 from kg.model import EntityType, Meeting, MeetingStatus
 
@@ -131,14 +131,16 @@ def discourse_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],
     out = _body_session(doc, p, sents, covered)
     out += _told_talks(doc, p, sents, found, covered | {m.provenance.sentence_index for m in out})
     covered |= {m.provenance.sentence_index for m in out}
-    if not any(t.lower_ == "with" for t in doc):
-        return out  # a counterpart is always a "with" phrase
+    # A counterpart is a "with" phrase, or the place of a trip for talks.
+    has_with = any(t.lower_ == "with" for t in doc)
     ranked: list[Antecedent] | None = None
     for si, sent in enumerate(sents):
         if si in covered:
             continue
         for trig in sent:
-            sides = _one_side(trig, p)
+            sides = _one_side(trig, p) if has_with else None
+            if sides is None:
+                sides = _trip(trig, p)
             if sides is None:
                 continue
             counterparts, side = sides
@@ -341,6 +343,17 @@ def _one_side(trig: Token, p: Parties
     else:
         wanted = None
     return (withs, wanted) if wanted else None
+
+
+def _trip(trig: Token, p: Parties) -> tuple[list[str], list[str]] | None:
+    """The countries visited and the travellers of a trip for talks that name no party
+    ("X will fly to Tokyo for talks"): the government of the place is met."""
+    if trig.pos_ != "NOUN" or trig.lemma_.casefold() not in NOUN_TRIGGERS \
+            or trig.tag_ != "NNS" and trig.lemma_.casefold() == "talk" \
+            or _own_party(trig, p) or excluded(trig):
+        return None
+    trip = trip_parties(trig, p)
+    return (trip[1], trip[0]) if trip is not None else None
 
 
 def _speaker(subject: Token) -> Token | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 __all__ = [
     "Gazetteer",
     "gazetteer",
+    "capital_countries",
     "country_of",
     "country_name",
     "demonym_country",
@@ -100,6 +101,27 @@ def demonym_country(text: str) -> str | None:
 def country_of(text: str) -> str | None:
     """The country that ``text`` names or is the demonym of, or None."""
     return country_name(text) or demonym_country(text)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, tuple[str, ...]]:
+    data = Path(__file__).resolve().parent.parent / "data" / "capitals.tsv"
+    out: dict[str, tuple[str, ...]] = {}
+    for line in data.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            city, countries = line.split("\t")
+            out[_norm(city)] = tuple(c.strip() for c in countries.split(";"))
+    return out
+
+
+def capital_countries(text: str) -> tuple[str, ...]:
+    """The countries whose government sits in the city ``text`` (more than one when it
+    changed: Moscow was the Soviet Union's), or ().
+
+    >>> capital_countries("Tokyo"), capital_countries("Moscow"), capital_countries("Leeds")
+    (('Japan',), ('Russia', 'Soviet Union'), ())
+    """
+    return _capitals().get(_norm(text), ())
 
 
 def is_title(text: str) -> bool:

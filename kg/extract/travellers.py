@@ -7,6 +7,10 @@ of travel ("X arrived in", "X flew to", "X is visiting") in the sentence itself 
 before, or the named owner of a visit ("X's visit", "a visit by X"). The nearest journey
 counts: its travellers, the counterpart left out.
 
+A trip for talks that names no party of its own ("X will fly to Tokyo for talks", "X and Y
+visit Japan next week for farm talks") is talks with the government of the place: the
+country visited, or the country whose capital it is, when the article names that country.
+
 >>> sorted(JOURNEY_VERBS)[:4]
 ['arrive', 'come', 'fly', 'head']
 """
@@ -17,14 +21,20 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from kg.extract.gazetteer import capital_countries
+from kg.extract.index import entity_key
 from kg.extract.parties import Parties
+from kg.extract.trigger_syntax import governor
+from kg.model import EntityType
 
-__all__ = ["JOURNEY_NOUNS", "JOURNEY_VERBS", "traveller"]
+__all__ = ["JOURNEY_NOUNS", "JOURNEY_VERBS", "traveller", "trip_parties"]
 
 #: Verbs whose subject travels to where the talks are.
 JOURNEY_VERBS = frozenset({"arrive", "fly", "travel", "visit", "come", "head", "land", "tour"})
 #: Nouns of a journey whose owner ("X's visit", "a visit by X") is the traveller.
 JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "journey", "mission"})
+#: Verbs of a trip whose "for" phrase says what it is for ("leave for Oslo for talks").
+_TRIP_VERBS = JOURNEY_VERBS | {"go", "leave", "return"}
 #: How many sentences before the talks may tell the journey.
 _BACK = 2
 
@@ -52,3 +62,30 @@ def traveller(trig: Token, p: Parties, counterparts: Sequence[str]) -> list[str]
         if found:
             return keys
     return []
+
+
+def trip_parties(trig: Token, p: Parties) -> tuple[list[str], list[str]] | None:
+    """The travellers and the countries visited of a trip for talks ("X flew to Tokyo for
+    talks": X and Japan), when the meeting noun ``trig`` is what the trip is for; None when
+    the trip or its destination is not told."""
+    gov, via = governor(trig)
+    if gov is None or via != "for" or gov.lemma_.casefold() not in _TRIP_VERBS:
+        return None
+    places = [c for c in gov.children if c.dep_ == "dobj" and gov.lemma_.casefold() == "visit"]
+    places += [g for c in gov.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "for")
+               for g in c.children if g.dep_ == "pobj" and g.i < trig.i]
+    countries: list[str] = []
+    for place in (t for d in places for t in (d, *d.conjuncts)):
+        for k in p.index.keys_of(place):
+            e = p.index.get(k)
+            if e is None:
+                continue
+            if e.type is EntityType.COUNTRY:
+                countries.append(k)
+                continue
+            named = [entity_key(c, EntityType.COUNTRY) for c in capital_countries(e.label)]
+            countries += [c for c in named if p.index.get(c) is not None][:1]
+    countries = list(dict.fromkeys(countries))
+    travellers = [k for k in dict.fromkeys(p.subjects(gov)) if p.eligible(k)
+                  and k not in countries]
+    return (travellers, countries) if travellers and countries else None
