@@ -135,3 +135,16 @@ def test_travellers_visiting_a_country_for_talks_meet_it_together(nlp):
 ])
 def test_a_trip_with_no_government_or_no_talks_is_no_meeting(nlp, text):
     assert meetings(nlp, text) == []
+
+
+def test_talks_told_alone_after_a_trip_are_the_travellers_with_the_country(nlp):
+    text = ("Foreign Minister Kenji Sato flew to Seoul on Sunday. The talks focused on trade "
+            "and fishing rights, officials said. South Korea wants more access to Japanese "
+            "ports.")
+    assert [(m.names, m.status) for m in meetings(nlp, text)] == [
+        (frozenset({"Kenji Sato", "South Korea"}), "happened")]
+
+
+def test_talks_after_a_trip_to_a_country_the_article_never_names_are_no_meeting(nlp):
+    assert meetings(nlp, "Foreign Minister Kenji Sato flew to Seoul on Sunday. The talks "
+                         "focused on trade and fishing rights, officials said.") == []

@@ -51,7 +51,7 @@ from kg.extract.sessions import (
     is_session,
 )
 from kg.extract.status import is_hypothetical
-from kg.extract.travellers import traveller, trip_parties
+from kg.extract.travellers import journey_before, traveller, trip_parties
 from kg.extract.trigger_syntax import governor
 from kg.model import EntityType, Meeting, MeetingStatus
 
@@ -230,6 +230,8 @@ def _told_talks(doc: Doc, p: Parties, sents: Sequence[Span], found: Sequence[Mee
                     or any(c.dep_ == "poss" for c in n.children) or excluded(n):
                 continue
             pair = _pair_before(p, sents, found, si)
+            trip = journey_before(n, p) if pair is None else None
+            pair = pair or (tuple(trip[0] + trip[1]) if trip is not None else None)
             if pair is not None:
                 out.append(subject_talks_meeting(doc, p.index, si, sent, n, pair))
             break

@@ -9,7 +9,8 @@ counts: its travellers, the counterpart left out.
 
 A trip for talks that names no party of its own ("X will fly to Tokyo for talks", "X and Y
 visit Japan next week for farm talks") is talks with the government of the place: the
-country visited, or the country whose capital it is, when the article names that country.
+country visited, or the country whose capital it is, when the article names that country;
+so are talks told alone just after such a journey ("X flew to Tokyo. The talks focused on").
 
 >>> sorted(JOURNEY_VERBS)[:4]
 ['arrive', 'come', 'fly', 'head']
@@ -27,7 +28,7 @@ from kg.extract.parties import Parties
 from kg.extract.trigger_syntax import governor
 from kg.model import EntityType
 
-__all__ = ["JOURNEY_NOUNS", "JOURNEY_VERBS", "traveller", "trip_parties"]
+__all__ = ["JOURNEY_NOUNS", "JOURNEY_VERBS", "journey_before", "traveller", "trip_parties"]
 
 #: Verbs whose subject travels to where the talks are.
 JOURNEY_VERBS = frozenset({"arrive", "fly", "travel", "visit", "come", "head", "land", "tour"})
@@ -71,9 +72,29 @@ def trip_parties(trig: Token, p: Parties) -> tuple[list[str], list[str]] | None:
     gov, via = governor(trig)
     if gov is None or via != "for" or gov.lemma_.casefold() not in _TRIP_VERBS:
         return None
-    places = [c for c in gov.children if c.dep_ == "dobj" and gov.lemma_.casefold() == "visit"]
-    places += [g for c in gov.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "for")
-               for g in c.children if g.dep_ == "pobj" and g.i < trig.i]
+    return _trip(gov, p, trig.i)
+
+
+def journey_before(trig: Token, p: Parties) -> tuple[list[str], list[str]] | None:
+    """The travellers and the country visited of the journey the sentence just before the
+    talks ``trig`` tells ("X flew to Tokyo on Monday. The talks focused on trade")."""
+    if trig.sent.start == 0:
+        return None
+    for verb in trig.doc[trig.sent.start - 1].sent:
+        if verb.pos_ == "VERB" and verb.lemma_.casefold() in _TRIP_VERBS:
+            trip = _trip(verb, p, len(trig.doc))
+            if trip is not None:
+                return trip
+    return None
+
+
+def _trip(verb: Token, p: Parties, before: int) -> tuple[list[str], list[str]] | None:
+    """The travellers of a journey ``verb`` and the countries it goes to (named before the
+    token ``before``): a country, or a capital of a country the article names."""
+    lemma = verb.lemma_.casefold()
+    places = [c for c in verb.children if c.dep_ == "dobj" and lemma == "visit"]
+    places += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "for")
+               for g in c.children if g.dep_ == "pobj" and g.i < before]
     countries: list[str] = []
     for place in (t for d in places for t in (d, *d.conjuncts)):
         for k in p.index.keys_of(place):
@@ -86,6 +107,6 @@ def trip_parties(trig: Token, p: Parties) -> tuple[list[str], list[str]] | None:
             named = [entity_key(c, EntityType.COUNTRY) for c in capital_countries(e.label)]
             countries += [c for c in named if p.index.get(c) is not None][:1]
     countries = list(dict.fromkeys(countries))
-    travellers = [k for k in dict.fromkeys(p.subjects(gov)) if p.eligible(k)
+    travellers = [k for k in dict.fromkeys(p.subjects(verb)) if p.eligible(k)
                   and k not in countries]
     return (travellers, countries) if travellers and countries else None
