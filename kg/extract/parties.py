@@ -349,8 +349,8 @@ def _modifies_title(tok: Token) -> bool:
         if cur.dep_ not in ("compound", "conj", "nmod") or cur.head is cur:
             return False
         cur = cur.head
-        if cur.ent_type_ != "PERSON" and cur.lower_ in _TITLE_HEADS:
-            return True
+        if cur.ent_type_ != "PERSON" and cur.lower_ in _TITLE_HEADS and tok.i < cur.i:
+            return True  # a modifier comes before its title: "the Minister, X, and ..." is a list
     return False
 
 

@@ -14,9 +14,9 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from kg.extract.meeting_words import SAY, SETTING, TOPIC
+from kg.extract.meeting_words import NOUN_TRIGGERS, SAY, SETTING, TOPIC
 from kg.extract.timex import normalise_date
-from kg.extract.trigger_syntax import PROPOSAL_NOUNS, answered, verb_lemma
+from kg.extract.trigger_syntax import POSSIBLE, PROPOSAL_NOUNS, answered, verb_lemma
 from kg.model import MeetingStatus
 
 __all__ = [
@@ -134,6 +134,9 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
     """The status of a nominal meeting ("talks between X and Y") from its governing verb."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return MeetingStatus.NEGATED  # "no negotiations with X are under way"
+    words = {w.casefold() for w in (time_text or "").split()}
+    if governor is not None and (judged := _judged(noun, governor, words)) is not None:
+        return judged  # "the talks should be harmonious", "the talks were not easy"
     if governor is not None and (reply := answered(noun, governor)) is not None:
         return reply  # "accepted an invitation for talks", "turned down a request for talks"
     mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod", "acl", "compound")}
@@ -159,6 +162,33 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
     return status
 
 
+#: Verbs that link a meeting to a judgement of how it goes ("the talks were difficult").
+_COPULAS = frozenset({"be", "seem", "prove", "remain", "appear", "look", "become"})
+
+
+def _evaluative(verb: Token) -> bool:
+    """Whether ``verb`` judges how the meeting noun it has as subject goes ("the talks
+    should be harmonious", "the meeting was a success"), not whether it takes place."""
+    return verb.lemma_.casefold() in _COPULAS and any(
+        c.dep_ == "nsubj" and c.lemma_.casefold() in NOUN_TRIGGERS for c in verb.children) \
+        and any(c.dep_ in ("acomp", "attr") and not any(g.dep_ == "xcomp" for g in c.children)
+                for c in verb.children)
+
+
+def _judged(noun: Token, verb: Token, words: set[str]) -> MeetingStatus | None:
+    """The status of a meeting whose own predicate judges it: the judgement presupposes the
+    meeting, so its modal or negation is not the meeting's ("the talks should be harmonious"
+    are ahead, "the talks were not easy" were held); the tense dates it."""
+    if noun.dep_ != "nsubj" or noun.head.i != verb.i or not _evaluative(verb):
+        return None
+    aux = _aux(verb)
+    if verb.tag_ == "VBD" or {"have", "has", "had"} & set(aux):
+        return MeetingStatus.HAPPENED  # "should have been easier", "was not a success"
+    if set(aux) & (_HYPOTHETICAL_AUX | _FUTURE_AUX | POSSIBLE | {"must"}) or words & _FUTURE_WORDS:
+        return MeetingStatus.PLANNED
+    return MeetingStatus.HAPPENED if _negated(verb) else None
+
+
 def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
     """Whether the clause chain above ``verb`` only wishes, offers or conditions the meeting
     (with ``wishes=False``: only conditions it; "X will seek support at the meeting" wishes
@@ -178,15 +208,16 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
                                          for g in c.children) for c in cur.children) \
                 and any(a in _HYPOTHETICAL_AUX | {"would"} for a in _aux(cur)):
             return True  # "it would pave the way for talks if the vote passed"
-        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ == "NOUN" and (any(
+        if wishes and cur.dep_ in ("relcl", "acl") and cur.head.pos_ == "NOUN" and (any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)
                 and cur.head.lemma_.casefold() not in _FACT_NOUNS
                 or cur.head.lemma_.casefold() in PROPOSAL_NOUNS):
             # "a letter proposing that they meet", "the hope that they meet"; but "reports
             # that they met" tells the meeting as a fact
             return True
-        if any(a in _HYPOTHETICAL_AUX for a in _aux(cur)):
-            return True
+        if any(a in _HYPOTHETICAL_AUX for a in _aux(cur)) and not (cur is verb
+                                                                  and _evaluative(cur)):
+            return True  # but "the talks should be harmonious" presupposes the talks
         if verb_lemma(cur) == "rule out" and (_negated(cur) or cur.dep_ == "xcomp" and (
                 _negated(cur.head) or cur.head.lemma_.casefold() in NEG_HEADS)):
             return True  # "did not rule out a meeting", "refused to rule out talks": possible
@@ -199,8 +230,11 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
             cur = cur.head
             steps += 1
             continue
-        if cur.dep_ == "ccomp" and cur.head.lemma_.casefold() in HYPOTHETICAL_HEADS:
-            return True  # "X proposed that they meet"
+        if wishes and cur.dep_ == "ccomp" and (cur.head.lemma_.casefold() in HYPOTHETICAL_HEADS
+                                               or _forms(cur.head) & {"hope", "wish"}):
+            # "X proposed that they meet"; but "X hopes Y will make an offer at the talks"
+            # wishes for the offer, not for the talks
+            return True
         break
     return False
 

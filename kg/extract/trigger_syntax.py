@@ -15,9 +15,10 @@ from kg.extract.index import EntityIndex
 from kg.extract.meeting_words import SAY, SETTING
 from kg.model import EntityType, MeetingStatus
 
-__all__ = ["QUANTITY", "EVENT_PARTS", "PROPOSAL_NOUNS", "looked_through", "verb_lemma", "governor",
-           "chain", "stray_with", "inside_party", "clause_parties", "addressees", "proposed",
-           "answered", "definite", "on_verb", "org_before", "copular_subject", "trigger_text"]
+__all__ = ["QUANTITY", "EVENT_PARTS", "PROPOSAL_NOUNS", "OCCUR", "POSSIBLE", "looked_through",
+           "verb_lemma", "governor", "chain", "stray_with", "inside_party", "clause_parties",
+           "addressees", "proposed", "only_possible", "answered", "definite", "on_verb",
+           "org_before", "copular_subject", "trigger_text"]
 
 #: Measure nouns looked through: "six hours of talks" are talks.
 QUANTITY = frozenset({"hour", "day", "round", "series", "week", "minute", "session", "month",
@@ -177,11 +178,37 @@ def inside_party(tok: Token, keys: list[str], index: EntityIndex) -> bool:
 
 def proposed(noun: Token, gov: Token) -> bool:
     """Whether a noun between the meeting and its verb proposes it ("suggestions for talks"),
-    and the verb does not answer the proposal (:func:`answered`)."""
+    and the verb does not answer the proposal (:func:`answered`), or the meeting's own
+    predicate makes it only possible (:func:`only_possible`)."""
+    if only_possible(noun, gov):
+        return True
     if noun.head.head.i == gov.i and any(c.dep_ == "dobj" and c.lower_ in ("way", "door")
                                          for c in gov.children):
         return True  # "open the way for a summit": a prospect, not yet a meeting
     return _proposal(noun, gov) is not None and answered(noun, gov) is None
+
+
+#: Predicates that say a meeting takes place ("talks will take place", "be held", "go ahead").
+OCCUR = frozenset({"happen", "occur", "go", "proceed", "hold", "convene", "start", "begin",
+                   "resume", "open", "materialise", "materialize"})
+#: Modals of possibility: "could meet" is hypothetical under the guide.
+POSSIBLE = frozenset({"could", "might", "may", "can"})
+
+
+def only_possible(noun: Token, gov: Token) -> bool:
+    """Whether the predicate a meeting noun is the subject of makes the meeting only possible
+    or conditional: "talks could take place next week", "a meeting may be held in May", "the
+    talks would be difficult if ...". A modal on how the meeting goes ("the talks should be
+    harmonious") presupposes it, and "would" under a verb of saying is reported "will"."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i != gov.i:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in gov.children) or any(
+            c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
+                                      for g in c.children) for c in gov.children):
+        return True
+    occurs = gov.lemma_.casefold() in OCCUR or gov.lemma_.casefold() == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "place" for c in gov.children)
+    return occurs and any(c.dep_ == "aux" and c.lower_ in POSSIBLE for c in gov.children)
 
 
 def _proposal(noun: Token, gov: Token) -> Token | None:
@@ -302,8 +329,12 @@ def clause_parties(parties: _PartiesOf, noun: Token) -> tuple[list[str], list[st
 
 
 def copular_subject(parties: _PartiesOf, verb: Token) -> list[str]:
-    """Who "those attending" are when a copula names them: "One of those attending the
-    talks was X", "Among those attending were X and Y"."""
+    """Who the subject of a participle on a noun is: the named noun itself ("X, speaking
+    after talks with Y, said"), or whom a copula names for "those attending" ("One of those
+    attending the talks was X", "Among those attending were X and Y")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i \
+            and verb.head.pos_ == "PROPN":
+        return parties.expand(verb.head)
     if verb.dep_ != "acl" or verb.head.lower_ not in ("those", "people"):
         return []
     cur = verb.head

@@ -1,0 +1,76 @@
+"""Modality on a meeting's own clause, and parse attachments the small model gets wrong in
+a systematic way: hand-written sentences, positives and the negatives that must stay out."""
+
+from __future__ import annotations
+
+import pytest
+from meeting_helpers import meetings
+
+pytestmark = pytest.mark.model
+
+NOVAK_KELLER = frozenset({"Peter Novak", "Paul Keller"})
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # future in the past under a verb of saying is the reported "will meet"
+        ("Officials said Peter Novak would meet Paul Keller on Tuesday.", "planned"),
+        ("Officials said talks between Peter Novak and Paul Keller would take place next week.",
+         "planned"),
+        ("Peter Novak was to hold talks with Paul Keller in Rome.", "planned"),
+        # a judgement of how the talks go presupposes them; its tense dates them
+        ("Talks between Peter Novak and Paul Keller should be harmonious, an aide said.",
+         "planned"),
+        ("Talks between Peter Novak and Paul Keller could be difficult.", "planned"),
+        ("Talks between Peter Novak and Paul Keller should have been calmer.", "happened"),
+        ("The talks between Peter Novak and Paul Keller were not easy.", "happened"),
+        # a wish about what is done at the meeting does not make the meeting a wish
+        ("Commerce Secretary Anna Moravec said she hopes Prime Minister Peter Novak will make "
+         "firm proposals to ease the dispute at a meeting with President Paul Keller this week.",
+         "planned"),
+    ],
+)
+def test_modality_of_the_meetings_own_clause(nlp, text, status):
+    assert [(m.names, m.status) for m in meetings(nlp, text)] == [(NOVAK_KELLER, status)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A meeting between Peter Novak and Paul Keller might take place in May.",
+        "Talks between Peter Novak and Paul Keller could take place next week.",
+        "The talks between Peter Novak and Paul Keller may be held in Rome.",
+        "Talks between Peter Novak and Paul Keller would be useful if the strike ended.",
+        "Peter Novak could meet Paul Keller next week.",
+        "Peter Novak said he would like to hold talks with Paul Keller.",
+        "Peter Novak would meet Paul Keller if the strike ended.",
+    ],
+)
+def test_only_possible_meetings_stay_out(nlp, text):
+    assert meetings(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Peter Novak, speaking after talks with Paul Keller, said the plan was sound.",
+         "happened"),
+        ("Peter Novak, speaking before a meeting with Paul Keller, said prices would rise.",
+         "planned"),
+    ],
+)
+def test_a_participle_on_the_subject_puts_it_at_the_meeting(nlp, text, status):
+    assert [(m.names, m.status) for m in meetings(nlp, text)] == [(NOVAK_KELLER, status)]
+
+
+def test_a_participle_on_an_unnamed_noun_names_nobody(nlp):
+    assert meetings(nlp, "Aides, speaking after talks with Paul Keller, said the plan was "
+                         "sound.") == []
+
+
+def test_a_counterpart_list_of_titles_and_apposed_names_keeps_every_counterpart(nlp):
+    found = meetings(nlp, "Peter Novak will hold talks with the Foreign Minister, Paul Keller, "
+                          "and the Finance Minister, Anna Moravec.")
+    assert [(m.names, m.status) for m in found] == [
+        (NOVAK_KELLER | {"Anna Moravec"}, "planned")]
