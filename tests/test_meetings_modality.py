@@ -1,5 +1,5 @@
-"""Modality on a meeting's own clause, and parse attachments the small model gets wrong in
-a systematic way: hand-written sentences, positives and the negatives that must stay out."""
+"""Modality on a meeting's own clause, parse attachments the small model gets wrong in a
+systematic way, and "here" as a place: hand-written sentences, positives and negatives."""
 
 from __future__ import annotations
 
@@ -74,3 +74,14 @@ def test_a_counterpart_list_of_titles_and_apposed_names_keeps_every_counterpart(
                           "and the Finance Minister, Anna Moravec.")
     assert [(m.names, m.status) for m in found] == [
         (NOVAK_KELLER | {"Anna Moravec"}, "planned")]
+
+
+def test_here_on_the_meeting_is_its_place_as_written(nlp):
+    (m,) = meetings(nlp, "Peter Novak met Paul Keller here on Monday.")
+    assert (m.place, m.time) == ("here", "Monday")
+
+
+def test_here_on_another_verb_is_not_the_meetings_place(nlp):
+    (m,) = meetings(nlp, "Peter Novak, who arrived here on Sunday, will meet Paul Keller on "
+                         "Monday.")
+    assert (m.place, m.time) == (None, "Monday")

@@ -63,6 +63,10 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
                 and tok.head.head.i in anchors and not any(
                     t.ent_type_ or t.pos_ != "PROPN" for t in tok.subtree):
             return sent.doc[tok.left_edge.i : tok.i + 1]
+    for tok in sent:
+        if tok.lower_ == "here" and tok.dep_ == "advmod" and tok.head.i in anchors:
+            # "met here", "the talks here": the dateline's place, written as the wire writes it
+            return sent.doc[tok.i : tok.i + 1]
     trip = _trip_place(sent, anchors)
     if trip is not None:
         return trip
