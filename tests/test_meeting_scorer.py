@@ -47,7 +47,7 @@ def _doc(nlp, text):
 
 FOUND = [
     ("During his stay in Bonn, Dutch Prime Minister Pieter Vos conferred at length with "
-     "Chancellor Olaf Brandt.", {"Pieter Vos", "Olaf Brandt"}, None, None),
+     "Chancellor Olaf Brandt.", {"Pieter Vos", "Olaf Brandt"}, "Bonn", None),  # the stay's
     ("Chancellor Olaf Brandt's conference with Prime Minister Pieter Vos in Bonn on Monday "
      "produced no agreement.", {"Olaf Brandt", "Pieter Vos"}, "Bonn", "Monday"),
 ]

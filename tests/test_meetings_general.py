@@ -216,7 +216,9 @@ def test_not_meetings(nlp, text):
         ("Carla Ruiz will leave for Washington on Monday to attend the World Bank meeting.",
          "Washington"),
         ("Carla Ruiz flew to Tokyo on Sunday for talks with Kenji Sato.", "Tokyo"),
-        ("Carla Ruiz held talks here with Kenji Sato on Friday.", None),
+        # "here" as written (the guide's place convention; the extra development gold writes
+        # it for nearly every "here" on the meeting's own word)
+        ("Carla Ruiz held talks here with Kenji Sato on Friday.", "here"),
         ("Olaf Brandt will meet Marie Dubois at his Bavarian retreat.", "his Bavarian retreat"),
     ],
 )

@@ -85,3 +85,80 @@ def test_here_on_another_verb_is_not_the_meetings_place(nlp):
     (m,) = meetings(nlp, "Peter Novak, who arrived here on Sunday, will meet Paul Keller on "
                          "Monday.")
     assert (m.place, m.time) == (None, "Monday")
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "place", "time"),
+    [
+        # the parser hangs the noun's "between"/"with" phrase on the participle after it
+        ("Officials said the talks scheduled next week in Rome between Peter Novak and Paul "
+         "Keller would cover trade.", "planned", "Rome", "next week"),
+        ("A meeting planned for May between Peter Novak and Paul Keller was cancelled.",
+         "negated", None, "May"),
+        ("Peter Novak said the talks held in Rome on Monday with Paul Keller were useful.",
+         "happened", "Rome", "Monday"),
+    ],
+)
+def test_a_participle_on_the_meeting_noun_carries_its_parties(nlp, text, status, place, time):
+    assert [(m.names, m.status, m.place, m.time) for m in meetings(nlp, text)] == [
+        (NOVAK_KELLER, status, place, time)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Peter Novak held brief talks on Sunday with Paul Keller during a stopover in Lisbon.",
+         "Lisbon"),
+        ("Peter Novak will fly to Lisbon on Monday for talks with Paul Keller.", "Lisbon"),
+        # the journey comes after the meeting: its destination is not where they met
+        ("Peter Novak would leave early tomorrow for Lisbon after meeting Paul Keller this "
+         "evening.", None),
+    ],
+)
+def test_the_place_of_a_trip(nlp, text, place):
+    assert [(m.names, m.place) for m in meetings(nlp, text)] == [(NOVAK_KELLER, place)]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a modal on what is done at the meeting is not on the meeting
+        ("Peter Novak may raise the issue at his talks with Paul Keller next week.", "planned"),
+        ("Peter Novak should have raised the issue at the talks with Paul Keller.", "happened"),
+    ],
+)
+def test_a_modal_on_what_is_done_at_the_meeting(nlp, text, status):
+    assert [(m.names, m.status) for m in meetings(nlp, text)] == [(NOVAK_KELLER, status)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peter Novak may attend the meeting with Paul Keller.",
+        "Peter Novak could raise the issue at talks with Paul Keller if the strike ends.",
+    ],
+)
+def test_a_modal_or_condition_on_the_meeting_itself_keeps_it_out(nlp, text):
+    assert meetings(nlp, text) == []
+
+
+def test_urging_what_is_done_at_the_talks_plans_them(nlp):
+    found = meetings(nlp, "Peter Novak urged that Paul Keller raise the issue at the talks with "
+                          "Anna Moravec.")
+    assert [(m.names, m.status) for m in found] == [
+        (frozenset({"Paul Keller", "Anna Moravec"}), "planned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # taking part in talks is the meeting itself, so urging it only wishes it
+        "The governor of the Arden Fund urged that the fund should be involved in negotiations "
+        "with the Northern Grain Council.",
+        # talks in general
+        "Peter Novak said the bank would take part in all talks with the Northern Grain "
+        "Council.",
+    ],
+)
+def test_wished_or_generic_participation_stays_out(nlp, text):
+    assert meetings(nlp, text) == []

@@ -54,7 +54,8 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
         root = ent.root
         if ent.label_ in ("GPE", "LOC") and root.dep_ == "pobj" \
                 and root.head.lower_ in ("to", "for") and root.head.head.i in anchors \
-                and root.head.head.lemma_.casefold() in _JOURNEY:
+                and root.head.head.lemma_.casefold() in _JOURNEY \
+                and not _before_journey(sent, anchors, root.head.head):
             return ent
     for tok in sent:
         # "met at Westminster": a capitalised name NER left untyped, after "in"/"at".
@@ -78,6 +79,13 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
     return None
 
 
+def _before_journey(sent: Span, anchors: set[int], journey: Token) -> bool:
+    """Whether the meeting comes before the journey rather than being its purpose: "will
+    leave for Zurich after meeting X" did not meet X in Zurich."""
+    return any(sent.doc[a].dep_ == "pcomp" and sent.doc[a].head.head.i == journey.i
+               and sent.doc[a].head.lower_ in ("after", "following", "since") for a in anchors)
+
+
 def place_label(span: Span | None) -> str | None:
     """The place as written, without a leading "the" ("the White House" -> "White House")."""
     if span is None:
@@ -92,8 +100,8 @@ _TRIP_NOUNS = frozenset({"visit", "trip", "tour", "stay", "stop", "stopover", "m
 
 def _trip_place(sent: Span, anchors: set[int]) -> Span | None:
     """The place of the trip the meeting is said to be part of: "during her visit to
-    Japan", and "While in Madrid, he said he hopes to meet X" (the clause scopes over the
-    sentence's verbs)."""
+    Japan", "during a stopover in Lisbon", and "While in Madrid, he said he hopes to meet
+    X" (the clause scopes over the sentence's verbs)."""
     doc = sent.doc
     above = {a.i for i in anchors for a in doc[i].ancestors} | anchors
     for ent in sent.ents:
@@ -102,7 +110,7 @@ def _trip_place(sent: Span, anchors: set[int]) -> Span | None:
             continue
         prep = root.head
         host = prep.head
-        if prep.lower_ in ("to", "of") and host.lemma_.casefold() in _TRIP_NOUNS \
+        if prep.lower_ in ("to", "of", "in") and host.lemma_.casefold() in _TRIP_NOUNS \
                 and host.dep_ == "pobj" and host.head.lower_ in ("during", "on", "in") \
                 and host.head.head.i in anchors:
             return ent

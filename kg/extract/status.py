@@ -162,6 +162,8 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
     return status
 
 
+#: Verbs whose "in" phrase is the meeting one takes part in, not a setting ("involved in talks").
+_TAKING_PART = frozenset({"involve", "participate", "engage"})
 #: Verbs that link a meeting to a judgement of how it goes ("the talks were difficult").
 _COPULAS = frozenset({"be", "seem", "prove", "remain", "appear", "look", "become"})
 
@@ -191,8 +193,11 @@ def _judged(noun: Token, verb: Token, words: set[str]) -> MeetingStatus | None:
 
 def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
     """Whether the clause chain above ``verb`` only wishes, offers or conditions the meeting
-    (with ``wishes=False``: only conditions it; "X will seek support at the meeting" wishes
-    for the support, not for the meeting)."""
+    (with ``wishes=False``, for a meeting that is the setting of ``verb``: only conditions
+    it; "X will seek support at the meeting" wishes for the support and "X may raise it at
+    the talks" is unsure of the raising, not of the meeting)."""
+    if verb.lemma_.casefold() in _TAKING_PART:
+        wishes = True  # "urged that X be involved in talks": the talks are what is wished
     cur: Token | None = verb
     steps = 0
     while cur is not None and steps < 4:
@@ -215,9 +220,11 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
             # "a letter proposing that they meet", "the hope that they meet"; but "reports
             # that they met" tells the meeting as a fact
             return True
-        if any(a in _HYPOTHETICAL_AUX for a in _aux(cur)) and not (cur is verb
-                                                                  and _evaluative(cur)):
-            return True  # but "the talks should be harmonious" presupposes the talks
+        if wishes and any(a in _HYPOTHETICAL_AUX for a in _aux(cur)) and not (
+                cur is verb and _evaluative(cur)):
+            # but "the talks should be harmonious" and "X may raise it at the talks"
+            # presuppose the talks: the modal is on how they go or what is done at them
+            return True
         if verb_lemma(cur) == "rule out" and (_negated(cur) or cur.dep_ == "xcomp" and (
                 _negated(cur.head) or cur.head.lemma_.casefold() in NEG_HEADS)):
             return True  # "did not rule out a meeting", "refused to rule out talks": possible
@@ -267,10 +274,14 @@ def _past(verb: Token) -> bool:
     """Whether the clause chain above ``verb`` is in the past ("had hoped to win")."""
     cur = verb
     for _ in range(4):
-        if any(c.tag_ == "VBD" for c in cur.children if c.dep_ in ("aux", "auxpass")):
-            return True
+        if any(c.tag_ == "VBD" for c in cur.children if c.dep_ in ("aux", "auxpass")) or (
+                cur.tag_ == "VBN" and "have" in _aux(cur)):
+            return True  # "had hoped to", "should have raised it at the talks"
         if cur.dep_ == "ccomp" and cur.head.lemma_.casefold() in SAY:
             return False  # "X said she hoped to ...": the tense of reported speech, not the past
+        if cur.dep_ == "ccomp" and _forms(cur.head) & HYPOTHETICAL_HEADS:
+            # "X urged that Y raise it at the talks": after the urging, unless it "had" been
+            return "had" in _aux(cur.head)
         if cur.tag_ == "VBD" or cur.tag_ == "VBN" and cur.dep_ == "acl":
             return True  # "an offer made at the summit": a participle of a past event
         if cur.dep_ not in ("xcomp", "acomp", "advcl", "ccomp") or cur.head is cur:
@@ -289,7 +300,7 @@ def is_habitual(tok: Token) -> bool:
             return True
         if c.dep_ == "npadvmod" and any(g.lower_ in ("every", "each") for g in c.children):
             return True
-        if c.dep_ == "det" and c.lower_ in ("any", "every", "each") and tok.pos_ == "NOUN" \
+        if c.dep_ == "det" and c.lower_ in ("any", "every", "each", "all") and tok.pos_ == "NOUN" \
                 and not any(_negated(a) or a.lemma_.casefold() in ("deny", "without")
                             for a in tok.ancestors):
             return True  # "a force in any trade talks": talks in general ("did not hold any

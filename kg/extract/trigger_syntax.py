@@ -12,7 +12,7 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from kg.extract.index import EntityIndex
-from kg.extract.meeting_words import SAY, SETTING
+from kg.extract.meeting_words import HELD, SAY, SETTING
 from kg.model import EntityType, MeetingStatus
 
 __all__ = ["QUANTITY", "EVENT_PARTS", "PROPOSAL_NOUNS", "OCCUR", "POSSIBLE", "looked_through",
@@ -312,13 +312,20 @@ _HELD_BY = frozenset({"hold", "have", "conduct", "attend", "host", "chair", "ope
 
 def clause_parties(parties: _PartiesOf, noun: Token) -> tuple[list[str], list[str]]:
     """Who a clause on a meeting noun says held it, and with whom: "a meeting hosted by X",
-    "the talks (that) X held with Y" give ([X], []) and ([X], [Y])."""
+    "the talks (that) X held with Y" give ([X], []) and ([X], [Y]); "the talks scheduled in
+    Rome between X and Y" ([X, Y], []), where the parser hung the noun's phrase on the
+    participle."""
     agents: list[str] = []
     with_: list[str] = []
     for c in noun.children:
         lemma = c.lemma_.casefold()
         if c.dep_ == "acl" and lemma in ("host", "chair", "attend"):
             agents += parties.subjects(c)
+        elif c.dep_ == "acl" and lemma in HELD and c.tag_ == "VBN":
+            for g in c.children:  # also read as a passive agent: "planned for May between"
+                if g.dep_ in ("prep", "agent") and g.lower_ in ("between", "with"):
+                    (agents if g.lower_ == "between" else with_).extend(
+                        k for o in g.children if o.dep_ == "pobj" for k in parties.expand(o))
         elif c.dep_ == "relcl" and lemma in _HELD_BY and not any(
                 g.dep_ == "dobj" and g.tag_ not in ("WDT", "WP") for g in c.children):
             # The noun is the clause's object ("that X held", "X had"), not its subject.
