@@ -53,6 +53,16 @@ def d(month, day, year=2026):
     ("earlier this year", "happened", (d(1, 1), FRI, "year")),
     ("later this year", "planned", (FRI, d(12, 31), "year")),
     ("two weeks ago", "happened", (d(2, 22), d(2, 28), "week")),
+    # Seasons (three months, northern) and a few days or weeks either side of the story.
+    ("last summer", "happened", (d(6, 1, 2025), d(8, 31, 2025), "year")),
+    ("this summer", "planned", (d(6, 1), d(8, 31), "year")),
+    ("this spring", "happened", (d(3, 1), d(5, 31), "year")),
+    ("next spring", "planned", (d(3, 1, 2027), d(5, 31, 2027), "year")),
+    ("last winter", "happened", (d(12, 1, 2025), d(2, 28), "year")),
+    ("last autumn", "happened", (d(9, 1, 2025), d(11, 30, 2025), "year")),
+    ("the next few days", "planned", (FRI, d(3, 19), "week")),
+    ("in coming weeks", "planned", (FRI, d(4, 12), "month")),
+    ("the past several days", "happened", (d(3, 7), FRI, "week")),
     # Calendar dates: the year comes from the direction of the report.
     ("May 4", "planned", (d(5, 4), d(5, 4), "day")),
     ("January 21", "happened", (d(1, 21), d(1, 21), "day")),

@@ -160,6 +160,31 @@ def _relative(text: str, pub: date, direction: int) -> DateSpan | None:
     return None
 
 
+#: The months a season starts in (northern, three months each: the 1987 wire's seasons).
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASON = re.compile(r"\b(this|next|last|past|coming)\s+(spring|summer|autumn|fall|winter)\b")
+#: "the next few days", "in coming weeks", "the past several days".
+_FEW = re.compile(r"\b(next|coming|past|last|recent) (?:few |several |couple of )?(days|weeks)\b")
+
+
+def _vague(text: str, pub: date, direction: int) -> DateSpan | None:
+    """Seasons ("last summer", "next spring") and a few days or weeks either side of the story."""
+    if m := _SEASON.search(text):
+        which, first = m.group(1), _SEASONS[m.group(2)]
+        starts = [date(y, first, 1) for y in range(pub.year - 2, pub.year + 2)]
+        seasons = [DateSpan(a, _month(*_shift_month(a, 2)).end, "year") for a in starts]
+        over = [s for s in seasons if s.end and s.end < pub][-1]  # "last": the latest one over
+        ahead = next(s for s in seasons if s.start and s.start > pub)  # "next": the first ahead
+        now = [s for s in seasons if _distance(s, pub) == 0]  # "this": the story's, else ...
+        if which == "this":  # ... the one the report looks to
+            return now[0] if now else ahead if direction >= 0 else over
+        return over if which in ("last", "past") else ahead
+    if m := _FEW.search(text):
+        n = timedelta(days=6 if m.group(2) == "days" else 30)
+        return _span(pub, pub + n) if m.group(1) in ("next", "coming") else _span(pub - n, pub)
+    return None
+
+
 def _calendar(text: str, pub: date, direction: int) -> DateSpan | None:
     """Month names with optional days, parts ("late April") and years; ranges and lists."""
     tokens = re.findall(r"[a-z]+|\d+", text)
@@ -304,7 +329,7 @@ def resolve_span(text: str | None, published: date | None, status: str,
         (1, "tomorrow" in low)) if said]
     if near:
         return _span(near[0], near[-1])
-    for rule in (_relative, _calendar, _weekday):
+    for rule in (_relative, _vague, _calendar, _weekday):
         found = rule(low, published, direction)
         if found is not None:
             return found
