@@ -298,3 +298,18 @@ def test_the_date_of_the_meeting_a_participant_attended_is_kept(nlp):
     assert spans(nlp, "Economist Ivo Brandl presented the forecast at a meeting today also "
                       "attended by Chancellor Ruth Falk.") == [(FRI, FRI)]
 
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # The sentence's one date is a modifier of another thing: it dates that thing.
+    ("Minister Ola Dahl, who will host the informal talks with Minister Ian Moss, said they "
+     "would discuss currencies in the light of the February agreement.", (FRI, None)),
+    ("Minister Ola Dahl will hold talks with Minister Ian Moss on last year's trade accord.",
+     (FRI, None)),
+    # A date on the meeting's own noun still dates it.
+    ("Minister Ola Dahl will attend the May 4 talks with Minister Ian Moss.",
+     (d(5, 4), d(5, 4))),
+])
+def test_a_date_of_another_thing_does_not_date_the_meeting(nlp, text, expected):
+    assert spans(nlp, text) == [expected]

@@ -322,10 +322,12 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
     text = sole_date(sent)
     if text is not None and not any(
             (_journey(host_of(e)) or _other_meeting(host_of(e), trigger))
-            and host_of(e).i != trigger.i for e in _times(sent) if text in e.text):
+            and host_of(e).i != trigger.i or _names_thing(e, trigger)
+            for e in _times(sent) if text in e.text):
         # The one date of the sentence, unless it dates a journey the meeting is not part of
-        # ("after talks ... ahead of her visit next week") or another meeting ("a gathering to
-        # prepare next week's conference"), or is past for a planned meeting
+        # ("after talks ... ahead of her visit next week"), another meeting ("a gathering to
+        # prepare next week's conference") or another thing ("in the light of the February
+        # agreement", "last year's accord"), or is past for a planned meeting
         # ("will hold talks during the visit, his first since he took office in June 2020").
         # (A held one dated ahead stays: "happened" is also what an unmarked report gets, and
         # "an April 5-6 summit" in a March story is this April's.)
@@ -348,6 +350,14 @@ def _other_meeting(host: Token, trigger: Token) -> bool:
     meeting today, also attended by X") is the same meeting."""
     return host.i != trigger.i and host.pos_ == "NOUN" \
         and host.lemma_.casefold() in NOUN_TRIGGERS and trigger.is_ancestor(host)
+
+
+def _names_thing(ent: Span, trigger: Token) -> bool:
+    """Whether ``ent`` is a modifier of a noun that is not a meeting ("the February
+    agreement", "last year's accord"): it dates that thing."""
+    head = ent.root.head
+    return ent.root.dep_ in ("compound", "nmod", "poss", "amod") and head.pos_ == "NOUN" \
+        and head.i != trigger.i and head.lemma_.casefold() not in NOUN_TRIGGERS
 
 
 def _said_after(trigger: Token) -> bool:
