@@ -162,3 +162,39 @@ def test_urging_what_is_done_at_the_talks_plans_them(nlp):
 )
 def test_wished_or_generic_participation_stays_out(nlp, text):
     assert meetings(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hollis Mining Corp and Bracken Steel Inc negotiated the sale of a mine.",
+        "Hollis Mining Corp and Bracken Steel Inc said they were negotiating a deal involving "
+        "their units.",
+    ],
+)
+def test_coordinated_subjects_of_negotiate_negotiate_with_each_other(nlp, text):
+    assert [m.names for m in meetings(nlp, text)] == [
+        frozenset({"Hollis Mining Corp", "Bracken Steel Inc"})]
+
+
+def test_talking_to_someone_unnamed_pairs_nobody(nlp):
+    assert meetings(nlp, "Peter Novak and Paul Keller talked to reporters in Rome.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a speech to the annual meeting of the Northern Grain Council, Peter Novak said "
+        "prices would rise.",
+        "Peter Novak said in an address to the annual meeting of the Northern Grain Council "
+        "that prices would rise.",
+    ],
+)
+def test_addressing_a_bodys_meeting_attends_it(nlp, text):
+    assert [(m.names, m.status) for m in meetings(nlp, text)] == [
+        (frozenset({"Peter Novak", "Northern Grain Council"}), "happened")]
+
+
+def test_a_letter_to_a_bodys_meeting_does_not_attend_it(nlp):
+    assert meetings(nlp, "Peter Novak said in a letter to the annual meeting of the Northern "
+                         "Grain Council that prices would rise.") == []

@@ -10,8 +10,8 @@ from __future__ import annotations
 from kg.extract.hospitality import CALL_NOUNS, HOSPITALITY_NOUNS
 
 __all__ = ["VERB_TRIGGERS", "NOUN_TRIGGERS", "LIGHT_VERBS", "ATTEND", "NEEDS_WITH", "PERSON_ONLY",
-           "TALK_MEDIA", "CONTEXT_PREPS", "SETTING", "BEFORE_AFTER", "OCCASIONS", "HELD", "SAY",
-           "PRESENCE", "TAKE_PART", "TOPIC", "DELEGATIONS", "ALONE"]
+           "TALK_MEDIA", "RECIPROCAL", "CONTEXT_PREPS", "SETTING", "BEFORE_AFTER", "OCCASIONS",
+           "HELD", "SAY", "PRESENCE", "TAKE_PART", "TOPIC", "DELEGATIONS", "ALONE"]
 
 VERB_TRIGGERS = frozenset(
     {"meet", "confer", "negotiate", "talk", "host", "receive", "visit", "sit", "call", "join"}
@@ -29,6 +29,9 @@ LIGHT_VERBS = frozenset(
 )
 ATTEND = frozenset({"attend", "boycott", "skip", "miss"})
 NEEDS_WITH = frozenset({"confer", "negotiate", "talk"})
+#: Verbs whose coordinated subjects meet each other with no object: "A and B met", "A and B
+#: negotiated a deal" ("A and B talked to reporters" addressed someone else).
+RECIPROCAL = frozenset({"meet", "confer", "negotiate"})
 PERSON_ONLY = frozenset({"visit", "receive", "host", "join", "call"})
 TALK_MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "letter", "radio"})
 CONTEXT_PREPS = frozenset({"after", "during", "at", "in", "before", "following", "from",

@@ -52,6 +52,7 @@ from kg.extract.trigger_syntax import (
     governor,
     on_verb,
     org_before,
+    present_at,
     proposed,
     stray_with,
     trigger_text,
@@ -129,7 +130,7 @@ class _Finder:
         obj_toks += [g for c in v.children if c.dep_ == "agent" for g in c.children]
         if lemma in words.PERSON_ONLY and not envoys and not all(p.is_person(k) for k in subj):
             return None
-        if lemma != "meet" and not objs:
+        if lemma not in words.RECIPROCAL and not objs:
             return None
         if obj_toks and not objs:
             # "met bankers", "met its targets": the other side is unnamed, or no party at
@@ -209,9 +210,8 @@ class _Finder:
                         and gov.lemma_.casefold() not in words.ALONE:
                     takes_agent, with_ = True, with_ + told
                     anchors.add(gov.i)
-            elif via in ("for", "at") and (lemma in words.PRESENCE or via == "at") \
-                    and (of or bodies) \
-                    and n.head.head.i == gov.i and not (with_ or between or poss) \
+            elif present_at(n, gov, via) and (of or bodies) \
+                    and not (with_ or between or poss) \
                     and not any(c.dep_ == "expl" for c in gov.children):
                 # "X will be in Lima for the annual meeting of the Andean Trade Bank",
                 # "X said at a meeting of the EC council that ...": X attended it.

@@ -12,13 +12,13 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from kg.extract.index import EntityIndex
-from kg.extract.meeting_words import HELD, SAY, SETTING
+from kg.extract.meeting_words import HELD, PRESENCE, SAY, SETTING
 from kg.model import EntityType, MeetingStatus
 
 __all__ = ["QUANTITY", "EVENT_PARTS", "PROPOSAL_NOUNS", "OCCUR", "POSSIBLE", "looked_through",
            "verb_lemma", "governor", "chain", "stray_with", "inside_party", "clause_parties",
            "addressees", "proposed", "only_possible", "answered", "definite", "on_verb",
-           "org_before", "copular_subject", "trigger_text"]
+           "org_before", "copular_subject", "trigger_text", "present_at"]
 
 #: Measure nouns looked through: "six hours of talks" are talks.
 QUANTITY = frozenset({"hour", "day", "round", "series", "week", "minute", "session", "month",
@@ -140,6 +140,21 @@ def on_verb(noun: Token, gov: Token) -> bool:
             and prep.head.head.i == gov.i:
         return True  # "X, in Rome for talks with Y, said": why the subject is there
     return prep.head.i == gov.i or prep.head.dep_ == "advmod" and prep.head.head.i == gov.i
+
+
+#: Nouns of speaking to an audience: "in a speech to the annual meeting of X" is there.
+_ADDRESS = frozenset({"speech", "address", "remarks", "statement", "presentation"})
+
+
+def present_at(noun: Token, gov: Token, via: str) -> bool:
+    """Whether the phrase of a meeting noun puts the subject of ``gov`` at the meeting: "X
+    will be in Lima for the annual meeting of Y", "X said at a meeting of Y", "X said in a
+    speech to the annual meeting of Y" (addressing a body's meeting is attending it)."""
+    if via in ("for", "at"):
+        return (verb_lemma(gov) in PRESENCE or via == "at") and noun.head.head.i == gov.i
+    host = noun.head.head
+    return via == "to" and host.lemma_.casefold() in _ADDRESS and host.dep_ == "pobj" \
+        and host.head.head.i == gov.i
 
 
 STRAY_PATH = frozenset({"pobj", "prep", "advcl", "npadvmod", "advmod", "compound"})
