@@ -262,6 +262,9 @@ def test_the_sentences_one_date_must_fit_the_reports_status(nlp, text, expected)
      "said the grain accord was near.", (d(3, 12), FRI)),
     ("Minister Lena Voss said at her meeting with Prime Minister Emre Kaya that the grain "
      "accord was near.", (d(3, 12), FRI)),
+    # ... and so is one told of the speaker in a relative clause.
+    ("Minister Lena Voss, who also held private talks with Prime Minister Emre Kaya, said the "
+     "grain accord was near.", (d(3, 12), FRI)),
     # A meeting where something else happened is not dated by it.
     ("Minister Lena Voss said the grain accord was reached at a meeting with Prime Minister "
      "Emre Kaya.", (None, FRI)),

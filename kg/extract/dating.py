@@ -336,10 +336,11 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         if span is None or span.end is None or not (status == "planned"
                                                     and span.end < published):
             return span
-    if status == "happened" and (_ongoing(trigger) or _said_after(trigger)):
+    if status == "happened" and (_ongoing(trigger) or _said_after(trigger)
+                                 or _speaker_who(trigger)):
         # "X is holding talks with Y": going on as the story is written; "X told reporters
-        # after meeting Y", "X said at the meeting": the news of the story's day (a day's
-        # slack for a dateline across time zones).
+        # after meeting Y", "X said at the meeting", "X, who chaired the meeting, said": the
+        # news of the story's day (a day's slack for a dateline across time zones).
         return DateSpan(published - timedelta(days=1), published, "day")
     return resolve_span(None, published, status, past)
 
@@ -358,6 +359,15 @@ def _names_thing(ent: Span, trigger: Token) -> bool:
     head = ent.root.head
     return ent.root.dep_ in ("compound", "nmod", "poss", "amod") and head.pos_ == "NOUN" \
         and head.i != trigger.i and head.lemma_.casefold() not in NOUN_TRIGGERS
+
+
+def _speaker_who(trigger: Token) -> bool:
+    """Whether the meeting is told of the speaker of the story's statement: "X, who chaired
+    the meeting, said", "X, who also had talks with Y, said"."""
+    rel = next((a for a in (trigger, *trigger.ancestors) if a.dep_ == "relcl"), None)
+    verb = rel.head.head if rel is not None else trigger
+    return rel is not None and rel.head.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") \
+        and verb.lemma_.casefold() in ("say", "tell")
 
 
 def _said_after(trigger: Token) -> bool:
