@@ -204,3 +204,15 @@ def test_a_third_party_named_leaves_the_two_sides_unsaid(nlp):
             "Reuters reported. The two sides held talks on Friday.")
     assert not any("sides" in names for names in clusters(nlp, text).values())
     assert meetings(nlp, text) == []
+
+
+def test_a_bare_the_two_is_the_pair_named_before(nlp):
+    text = ("Trade Minister Alan Pryce and Farm Minister Joan Hale toured a farm near Leeds on "
+            "Monday. The two will meet again in May.")
+    assert [(m.names, m.status, m.time) for m in meetings(nlp, text)] == [
+        (frozenset({"Alan Pryce", "Joan Hale"}), "planned", "May")]
+
+
+def test_the_two_of_things_is_no_pair(nlp):
+    text = "Trade Minister Alan Pryce scored two goals on Monday. The two were his first."
+    assert "two" not in clusters(nlp, text)["Alan Pryce"]

@@ -8,9 +8,9 @@ the pair is unambiguous:
    earlier in the sentence (organisations not for "them"), else the last two people named
    earlier in it, else a coordination of people or countries in the previous sentence; never
    after an unnamed plural subject ("officials said they");
-2. "the two X" / "both X" take the latest pair of X's kind coordinated in the same sentence or
-   up to three before; further back, only the article's one such pair (two different pairs
-   named earlier leave the phrase unresolved).
+2. "the two X" / "both X" (and a bare "the two", of any kind) take the latest pair of X's
+   kind coordinated in the same sentence or up to three before; further back, only the
+   article's one such pair (two different pairs named earlier leave the phrase unresolved).
 
 The noun says which kind of party it may mean:
 
@@ -33,6 +33,8 @@ _PLURAL = frozenset({"they", "their", "them"})
 _PERSON, _COUNTRY, _ORG = EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION
 _PARTY_TYPES = frozenset({_PERSON, _COUNTRY, _ORG})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+#: Where a bare "the two" stands for a pair: as the subject or object of its clause.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 #: Within this many sentences back, the latest pair wins; beyond, only the article's one pair.
 _NEAR = 3
 
@@ -182,9 +184,11 @@ def resolve_pairs(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
     coords: list[tuple[int, tuple[str, ...]]] | None = None
     for tok in doc:
         kinds = pair_kinds(tok.lower_) if tok.tag_ == "NNS" else frozenset()
+        kids = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet")}
+        if tok.lower_ == "two" and tok.dep_ in _ARGUMENTS and kids == {"the"}:
+            kinds, kids = _PARTY_TYPES, {"the", "two"}  # "The two will meet again"
         if not kinds or tok.i in b.token_entities:
             continue
-        kids = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet")}
         if not ({"the", "two"} <= kids or "both" in kids) \
                 or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
             continue  # "both sides of the border" is a place
