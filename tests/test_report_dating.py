@@ -258,13 +258,13 @@ def test_the_sentences_one_date_must_fit_the_reports_status(nlp, text, expected)
     ("Minister Lena Voss was speaking after an informal gathering with Prime Minister Emre "
      "Kaya that prepared next week's meetings of donors.", (d(3, 12), FRI)),
     # ... and so is one made at the meeting.
-    ("Speaking to reporters at a meeting with Prime Minister Emre Kaya, Minister Lena Voss "
-     "said the grain accord was near.", (d(3, 12), FRI)),
+    ("Minister Lena Voss, speaking at a meeting with Prime Minister Emre Kaya, said the "
+     "grain accord was near.", (d(3, 12), FRI)),
     ("Minister Lena Voss said at her meeting with Prime Minister Emre Kaya that the grain "
      "accord was near.", (d(3, 12), FRI)),
     # ... and so is one told of the speaker in a relative clause.
-    ("Minister Lena Voss, who also held private talks with Prime Minister Emre Kaya, said the "
-     "grain accord was near.", (d(3, 12), FRI)),
+    ("Minister Lena Voss, who also met Prime Minister Emre Kaya in private, said the grain "
+     "accord was near.", (d(3, 12), FRI)),
     # A meeting where something else happened is not dated by it.
     ("Minister Lena Voss said the grain accord was reached at a meeting with Prime Minister "
      "Emre Kaya.", (None, FRI)),
@@ -307,7 +307,7 @@ def test_the_date_of_the_meeting_a_participant_attended_is_kept(nlp):
 @pytest.mark.parametrize(("text", "expected"), [
     # The sentence's one date is a modifier of another thing: it dates that thing.
     ("Minister Ola Dahl, who will host the informal talks with Minister Ian Moss, said they "
-     "would discuss currencies in the light of the February agreement.", (FRI, None)),
+     "would discuss currencies in view of the January accord.", (FRI, None)),
     ("Minister Ola Dahl will hold talks with Minister Ian Moss on last year's trade accord.",
      (FRI, None)),
     # A date on the meeting's own noun still dates it.

@@ -326,8 +326,8 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
             for e in _times(sent) if text in e.text):
         # The one date of the sentence, unless it dates a journey the meeting is not part of
         # ("after talks ... ahead of her visit next week"), another meeting ("a gathering to
-        # prepare next week's conference") or another thing ("in the light of the February
-        # agreement", "last year's accord"), or is past for a planned meeting
+        # prepare next week's conference") or another thing ("in view of the January accord",
+        # "last year's treaty"), or is past for a planned meeting
         # ("will hold talks during the visit, his first since he took office in June 2020").
         # (A held one dated ahead stays: "happened" is also what an unmarked report gets, and
         # "an April 5-6 summit" in a March story is this April's.)
@@ -354,8 +354,8 @@ def _other_meeting(host: Token, trigger: Token) -> bool:
 
 
 def _names_thing(ent: Span, trigger: Token) -> bool:
-    """Whether ``ent`` is a modifier of a noun that is not a meeting ("the February
-    agreement", "last year's accord"): it dates that thing."""
+    """Whether ``ent`` is a modifier of a noun that is not a meeting ("the January accord",
+    "last year's treaty"): it dates that thing."""
     head = ent.root.head
     return ent.root.dep_ in ("compound", "nmod", "poss", "amod") and head.pos_ == "NOUN" \
         and head.i != trigger.i and head.lemma_.casefold() not in NOUN_TRIGGERS

@@ -2,7 +2,7 @@
 
 A story often dates a meeting once, in a sentence the extractor does not take as a report of
 its own ("the offer would be made at a meeting later this month between X and Y"), and tells
-it again later without a time ("diplomats said the X-Y meeting will take place in Rome"). A
+it again later without a time ("diplomats said the X-Y meeting is to be held in Rome"). A
 report whose interval has an open end and no time text takes the date of the nearest earlier
 sentence, up to :data:`REACH` before it, that names two of its participants and a meeting noun
 with a date of its own, when that date reads the report's way (not past for a planned
