@@ -1,18 +1,26 @@
-"""Fit the meeting scorer on the development half of meetings-dev, cross-validated by article.
+"""Fit the meeting scorer on the development articles, cross-validated by article.
 
-Every candidate pair (:mod:`kg.extract.meeting_candidates`) of a development article is
-labelled by the benchmark's own pair matching (``benchmarks/meetings.py``): a pair of a gold
-line of the same sentence is positive, a neutral pair (or a gold pair of another sentence) is
-left out, anything else is negative. A logistic model is fitted with L2 by gradient descent;
-its out-of-fold scores (articles in ``--folds`` groups) give the development figure of the
-whole extractor (rules, plus the scorer where the rules found nothing) and of the scorer
-alone on every labelled candidate; the threshold is the lowest at which both reach precision
-``--min-p``.
-``--write`` refits on every development article and writes ``kg/data/meeting_scorer.json``.
+The development articles are meetings-dev's development half (01-23, even 24-94) and, with
+``--extra DIR``, the extra dev articles of that directory (NEWID % 3 != 0). No validation
+article (odd 25-95, NEWID % 3 == 0) is ever read: the script asserts it.
 
-The validation half (odd-numbered articles from 25 on) is never read here.
+Every candidate pair (:mod:`kg.extract.meeting_candidates`) is labelled by the benchmark's own
+pair matching (``benchmarks/meetings.py``): a pair of a gold line of the same sentence is
+positive, a neutral pair (or a gold pair of another sentence) is left out, anything else is
+negative. A logistic model is fitted with L2 by Newton's method; its out-of-fold scores
+(articles in ``--folds`` groups) give, per threshold, the development rows of the whole
+extractor and the precision of the pairs the scorer adds to the rules, in two modes: only in
+sentences where the rules found no meeting (``empty``), or also beside a rule meeting
+(``all``). The bar is the rules' own precision on the development articles of the extra set
+(or meetings-dev without it), or ``--min-p``: the chosen threshold is the lowest from which
+on the added pairs are at least that precise. ``--write`` refits on every development article
+and writes ``kg/data/meeting_scorer.json``.
 
-    .venv/bin/python -P benchmarks/meetings_fit.py [DATA_DIR] [--folds 5] [--write]
+Parsing is most of the time: ``--parsed FILE`` keeps the parses in a spaCy DocBin outside the
+repository (written on the first run, read on the next; the kg components run afresh).
+
+    .venv/bin/python -P benchmarks/meetings_fit.py [DATA_DIR] [--extra DIR] [--parsed FILE]
+        [--loose GATES] [--mode empty|all] [--repeats 5] [--l2 5] [--write]
 """
 
 from __future__ import annotations
@@ -21,8 +29,10 @@ import argparse
 import importlib.util
 import json
 import sys
-from dataclasses import replace
+from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -37,6 +47,8 @@ sys.modules["meetings_bench"] = mb
 _spec.loader.exec_module(mb)
 
 OUT = sys.stdout
+THRESHOLDS = [round(0.05 * k, 2) for k in range(4, 20)]
+KG_PIPES = ("kg_entities_v1", "kg_triples_v1", "kg_meetings_v1")
 
 
 def say(*parts: object) -> None:
@@ -44,7 +56,20 @@ def say(*parts: object) -> None:
     print(*parts, file=OUT)
 
 
-THRESHOLDS = [round(0.05 * k, 2) for k in range(4, 20)]
+@dataclass(frozen=True)
+class Row:
+    """One candidate pair of a development sentence, labelled."""
+
+    article: str
+    si: int
+    sentence: str
+    names: tuple[str, str]
+    features: dict[str, float]
+    status: str
+    trigger: str
+    label: int  # 1 gold pair of the sentence, 0 wrong, -1 left out (neutral, other sentence)
+    covered: bool  # the rules found a meeting in the sentence
+    by_rules: bool  # the rules found this very pair in the sentence
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float, names: list[str]) -> np.ndarray:
@@ -63,150 +88,235 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float, names: list[str]) -> np.ndarray
     return w
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Fit, cross-validate, print the out-of-fold figures; write the weights with --write."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("data", nargs="?", default=str(mb.DEFAULT_DATA))
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--l2", type=float, default=2.0)
-    ap.add_argument("--min-p", type=float, default=0.9)
-    ap.add_argument("--write", action="store_true")
-    ap.add_argument("--drop", default="", help="comma-separated feature prefixes left out")
-    ap.add_argument("--show", action="store_true", help="list the out-of-fold added pairs")
-    ap.add_argument("--dump", default=None, help="write every candidate (JSON Lines) here")
-    ap.add_argument("--extra", default=None,
-                    help="also fit on the extra dev articles of this directory (NEWID % 3 != 0; "
-                         "its validation articles are never read)")
-    args = ap.parse_args(argv)
+def fold_ids(rows: list[Row], articles: list[str], folds: int, seed: int) -> np.ndarray:
+    """The fold of each row's article: articles shuffled by ``seed``, dealt round."""
+    order = np.random.default_rng(seed).permutation(len(articles)) if seed else \
+        np.arange(len(articles))
+    fold = {articles[j]: k % folds for k, j in enumerate(order)}
+    return np.array([fold[r.article] for r in rows])
 
-    from kg.extract import extract
-    from kg.extract.meeting_scorer import WEIGHTS_FILE, sentence_candidates
-    from kg.extract.meetings import find_meetings
-    from kg.extract.pipeline import load_nlp, set_doc_context
+
+def parsed(nlp: Any, articles: list[Any], cache: Path | None) -> list[Any]:
+    """The parses of ``articles`` (tagger, parser, NER), read from ``cache`` when it holds
+    exactly these articles, else parsed (and written there)."""
+    from spacy.tokens import DocBin
+
     from kg.sources.limits import cap_sentences
 
-    data = Path(args.data)
-    extra = Path(args.extra) if args.extra else None
-    articles = [a for a in mb.load_articles(data) if mb.DEV in mb.splits_of(a.id)]
-    if extra is not None:
-        articles += [a for a in mb.extra_articles(extra) if mb.mx.EXTRA_DEV in mb.splits_of(a.id)]
-    assert not any(mb.is_validation(a.id) for a in articles)
-    lines = [g for g in mb.gold_lines(data, extra) if not mb.is_validation(g.article)]
-    nlp = load_nlp(None)
+    ids = [a.id for a in articles]
+    id_file = cache.with_suffix(".ids.json") if cache else None
+    if cache and id_file and cache.exists() and id_file.exists() \
+            and json.loads(id_file.read_text()) == ids:
+        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
 
     def docs():  # type: ignore[no-untyped-def]
         for a in articles:
-            doc = set_doc_context(nlp.make_doc(a.text), a.id, a.published)
+            doc = nlp.make_doc(a.text)
             cap_sentences(doc)
             yield doc
 
-    rows = []  # (article, si, sentence, names, features, label, covered)
-    rules: dict[str, object] = {}
-    for a, doc in zip(articles, nlp.pipe(docs(), batch_size=16), strict=True):
+    with nlp.select_pipes(disable=list(KG_PIPES)):
+        out = list(nlp.pipe(docs(), batch_size=32))
+    if cache and id_file:
+        DocBin(docs=out, store_user_data=False).to_disk(cache)
+        id_file.write_text(json.dumps(ids))
+    return out
+
+
+def pair_records(aid: str, meetings: Any, index: Any) -> list[Any]:
+    """The benchmark's pair records of some meetings (as ``predicted_direct`` makes them)."""
+    out = []
+    for m in meetings:
+        labels = [index.get(k).label if index.get(k) else k for k in m.participants]
+        for a, b in combinations(sorted(set(labels)), 2):
+            out.append(mb.PairRecord(aid, (a, b), m.place, m.time, m.status.value,
+                                     m.provenance.sentence))
+    return out
+
+
+def collect(nlp: Any, articles: list[Any], lines: list[Any], cache: Path | None,
+            loose: frozenset[str]) -> tuple[list[Row], dict[str, list[Any]]]:
+    """Every labelled candidate of the articles, and the rules' own pairs per article."""
+    from kg.extract.meeting_scorer import sentence_candidates
+    from kg.extract.meetings import find_meetings
+    from kg.extract.pipeline import set_doc_context
+
+    entities = nlp.get_pipe("kg_entities_v1")
+    rows: list[Row] = []
+    rules: dict[str, list[Any]] = {}
+    for a, doc in zip(articles, parsed(nlp, articles, cache), strict=True):
+        doc = entities(set_doc_context(doc, a.id, a.published))
         index = doc._.kg_entities
         found = find_meetings(doc, index, scored=False)
-        covered = {m.provenance.sentence_index for m in found}
-        x = extract(doc, a)
-        rules[a.id] = replace(x, meetings=tuple(found))
+        rules[a.id] = pair_records(a.id, found, index)
+        covered: dict[int, list[frozenset[str]]] = {}
+        for m in found:
+            covered.setdefault(m.provenance.sentence_index, []).append(frozenset(m.participants))
         gl = [g for g in lines if g.article == a.id]
-        for si, sent, c in sentence_candidates(doc, index):
+        for si, sent, c in sentence_candidates(doc, index, loose=loose):
             names = tuple(index.get(k).label for k in c.parties)
             here = [g for g in gl if mb._same_sentence(g.sentence, sent.text)]
-            pos = any(mb.pair_match(gp.names, names) for gp in mb.gold_pairs(here))
-            if pos:
+            if any(mb.pair_match(gp.names, names) for gp in mb.gold_pairs(here)):
                 label = 1
             elif mb.is_neutral(names, gl) or any(mb.pair_match(gp.names, names)
                                                  for gp in mb.gold_pairs(gl)):
                 label = -1
             else:
                 label = 0
-            rows.append((a.id, si, sent.text, names, c, label, si in covered))
+            mine = covered.get(si, [])
+            rows.append(Row(a.id, si, sent.text, (names[0], names[1]), c.features,
+                            c.status.value, doc[c.trigger].lemma_, label, bool(mine),
+                            any(set(c.parties) <= p for p in mine)))
+    return rows, rules
+
+
+def added(rows: list[Row], scores: np.ndarray, th: float, mode: str) -> list[tuple[Row, float]]:
+    """The candidates the scorer would add at threshold ``th``."""
+    return [(r, float(s)) for r, s in zip(rows, scores, strict=True)
+            if s >= th and not r.by_rules and (mode == "all" or not r.covered)]
+
+
+def evaluate(lines: list[Any], rules: dict[str, list[Any]], extra_rows: list[tuple[Row, float]]
+             ) -> dict[str, Any]:
+    """The benchmark's outcome per split with the added pairs."""
+    pred = [p for ps in rules.values() for p in ps]
+    pred += [mb.PairRecord(r.article, r.names, None, None, r.status, r.sentence)
+             for r, _ in extra_rows]
+    return mb.score(lines, pred, list(rules))
+
+
+def gain(base: dict[str, Any], now: dict[str, Any], split: str) -> tuple[int, int]:
+    """(hits, false pairs) the added pairs bring to a split, counted as the benchmark counts."""
+    if split not in base:
+        return 0, 0
+    b, n = mb.figures(base[split]), mb.figures(now[split])
+    return (int(n["matched"] - b["matched"]),
+            int(n["predicted"] - n["matched"] - b["predicted"] + b["matched"]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Fit, cross-validate, print the out-of-fold figures; write the weights with --write."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("data", nargs="?", default=str(mb.DEFAULT_DATA))
+    ap.add_argument("--extra", default=None,
+                    help="also fit on the extra dev articles of this directory (NEWID % 3 != 0; "
+                         "its validation articles are never read)")
+    ap.add_argument("--parsed", default=None, help="DocBin of the parses (outside the repo)")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--repeats", type=int, default=1, help="cross-validations averaged")
+    ap.add_argument("--l2", type=float, default=2.0)
+    ap.add_argument("--mode", choices=("empty", "all"), default="empty",
+                    help="add pairs only in sentences without a rule meeting, or in any")
+    ap.add_argument("--train", choices=("all", "new"), default="all",
+                    help="fit on every candidate, or only on pairs the rules did not find")
+    ap.add_argument("--loose", default="",
+                    help="comma-separated structural gates the scorer weighs instead ("
+                         "elsewhere, speaker, other, same_side)")
+    ap.add_argument("--min-p", type=float, default=None,
+                    help="precision bar of the added pairs (default: the rules' own)")
+    ap.add_argument("--min-added", type=int, default=10,
+                    help="fewest pairs added on the bar's split for a threshold to count")
+    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--drop", default="", help="comma-separated feature prefixes left out")
+    ap.add_argument("--show", action="store_true", help="list the out-of-fold added pairs")
+    ap.add_argument("--dump", default=None, help="write every candidate (JSON Lines) here")
+    args = ap.parse_args(argv)
+
+    from kg.extract.meeting_scorer import WEIGHTS_FILE
+    from kg.extract.pipeline import load_nlp
+
+    data = Path(args.data)
+    extra = Path(args.extra) if args.extra else None
+    articles = [a for a in mb.load_articles(data) if mb.DEV in mb.splits_of(a.id)]
+    if extra is not None:
+        articles += [a for a in mb.extra_articles(extra) if mb.mx.EXTRA_DEV in mb.splits_of(a.id)]
+    assert not any(mb.is_validation(a.id) for a in articles), "a validation article"
+    ids = {a.id for a in articles}
+    lines = [g for g in mb.gold_lines(data, extra) if g.article in ids]
+    assert not any(mb.is_validation(g.article) for g in lines)
+    loose = frozenset(g for g in args.loose.split(",") if g)
+    rows, rules = collect(load_nlp(None), articles, lines,
+                          Path(args.parsed) if args.parsed else None, loose)
 
     drop = tuple(d for d in args.drop.split(",") if d)
-    names_f = sorted({k for r in rows for k in r[4].features if not k.startswith(drop) or not drop})
-    X = np.array([[r[4].features.get(n, 0.0) for n in names_f] for r in rows])
-    y = np.array([r[5] for r in rows])
-    arts = sorted({r[0] for r in rows} | {a.id for a in articles})
-    fold = {a: k % args.folds for k, a in enumerate(arts)}
-    f_of = np.array([fold[r[0]] for r in rows])
+    names_f = sorted({k for r in rows for k in r.features if not drop or not k.startswith(drop)})
+    X = np.array([[r.features.get(n, 0.0) for n in names_f] for r in rows])
+    y = np.array([r.label for r in rows])
+    train = (y >= 0) & (np.array([not r.by_rules for r in rows]) if args.train == "new" else True)
+    f_of = fold_ids(rows, sorted(ids), args.folds, 0)
+    free = [r for r in rows if not r.by_rules and r.label >= 0]
     say(f"candidates {len(rows)}: positive {(y == 1).sum()}, negative {(y == 0).sum()}, "
-          f"left out {(y == -1).sum()}; in sentences without a rule meeting "
-          f"{sum(1 for r in rows if not r[6])} (positive "
-          f"{sum(1 for r in rows if not r[6] and r[5] == 1)})")
+        f"left out {(y == -1).sum()}; not found by the rules {len(free)} (positive "
+        f"{sum(r.label for r in free)}), of them in sentences without a rule meeting "
+        f"{sum(1 for r in free if not r.covered)} (positive "
+        f"{sum(r.label for r in free if not r.covered)})")
+    # Each repeat splits the articles into folds anew; a candidate's score is the mean of its
+    # out-of-fold scores, so that one lucky split does not choose the threshold.
     oof = np.zeros(len(rows))
-    for k in range(args.folds):
-        tr = (f_of != k) & (y >= 0)
-        w = fit(X[tr], y[tr].astype(float), args.l2, names_f)
-        oof[f_of == k] = 1 / (1 + np.exp(-np.clip(X[f_of == k] @ w, -30, 30)))
+    for rep in range(args.repeats):
+        f_of = fold_ids(rows, sorted(ids), args.folds, rep)
+        for k in range(args.folds):
+            tr = (f_of != k) & train
+            w = fit(X[tr], y[tr].astype(float), args.l2, names_f)
+            oof[f_of == k] += 1 / (1 + np.exp(-np.clip(X[f_of == k] @ w, -30, 30)))
+    oof /= args.repeats
 
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as fh:
             for r, s in zip(rows, oof, strict=True):
-                fh.write(json.dumps({"article": r[0], "si": r[1], "sentence": r[2],
-                                     "names": r[3], "label": r[5], "covered": r[6],
-                                     "oof": round(float(s), 3), "features": r[4].features,
-                                     "trigger": r[4].trigger}) + "\n")
+                fh.write(json.dumps({**r.__dict__, "oof": round(float(s), 3)}) + "\n")
 
-    def run(th: float) -> tuple[dict, int, int, list]:
-        extra: dict[str, list] = {}
-        added = []
-        for r, s in zip(rows, oof, strict=True):
-            if not r[6] and s >= th:
-                extra.setdefault(r[0], []).append(r)
-                added.append((r, s))
-        pred = []
-        for aid, x in rules.items():
-            pred += mb.predicted_direct([x])
-            for r in extra.get(aid, []):
-                pred.append(mb.PairRecord(aid, r[3], None, None, r[4].status.value, r[2]))
-        out = mb.score(lines, pred, list(rules))
-        hit = sum(1 for r, _ in added if r[5] == 1)
-        fp = sum(1 for r, _ in added if r[5] == 0)
-        return out, hit, fp, added
-
-    lab = y >= 0
-    say(f"{'threshold':>9} {'alone':>6} {'P':>6} {'R':>6}  (the scorer alone, out of fold, "
-          "on every labelled candidate)")
-    for th in THRESHOLDS:
-        acc = lab & (oof >= th)
-        tp = int((acc & (y == 1)).sum())
-        say(f"{th:9.2f} {int(acc.sum()):6d} {tp / max(1, acc.sum()):6.3f} "
-              f"{tp / max(1, (y == 1).sum()):6.3f}")
-    say(f"{'threshold':>9} {'added':>6} {'hit':>4} {'fp':>4} {'dev P':>6} {'dev R':>6} "
-          f"{'even P':>6} {'even R':>6} {'xdev P':>6} {'xdev R':>6}")
-    chosen = None
+    base = evaluate(lines, rules, [])
+    bar_split = mb.mx.EXTRA_DEV if extra is not None else mb.DEV
+    bar = args.min_p if args.min_p is not None else mb.figures(base[bar_split])["precision"]
+    say(f"bar: the added pairs at precision >= {bar:.3f} on {bar_split} "
+        f"({'given' if args.min_p is not None else 'the rules own'}); mode {args.mode}, "
+        f"fitted on {args.train} candidates")
+    say(f"{'threshold':>9} {'added':>6} {'hit':>4} {'fp':>4} {'P add':>6} "
+        f"{'dev P':>6} {'dev R':>6} {'xdev P':>6} {'xdev R':>6} {'xd+hit':>6} {'xd+fp':>6}")
+    table = []
     for th in [1.01, *THRESHOLDS]:
-        out, hit, fp, _ = run(th)
-        d, e = mb.figures(out[mb.DEV]), mb.figures(out[mb.DEV_NEW])
-        xd = mb.figures(out.get(mb.mx.EXTRA_DEV, mb.Outcome()))
-        say(f"{th:9.2f} {hit + fp:6d} {hit:4d} {fp:4d} {d['precision']:6.3f} "
-              f"{d['recall']:6.3f} {e['precision']:6.3f} {e['recall']:6.3f} "
-              f"{xd['precision']:6.3f} {xd['recall']:6.3f}")
-        acc = lab & (oof >= th)
-        alone = (acc & (y == 1)).sum() / max(1, acc.sum())
-        added_p = hit / (hit + fp) if hit + fp else 1.0
-        if th <= 1 and alone >= args.min_p and added_p >= args.min_p and chosen is None:
-            chosen = th
-    say(f"chosen threshold (lowest with the scorer alone and the pairs it adds at "
-        f"P >= {args.min_p}, out of fold): {chosen}")
+        extra_rows = added(rows, oof, th, args.mode)
+        now = evaluate(lines, rules, extra_rows)
+        hit, fp = (sum(1 for r, _ in extra_rows if r.label == v) for v in (1, 0))
+        d = mb.figures(now[mb.DEV])
+        xd = mb.figures(now.get(mb.mx.EXTRA_DEV, mb.Outcome()))
+        xh, xf = gain(base, now, bar_split)
+        p_add = xh / (xh + xf) if xh + xf else None
+        table.append((th, p_add, xh + xf))
+        say(f"{th:9.2f} {len(extra_rows):6d} {hit:4d} {fp:4d} "
+            f"{'' if p_add is None else f'{p_add:.3f}':>6} {d['precision']:6.3f} "
+            f"{d['recall']:6.3f} {xd['precision']:6.3f} {xd['recall']:6.3f} {xh:6d} {xf:6d}")
+    # The lowest threshold from which on every threshold's added pairs clear the bar; a
+    # threshold adding fewer than --min-added pairs there says too little to count.
+    chosen = None
+    for th, p_add, n in sorted(table, reverse=True):
+        if th > 1 or p_add is None or n < args.min_added:
+            continue
+        if p_add < bar:
+            break
+        chosen = th
+    say(f"chosen threshold (lowest from which on the added pairs reach P >= {bar:.3f} on "
+        f"{bar_split}, out of fold): {chosen}")
     if args.show and chosen is not None:
-        for r, s in run(chosen)[3]:
-            say(f"  [{r[0]}] {s:.2f} {'HIT' if r[5] == 1 else 'FP ' if r[5] == 0 else 'n/a'}"
-                  f" {' & '.join(r[3])}: {r[2][:140]}")
+        for r, s in added(rows, oof, chosen, args.mode):
+            kind = {1: "HIT", 0: "FP ", -1: "n/a"}[r.label]
+            say(f"  [{r.article}] {s:.2f} {kind} {' & '.join(r.names)} ({r.trigger}): "
+                f"{r.sentence[:160]}")
     if args.write:
         if chosen is None:
             raise SystemExit("no threshold reaches the precision asked for; nothing written")
-        ok = y >= 0
-        w = fit(X[ok], y[ok].astype(float), args.l2, names_f)
+        w = fit(X[train], y[train].astype(float), args.l2, names_f)
         weights = {n: round(float(v), 4) for n, v in zip(names_f, w, strict=True)
                    if abs(v) >= 1e-4}
         fitted = "meetings-dev development half (01-23, even 24-94)"
         if extra is not None:
             fitted += (f" + {sum(1 for a in articles if mb.mx.split_of(a.id))} extra dev "
                        "articles (NEWID % 3 != 0)")
-        meta = {"fitted_on": fitted,
-                "model": "logistic", "l2": args.l2, "folds": args.folds,
-                "threshold": chosen, "weights": weights}
+        meta = {"fitted_on": fitted, "model": "logistic", "l2": args.l2, "folds": args.folds,
+                "repeats": args.repeats, "bar": round(bar, 3),
+                "threshold": chosen, "mode": args.mode, "loose": sorted(loose),
+                "weights": weights}
         path = ROOT / "kg" / "data" / WEIGHTS_FILE
         path.write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         say(f"wrote {path}")

@@ -2,10 +2,10 @@
 meeting word, with the general features the meeting scorer (:mod:`kg.extract.meeting_scorer`)
 weighs.
 
-A party's *role* is read off the dependency path from the meeting word to the party: the steps
-up from the word to the lowest common head (``dobj`` when "talks" is the object of "held"),
-then the first step down, prepositions folded in ("prep_with"); conjunctions and appositions
-are looked through and flagged.
+A party's *role* (:mod:`kg.extract.meeting_roles`) is read off the dependency path from the
+meeting word to the party. Pairs whose roles fail a structural gate (a reporter, a noun hanging
+from another verb, two parties on one side) are left out unless the model names the gate in
+its ``loose`` list: then the gate is one more feature the scorer weighs.
 
 >>> trigger_class("meet", "VERB"), trigger_class("summit", "NOUN"), trigger_class("eat", "VERB")
 ('v_meet', 'n_meeting', None)
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.extract.index import EntityIndex
+from kg.extract.meeting_roles import PATH_DEPS, Role, gate, rank, role_of
 from kg.extract.meeting_words import LIGHT_VERBS, SAY, SETTING, TALK_MEDIA
 from kg.extract.parties import Parties
 from kg.extract.status import (
@@ -28,11 +29,11 @@ from kg.extract.status import (
     is_hypothetical,
     noun_status,
 )
-from kg.extract.trigger_syntax import chain, governor, looked_through, proposed, verb_lemma
+from kg.extract.trigger_syntax import chain, governor, proposed, verb_lemma
 from kg.model import EntityType, MeetingStatus
 
 __all__ = ["Candidate", "VERB_CLASSES", "NOUN_CLASSES", "trigger_class", "candidates",
-           "role_of", "Role", "linked", "excluded"]
+           "excluded"]
 
 #: Trigger verbs by class: the scorer weighs the class, not the word.
 VERB_CLASSES: dict[str, str] = {
@@ -66,18 +67,9 @@ CUES: dict[str, str] = {
     **dict.fromkeys(("said", "says", "told", "say", "according"), "cue_said"),
     **dict.fromkeys(("press", "news", "interview", "speech", "statement"), "cue_press"),
 }
-_MAX_PATH = 5
-#: Steps along a list: not counted in a path's length.
-_LIST_DEPS = frozenset({"conj", "appos", "cc"})
 #: Verbs of talking at a distance: a meeting word below them is what was talked about.
 _REMOTE = frozenset({"telephone", "phone", "call", "write", "cable", "email", "fax", "ring"})
-#: How a meeting noun may hang from the verb its parties hang from: its object ("X held
-#: talks"), its subject ("talks brought together X and Y"), or a place in it ("at the summit").
-_NOUN_UP = frozenset({(), ("dobj",), ("nsubj",), ("nsubjpass",), ("pobj", "prep"), ("attr",)})
 _RECIPROCAL = frozenset({"v_meet", "v_talk"})
-_COMPANION = frozenset({"with", "between", "among", "along"})
-_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "compound", "nmod",
-                        "amod", "pobj", "attr", "appos", "iobj", "dative", "npadvmod"})
 _TYPE_CODES = {EntityType.PERSON: "PER", EntityType.ORGANIZATION: "ORG",
                EntityType.COUNTRY: "CTY", EntityType.GROUP: "GRP"}
 
@@ -102,143 +94,12 @@ class Candidate:
     features: dict[str, float]
 
 
-_SIDES = {"nsubj": "subj", "nsubjpass": "obj", "dobj": "obj", "agent": "agent", "poss": "poss",
-          "prep_with": "with", "prep_along": "with", "prep_between": "between",
-          "prep_among": "between", "prep_of": "of", "prep_by": "agent", "prep_for": "for",
-          "prep_on": "on", "compound": "mod", "nmod": "mod", "amod": "mod"}
-#: Dependencies that cross a clause or a list on the way from the trigger to the party.
-_PATH_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "xcomp", "conj", "appos",
-                        "pcomp", "npadvmod", "dobj", "pobj", "prep", "nsubj", "attr"})
-
-
-@dataclass(frozen=True)
-class Role:
-    """How a party hangs from a trigger: the label ("dobj|nsubj": the trigger is the object of
-    a verb whose subject is the party), its side, the path length and the dependencies
-    crossed."""
-
-    label: str
-    side: str
-    length: int
-    through: bool
-    up: tuple[str, ...]
-    down: tuple[str, ...]
-    speaker: bool  # the reporter of the meeting, or a party of another clause
-
-
-def role_of(trigger: Token, party: Token) -> Role | None:
-    """The party's role relative to the trigger, or None when they are too far apart."""
-    up: list[Token] = []
-    cur = trigger
-    anc = {party.i: 0}
-    for k, a in enumerate(party.ancestors, 1):
-        anc[a.i] = k
-    while cur.i not in anc:
-        up.append(cur)
-        if cur.head is cur or len(_noun_up(up)) > _MAX_PATH:
-            return None
-        cur = cur.head
-    lca, down_len = cur, anc[cur.i]
-    if not up and not down_len:
-        return None
-    down: list[Token] = []
-    t = party
-    while t.i != lca.i:
-        down.append(t)
-        t = t.head
-    down.reverse()
-    # The members of a list are as close as its first: "met A, B, C and D" reaches D.
-    if len(_noun_up(up)) + sum(1 for d in down if d.dep_ not in _LIST_DEPS) > _MAX_PATH:
-        return None
-    if trigger.pos_ in ("NOUN", "PROPN") and _noun_up(up) not in _NOUN_UP:
-        return None  # "brief X on Y's visit": the noun's event is not the verb's
-    through = False
-    first = ""
-    for d in down:
-        if d.dep_ in ("conj", "appos", "cc") or (d.dep_ == "nmod" and d.pos_ == "PROPN"
-                                                  and d.head.pos_ == "PROPN"):
-            through = True  # a list, also one the parser read as a name ("A and B C")
-            continue
-        if d.dep_ == "prep":
-            first = "prep_" + d.lower_
-            break
-        if d.dep_ in _ROLE_DEPS:
-            first = d.dep_
-            break
-        first = first or d.dep_
-    # "conferred at length with X": the companion preposition decides, wherever it is.
-    companion = [d for d in down if d.dep_ == "prep" and d.lower_ in _COMPANION]
-    if companion:
-        first = "prep_" + companion[0].lower_
-    if not down:
-        first = "self"
-        if up and up[-1].dep_ == "relcl":
-            # "X, who met Y": X is what the relative pronoun is in its clause.
-            rel = [c for c in up[-1].children if c.tag_ in ("WP", "WDT", "WP$")]
-            first = rel[0].dep_ if rel else first
-    up_label = up[0].dep_ if up else ""
-    if up and up[0].dep_ == "pobj" and up[0].head.dep_ == "prep":
-        up_label = "in_" + up[0].head.lower_  # "at the summit", "during talks"
-    side = _SIDES.get(first, "other")
-    if up_label.startswith("in_") and first == "nsubj":
-        side = "present"  # "X said at the meeting", "X arrived for talks"
-    # "X said (that) Y would meet Z", "X noted Y is to meet Z": X only reports it.
-    speaker = first == "nsubj" and any(u.dep_ in ("ccomp", "parataxis") for u in up)
-    # A party inside another clause below the meeting word ("talks ..., forming X"), other
-    # than a participle on the meeting noun itself ("talks held by X").
-    speaker = speaker or any(d.pos_ in ("VERB", "AUX") and not (d.dep_ == "acl"
-                                                                and d.head.i == trigger.i)
-                             for d in down[:-1])
-    # A clause with a subject of its own on the way up ("Y left after Z started talks"):
-    # the party belongs to another event.
-    speaker = speaker or any(u.pos_ in ("VERB", "AUX") and u.dep_ not in ("relcl", "acl")
-                             and any(c.dep_ in ("nsubj", "nsubjpass") for c in u.children)
-                             for u in up)
-    return Role(f"{up_label}|{first}", side, len(up) + down_len, through,
-                tuple(u.dep_ for u in up), tuple(d.dep_ for d in down), speaker)
-
-
-def _rank(r: Role) -> tuple[bool, int]:
-    """Which of a party's mentions speaks for it: one in a meeting role, then the closest
-    ("his stay" is no role in "during his stay, X conferred with him")."""
-    return (r.side == "other" or r.speaker, r.length)
-
-
-def _noun_up(up: list[Token]) -> tuple[str, ...]:
-    """The steps up from a meeting noun, measure and part nouns looked through ("two days of
-    talks", "at the end of the meeting")."""
-    out: list[str] = []
-    skip = False
-    for u in up:
-        if skip:
-            skip = False  # the "of"
-            continue
-        if u.dep_ == "pobj" and looked_through(u.head):
-            skip = True
-            continue
-        out.append(u.dep_)
-    return tuple(out)
-
-
-def linked(a: Role, b: Role, coordinated: bool, reciprocal: bool = True) -> bool:
-    """Whether two roles can be the two sides of one meeting: a subject and an object or
-    companion ("X met Y", "X's talks with Y"), the two objects of "between", parties of one
-    meeting noun ("a meeting of X and Y", "the X-Y summit"), or the coordinated subjects of a
-    reciprocal word ("X and Y met"); never the reporter, never co-attendees or co-travellers
-    ("X and Y attended the summit", "X and Y will visit Japan")."""
-    if a.speaker or b.speaker or "other" in (a.side, b.side):
-        return False
-    if a.side == b.side:
-        if a.side in ("between", "mod") or (a.side == "of" and coordinated):
-            return True
-        return coordinated and reciprocal and a.side == "subj" and a.up == b.up == ()
-    return True
-
-
 def _mentions(sent: Span, p: Parties) -> dict[str, list[Token]]:
     """The tokens of ``sent`` that name each eligible party (the head of each mention)."""
     out: dict[str, list[Token]] = {}
     for tok in sent:
+        if tok.lower_.endswith(("self", "selves")):
+            continue  # "talked himself into a corner": the subject again, no counterpart
         # Depth 3: the token's own parties, with the rules' readings of "other U.S.
         # officials" and of a title's modifiers ("Finance" in "Finance Minister X").
         for k in p.of_token(tok, 3):
@@ -269,7 +130,7 @@ def _features(trig: Token, cls: str, a: Role, b: Role, ta: Token, tb: Token, typ
                            f"role:{rb}": 1.0, f"types:{types}": 1.0,
                            f"status:{status.value}": 1.0, f"sides:{sides}": 1.0,
                            f"sides:{kind}:{sides}": 1.0}
-    for d in set(a.up + a.down + b.up + b.down) & _PATH_DEPS:
+    for d in set(a.up + a.down + b.up + b.down) & PATH_DEPS:
         f[f"path:{d}"] = 1.0
     f["same_side"] = float(a.side == b.side)
     f["coord"] = float(_listed(ta, tb))
@@ -293,6 +154,27 @@ def _features(trig: Token, cls: str, a: Role, b: Role, ta: Token, tb: Token, typ
     f["sent_len"] = math.log1p(len(sent))
     for c in cues:
         f[c] = 1.0
+    f.update(_clause_features(trig, clause, ta, tb))
+    return f
+
+
+#: Modal auxiliaries: the meeting is only possible or wished.
+_MODALS = frozenset({"could", "might", "may", "should", "would", "must", "can"})
+
+
+def _clause_features(trig: Token, clause: Token, ta: Token, tb: Token) -> dict[str, float]:
+    """The trigger word itself, modality and negation of its clause, quotes, and whether a
+    party is named by a reference (a pronoun or a title) rather than by its name."""
+    aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    f = {f"lemma:{trig.lemma_.casefold()}": 1.0,
+         "modal": float(bool(aux & _MODALS)),
+         "neg": float(any(c.dep_ == "neg" for c in clause.children)),
+         # An odd number of quote marks before the word: it is inside a quote.
+         "quote": float(sum(t.is_quote for t in trig.sent[:trig.i - trig.sent.start]) % 2),
+         "trig_named": float(trig.ent_type_ != "" or trig.pos_ == "PROPN"),
+         "resolved": float(any(t.pos_ == "PRON" or t.ent_type_ == "" for t in (ta, tb))),
+         # "talked himself into": a reflexive object is no counterpart.
+         "refl": float(any(t.lower_.endswith(("self", "selves")) for t in (ta, tb)))}
     return f
 
 
@@ -317,9 +199,11 @@ def _governed_hypothetical(noun: Token) -> bool:
     return gov is not None and is_hypothetical(gov)
 
 
-def candidates(sent: Span, p: Parties, index: EntityIndex) -> list[Candidate]:
+def candidates(sent: Span, p: Parties, index: EntityIndex,
+               loose: frozenset[str] = frozenset()) -> list[Candidate]:
     """Every pair of named parties of ``sent`` that one meeting word links (the closest
-    word per pair), with its features."""
+    word per pair, a word whose roles pass every gate first), with its features; pairs that
+    fail a gate of ``loose`` are kept, the gate named in their features."""
     triggers = [(t, cls) for t in sent
                 if (cls := trigger_class(t.lemma_.casefold(), t.pos_)) is not None
                 and not (t.lemma_.casefold() == "talk" and t.pos_ == "NOUN" and t.tag_ != "NNS")]
@@ -329,7 +213,7 @@ def candidates(sent: Span, p: Parties, index: EntityIndex) -> list[Candidate]:
     if len(mentions) < 2:
         return []
     cues: set[str] | None = None
-    best: dict[tuple[str, str], tuple[int, Candidate]] = {}
+    best: dict[tuple[str, str], tuple[tuple[bool, int], Candidate]] = {}
     for trig, cls in triggers:
         if excluded(trig):
             continue
@@ -338,7 +222,7 @@ def candidates(sent: Span, p: Parties, index: EntityIndex) -> list[Candidate]:
         for k, toks in mentions.items():
             for t in toks:
                 r = role_of(trig, t) if t.i != trig.i else None
-                if r is not None and (k not in roles or _rank(r) < _rank(roles[k])):
+                if r is not None and (k not in roles or rank(r) < rank(roles[k])):
                     roles[k], heads[k] = r, t
         if len(roles) < 2:
             continue
@@ -351,18 +235,20 @@ def candidates(sent: Span, p: Parties, index: EntityIndex) -> list[Candidate]:
         for i, ka in enumerate(keys):
             for kb in keys[i + 1:]:
                 ta, tb = heads[ka], heads[kb]
-                if ta.i == tb.i or not linked(roles[ka], roles[kb], _listed(ta, tb),
-                                                 cls in _RECIPROCAL):
+                why = gate(roles[ka], roles[kb], _listed(ta, tb), cls in _RECIPROCAL)
+                if ta.i == tb.i or (why is not None and why not in loose):
                     continue
                 if unnamed and roles[ka].side == roles[kb].side:
                     continue  # "X and Y met bankers": one side, the other is unnamed
-                length = roles[ka].length + roles[kb].length
-                if (ka, kb) in best and best[(ka, kb)][0] <= length:
+                key = (why is not None, roles[ka].length + roles[kb].length)
+                if (ka, kb) in best and best[(ka, kb)][0] <= key:
                     continue
                 types = "-".join(sorted(_type(index, k) for k in (ka, kb)))
                 f = _features(trig, cls, roles[ka], roles[kb], ta, tb, types, cues, status,
                               sent, p)
-                best[(ka, kb)] = (length, Candidate((ka, kb), trig.i, (ta.i, tb.i), status, f))
+                if why is not None:
+                    f[f"gate:{why}"] = 1.0
+                best[(ka, kb)] = (key, Candidate((ka, kb), trig.i, (ta.i, tb.i), status, f))
     return [c for _, c in best.values()]
 
 

@@ -1,11 +1,14 @@
 """Meetings the rules did not find: candidate pairs (:mod:`kg.extract.meeting_candidates`)
-scored by a logistic model, in sentences where the rules found no meeting at all.
+scored by a logistic model, in sentences where the rules found no meeting (or, if the model
+says so, also beside the rules' meetings: pairs the rules did not give).
 
-The weights and the threshold live in ``kg/data/meeting_scorer.json``;
-``benchmarks/meetings_fit.py`` refits them on the development half of meetings-dev (never on
-the validation half). Without the file no meeting is added.
+The weights, the threshold and which structural gates the scorer may weigh live in
+``kg/data/meeting_scorer.json``; ``benchmarks/meetings_fit.py`` refits them on development
+articles only (never on a validation part). Without the file no meeting is added.
 
 >>> round(probability({"bias": 1.0}, {"bias": 0.0}), 2)
+0.5
+>>> Model({"bias": -1.0}, 0.5).threshold
 0.5
 """
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +42,17 @@ log = logging.getLogger(__name__)
 
 WEIGHTS_FILE = "meeting_scorer.json"
 
-Model = tuple[dict[str, float], float]
+
+
+@dataclass(frozen=True)
+class Model:
+    """The fitted scorer: weights, the acceptance threshold, the gates the candidate
+    generator lets through for it, and whether it also adds pairs beside rule meetings."""
+
+    weights: dict[str, float]
+    threshold: float
+    loose: frozenset[str] = frozenset()
+    beside_rules: bool = False
 
 
 def probability(features: dict[str, float], weights: dict[str, float]) -> float:
@@ -55,32 +69,42 @@ def load_model() -> Model:
             encoding="utf-8")
     except OSError:
         log.warning("no %s; the meeting scorer adds nothing", WEIGHTS_FILE)
-        return {}, 1.0
+        return Model({}, 1.0)
     data = json.loads(text)
-    return ({str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"]))
+    return Model({str(k): float(v) for k, v in data["weights"].items()},
+                 float(data["threshold"]), frozenset(data.get("loose", ())),
+                 data.get("mode", "empty") == "all")
 
 
-def sentence_candidates(doc: Doc, index: EntityIndex,
-                        skip: frozenset[int] = frozenset()) -> list[tuple[int, Span, Candidate]]:
+def sentence_candidates(doc: Doc, index: EntityIndex, skip: frozenset[int] = frozenset(),
+                        loose: frozenset[str] = frozenset()
+                        ) -> list[tuple[int, Span, Candidate]]:
     """Every candidate of ``doc`` with its sentence index and sentence, except in the
-    sentences numbered in ``skip``."""
+    sentences numbered in ``skip``; ``loose`` as in :func:`candidates`."""
     p = Parties(doc, index)
     return [(si, sent, c) for si, sent in enumerate(doc.sents) if si not in skip
-            for c in candidates(sent, p, index)]
+            for c in candidates(sent, p, index, loose)]
 
 
 def scored_meetings(doc: Doc, index: EntityIndex, found: list[Meeting],
                     model: Model | None = None) -> list[Meeting]:
-    """Meetings of accepted candidates in the sentences where ``found`` has none."""
-    weights, threshold = load_model() if model is None else model
-    if not weights:
+    """Meetings of accepted candidates in the sentences where ``found`` has none (in any
+    sentence, for pairs ``found`` lacks there, when the model is fitted so)."""
+    model = load_model() if model is None else model
+    if not model.weights:
         return []
-    covered = frozenset(m.provenance.sentence_index for m in found)
+    by_sentence: dict[int, list[frozenset[str]]] = {}
+    for m in found:
+        by_sentence.setdefault(m.provenance.sentence_index, []).append(
+            frozenset(m.participants))
+    skip = frozenset() if model.beside_rules else frozenset(by_sentence)
     published: date | None = doc._.kg_published
     out: list[Meeting] = []
-    for si, sent, c in sentence_candidates(doc, index, covered):
-        pr = probability(c.features, weights)
-        if pr >= threshold:
+    for si, sent, c in sentence_candidates(doc, index, skip, model.loose):
+        if any(set(c.parties) <= p for p in by_sentence.get(si, ())):
+            continue  # the rules gave this pair here already
+        pr = probability(c.features, model.weights)
+        if pr >= model.threshold:
             out.append(to_meeting(doc, index, si, sent, c, pr, published))
     return out
 
