@@ -268,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
 
     base = evaluate(lines, rules, [])
     bar_split = mb.mx.EXTRA_DEV if extra is not None else mb.DEV
+    dev_p = mb.figures(base[mb.DEV])["precision"]  # the protocol: never below the rules' own
     bar = args.min_p if args.min_p is not None else mb.figures(base[bar_split])["precision"]
     say(f"bar: the added pairs at precision >= {bar:.3f} on {bar_split} "
         f"({'given' if args.min_p is not None else 'the rules own'}); mode {args.mode}, "
@@ -283,12 +284,13 @@ def main(argv: list[str] | None = None) -> int:
         xd = mb.figures(now.get(mb.mx.EXTRA_DEV, mb.Outcome()))
         xh, xf = gain(base, now, bar_split)
         p_add = xh / (xh + xf) if xh + xf else None
-        table.append((th, p_add, xh + xf))
+        table.append((th, p_add if d["precision"] >= dev_p else 0.0, xh + xf))
         say(f"{th:9.2f} {len(extra_rows):6d} {hit:4d} {fp:4d} "
             f"{'' if p_add is None else f'{p_add:.3f}':>6} {d['precision']:6.3f} "
             f"{d['recall']:6.3f} {xd['precision']:6.3f} {xd['recall']:6.3f} {xh:6d} {xf:6d}")
-    # The lowest threshold from which on every threshold's added pairs clear the bar; a
-    # threshold adding fewer than --min-added pairs there says too little to count.
+    # The lowest threshold from which on every threshold's added pairs clear the bar (and the
+    # development half keeps the rules' precision); a threshold adding fewer than --min-added
+    # pairs there says too little to count.
     chosen = None
     for th, p_add, n in sorted(table, reverse=True):
         if th > 1 or p_add is None or n < args.min_added:
@@ -297,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
             break
         chosen = th
     say(f"chosen threshold (lowest from which on the added pairs reach P >= {bar:.3f} on "
-        f"{bar_split}, out of fold): {chosen}")
+        f"{bar_split} and the development half keeps P >= {dev_p:.3f}, out of fold): {chosen}")
     if args.show and chosen is not None:
         for r, s in added(rows, oof, chosen, args.mode):
             kind = {1: "HIT", 0: "FP ", -1: "n/a"}[r.label]

@@ -173,6 +173,8 @@ def test_refitted_scorer_adds_pairs_the_rules_miss(nlp, text, names, status, pla
         "\"He talked himself into a corner,\" Ambassador Leo Faber said of Minister Jan Roth.",
         # a visit that is only the topic of a briefing
         "Aide Mary Cole briefed Senator Owen Price on Governor Ada Kell's visit to Canada.",
+        # a meeting that only dates what the two do
+        "Senator Owen Price will succeed Governor Ada Kell after the annual meeting in May.",
     ],
 )
 def test_refitted_scorer_rejects_near_misses(nlp, text):

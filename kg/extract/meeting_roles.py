@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from kg.extract.meeting_words import BEFORE_AFTER
 from kg.extract.trigger_syntax import looked_through
 
 __all__ = ["Role", "role_of", "rank", "noun_up", "linked", "gate", "NOUN_UP", "PATH_DEPS",
@@ -166,6 +167,8 @@ def linked(a: Role, b: Role, coordinated: bool, reciprocal: bool = True) -> bool
     ("X and Y attended the summit", "X and Y will visit Japan")."""
     if a.speaker or b.speaker or a.elsewhere or b.elsewhere or "other" in (a.side, b.side):
         return False
+    if _timed(a) and _timed(b):
+        return False  # "X will succeed Y after the meeting": the meeting only dates the verb
     if a.side == b.side:
         if a.side in ("between", "mod") or (a.side == "of" and coordinated):
             return True
@@ -175,6 +178,12 @@ def linked(a: Role, b: Role, coordinated: bool, reciprocal: bool = True) -> bool
 
 
 
+
+def _timed(r: Role) -> bool:
+    """Whether the party hangs from a verb the meeting noun only dates ("after the meeting")."""
+    return r.label.split("|")[0] in {"in_" + w for w in BEFORE_AFTER}
+
+
 #: The structural gates :func:`gate` names, which a fitted model may let its scorer weigh.
 GATES = ("elsewhere", "speaker", "other", "same_side")
 
@@ -182,7 +191,7 @@ GATES = ("elsewhere", "speaker", "other", "same_side")
 def gate(a: Role, b: Role, coordinated: bool, reciprocal: bool) -> str | None:
     """The first structural gate two roles fail (one of :data:`GATES`), None when they are
     the two sides of one meeting."""
-    if a.elsewhere or b.elsewhere:
+    if a.elsewhere or b.elsewhere or (_timed(a) and _timed(b)):
         return "elsewhere"
     if a.speaker or b.speaker:
         return "speaker"
