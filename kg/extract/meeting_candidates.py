@@ -154,28 +154,8 @@ def _features(trig: Token, cls: str, a: Role, b: Role, ta: Token, tb: Token, typ
     f["sent_len"] = math.log1p(len(sent))
     for c in cues:
         f[c] = 1.0
-    f.update(_clause_features(trig, clause, ta, tb))
     return f
 
-
-#: Modal auxiliaries: the meeting is only possible or wished.
-_MODALS = frozenset({"could", "might", "may", "should", "would", "must", "can"})
-
-
-def _clause_features(trig: Token, clause: Token, ta: Token, tb: Token) -> dict[str, float]:
-    """The trigger word itself, modality and negation of its clause, quotes, and whether a
-    party is named by a reference (a pronoun or a title) rather than by its name."""
-    aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-    f = {f"lemma:{trig.lemma_.casefold()}": 1.0,
-         "modal": float(bool(aux & _MODALS)),
-         "neg": float(any(c.dep_ == "neg" for c in clause.children)),
-         # An odd number of quote marks before the word: it is inside a quote.
-         "quote": float(sum(t.is_quote for t in trig.sent[:trig.i - trig.sent.start]) % 2),
-         "trig_named": float(trig.ent_type_ != "" or trig.pos_ == "PROPN"),
-         "resolved": float(any(t.pos_ == "PRON" or t.ent_type_ == "" for t in (ta, tb))),
-         # "talked himself into": a reflexive object is no counterpart.
-         "refl": float(any(t.lower_.endswith(("self", "selves")) for t in (ta, tb)))}
-    return f
 
 
 def _unnamed_other(trig: Token, gov: Token | None, p: Parties) -> bool:
