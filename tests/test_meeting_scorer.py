@@ -136,9 +136,9 @@ FAMILIES = [
     ("Director Paula Grant paid a brief visit to Norland during which she discussed the "
      "harvest with President Omar Velez.", {"Paula Grant", "Omar Velez"}, "happened", None,
      None),
-    # planned meetings between two named people, subject of a sentence that reports them
-    ("The meetings planned for May between Chancellor Olaf Brandt and President Victor Lund "
-     "will cover trade, an aide said.", {"Olaf Brandt", "Victor Lund"}, "planned", None, None),
+    # a discussion with a named counterpart, with its place and day
+    ("Minister Jan Roth discussed the grain deal with Ambassador Leo Faber in Oslo on Friday.",
+     {"Jan Roth", "Leo Faber"}, "happened", "Oslo", "Friday"),
     # a journey to discuss something with a named counterpart
     ("Minister Jan Roth will fly to Oslo on Monday to discuss the grain deal with Ambassador "
      "Leo Faber.", {"Jan Roth", "Leo Faber"}, "planned", "Oslo", "Monday"),
