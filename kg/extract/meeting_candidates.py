@@ -160,14 +160,14 @@ def _features(trig: Token, cls: str, a: Role, b: Role, ta: Token, tb: Token, typ
 
 def _unnamed_other(trig: Token, gov: Token | None, p: Parties) -> bool:
     """Whether the meeting's other side is a phrase that names no party ("talks with the
-    banks", "met bankers")."""
+    banks", "met bankers", "talked to reporters")."""
     for head in (trig, gov):
         if head is None:
             continue
         for c in head.children:
             objs = [c] if c.dep_ == "dobj" and head is trig else \
                 [g for g in c.children if g.dep_ == "pobj"] \
-                if c.dep_ == "prep" and c.lower_ in ("with", "between") else []
+                if c.dep_ == "prep" and c.lower_ in ("with", "between", "to") else []
             for o in objs:
                 if o.pos_ in ("NOUN", "PROPN") and not p.expand(o):
                     return True
