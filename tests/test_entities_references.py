@@ -90,9 +90,9 @@ def test_name_grown_to_its_hyphenated_given_name(nlp):
 
 
 def test_possessive_determiner_is_not_part_of_an_organisation(nlp):
-    x = run(nlp, "The interview took place at a meeting of his Free Democratic Party in Bonn.")
+    x = run(nlp, "She spoke at a conference of her Liberal Democratic Party in Osaka.")
     orgs = {e.label for e in x.entities if e.type is EntityType.ORGANIZATION}
-    assert "Free Democratic Party" in orgs
+    assert "Liberal Democratic Party" in orgs
 
 
 def test_a_pronoun_after_a_quote_is_not_a_name_inside_it(nlp):
@@ -137,14 +137,14 @@ def test_two_fitting_companies_leave_the_company_unresolved(nlp):
 
 
 def test_the_two_ministers_are_the_two_people_named_together(nlp):
-    text = ("Finance Minister Olaf Brandt and Treasury Secretary Jim Baker reaffirmed their "
-            "pact in Bonn. Rates fell on Monday. While the two ministers were meeting with "
-            "central bank president Karl Lutz, the bank added money.")
+    text = ("Finance Minister Olaf Brandt and Treasury Secretary Jim Carver renewed their "
+            "accord in Bonn. Rates fell on Monday. As the two ministers were meeting with "
+            "reserve bank governor Karl Lutz, the bank added money.")
     got = clusters(nlp, text)
-    assert "ministers" in got["Olaf Brandt"] and "ministers" in got["Jim Baker"]
-    assert run(nlp, text).entity("person:jim baker").titles == ("Treasury Secretary",)
+    assert "ministers" in got["Olaf Brandt"] and "ministers" in got["Jim Carver"]
+    assert run(nlp, text).entity("person:jim carver").titles == ("Treasury Secretary",)
     found = pairs(nlp, text)
-    assert frozenset({"Olaf Brandt", "Jim Baker", "Karl Lutz"}) in found
+    assert frozenset({"Olaf Brandt", "Jim Carver", "Karl Lutz"}) in found
 
 
 def test_both_countries_are_the_two_countries_named_together(nlp):

@@ -127,8 +127,8 @@ def test_distractors_are_not_meetings(nlp, text):
 
 def test_their_summit(nlp):
     m = one(nlp, "Sarah Collins recalled Peter Novak's visit to Paul Keller, made at their "
-                 "first summit in Geneva.")
-    assert m.names == {"Peter Novak", "Paul Keller"} and m.place == "Geneva"
+                 "second summit in Helsinki.")
+    assert m.names == {"Peter Novak", "Paul Keller"} and m.place == "Helsinki"
 
 
 def test_untagged_name_after_a_title(nlp):
@@ -147,7 +147,7 @@ def test_expected_here_for_talks_is_planned(nlp):
 
 
 def test_apposed_name_of_an_unnamed_conjunct(nlp):
-    m = one(nlp, "Peter Novak and the head of the central bank, Paul Keller, met in Vienna.")
+    m = one(nlp, "Peter Novak and the chief of the national bank, Paul Keller, met in Vienna.")
     assert m.names == {"Peter Novak", "Paul Keller"} and m.place == "Vienna"
 
 

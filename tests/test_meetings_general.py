@@ -150,8 +150,8 @@ def test_bodies_own_meetings_pair_nobody(nlp):
 
 
 def test_a_company_officer_at_the_meeting_is_not_a_meeting_with_the_company(nlp):
-    text = ("Acme Corp said it would hold its meeting on Friday. Acme chairman Roger Hale is "
-            "expected to attend the meeting, along with Acme president Jim Dowd.")
+    text = ("Acme Corp said it would hold its board meeting on Thursday. Acme chairman Roger "
+            "Hale is expected to attend the board meeting, along with Acme treasurer Jim Dowd.")
     assert not any("Acme" in n for m in meetings(nlp, text) for n in m.names)
 
 
@@ -163,9 +163,9 @@ def test_a_company_officer_at_the_meeting_is_not_a_meeting_with_the_company(nlp)
         ("The United Auto Workers union and General Motors Corp held talks in Detroit on "
          "Friday.", {"United Auto Workers", "General Motors Corp"}),
         ("French and German officials met in Brussels on Monday.", {"France", "Germany"}),
-        ("Yugoslav Trade Minister Janko Petrovic on Tuesday met World Bank and International "
-         "Monetary Fund officials in Washington.",
-         {"Janko Petrovic", "World Bank", "International Monetary Fund"}),
+        ("Polish Trade Minister Jan Kowal on Thursday met International Monetary Fund and "
+         "World Bank officials in Paris.",
+         {"Jan Kowal", "World Bank", "International Monetary Fund"}),
     ],
 )
 def test_organisations_and_countries(nlp, text, names):
@@ -180,7 +180,7 @@ def test_coordinated_purpose_phrase(nlp):
 
 
 def test_business_leaders_do_not_stand_for_their_country(nlp):
-    text = "President Joao Silva held private talks with Brazilian business leaders."
+    text = "President Joao Silva held informal talks with Brazilian business leaders."
     assert meetings(nlp, text) == []
 
 
@@ -213,7 +213,7 @@ def test_not_meetings(nlp, text):
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("Carla Ruiz will leave for Washington on Monday to attend the World Bank meeting.",
+        ("Carla Ruiz will leave for Washington on Thursday to attend a World Bank meeting.",
          "Washington"),
         ("Carla Ruiz flew to Tokyo on Sunday for talks with Kenji Sato.", "Tokyo"),
         # "here" as written (the guide's place convention; the extra development gold writes
@@ -228,17 +228,17 @@ def test_place_of_the_meeting(nlp, text, place):
 
 def test_countries_listed_after_an_apposition_are_all_parties(nlp):
     # The small parser reads the second country as an apposition of the first.
-    text = "The United States, Japan, France, Italy and Canada agreed at the summit to cut tariffs."
+    text = "Brazil, Mexico, Chile, Peru and Colombia agreed at the summit to lower duties."
     m = only(nlp, text)
-    assert m.names == {"United States", "Japan", "France", "Italy", "Canada"}
+    assert m.names == {"Brazil", "Mexico", "Chile", "Peru", "Colombia"}
 
 
 def test_two_titled_people_read_as_one_name(nlp):
-    text = ("West German Finance Minister Gerhard Stoltenberg and U.S. Treasury Secretary James "
-            "Baker renewed their pledge at a private meeting on Sunday in Basel.")
+    text = ("French Finance Minister Pierre Lemaire and U.S. Treasury Secretary John "
+            "Carver confirmed their commitment at a private meeting on Saturday in Zurich.")
     m = only(nlp, text)
-    assert (m.names, m.place, m.time) == ({"Gerhard Stoltenberg", "James Baker"}, "Basel",
-                                          "Sunday")
+    assert (m.names, m.place, m.time) == ({"Pierre Lemaire", "John Carver"}, "Zurich",
+                                          "Saturday")
 
 
 def test_the_summit_again_keeps_its_place(nlp):
@@ -278,7 +278,7 @@ def test_the_speaker_of_at_a_meeting_with(nlp):
 
 
 def test_progress_in_talks_is_not_the_speakers_meeting(nlp):
-    text = "Tom Reed said satisfactory progress has been made in talks with Japan."
+    text = "Tom Reed said steady progress was being made in talks with Korea."
     assert meetings(nlp, text) == []
 
 
@@ -351,8 +351,8 @@ def test_their_meeting_keeps_the_verbs_time(nlp):
 
 
 def test_place_from_a_compound_sibling(nlp):
-    text = ("The Venice summit accord gives the International Monetary Fund increased "
-            "responsibility. The United States, Japan and France agreed at the summit to cut "
+    text = ("The Venice summit accord hands the World Bank a larger "
+            "role. The United States, Japan and France agreed at the summit to cut "
             "tariffs.")
     assert only(nlp, text).place == "Venice"
 

@@ -72,18 +72,18 @@ def test_an_unknown_modifier_leaves_the_group_alone(nlp):
 # --- kinds: the countries, the clubs ----------------------------------------------------
 
 def test_officials_of_the_countries_visited_are_the_stops_of_the_trip(nlp):
-    text = ("Trade Minister Clara Voss returned on Friday from a trip to Peru, Chile and "
-            "Argentina. Prices fell. She met only with government officials of the "
+    text = ("Trade Minister Clara Voss returned on Thursday from a trip to Ecuador, Chile and "
+            "Argentina. Prices fell. She met only with senior government officials of the "
             "countries visited.")
     got = pairs(nlp, text)
-    for country in ("Peru", "Chile", "Argentina"):
+    for country in ("Ecuador", "Chile", "Argentina"):
         assert met("Clara Voss", country) in got
 
 
 def test_the_clubs_are_the_clubs_named_together_before(nlp):
     text = ("Sports Minister Helen Grant praised Riverside Rovers and Castle Athletic for "
-            "their work. Trouble at matches between the clubs has fallen. Grant will hold a "
-            "summit next month with officials from the clubs.")
+            "their work. Trouble at matches between the clubs has fallen. Grant plans to hold a "
+            "summit in April with officials from the clubs.")
     got = pairs(nlp, text)
     assert met("Helen Grant", "Riverside Rovers") in got
     assert met("Helen Grant", "Castle Athletic") in got
@@ -138,21 +138,21 @@ def test_a_single_counterpart_stays_unnamed_when_two_fit(nlp):
 
 
 def test_officials_met_on_a_trip_are_those_of_the_country_it_goes_to(nlp):
-    text = ("Chilean Finance Minister Ana Diaz will fly to Japan for talks with government "
-            "officials next week.")
-    assert met("Ana Diaz", "Japan") in pairs(nlp, text)
+    text = ("Chilean Finance Minister Ana Diaz will fly to Canada for talks with government "
+            "officials in March.")
+    assert met("Ana Diaz", "Canada") in pairs(nlp, text)
 
 
 def test_officials_with_another_modifier_are_not_the_hosts(nlp):
-    text = ("Chilean Finance Minister Ana Diaz will fly to Japan for talks with bank "
-            "officials next week.")
+    text = ("Chilean Finance Minister Ana Diaz will fly to Canada for talks with bank "
+            "officials in March.")
     assert pairs(nlp, text) == set()
 
 
 def test_a_gathering_of_a_bodys_ministers_is_a_meeting_of_those_named(nlp):
-    text = ("After an informal gathering of European Community farm ministers on Sunday, "
-            "Dutch Agriculture Minister Jan Smit said prices would fall. French Agriculture "
-            "Minister Luc Morel and Irish Agriculture Minister Sean Byrne disagreed.")
+    text = ("After an unofficial gathering of European Community trade ministers in Luxembourg, "
+            "Dutch Trade Minister Jan Smit said tariffs would fall. French Trade "
+            "Minister Luc Morel and Irish Trade Minister Sean Byrne disagreed.")
     got = pairs(nlp, text)
     assert {met("Jan Smit", "Luc Morel"), met("Jan Smit", "Sean Byrne"),
             met("Luc Morel", "Sean Byrne")} <= got
@@ -165,8 +165,8 @@ def test_the_countries_without_a_trip_are_not_the_last_countries_named(nlp):
 
 
 def test_coordinated_office_groups_share_their_places(nlp):
-    text = ("A meeting of finance ministers and central bankers of the Group of Seven ended "
-            "on Friday. Italian Finance Minister Carlo Neri and Canadian Finance Minister "
+    text = ("A meeting of trade ministers and central bank chiefs of the Group of Seven ended "
+            "on Thursday. Italian Trade Minister Carlo Neri and Canadian Trade Minister "
             "Paul Ardent left early.")
     assert met("Carlo Neri", "Paul Ardent") in pairs(nlp, text)
 

@@ -50,8 +50,8 @@ def test_unseen_false_positive_classes(nlp, text):
 
 
 def test_one_sided_between_still_gives_an_attendee(nlp):
-    text = ("Ruth Amara, who did not attend the meeting between Finance Minister Omar Diallo "
-            "and creditor banks on Monday, said the burden lay with the government.")
+    text = ("Ruth Amara, who had not attended the meeting between Trade Minister Omar Diallo "
+            "and foreign lenders on Friday, said the blame rested with the cabinet.")
     found = meetings(nlp, text)
     assert {m.names for m in found} == {frozenset({"Ruth Amara", "Omar Diallo"})}
     assert found[0].status == "negated"
@@ -95,9 +95,9 @@ def test_the_bodys_meeting_named_again_dates_it(nlp):
 
 
 def test_the_same_people_meeting_again_keep_the_setting(nlp):
-    text = ("Finance Minister Olaf Brandt and Treasury Secretary Ann Vos reaffirmed their pact "
-            "at a secret meeting yesterday in Oslo. Markets rallied on the news. While the two "
-            "ministers were meeting with central bank president Ola Berg, the bank eased "
+    text = ("Finance Minister Olaf Brandt and Treasury Secretary Ann Vos renewed their accord "
+            "at a private meeting yesterday in Oslo. Shares climbed after that. As the two "
+            "ministers were meeting with reserve bank governor Ola Berg, the bank cut "
             "rates.")
     found = meetings(nlp, text)
     with_berg = [m for m in found if "Ola Berg" in m.names]
@@ -107,11 +107,11 @@ def test_the_same_people_meeting_again_keep_the_setting(nlp):
 # --- subjects found elsewhere -----------------------------------------------------------------
 
 def test_a_hoped_meeting_on_a_trip_is_planned_with_the_trips_place(nlp):
-    text = ("Prime Minister Kenji Sato will visit the United States next week. While in "
-            "Washington, he said he hopes to have candid and frank discussions with President "
+    text = ("Chancellor Mari Sato will visit the United States next month. While in "
+            "Washington, she said she hopes to have open and detailed discussions with President "
             "Ann Vos.")
     (m,) = meetings(nlp, text)
-    assert m.names == frozenset({"Kenji Sato", "Ann Vos"})
+    assert m.names == frozenset({"Mari Sato", "Ann Vos"})
     assert (m.status, m.place) == ("planned", "Washington")
 
 
@@ -122,15 +122,15 @@ def test_a_meeting_during_a_visit_takes_its_place(nlp):
 
 
 def test_a_fronted_phrase_does_not_hide_the_subject_and_the_agent_hangs_low(nlp):
-    text = ("British Prime Minister Margaret Hale arrived in Moscow on Sunday. After her talks "
-            "with Soviet Premier Nikolai Petrov, Hale and the Soviet Premier were joined for the "
-            "signing of agreements by Kremlin leader Ivan Orlov, who had nine hours of talks "
+    text = ("British Prime Minister Joan Hale reached Moscow on Sunday. After her talks "
+            "with Soviet Premier Pavel Petrov, Hale and the Soviet Premier were joined at the "
+            "signing of two treaties by Kremlin leader Ivan Orlov, who had six hours of talks "
             "with her yesterday.")
     got = pairs(nlp, text)
-    assert {frozenset({"Margaret Hale", "Ivan Orlov"}),
-            frozenset({"Nikolai Petrov", "Ivan Orlov"}),
-            frozenset({"Margaret Hale", "Nikolai Petrov"})} <= got
-    joined = [m for m in meetings(nlp, text) if "Nikolai Petrov" in m.names
+    assert {frozenset({"Joan Hale", "Ivan Orlov"}),
+            frozenset({"Pavel Petrov", "Ivan Orlov"}),
+            frozenset({"Joan Hale", "Pavel Petrov"})} <= got
+    joined = [m for m in meetings(nlp, text) if "Pavel Petrov" in m.names
               and "Ivan Orlov" in m.names]
     assert joined and all(m.time is None for m in joined)  # "yesterday" is the other talks'
 
@@ -153,9 +153,9 @@ def test_a_bodys_meeting_read_as_an_apposition(nlp):
 
 
 def test_a_speaker_apposed_to_countries_is_not_one_of_them(nlp):
-    text = ("Peru will not attend a meeting of copper producing countries scheduled for this "
-            "weekend in Chile, Jorge Vidal, manager of the National Mining Federation, said.")
-    assert frozenset({"Peru", "Jorge Vidal"}) not in pairs(nlp, text)
+    text = ("Bolivia will not attend a meeting of tin exporting nations scheduled for next "
+            "weekend in Peru, Jorge Vidal, director of the National Miners Association, said.")
+    assert frozenset({"Bolivia", "Jorge Vidal"}) not in pairs(nlp, text)
 
 
 def test_a_meeting_of_another_body_keeps_its_own_setting(nlp):
@@ -167,18 +167,18 @@ def test_a_meeting_of_another_body_keeps_its_own_setting(nlp):
 
 
 def test_a_lower_case_group_of_seven_is_a_body_and_seeking_there_is_attending(nlp):
-    text = ("Japan will seek to strengthen the currency accord at the meeting of the group of "
-            "seven leading industrial nations tomorrow, officials said.")
+    text = ("Canada will seek backing for its farm plan at the next meeting of the group of "
+            "seven rich democracies tomorrow, aides said.")
     (m,) = meetings(nlp, text)
-    assert m.names == frozenset({"Japan", "group of seven"})
+    assert m.names == frozenset({"Canada", "group of seven"})
     assert (m.status, m.time) == ("planned", "tomorrow")
 
 
 def test_a_delegation_visiting_a_body_meets_it(nlp):
-    text = ("A delegation from Brandt Aerospace Corp <BAC.N> will visit the Danish parliament on "
-            "Monday in an attempt to win a helicopter order, a ministry spokesman said.")
+    text = ("A delegation from Brandt Aerospace Corp <BAC.N> will visit the Swedish parliament on "
+            "Monday in a bid to secure a radar contract, a defence official said.")
     (m,) = meetings(nlp, text)
-    assert m.names == frozenset({"Brandt Aerospace Corp", "Danish parliament"})
+    assert m.names == frozenset({"Brandt Aerospace Corp", "Swedish parliament"})
     assert (m.status, m.time) == ("planned", "Monday")
 
 
@@ -194,25 +194,25 @@ def test_the_day_dates_a_meeting_rather_than_the_part_of_day(nlp):
 
 
 def test_the_subject_of_the_next_clause_is_not_a_counterpart(nlp):
-    text = ("President Ann Vos was meeting this afternoon with her top economic advisers on "
-            "developments in the bond market and the White House said she would issue a "
-            "statement at 1700 EDT.")
+    text = ("President Ann Vos was meeting this morning with her senior trade advisers on "
+            "events in the currency market and the White House said she would make a "
+            "statement at 1400 EDT.")
     assert meetings(nlp, text) == []
 
 
 def test_attendees_of_talks_held_with_unnamed_others(nlp):
-    text = ("President Luis Ortega has held private talks with business leaders worried about a "
-            "recession. Over lunch at a farm, Ortega met more than 20 businessmen for a "
-            "discussion of the crisis. One of those attending the talks was Carla Ruiz, head of "
-            "the Lima Industries Federation. Press reports noted that Finance Minister Omar "
-            "Diallo had not been invited to the gathering.")
+    text = ("President Luis Ortega has held closed talks with factory owners alarmed by a "
+            "slump. Over dinner at a ranch, Ortega met about 30 industrialists for a "
+            "review of the downturn. One of the people attending the talks was Carla Ruiz, chair "
+            "of the Lima Manufacturers Association. Newspapers said that Economy Minister Omar "
+            "Diallo was not invited to the gathering.")
     found = {m.names: m.status for m in meetings(nlp, text)}
     assert found.get(frozenset({"Luis Ortega", "Carla Ruiz"})) == "happened"
     assert found.get(frozenset({"Luis Ortega", "Omar Diallo"})) == "negated"
 
 
 def test_attending_the_talks_with_no_earlier_talks_is_no_meeting(nlp):
-    assert meetings(nlp, "One of those attending the talks was Carla Ruiz, a banker.") == []
+    assert meetings(nlp, "One of the people attending the talks was Carla Ruiz, a banker.") == []
 
 
 # --- names and settings in British news style ---------------------------------------------------

@@ -3,7 +3,7 @@
 The guide takes a value "from a neighbouring sentence that explicitly refers to the same
 meeting": a definite mention right after it ("The talks, held in Oslo, ..."), the body's
 meeting named again ("The Acme committee meeting, set for May 2, ..."), or the same
-participants meeting again in a sentence that says neither where nor when ("while the two
+participants meeting again in a sentence that says neither where nor when ("as the two
 ministers were meeting with X" after "A and B met in Rome on Monday").
 
 >>> Echo(3, None, "Monday", ()).sentence

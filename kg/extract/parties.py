@@ -102,7 +102,7 @@ class Parties:
         for c in tok.children:
             if c.dep_ == "appos" and not c.is_punct:
                 # "the head of the central bank, Ana Ruiz": the person, not the bank;
-                # "the so-called A countries - Brazil, Argentina and Mexico": every country;
+                # "the so-called B states - Chile, Peru and Colombia": every country;
                 # "his counterpart X, Finance Minister Y and ... Z": the whole list.
                 listed = [k for a in (c, *c.conjuncts) for k in self.of_token(a, depth + 1)]
                 if lemma in ("country", "nation"):
@@ -121,7 +121,7 @@ class Parties:
         # World Bank" stand for the organisation.
         for c in tok.children:
             if c.dep_ in ("compound", "nmod"):
-                # "World Bank and International Monetary Fund officials": each body.
+                # "IMF and World Bank staff": each body.
                 keys += [k for a in (c, *c.conjuncts) for k in self.of_token(a, depth + 1)
                          if self.named_body(k) and (lemma in MEMBER_NOUNS or self._is_org(k))]
         for c in tok.children:
@@ -235,7 +235,7 @@ class Parties:
         if out or not any(c.dep_ == "auxpass" for c in verb.children):
             return out
         for b in verb.subtree:
-            # "were joined for the signing of agreements covering exchanges by X": the
+            # "were joined at the signing of two treaties on trade by X": the
             # first "by" the parser hung on a phrase below the verb, not inside a clause.
             if b.dep_ != "prep" or b.lower_ != "by" or b.i < verb.i:
                 continue

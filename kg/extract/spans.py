@@ -136,7 +136,7 @@ _GROUP_NUMBERS = frozenset({"three", "five", "seven", "eight", "ten", "twenty", 
 
 
 def _numbered_groups(doc: Doc) -> list[Span]:
-    """ "the group of seven leading industrial nations", written in lower case, names the
+    """ "the group of seven rich democracies", written in lower case, names the
     Group of Seven as much as the capitalised name does; NER finds only the latter.
 
     >>> from spacy.lang.en import English

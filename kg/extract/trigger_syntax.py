@@ -352,8 +352,8 @@ def clause_parties(parties: _PartiesOf, noun: Token) -> tuple[list[str], list[st
 
 def copular_subject(parties: _PartiesOf, verb: Token) -> list[str]:
     """Who the subject of a participle on a noun is: the named noun itself ("X, speaking
-    after talks with Y, said"), or whom a copula names for "those attending" ("One of those
-    attending the talks was X", "Among those attending were X and Y")."""
+    after talks with Y, said"), or whom a copula names for "those attending" ("One of the
+    people attending the talks was X", "Among those attending were X and Y")."""
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i \
             and verb.head.pos_ == "PROPN":
         return parties.expand(verb.head)
