@@ -62,7 +62,7 @@ def test_both_sides_far_back_are_the_articles_one_pair(nlp):
 def test_two_pairs_far_back_leave_both_sides_unresolved(nlp):
     text = ("Chile and Peru have quarrelled over fishing rights. Bolivia and Ecuador argue over "
             "water. Prices rose in March. Exporters are worried. Boats stayed in port.\n\n"
-            "Both sides agreed to begin talks on the dispute in May.")
+            "Both sides agreed to open talks over the quarrel in June.")
     got = clusters(nlp, text)
     assert not any("sides" in names for names in got.values())
 
@@ -143,7 +143,7 @@ def test_absent_from_the_meeting_told_before(nlp):
 def test_not_invited_to_the_talks_held_with_unnamed_others(nlp):
     text = ("President Tomas Varga held private talks with business leaders on Saturday. "
             "Farmers protested outside. Exports fell. Newspapers noted that Finance Minister "
-            "Ana Ruiz had not been invited to the gathering.")
+            "Ana Ruiz had not been invited to the private gathering.")
     got = {(m.names, m.status) for m in meetings(nlp, text)}
     assert (frozenset({"Ana Ruiz", "Tomas Varga"}), "negated") in got
 
