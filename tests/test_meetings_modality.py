@@ -198,3 +198,15 @@ def test_addressing_a_bodys_meeting_attends_it(nlp, text):
 def test_a_letter_to_a_bodys_meeting_does_not_attend_it(nlp):
     assert meetings(nlp, "Peter Novak said in a letter to the annual meeting of the Northern "
                          "Grain Council that prices would rise.") == []
+
+
+def test_attended_by_hung_on_the_verb_names_the_meetings_attendees(nlp):
+    found = meetings(nlp, "Peter Novak made the forecast at a meeting today on the economy also "
+                          "attended by Paul Keller and Anna Moravec.")
+    assert [(m.names, m.status, m.time) for m in found] == [
+        (NOVAK_KELLER | {"Anna Moravec"}, "happened", "today")]
+
+
+def test_accompanied_by_is_no_attendance(nlp):
+    assert meetings(nlp, "Peter Novak spoke at a meeting in Rome, accompanied by Paul "
+                         "Keller.") == []

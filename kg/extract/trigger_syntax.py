@@ -332,9 +332,14 @@ def clause_parties(parties: _PartiesOf, noun: Token) -> tuple[list[str], list[st
     participle."""
     agents: list[str] = []
     with_: list[str] = []
-    for c in noun.children:
+    host = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun
+    stray = [c for c in host.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i > noun.i
+             and c.lemma_.casefold() in ("host", "chair", "attend")
+             and any(g.dep_ == "agent" for g in c.children)] if host is not noun else []
+    for c in [*noun.children, *stray]:
         lemma = c.lemma_.casefold()
-        if c.dep_ == "acl" and lemma in ("host", "chair", "attend"):
+        if c.dep_ == "acl" and lemma in ("host", "chair", "attend") or c in stray:
+            # "at a meeting ..., also attended by Y" hung on the verb: the meeting's
             agents += parties.subjects(c)
         elif c.dep_ == "acl" and lemma in HELD and c.tag_ == "VBN":
             for g in c.children:  # also read as a passive agent: "planned for May between"
