@@ -156,8 +156,8 @@ def test_refitted_scorer_adds_pairs_the_rules_miss(nlp, text, names, status, pla
     [
         # co-attendees of a conference, and one who comes along with another
         "Minister Jan Roth and Ambassador Leo Faber attended the trade conference in Oslo.",
-        "Chairman Hal Dorsey is expected to attend the meeting, along with President Walt "
-        "Keene and other executives.",
+        "Chairman Hal Dorsey is expected to attend the shareholders' meeting, along with "
+        "President Walt Keene and two other directors.",
         # a call and a letter to discuss something
         "Minister Jan Roth telephoned Ambassador Leo Faber on Friday to discuss the grain deal.",
         "Minister Jan Roth wrote to Ambassador Leo Faber to discuss the grain deal.",
@@ -179,8 +179,8 @@ def test_refitted_scorer_rejects_near_misses(nlp, text):
 
 @pytest.mark.model
 def test_gates_and_sides_read_off_the_parse(nlp):
-    doc = nlp("Chairman Hal Dorsey is expected to attend the meeting, along with President "
-              "Walt Keene and other executives.")
+    doc = nlp("Chairman Hal Dorsey is expected to attend the shareholders' meeting, along "
+              "with President Walt Keene and two other directors.")
     attend = next(t for t in doc if t.lemma_ == "attend")
     dorsey = role_of(attend, next(t for t in doc if t.text == "Dorsey"))
     keene = role_of(attend, next(t for t in doc if t.text == "Keene"))
