@@ -26,3 +26,22 @@ def test_surname_match_is_a_proper_suffix():
     assert surname_match(("santos", "alvite"), ("fernando", "santos", "alvite"))
     assert not surname_match(("fernando",), ("fernando", "santos", "alvite"))
     assert not surname_match(("putin",), ("putin",))
+
+
+def test_every_country_of_the_gazetteer_has_its_seat_of_government():
+    # A trip "to <capital> for talks" is talks with that country's government: a country
+    # missing from capitals.tsv would silently lose those meetings.
+    from pathlib import Path
+
+    from kg.extract.gazetteer import capital_countries
+
+    data = Path(__file__).resolve().parent.parent / "kg" / "data"
+    countries = {line.split("\t")[0] for line in (data / "countries.tsv").read_text().splitlines()
+                 if line.strip() and not line.startswith("#")}
+    cities = [line.split("\t")[0] for line in (data / "capitals.tsv").read_text().splitlines()
+              if line.strip() and not line.startswith("#")]
+    seated = {c for city in cities for c in capital_countries(city)}
+    assert seated <= countries
+    assert countries - seated == {"Palestine"}  # no agreed seat of government
+    assert capital_countries("The Hague") == ("Netherlands",)
+    assert capital_countries("Berne") == capital_countries("Bern") == ("Switzerland",)

@@ -121,6 +121,14 @@ def test_a_trip_to_a_capital_for_talks_meets_its_government(nlp):
         (frozenset({"Kenji Sato", "United States"}), "planned", "Monday")]
 
 
+def test_a_trip_to_a_smaller_countrys_capital_meets_its_government(nlp):
+    found = meetings(nlp, "Foreign Minister Pieter Smit will fly to Bern on Thursday for "
+                          "talks, a spokesman in Amsterdam said. Switzerland hopes to sign a "
+                          "tax treaty.")
+    assert [(m.names, m.status, m.time) for m in found] == [
+        (frozenset({"Pieter Smit", "Switzerland"}), "planned", "Thursday")]
+
+
 def test_travellers_visiting_a_country_for_talks_meet_it_together(nlp):
     found = meetings(nlp, "Trade Minister Alan Pryce and Farm Minister Joan Hale will visit "
                           "Japan next week for talks on beef quotas.")
