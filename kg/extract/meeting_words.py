@@ -14,7 +14,8 @@ __all__ = ["VERB_TRIGGERS", "NOUN_TRIGGERS", "LIGHT_VERBS", "ATTEND", "NEEDS_WIT
            "HELD", "SAY", "PRESENCE", "TAKE_PART", "TOPIC", "DELEGATIONS", "ALONE"]
 
 VERB_TRIGGERS = frozenset(
-    {"meet", "confer", "negotiate", "talk", "host", "receive", "visit", "sit", "call", "join"}
+    {"meet", "confer", "negotiate", "talk", "chat", "host", "receive", "visit", "sit", "call",
+     "join"}
 )
 NOUN_TRIGGERS = frozenset(
     {"talk", "meeting", "summit", "discussion", "negotiation", "consultation", "audience",
@@ -25,10 +26,10 @@ LIGHT_VERBS = frozenset(
     {"hold", "have", "begin", "start", "resume", "open", "conduct", "continue", "attend",
      "boycott", "skip", "chair", "host", "join", "convene", "enter", "wrap", "conclude",
      "cancel", "postpone", "end", "miss", "break", "terminate", "suspend", "complete",
-     "finish", "rule out"}
+     "finish", "discontinue", "rule out"}
 )
 ATTEND = frozenset({"attend", "boycott", "skip", "miss"})
-NEEDS_WITH = frozenset({"confer", "negotiate", "talk"})
+NEEDS_WITH = frozenset({"confer", "negotiate", "talk", "chat"})
 #: Verbs whose coordinated subjects meet each other with no object: "A and B met", "A and B
 #: negotiated a deal" ("A and B talked to reporters" addressed someone else).
 RECIPROCAL = frozenset({"meet", "confer", "negotiate"})

@@ -125,7 +125,7 @@ class _Finder:
                 # Visiting or calling on a place or a body is not meeting someone.
                 found = [k for k in found if p.is_person(k)] or p.persons_in(t)
             objs += [k for k in found if k not in objs]
-        subj = p.subjects(v, agent=False)
+        subj = p.subjects(v, agent=False) or copular_subject(p, v)  # "X, meeting Y, said"
         objs += [k for k in p.agents(v) if k not in objs]
         obj_toks += [g for c in v.children if c.dep_ == "agent" for g in c.children]
         if lemma in words.PERSON_ONLY and not envoys and not all(p.is_person(k) for k in subj):

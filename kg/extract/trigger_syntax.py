@@ -77,8 +77,10 @@ def governor(noun: Token) -> tuple[Token | None, str]:
                 via = via or prep.lower_
                 cur = prep.head
         elif cur.dep_ == "dobj" and cur.head.lower_ == "following" and cur.head.dep_ in (
-                "prep", "advcl", "pcomp"):
-            via = via or "following"  # "following talks" read as a verb
+                "prep", "advcl", "pcomp", "acl"):
+            # "following talks" read as a verb, also on a noun ("at a briefing following
+            # talks with Y"): the preposition's verb is the one above.
+            via = via or "following"
             cur = cur.head.head
             if cur.pos_ in ("VERB", "AUX"):
                 return cur, via
