@@ -26,6 +26,20 @@ pytestmark = pytest.mark.model
         # discontinuing talks presupposes them, like ending them
         ("Hollis Mining Corp said it was discontinuing talks with Bracken Steel Inc.",
          {"Hollis Mining Corp", "Bracken Steel Inc."}, "happened"),
+        # a participle on a title whose holder is apposed
+        ("The head of the steel union, Paul Keller, meeting with Anna Moravec today, renewed "
+         "demands for higher wages.", {"Paul Keller", "Anna Moravec"}, "happened"),
+        # a wire's stock tickers, which the parser makes the heads of the names
+        ("Hollis Mining Corp <HMC> held talks with Bracken Steel Inc <BSI> on Monday.",
+         {"Hollis Mining Corp", "Bracken Steel Inc"}, "happened"),
+        ("Hollis Mining Corp <HMC> said it has concluded its negotiations with Bracken Steel "
+         "Inc <BSI>.", {"Hollis Mining Corp", "Bracken Steel Inc"}, "happened"),
+        # "negotiators for X" are X's negotiators
+        ("Negotiators for Hollis Mining Corp and Bracken Steel Inc resumed talks on Monday.",
+         {"Hollis Mining Corp", "Bracken Steel Inc"}, "happened"),
+        # a date's possessive names no owner of the meeting
+        ("Peter Novak and Anna Moravec discussed the plan at last week's meeting.",
+         {"Peter Novak", "Anna Moravec"}, "happened"),
     ],
 )
 def test_parties_the_parse_hangs_elsewhere(nlp, text, names, status):
@@ -39,6 +53,10 @@ def test_parties_the_parse_hangs_elsewhere(nlp, text, names, status):
         "Paul Keller, meeting analysts' forecasts, reported higher profits for Hollis Mining "
         "Corp.",
         "Anna Moravec told reporters at a briefing following the vote that progress was made.",
+        # a ticker does not make two companies in a list meet
+        "Hollis Mining Corp <HMC> and Bracken Steel Inc <BSI> reported higher profits.",
+        # the owner of a meeting is not a date, and attending it alone is no pair
+        "Peter Novak resigned at the Hollis Mining Corp's meeting.",
     ],
 )
 def test_no_meeting_without_a_named_counterpart(nlp, text):

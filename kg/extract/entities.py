@@ -277,6 +277,11 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
             if is_company_name(text):  # "GM" for "General Motors Corp", wires write both
                 acronyms.setdefault(_acronym(text.split()[:-1]).casefold(), key)
             nxt = doc[ent.end : ent.end + 3]
+            if len(nxt) == 3 and nxt[0].text == "<" and nxt[2].text == ">":
+                # A wire's stock ticker, "Acme Corp <ACME.N>": the parser often makes it the
+                # head of the name's phrase, so its tokens denote the company too.
+                for i in range(ent.end, ent.end + 3):
+                    b.token_entity.setdefault(i, key)
             if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].is_upper:
                 acronyms[nxt[1].text.casefold()] = key
                 b.add(key, text, etype, Mention(nxt[1].text, nxt[1].idx,

@@ -201,7 +201,8 @@ class _Finder:
                     anchors.add(gov.i)
             elif via in ("at", "during", "after", "following", "in") and on_verb(n, gov) \
                     and not (with_ or between or of or bodies) \
-                    and all(c.pos_ == "PRON" for c in n.children if c.dep_ == "poss"):
+                    and all(c.pos_ == "PRON" or c.ent_type_ == "DATE" for c in n.children
+                            if c.dep_ == "poss"):  # "their meeting", "last week's talks"
                 # "X and Y discussed the plans at (their) meeting", "A and B signed a pact
                 # after two days of talks", "X assured Y at the meeting": they met. A subject
                 # and a passive agent are one side ("X was represented at the meeting by Y").
@@ -378,10 +379,9 @@ def _root(span: Span | None) -> set[int]:
 def find_meetings(doc: Doc, index: EntityIndex, scored: bool = True) -> list[Meeting]:
     """Meetings in ``doc`` with two or more named parties; dates relative to its publication.
 
-    The rules come first (with a named body's sessions, :mod:`kg.extract.sessions`); with
-    ``scored``, the fitted scorer adds meetings in the sentences where they found none
-    (:mod:`kg.extract.meeting_scorer`).
-    """
+    The rules come first (and a named body's sessions, :mod:`kg.extract.sessions`); with
+    ``scored``, the fitted scorer (:mod:`kg.extract.meeting_scorer`) adds meetings in the
+    sentences where they found none."""
     found = _Finder(doc, index).find(doc._.kg_published)
     found += session_meetings(doc, index, found)
     found += anaphoric_meetings(doc, index, found)  # parties named in sentences before

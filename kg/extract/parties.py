@@ -125,7 +125,9 @@ class Parties:
                 keys += [k for a in (c, *c.conjuncts) for k in self.of_token(a, depth + 1)
                          if self.named_body(k) and (lemma in MEMBER_NOUNS or self._is_org(k))]
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            # "negotiators for the union": its negotiators ("officials for" is a purpose)
+            if c.dep_ == "prep" and (c.lower_ in ("of", "from")
+                                     or c.lower_ == "for" and lemma in MEMBER_NOUNS):
                 for obj in (g for g in c.children if g.dep_ == "pobj"):
                     keys += self.expand(obj, depth + 1)
         return keys

@@ -361,9 +361,14 @@ def copular_subject(parties: _PartiesOf, verb: Token) -> list[str]:
     """Who the subject of a participle on a noun is: the named noun itself ("X, speaking
     after talks with Y, said"), or whom a copula names for "those attending" ("One of the
     people attending the talks was X", "Among those attending were X and Y")."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i \
-            and verb.head.pos_ == "PROPN":
-        return parties.expand(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i:
+        if verb.head.pos_ == "PROPN":
+            return parties.expand(verb.head)
+        # "the head of the union, X, meeting with Y": the name apposed to the title
+        named = [k for c in verb.head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and c.i < verb.i for k in parties.expand(c)]
+        if named:
+            return named
     if verb.dep_ != "acl" or verb.head.lower_ not in ("those", "people"):
         return []
     cur = verb.head
