@@ -30,6 +30,7 @@ from kg.extract.gazetteer import (
 )
 from kg.extract.index import EntityIndex, entity_key
 from kg.extract.names import NameBuilder, person_draft, surname_match
+from kg.extract.nationals import add_compounds, find_compounds
 from kg.extract.plural_refs import resolve_pairs, resolve_plural
 from kg.extract.roles import PORTFOLIO_TITLES, is_title_word
 from kg.extract.spans import ORG_HEADS, ner_spans
@@ -125,6 +126,8 @@ def _add_norp(b: NameBuilder, ent: Span, sent_of: dict[int, int]) -> None:
         b.add(f"group:{text.casefold()}", text, EntityType.GROUP,
               Mention(ent.text, ent.start_char, ent.end_char, si, "name"),
               [t.i for t in ent], country=f"country:{country.casefold()}")
+        b.add(f"country:{country.casefold()}", country, EntityType.COUNTRY,  # "the Soviets"' side
+              Mention(ent.text, ent.start_char, ent.end_char, si, "demonym"), [])
         return
     if country is not None:
         # An adjective ("Russian language"): the country is mentioned, but the token
@@ -235,7 +238,10 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     portfolio = {i for p in persons for i in p.portfolio}
     spans = [e for e in spans if e.label_ != "ORG" or not all(t.i in portfolio for t in e)]
     shared = _shared_heads(doc)
-    spans = [e for e in spans if not any(t.i in shared for t in e)]
+    compounds = find_compounds(doc)  # "U.S.-Soviet talks": two countries, no organisation
+    inside = {i for c in compounds for i in c.tokens}
+    spans = [e for e in spans if not any(t.i in shared for t in e)
+             and not all(t.i in inside for t in e)]
     surnames = {p.name.split()[-1].casefold() for p in persons if len(p.name.split()) > 1}
     places -= surnames  # "Strand" is Helen Strand's surname, though NER once took it for a place
     persons = [p for p in persons if p.name.casefold() not in places]
@@ -291,6 +297,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
         b.add(entity_key(text, etype), text, etype, draft, tokens)
     for mod, head in shared.items():
         _add_shared_head(b, doc[mod], doc[head], sent_of)
+    add_compounds(b, compounds, sent_of)
     resolve_title_mentions(doc, b, sent_of)
     resolve_descriptions(doc, b, sent_of)
     resolve_pairs(doc, b, sent_of)

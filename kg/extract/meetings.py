@@ -146,7 +146,7 @@ class _Finder:
                                             Token | None]:
         """Party sets of a meeting noun, its anchors, its phrase objects and its governor."""
         p = self.parties
-        between = p.prep_objects(n, ("between",))
+        between = p.prep_objects(n, ("between",)) + p.paired(n)  # or "U.S.-Soviet talks"
         # "talks between banks and A, B and C": A, B and C are one side and did not meet.
         one_side = any(t.pos_ == "NOUN" and not p.of_token(t)
                        for t in p.prep_object_tokens(n, ("between",)))

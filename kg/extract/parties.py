@@ -14,6 +14,14 @@ from spacy.tokens import Doc, Token
 from kg.extract.gazetteer import is_company_name, title_words
 from kg.extract.groups import Groups
 from kg.extract.index import EntityIndex
+from kg.extract.nationals import (
+    compound_parties,
+    demonym_keys,
+    fuller_country,
+    nationals,
+    singular,
+    stray_country,
+)
 from kg.extract.portfolios import noun_lemma
 from kg.model import Entity, EntityType
 
@@ -29,7 +37,7 @@ _BOTH = frozenset({"country", "side", "nation", "government", "company", "firm",
                    "group", "union", "party"})
 #: Group heads that stand for their country ("French officials met" -> France), as the guide has it.
 _STAND_FOR_COUNTRY = frozenset({"official", "negotiator", "representative", "diplomat", "envoy",
-                                "minister", "authority", "counterpart"})
+                                "minister", "authority", "counterpart", "ministry"})
 #: Common nouns naming a kind of organisation: "the United Auto Workers union" is the union.
 ORG_DESCRIPTORS = frozenset({"union", "company", "firm", "group", "bank", "corporation", "party",
                              "committee", "agency", "council", "club", "association", "body",
@@ -58,8 +66,8 @@ class Parties:
         if e.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.COUNTRY):
             return True
         if e.type is EntityType.GROUP and e.country is not None:
-            head = e.key.rsplit(" ", 1)[-1]
-            return bool({head, head.rstrip("s")} & (NAMED_GROUPS | _STAND_FOR_COUNTRY))
+            head = singular(e.key.rsplit(" ", 1)[-1])
+            return head in NAMED_GROUPS | _STAND_FOR_COUNTRY or nationals(e)
         return False
 
     def of_token(self, tok: Token, depth: int = 0) -> list[str]:
@@ -91,6 +99,9 @@ class Parties:
                             e = self.index.get(k)
                             if e is not None and e.type is EntityType.COUNTRY and k not in keys:
                                 keys.append(k)
+            keys += [k for k in stray_country(self.index, tok, keys) if k not in keys]
+        if not keys and tok.ent_type_ == "NORP" and tok.dep_ not in ("amod", "compound", "nmod"):
+            keys = demonym_keys(self.index, tok)  # "the Kuwaitis held talks"
         if keys and _modifies_title(tok):
             return []  # "Finance" in "Finance Minister X", "Energy" in "Mines and Energy Minister"
         if keys or depth > 2 or tok.pos_ not in ("NOUN", "PROPN"):
@@ -132,14 +143,17 @@ class Parties:
                     keys += self.expand(obj, depth + 1)
         return keys
 
+    def paired(self, noun: Token) -> list[str]:
+        """The parties of a hyphen or slash compound on ``noun`` ("U.S./Soviet summit")."""
+        return compound_parties(self, noun)
+
     def stand_in(self, key: str) -> str:
         """The country that a group like "French officials" stands for, else ``key``."""
         e = self.index.get(key)
         if e is None or e.type is not EntityType.GROUP or e.country is None:
             return key
-        head = e.key.rsplit(" ", 1)[-1]
-        if head.rstrip("s") in _STAND_FOR_COUNTRY or head in _STAND_FOR_COUNTRY:
-            return e.country if self.index.get(e.country) is not None else key
+        if singular(e.key.rsplit(" ", 1)[-1]) in _STAND_FOR_COUNTRY or nationals(e):
+            return fuller_country(self.index, e.country) or key
         return key
 
     def named_body(self, key: str) -> bool:

@@ -1,0 +1,237 @@
+"""Countries written as one compound of country words: "the U.S./Soviet summit", "Franco-German
+talks", "Japan-Korea trade talks" name two countries, not one organisation or group.
+
+A run of tokens written without spaces ("U.S.-Soviet", "Sino - British" as the tokenizer splits
+it) that modifies a noun is a compound when every part between hyphens or slashes is a country
+name, a nationality adjective or a combining form ("Franco", "Sino"), and at least two countries
+differ. "U.S.-made" or "Japan-based" are not (a part is no country).
+
+>>> compound_countries("U.S./Soviet"), compound_countries("Franco-German")
+(['United States', 'Soviet Union'], ['France', 'Germany'])
+>>> compound_countries("U.S.-made"), compound_countries("Japan-Japan")
+(None, None)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.gazetteer import country_of
+from kg.extract.index import EntityIndex
+from kg.extract.names import NameBuilder
+from kg.model import Entity, EntityType, Mention
+
+__all__ = ["CountryCompound", "compound_countries", "find_compounds", "add_compounds",
+           "compound_parties", "demonym_keys", "fuller_country", "nationals", "singular",
+           "stray_country"]
+
+#: Combining forms that only occur as the first part of a compound ("Franco-German").
+_COMBINING = {"franco": "French", "anglo": "British", "sino": "Chinese", "russo": "Russian",
+              "italo": "Italian", "indo": "Indian", "greco": "Greek", "turco": "Turkish",
+              "austro": "Austrian", "hispano": "Spanish", "luso": "Portuguese",
+              "nippo": "Japanese"}
+#: Modifiers that make a meeting only an idea ("a possible U.S.-Soviet summit").
+_UNREAL = frozenset({"possible", "potential", "proposed", "eventual", "hypothetical"})
+#: Predicates that tell a negotiation as a process under way, which the guide leaves out.
+_UNDER_WAY = frozenset({"progress", "continue", "proceed", "drag", "stall"})
+#: Prepositions that make a meeting the topic of another noun ("a decision on a summit").
+_TOPIC = frozenset({"on", "about", "over", "regarding", "concerning"})
+_SPLIT = re.compile(r"[-/\u2013]")
+
+
+def _part_countries(text: str) -> list[str | None]:
+    """The country of each part of ``text`` between hyphens or slashes, in order."""
+    pieces = _SPLIT.split(text)
+    out: list[str | None] = []
+    for n, part in enumerate(pieces):
+        country = country_of(part) if part else None
+        if country is None and n < len(pieces) - 1 and part.casefold() in _COMBINING:
+            country = country_of(_COMBINING[part.casefold()])
+        out.append(country)
+    return out
+
+
+def compound_countries(text: str) -> list[str] | None:
+    """The distinct countries of a compound of country words, or None when it is none."""
+    each = _part_countries(text)
+    if len(each) < 2 or None in each:
+        return None
+    out = list(dict.fromkeys(c for c in each if c is not None))
+    return out if len(out) >= 2 else None
+
+
+@dataclass(frozen=True)
+class CountryCompound:
+    """One compound in a Doc: its tokens, and each country with the characters naming it."""
+
+    tokens: tuple[int, ...]
+    parts: tuple[tuple[str, str, int, int], ...]  # (country, as written, start, end char)
+
+
+def _runs(doc: Doc) -> list[list[Token]]:
+    """Runs of two or more tokens, or single tokens, written without a space between them."""
+    out: list[list[Token]] = []
+    cur: list[Token] = []
+    for t in doc:
+        cur.append(t)
+        if t.whitespace_ or t.i == len(doc) - 1:
+            out.append(cur)
+            cur = []
+    return out
+
+
+def find_compounds(doc: Doc) -> list[CountryCompound]:
+    """Every country compound of ``doc`` that modifies a noun outside itself."""
+    found = []
+    for run in _runs(doc):
+        while run and run[-1].is_punct and run[-1].text not in "-/":
+            run = run[:-1]  # "U.S.-Soviet," : the comma is not part of it
+        if not run or not any(c in t.text for t in run for c in "-/\u2013"):
+            continue
+        start = run[0].idx
+        text = doc.text[start : run[-1].idx + len(run[-1])]
+        countries = compound_countries(text)
+        if countries is None:
+            continue
+        ids = {t.i for t in run}
+        heads = [t.head for t in run if t.head.i not in ids]
+        if len(heads) != 1 or heads[0].pos_ != "NOUN" or not any(
+                t.dep_ in ("amod", "compound", "nmod") for t in run if t.head.i not in ids):
+            # Only a modifier of a common noun: in "the Sino-British Joint Declaration" the
+            # compound is part of a name, which keeps its own entity.
+            continue
+        parts, pos = [], start
+        for piece, country in zip(_SPLIT.split(text), _part_countries(text), strict=True):
+            parts.append((country or "", piece, pos, pos + len(piece)))
+            pos += len(piece) + 1
+        found.append(CountryCompound(tuple(sorted(ids)), tuple(parts)))
+    return found
+
+
+def add_compounds(b: NameBuilder, compounds: list[CountryCompound],
+                  sent_of: dict[int, int]) -> None:
+    """Record each compound's countries and let its tokens denote all of them."""
+    for comp in compounds:
+        si = sent_of[comp.tokens[0]]
+        for country, written, start, end in comp.parts:
+            key = f"country:{country.casefold()}"
+            b.add(key, country, EntityType.COUNTRY,
+                  Mention(written, start, end, si, "demonym"), [])
+            for i in comp.tokens:
+                b.add_multi(i, key)
+
+
+class PartyReader(Protocol):
+    """What compounds ask of the party reader (kg.extract.parties.Parties)."""
+
+    index: EntityIndex
+
+    def eligible(self, key: str) -> bool: ...
+    def stand_in(self, key: str) -> str: ...
+
+
+def compound_parties(p: PartyReader, noun: Token) -> list[str]:
+    """The parties of a hyphen or slash compound on meeting noun ``noun``: "the U.S./Soviet
+    summit", "Franco-German talks", "the Reagan-Gorbachev summit" (two or more, else none)."""
+    run = compound_run(noun)
+    if run is None or only_named(noun):
+        return []
+    keys = [fuller_country(p.index, k) or k for t in run for k in p.index.keys_of(t)
+            if p.eligible(k) and not spans_parts(p.index, k, run)]
+    keys = [p.stand_in(k) for k in keys]
+    keys = list(dict.fromkeys(keys))
+    return keys if len(keys) >= 2 else []
+
+
+def stray_country(index: EntityIndex, noun: Token, found: list[str]) -> list[str]:
+    """A country the parser left out of a coordination of modifiers: in "U.S. And Korean
+    officials met" (wire copy capitalises the word after "U.S.") it hangs "U.S." and "And"
+    on the verb. Read only when the modifiers gave a country (``found``)."""
+    doc = noun.doc
+    left = noun.left_edge.i
+    if not found or left < 2 or doc[left - 1].lower_ != "and" \
+            or doc[left - 1].head.i in range(left, noun.i + 1):
+        return []
+    before = doc[left - 2]
+    if before.head.i in range(left, noun.i + 1):
+        return []
+    return [k for k in index.keys_of(before)
+            if getattr(index.get(k), "type", None) is EntityType.COUNTRY]
+
+
+def compound_run(noun: Token) -> Span | None:
+    """The hyphen or slash compound written before ``noun`` as its modifier ("U.S./Soviet",
+    "Reagan-Gorbachev"), else nothing."""
+    doc = noun.doc
+    for c in noun.lefts:
+        if c.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        lo = hi = c.i
+        while lo > 0 and not doc[lo - 1].whitespace_:
+            lo -= 1
+        while hi + 1 < noun.i and not doc[hi].whitespace_:
+            hi += 1
+        run = doc[lo : hi + 1]
+        if any(ch in run.text for ch in "-/\u2013"):
+            return run
+    return None
+
+
+def singular(noun: str) -> str:
+    """A group head's singular: "authorities" -> "authority", "officials" -> "official"."""
+    return noun[:-3] + "y" if noun.endswith("ies") else noun.rstrip("s")
+
+
+def nationals(e: Entity) -> bool:
+    """Whether group ``e`` is a people named by nationality alone ("the Soviets")."""
+    return country_of(e.label) is not None
+
+
+def demonym_keys(index: EntityIndex, tok: Token) -> list[str]:
+    """The country of a nationality word that heads its phrase ("the Kuwaitis") when the
+    index maps the token to no entity."""
+    country = country_of(tok.text)
+    key = f"country:{country.casefold()}" if country else ""
+    return [key] if index.get(key) is not None else []
+
+
+def only_named(noun: Token) -> bool:
+    """Whether a meeting noun a compound names is only an idea, a topic or a process: "a
+    possible U.S.-Soviet summit", "a decision on a new Franco-German summit", "the
+    Canada-Mexico negotiations are progressing". A compound often names the kind of meeting,
+    not one that is held, so these are left out."""
+    if any(c.dep_ == "amod" and c.lower_ in _UNREAL for c in noun.children):
+        return True
+    if noun.dep_ == "nsubj" and noun.head.lemma_.casefold() in _UNDER_WAY:
+        return True  # "Franco-Dutch negotiations are progressing": a process, no meeting
+    top = noun
+    while top.dep_ == "conj":
+        top = top.head
+    return top.dep_ == "pobj" and top.head.lower_ in _TOPIC and top.head.head.pos_ == "NOUN"
+
+
+def spans_parts(index: EntityIndex, key: str, run: Span) -> bool:
+    """Whether entity ``key`` is named by two parts of compound ``run`` at once: one
+    organisation NER made of "Lee-Kahn" is no party beside Lee (the parts are the parties)."""
+    e = index.get(key)
+    if e is None:
+        return False
+    label = e.label.casefold()
+    return sum(p.strip().casefold() in label for p in _SPLIT.split(run.text) if p.strip()) >= 2
+
+
+def fuller_country(index: EntityIndex, key: str) -> str | None:
+    """The article's country a nationality word means: the one country named with more words
+    ending in the same name ("West Germany" for "German" when the article names it), else
+    ``key`` itself when it is an entity of the article, else None."""
+    e = index.get(key)
+    if e is None:
+        return None
+    tail = " " + e.label.casefold()
+    longer = [c.key for c in index.entities
+              if c.type is EntityType.COUNTRY and c.label.casefold().endswith(tail)]
+    return longer[0] if len(longer) == 1 else key
