@@ -30,6 +30,11 @@ def test_a_compound_of_two_country_words_on_a_meeting_noun_is_a_meeting_of_both(
     assert frozenset(want) in pairs(nlp, text)
 
 
+def test_a_compound_of_a_named_body_and_a_country_word_is_a_meeting_of_both(nlp):
+    got = pairs(nlp, "The OPEC-Mexico meeting on output was held in Vienna on Friday.")
+    assert frozenset({"OPEC", "Mexico"}) in got
+
+
 def test_a_compound_keeps_its_countries_as_entities_and_no_organisation(nlp):
     x = run(nlp, "The U.S.-Soviet talks on grain resumed in London on Monday.")
     labels = {e.label for e in x.entities}

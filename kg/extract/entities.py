@@ -238,8 +238,8 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     portfolio = {i for p in persons for i in p.portfolio}
     spans = [e for e in spans if e.label_ != "ORG" or not all(t.i in portfolio for t in e)]
     shared = _shared_heads(doc)
-    compounds = find_compounds(doc)  # "U.S.-Soviet talks": two countries, no organisation
-    inside = {i for c in compounds for i in c.tokens}
+    compounds = find_compounds(doc, spans)  # "U.S.-Soviet talks": two countries
+    inside = {i for c in compounds for i in c.claimed}
     spans = [e for e in spans if not any(t.i in shared for t in e)
              and not all(t.i in inside for t in e)]
     surnames = {p.name.split()[-1].casefold() for p in persons if len(p.name.split()) > 1}

@@ -66,10 +66,12 @@ def compound_countries(text: str) -> list[str] | None:
 
 @dataclass(frozen=True)
 class CountryCompound:
-    """One compound in a Doc: its tokens, and each country with the characters naming it."""
+    """One compound in a Doc: the tokens that only its countries denote (NER's spans on them
+    give way), and each country with the characters naming it and the tokens that do."""
 
-    tokens: tuple[int, ...]
-    parts: tuple[tuple[str, str, int, int], ...]  # (country, as written, start, end char)
+    claimed: tuple[int, ...]
+    parts: tuple[tuple[str, str, int, int, tuple[int, ...]], ...]
+    # (country, as written, start char, end char, its tokens)
 
 
 def _runs(doc: Doc) -> list[list[Token]]:
@@ -84,44 +86,55 @@ def _runs(doc: Doc) -> list[list[Token]]:
     return out
 
 
-def find_compounds(doc: Doc) -> list[CountryCompound]:
-    """Every country compound of ``doc`` that modifies a noun outside itself."""
+def find_compounds(doc: Doc, spans: list[Span]) -> list[CountryCompound]:
+    """Every compound of ``doc`` modifying a common noun whose parts are countries and, at
+    most all but one, names NER found ("EC-Japan": the EC keeps its own entity)."""
+    named = {(e.start_char, e.end_char) for e in spans}
     found = []
     for run in _runs(doc):
         while run and run[-1].is_punct and run[-1].text not in "-/":
             run = run[:-1]  # "U.S.-Soviet," : the comma is not part of it
         if not run or not any(c in t.text for t in run for c in "-/\u2013"):
             continue
-        start = run[0].idx
-        text = doc.text[start : run[-1].idx + len(run[-1])]
-        countries = compound_countries(text)
-        if countries is None:
-            continue
         ids = {t.i for t in run}
-        heads = [t.head for t in run if t.head.i not in ids]
-        if len(heads) != 1 or heads[0].pos_ != "NOUN" or not any(
-                t.dep_ in ("amod", "compound", "nmod") for t in run if t.head.i not in ids):
+        heads = [t for t in run if t.head.i not in ids]
+        if len(heads) != 1 or heads[0].head.pos_ != "NOUN" \
+                or heads[0].dep_ not in ("amod", "compound", "nmod"):
             # Only a modifier of a common noun: in "the Sino-British Joint Declaration" the
             # compound is part of a name, which keeps its own entity.
             continue
-        parts, pos = [], start
+        start = run[0].idx
+        text = doc.text[start : run[-1].idx + len(run[-1])]
+        parts, pos, names = [], start, 0
         for piece, country in zip(_SPLIT.split(text), _part_countries(text), strict=True):
-            parts.append((country or "", piece, pos, pos + len(piece)))
-            pos += len(piece) + 1
-        found.append(CountryCompound(tuple(sorted(ids)), tuple(parts)))
+            end = pos + len(piece)
+            # The tokens writing this part: one token may write several ("U.S.-Soviet").
+            toks = tuple(t.i for t in run if t.idx < end and t.idx + len(t) > pos)
+            if country is not None:
+                parts.append((country, piece, pos, end, toks))
+            elif (pos, end) in named:
+                names += 1
+            else:
+                break
+            pos = end + 1
+        else:
+            if parts and len({p[0] for p in parts}) + names >= 2:
+                mine = {i for p in parts for i in p[4]} | {t.i for t in run if t.is_punct}
+                found.append(CountryCompound(tuple(sorted(mine)), tuple(parts)))
     return found
 
 
 def add_compounds(b: NameBuilder, compounds: list[CountryCompound],
                   sent_of: dict[int, int]) -> None:
-    """Record each compound's countries and let its tokens denote all of them."""
+    """Record each compound's countries and let the tokens naming them denote them (a token
+    naming several, "U.S.-Soviet", denotes all of them)."""
     for comp in compounds:
-        si = sent_of[comp.tokens[0]]
-        for country, written, start, end in comp.parts:
+        si = sent_of[comp.claimed[0]]
+        for country, written, start, end, toks in comp.parts:
             key = f"country:{country.casefold()}"
             b.add(key, country, EntityType.COUNTRY,
                   Mention(written, start, end, si, "demonym"), [])
-            for i in comp.tokens:
+            for i in toks:
                 b.add_multi(i, key)
 
 
