@@ -115,3 +115,13 @@ def test_nationality_words_out_of_a_meeting_stay_out(nlp):
     assert pairs(nlp, "Japanese exporters met Rita Holm on Monday.") == set()
     assert pairs(nlp, "Korean negotiators told Canadian officials the quota would stay.") \
         == set()
+
+
+def test_a_delegation_or_government_named_by_its_country_is_the_country(nlp):
+    got = participant_pairs(nlp, "The U.S. delegation held talks with Acme Corp in Lagos "
+                                 "on Monday.")
+    assert met("United States", "Acme Corp") in got
+    # The seed's convention for a demonym: "the American delegation" stays a group.
+    got = participant_pairs(nlp, "The American delegation held talks with Acme Corp in Lagos "
+                                 "on Monday.")
+    assert met("American delegation", "Acme Corp") in got

@@ -89,8 +89,10 @@ class Parties:
             # "Lopez and other Spanish officials": the same side as the named conjunct.
             return [k for k in keys if getattr(self.index.get(k), "type", None)
                     is not EntityType.COUNTRY]
-        if noun_lemma(tok)[0] in _STAND_FOR_COUNTRY:  # also "U.S. Officials", as wires write
-            # "U.S. and Japanese negotiators": every country of the coordinated modifiers.
+        head = noun_lemma(tok)[0]  # also "U.S. Officials", as wires write
+        if head in _STAND_FOR_COUNTRY or not keys and head in NAMED_GROUPS:
+            # "U.S. and Japanese negotiators": every country of the coordinated modifiers;
+            # "the U.S. delegation" too (a demonym's, "the American delegation", is a group).
             for c in tok.children:
                 if c.dep_ in ("nmod", "compound", "amod"):
                     for a in (c, *c.conjuncts):
