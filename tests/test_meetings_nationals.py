@@ -125,3 +125,19 @@ def test_a_delegation_or_government_named_by_its_country_is_the_country(nlp):
     got = participant_pairs(nlp, "The American delegation held talks with Acme Corp in Lagos "
                                  "on Monday.")
     assert met("American delegation", "Acme Corp") in got
+
+
+def test_a_delegation_led_by_a_named_person_is_that_person(nlp):
+    got = participant_pairs(nlp, "A Chilean delegation, led by central bank president Ana "
+                                 "Ruiz, will meet Citibank in New York on April 10.")
+    assert met("Ana Ruiz", "Citibank") in got
+    got = participant_pairs(nlp, "Rita Holm met for an hour with the Soviet team on chemical "
+                                 "weapons headed by Ivan Petrov.")
+    assert met("Rita Holm", "Ivan Petrov") in got
+
+
+def test_a_named_bodys_team_led_by_someone_stays_the_body(nlp):
+    got = participant_pairs(nlp, "A World Bank team led by economist Ana Ruiz held talks "
+                                 "with Acme Corp in Kampala on Monday.")
+    assert met("World Bank", "Acme Corp") in got
+    assert met("Ana Ruiz", "Acme Corp") not in got

@@ -26,7 +26,7 @@ from kg.extract.names import NameBuilder
 from kg.model import Entity, EntityType, Mention
 
 __all__ = ["CountryCompound", "compound_countries", "find_compounds", "add_compounds",
-           "compound_parties", "demonym_keys", "fuller_country", "nationals", "singular",
+           "compound_parties", "demonym_keys", "fuller_country", "led_by", "nationals", "singular",
            "stray_country"]
 
 #: Combining forms that only occur as the first part of a compound ("Franco-German").
@@ -34,6 +34,9 @@ _COMBINING = {"franco": "French", "anglo": "British", "sino": "Chinese", "russo"
               "italo": "Italian", "indo": "Indian", "greco": "Greek", "turco": "Turkish",
               "austro": "Austrian", "hispano": "Spanish", "luso": "Portuguese",
               "nippo": "Japanese"}
+#: Groups sent to talk for a country or a body, and the verbs that name who heads one.
+_MISSIONS = frozenset({"delegation", "team", "mission", "side", "group"})
+_HEAD_VERBS = frozenset({"lead", "head"})
 #: Modifiers that make a meeting only an idea ("a possible U.S.-Soviet summit").
 _UNREAL = frozenset({"possible", "potential", "proposed", "eventual", "hypothetical"})
 #: Predicates that tell a negotiation as a process under way, which the guide leaves out.
@@ -145,6 +148,8 @@ class PartyReader(Protocol):
 
     def eligible(self, key: str) -> bool: ...
     def stand_in(self, key: str) -> str: ...
+    def is_person(self, key: str) -> bool: ...
+    def expand(self, tok: Token, depth: int = 0) -> list[str]: ...
 
 
 def compound_parties(p: PartyReader, noun: Token) -> list[str]:
@@ -248,3 +253,17 @@ def fuller_country(index: EntityIndex, key: str) -> str | None:
     longer = [c.key for c in index.entities
               if c.type is EntityType.COUNTRY and c.label.casefold().endswith(tail)]
     return longer[0] if len(longer) == 1 else key
+
+
+def led_by(p: PartyReader, tok: Token) -> list[str]:
+    """The people an unnamed delegation is "led by" or "headed by": the named party of "a
+    Chilean delegation, led by X, will meet Y" (else nothing; a body's team is the body's)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.casefold() not in _MISSIONS or any(
+            getattr(p.index.get(k), "type", None) is EntityType.ORGANIZATION
+            for c in tok.children if c.dep_ in ("compound", "nmod", "poss")
+            for k in p.index.keys_of(c)):
+        return []  # "a World Bank team led by X": the bank is the named party
+    # The parser may hang "headed by X" on a noun of the phrase ("the team on arms headed by").
+    return [k for c in tok.subtree if c.dep_ == "acl" and c.lemma_.casefold() in _HEAD_VERBS
+            for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+            for k in p.expand(o) if p.is_person(k)]

@@ -18,6 +18,7 @@ from kg.extract.nationals import (
     compound_parties,
     demonym_keys,
     fuller_country,
+    led_by,
     nationals,
     singular,
     stray_country,
@@ -84,15 +85,14 @@ class Parties:
         if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
             return self.of_token(tok.head.head, depth + 1)
         keys = [self.stand_in(k) for k in self.index.keys_of(tok) if self.eligible(k)]
-
+        keys = led_by(self, tok) or keys  # "a Chilean delegation, led by X": X
         if any(c.lower_ == "other" for c in tok.children) and tok.dep_ == "conj":
             # "Lopez and other Spanish officials": the same side as the named conjunct.
             return [k for k in keys if getattr(self.index.get(k), "type", None)
                     is not EntityType.COUNTRY]
         head = noun_lemma(tok)[0]  # also "U.S. Officials", as wires write
         if head in _STAND_FOR_COUNTRY or not keys and head in NAMED_GROUPS:
-            # "U.S. and Japanese negotiators": every country of the coordinated modifiers;
-            # "the U.S. delegation" too (a demonym's, "the American delegation", is a group).
+            # "U.S. and Japanese negotiators", "the U.S. delegation": the modifiers' countries.
             for c in tok.children:
                 if c.dep_ in ("nmod", "compound", "amod"):
                     for a in (c, *c.conjuncts):
