@@ -104,3 +104,27 @@ def test_a_shared_surname_goes_to_the_titled_or_latest_full_name(nlp):
     assert {"Baker", "Senator Howard Baker"} <= got["Howard Baker"]
     assert "Secretary Baker" in got["James Baker"]
     assert "Secretary Baker" not in got["Howard Baker"]
+
+
+@pytest.mark.parametrize("text", [
+    # a participle clause before the pronoun tells talks with the other side
+    "Prime Minister Arvo Lindqvist of Norway flew to Lisbon on Sunday. Speaking to reporters "
+    "after talks with President Tomas Varga, he said trade would grow.",
+    # a meeting noun on the pronoun's own verb, with coordinated counterparts
+    "Prime Minister Arvo Lindqvist of Norway flew to Lisbon on Sunday. In meetings with "
+    "President Tomas Varga and his ministers, he stressed the need for lower tariffs.",
+    # what the pronoun's participle clause met
+    "Prime Minister Arvo Lindqvist of Norway flew to Lisbon on Sunday. After meeting "
+    "President Tomas Varga, he told reporters that trade would grow.",
+])
+def test_a_pronoun_is_not_the_counterpart_of_its_own_meeting(nlp, text):
+    got = clusters(nlp, text)
+    assert "he" not in got["Tomas Varga"]
+    assert "he" in got["Arvo Lindqvist"]
+
+
+def test_a_pronoun_may_still_be_a_person_named_in_another_clause(nlp):
+    # The name is the subject of a clause of its own, not the pronoun's counterpart.
+    text = ("Prime Minister Arvo Lindqvist of Norway flew to Lisbon on Sunday. When President "
+            "Tomas Varga arrived after talks with the unions, he said trade would grow.")
+    assert "he" in clusters(nlp, text)["Tomas Varga"]

@@ -216,3 +216,9 @@ def test_a_bare_the_two_is_the_pair_named_before(nlp):
 def test_the_two_of_things_is_no_pair(nlp):
     text = "Trade Minister Alan Pryce scored two goals on Monday. The two were his first."
     assert "two" not in clusters(nlp, text)["Alan Pryce"]
+
+
+def test_the_pronoun_after_talks_with_a_counterpart_is_the_other_side(nlp):
+    text = ("Finance Minister Ole Brekke of Norway arrived in Lisbon on Sunday.\n\n"
+            "Speaking after talks with Prime Minister Tomas Varga, he said the loan was agreed.")
+    assert frozenset({"Ole Brekke", "Tomas Varga"}) in pairs(nlp, text)

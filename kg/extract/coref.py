@@ -4,7 +4,8 @@ The pronoun resolver is deliberately simple and measurable (tests/test_entities_
 
 1. a pronoun in a sentence that already names a person, before it, takes the nearest
    such person that is a subject, else the nearest one (never a co-argument of the
-   same verb: "Putin met him");
+   same verb: "Putin met him"; never the counterpart of a meeting the pronoun's clause
+   tells: "After talks with Putin, he said");
 2. otherwise it takes the subject person of the nearest earlier sentence (up to three
    back) that names a compatible person, else that sentence's first person;
 3. a person whose honorific gives a gender ("Mrs", "King"), or who already took a
@@ -25,6 +26,7 @@ from kg.extract.gazetteer import (
     is_title,
     title_words,
 )
+from kg.extract.meeting_words import NOUN_TRIGGERS, VERB_TRIGGERS
 from kg.extract.names import NameBuilder, PersonMention
 from kg.extract.quotes import FIRST_PERSON, quoted_tokens, speaker_token
 from kg.model import EntityType, Mention
@@ -80,6 +82,33 @@ def _same_verb(a: Token, b: Token) -> bool:
     return a.head.i == b.head.i or (
         a.dep_ in ("nsubj", "nsubjpass") and a.head.i == _clause_verb(b).i
     )
+
+
+def _counterpart(a: Token, b: Token) -> bool:
+    """Whether the name ``a`` is the counterpart ("with" object, or what is met) of a meeting
+    told in the clause whose subject is the pronoun ``b``: then ``b`` is the other side, not
+    ``a`` ("Speaking after talks with Ruiz, he said"; "in meetings with Ruiz she stressed")."""
+    if b.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    while a.dep_ == "conj" and a.head is not a:
+        a = a.head  # "with Ruiz and his ministers"
+    if a.dep_ == "pobj" and a.head.lower_ == "with":
+        word = a.head.head
+    elif a.dep_ == "dobj" and a.head.lemma_.casefold() == "meet":
+        word = a.head
+    else:
+        return False
+    if word.lemma_.casefold() not in (NOUN_TRIGGERS if word.pos_ == "NOUN" else VERB_TRIGGERS):
+        return False
+    cur = word
+    for _ in range(6):  # up to the pronoun's verb, through clauses without a subject of their own
+        if cur.i == b.head.i:
+            return True
+        if cur is not word and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) \
+                or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _speaker_key(b: NameBuilder, tok: Token, quoted: set[int]) -> str | None:
@@ -157,7 +186,7 @@ def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
         mentions = [m for m in b.person_mentions if m.root < tok.i and _compatible(b, m, gender)
                     and (m.root not in quoted or tok.i in quoted) and m.key != speaker]
         coargs = {m.key for m in mentions if m.sentence_index == si
-                  and _same_verb(doc[m.root], tok)}
+                  and (_same_verb(doc[m.root], tok) or _counterpart(doc[m.root], tok))}
         mentions = [m for m in mentions if m.key not in coargs]
         same = [m for m in mentions if m.sentence_index == si]
         choice = None
