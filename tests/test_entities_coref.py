@@ -128,3 +128,26 @@ def test_a_pronoun_may_still_be_a_person_named_in_another_clause(nlp):
     text = ("Prime Minister Arvo Lindqvist of Norway flew to Lisbon on Sunday. When President "
             "Tomas Varga arrived after talks with the unions, he said trade would grow.")
     assert "he" in clusters(nlp, text)["Tomas Varga"]
+
+
+def test_a_surname_tagged_as_a_word_and_an_organisation_is_a_pronouns_antecedent(nlp):
+    # The tagger reads some surnames as adjectives and NER then types them ORG; such a
+    # mention is the person's, and "He" three sentences on is that person (the full name
+    # is too far back to be taken).
+    from spacy.tokens import Span
+
+    from kg.extract.entities import resolve_entities
+
+    text = ("World Bank President Ray Amiable praised Chile. Amiable linked more Bank help to "
+            "lower tariffs. The bank lent Chile 300 mln dlrs. Lending is steady. He said loans "
+            "would rise.")
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "parser", "attribute_ruler",
+                                  "lemmatizer", "ner"]):
+        doc = nlp(text)
+    alias = next(t for t in doc if t.text == "Amiable" and t.i > 5)
+    alias.pos_, alias.tag_ = "ADJ", "JJ"
+    doc.ents = [e for e in doc.ents if alias.i not in range(e.start, e.end)] + [
+        Span(doc, alias.i, alias.i + 1, "ORG")]
+    index = resolve_entities(doc)
+    he = next(t for t in doc if t.text == "He")
+    assert [index.get(k).label for k in index.keys_of(he)] == ["Ray Amiable"]

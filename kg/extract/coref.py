@@ -185,6 +185,7 @@ def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
         speaker = _speaker_key(b, tok, quoted) if tok.i in quoted else None
         mentions = [m for m in b.person_mentions if m.root < tok.i and _compatible(b, m, gender)
                     and (m.root not in quoted or tok.i in quoted) and m.key != speaker]
+        mentions.sort(key=lambda m: m.root)  # names, then surnames NER missed: text order
         coargs = {m.key for m in mentions if m.sentence_index == si
                   and (_same_verb(doc[m.root], tok) or _counterpart(doc[m.root], tok))}
         mentions = [m for m in mentions if m.key not in coargs]

@@ -263,6 +263,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
         if person is not None and ent.label_ in ("ORG", "GPE", "NORP", "LOC"):
             b.add(person, "", EntityType.PERSON, Mention(ent.text, ent.start_char,
                                                               ent.end_char, si, "alias"), tokens)
+            b.mentioned(person, ent.root)  # a surname NER took for a place: "he" may be it
             continue
         if ent.label_ == "NORP":
             _add_norp(b, ent, sent_of)

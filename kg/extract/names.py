@@ -310,7 +310,7 @@ class NameBuilder:
             c = self.clusters[key]
             c.country = c.country or (f"country:{d.country.casefold()}" if d.country else None)
             c.gender = c.gender or d.gender
-            self._mention(key, doc[d.root])
+            self.mentioned(key, doc[d.root])
         self._surname_tokens(doc)
 
     def _surname_tokens(self, doc: Doc) -> None:
@@ -324,7 +324,7 @@ class NameBuilder:
             si = self.sent_of[tok.i]
             self.add(key, "", EntityType.PERSON,
                      Mention(tok.text, tok.idx, tok.idx + len(tok), si, "alias"), [tok.i])
-            self._mention(key, tok)
+            self.mentioned(key, tok)
             c = self.clusters[key]
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of" and c.country is None:
@@ -340,7 +340,9 @@ class NameBuilder:
         keys = {k for f, k in self._forms.items() if surname_match(words, f)}
         return keys.pop() if len(keys) == 1 else None
 
-    def _mention(self, key: str, tok: Token) -> None:
+    def mentioned(self, key: str, tok: Token) -> None:
+        """Person ``key`` is mentioned at ``tok`` (a name, alias or reference): an antecedent
+        the pronoun and title resolvers may take."""
         self.person_mentions.append(
             PersonMention(key, tok.i, self.sent_of[tok.i], tok.dep_ in ("nsubj", "nsubjpass"))
         )
@@ -350,7 +352,7 @@ class NameBuilder:
         si = self.sent_of[tok.i]
         self.add(key, "", EntityType.PERSON, Mention(tok.text, tok.idx, tok.idx + len(tok),
                                                           si, kind), [tok.i])
-        self._mention(key, tok)
+        self.mentioned(key, tok)
 
     def person(self, key: str) -> _Cluster:
         """The cluster of person ``key``."""
