@@ -4,7 +4,7 @@ plural references and meetings referred back to (sentences written for these tes
 from __future__ import annotations
 
 import pytest
-from meeting_helpers import clusters, meetings
+from meeting_helpers import clusters, meetings, run
 from meeting_helpers import participant_pairs as pairs
 
 pytestmark = pytest.mark.model
@@ -222,3 +222,26 @@ def test_the_pronoun_after_talks_with_a_counterpart_is_the_other_side(nlp):
     text = ("Finance Minister Ole Brekke of Norway arrived in Lisbon on Sunday.\n\n"
             "Speaking after talks with Prime Minister Tomas Varga, he said the loan was agreed.")
     assert frozenset({"Ole Brekke", "Tomas Varga"}) in pairs(nlp, text)
+
+
+def test_a_they_subject_goes_on_with_the_they_subject_before(nlp):
+    # Not with the countries the sentence before lists as the places of its verb.
+    text = ("Finance Minister Dilson Okoro and central bank governor Paulo Reis left Lagos on "
+            "Monday. This week they sought support in Britain, France and Italy. They will fly "
+            "to Tokyo on Sunday to meet Finance Minister Kenji Sato.")
+    got = clusters(nlp, text)
+    assert "They" in got["Dilson Okoro"] and "They" in got["Paulo Reis"]
+    assert "They" not in got["Britain"]
+    found = pairs(nlp, text)
+    assert frozenset({"Dilson Okoro", "Kenji Sato"}) in found
+    assert not any("Britain" in p for p in found)
+
+
+def test_a_they_in_a_quote_does_not_go_on_with_the_they_before(nlp):
+    text = ("Finance Minister Dilson Okoro and central bank governor Paulo Reis left Lagos on "
+            "Monday. This week they sought support in Britain. \"I asked a banker for help and "
+            "they promised nothing,\" Okoro said.")
+    quoted = text.index("they promised")
+    x = run(nlp, text)
+    reis = next(e for e in x.entities if e.label == "Paulo Reis")
+    assert all(m.start != quoted for m in reis.mentions)

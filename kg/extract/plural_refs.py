@@ -6,8 +6,9 @@ the pair is unambiguous:
 
 1. "they"/"them"/"their" take the latest coordination of people, countries or organisations
    earlier in the sentence (organisations not for "them"), else the last two people named
-   earlier in it, else a coordination of people or countries in the previous sentence; never
-   after an unnamed plural subject ("officials said they");
+   earlier in it, else (a subject outside quotes) what a "they" subject of the previous
+   sentence stands for, else a coordination of people or countries in the previous
+   sentence; never after an unnamed plural subject ("officials said they");
 2. "the two X" / "both X" (and a bare "the two", of any kind) take the latest pair of X's
    kind coordinated in the same sentence or up to three before; further back, only the
    article's one such pair (two different pairs named earlier leave the phrase unresolved).
@@ -25,6 +26,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.extract.names import NameBuilder
+from kg.extract.quotes import quoted_tokens
 from kg.model import EntityType, Mention
 
 __all__ = ["coordinations", "pair_kinds", "resolve_pairs", "resolve_plural"]
@@ -118,6 +120,7 @@ def _has_org(b: NameBuilder, keys: tuple[str, ...]) -> bool:
 def resolve_plural(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
     """Link "they"/"their"/"them" to a group of parties named together (rule 1)."""
     coords: list[tuple[int, tuple[str, ...]]] | None = None
+    quoted: set[int] | None = None
     for tok in doc:
         if tok.lower_ not in _PLURAL or tok.i in b.token_entities:
             continue
@@ -139,10 +142,29 @@ def resolve_plural(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
                 if m.sentence_index == si and m.root < tok.i and m.key not in people:
                     people.append(m.key)
             keys = tuple(people[:2]) if len(people) >= 2 else ()
+        if not keys and tok.dep_ in ("nsubj", "nsubjpass"):
+            quoted = quoted_tokens(doc) if quoted is None else quoted
+            # In a quote "they" is whoever the speaker means ("someone ... they wouldn't").
+            keys = () if tok.i in quoted else _subject_they_before(doc, b, sent_of, tok.i)
         if not keys:
             prev = [k for end, k in coords if sent_of[end] == si - 1 and not _has_org(b, k)]
             keys = prev[0] if prev else ()
         _add_plural(b, tok.i, tok.text, tok.idx, si, keys, "pronoun")
+
+
+def _subject_they_before(doc: Doc, b: NameBuilder, sent_of: dict[int, int], at: int
+                         ) -> tuple[str, ...]:
+    """The parties a resolved "they" subject of the sentence before ``at`` stands for: "they"
+    as a subject goes on with them ("A and B flew to Oslo. They met X. They then left"), not
+    with parties the sentence before lists as objects ("they sought help in A and B")."""
+    si = sent_of[at]
+    for i in range(doc[at].sent.start - 1, -1, -1):
+        t = doc[i]
+        if sent_of[i] < si - 1:
+            break
+        if t.lower_ == "they" and t.dep_ in ("nsubj", "nsubjpass") and i in b.token_entities:
+            return tuple(b.token_entities[i])
+    return ()
 
 
 def _pairs_before(coords: list[tuple[int, tuple[str, ...]]], b: NameBuilder, at: int,
