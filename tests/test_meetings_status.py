@@ -88,3 +88,16 @@ def test_a_that_clause_of_a_report_noun_tells_the_meeting(nlp, text, status):
 )
 def test_a_that_clause_of_a_wish_or_proposal_noun_gives_no_meeting(nlp, text):
     assert meetings(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # a fronted setting: what was not done there is negated, not the meetings
+    ("Prime Minister Arvo Lindqvist of Norway flew to Lisbon on Sunday. He said that in "
+     "meetings with President Tomas Varga he had not asked for lower tariffs.", "happened"),
+    # taking part is the meeting itself
+    ("Prime Minister Arvo Lindqvist of Norway flew to Lisbon on Sunday. He did not take part "
+     "in the talks with President Tomas Varga.", "negated"),
+])
+def test_a_negated_verb_after_a_fronted_meeting_phrase(nlp, text, status):
+    got = [m for m in meetings(nlp, text) if m.names == {"Arvo Lindqvist", "Tomas Varga"}]
+    assert [m.status for m in got] == [status]

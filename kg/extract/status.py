@@ -331,13 +331,21 @@ def after_status(governor: Token, status: MeetingStatus) -> MeetingStatus:
     return MeetingStatus.HAPPENED if status is MeetingStatus.PLANNED else status
 
 
+def _fronted(noun: Token, verb: Token) -> bool:
+    """Whether the phrase of ``noun`` sets the scene before the subject of ``verb`` ("In
+    talks with X, he did not ask for cuts"): the negation is of what was done there."""
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and noun.head.i < min(subjects) and noun.head.head.i == verb.i
+
+
 def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
                    published: date | None) -> MeetingStatus:
     """The status of a meeting noun from its governor, the way it hangs on it (``via``:
     "after", "ahead", "for" ...), its time and the publication date."""
     status = noun_status(noun, gov, time)
     if status is MeetingStatus.NEGATED and gov is not None \
-            and (via in ("at", "during", "in") and not _negated(gov) or via in TOPIC) \
+            and (via in ("at", "during", "in") and (not _negated(gov) or _fronted(noun, gov))
+                 or via in TOPIC) \
             and verb_lemma(gov) not in NEG_VERBS | {"be"} \
             and not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         # "failed to reach a deal during talks last week": the deal failed, the talks were held;
