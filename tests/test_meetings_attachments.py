@@ -61,3 +61,31 @@ def test_parties_the_parse_hangs_elsewhere(nlp, text, names, status):
 )
 def test_no_meeting_without_a_named_counterpart(nlp, text):
     assert meetings(nlp, text) == []
+
+
+def test_a_relative_clause_on_a_list_is_about_the_whole_list(nlp):
+    text = "Peter Novak and Anna Moravec, who met in Oslo last week, agreed to cut tariffs."
+    assert [(m.names, m.place, m.time) for m in meetings(nlp, text)] == [
+        (frozenset({"Peter Novak", "Anna Moravec"}), "Oslo", "last week")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "time"),
+    [
+        # the country or city visited for the talks is where they are held
+        ("Peter Novak will visit Tokyo in April for talks with Anna Moravec.", "Tokyo", "April"),
+        # "earlier" dates the meeting as written, like "later"
+        ("Peter Novak earlier met Anna Moravec.", None, "earlier"),
+        # NER takes only "week" of "this week's": the whole expression
+        ("Peter Novak and Anna Moravec clashed at this week's Northern Grain Council meeting.",
+         None, "this week"),
+    ],
+)
+def test_place_and_time_as_written(nlp, text, place, time):
+    assert {(m.place, m.time) for m in meetings(nlp, text)} == {(place, time)}
+
+
+def test_a_visit_after_the_meeting_is_not_its_place(nlp):
+    text = "Peter Novak will visit Tokyo after meeting Anna Moravec in Oslo."
+    assert [(m.names, m.place) for m in meetings(nlp, text)] == [
+        (frozenset({"Peter Novak", "Anna Moravec"}), "Oslo")]

@@ -83,7 +83,10 @@ class Parties:
 
     def _named(self, tok: Token, depth: int) -> list[str]:
         if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
-            return self.of_token(tok.head.head, depth + 1)
+            ante = tok.head.head  # "A and B, who met ...": the whole list before the pronoun
+            if ante.conjuncts and all(c.i < tok.i for c in ante.conjuncts):
+                return self.expand(ante, depth + 1)
+            return self.of_token(ante, depth + 1)
         keys = [self.stand_in(k) for k in self.index.keys_of(tok) if self.eligible(k)]
         keys = led_by(self, tok) or keys  # "a Chilean delegation, led by X": X
         if any(c.lower_ == "other" for c in tok.children) and tok.dep_ == "conj":

@@ -27,9 +27,10 @@ log = logging.getLogger(__name__)
 
 _LEADING = ("on ", "in ", "at ", "during ", "by ", "from ", "until ", "the ")
 _UNITS = frozenset({"hour", "day", "week", "month", "year", "minute", "decade"})
-_VAGUE = frozenset({"soon", "recently", "now", "today", "currently", "later"})
+_VAGUE = frozenset({"soon", "recently", "now", "today", "currently", "later", "earlier"})
 _TIME_ADVERBS = frozenset({"later", "earlier", "early", "late", "sometime", "just"})
-_TIME_WORDS = frozenset({"soon", "tomorrow", "today", "yesterday", "tonight", "later"})
+_TIME_WORDS = frozenset({"soon", "tomorrow", "today", "yesterday", "tonight", "later",
+                         "earlier"})
 _BOUNDARY = frozenset({"since", "until", "till", "before", "after", "from", "by", "to"})
 
 
@@ -95,7 +96,8 @@ def is_duration(ent: Span) -> bool:
     if all((t.pos_ in ("ADJ", "DET") or t.like_num) and t.dep_ in ("amod", "det") for t in ent):
         return True  # "the 12th annual meeting": which one, not when ("on the 12th" is a date)
     if root.lemma_.casefold() in _UNITS and not any(
-        c.lower_ in ("this", "last", "next", "that", "the", "ago", "earlier", "later") for c in ent
+        c.lower_ in ("this", "last", "next", "that", "the", "ago", "earlier", "later")
+        for c in (*ent, *root.children)  # NER may leave "this" out of "this week's"
     ):
         return True
     # "the end of two days (of talks)": a point of a span counted in units, not a date.
@@ -107,6 +109,9 @@ def _with_modifiers(ent: Span) -> str:
     """The expression with adverbs NER leaves out ("Later today", "early this afternoon")."""
     doc = ent.doc
     start, end = ent.start, ent.end
+    if start > ent.sent.start and doc[start - 1].lower_ in ("this", "last", "next") \
+            and doc[start - 1].head.i == ent.root.i:
+        start -= 1  # "this week's meeting", NER's DATE being only "week"
     while start > ent.sent.start and doc[start - 1].lower_ in _TIME_ADVERBS:
         start -= 1
     if start == ent.start and start - 2 >= ent.sent.start and doc[start - 1].lower_ in (
