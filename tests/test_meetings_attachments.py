@@ -89,3 +89,31 @@ def test_a_visit_after_the_meeting_is_not_its_place(nlp):
     text = "Peter Novak will visit Tokyo after meeting Anna Moravec in Oslo."
     assert [(m.names, m.place) for m in meetings(nlp, text)] == [
         (frozenset({"Peter Novak", "Anna Moravec"}), "Oslo")]
+
+
+def _parsed(words, heads, deps, pos, lemmas):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_a_closing_attribution_misread_as_apposition_names_the_reporter():
+    from kg.extract.attribution import reporter
+
+    # "Novak will hold talks with Moravec, Secretary Keller told reporters." as the small
+    # parser sometimes reads it: Keller apposed to Moravec, "told" a subjectless conjunct.
+    words = ["Novak", "will", "hold", "talks", "with", "Moravec", ",", "Secretary", "Keller",
+             "told", "reporters", "."]
+    heads = [2, 2, 2, 2, 3, 4, 5, 8, 5, 2, 9, 2]
+    deps = ["nsubj", "aux", "ROOT", "dobj", "prep", "pobj", "punct", "compound", "appos",
+            "conj", "dobj", "punct"]
+    pos = ["PROPN", "AUX", "VERB", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB",
+           "NOUN", "PUNCT"]
+    lemmas = ["Novak", "will", "hold", "talk", "with", "Moravec", ",", "Secretary", "Keller",
+              "tell", "reporter", "."]
+    doc = _parsed(words, heads, deps, pos, lemmas)
+    assert reporter(doc[8])
+    # read right (Keller the subject of "told"), the name is no apposition to drop
+    deps[8], heads[8] = "nsubj", 9
+    assert not reporter(_parsed(words, heads, deps, pos, lemmas)[8])

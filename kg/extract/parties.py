@@ -11,6 +11,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.attribution import reporter
 from kg.extract.gazetteer import is_company_name, title_words
 from kg.extract.groups import Groups
 from kg.extract.index import EntityIndex
@@ -189,7 +190,7 @@ class Parties:
                           and u.lower_ in title_words() for u in t.conjuncts)
             listed = c.dep_ == "nmod" or (c.dep_ == "appos" and (
                 t.tag_ == "PRP" or unnamed or _two_of_a_kind(self, t, c)))
-            if listed and c.pos_ == "PROPN":
+            if listed and c.pos_ == "PROPN" and not reporter(c):
                 kind = self._kind(own) if c.dep_ == "appos" and own else "person"
                 for cc in (c, *c.conjuncts):
                     # "talks with Acme Co <ACM>": the parser makes the ticker the object.
