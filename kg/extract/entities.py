@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.acronyms import long_forms
 from kg.extract.coref import (
     resolve_descriptions,
     resolve_first_person,
@@ -218,6 +219,12 @@ def _as_organisations(spans: list[Span]) -> list[Span]:
     return out
 
 
+def _add_long_form(b: NameBuilder, key: str, long: Span, sent_of: dict[int, int]) -> None:
+    b.add(key, "", EntityType.ORGANIZATION, Mention(long.text, long.start_char, long.end_char,
+                                                    sent_of[long.start], "alias"),
+          [t.i for t in long])
+
+
 def _acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
@@ -247,6 +254,11 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     persons = [p for p in persons if p.name.casefold() not in places]
     b.add_persons(persons, doc)
     acronyms: dict[str, str] = {}
+    longs = long_forms(doc)
+    # NER's piece of a long form ("the Organisation for Economic Co-operation and") is no name
+    spans = [e for e in spans if e.label_ == "PERSON" or not any(
+        lf.start <= e.start + (e[0].lower_ == "the") and e.end <= lf.end
+        and _strip_det(e.text) != lf.text for lf in longs.values())]
     for ent in spans:
         etype = NER_TYPES.get(ent.label_)
         if ent.label_ == "PERSON" and _strip_det(ent.text).casefold() in places:
@@ -278,8 +290,13 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
                 and is_title(doc[ent.start - 2 : ent.end].text):
             continue  # the "State" of "Secretary of State"
         if ent.label_ == "ORG":
-            key = acronyms.get(text.casefold()) or entity_key(text, etype)
-            b.add(key, text, etype, draft, tokens)
+            long = longs.get(text.replace(".", "").casefold()) if " " not in text else None
+            key = acronyms.get(text.casefold()) or (long is not None and acronyms.get(
+                _strip_det(long.text).casefold())) or entity_key(text, etype)
+            b.add(key, _strip_det(long.text) if long is not None else text, etype, draft, tokens)
+            if long is not None:  # the name as first written, whatever NER tagged it
+                _add_long_form(b, key, long, sent_of)
+                acronyms.setdefault(_strip_det(long.text).casefold(), key)
             acronyms.setdefault(_acronym(text.split()).casefold(), key)
             if is_company_name(text):  # "GM" for "General Motors Corp", wires write both
                 acronyms.setdefault(_acronym(text.split()[:-1]).casefold(), key)

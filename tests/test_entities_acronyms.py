@@ -1,0 +1,78 @@
+"""A body written once as "Long Name (LN)" or "LN (Long Name)" is labelled by its long form."""
+
+from __future__ import annotations
+
+import pytest
+from meeting_helpers import pairs, run
+from spacy.lang.en import English
+
+from kg.extract.acronyms import initials_fit, long_forms
+from kg.model import EntityType
+
+
+def _orgs(x):
+    return {e.label: e for e in x.entities if e.type is EntityType.ORGANIZATION}
+
+
+@pytest.mark.parametrize(
+    ("acronym", "words", "fits"),
+    [
+        ("GATT", "General Agreement on Tariffs and Trade", True),
+        ("OECD", "Organisation for Economic Co-operation and Development", True),
+        ("UNCTAD", "United Nations Conference on Trade and Development", True),
+        ("KfW", "Kreditanstalt fur Wiederaufbau", True),
+        ("ICO", "International Coffee Organization", True),
+        ("BIS", "Bank of International Settlements", True),
+        ("IMF", "International Fund", False),
+        ("WTO", "World Trade Office Agency", False),
+        ("FTC", "the Federal trade Commission", False),  # a lower-case word is no initial
+        ("A", "Alpha Beta", False),
+    ],
+)
+def test_initials_fit_only_whole_names(acronym, words, fits):
+    assert initials_fit(acronym, words.split()) is fits
+
+
+def test_long_forms_read_both_bracket_orders_without_the_model():
+    doc = English()("The Andean Rivers Authority (ARA) and WFRB (Western Fruit Research Board) "
+                    "met. Its chairman (Ms Kell) spoke to the FBI (on Monday).")
+    found = {k: v.text for k, v in long_forms(doc).items()}
+    assert found == {"ara": "Andean Rivers Authority", "wfrb": "Western Fruit Research Board"}
+
+
+@pytest.mark.model
+def test_acronym_tagged_alone_is_labelled_by_its_bracketed_long_form(nlp):
+    # the small model tags such long forms LAW or nothing, and only the acronym ORG
+    x = run(nlp, "Trade Minister Tomas Varga addressed the General Agreement on Tariffs and "
+                 "Trade (GATT) in Lisbon. Later GATT officials met Varga for talks.")
+    orgs = _orgs(x)
+    assert "General Agreement on Tariffs and Trade" in orgs
+    assert "GATT" not in orgs
+    gatt = orgs["General Agreement on Tariffs and Trade"]
+    assert gatt.key == "organization:gatt"  # the IRI stays the one the acronym minted
+    assert "GATT" in gatt.aliases
+
+
+@pytest.mark.model
+def test_acronym_first_and_long_form_in_brackets_is_one_entity(nlp):
+    text = ("Ann Vos met GATT (General Agreement on Tariffs and Trade) officials in Oslo on "
+            "Monday.")
+    orgs = _orgs(run(nlp, text))
+    assert list(orgs) == ["General Agreement on Tariffs and Trade"]
+    assert frozenset({"Ann Vos", "General Agreement on Tariffs and Trade"}) in pairs(nlp, text)
+
+
+@pytest.mark.model
+def test_a_piece_of_the_long_form_is_no_organisation_of_its_own(nlp):
+    x = run(nlp, "Delegates of the Organisation for Economic Co-operation and Development "
+                 "(OECD) met in Paris on Friday.")
+    assert set(_orgs(x)) == {"Organisation for Economic Co-operation and Development"}
+
+
+@pytest.mark.model
+def test_long_forms_that_ner_tags_whole_keep_their_own_key(nlp):
+    x = run(nlp, "The Bank for International Settlements (BIS) hosted the meeting. BIS "
+                 "officials met Tomas Varga.")
+    bis = _orgs(x)["Bank for International Settlements"]
+    assert bis.key == "organization:bank for international settlements"
+    assert "BIS" in bis.aliases
