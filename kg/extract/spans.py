@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.gazetteer import country_of, is_title
+from kg.extract.gazetteer import country_of, is_company_name, is_title
 from kg.extract.roles import glued
 
 __all__ = ["ORG_HEADS", "ner_spans"]
@@ -74,7 +74,36 @@ def ner_spans(doc: Doc) -> list[Span]:
     out.extend(_untagged_titled_names(doc, taken))
     out.extend(_numbered_groups(doc))
     out.extend(_bracketed_companies(doc))
-    return sorted(out, key=lambda s: s.start)
+    return _companies_not_people(sorted(out, key=lambda s: s.start))
+
+
+def _words(span: Span) -> tuple[str, ...]:
+    words = span.text.casefold().replace("'s", "").split()
+    return tuple(words[1:] if words and words[0] == "the" else words)
+
+
+def _companies_not_people(spans: list[Span]) -> list[Span]:
+    """PERSON spans that name a company of the article: the first words of a company's name
+    ("Norrell" after "Norrell Corp"), or a name NER tags ORG at least as often elsewhere
+    ("Pechiney"), unless a longer person's name holds the words ("Dudley Taft" for "Taft")."""
+    people = [s for s in spans if s.label_ == "PERSON"]
+    if not people:
+        return spans
+    heads: set[tuple[str, ...]] = set()
+    votes: dict[tuple[str, ...], int] = {}
+    for s in spans:
+        w = _words(s)
+        if s.label_ == "ORG" and w:
+            votes[w] = votes.get(w, 0) + 1
+            if is_company_name(s.text):
+                heads.update(w[:k] for k in range(1, len(w)))
+        elif s.label_ == "PERSON":
+            votes[w] = votes.get(w, 0) - 1
+    held = {w[k:j] for p in people for w in [_words(p)] for k in range(len(w))
+            for j in range(k + 1, len(w) + 1) if j - k < len(w)}
+    return [Span(s.doc, s.start, s.end, label="ORG") if s.label_ == "PERSON" and (
+        (_words(s) in heads or votes.get(_words(s), -1) >= 0) and _words(s) not in held
+    ) else s for s in spans]
 
 
 def _bracketed_companies(doc: Doc) -> list[Span]:

@@ -1,4 +1,4 @@
-"""A body written once as "Long Name (LN)" or "LN (Long Name)" is labelled by its long form."""
+"""Organisations named as written: an acronym by its bracketed long form, a company by its name."""
 
 from __future__ import annotations
 
@@ -76,3 +76,19 @@ def test_long_forms_that_ner_tags_whole_keep_their_own_key(nlp):
     bis = _orgs(x)["Bank for International Settlements"]
     assert bis.key == "organization:bank for international settlements"
     assert "BIS" in bis.aliases
+
+
+@pytest.mark.model
+def test_a_company_called_by_its_first_word_is_no_person(nlp):
+    x = run(nlp, "Stellan Group Inc said it met Vireo Ltd on Monday. Stellan said the meeting "
+                 "went well. Analysts said Stellan wanted a deal.")
+    assert not [e for e in x.entities if e.type is EntityType.PERSON]
+    assert "Stellan" in _orgs(x)
+
+
+@pytest.mark.model
+def test_a_person_whose_surname_names_the_company_stays_a_person(nlp):
+    x = run(nlp, "Marek Stellan, chairman of Stellan Group Inc, met bankers on Monday. "
+                 "Stellan said the talks went well.")
+    people = {e.label for e in x.entities if e.type is EntityType.PERSON}
+    assert people == {"Marek Stellan"}
