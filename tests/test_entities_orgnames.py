@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from meeting_helpers import pairs, run
 from spacy.lang.en import English
+from spacy.tokens import Span
 
 from kg.extract.acronyms import initials_fit, long_forms
 from kg.model import EntityType
@@ -92,3 +93,24 @@ def test_a_person_whose_surname_names_the_company_stays_a_person(nlp):
                  "Stellan said the talks went well.")
     people = {e.label for e in x.entities if e.type is EntityType.PERSON}
     assert people == {"Marek Stellan"}
+
+
+@pytest.mark.model
+def test_a_company_name_ending_in_a_corporate_word_is_no_person(nlp):
+    x = run(nlp, "Trevisano SpA said on Monday it held talks with Soviet trade officials. "
+                 "Trevisano will open ten shops in Moscow.")
+    assert not [e for e in x.entities if e.type is EntityType.PERSON]
+    assert {"Trevisano SpA", "Trevisano"} <= set(_orgs(x))
+
+
+def test_company_words_taken_for_a_place_only_without_a_preposition():
+    from kg.extract.spans import _companies_not_people
+
+    nlp = English()
+    doc = nlp("Corvane Plc met Lund Ltd . Corvane said no . A depot in Corvane shut .")
+    spans = [Span(doc, 0, 2, label="ORG"), Span(doc, 3, 5, label="ORG"),
+             Span(doc, 6, 7, label="GPE"), Span(doc, 13, 14, label="GPE")]
+    assert [s.text for s in spans] == ["Corvane Plc", "Lund Ltd", "Corvane", "Corvane"]
+    labels = [(s.text, s.label_) for s in _companies_not_people(spans)]
+    assert labels == [("Corvane Plc", "ORG"), ("Lund Ltd", "ORG"), ("Corvane", "ORG"),
+                      ("Corvane", "GPE")]

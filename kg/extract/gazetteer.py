@@ -197,7 +197,8 @@ def _nationality(word: str) -> bool:
 #: Words after a company name that make it a company ("Acme Corp" is "the company").
 _CORPORATE = frozenset(
     {"corp", "corp.", "corporation", "inc", "inc.", "co", "co.", "company", "ltd", "ltd.", "plc",
-     "group", "holdings", "ag", "sa", "nv", "n.v.", "llc", "industries", "bancorp", "n.a."}
+     "group", "holdings", "ag", "sa", "nv", "n.v.", "llc", "industries", "bancorp", "n.a.",
+     "spa", "s.p.a.", "gmbh", "bv", "b.v.", "pty", "ltda"}
 )
 
 

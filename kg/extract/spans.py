@@ -82,13 +82,16 @@ def _words(span: Span) -> tuple[str, ...]:
     return tuple(words[1:] if words and words[0] == "the" else words)
 
 
+#: Words before a place name that make it a place ("a depot in Corvane").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "to", "into", "outside", "of"})
+
+
 def _companies_not_people(spans: list[Span]) -> list[Span]:
-    """PERSON spans that name a company of the article: the first words of a company's name
-    ("Norrell" after "Norrell Corp"), or a name NER tags ORG at least as often elsewhere
-    ("Pechiney"), unless a longer person's name holds the words ("Dudley Taft" for "Taft")."""
-    people = [s for s in spans if s.label_ == "PERSON"]
-    if not people:
-        return spans
+    """PERSON or place spans that name a company of the article: the first words of a
+    company's name ("Norrell" after "Norrell Corp"; a place only where no preposition makes
+    it one, "Redland said" but not "a plant in Redland"), a name NER tags ORG more often
+    elsewhere ("Pechiney"), or one that ends as a company's ("Castel SpA"), unless a longer
+    person's name holds the words ("Dudley Taft" for "Taft")."""
     heads: set[tuple[str, ...]] = set()
     votes: dict[tuple[str, ...], int] = {}
     for s in spans:
@@ -99,11 +102,20 @@ def _companies_not_people(spans: list[Span]) -> list[Span]:
                 heads.update(w[:k] for k in range(1, len(w)))
         elif s.label_ == "PERSON":
             votes[w] = votes.get(w, 0) - 1
-    held = {w[k:j] for p in people for w in [_words(p)] for k in range(len(w))
-            for j in range(k + 1, len(w) + 1) if j - k < len(w)}
-    return [Span(s.doc, s.start, s.end, label="ORG") if s.label_ == "PERSON" and (
-        (_words(s) in heads or votes.get(_words(s), -1) >= 0) and _words(s) not in held
-    ) else s for s in spans]
+    held = {w[k:j] for p in spans if p.label_ == "PERSON" and not is_company_name(p.text)
+            for w in [_words(p)]
+            for k in range(len(w)) for j in range(k + 1, len(w) + 1) if j - k < len(w)}
+
+    def company(s: Span) -> bool:
+        w = _words(s)
+        if s.label_ == "PERSON":
+            return (w in heads or votes.get(w, -1) > 0 or len(w) > 1 and is_company_name(
+                s.text) and s[-1].text[:1].isupper()) and w not in held
+        return s.label_ in ("GPE", "LOC") and w in heads and country_of(s.text) is None \
+            and not (s.start > 0 and (s.doc[s.start - 1].pos_ == "ADP"
+                                      or s.doc[s.start - 1].lower_ in _PLACE_PREPOSITIONS))
+
+    return [Span(s.doc, s.start, s.end, label="ORG") if company(s) else s for s in spans]
 
 
 def _bracketed_companies(doc: Doc) -> list[Span]:
