@@ -104,13 +104,23 @@ def test_a_company_name_ending_in_a_corporate_word_is_no_person(nlp):
 
 
 def test_company_words_taken_for_a_place_only_without_a_preposition():
-    from kg.extract.spans import _companies_not_people
+    from kg.extract.companies import companies_not_people
 
     nlp = English()
     doc = nlp("Corvane Plc met Lund Ltd . Corvane said no . A depot in Corvane shut .")
     spans = [Span(doc, 0, 2, label="ORG"), Span(doc, 3, 5, label="ORG"),
              Span(doc, 6, 7, label="GPE"), Span(doc, 13, 14, label="GPE")]
     assert [s.text for s in spans] == ["Corvane Plc", "Lund Ltd", "Corvane", "Corvane"]
-    labels = [(s.text, s.label_) for s in _companies_not_people(spans)]
+    labels = [(s.text, s.label_) for s in companies_not_people(spans)]
     assert labels == [("Corvane Plc", "ORG"), ("Lund Ltd", "ORG"), ("Corvane", "ORG"),
                       ("Corvane", "GPE")]
+
+
+@pytest.mark.model
+def test_a_name_in_apposition_with_a_title_is_a_person_whatever_ner_tagged(nlp):
+    x = run(nlp, "The conference chairman, Somchai Raknam of Thailand, said delegates met on "
+                 "Monday. Raknam said the talks went well.")
+    people = {e.label: e for e in x.entities if e.type is EntityType.PERSON}
+    assert set(people) == {"Somchai Raknam"}
+    assert "Raknam" in people["Somchai Raknam"].aliases
+    assert not _orgs(x)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.companies import companies_not_people
 from kg.extract.gazetteer import country_of, is_company_name, is_title
 from kg.extract.roles import glued
 
@@ -59,7 +60,7 @@ def ner_spans(doc: Doc) -> list[Span]:
                     out.append(Span(doc, ent.start, cut, label="ORG"))
                 out.append(Span(doc, cut + 1, ent.end, label="PERSON"))
                 continue
-        if ent.label_ == "ORG" and _titled_name(ent):
+        if ent.label_ == "ORG" and (_titled_name(ent) or _apposed_to_title(ent)):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Minister Nadia Kerr" (ORG)
         if ent.label_ == "PERSON":
             if (ent.start, ent.end) not in halves:  # "Hale" of "Hale-Okafor" stays
@@ -74,48 +75,7 @@ def ner_spans(doc: Doc) -> list[Span]:
     out.extend(_untagged_titled_names(doc, taken))
     out.extend(_numbered_groups(doc))
     out.extend(_bracketed_companies(doc))
-    return _companies_not_people(sorted(out, key=lambda s: s.start))
-
-
-def _words(span: Span) -> tuple[str, ...]:
-    words = span.text.casefold().replace("'s", "").split()
-    return tuple(words[1:] if words and words[0] == "the" else words)
-
-
-#: Words before a place name that make it a place ("a depot in Corvane").
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "to", "into", "outside", "of"})
-
-
-def _companies_not_people(spans: list[Span]) -> list[Span]:
-    """PERSON or place spans that name a company of the article: the first words of a
-    company's name ("Norrell" after "Norrell Corp"; a place only where no preposition makes
-    it one, "Redland said" but not "a plant in Redland"), a name NER tags ORG more often
-    elsewhere ("Pechiney"), or one that ends as a company's ("Castel SpA"), unless a longer
-    person's name holds the words ("Dudley Taft" for "Taft")."""
-    heads: set[tuple[str, ...]] = set()
-    votes: dict[tuple[str, ...], int] = {}
-    for s in spans:
-        w = _words(s)
-        if s.label_ == "ORG" and w:
-            votes[w] = votes.get(w, 0) + 1
-            if is_company_name(s.text):
-                heads.update(w[:k] for k in range(1, len(w)))
-        elif s.label_ == "PERSON":
-            votes[w] = votes.get(w, 0) - 1
-    held = {w[k:j] for p in spans if p.label_ == "PERSON" and not is_company_name(p.text)
-            for w in [_words(p)]
-            for k in range(len(w)) for j in range(k + 1, len(w) + 1) if j - k < len(w)}
-
-    def company(s: Span) -> bool:
-        w = _words(s)
-        if s.label_ == "PERSON":
-            return (w in heads or votes.get(w, -1) > 0 or len(w) > 1 and is_company_name(
-                s.text) and s[-1].text[:1].isupper()) and w not in held
-        return s.label_ in ("GPE", "LOC") and w in heads and country_of(s.text) is None \
-            and not (s.start > 0 and (s.doc[s.start - 1].pos_ == "ADP"
-                                      or s.doc[s.start - 1].lower_ in _PLACE_PREPOSITIONS))
-
-    return [Span(s.doc, s.start, s.end, label="ORG") if company(s) else s for s in spans]
+    return companies_not_people(sorted(out, key=lambda s: s.start))
 
 
 def _bracketed_companies(doc: Doc) -> list[Span]:
@@ -304,6 +264,24 @@ def _titled_name(ent: Span) -> bool:
         return False
     return all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORG_HEADS
                and not is_title(t.text) and country_of(t.text) is None for t in ent)
+
+
+def _plain_name(ent: Span) -> bool:
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha
+               and t.lower_ not in ORG_HEADS and not is_title(t.text)
+               and country_of(t.text) is None for t in ent) and not is_company_name(ent.text)
+
+
+def _apposed_to_title(ent: Span) -> bool:
+    """An ORG span of two or three plain names in apposition with a title is a person:
+    "the chairman, Somchai Raknam of Thailand," and "Ann Vos, the committee's chairman,"."""
+    if not 2 <= len(ent) <= 3 or not _plain_name(ent):
+        return False
+    root = ent.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and is_title(root.head.text):
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and is_title(c.text)
+               for c in root.children)
 
 
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})

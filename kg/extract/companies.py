@@ -1,0 +1,62 @@
+"""Company names NER takes for people or places: "Norrell" after "Norrell Corp", "Castel SpA".
+
+Wire stories name a company in full once and then by its first word, which spaCy's small
+model often tags PERSON or GPE; each such mention would otherwise become a person or a
+place of the article, and a company's meetings would be lost or given to a stranger.
+
+>>> from spacy.lang.en import English
+>>> from spacy.tokens import Span
+>>> doc = English()("Corvane Plc said Corvane agreed")
+>>> spans = [Span(doc, 0, 2, label="ORG"), Span(doc, 3, 4, label="PERSON")]
+>>> [s.label_ for s in companies_not_people(spans)]
+['ORG', 'ORG']
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from kg.extract.gazetteer import country_of, is_company_name
+
+__all__ = ["companies_not_people"]
+
+
+def _words(span: Span) -> tuple[str, ...]:
+    words = span.text.casefold().replace("'s", "").split()
+    return tuple(words[1:] if words and words[0] == "the" else words)
+
+
+#: Words before a place name that make it a place ("a depot in Corvane").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "to", "into", "outside", "of"})
+
+
+def companies_not_people(spans: list[Span]) -> list[Span]:
+    """PERSON or place spans that name a company of the article: the first words of a
+    company's name ("Norrell" after "Norrell Corp"; a place only where no preposition makes
+    it one, "Redland said" but not "a plant in Redland"), a name NER tags ORG more often
+    elsewhere ("Pechiney"), or one that ends as a company's ("Castel SpA"), unless a longer
+    person's name holds the words ("Dudley Taft" for "Taft")."""
+    heads: set[tuple[str, ...]] = set()
+    votes: dict[tuple[str, ...], int] = {}
+    for s in spans:
+        w = _words(s)
+        if s.label_ == "ORG" and w:
+            votes[w] = votes.get(w, 0) + 1
+            if is_company_name(s.text):
+                heads.update(w[:k] for k in range(1, len(w)))
+        elif s.label_ == "PERSON":
+            votes[w] = votes.get(w, 0) - 1
+    held = {w[k:j] for p in spans if p.label_ == "PERSON" and not is_company_name(p.text)
+            for w in [_words(p)]
+            for k in range(len(w)) for j in range(k + 1, len(w) + 1) if j - k < len(w)}
+
+    def company(s: Span) -> bool:
+        w = _words(s)
+        if s.label_ == "PERSON":
+            return (w in heads or votes.get(w, -1) > 0 or len(w) > 1 and is_company_name(
+                s.text) and s[-1].text[:1].isupper()) and w not in held
+        return s.label_ in ("GPE", "LOC") and w in heads and country_of(s.text) is None \
+            and not (s.start > 0 and (s.doc[s.start - 1].pos_ == "ADP"
+                                      or s.doc[s.start - 1].lower_ in _PLACE_PREPOSITIONS))
+
+    return [Span(s.doc, s.start, s.end, label="ORG") if company(s) else s for s in spans]
