@@ -39,6 +39,8 @@ def test_long_forms_read_both_bracket_orders_without_the_model():
                     "met. Its chairman (Ms Kell) spoke to the FBI (on Monday).")
     found = {k: v.text for k, v in long_forms(doc).items()}
     assert found == {"ara": "Andean Rivers Authority", "wfrb": "Western Fruit Research Board"}
+    doc = English()("The Andean Rivers Authority's (ARA) board met.")
+    assert {k: v.text for k, v in long_forms(doc).items()} == {"ara": "Andean Rivers Authority"}
 
 
 @pytest.mark.model
@@ -68,6 +70,15 @@ def test_a_piece_of_the_long_form_is_no_organisation_of_its_own(nlp):
     x = run(nlp, "Delegates of the Organisation for Economic Co-operation and Development "
                  "(OECD) met in Paris on Friday.")
     assert set(_orgs(x)) == {"Organisation for Economic Co-operation and Development"}
+
+
+@pytest.mark.model
+def test_a_possessive_long_form_keeps_the_entity_ner_found(nlp):
+    x = run(nlp, "Ann Vos will attend the International Monetary Fund's (IMF) Interim "
+                 "Committee meeting. The IMF said on Monday it would meet on April 9.")
+    imf = _orgs(x)["International Monetary Fund"]
+    assert imf.key == "organization:international monetary fund"
+    assert "IMF" in imf.aliases
 
 
 @pytest.mark.model

@@ -70,6 +70,8 @@ def _is_acronym(text: str) -> bool:
 
 def _name_before(doc: Doc, end: int, acronym: str) -> Span | None:
     """The shortest run of name words ending at ``end`` whose initials spell ``acronym``."""
+    if end > 0 and doc[end - 1].text in ("'s", "’s"):
+        end -= 1  # "the Andean Rivers Authority's (ARA) board": the name without the 's
     for start in range(end - 1, max(end - 3 * _MAX_WORDS, 0) - 1, -1):
         if start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text != "(":
             continue  # inside a written word ("Co-operation")

@@ -258,7 +258,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     # NER's piece of a long form ("the Organisation for Economic Co-operation and") is no name
     spans = [e for e in spans if e.label_ == "PERSON" or not any(
         lf.start <= e.start + (e[0].lower_ == "the") and e.end <= lf.end
-        and _strip_det(e.text) != lf.text for lf in longs.values())]
+        and _strip_det(e.text) != _strip_det(lf.text) for lf in longs.values())]
     for ent in spans:
         etype = NER_TYPES.get(ent.label_)
         if ent.label_ == "PERSON" and _strip_det(ent.text).casefold() in places:
