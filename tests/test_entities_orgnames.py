@@ -95,7 +95,11 @@ def test_a_company_called_by_its_first_word_is_no_person(nlp):
     x = run(nlp, "Stellan Group Inc said it met Vireo Ltd on Monday. Stellan said the meeting "
                  "went well. Analysts said Stellan wanted a deal.")
     assert not [e for e in x.entities if e.type is EntityType.PERSON]
-    assert "Stellan" in _orgs(x)
+    # one company, one entity, labelled as first written in full
+    orgs = _orgs(x)
+    assert set(orgs) == {"Stellan Group Inc", "Vireo Ltd"}
+    assert "Stellan" in orgs["Stellan Group Inc"].aliases
+    assert orgs["Stellan Group Inc"].key == "organization:stellan group inc"
 
 
 @pytest.mark.model
@@ -111,7 +115,15 @@ def test_a_company_name_ending_in_a_corporate_word_is_no_person(nlp):
     x = run(nlp, "Trevisano SpA said on Monday it held talks with Soviet trade officials. "
                  "Trevisano will open ten shops in Moscow.")
     assert not [e for e in x.entities if e.type is EntityType.PERSON]
-    assert {"Trevisano SpA", "Trevisano"} <= set(_orgs(x))
+    assert set(_orgs(x)) == {"Trevisano SpA"}
+    assert "Trevisano" in _orgs(x)["Trevisano SpA"].aliases
+
+
+@pytest.mark.model
+def test_a_first_word_that_two_companies_share_stays_apart(nlp):
+    x = run(nlp, "Halvard Holdings Ltd and Halvard Shipping Corp held talks with Vireo Ltd on "
+                 "Monday. Halvard said a deal was near.")
+    assert {"Halvard Holdings Ltd", "Halvard Shipping Corp", "Halvard"} <= set(_orgs(x))
 
 
 def test_company_words_taken_for_a_place_only_without_a_preposition():

@@ -219,6 +219,21 @@ def _as_organisations(spans: list[Span]) -> list[Span]:
     return out
 
 
+def _company_prefixes(spans: list[Span]) -> dict[str, tuple[str, str]]:
+    """The first words of each company's name -> its key and label, where one company fits:
+    "Corvane" after "Corvane Plc" is that company, not an organisation of its own."""
+    fits: dict[str, set[tuple[str, str]]] = {}
+    for e in spans:
+        label = _strip_det(e.text)
+        if e.label_ != "ORG" or not is_company_name(label):
+            continue
+        words = label.split()
+        for k in range(1, len(words)):
+            fits.setdefault(" ".join(words[:k]).casefold(), set()).add(
+                (entity_key(label, EntityType.ORGANIZATION), label))
+    return {p: next(iter(f)) for p, f in fits.items() if len(f) == 1}
+
+
 def _add_long_form(b: NameBuilder, key: str, long: Span, sent_of: dict[int, int]) -> None:
     b.add(key, "", EntityType.ORGANIZATION, Mention(long.text, long.start_char, long.end_char,
                                                     sent_of[long.start], "alias"),
@@ -255,6 +270,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     b.add_persons(persons, doc)
     acronyms: dict[str, str] = {}
     longs = long_forms(doc)
+    companies = _company_prefixes(spans)
     # NER's piece of a long form ("the Organisation for Economic Co-operation and") is no name
     spans = [e for e in spans if e.label_ == "PERSON" or not any(
         lf.start <= e.start + (e[0].lower_ == "the") and e.end <= lf.end
@@ -291,9 +307,12 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
             continue  # the "State" of "Secretary of State"
         if ent.label_ == "ORG":
             long = longs.get(text.replace(".", "").casefold()) if " " not in text else None
+            whole = companies.get(text.casefold())
             key = acronyms.get(text.casefold()) or (long is not None and acronyms.get(
-                _strip_det(long.text).casefold())) or entity_key(text, etype)
-            b.add(key, _strip_det(long.text) if long is not None else text, etype, draft, tokens)
+                _strip_det(long.text).casefold())) or (whole and whole[0]) \
+                or entity_key(text, etype)
+            label = _strip_det(long.text) if long is not None else whole[1] if whole else text
+            b.add(key, label, etype, draft, tokens)
             if long is not None:  # the name as first written, whatever NER tagged it
                 _add_long_form(b, key, long, sent_of)
                 acronyms.setdefault(_strip_det(long.text).casefold(), key)
