@@ -16,12 +16,18 @@ Side by side with the baseline of one event per report (the rows of ``who-met-wh
 dated by its ``?date``). A gold report is found when a ``kg:Meeting`` of its article, whose
 sentence spans the gold offset, has attendees with the pair's surnames.
 
-    .venv/bin/python benchmarks/events.py [CORPUS] [--errors] [--rounds]
+    .venv/bin/python benchmarks/events.py [CORPUS] [--errors] [--rounds] [--why]
 
 ``--errors`` lists the dev split's misses (under each dev row); the validation split is only ever
 summed up.
+``--why`` counts each split's misses by kind, numbers only (so it may be read for validation):
+date misses (no lower bound, split by whether the upper bound alone is right; no upper bound;
+no bounds; bounded but too early or too late), clustering errors (a real meeting split over
+several events; real meetings merged into one) and gold reports not found (no report of the
+pair in the article; the pair in another sentence; other attendees in the sentence).
 ``--rounds`` adds the rows of each annotation round's pairs alone (the first 16+ pairs, the 42
-added later, marked ``"set": "v2"``, and the 39 of the third round, ``"set": "v3"``).
+added later, marked ``"set": "v2"``, the 39 of the third round, ``"set": "v3"``, and the 64 of
+the fourth, ``"set": "v4"``).
 """
 
 from __future__ import annotations
@@ -102,7 +108,7 @@ def _status(v: object) -> str:
 
 
 def _part(gold: dict, part: str | None) -> dict:
-    """The gold of one annotation round ("v1": the first 16+ pairs; "v2", "v3": the pairs added
+    """The gold of one annotation round ("v1": the first 16+ pairs; "v2" to "v4": the pairs added
     later, marked with their ``"set"``), or all of it."""
     if part is None:
         return gold
@@ -112,8 +118,64 @@ def _part(gold: dict, part: str | None) -> dict:
                                                 if e["event"] in events]}
 
 
+#: The kinds ``--why`` counts, in the order it prints them.
+_WHY = tuple("why: " + k for k in (
+    "date miss, no lower bound, upper right", "date miss, no lower bound, upper too early",
+    "date miss, no upper bound, lower right", "date miss, no upper bound, lower too late",
+    "date miss, no bounds", "date miss, bounded, too early", "date miss, bounded, too late",
+    "split (real meeting in several events)", "merged (real meetings in one event)",
+    "not found, no report of the pair in the article", "not found, the pair in another sentence",
+    "not found, other attendees in the sentence"))
+
+
+def _date_kind(lo: date | None, hi: date | None, real: dict) -> str | None:
+    """Why an event's interval misses its real meeting (None: it does not miss)."""
+    start, end = date.fromisoformat(real["start"]), date.fromisoformat(real["end"])
+    if lo is None and hi is None:
+        return "no bounds"
+    if lo is None:  # the publication-date cap is right when the real day is not after it
+        return "no lower bound" + (", upper right" if start <= hi else ", upper too early")
+    if hi is None:
+        return "no upper bound" + (", lower right" if lo <= end else ", lower too late")
+    if hi < start:
+        return "bounded, too early"
+    return "bounded, too late" if lo > end else None
+
+
+def _not_found_kind(g: dict, reports: dict) -> str:
+    """Why a gold report has no system report: none of the pair in its article, one of the pair
+    in another sentence, or a meeting of other people in its sentence."""
+    want = {n.casefold() for n in g["pair"]}
+    mine = [r for r in reports.values() if r.get("article") == g["article"]]
+    if any(r["cs"] <= g["offset"] < r["ce"] for r in mine):
+        return "other attendees in the sentence"
+    if any(want <= {_surname(lab) for lab in r["att"].values()} for r in mine):
+        return "the pair in another sentence"
+    return "no report of the pair in the article"
+
+
+def _why(found: list, missed: list, members: dict, spans: dict, gev: dict,
+         reports: dict) -> dict[str, float]:
+    """Counts (never texts) of the events' misses by kind: dates, clustering, not found."""
+    out: Counter[str] = Counter({k: 0 for k in _WHY})
+    for sys_ev, fs in members.items():
+        real = gev[Counter(f[0]["event"] for f in fs).most_common(1)[0][0]]
+        kind = _date_kind(*spans.get(sys_ev, (None, None)), real) if real["start"] else None
+        if kind:
+            out["why: date miss, " + kind] += 1
+    per, owners = defaultdict(set), defaultdict(set)
+    for f in found:
+        per[f[0]["event"]].add(f[1])
+        owners[(f[1], tuple(f[0]["pair"]))].add(f[0]["event"])
+    out["why: split (real meeting in several events)"] = sum(len(v) > 1 for v in per.values())
+    out["why: merged (real meetings in one event)"] = sum(len(v) > 1 for v in owners.values())
+    for g in missed:
+        out["why: not found, " + _not_found_kind(g, reports)] += 1
+    return dict(out)
+
+
 def score(store, gold: dict, split: str, show: bool,
-          published: dict[str, date | None]) -> dict[str, float]:
+          published: dict[str, date | None], why: bool = False) -> dict[str, float]:
     """Figures for one split, for the events and for the one-row-per-report baseline."""
     from kg.events.cluster import reconcile_status
 
@@ -212,6 +274,8 @@ def score(store, gold: dict, split: str, show: bool,
                      f"event {said.get(sys_ev)}")
         out[f"{name}: status agrees with gold"] = agree / len(members) \
             if members else 0.0
+        if why and name == "events":
+            out.update(_why(found, missed, members, spans, gev, reports))
     if show:
         per = defaultdict(set)
         for f in found:
@@ -234,8 +298,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus", nargs="?", default=DEFAULT_CORPUS)
     ap.add_argument("--errors", action="store_true", help="list the dev split's misses")
+    ap.add_argument("--why", action="store_true",
+                    help="count each split's misses by kind (numbers only, no text)")
     ap.add_argument("--rounds", action="store_true",
-                    help="also score each annotation round's pairs on their own (v1, v2, v3)")
+                    help="also score each annotation round's pairs on their own (v1 to v4)")
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
@@ -250,7 +316,7 @@ def main() -> None:
             for split, part in ((sp, pa) for pa in rounds for sp in ("dev", "validation")):
                 _say(f"== {split}" + (f" ({part} pairs only)" if part else ""))
                 figures = score(store, _part(gold, part), split,
-                                args.errors and split == "dev", published)
+                                args.errors and split == "dev", published, args.why)
                 for k, v in figures.items():
                     if k.startswith("baseline"):
                         continue

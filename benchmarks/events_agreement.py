@@ -25,11 +25,13 @@ annotators who never saw each other's answers nor the system's
 each is also compared with its adjudicated part of the gold, the reports and adjudications
 marked ``"set": "v2"``. Same-meeting pairs also get a kappa there (same or different). The
 third set (``--set v3``: 261 candidates of 39 further pairs, ``meeting-events-v3-a1.json`` and
-``-v3-a2.json``) is compared the same way.
+``-v3-a2.json``) and the fourth (``--set v4``: 144 candidates of 64 further pairs,
+``meeting-events-v4-a1.json`` and ``-v4-a2.json``) are compared the same way.
 
     .venv/bin/python benchmarks/events_agreement.py [GOLD] [SECOND] [--list]
     .venv/bin/python benchmarks/events_agreement.py --set v2 [--list]
     .venv/bin/python benchmarks/events_agreement.py --set v3 [--list]
+    .venv/bin/python benchmarks/events_agreement.py --set v4 [--list]
 """
 
 from __future__ import annotations
@@ -196,9 +198,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("gold", nargs="?", default=str(DATA / "meeting-events.json"))
     ap.add_argument("second", nargs="?", default=None)
-    ap.add_argument("--set", choices=("v1", "v2", "v3"), default="v1",
-                    help="which candidates: the first 82 (v1), the second 214 (v2) or the "
-                         "third 261 (v3)")
+    ap.add_argument("--set", choices=("v1", "v2", "v3", "v4"), default="v1",
+                    help="which candidates: the first 82 (v1), the second 214 (v2), the "
+                         "third 261 (v3) or the fourth 144 (v4)")
     ap.add_argument("--list", action="store_true", help="list the disagreements by key")
     args = ap.parse_args()
     gold = _read(args.gold)

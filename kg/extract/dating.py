@@ -33,6 +33,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from kg.extract.meeting_words import NOUN_TRIGGERS
+from kg.extract.recency import lead_span
 from kg.extract.timex import host_of, is_duration, is_journey
 from kg.extract.when import (
     clause_tense,
@@ -342,7 +343,8 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         # after meeting Y", "X said at the meeting", "X, who chaired the meeting, said": the
         # news of the story's day (a day's slack for a dateline across time zones).
         return DateSpan(published - timedelta(days=1), published, "day")
-    return resolve_span(None, published, status, past)
+    lead = lead_span(sent, trigger, published) if status == "happened" else None
+    return lead or resolve_span(None, published, status, past)
 
 
 def _other_meeting(host: Token, trigger: Token) -> bool:

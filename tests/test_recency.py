@@ -1,0 +1,63 @@
+"""A held meeting told with no day in a story's lead is of the days just before the story; told
+anywhere else, or as a recollection, it keeps only the story's day as its latest bound."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.recency import LEAD_DAYS
+
+FRI = date(2026, 3, 13)  # a Friday
+WEEK = (date(2026, 3, 13 - LEAD_DAYS), FRI)
+
+
+def spans(nlp, text, published=FRI):
+    from meeting_helpers import run
+
+    x = run(nlp, text, published)
+    return [(m.span.start, m.span.end) for m in x.meetings]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Finance Minister Ari Vell met Central Bank Governor Tomas Brek to discuss the currency, "
+    "officials said.",
+    "Trade Minister Nora Lind held talks with Foreign Minister Paul Osei on fishing quotas.",
+    "Trade Minister Nora Lind has held talks with Foreign Minister Paul Osei on fishing quotas.",
+])
+def test_the_leads_held_meeting_is_of_the_week_before_the_story(nlp, text):
+    assert spans(nlp, text) == [WEEK]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # Not the lead: a later paragraph may tell a meeting of any time before.
+    "The currency fell again. Finance Minister Ari Vell met Central Bank Governor Tomas Brek "
+    "to discuss it, officials said.",
+    # The pluperfect tells an earlier meeting.
+    "Finance Minister Ari Vell had met Central Bank Governor Tomas Brek to discuss the currency.",
+    # A relative clause recalls it.
+    "The currency plan came from Finance Minister Ari Vell, who met Central Bank Governor Tomas "
+    "Brek in Oslo.",
+    # Words of an earlier time make it a recollection.
+    "Finance Minister Ari Vell met Central Bank Governor Tomas Brek for the first time since the "
+    "election.",
+    "Finance Minister Ari Vell said his last meeting with Central Bank Governor Tomas Brek was "
+    "useful.",
+])
+def test_a_held_meeting_elsewhere_or_recalled_keeps_an_open_start(nlp, text):
+    assert spans(nlp, text) == [(None, FRI)]
+
+
+@pytest.mark.model
+def test_a_planned_meeting_in_the_lead_keeps_the_story_as_its_first_day(nlp):
+    assert spans(nlp, "Finance Minister Ari Vell will meet Central Bank Governor Tomas Brek to "
+                      "discuss the currency.") == [(FRI, None)]
+
+
+@pytest.mark.model
+def test_a_time_of_its_own_still_dates_the_leads_meeting(nlp):
+    assert spans(nlp, "Finance Minister Ari Vell met Central Bank Governor Tomas Brek on "
+                      "Tuesday.") == [(date(2026, 3, 10), date(2026, 3, 10))]
