@@ -61,3 +61,27 @@ def test_a_planned_meeting_in_the_lead_keeps_the_story_as_its_first_day(nlp):
 def test_a_time_of_its_own_still_dates_the_leads_meeting(nlp):
     assert spans(nlp, "Finance Minister Ari Vell met Central Bank Governor Tomas Brek on "
                       "Tuesday.") == [(date(2026, 3, 10), date(2026, 3, 10))]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The pact came into force. Ambassador Ola Dahl made the proposal at a meeting with Premier "
+    "Ian Moss, the agency said.",
+    "The pact came into force. Ambassador Ola Dahl urged changes after talks with Premier Ian "
+    "Moss, the agency said.",
+])
+def test_a_proposal_made_at_or_after_the_meeting_is_the_news_of_the_day(nlp, text):
+    assert spans(nlp, text) == [(date(2026, 3, 12), FRI)]
+
+
+@pytest.mark.model
+def test_a_proposal_about_a_meeting_is_not_made_at_it(nlp):
+    assert spans(nlp, "The pact came into force. Ambassador Ola Dahl made a proposal for talks "
+                      "with Premier Ian Moss, the agency said.") != [(date(2026, 3, 12), FRI)]
+
+
+@pytest.mark.model
+def test_a_word_of_an_earlier_time_in_another_clause_does_not_make_a_recollection(nlp):
+    assert spans(nlp, "Finance Minister Ari Vell met Central Bank Governor Tomas Brek to discuss "
+                      "the currency, and analysts said a recent forecast was too gloomy.") \
+        == [WEEK]

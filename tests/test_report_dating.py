@@ -319,3 +319,15 @@ def test_the_date_of_the_meeting_a_participant_attended_is_kept(nlp):
 ])
 def test_a_date_of_another_thing_does_not_date_the_meeting(nlp, text, expected):
     assert spans(nlp, text) == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # A meeting told in a "when" clause is on the days of what it happened with.
+    ("The canal deal, reached last year between Premier Ola Dahl and President Ian Moss when "
+     "they met in Bern, took effect.", (d(1, 1, 2025), d(12, 31, 2025))),
+    ("The tunnel opened under a pact signed in May by Premier Ola Dahl and President Ian Moss "
+     "when they met in Bern.", (d(5, 1, 2025), d(5, 31, 2025))),
+])
+def test_a_meeting_in_a_when_clause_takes_the_date_of_its_head(nlp, text, expected):
+    assert spans(nlp, text) == [expected]

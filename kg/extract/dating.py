@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from kg.extract.meeting_words import NOUN_TRIGGERS
-from kg.extract.recency import lead_span
+from kg.extract.recency import NOT_PURPOSE, clause_verb, fresh_span, ongoing
 from kg.extract.timex import host_of, is_duration, is_journey
 from kg.extract.when import (
     clause_tense,
@@ -55,10 +55,6 @@ VISIT_DAYS = 3
 _JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "journey", "departure", "arrival"})
 _START = frozenset({"open", "begin", "start", "resume", "convene"})
 _END = frozenset({"end", "close", "conclude", "finish", "wind"})
-#: Links a journey's purpose is not reached through: "X, who met Y, will fly on Monday".
-_NOT_PURPOSE = frozenset({"relcl", "nsubj", "nsubjpass", "ccomp", "parataxis", "appos",
-                          "csubj", "acl"})
-_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "a": 1, "an": 1}
 def duration_days(trigger: Token) -> int:
@@ -77,23 +73,13 @@ def duration_days(trigger: Token) -> int:
     return int(n) if n.isdigit() and 0 < int(n) < 15 else _NUMBERS.get(n, 1)
 
 
-def _clause(trigger: Token) -> Token:
-    """The verb of the meeting's clause: the trigger itself, or the verb its noun hangs on."""
-    cur = trigger
-    for _ in range(4):
-        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
-            return cur
-        cur = cur.head
-    return cur
-
-
 def _path(trigger: Token, verb: Token) -> list[Token] | None:
     """The words from ``trigger`` up to ``verb`` when the meeting is the journey's purpose
     ("arrives ... for talks", "leaves to attend ... and to hold talks"); None otherwise."""
     path = [trigger]
     cur = trigger
     while cur.i != verb.i:
-        if cur.dep_ in _NOT_PURPOSE or cur.head.i == cur.i:
+        if cur.dep_ in NOT_PURPOSE or cur.head.i == cur.i:
             return None
         cur = cur.head
         path.append(cur)
@@ -114,7 +100,7 @@ def _related(host: Token, trigger: Token) -> str | None:
         return None
     path = _path(trigger, verb)
     if path is None:
-        return "after" if verb in _clause(trigger).conjuncts else None
+        return "after" if verb in clause_verb(trigger).conjuncts else None
     marks = {t.lower_ for t in path}
     return "before" if marks & {"after", "following"} else "after"
 
@@ -228,7 +214,7 @@ def _participant_journeys(sent: Span, trigger: Token) -> list[tuple[Span, Token,
     """Dated journeys told in a relative clause on a participant ("X, who left Tokyo
     yesterday, held talks with Y"), each with its verb and whether it leaves the place of the
     meeting (a return home, a departure from somewhere) rather than goes towards one."""
-    clause = _clause(trigger)
+    clause = clause_verb(trigger)
     out = []
     for ent in _times(sent):
         host = host_of(ent)
@@ -262,7 +248,7 @@ def _journeys(sent: Span, trigger: Token) -> list[tuple[Span, str]]:
     Monday for talks", "will travel on May 3 ... and will meet", "before flying home the same
     day", "a week-long visit from April 29 ... and hold talks"."""
     out = []
-    clause = _clause(trigger)
+    clause = clause_verb(trigger)
     for ent in _times(sent):
         host = host_of(ent)
         how = _related(host, trigger) if _journey(host) else None
@@ -295,7 +281,7 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         return None
     past = clause_tense(trigger)
     days = duration_days(trigger)
-    if time and status == "happened" and _ongoing(trigger):
+    if time and status == "happened" and ongoing(trigger):
         # "X is meeting Y on Wednesday": the present progressive with a time is an
         # arrangement ahead, read forward whatever status the clause was given.
         status = "planned"
@@ -320,6 +306,11 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         return best
     if time:
         return attached
+    when = _when_time(sent, trigger)
+    if when is not None:
+        # "an accord reached last year ... when they met": the meeting is on the accord's days.
+        return _apply(_days(when.text, when, published, status, clause_tense(when.root)), "at",
+                      days, status, published)
     text = sole_date(sent)
     if text is not None and not any(
             (_journey(host_of(e)) or _other_meeting(host_of(e), trigger))
@@ -337,14 +328,24 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         if span is None or span.end is None or not (status == "planned"
                                                     and span.end < published):
             return span
-    if status == "happened" and (_ongoing(trigger) or _said_after(trigger)
-                                 or _speaker_who(trigger)):
-        # "X is holding talks with Y": going on as the story is written; "X told reporters
-        # after meeting Y", "X said at the meeting", "X, who chaired the meeting, said": the
-        # news of the story's day (a day's slack for a dateline across time zones).
-        return DateSpan(published - timedelta(days=1), published, "day")
-    lead = lead_span(sent, trigger, published) if status == "happened" else None
-    return lead or resolve_span(None, published, status, past)
+    fresh = fresh_span(sent, trigger, published) if status == "happened" else None
+    return fresh or resolve_span(None, published, status, past)
+
+
+def _when_time(sent: Span, trigger: Token) -> Span | None:
+    """The date of what a meeting told in a "when" clause happened with: the date that
+    modifies the verb the clause hangs on ("an accord reached in May ... when they met")."""
+    verb = clause_verb(trigger)
+    if verb.dep_ != "advcl" or not any(c.lower_ == "when" and c.dep_ in ("advmod", "mark")
+                                       for c in verb.children):
+        return None
+    for e in _times(sent):
+        head = e.root.head
+        if e.label_ == "DATE" and (head.i == verb.head.i or head.dep_ == "prep"
+                                   and head.lower_ in ("in", "on", "at")
+                                   and head.head.i == verb.head.i):
+            return e
+    return None
 
 
 def _other_meeting(host: Token, trigger: Token) -> bool:
@@ -361,35 +362,3 @@ def _names_thing(ent: Span, trigger: Token) -> bool:
     head = ent.root.head
     return ent.root.dep_ in ("compound", "nmod", "poss", "amod") and head.pos_ == "NOUN" \
         and head.i != trigger.i and head.lemma_.casefold() not in NOUN_TRIGGERS
-
-
-def _speaker_who(trigger: Token) -> bool:
-    """Whether the meeting is told of the speaker of the story's statement: "X, who chaired
-    the meeting, said", "X, who also had talks with Y, said"."""
-    rel = next((a for a in (trigger, *trigger.ancestors) if a.dep_ == "relcl"), None)
-    verb = rel.head.head if rel is not None else trigger
-    return rel is not None and rel.head.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") \
-        and verb.lemma_.casefold() in ("say", "tell")
-
-
-def _said_after(trigger: Token) -> bool:
-    """Whether the meeting is what a statement came after or was made at: "X told reporters
-    after meeting Y", "X said after the talks", "X was speaking at a meeting with Y"."""
-    cur = trigger
-    for _ in range(3):
-        if cur.dep_ in _NOT_PURPOSE or cur.head.i == cur.i:
-            return False
-        if cur.head.lower_ in ("after", "following", "at"):
-            verb = cur.head.head
-            return verb.lemma_.casefold() in ("say", "tell", "speak") \
-                and verb.pos_ in ("VERB", "AUX")
-        cur = cur.head
-    return False
-
-
-def _ongoing(trigger: Token) -> bool:
-    """Whether the meeting's clause is in the present progressive ("are meeting", "is
-    holding talks", "is attending the meeting")."""
-    verb = _clause(trigger)
-    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in _PRESENT_BE
-                                      for c in verb.children)

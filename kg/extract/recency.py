@@ -1,23 +1,29 @@
-"""Whether a held meeting with no time of its own is the story's fresh news: the lead's main
-clause, in the simple past or present perfect, with no sign of a recollection.
+"""Whether a held meeting with no time of its own is the story's fresh news, from the language
+around it, and then the days it can be: the story's day or the day before, or the week before.
 
-A wire story's first sentence tells what has just happened; when it says that two people met
-and gives no day, the meeting is of the last days before the story, not of any time before
-it. What the issue's rule gives every held report with no time (the publication date as the
-latest day) stays true; the lead only adds a coarse first day, :data:`LEAD_DAYS` before.
-A meeting told in a relative or adverbial clause ("X, who met Y in ...", "since they met"),
-in the pluperfect ("had met"), or in a lead with a word of an earlier time ("their last
-meeting", "the first talks since", "recent talks") is a recollection and keeps the open start.
+What the issue's rule gives every held report with no time (the publication date as the latest
+day) stays true; the language only adds a first day where it says the meeting is fresh:
+
+- talks going on as the story is written ("are holding talks"), a statement or proposal made at
+  or after the meeting ("told reporters after meeting Y", "made the proposal at a meeting with
+  Y"), or a meeting told of the statement's speaker ("X, who chaired the meeting, said"): the
+  story's day or the day before (a day's slack for a dateline across time zones);
+- the main clause of the story's first sentence, in the simple past or present perfect: a wire
+  story's lead tells what has just happened, so the last :data:`LEAD_DAYS` days before the
+  story. A meeting told there in a relative or adverbial clause ("X, who met Y in ...", "when
+  they met"), in the pluperfect ("had met"), or in a clause with a word of an earlier time
+  ("their last meeting", "the first talks since", "recent talks") is a recollection and keeps
+  the open start.
 
 >>> from datetime import date
 >>> from kg.extract.pipeline import load_nlp
 >>> doc = load_nlp()("Minister Ola Dahl met Governor Ian Moss to discuss the budget.")
 >>> met = next(t for t in doc if t.text == "met")
->>> str(lead_span(next(doc.sents), met, date(2026, 3, 13)))
+>>> str(fresh_span(next(doc.sents), met, date(2026, 3, 13)))
 '2026-03-07/2026-03-13 (week)'
 >>> doc = load_nlp()("Minister Ola Dahl had met Governor Ian Moss to discuss the budget.")
 >>> met = next(t for t in doc if t.text == "met")
->>> lead_span(next(doc.sents), met, date(2026, 3, 13)) is None
+>>> fresh_span(next(doc.sents), met, date(2026, 3, 13)) is None
 True
 """
 
@@ -29,11 +35,15 @@ from spacy.tokens import Span, Token
 
 from kg.model import DateSpan
 
-__all__ = ["lead_span", "LEAD_DAYS"]
+__all__ = ["fresh_span", "ongoing", "clause_verb", "NOT_PURPOSE", "LEAD_DAYS"]
 
 #: How many days before the story a meeting its lead tells with no day may be: a week, so a
 #: meeting of the weekend before a Monday story, or of a trip's first days, is inside.
 LEAD_DAYS = 6
+#: Links a journey's purpose, or a statement's occasion, is not reached through: "X, who met
+#: Y, will fly on Monday", "X said the accord was reached at a meeting with Y".
+NOT_PURPOSE = frozenset({"relcl", "nsubj", "nsubjpass", "ccomp", "parataxis", "appos",
+                         "csubj", "acl"})
 #: Links that put the meeting in a subordinate clause: a recollection, a condition, a purpose.
 _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "csubj", "csubjpass", "appos", "pcomp",
                           "parataxis"})
@@ -42,6 +52,62 @@ _EARLIER = frozenset({"last", "previous", "earlier", "first", "since", "ago", "f
                       "past", "prior", "once", "recent", "recently"})
 #: Auxiliaries of a fresh report: the present perfect ("have met").
 _PERFECT = frozenset({"has", "have", "'ve"})
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
+#: Verbs of a statement, and nouns of one made with "make" ("made the proposal at a meeting").
+_SAY = frozenset({"say", "tell", "speak", "suggest", "propose", "recommend", "urge", "advise",
+                  "announce"})
+_SAID = frozenset({"recommendation", "proposal", "suggestion", "statement", "remark", "comment",
+                   "announcement", "appeal", "offer"})
+
+
+def clause_verb(trigger: Token) -> Token:
+    """The verb of the meeting's clause: the trigger itself, or the verb its noun hangs on."""
+    cur = trigger
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def ongoing(trigger: Token) -> bool:
+    """Whether the meeting's clause is in the present progressive ("are meeting", "is
+    holding talks", "is attending the meeting")."""
+    verb = clause_verb(trigger)
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in _PRESENT_BE
+                                      for c in verb.children)
+
+
+def _statement(verb: Token) -> bool:
+    """A verb of saying, or "make" with a statement noun as its object."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.casefold()
+    return lemma in _SAY or lemma == "make" and any(
+        c.dep_ == "dobj" and c.lemma_.casefold() in _SAID for c in verb.children)
+
+
+def _speaker_who(trigger: Token) -> bool:
+    """Whether the meeting is told of the speaker of the story's statement: "X, who chaired
+    the meeting, said", "X, who also had talks with Y, said"."""
+    rel = next((a for a in (trigger, *trigger.ancestors) if a.dep_ == "relcl"), None)
+    verb = rel.head.head if rel is not None else trigger
+    return rel is not None and rel.head.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") \
+        and verb.lemma_.casefold() in ("say", "tell")
+
+
+def _said_after(trigger: Token) -> bool:
+    """Whether the meeting is what a statement came after or was made at: "X told reporters
+    after meeting Y", "X said after the talks", "X was speaking at a meeting with Y", "X made
+    the proposal at a meeting with Y"."""
+    cur = trigger
+    for _ in range(3):
+        if cur.dep_ in NOT_PURPOSE or cur.head.i == cur.i:
+            return False
+        if cur.head.lower_ in ("after", "following", "at"):
+            return _statement(cur.head.head)
+        cur = cur.head
+    return False
 
 
 def _path(trigger: Token, sent: Span) -> list[Token] | None:
@@ -69,14 +135,29 @@ def _fresh_tense(path: list[Token]) -> bool:
     return verb.tag_ == "VBD" or verb.tag_ == "VBN" and bool(aux & _PERFECT)
 
 
-def lead_span(sent: Span, trigger: Token, published: date) -> DateSpan | None:
-    """The last :data:`LEAD_DAYS` days before ``published`` (precision "week") when the
-    meeting of ``trigger`` is the main news of the story's first sentence, else None."""
+def _lead_news(sent: Span, trigger: Token) -> bool:
+    """Whether the meeting is the main news of the story's first sentence."""
     if sent.start != 0:
-        return None
+        return False
     path = _path(trigger, sent)
-    if path is None or not _fresh_tense(path):
-        return None
-    if any(t.lower_ in _EARLIER for t in sent):
-        return None  # anywhere in the lead: a recollection is not worth a wrong first day
-    return DateSpan(published - timedelta(days=LEAD_DAYS), published, "week")
+    return path is not None and _fresh_tense(path) \
+        and not any(t.lower_ in _EARLIER for t in _clause_words(trigger))
+
+
+def _clause_words(trigger: Token) -> list[Token]:
+    """The words of the meeting's clause, without the clauses coordinated with it or reported
+    in it ("X met Y and many said a recent forecast was wrong": "recent" is not the meeting's)."""
+    verb = clause_verb(trigger)
+    away = {t.i for c in verb.children if c.dep_ in ("conj", "ccomp", "parataxis")
+            and c.i != trigger.i and not c.is_ancestor(trigger) for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in away]
+
+
+def fresh_span(sent: Span, trigger: Token, published: date) -> DateSpan | None:
+    """The days a held meeting with no time of its own can be when the language says it is
+    the story's fresh news (see the module's docstring), else None."""
+    if ongoing(trigger) or _said_after(trigger) or _speaker_who(trigger):
+        return DateSpan(published - timedelta(days=1), published, "day")
+    if _lead_news(sent, trigger):
+        return DateSpan(published - timedelta(days=LEAD_DAYS), published, "week")
+    return None
