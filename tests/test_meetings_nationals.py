@@ -141,3 +141,9 @@ def test_a_named_bodys_team_led_by_someone_stays_the_body(nlp):
                                  "with Acme Corp in Kampala on Monday.")
     assert met("World Bank", "Acme Corp") in got
     assert met("Ana Ruiz", "Acme Corp") not in got
+
+
+def test_officials_from_countries_the_parser_hangs_on_the_meeting_are_theirs(nlp):
+    text = ("Chile and Peru disagree on fishing. Chile has until the next meeting of senior "
+            "officials from the two countries in May to reply, he said.")
+    assert met("Chile", "Peru") in participant_pairs(nlp, text)

@@ -27,7 +27,7 @@ from kg.model import Entity, EntityType, Mention
 
 __all__ = ["CountryCompound", "compound_countries", "find_compounds", "add_compounds",
            "compound_parties", "demonym_keys", "fuller_country", "led_by", "nationals", "singular",
-           "stray_country"]
+           "stray_country", "stray_from"]
 
 #: Combining forms that only occur as the first part of a compound ("Franco-German").
 _COMBINING = {"franco": "French", "anglo": "British", "sino": "Chinese", "russo": "Russian",
@@ -267,3 +267,13 @@ def led_by(p: PartyReader, tok: Token) -> list[str]:
     return [k for c in tok.subtree if c.dep_ == "acl" and c.lemma_.casefold() in _HEAD_VERBS
             for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
             for k in p.expand(o) if p.is_person(k)]
+
+
+def stray_from(tok: Token) -> list[Token]:
+    """A "from" phrase right after the phrase of ``tok`` that the parser hung on its head: in
+    "the meeting of officials from the two countries" it goes to the meeting, though it says
+    whose officials they are."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return []
+    return [c for c in tok.head.head.children if c.dep_ == "prep" and c.lower_ == "from"
+            and c.i == tok.right_edge.i + 1]

@@ -23,6 +23,7 @@ from kg.extract.nationals import (
     nationals,
     singular,
     stray_country,
+    stray_from,
 )
 from kg.extract.portfolios import noun_lemma
 from kg.model import Entity, EntityType
@@ -141,7 +142,7 @@ class Parties:
                 # "IMF and World Bank staff": each body.
                 keys += [k for a in (c, *c.conjuncts) for k in self.of_token(a, depth + 1)
                          if self.named_body(k) and (lemma in MEMBER_NOUNS or self._is_org(k))]
-        for c in tok.children:
+        for c in [*tok.children, *stray_from(tok)]:
             # "negotiators for the union": its negotiators ("officials for" is a purpose)
             if c.dep_ == "prep" and (c.lower_ in ("of", "from")
                                      or c.lower_ == "for" and lemma in MEMBER_NOUNS):
