@@ -68,10 +68,9 @@ class Parties:
             return False
         if e.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.COUNTRY):
             return True
-        if e.type is EntityType.GROUP and e.country is not None:
-            head = singular(e.key.rsplit(" ", 1)[-1])
-            return head in NAMED_GROUPS | _STAND_FOR_COUNTRY or nationals(e)
-        return False
+        head = singular(e.key.rsplit(" ", 1)[-1])
+        return e.type is EntityType.GROUP and e.country is not None and (
+            head in NAMED_GROUPS | _STAND_FOR_COUNTRY or nationals(e))
 
     def of_token(self, tok: Token, depth: int = 0) -> list[str]:
         """Named parties a single token denotes (no coordination); a plural group noun
