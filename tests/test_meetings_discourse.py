@@ -156,3 +156,13 @@ def test_talks_told_alone_after_a_trip_are_the_travellers_with_the_country(nlp):
 def test_talks_after_a_trip_to_a_country_the_article_never_names_are_no_meeting(nlp):
     assert meetings(nlp, "Foreign Minister Kenji Sato flew to Seoul on Sunday. The talks "
                          "focused on trade and fishing rights, officials said.") == []
+
+
+def test_the_government_is_the_articles_country_not_a_body_named_as_often(nlp):
+    # A bank of the country is named as often as the country; "the government" is the
+    # country's, and its talks with the IMF are the country's.
+    text = ("Chile's exports rose 12 pct in May, the Banco Nacional said. Chile expects growth "
+            "to pick up this year, the Banco Nacional added. The government agreed the credit "
+            "ceiling in June during talks with the International Monetary Fund.")
+    assert {m.names for m in meetings(nlp, text)} == {
+        frozenset({"Chile", "International Monetary Fund"})}

@@ -63,7 +63,9 @@ STAND_INS: dict[str, frozenset[EntityType]] = {
     **{w: frozenset({EntityType.ORGANIZATION}) for w in (
         "company", "firm", "group", "bank", "corporation", "concern", "consortium")},
     **{w: frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION}) for w in (
-        "government", "team", "delegation", "mission", "administration")},
+        "team", "delegation", "mission")},
+    # A government is its country's, as the guide names it ("the government" of the story).
+    **{w: frozenset({EntityType.COUNTRY}) for w in ("government", "administration")},
 }
 #: Pronouns standing for the protagonist, with the kinds they may stand for.
 _PRONOUNS: dict[str, frozenset[EntityType]] = {
