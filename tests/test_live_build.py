@@ -131,7 +131,7 @@ def test_kill_9_of_the_writer_while_serving_loses_nothing(tmp_path: Path) -> Non
                 assert not list((store / snapshots.SNAPSHOTS).glob(".tmp-*"))
                 n = _stored_count(store)
                 assert n >= 5
-                wait_for(base, stored_state(str(store)))
+                wait_for(base, stored_state(str(store)), seconds=300)  # liveness, not timing
         assert _prefix_problems(clients) == []
     finally:
         stop(server)
@@ -154,8 +154,10 @@ def test_kill_9_of_the_server_while_writing_loses_nothing(tmp_path: Path) -> Non
         server, base = start_server(str(store), cwd=ROOT)
         try:
             w.send_signal(signal.SIGINT)  # interrupted: close() publishes what it committed
-            w.wait(120)  # a liveness bound, generous for a loaded machine: not a timing
-            wait_for(base, stored_state(str(store)))
+            # Liveness bounds, not timings: a shared machine at load 8-10 took over two
+            # minutes to publish here, so the bounds leave room for that.
+            w.wait(600)
+            wait_for(base, stored_state(str(store)), seconds=300)
         finally:
             stop(server)
     finally:
