@@ -85,3 +85,14 @@ def test_a_word_of_an_earlier_time_in_another_clause_does_not_make_a_recollectio
     assert spans(nlp, "Finance Minister Ari Vell met Central Bank Governor Tomas Brek to discuss "
                       "the currency, and analysts said a recent forecast was too gloomy.") \
         == [WEEK]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The pact came into force. Ambassador Ola Dahl said during talks with Premier Ian Moss that "
+    "the border would open.",
+    "The pact came into force. Ambassador Ola Dahl said in talks with Premier Ian Moss that the "
+    "border would open.",
+])
+def test_a_statement_made_during_the_meeting_is_the_news_of_the_day(nlp, text):
+    assert spans(nlp, text) == [(date(2026, 3, 12), FRI)]

@@ -4,10 +4,10 @@ around it, and then the days it can be: the story's day or the day before, or th
 What the issue's rule gives every held report with no time (the publication date as the latest
 day) stays true; the language only adds a first day where it says the meeting is fresh:
 
-- talks going on as the story is written ("are holding talks"), a statement or proposal made at
-  or after the meeting ("told reporters after meeting Y", "made the proposal at a meeting with
-  Y"), or a meeting told of the statement's speaker ("X, who chaired the meeting, said"): the
-  story's day or the day before (a day's slack for a dateline across time zones);
+- talks going on as the story is written ("are holding talks"), a statement or proposal made
+  at, during or after the meeting ("told reporters after meeting Y", "made the proposal at a
+  meeting with Y"), or a meeting told of the statement's speaker ("X, who chaired the meeting,
+  said"): the story's day or the day before (a day's slack for a dateline across time zones);
 - the main clause of the story's first sentence, in the simple past or present perfect: a wire
   story's lead tells what has just happened, so the last :data:`LEAD_DAYS` days before the
   story. A meeting told there in a relative or adverbial clause ("X, who met Y in ...", "when
@@ -99,12 +99,12 @@ def _speaker_who(trigger: Token) -> bool:
 def _said_after(trigger: Token) -> bool:
     """Whether the meeting is what a statement came after or was made at: "X told reporters
     after meeting Y", "X said after the talks", "X was speaking at a meeting with Y", "X made
-    the proposal at a meeting with Y"."""
+    the proposal at a meeting with Y", "X told Y during their talks"."""
     cur = trigger
     for _ in range(3):
         if cur.dep_ in NOT_PURPOSE or cur.head.i == cur.i:
             return False
-        if cur.head.lower_ in ("after", "following", "at"):
+        if cur.head.lower_ in ("after", "following", "at", "during", "in"):
             return _statement(cur.head.head)
         cur = cur.head
     return False
