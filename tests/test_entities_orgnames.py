@@ -147,3 +147,12 @@ def test_a_name_in_apposition_with_a_title_is_a_person_whatever_ner_tagged(nlp):
     assert set(people) == {"Somchai Raknam"}
     assert "Raknam" in people["Somchai Raknam"].aliases
     assert not _orgs(x)
+
+
+def test_a_surname_ner_tags_org_more_often_stays_a_person():
+    from kg.extract.companies import companies_not_people
+
+    doc = English()("Halvorsen said Halvorsen met Halvorsen aides .")
+    spans = [Span(doc, 0, 1, label="PERSON"), Span(doc, 2, 3, label="ORG"),
+             Span(doc, 4, 5, label="ORG")]
+    assert [s.label_ for s in companies_not_people(spans)] == ["PERSON", "ORG", "ORG"]
