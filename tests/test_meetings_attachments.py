@@ -18,8 +18,8 @@ pytestmark = pytest.mark.model
          {"Paul Keller", "Anna Moravec"}, "happened"),
         # "following" parsed as a participle on a noun: the talks are still the setting of
         # the verb above, whose subject took part
-        ("Anna Moravec told reporters at a briefing following informal talks with Peter Novak "
-         "that progress was made.", {"Anna Moravec", "Peter Novak"}, "happened"),
+        ("Anna Moravec told journalists at a briefing following private talks with Peter "
+         "Novak that progress was made.", {"Anna Moravec", "Peter Novak"}, "happened"),
         # chatting with someone is talking with them
         ("Paul Keller and Peter Novak chatted briefly with Anna Moravec after the vote.",
          {"Paul Keller", "Peter Novak", "Anna Moravec"}, "happened"),
@@ -52,7 +52,7 @@ def test_parties_the_parse_hangs_elsewhere(nlp, text, names, status):
         "Peter Novak chatted to reporters after the vote.",
         "Paul Keller, meeting analysts' forecasts, reported higher profits for Hollis Mining "
         "Corp.",
-        "Anna Moravec told reporters at a briefing following the vote that progress was made.",
+        "Anna Moravec told journalists at a briefing following the vote that progress was made.",
         # a ticker does not make two companies in a list meet
         "Hollis Mining Corp <HMC> and Bracken Steel Inc <BSI> reported higher profits.",
         # the owner of a meeting is not a date, and attending it alone is no pair
@@ -73,7 +73,7 @@ def test_a_relative_clause_on_a_list_is_about_the_whole_list(nlp):
     ("text", "place", "time"),
     [
         # the country or city visited for the talks is where they are held
-        ("Peter Novak will visit Tokyo in April for talks with Anna Moravec.", "Tokyo", "April"),
+        ("Peter Novak will visit Oslo in May for talks with Anna Moravec.", "Oslo", "May"),
         # "earlier" dates the meeting as written, like "later"
         ("Peter Novak earlier met Anna Moravec.", None, "earlier"),
         # NER takes only "week" of "this week's": the whole expression

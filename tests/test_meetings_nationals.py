@@ -144,6 +144,6 @@ def test_a_named_bodys_team_led_by_someone_stays_the_body(nlp):
 
 
 def test_officials_from_countries_the_parser_hangs_on_the_meeting_are_theirs(nlp):
-    text = ("Chile and Peru disagree on fishing. Chile has until the next meeting of senior "
-            "officials from the two countries in May to reply, he said.")
+    text = ("Chile and Peru disagree on fishing. Chile must answer at a May meeting of junior "
+            "officials from the two countries, a diplomat said.")
     assert met("Chile", "Peru") in participant_pairs(nlp, text)

@@ -1,4 +1,4 @@
-"""Company names NER takes for people or places: "Norrell" after "Norrell Corp", "Castel SpA".
+"""Company names NER takes for people or places: "Corvane" after "Corvane Corp", "Trevisano SpA".
 
 Wire stories name a company in full once and then by its first word, which spaCy's small
 model often tags PERSON or GPE; each such mention would otherwise become a person or a
@@ -32,10 +32,10 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "to", "into", "outs
 
 def companies_not_people(spans: list[Span]) -> list[Span]:
     """PERSON or place spans that name a company of the article: the first words of a
-    company's name ("Norrell" after "Norrell Corp"; a place only where no preposition makes
-    it one, "Redland said" but not "a plant in Redland"), or a PERSON span that ends as a
-    company's ("Castel SpA"), unless a longer person's name holds the words ("Dudley Taft"
-    for "Taft"). How often NER tags the words ORG decides nothing: it tags a minister named
+    company's name ("Corvane" after "Corvane Corp"; a place only where no preposition makes
+    it one, "Halvern said" but not "a plant in Halvern"), or a PERSON span that ends as a
+    company's ("Trevisano SpA"), unless a longer person's name holds the words ("Ann Corvane"
+    for "Corvane"). How often NER tags the words ORG decides nothing: it tags a minister named
     by his surname alone ORG as often as not."""
     heads: set[tuple[str, ...]] = set()
     for s in spans:

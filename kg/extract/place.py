@@ -60,7 +60,7 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
         if ent.label_ in ("GPE", "LOC") and root.dep_ == "dobj" and root.head.i in anchors \
                 and root.head.lemma_.casefold() == "visit" \
                 and not _before_journey(sent, anchors, root.head):
-            return ent  # "will visit Tokyo in April for talks with X"
+            return ent  # "will visit Oslo in May for talks with X"
     for tok in sent:
         # "met at Westminster": a capitalised name NER left untyped, after "in"/"at".
         if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and not tok.ent_type_ \
