@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.companies import companies_not_people
 from kg.extract.gazetteer import country_of, is_company_name, is_title
@@ -262,14 +262,17 @@ def _titled_name(ent: Span) -> bool:
     doc = ent.doc
     if not 2 <= len(ent) <= 3 or ent.start == 0 or not is_title(doc[ent.start - 1].text):
         return False
-    return all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORG_HEADS
-               and not is_title(t.text) and country_of(t.text) is None for t in ent)
+    return all(_name_word(t) for t in ent)
+
+
+def _name_word(t: Token) -> bool:
+    """A capitalised proper noun that is no organisation head, title or country."""
+    return t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORG_HEADS \
+        and not is_title(t.text) and country_of(t.text) is None
 
 
 def _plain_name(ent: Span) -> bool:
-    return all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha
-               and t.lower_ not in ORG_HEADS and not is_title(t.text)
-               and country_of(t.text) is None for t in ent) and not is_company_name(ent.text)
+    return all(_name_word(t) and t.is_alpha for t in ent) and not is_company_name(ent.text)
 
 
 def _apposed_to_title(ent: Span) -> bool:
