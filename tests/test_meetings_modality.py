@@ -210,3 +210,36 @@ def test_attended_by_hung_on_the_verb_names_the_meetings_attendees(nlp):
 def test_accompanied_by_is_no_attendance(nlp):
     assert meetings(nlp, "Peter Novak spoke at a meeting in Rome, accompanied by Paul "
                          "Keller.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "status"),
+    [
+        # an inability is a negation: the meeting did not, or will not, take place
+        ("Peter Novak was unable to meet Paul Keller last week.", NOVAK_KELLER, "negated"),
+        ("Peter Novak could not meet Paul Keller on Monday.", NOVAK_KELLER, "negated"),
+        ("Peter Novak will be unable to attend Monday's meeting of the Northern Grain Council.",
+         frozenset({"Peter Novak", "Northern Grain Council"}), "negated"),
+        ("Peter Novak could not attend the meeting of the Northern Grain Council in Oslo.",
+         frozenset({"Peter Novak", "Northern Grain Council"}), "negated"),
+        # an ability told by a past or future copula is a fact or a plan
+        ("Peter Novak was able to meet Paul Keller in Lisbon on Friday.", NOVAK_KELLER,
+         "happened"),
+        ("Peter Novak will be able to meet Paul Keller in Lisbon on Friday.", NOVAK_KELLER,
+         "planned"),
+    ],
+)
+def test_ability_and_inability(nlp, text, names, status):
+    assert [(m.names, m.status) for m in meetings(nlp, text)] == [(names, status)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peter Novak would be able to meet Paul Keller in Lisbon on Friday.",
+        "Peter Novak is able to meet Paul Keller whenever he likes.",
+        "Peter Novak may not meet Paul Keller in Lisbon on Friday.",
+    ],
+)
+def test_a_possible_ability_is_no_meeting(nlp, text):
+    assert meetings(nlp, text) == []

@@ -40,7 +40,7 @@ PLAN_HEADS = frozenset(
      "suppose", "hope", "aim"}
 )
 #: "X refused to meet": the head verb negates the meeting.
-NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny"})
+NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "unable"})
 #: Verbs that themselves say a meeting did not, or will not, take place.
 NEG_VERBS = frozenset({"cancel", "boycott", "skip", "postpone", "scrap", "snub", "abandon",
                        "shun", "miss", "rule out"})
@@ -49,7 +49,7 @@ HYPOTHETICAL_HEADS = frozenset(
     {"happy", "willing", "ready", "prepared", "eager", "glad", "keen", "offer", "invite",
      "propose", "want", "hope", "wish", "like", "seek", "ask", "urge", "suggest", "consider",
      "request", "push", "press", "try", "call", "demand", "invitation", "proposal", "possible",
-     "able", "unable", "love", "welcome", "willingness", "readiness", "desire", "eagerness"}
+     "able", "love", "welcome", "willingness", "readiness", "desire", "eagerness"}
 )
 _HYPOTHETICAL_AUX = frozenset({"could", "might", "should", "may"})
 #: Nouns whose "that" clause reports something as so, not as wished or proposed.
@@ -101,6 +101,8 @@ def clause_status(verb: Token, time_text: str | None = None) -> MeetingStatus:
             if lemma in ("leave", "travel", "fly", "come", "return", "go") and head.tag_ == "VBD":
                 return MeetingStatus.HAPPENED
             return MeetingStatus.PLANNED
+        if head.dep_ == "acomp" and head.head.pos_ in ("AUX", "VERB"):
+            head = head.head  # "was able to meet": the copula's tense is the meeting's
         return clause_status(head, time_text)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and not aux:
         if verb.head.lower_ in ("after", "following") and verb.sent.root.tag_ == "VBD":
@@ -220,8 +222,7 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
             # "a letter proposing that they meet", "the hope that they meet"; but "reports
             # that they met" tells the meeting as a fact
             return True
-        if wishes and any(a in _HYPOTHETICAL_AUX for a in _aux(cur)) and not (
-                cur is verb and _evaluative(cur)):
+        if wishes and _uncertain(cur) and not (cur is verb and _evaluative(cur)):
             # but "the talks should be harmonious" and "X may raise it at the talks"
             # presuppose the talks: the modal is on how they go or what is done at them
             return True
@@ -229,7 +230,8 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
                 _negated(cur.head) or cur.head.lemma_.casefold() in NEG_HEADS)):
             return True  # "did not rule out a meeting", "refused to rule out talks": possible
         if wishes and cur is not verb and _forms(cur) & HYPOTHETICAL_HEADS and not (
-                _forms(cur) & HYPOTHETICAL_HEADS == {"hope"} and _on_a_trip(cur)):
+                _forms(cur) & HYPOTHETICAL_HEADS == {"hope"} and _on_a_trip(cur)
+                or _forms(cur) & HYPOTHETICAL_HEADS == {"able"} and _ability_told(cur)):
             return True
         if cur.dep_ in ("xcomp", "acl", "conj", "acomp") or (
             cur.dep_ == "advcl" and "to" in _aux(cur)
@@ -244,6 +246,22 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
             return True
         break
     return False
+
+
+def _uncertain(tok: Token) -> bool:
+    """Whether a modal leaves ``tok`` open ("could meet", "may attend"); "could not meet"
+    tells an inability, which is a negation, not a possibility."""
+    modals = set(_aux(tok)) & _HYPOTHETICAL_AUX
+    return bool(modals) and not (modals == {"could"} and _negated(tok))
+
+
+def _ability_told(adj: Token) -> bool:
+    """Whether "able" is told as a fact by a past or future copula ("was able to meet" is
+    "managed to meet", "will be able to attend" is a plan), not as a possibility ("would be
+    able to", "is able to")."""
+    cop = adj.head
+    return adj.dep_ == "acomp" and not _negated(cop) and (
+        cop.tag_ == "VBD" or bool({"will", "shall", "'ll"} & set(_aux(cop))))
 
 
 #: Nouns of a scheduled trip: a meeting hoped for during one is planned.
