@@ -159,3 +159,32 @@ def test_answered_and_ruled_out(nlp, text, status):
 )
 def test_possible_meetings_stay_out(nlp, text):
     assert meetings(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb of taking something up "with" someone, at a meeting told without parties
+        "Peter Novak raised the fishing quota with Paul Keller during talks on Friday.",
+        "Peter Novak agreed with Paul Keller on grain prices at the meeting.",
+        # a verb of getting something "from" someone
+        "Peter Novak sought guarantees from Paul Keller at talks in Oslo on Friday.",
+        "Peter Novak won a pledge from Paul Keller at their meeting on Friday.",
+        # a verb of speaking in the passive: its subject is the one addressed
+        "Paul Keller was briefed by Peter Novak at a meeting on Friday.",
+    ],
+)
+def test_the_other_side_of_a_verb_at_a_meeting(nlp, text):
+    assert [(m.names, m.status) for m in meetings(nlp, text)] == [(NOVAK_KELLER, "happened")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peter Novak travelled with Paul Keller to the meeting in Oslo.",
+        "Peter Novak was represented at the meeting by Paul Keller.",
+        "Peter Novak took a letter from Paul Keller to the meeting.",
+    ],
+)
+def test_companions_and_stand_ins_are_not_the_other_side(nlp, text):
+    assert meetings(nlp, text) == []

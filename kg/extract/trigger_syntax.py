@@ -105,17 +105,30 @@ def governor(noun: Token) -> tuple[Token | None, str]:
 TELL = frozenset({"tell", "ask", "urge", "assure", "brief", "inform", "warn", "press", "promise",
                   "give", "hand", "offer", "thank", "congratulate", "persuade", "convince",
                   "reassure", "remind", "advise"})
+#: Verbs of taking something up with someone: at a meeting, "with Y" is the other side.
+DEAL_WITH = frozenset({"raise", "discuss", "take", "explore", "review", "share", "exchange",
+                       "settle", "sign", "agree", "disagree", "clash", "argue", "plead",
+                       "lodge", "negotiate", "conclude", "reach", "work", "cooperate"})
+#: Verbs of getting something from someone: at a meeting, "from Y" is the other side.
+GET_FROM = frozenset({"seek", "get", "obtain", "receive", "win", "secure", "extract", "demand",
+                      "request", "hear", "elicit", "wring", "accept"})
 
 
 def addressees(parties: _PartiesOf, verb: Token) -> list[str]:
-    """The named parties a verb of speaking addresses ("told Y", "gave Y a plan"): at a
-    meeting with nobody else named, its subject met them. An organisation one "tells" is
+    """The named parties a verb deals with face to face ("told Y", "gave Y a plan", "was
+    briefed by X": its passive subject; "raised it with Y", "sought assurances from Y"): at
+    a meeting with nobody else named, its subject met them. An organisation one "tells" is
     the press ("told Reuters at the meeting"), not a party."""
     lemma = verb.lemma_.casefold()
-    if lemma not in TELL:
-        return []
-    return [k for c in verb.children if c.dep_ in ("dobj", "dative") for k in parties.expand(c)
-            if lemma != "tell" or not parties._is_org(k)]
+    out: list[str] = []
+    if lemma in TELL:
+        deps = ("nsubjpass",) if parties.agents(verb) else ("dobj", "dative")
+        out += [k for c in verb.children if c.dep_ in deps for k in parties.expand(c)
+                if lemma != "tell" or not parties._is_org(k)]
+    preps = ("with",) if lemma in DEAL_WITH else ("from",) if lemma in GET_FROM else ()
+    # The small parser hangs the phrase on the verb or on its object ("raised the issue with Y").
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    return out + [k for h in heads for k in parties.prep_objects(h, preps)]
 
 
 def on_verb(noun: Token, gov: Token) -> bool:
@@ -318,6 +331,8 @@ class _PartiesOf(Protocol):
     def subjects(self, verb: Token, depth: int = 0, agent: bool = True) -> list[str]: ...
 
     def prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[str]: ...
+
+    def agents(self, verb: Token) -> list[str]: ...
 
     def _is_org(self, key: str) -> bool: ...
 
