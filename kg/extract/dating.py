@@ -32,6 +32,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from kg.extract.journeys import TRIP_NOUNS
 from kg.extract.meeting_words import NOUN_TRIGGERS
 from kg.extract.recency import NOT_PURPOSE, clause_verb, fresh_span, ongoing
 from kg.extract.timex import host_of, is_duration, is_journey
@@ -52,7 +53,7 @@ __all__ = ["report_span", "duration_days", "VISIT_DAYS"]
 #: (and before a return): a state visit's talks are on its first days, not always its first.
 VISIT_DAYS = 3
 #: Nouns of a journey: "a visit from April 29", "his departure on Monday".
-_JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "journey", "departure", "arrival"})
+_JOURNEY_NOUNS = TRIP_NOUNS | {"journey", "departure", "arrival"}
 _START = frozenset({"open", "begin", "start", "resume", "convene"})
 _END = frozenset({"end", "close", "conclude", "finish", "wind"})
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.gazetteer import country_of
 from kg.extract.index import EntityIndex, entity_key
+from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
 from kg.extract.portfolios import (
     PORTFOLIO_WORDS,
     Office,
@@ -74,9 +75,8 @@ _RESTRICTING = frozenset({"other", "some", "several", "many", "few", "all", "bot
 _VISIT = frozenset({"visit", "tour"})
 #: Unnamed officials, who may be those of the country a trip goes to.
 _OFFICIALS = frozenset({"official", "authority", "leader"})
-_TRAVEL = frozenset({"fly", "travel", "go", "leave", "arrive", "head", "come", "return"})
-_TRIP = frozenset({"trip", "tour", "visit", "journey", "travel", "fly", "go", "swing",
-                   "mission", "stop", "stopover"})
+#: A trip, told by a noun or a verb: "during his trip to X", "on a swing through", "flew to X".
+_TRIP = TRIP_NOUNS | {"journey", "travel", "fly", "go", "swing", "mission", "stop", "stopover"}
 _WINDOW = 2  # sentences a kind noun may reach back before an earlier mention of itself
 
 
@@ -195,7 +195,7 @@ class Groups:
             if a.pos_ not in ("VERB", "AUX"):
                 continue
             found = [k for c in a.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
-                     and a.lemma_.casefold() in _TRAVEL
+                     and a.lemma_.casefold() in TRAVEL_VERBS
                      for g in c.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)
                      for k in self.index.keys_of(t) if self._is(k, EntityType.COUNTRY)]
             found += [k for c in a.children if c.dep_ == "prep" and c.lower_ in (

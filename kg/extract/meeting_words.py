@@ -8,6 +8,7 @@ True
 from __future__ import annotations
 
 from kg.extract.hospitality import CALL_NOUNS, HOSPITALITY_NOUNS
+from kg.extract.journeys import TRAVEL_VERBS
 
 __all__ = ["VERB_TRIGGERS", "NOUN_TRIGGERS", "LIGHT_VERBS", "ATTEND", "NEEDS_WITH", "PERSON_ONLY",
            "TALK_MEDIA", "RECIPROCAL", "CONTEXT_PREPS", "SETTING", "BEFORE_AFTER", "OCCASIONS",
@@ -43,7 +44,7 @@ BEFORE_AFTER = frozenset({"after", "before", "ahead", "following", "since"})
 OCCASIONS = HOSPITALITY_NOUNS | CALL_NOUNS
 HELD = frozenset({"hold", "schedule", "plan", "set", "slate", "arrange", "due"})
 SAY = frozenset({"say", "tell", "report", "announce", "disclose", "add"})
-PRESENCE = frozenset({"be", "arrive", "travel", "go", "fly", "leave", "come", "head", "return"})
+PRESENCE = TRAVEL_VERBS | {"be"}
 TAKE_PART = frozenset({"take", "participate", "join", "sit"})
 #: "spoke on the talks", "a briefing about the negotiations": the talks are the topic.
 TOPIC = frozenset({"on", "about", "over", "regarding", "concerning"})

@@ -1,7 +1,7 @@
 """The place of an event: a locative phrase ("in Moscow"), a compound ("Moscow talks"), a
 place noun ("the presidential residence") or the destination of the journey it is for.
 
->>> "residence" in _PLACE_NOUNS and "fly" in _JOURNEY
+>>> "residence" in _PLACE_NOUNS and "stopover" in _TRIP_NOUNS
 True
 """
 
@@ -11,11 +11,11 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
+
 __all__ = ["attached_place", "place_label"]
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
-#: Verbs of a journey whose destination is where the meeting they lead to takes place.
-_JOURNEY = frozenset({"leave", "fly", "travel", "go", "head", "come", "return", "arrive"})
 #: Events a meeting can take place at ("met X at the summit in Brussels").
 _SETTINGS = frozenset({"summit", "meeting", "conference", "session", "gathering", "forum",
                        "congress", "convention", "assembly"})
@@ -54,7 +54,7 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
         root = ent.root
         if ent.label_ in ("GPE", "LOC") and root.dep_ == "pobj" \
                 and root.head.lower_ in ("to", "for") and root.head.head.i in anchors \
-                and root.head.head.lemma_.casefold() in _JOURNEY \
+                and root.head.head.lemma_.casefold() in TRAVEL_VERBS \
                 and not _before_journey(sent, anchors, root.head.head):
             return ent
         if ent.label_ in ("GPE", "LOC") and root.dep_ == "dobj" and root.head.i in anchors \
@@ -99,7 +99,7 @@ def place_label(span: Span | None) -> str | None:
 
 
 #: Nouns of a trip: "met X during her visit to Japan" took place in Japan.
-_TRIP_NOUNS = frozenset({"visit", "trip", "tour", "stay", "stop", "stopover", "mission"})
+_TRIP_NOUNS = TRIP_NOUNS | {"stay", "stop", "stopover", "mission"}
 
 
 def _trip_place(sent: Span, anchors: set[int]) -> Span | None:

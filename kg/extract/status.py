@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
+from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
 from kg.extract.meeting_words import NOUN_TRIGGERS, SAY, SETTING, TOPIC
 from kg.extract.timex import normalise_date
 from kg.extract.trigger_syntax import POSSIBLE, PROPOSAL_NOUNS, answered, verb_lemma
@@ -98,7 +99,7 @@ def clause_status(verb: Token, time_text: str | None = None) -> MeetingStatus:
         if lemma in NEG_HEADS or _negated(head):
             return MeetingStatus.NEGATED
         if lemma in PLAN_HEADS and lemma not in ("be",) or (lemma == "be" and verb.dep_ == "xcomp"):
-            if lemma in ("leave", "travel", "fly", "come", "return", "go") and head.tag_ == "VBD":
+            if lemma in TRAVEL_VERBS and head.tag_ == "VBD":
                 return MeetingStatus.HAPPENED
             return MeetingStatus.PLANNED
         if head.dep_ == "acomp" and head.head.pos_ in ("AUX", "VERB"):
@@ -265,7 +266,7 @@ def _ability_told(adj: Token) -> bool:
 
 
 #: Nouns of a scheduled trip: a meeting hoped for during one is planned.
-_TRIP = frozenset({"visit", "trip", "tour", "stay", "stopover"})
+_TRIP = TRIP_NOUNS | {"stay", "stopover"}
 
 
 def _on_a_trip(tok: Token) -> bool:

@@ -20,6 +20,8 @@ from datetime import date, datetime, time
 
 from spacy.tokens import Span, Token
 
+from kg.extract.journeys import TRAVEL_VERBS
+
 __all__ = ["normalise_date", "attached_time", "strip_preposition", "time_anchors", "is_duration",
            "JOURNEY", "host_of", "is_journey"]
 
@@ -197,8 +199,7 @@ def _clausal_time(sent: Span, anchors: set[int]) -> str | None:
 
 #: Verbs of a journey: "will leave on Monday to attend X", "arrives on Wednesday for talks"
 #: date the journey, which the meeting is the purpose of, not the meeting itself.
-JOURNEY = frozenset({"leave", "depart", "fly", "travel", "head", "go", "set", "arrive", "come",
-                     "return"})
+JOURNEY = TRAVEL_VERBS | {"depart", "set"}
 #: Verbs that make a meeting known rather than hold it: "announced talks with Y on Monday".
 #: ("said at the meeting today" is the meeting's time: "say" stays an anchor.)
 _REPORTING = frozenset({"announce", "confirm", "disclose"})

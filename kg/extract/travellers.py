@@ -24,18 +24,19 @@ from spacy.tokens import Token
 
 from kg.extract.gazetteer import capital_countries
 from kg.extract.index import entity_key
+from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
 from kg.extract.parties import Parties
 from kg.extract.trigger_syntax import governor
 from kg.model import EntityType
 
 __all__ = ["JOURNEY_NOUNS", "JOURNEY_VERBS", "journey_before", "traveller", "trip_parties"]
 
-#: Verbs whose subject travels to where the talks are.
-JOURNEY_VERBS = frozenset({"arrive", "fly", "travel", "visit", "come", "head", "land", "tour"})
+#: Verbs whose subject travels to where the talks are: arriving or visiting, not leaving.
+JOURNEY_VERBS = TRAVEL_VERBS - {"go", "leave", "return"} | {"visit", "land", "tour"}
 #: Nouns of a journey whose owner ("X's visit", "a visit by X") is the traveller.
-JOURNEY_NOUNS = frozenset({"visit", "trip", "tour", "journey", "mission"})
+JOURNEY_NOUNS = TRIP_NOUNS | {"journey", "mission"}
 #: Verbs of a trip whose "for" phrase says what it is for ("leave for Oslo for talks").
-_TRIP_VERBS = JOURNEY_VERBS | {"go", "leave", "return"}
+_TRIP_VERBS = JOURNEY_VERBS | TRAVEL_VERBS
 #: How many sentences before the talks may tell the journey.
 _BACK = 2
 
