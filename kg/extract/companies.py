@@ -14,11 +14,12 @@ place of the article, and a company's meetings would be lost or given to a stran
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.extract.gazetteer import country_of, is_company_name
+from kg.extract.index import EntityIndex
 
-__all__ = ["companies_not_people"]
+__all__ = ["companies_not_people", "own_meeting"]
 
 
 def _words(span: Span) -> tuple[str, ...]:
@@ -56,3 +57,16 @@ def companies_not_people(spans: list[Span]) -> list[Span]:
                                       or s.doc[s.start - 1].lower_ in _PLACE_PREPOSITIONS))
 
     return [Span(s.doc, s.start, s.end, label="ORG") if company(s) else s for s in spans]
+
+
+#: Modifiers of a company's own meeting of its shareholders or board ("the Acme Inc annual
+#: meeting"): a shareholder or director at it does not meet the company.
+_OWN_MEETING = frozenset({"annual", "shareholders", "stockholders", "shareholder", "stockholder",
+                          "board", "special", "general"})
+
+
+def own_meeting(index: EntityIndex, noun: Token, key: str) -> bool:
+    """Whether the meeting ``noun`` is company ``key``'s own annual or board meeting."""
+    e = index.get(key)
+    return e is not None and is_company_name(e.label) and any(
+        c.lower_ in _OWN_MEETING for c in noun.children if c.dep_ in ("amod", "compound", "nmod"))

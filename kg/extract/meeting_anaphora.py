@@ -23,15 +23,14 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.dating import report_span
 from kg.extract.index import EntityIndex
+from kg.extract.meeting_record import meeting_record
 from kg.extract.meeting_words import LIGHT_VERBS, NOUN_TRIGGERS
 from kg.extract.parties import Parties
-from kg.extract.place import attached_place, place_label
-from kg.extract.provenance import sentence_provenance
+from kg.extract.place import attached_place
 from kg.extract.status import clause_status, is_hypothetical, nominal_status
-from kg.extract.timex import attached_time, normalise_date, time_anchors
-from kg.extract.trigger_syntax import chain, proposed, trigger_text
+from kg.extract.timex import attached_time, time_anchors
+from kg.extract.trigger_syntax import chain, proposed
 from kg.model import Meeting, MeetingStatus
 
 __all__ = ["PRESENT", "anaphoric_meetings", "referred_meeting", "subject_talks_meeting"]
@@ -101,15 +100,8 @@ def referred_meeting(doc: Doc, index: EntityIndex, si: int, sent: Span, n: Token
     words hanging on ``anchors``."""
     place = attached_place(sent, anchors, [])
     time = attached_time(sent, time_anchors(anchors, n), n, [])
-    return Meeting(
-        participants=parts, status=status,
-        provenance=sentence_provenance(doc._.kg_article_id, si, sent),
-        trigger=trigger_text(n), place=place_label(place),
-        place_entity=index.entity_of(place) if place is not None else None, time=time,
-        date=normalise_date(time, published, status is MeetingStatus.PLANNED),
-        confidence=_CONFIDENCE,
-        span=report_span(sent, n, time, published, status.value),
-    )
+    return meeting_record(doc, index, si, sent, n, parts, status, place, time, _CONFIDENCE,
+                          published)
 
 
 def anaphoric_meetings(doc: Doc, index: EntityIndex, found: list[Meeting]) -> list[Meeting]:

@@ -6,8 +6,8 @@ Triggers are verbs ("meet", "confer", "talk with", "receive", "visit" a person, 
 Parties come from subjects (inherited through "is expected to"), objects, "with" and
 "between" phrases, possessives and passive agents; coordination gives every conjunct.
 
->>> sorted(NOUN_TRIGGERS)[:3]
-['audience', 'consultation', 'discussion']
+>>> _merge(["person:ann", "person:bo", "person:ann"])
+('person:ann', 'person:bo')
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import cast
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import meeting_words as words
-from kg.extract.dating import report_span
+from kg.extract.companies import own_meeting
 from kg.extract.discourse import discourse_meetings
 from kg.extract.earlier_mention import dated_again
 from kg.extract.hospitality import (
@@ -28,11 +28,11 @@ from kg.extract.hospitality import (
 )
 from kg.extract.index import EntityIndex
 from kg.extract.meeting_anaphora import anaphoric_meetings
+from kg.extract.meeting_record import meeting_record
 from kg.extract.meeting_scorer import scored_meetings
 from kg.extract.neighbours import Echo, carried_setting, complete, fill_from_neighbours
-from kg.extract.parties import NAMED_GROUPS, Parties, own_meeting
-from kg.extract.place import attached_place, place_label
-from kg.extract.provenance import sentence_provenance
+from kg.extract.parties import Parties
+from kg.extract.place import attached_place
 from kg.extract.sessions import session_meetings
 from kg.extract.status import (
     HYPOTHETICAL_HEADS,
@@ -42,7 +42,7 @@ from kg.extract.status import (
     nominal_status,
     noun_status,
 )
-from kg.extract.timex import attached_time, normalise_date, time_anchors
+from kg.extract.timex import attached_time, time_anchors
 from kg.extract.trigger_syntax import (
     addressees,
     chain,
@@ -55,15 +55,11 @@ from kg.extract.trigger_syntax import (
     present_at,
     proposed,
     stray_with,
-    trigger_text,
     verb_lemma,
 )
 from kg.model import Entity, EntityType, Meeting, MeetingStatus
 
-__all__ = ["find_meetings", "MeetingComponent", "VERB_TRIGGERS", "NOUN_TRIGGERS", "NAMED_GROUPS"]
-
-VERB_TRIGGERS = words.VERB_TRIGGERS
-NOUN_TRIGGERS = words.NOUN_TRIGGERS
+__all__ = ["find_meetings", "MeetingComponent"]
 
 
 class _Finder:
@@ -298,8 +294,7 @@ class _Finder:
                         subj = [k for k in parts if k in self.parties.subjects(tok, agent=False)]
                         sets = [_merge(subj + [k]) for k in parts if k not in subj] or sets
                     anchors = anchors | chain(tok)
-                    place = attached_place(sent, anchors, objs)
-                    time = attached_time(sent, time_anchors(anchors, tok) | _root(place), tok, objs)
+                    place, time = _setting(sent, anchors, tok, objs)
                     status = clause_status(tok, time)
                     confidence = 0.9
                 elif pos == "NOUN" and lemma in words.OCCASIONS:
@@ -312,8 +307,7 @@ class _Finder:
                     sets = [_merge(found)]
                     anchors = {tok.i} | (chain(gov) if gov is not None else set())
                     objs = []
-                    place = attached_place(sent, anchors, objs)
-                    time = attached_time(sent, time_anchors(anchors, tok) | _root(place), tok, objs)
+                    place, time = _setting(sent, anchors, tok, objs)
                     status = noun_status(tok, gov, time)
                     confidence = 0.7
                 elif pos in ("NOUN", "PROPN") and lemma in words.NOUN_TRIGGERS:
@@ -325,8 +319,7 @@ class _Finder:
                         # "Talks between X and Y ended in Lisbon on Friday": the verb's
                         # place and time are the meeting's.
                         anchors = anchors | chain(gov)
-                    place = attached_place(sent, anchors, objs)
-                    time = attached_time(sent, time_anchors(anchors, tok) | _root(place), tok, objs)
+                    place, time = _setting(sent, anchors, tok, objs)
                     place, time = carried_setting(self.settings, tok, place, time)
                     named = _merge([k for ps in sets for k in ps if self.parties.eligible(k)])
                     if (place or time) and len(named) < 2 and (definite(tok) or named and any(
@@ -352,18 +345,8 @@ class _Finder:
                         if not any(a.dep_ == "relcl" for a in (tok, *tok.ancestors)):
                             complete(out, same[0], place, self.index, time, published)
                         continue
-                    out.append(Meeting(
-                        participants=parts,
-                        status=status,
-                        provenance=sentence_provenance(self.doc._.kg_article_id, si, sent),
-                        trigger=trigger_text(tok),
-                        place=place_label(place),
-                        place_entity=self.index.entity_of(place) if place is not None else None,
-                        time=time,
-                        date=normalise_date(time, published, status is MeetingStatus.PLANNED),
-                        confidence=confidence,
-                        span=report_span(sent, tok, time, published, status.value),
-                    ))
+                    out.append(meeting_record(self.doc, self.index, si, sent, tok, parts, status,
+                                              place, time, confidence, published))
         fill_from_neighbours(out, echoes, self.index, published)
         return out
 
@@ -372,8 +355,13 @@ def _merge(parts: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(parts))  # in order, each key once
 
 
-def _root(span: Span | None) -> set[int]:
-    return {span.root.i} if span is not None else set()
+def _setting(sent: Span, anchors: set[int], tok: Token, objs: list[Token]
+             ) -> tuple[Span | None, str | None]:
+    """Where and when the meeting of ``tok`` was: a place on its anchors, and a time on
+    them (not on a journey to it) or on that place ("in Oslo on Monday")."""
+    place = attached_place(sent, anchors, objs)
+    root = {place.root.i} if place is not None else set()
+    return place, attached_time(sent, time_anchors(anchors, tok) | root, tok, objs)
 
 
 def find_meetings(doc: Doc, index: EntityIndex, scored: bool = True) -> list[Meeting]:

@@ -12,7 +12,7 @@ from typing import cast
 from spacy.tokens import Doc, Token
 
 from kg.extract.attribution import reporter
-from kg.extract.gazetteer import is_company_name, title_words
+from kg.extract.gazetteer import title_words
 from kg.extract.groups import Groups
 from kg.extract.index import EntityIndex
 from kg.extract.nationals import (
@@ -28,7 +28,7 @@ from kg.extract.nationals import (
 from kg.extract.portfolios import noun_lemma
 from kg.model import Entity, EntityType
 
-__all__ = ["Parties", "NAMED_GROUPS", "MEMBER_NOUNS", "own_meeting", "conjuncts"]
+__all__ = ["Parties", "NAMED_GROUPS", "MEMBER_NOUNS", "conjuncts"]
 
 #: Group heads that name a party ("the American delegation"); "officials" do not.
 NAMED_GROUPS = frozenset({"delegation", "government", "team", "administration", "cabinet",
@@ -374,19 +374,6 @@ def _modifies_title(tok: Token) -> bool:
         if cur.ent_type_ != "PERSON" and cur.lower_ in _TITLE_HEADS and tok.i < cur.i:
             return True  # a modifier comes before its title: "the Minister, X, and ..." is a list
     return False
-
-
-#: Modifiers of a company's own meeting of its shareholders or board ("the Acme Inc annual
-#: meeting"): a shareholder or director at it does not meet the company.
-_OWN_MEETING = frozenset({"annual", "shareholders", "stockholders", "shareholder", "stockholder",
-                          "board", "special", "general"})
-
-
-def own_meeting(index: EntityIndex, noun: Token, key: str) -> bool:
-    """Whether the meeting ``noun`` is company ``key``'s own annual or board meeting."""
-    e = index.get(key)
-    return e is not None and is_company_name(e.label) and any(
-        c.lower_ in _OWN_MEETING for c in noun.children if c.dep_ in ("amod", "compound", "nmod"))
 
 
 def conjuncts(tok: Token) -> list[Token]:
