@@ -1,8 +1,9 @@
-"""Company names NER takes for people or places: "Corvane" after "Corvane Corp", "Trevisano SpA".
+"""Companies as wires name them: the first words of a company's name, and its own meetings.
 
 Wire stories name a company in full once and then by its first word, which spaCy's small
 model often tags PERSON or GPE; each such mention would otherwise become a person or a
-place of the article, and a company's meetings would be lost or given to a stranger.
+place of the article, and a company's meetings would be lost or given to a stranger. A
+company's annual or board meeting is its own: a shareholder at it does not meet it.
 
 >>> from spacy.lang.en import English
 >>> from spacy.tokens import Span
