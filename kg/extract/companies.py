@@ -17,15 +17,34 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.gazetteer import country_of, is_company_name
+from kg.extract.gazetteer import bare_name, country_of, is_company_name
 from kg.extract.index import EntityIndex
 
-__all__ = ["companies_not_people", "own_meeting"]
+__all__ = ["company_prefixes", "companies_not_people", "own_meeting"]
 
 
 def _words(span: Span) -> tuple[str, ...]:
-    words = span.text.casefold().replace("'s", "").split()
-    return tuple(words[1:] if words and words[0] == "the" else words)
+    return tuple(bare_name(span.text).casefold().split())
+
+
+def company_prefixes(spans: list[Span]) -> dict[str, frozenset[str]]:
+    """The first words of each company's name, casefolded -> the names they begin: a wire
+    names a company in full once, then by its first words.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("Corvane Plc and Corvane Rail Ltd")
+    >>> heads = company_prefixes([Span(doc, 0, 2, label="ORG"), Span(doc, 3, 6, label="ORG")])
+    >>> sorted(heads["corvane"]), sorted(heads["corvane rail"])
+    (['Corvane Plc', 'Corvane Rail Ltd'], ['Corvane Rail Ltd'])
+    """
+    fits: dict[str, set[str]] = {}
+    for s in spans:
+        name = bare_name(s.text)
+        if s.label_ == "ORG" and is_company_name(name):
+            words = name.casefold().split()
+            for k in range(1, len(words)):
+                fits.setdefault(" ".join(words[:k]), set()).add(name)
+    return {p: frozenset(f) for p, f in fits.items()}
 
 
 #: Words before a place name that make it a place ("a depot in Corvane").
@@ -39,11 +58,7 @@ def companies_not_people(spans: list[Span]) -> list[Span]:
     company's ("Trevisano SpA"), unless a longer person's name holds the words ("Ann Corvane"
     for "Corvane"). How often NER tags the words ORG decides nothing: it tags a minister named
     by his surname alone ORG as often as not."""
-    heads: set[tuple[str, ...]] = set()
-    for s in spans:
-        w = _words(s)
-        if s.label_ == "ORG" and w and is_company_name(s.text):
-            heads.update(w[:k] for k in range(1, len(w)))
+    heads = {tuple(p.split()) for p in company_prefixes(spans)}
     held = {w[k:j] for p in spans if p.label_ == "PERSON" and not is_company_name(p.text)
             for w in [_words(p)]
             for k in range(len(w)) for j in range(k + 1, len(w) + 1) if j - k < len(w)}

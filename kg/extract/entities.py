@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.acronyms import long_forms
+from kg.extract.companies import company_prefixes
 from kg.extract.coref import (
     resolve_descriptions,
     resolve_first_person,
@@ -22,6 +23,7 @@ from kg.extract.coref import (
 )
 from kg.extract.coref import resolve_pronouns as _pronouns
 from kg.extract.gazetteer import (
+    bare_name,
     country_name,
     country_of,
     demonym_country,
@@ -76,22 +78,6 @@ _COLLECTIVE = frozenset(
 _SINGULAR_LABEL = frozenset({"delegation", "government", "team", "side", "mission", "party"})
 
 
-#: Determiners that open a span but not a name ("his Social Liberal Party").
-_DETERMINERS = ("the ", "his ", "her ", "its ", "their ", "our ")
-
-
-def _strip_det(text: str) -> str:
-    text = " ".join(text.split())
-    for det in _DETERMINERS:
-        if text.casefold().startswith(det):
-            text = text[len(det) :]
-            break
-    for pos in ("'s", "’s", '"s', "'", "’"):
-        if text.endswith(pos):
-            text = text[: -len(pos)]
-    return text.strip()
-
-
 def _group_head(tok: Token) -> Token | None:
     """The collective noun a demonym modifies, following "American and Ukrainian X"."""
     first = tok
@@ -107,7 +93,7 @@ def _group_head(tok: Token) -> Token | None:
 
 
 def _add_norp(b: NameBuilder, ent: Span, sent_of: dict[int, int]) -> None:
-    text = _strip_det(ent.text)
+    text = bare_name(ent.text)
     country = demonym_country(text) or country_name(text)
     si = sent_of[ent.start]
     head = _group_head(ent.root)
@@ -219,21 +205,6 @@ def _as_organisations(spans: list[Span]) -> list[Span]:
     return out
 
 
-def _company_prefixes(spans: list[Span]) -> dict[str, tuple[str, str]]:
-    """The first words of each company's name -> its key and label, where one company fits:
-    "Corvane" after "Corvane Plc" is that company, not an organisation of its own."""
-    fits: dict[str, set[tuple[str, str]]] = {}
-    for e in spans:
-        label = _strip_det(e.text)
-        if e.label_ != "ORG" or not is_company_name(label):
-            continue
-        words = label.split()
-        for k in range(1, len(words)):
-            fits.setdefault(" ".join(words[:k]).casefold(), set()).add(
-                (entity_key(label, EntityType.ORGANIZATION), label))
-    return {p: next(iter(f)) for p, f in fits.items() if len(f) == 1}
-
-
 def _add_long_form(b: NameBuilder, key: str, long: Span, sent_of: dict[int, int]) -> None:
     b.add(key, "", EntityType.ORGANIZATION, Mention(long.text, long.start_char, long.end_char,
                                                     sent_of[long.start], "alias"),
@@ -252,7 +223,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     b = NameBuilder(sent_of)
     spans = _as_organisations(ner_spans(doc))
     drafts = [person_draft(ent, sent_of[ent.start]) for ent in spans if ent.label_ == "PERSON"]
-    places = {_strip_det(e.text).casefold() for e in spans if e.label_ in ("GPE", "LOC")}
+    places = {bare_name(e.text).casefold() for e in spans if e.label_ in ("GPE", "LOC")}
     # NER sometimes tags a city PERSON once and GPE elsewhere; the place reading wins.
     persons = [p for p in drafts if p is not None]
     # "Trade and Industry" in "Trade and Industry Secretary Ann Vos" is her portfolio,
@@ -270,18 +241,19 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     b.add_persons(persons, doc)
     acronyms: dict[str, str] = {}
     longs = long_forms(doc)
-    companies = _company_prefixes(spans)
+    # "Corvane" after "Corvane Plc" is that company, where only one company fits.
+    companies = {p: next(iter(f)) for p, f in company_prefixes(spans).items() if len(f) == 1}
     # NER's piece of a long form ("the Organisation for Economic Co-operation and") is no name
     spans = [e for e in spans if e.label_ == "PERSON" or not any(
         lf.start <= e.start + (e[0].lower_ == "the") and e.end <= lf.end
-        and _strip_det(e.text) != _strip_det(lf.text) for lf in longs.values())]
+        and bare_name(e.text) != bare_name(lf.text) for lf in longs.values())]
     for ent in spans:
         etype = NER_TYPES.get(ent.label_)
-        if ent.label_ == "PERSON" and _strip_det(ent.text).casefold() in places:
+        if ent.label_ == "PERSON" and bare_name(ent.text).casefold() in places:
             etype = EntityType.PLACE
         elif etype is None or ent.label_ == "PERSON":
             continue
-        text = _strip_det(ent.text)
+        text = bare_name(ent.text)
         if not text:
             continue
         si = sent_of[ent.start]
@@ -309,13 +281,13 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
             long = longs.get(text.replace(".", "").casefold()) if " " not in text else None
             whole = companies.get(text.casefold())
             key = acronyms.get(text.casefold()) or (long is not None and acronyms.get(
-                _strip_det(long.text).casefold())) or (whole and whole[0]) \
+                bare_name(long.text).casefold())) or (whole and entity_key(whole, etype)) \
                 or entity_key(text, etype)
-            label = _strip_det(long.text) if long is not None else whole[1] if whole else text
+            label = bare_name(long.text) if long is not None else whole or text
             b.add(key, label, etype, draft, tokens)
             if long is not None:  # the name as first written, whatever NER tagged it
                 _add_long_form(b, key, long, sent_of)
-                acronyms.setdefault(_strip_det(long.text).casefold(), key)
+                acronyms.setdefault(bare_name(long.text).casefold(), key)
             acronyms.setdefault(_acronym(text.split()).casefold(), key)
             if is_company_name(text):  # "GM" for "General Motors Corp", wires write both
                 acronyms.setdefault(_acronym(text.split()[:-1]).casefold(), key)

@@ -31,6 +31,7 @@ __all__ = [
     "FEMALE_HONORIFICS",
     "LEADER_TITLES",
     "is_company_name",
+    "bare_name",
 ]
 
 MALE_HONORIFICS = frozenset(
@@ -210,3 +211,25 @@ def is_company_name(label: str) -> bool:
     """
     words = label.casefold().replace(",", " ").split()
     return bool(words) and words[-1] in _CORPORATE
+
+
+#: Determiners that open a span but not a name ("his Social Liberal Party").
+_DETERMINERS = ("the ", "his ", "her ", "its ", "their ", "our ")
+
+
+def bare_name(text: str) -> str:
+    """A name as written, without an opening determiner or a closing possessive: what
+    entities are labelled and keyed by.
+
+    >>> bare_name("the  Acme Corp's"), bare_name("his Social Liberal Party")
+    ('Acme Corp', 'Social Liberal Party')
+    """
+    text = " ".join(text.split())
+    for det in _DETERMINERS:
+        if text.casefold().startswith(det):
+            text = text[len(det) :]
+            break
+    for pos in ("'s", "’s", '"s', "'", "’"):
+        if text.endswith(pos):
+            text = text[: -len(pos)]
+    return text.strip()
