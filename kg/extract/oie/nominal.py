@@ -56,17 +56,7 @@ def _possessive(noun: Token, owner: Token) -> list[RawExtraction]:
     thing = tuple(i for i in thing if doc[i].dep_ != "det")
     if not thing or owner.pos_ not in _NOMINAL:
         return []
-    rel = "have" if owner.tag_ in ("NNS", "NNPS") else "has"
-    return [
-        RawExtraction(
-            subject=owner_np,
-            relation=(rel,),
-            args=(thing,),
-            construction="possessive",
-            head=noun.i,
-            predicate="have",
-        )
-    ]
+    return [_has(owner_np, owner.tag_ in ("NNS", "NNPS"), thing, noun)]
 
 
 def _of_genitive(noun: Token, of: Token) -> RawExtraction | None:
@@ -77,9 +67,15 @@ def _of_genitive(noun: Token, of: Token) -> RawExtraction | None:
     thing = tuple(i for i in _bare(noun, of) if noun.doc[i].dep_ != "det")
     if not thing:
         return None
+    return _has(phrase(owner), owner.tag_ == "NNPS", thing, noun)
+
+
+def _has(owner: tuple[int, ...], plural: bool, thing: tuple[int, ...], noun: Token
+         ) -> RawExtraction:
+    """(owner; has; thing), the possession a noun phrase tells ("have" after a plural owner)."""
     return RawExtraction(
-        subject=phrase(owner),
-        relation=("have" if owner.tag_ == "NNPS" else "has",),
+        subject=owner,
+        relation=("have" if plural else "has",),
         args=(thing,),
         construction="possessive",
         head=noun.i,
