@@ -1,5 +1,6 @@
-"""Generated documentation: docs/cli.md from ``--help``, docs/queries.md from the saved
-queries run on the seeds, and the generated blocks of docs/vocabulary.md.
+"""Generated documentation: docs/cli.md, docs/queries.md and docs/vocabulary.md's blocks.
+
+docs/cli.md comes from ``--help``, docs/queries.md from the saved queries run on the seeds.
 
 Run ``python -m kg.docs [cli|queries|vocabulary|all] [--check]`` from the repository root;
 ``--check`` writes nothing and exits 1 when a file is out of date.

@@ -1,6 +1,7 @@
-"""Meeting events: one real meeting of two or more participants, reconciled from every article
-that reports it (:mod:`kg.events.cluster` per pair, :mod:`kg.events.merge` across pairs), kept
-in derived graphs (:mod:`kg.events.derive`).
+"""Meeting events: one real meeting of two or more participants, reconciled across articles.
+
+Every article that reports it counts (:mod:`kg.events.cluster` per pair, :mod:`kg.events.merge`
+across pairs); the events are kept in derived graphs (:mod:`kg.events.derive`).
 
 >>> from kg.events import update_events, EventUpdate
 >>> EventUpdate().created

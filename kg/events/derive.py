@@ -1,5 +1,6 @@
-"""Meeting events in the store: derived from the per-article meeting reports, kept in one
-derived named graph per pair of participants, and updated incrementally.
+"""Meeting events in the store: one derived named graph per pair, updated incrementally.
+
+The events are derived from the per-article meeting reports.
 
 The article graphs stay the source of truth. After articles are added, replaced, relinked or
 removed, only the pairs whose reports those articles held (before or after) are clustered

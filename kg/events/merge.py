@@ -1,5 +1,7 @@
-"""Pair events → meeting events with all their participants: the events of different pairs
-that share a report (one sentence naming three or more people meeting) are one meeting.
+"""Pair events → meeting events with all their participants, where pairs share a report.
+
+The events of different pairs that share a report (one sentence naming three or more people
+meeting) are one meeting.
 
 Reports are clustered per pair (:mod:`kg.events.cluster`), where dates and places can be
 compared. A report of a three-party meeting is then in the events of its three pairs; those

@@ -1,5 +1,7 @@
-"""A closing attribution ("..., X told reporters.") that the small parser hangs on the
-sentence as a subjectless verb, making its speaker an apposition of the last name before it.
+"""A closing "..., X told reporters." that the parser made an apposition of a name before it.
+
+The small parser hangs such an attribution on the sentence as a subjectless verb, making its
+speaker an apposition of the last name before it.
 
 >>> sorted(REPORTING)
 ['add', 'say', 'tell']

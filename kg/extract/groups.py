@@ -1,6 +1,7 @@
-"""Group participants resolved at article level: a plural noun phrase that names a group
-("his counterparts from Asia", "EC finance ministers", "the countries visited", "the
-clubs") stands for the named entities of the article that fit it.
+"""Group participants resolved at article level: a plural phrase stands for the entities it fits.
+
+A plural noun phrase that names a group ("his counterparts from Asia", "EC finance ministers",
+"the countries visited", "the clubs") stands for the named entities of the article that fit it.
 
 Three families, each only when the evidence is unambiguous, else the group stays unnamed:
 

@@ -1,5 +1,6 @@
-"""Hospitality events as meetings: a reception, dinner or lunch held for a guest by a host,
-and a courtesy call on someone.
+"""Hospitality events as meetings: a reception, dinner or lunch for a guest; a courtesy call.
+
+A reception, dinner or lunch is held for a guest by a host; a courtesy call is on someone.
 
 The host is the subject of "host/give/hold/throw" or the agent of "hosted by", "given by";
 the guest is the object of "for" or "in honour of". A courtesy call is paid *on* someone.

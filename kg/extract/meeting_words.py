@@ -1,5 +1,6 @@
-"""The words that make a meeting: trigger verbs and nouns, light verbs, and the word sets
-the meeting finder (:mod:`kg.extract.meetings`) reads a trigger's context with.
+"""The words that make a meeting: triggers, light verbs and the words of a trigger's context.
+
+The meeting finder (:mod:`kg.extract.meetings`) reads a trigger's context with these sets.
 
 >>> "summit" in NOUN_TRIGGERS and "hold" in LIGHT_VERBS
 True

@@ -1,5 +1,7 @@
-"""Countries written as one compound of country words: "the U.S./Soviet summit", "Franco-German
-talks", "Japan-Korea trade talks" name two countries, not one organisation or group.
+"""Countries written as one compound of country words: "U.S./Soviet", "Franco-German".
+
+"The U.S./Soviet summit", "Franco-German talks", "Japan-Korea trade talks" name two countries,
+not one organisation or group.
 
 A run of tokens written without spaces ("U.S.-Soviet", "Sino - British" as the tokenizer splits
 it) that modifies a noun is a compound when every part between hyphens or slashes is a country

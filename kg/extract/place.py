@@ -1,5 +1,7 @@
-"""The place of an event: a locative phrase ("in Moscow"), a compound ("Moscow talks"), a
-place noun ("the presidential residence") or the destination of the journey it is for.
+"""The place of an event: a locative phrase, a compound, a place noun or a journey's end.
+
+"In Moscow", "Moscow talks", "the presidential residence", or the destination of the journey
+the event is for.
 
 >>> "residence" in _PLACE_NOUNS and "stopover" in _TRIP_NOUNS
 True

@@ -1,5 +1,6 @@
-"""Portfolios of office holders: which office a role phrase names, so that "finance
-ministers" or "his counterparts" can be matched with the people an article names.
+"""Portfolios of office holders: which office a role phrase names.
+
+So "finance ministers" or "his counterparts" can be matched with the people an article names.
 
 A portfolio is a coarse office class: "finance" (finance minister, treasury secretary,
 chancellor of the exchequer), "foreign" (foreign minister, secretary of state), "trade",

@@ -1,5 +1,6 @@
-"""The web fetch log of a store: kept in its own named graph, read before a web build and
-written with the build's publish step; ``kg urls`` prints it.
+"""The web fetch log of a store, in its own named graph; ``kg urls`` prints it.
+
+It is read before a web build and written with the build's publish step.
 
 The log (:class:`~kg.sources.fetchlog.FetchLog`: each URL's last outcome, failures in a row and
 validators) lives in the store it describes, in the graph :func:`~kg.rdf.iri.fetch_log_graph_iri`,

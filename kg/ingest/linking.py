@@ -1,5 +1,7 @@
-"""Cross-article linking in the store: a person known only as "Putin" in one article gets the
-IRI of the "Vladimir Putin" that other articles name in full.
+"""Cross-article linking in the store: a surname alone gets the IRI of the full name.
+
+A person known only as "Putin" in one article gets the IRI of the "Vladimir Putin" that other
+articles name in full.
 
 It runs over the stored graphs after a build, so the result does not depend on the order
 in which articles were ingested, nor on how they were extracted (one process, several, or

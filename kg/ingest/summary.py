@@ -1,5 +1,6 @@
-"""The records of a build: progress, one prepared article, running totals, the summary and
-its report (the lines ``kg build`` prints).
+"""The records of a build: progress, prepared articles, running totals, summary and report.
+
+The report is the lines ``kg build`` prints.
 
 >>> s = BuildSummary(built=("a1",), triples=3, meetings=1, entities=2, seconds=0.5)
 >>> build_report(s, "kg-store").out

@@ -1,5 +1,6 @@
-"""The map of a corpus: which entities to draw first, and the rest of the graph, compact, for
-search and expansion in the page.
+"""The map of a corpus: which entities to draw first, and the rest of the graph, compact.
+
+The rest is packed for search and expansion in the page.
 
 Thousands of entities cannot all be drawn readably, so a map over ``budget`` nodes draws
 every meeting's participants first, then the most connected entities, and carries every

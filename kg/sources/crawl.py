@@ -1,5 +1,7 @@
-"""Walking the URLs of a build: pages are read, feeds and sitemaps (and the sitemaps of a
-sitemap index) are read for their links, and every URL looked at gets one outcome.
+"""Walking the URLs of a build: pages, feeds and sitemaps read, one outcome for every URL.
+
+Pages are read; feeds and sitemaps (and the sitemaps of a sitemap index) are read for their
+links.
 
 Each URL is looked at once per run, even when a feed and a sitemap both list it. Listed pages
 whose URL is already stored are not requested, unless the listing says they changed since a

@@ -1,5 +1,7 @@
-"""Feeds and sitemaps: which article URLs an RSS/Atom feed or an XML sitemap lists, and when
-each last changed, if the feed (Atom ``<updated>``) or sitemap (``<lastmod>``) says.
+"""Feeds and sitemaps: the article URLs an RSS/Atom feed or an XML sitemap lists, and when.
+
+Each URL comes with when it last changed, if the feed (Atom ``<updated>``) or sitemap
+(``<lastmod>``) says.
 
 The document is parsed by lxml with entities and network access off (a feed is untrusted
 input). Links are resolved against the document's URL; only http(s) links are kept, each once.

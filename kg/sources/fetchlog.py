@@ -1,5 +1,6 @@
-"""What web builds learnt about each URL they looked at: its outcome, failures to back off
-from, validators to ask "changed since?" with.
+"""What web builds learnt about each URL they looked at: outcome, back-off, validators.
+
+Its outcome, failures to back off from, and validators to ask "changed since?" with.
 
 Every URL a build looks at ends with one outcome (:data:`OUTCOMES`: stored, unchanged, refused
 and why, failed and why, ...), so ``kg urls`` can say why a URL gave no article.

@@ -1,5 +1,6 @@
-"""Every input of a build, local or on the web: paths go to the file readers, URLs to the
-polite fetcher, and ``kg read`` prints what comes out as JSON Lines.
+"""Every input of a build, local or on the web; ``kg read`` prints them as JSON Lines.
+
+Paths go to the file readers, URLs to the polite fetcher.
 
 >>> import pathlib, tempfile
 >>> d = pathlib.Path(tempfile.mkdtemp())
