@@ -76,6 +76,11 @@ def handle_errors(fn: F) -> F:
 
 
 def iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    """A ``--published`` value as a date; anything but YYYY-MM-DD is a usage error.
+
+    >>> iso_date(click.Context(click.Command("x")), click.Option(["--published"]), "2026-03-01")
+    datetime.date(2026, 3, 1)
+    """
     if value is None:
         return None
     try:
