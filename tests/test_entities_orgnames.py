@@ -139,6 +139,18 @@ def test_company_words_taken_for_a_place_only_without_a_preposition():
                       ("Corvane", "GPE")]
 
 
+def test_a_possessive_company_name_gives_its_first_words_as_the_entities_do():
+    # NER often keeps the "'s" in the span ("Corvane Rail Plc's board"); the retyping reads the
+    # name as entity keying does, without it, so "Corvane Rail" is the company, not a person.
+    from kg.extract.companies import companies_not_people, company_prefixes
+
+    doc = English()("Corvane Rail Plc's board met . Corvane Rail said no .")
+    spans = [Span(doc, 0, 4, label="ORG"), Span(doc, 7, 9, label="PERSON")]
+    assert [s.text for s in spans] == ["Corvane Rail Plc's", "Corvane Rail"]
+    assert company_prefixes(spans)["corvane rail"] == frozenset({"Corvane Rail Plc"})
+    assert [s.label_ for s in companies_not_people(spans)] == ["ORG", "ORG"]
+
+
 @pytest.mark.model
 def test_a_name_in_apposition_with_a_title_is_a_person_whatever_ner_tagged(nlp):
     x = run(nlp, "The conference chairman, Somchai Raknam of Thailand, said delegates met on "
