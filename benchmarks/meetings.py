@@ -36,6 +36,7 @@ import json
 import logging
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -368,6 +369,37 @@ def print_table(outcomes: dict[str, Outcome], out: TextIO = sys.stdout) -> None:
           file=out)
 
 
+def attribute_kind(gold: str | None, ours: str | None) -> str:
+    """How a predicted place or time differs from the gold one, in words that carry no text:
+    right, missing (gold has one, we none), extra (we have one, gold none), wider (the gold
+    text inside ours), narrower (ours inside the gold text), different.
+
+    >>> attribute_kind("Monday", "on Monday"), attribute_kind("Geneva", "Geneva talks")
+    ('right', 'wider')
+    """
+    g, q = _norm(gold), _norm(ours)
+    if g == q:
+        return "right"
+    if not q or not g:
+        return "missing" if not q else "extra"
+    return "wider" if g in q else "narrower" if q in g else "different"
+
+
+def print_attribute_kinds(outcomes: dict[str, Outcome], out: TextIO = sys.stdout) -> None:
+    """Counts of place and time kinds on matched pairs, per split (numbers only, so the
+    validation parts may be read this way)."""
+    print("\nplace and time on matched pairs, by kind (counts only):", file=out)
+    for name, o in outcomes.items():
+        for attr in ("place", "time"):
+            kinds: Counter[str] = Counter()
+            for gl, pl in o.matched:
+                found = [attribute_kind(getattr(g, attr), getattr(q, attr))
+                         for g, q in _couples(gl, pl)]
+                kinds["right" if "right" in found else found[0]] += 1
+            print(f"{name:20} {attr:5} " + "; ".join(f"{k} {n}" for k, n in kinds.most_common()),
+                  file=out)
+
+
 def print_errors(lines: list[GoldLine], pred: list[PairRecord], articles: Iterable[str],
                  out: TextIO = sys.stdout) -> None:
     """Misses, false positives and attribute errors of development articles only."""
@@ -428,6 +460,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--extra", default=None,
                     help="also score this directory in the meetings-dev format (articles "
                          "listed in its DONE.txt; ids x<NEWID>)")
+    ap.add_argument("--attr-why", action="store_true",
+                    help="count place and time errors on matched pairs by kind, per split "
+                         "(numbers only)")
     ap.add_argument("--dev-only", action="store_true",
                     help="extract and score the development half (and the seed) only")
     args = ap.parse_args(argv)
@@ -453,6 +488,8 @@ def main(argv: list[str] | None = None) -> int:
         outcomes = {k: v for k, v in outcomes.items()
                     if k in (DEV, DEV_NEW, mx.EXTRA_DEV, SEED_SPLIT)}
     print_table(outcomes)
+    if args.attr_why:
+        print_attribute_kinds(outcomes)
     if args.errors:
         print_errors(lines, pred, wanted or _error_articles(None, ids))
     return 0

@@ -1,0 +1,44 @@
+"""The meetings benchmark's numbers-only breakdown of place and time errors on matched pairs."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+_PATH = list(sys.path)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import meetings as mb  # noqa: E402
+
+# benchmarks/ first on the path would shadow installed packages for later tests.
+sys.path[:] = _PATH
+
+SENT = "Ann Lee met Bo Chan in Oslo on Monday."
+
+
+def pair(place: str | None, time: str | None, sentence: str = SENT) -> mb.PairRecord:
+    return mb.PairRecord("50", ("Ann Lee", "Bo Chan"), place, time, "happened", sentence)
+
+
+def test_kinds_of_a_place_or_time():
+    assert mb.attribute_kind("Oslo", "in Oslo") == "right"
+    assert mb.attribute_kind("Oslo", None) == "missing"
+    assert mb.attribute_kind(None, "Oslo") == "extra"
+    assert mb.attribute_kind("Monday", "Monday morning") == "wider"
+    assert mb.attribute_kind("Monday morning", "Monday") == "narrower"
+    assert mb.attribute_kind("Oslo", "Bergen") == "different"
+
+
+def test_breakdown_prints_counts_and_no_text():
+    outcome = mb.Outcome()
+    outcome.matched += [([pair("Oslo", "Monday")], [pair("Oslo", None)]),
+                        ([pair("Oslo", "Monday")], [pair("Bergen", "Monday")]),
+                        # a right value in any couple of the same sentence counts as right
+                        ([pair("Oslo", "Monday")], [pair(None, None), pair("Oslo", "Monday")])]
+    out = io.StringIO()
+    mb.print_attribute_kinds({"validation half": outcome}, out)
+    text = out.getvalue()
+    assert "validation half      place right 2; different 1" in text
+    assert "validation half      time  right 2; missing 1" in text
+    assert "Oslo" not in text and "Bergen" not in text and "Monday" not in text
