@@ -13,7 +13,8 @@ from kg.extract.journeys import TRAVEL_VERBS
 
 __all__ = ["VERB_TRIGGERS", "NOUN_TRIGGERS", "LIGHT_VERBS", "ATTEND", "NEEDS_WITH", "PERSON_ONLY",
            "TALK_MEDIA", "RECIPROCAL", "CONTEXT_PREPS", "SETTING", "BEFORE_AFTER", "OCCASIONS",
-           "HELD", "SAY", "PRESENCE", "TAKE_PART", "TOPIC", "DELEGATIONS", "ALONE"]
+           "HELD", "SAY", "PRESENCE", "TAKE_PART", "TOPIC", "DELEGATIONS", "ALONE", "SPEAK_TO",
+           "MOTION", "TELL", "DEAL_WITH", "GET_FROM"]
 
 VERB_TRIGGERS = frozenset(
     {"meet", "confer", "negotiate", "talk", "chat", "host", "receive", "visit", "sit", "call",
@@ -38,7 +39,7 @@ RECIPROCAL = frozenset({"meet", "confer", "negotiate"})
 PERSON_ONLY = frozenset({"visit", "receive", "host", "join", "call"})
 TALK_MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "letter", "radio"})
 CONTEXT_PREPS = frozenset({"after", "during", "at", "in", "before", "following", "from",
-                            "since", "ahead", "for", "on", "into"})
+                            "since", "ahead", "for", "on", "into", "to"})
 #: "seek support at the meeting": the meeting is the setting, not what is sought.
 SETTING = frozenset({"at", "during", "in", "after", "before", "following"})
 BEFORE_AFTER = frozenset({"after", "before", "ahead", "following", "since"})
@@ -46,6 +47,23 @@ OCCASIONS = HOSPITALITY_NOUNS | CALL_NOUNS
 HELD = frozenset({"hold", "schedule", "plan", "set", "slate", "arrange", "due"})
 SAY = frozenset({"say", "tell", "report", "announce", "disclose", "add"})
 PRESENCE = TRAVEL_VERBS | {"be"}
+#: Getting somewhere besides travelling: "drove straight to a meeting with Y".
+MOTION = frozenset({"drive", "walk", "rush", "hurry", "hasten", "return"})
+#: Verbs of speaking to someone: "X assured Y at the meeting" puts X and Y at one meeting.
+TELL = frozenset({"tell", "ask", "urge", "assure", "brief", "inform", "warn", "press", "promise",
+                  "give", "hand", "offer", "thank", "congratulate", "persuade", "convince",
+                  "reassure", "remind", "advise"})
+#: Verbs of taking something up with someone: at a meeting, "with Y" is the other side.
+DEAL_WITH = frozenset({"raise", "discuss", "take", "explore", "review", "share", "exchange",
+                       "settle", "sign", "agree", "disagree", "clash", "argue", "plead",
+                       "lodge", "negotiate", "conclude", "reach", "work", "cooperate"})
+#: Verbs of getting something from someone: at a meeting, "from Y" is the other side.
+GET_FROM = frozenset({"seek", "get", "obtain", "receive", "win", "secure", "extract", "demand",
+                      "request", "hear", "elicit", "wring", "accept"})
+#: Verbs that address someone through "to": "explained the plan to Y at the meeting".
+SPEAK_TO = frozenset({"explain", "present", "submit", "make", "deliver", "outline", "describe",
+                      "convey", "put", "express", "repeat", "show", "complain", "protest",
+                      "pledge", "pass", "read"})
 TAKE_PART = frozenset({"take", "participate", "join", "sit"})
 #: "spoke on the talks", "a briefing about the negotiations": the talks are the topic.
 TOPIC = frozenset({"on", "about", "over", "regarding", "concerning"})

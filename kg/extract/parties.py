@@ -11,6 +11,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Token
 
+from kg.extract import swallowed as sw
 from kg.extract.attribution import reporter
 from kg.extract.gazetteer import title_words
 from kg.extract.groups import Groups
@@ -88,7 +89,8 @@ class Parties:
             if ante.conjuncts and all(c.i < tok.i for c in ante.conjuncts):
                 return self.expand(ante, depth + 1)
             return self.of_token(ante, depth + 1)
-        keys = [self.stand_in(k) for k in self.index.keys_of(tok) if self.eligible(k)]
+        keys = [self.stand_in(k) for k in self.index.keys_of(tok) if self.eligible(k)] or [
+            k for n in sw.dated_names(self.index, tok) for k in self._named(n, depth + 1)]
         keys = led_by(self, tok) or keys  # "a Chilean delegation, led by X": X
         if any(c.lower_ == "other" for c in tok.children) and tok.dep_ == "conj":
             # "Lopez and other Spanish officials": the same side as the named conjunct.
@@ -127,6 +129,8 @@ class Parties:
                 elif tok.tag_ == "NNS" and len(listed) < 2:
                     listed = []  # "producers, X, manager of ..., said": the speaker
                 keys += [k for k in listed if (self.is_person(k) or not titled) and k not in keys]
+        if titled and not keys:  # "its ambassador in Rome, X": X hangs on "Rome"
+            keys = [k for n in sw.apposed_holder(self.index, tok) for k in self.of_token(n, 3)]
         if not keys and lemma in ORG_DESCRIPTORS:
             # "the United Auto Workers union", "the Citibank group": the named organisation.
             keys += [k for c in tok.children if c.dep_ == "compound"
@@ -170,7 +174,7 @@ class Parties:
     def expand(self, tok: Token, depth: int = 0) -> list[str]:
         """Named parties of ``tok`` and of every token coordinated with it."""
         out: list[str] = []
-        for t in (tok, *conjuncts(tok)):
+        for t in (tok, *conjuncts(tok), *sw.inner_conjuncts(self.index, tok)):
             for k in self.of_token(t, depth) + self.listed(t, depth):
                 if k not in out:
                     out.append(k)
@@ -278,6 +282,8 @@ class Parties:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 out += self.fronted(verb, c) or self.expand(c)
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        dated = [k for n in sw.dated_subject(self.index, verb) for k in self.expand(n, depth)]
+        out, has_subject = out + dated, has_subject or bool(dated)  # "Acme Monday met Y"
         if not has_subject:
             # The small parser hangs a fronted subject on a preceding participle clause
             # ("X, working to ..., held talks"): take it from there.
@@ -329,6 +335,8 @@ class Parties:
                         out += self.expand(g)
                     elif g.dep_ == "prep" and g.lower_ == c.lower_:
                         out += self.prep_objects(c, preps)  # "talks with with X" (a typo)
+                if c.lower_ == "between":  # "talks between A and B Monday": B in the date
+                    out += [k for n in sw.dated_after(self.index, c) for k in self.expand(n)]
         return out
 
     def prep_object_tokens(self, tok: Token, preps: tuple[str, ...]) -> list[Token]:

@@ -11,8 +11,9 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
+from kg.extract import meeting_words as mw
 from kg.extract.index import EntityIndex
-from kg.extract.meeting_words import HELD, PRESENCE, SAY, SETTING
+from kg.extract.meeting_words import HELD, MOTION, PRESENCE, SAY, SETTING
 from kg.model import EntityType, MeetingStatus
 
 __all__ = ["QUANTITY", "EVENT_PARTS", "PROPOSAL_NOUNS", "OCCUR", "POSSIBLE", "looked_through",
@@ -101,31 +102,23 @@ def governor(noun: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
-#: Verbs of speaking to someone: "X assured Y at the meeting" puts X and Y at one meeting.
-TELL = frozenset({"tell", "ask", "urge", "assure", "brief", "inform", "warn", "press", "promise",
-                  "give", "hand", "offer", "thank", "congratulate", "persuade", "convince",
-                  "reassure", "remind", "advise"})
-#: Verbs of taking something up with someone: at a meeting, "with Y" is the other side.
-DEAL_WITH = frozenset({"raise", "discuss", "take", "explore", "review", "share", "exchange",
-                       "settle", "sign", "agree", "disagree", "clash", "argue", "plead",
-                       "lodge", "negotiate", "conclude", "reach", "work", "cooperate"})
-#: Verbs of getting something from someone: at a meeting, "from Y" is the other side.
-GET_FROM = frozenset({"seek", "get", "obtain", "receive", "win", "secure", "extract", "demand",
-                      "request", "hear", "elicit", "wring", "accept"})
-
-
 def addressees(parties: _PartiesOf, verb: Token) -> list[str]:
-    """The named parties a verb deals with face to face ("told Y", "gave Y a plan", "was
-    briefed by X": its passive subject; "raised it with Y", "sought assurances from Y"): at
-    a meeting with nobody else named, its subject met them. An organisation one "tells" is
-    the press ("told Reuters at the meeting"), not a party."""
+    """The named parties a verb deals with face to face ("told Y", "gave Y a plan", "made no
+    promise to Y", "was briefed by X": its passive subject; "raised it with Y", "sought
+    assurances from Y"): at a meeting with nobody else named, its subject met them. An
+    organisation one "tells" is the press ("told Reuters at the meeting"), not a party."""
     lemma = verb.lemma_.casefold()
     out: list[str] = []
-    if lemma in TELL:
+    if lemma in mw.TELL:
         deps = ("nsubjpass",) if parties.agents(verb) else ("dobj", "dative")
         out += [k for c in verb.children if c.dep_ in deps for k in parties.expand(c)
                 if lemma != "tell" or not parties._is_org(k)]
-    preps = ("with",) if lemma in DEAL_WITH else ("from",) if lemma in GET_FROM else ()
+    if lemma in mw.TELL | mw.SPEAK_TO and not any(c.dep_ == "auxpass" for c in verb.children):
+        # "to Y" is the dative ("handed the draft to Y") or the verb's phrase ("explained it to
+        # Y"); a passive ("proposals were made to Y") does not say who spoke to Y.
+        out += [k for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
+                for g in c.children if g.dep_ == "pobj" for k in parties.expand(g)]
+    preps = ("with",) if lemma in mw.DEAL_WITH else ("from",) if lemma in mw.GET_FROM else ()
     # The small parser hangs the phrase on the verb or on its object ("raised the issue with Y").
     heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
     return out + [k for h in heads for k in parties.prep_objects(h, preps)]
@@ -151,6 +144,8 @@ def on_verb(noun: Token, gov: Token) -> bool:
         return True
     if prep.lower_ in ("for", "to") and answered(noun, gov) is not None:
         return True  # "accepted an invitation for talks with Y"
+    if prep.lower_ == "to" and verb_lemma(gov) not in PRESENCE | MOTION:
+        return False  # "objected to talks with Y"; but "drove to a meeting with Y"
     if prep.lower_ == "for" and prep.head.dep_ in ("nsubj", "nsubjpass") \
             and prep.head.head.i == gov.i:
         return True  # "X, in Rome for talks with Y, said": why the subject is there
@@ -163,10 +158,17 @@ _ADDRESS = frozenset({"speech", "address", "remarks", "statement", "presentation
 
 def present_at(noun: Token, gov: Token, via: str) -> bool:
     """Whether the phrase of a meeting noun puts the subject of ``gov`` at the meeting: "X
-    will be in Lima for the annual meeting of Y", "X said at a meeting of Y", "X said in a
-    speech to the annual meeting of Y" (addressing a body's meeting is attending it)."""
+    will be in Lima for the annual meeting of Y", "X, in Lima for it, said", "X said at a
+    meeting of Y", "X said in a speech to the annual meeting of Y" (addressing a body's
+    meeting is attending it); not a passive's subject ("rates were set at the meeting")."""
+    while noun.dep_ in ("appos", "conj") and noun.head.i < noun.i:
+        noun = noun.head  # "for the Acme Bank (AB) meeting" read as an apposition to the bank
     if via in ("for", "at"):
-        return (verb_lemma(gov) in PRESENCE or via == "at") and noun.head.head.i == gov.i
+        host = noun.head.head
+        if via == "for" and host.dep_ == "nsubj" and host.head.i == gov.i:
+            return True  # "X, in Lima for the annual meeting of Y, said": why X is there
+        return (verb_lemma(gov) in PRESENCE or via == "at") and host.i == gov.i \
+            and not any(c.dep_ == "auxpass" for c in gov.children)
     host = noun.head.head
     return via == "to" and host.lemma_.casefold() in _ADDRESS and host.dep_ == "pobj" \
         and host.head.head.i == gov.i
