@@ -85,6 +85,27 @@ def test_place_and_time_as_written(nlp, text, place, time):
     assert {(m.place, m.time) for m in meetings(nlp, text)} == {(place, time)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the meeting told in a clause on the trip, or by the traveller on the trip
+        "Peter Novak paid a short visit to Norway during which he discussed grain prices with "
+        "Anna Moravec.",
+        "Peter Novak, on a visit to Norway, met Anna Moravec.",
+        "Peter Novak's visit to Norway, where he will meet Anna Moravec, begins in May.",
+    ],
+)
+def test_the_trip_the_meeting_is_part_of_is_its_place(nlp, text):
+    assert [(m.names, m.place) for m in meetings(nlp, text)] == [
+        (frozenset({"Peter Novak", "Anna Moravec"}), "Norway")]
+
+
+def test_a_visit_before_the_meeting_is_not_its_place(nlp):
+    text = "Peter Novak met Anna Moravec before a visit to Norway."
+    assert [(m.names, m.place) for m in meetings(nlp, text)] == [
+        (frozenset({"Peter Novak", "Anna Moravec"}), None)]
+
+
 def test_a_visit_after_the_meeting_is_not_its_place(nlp):
     text = "Peter Novak will visit Tokyo after meeting Anna Moravec in Oslo."
     assert [(m.names, m.place) for m in meetings(nlp, text)] == [

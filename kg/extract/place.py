@@ -92,6 +92,11 @@ def _before_journey(sent: Span, anchors: set[int], journey: Token) -> bool:
                and sent.doc[a].head.lower_ in ("after", "following", "since") for a in anchors)
 
 
+def _on_the_event(tok: Token, anchors: set[int]) -> bool:
+    """Whether ``tok`` is the event or its subject ("Y, on a visit to Japan, met X")."""
+    return tok.i in anchors or tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in anchors
+
+
 def place_label(span: Span | None) -> str | None:
     """The place as written, without a leading "the" ("the White House" -> "White House")."""
     if span is None:
@@ -116,9 +121,12 @@ def _trip_place(sent: Span, anchors: set[int]) -> Span | None:
             continue
         prep = root.head
         host = prep.head
-        if prep.lower_ in ("to", "of", "in") and host.lemma_.casefold() in _TRIP_NOUNS \
-                and host.dep_ == "pobj" and host.head.lower_ in ("during", "on", "in") \
-                and host.head.head.i in anchors:
+        if prep.lower_ in ("to", "of", "in") and host.lemma_.casefold() in _TRIP_NOUNS and (
+                host.dep_ == "pobj" and host.head.lower_ in ("during", "on", "in")
+                and _on_the_event(host.head.head, anchors)
+                or host.i in above - anchors):
+            # "met X during a visit to Japan", "Y, on a visit to Japan, met X", and a meeting
+            # told in a clause on the trip ("a visit to Japan during which he met X")
             return ent
         if prep.lower_ == "in" and prep.i < host.i and host.i in above and any(
                 c.dep_ == "mark" and c.lower_ == "while" and c.i == prep.i - 1
