@@ -11,7 +11,7 @@ import pytest
 from meeting_helpers import meetings
 
 import kg
-from kg.extract.meeting_candidates import trigger_class
+from kg.extract.meeting_candidates import TRIGGER_GATES, trigger_class
 from kg.extract.meeting_roles import GATES, Role, gate, linked, role_of
 from kg.extract.meeting_scorer import (
     WEIGHTS_FILE,
@@ -19,6 +19,7 @@ from kg.extract.meeting_scorer import (
     load_model,
     probability,
     scored_meetings,
+    sentence_candidates,
 )
 from kg.extract.meetings import find_meetings
 from kg.extract.pipeline import set_doc_context
@@ -47,7 +48,7 @@ def test_trigger_classes_cover_verbs_and_nouns():
 def test_shipped_model_has_weights_and_a_threshold_fitted_on_development_articles():
     model = load_model()
     assert "bias" in model.weights and 0.5 <= model.threshold < 1.0
-    assert model.loose <= set(GATES) and not model.beside_rules
+    assert model.loose <= set(GATES) | set(TRIGGER_GATES)
     meta = json.loads((Path(kg.__file__).parent / "data" / WEIGHTS_FILE).read_text())
     assert "development half" in meta["fitted_on"] and "validation" not in meta["fitted_on"]
     # A candidate the parse reads as reported by a speaker on a call is not enough.
@@ -206,3 +207,24 @@ def test_a_model_fitted_beside_the_rules_adds_only_the_pairs_they_lack(nlp):
     beside = scored_meetings(doc, index, rules, replace(accept_all, beside_rules=True))
     given = {frozenset(m.participants) for m in rules}
     assert all(not set(m.participants) <= p for m in beside for p in given)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        # a meeting word the rules exclude: a condition
+        ("Senator Mark Hale said he would meet Secretary Ruth Cole only if the bill passed.",
+         "excluded"),
+        # two parties on one side, facing an unnamed other
+        ("Minister Jan Roth and Ambassador Leo Faber met local bankers in Oslo on Friday.",
+         "unnamed"),
+    ],
+)
+def test_generator_gates_are_features_only_when_the_model_weighs_them(nlp, text, why):
+    doc = _doc(nlp, text)
+    index = doc._.kg_entities
+    assert sentence_candidates(doc, index) == []  # vetoed, as the rules veto them
+    weighed = sentence_candidates(doc, index, loose=frozenset(TRIGGER_GATES))
+    assert [c.features.get(f"gate:{why}") for _, _, c in weighed] == [1.0]
+    assert why in TRIGGER_GATES

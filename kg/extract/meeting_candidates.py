@@ -4,8 +4,9 @@ weighs.
 
 A party's *role* (:mod:`kg.extract.meeting_roles`) is read off the dependency path from the
 meeting word to the party. Pairs whose roles fail a structural gate (a reporter, a noun hanging
-from another verb, two parties on one side) are left out unless the model names the gate in
-its ``loose`` list: then the gate is one more feature the scorer weighs.
+from another verb, two parties on one side, an unnamed other side, a meeting word the rules
+exclude) are left out unless the model names the gate in its ``loose`` list: then the gate is
+one more feature the scorer weighs.
 
 >>> trigger_class("meet", "VERB"), trigger_class("summit", "NOUN"), trigger_class("eat", "VERB")
 ('v_meet', 'n_meeting', None)
@@ -32,8 +33,8 @@ from kg.extract.status import (
 from kg.extract.trigger_syntax import chain, governor, proposed, verb_lemma
 from kg.model import EntityType, MeetingStatus
 
-__all__ = ["Candidate", "VERB_CLASSES", "NOUN_CLASSES", "trigger_class", "candidates",
-           "excluded"]
+__all__ = ["Candidate", "VERB_CLASSES", "NOUN_CLASSES", "TRIGGER_GATES", "trigger_class",
+           "candidates", "excluded"]
 
 #: Trigger verbs by class: the scorer weighs the class, not the word.
 VERB_CLASSES: dict[str, str] = {
@@ -70,6 +71,9 @@ CUES: dict[str, str] = {
 #: Verbs of talking at a distance: a meeting word below them is what was talked about.
 _REMOTE = frozenset({"telephone", "phone", "call", "write", "cable", "email", "fax", "ring"})
 _RECIPROCAL = frozenset({"v_meet", "v_talk"})
+#: Gates of the generator itself, beside the roles' (``meeting_roles.GATES``): a meeting word
+#: the rules exclude (:func:`excluded`), and one side of parties facing an unnamed other.
+TRIGGER_GATES = ("excluded", "unnamed")
 _TYPE_CODES = {EntityType.PERSON: "PER", EntityType.ORGANIZATION: "ORG",
                EntityType.COUNTRY: "CTY", EntityType.GROUP: "GRP"}
 
@@ -126,17 +130,28 @@ def _features(trig: Token, cls: str, a: Role, b: Role, ta: Token, tb: Token, typ
     ra, rb = sorted((a.label, b.label))
     sides = "-".join(sorted((a.side, b.side)))
     kind = cls[0]
-    f: dict[str, float] = {"bias": 1.0, f"cls:{cls}": 1.0, f"role:{ra}": 1.0,
+    f: dict[str, float] = {"bias": 1.0, f"cls:{cls}": 1.0, f"lem:{trig.lemma_.casefold()}": 1.0,
+                           f"role:{ra}": 1.0,
                            f"role:{rb}": 1.0, f"types:{types}": 1.0,
                            f"status:{status.value}": 1.0, f"sides:{sides}": 1.0,
                            f"sides:{kind}:{sides}": 1.0}
     for d in set(a.up + a.down + b.up + b.down) & PATH_DEPS:
         f[f"path:{d}"] = 1.0
+    for r in (a, b):  # each party's path, truncated: the first steps carry the construction
+        f[f"pa:{'.'.join(r.up[:2])}/{'.'.join(r.down[:2])}"] = 1.0
     f["same_side"] = float(a.side == b.side)
     f["coord"] = float(_listed(ta, tb))
     f["through"] = float(a.through or b.through)
     f["path"] = math.log1p(a.length + b.length)
     f["gap"] = math.log1p(abs(ta.i - tb.i))
+    between = sent.doc[min(ta.i, tb.i) + 1:max(ta.i, tb.i)]
+    f["verbs_between"] = math.log1p(sum(1 for t in between if t.pos_ == "VERB"))
+    f["say_between"] = float(any(t.lemma_.casefold() in SAY for t in between))
+    f["trigger_between"] = float(min(ta.i, tb.i) < trig.i < max(ta.i, tb.i))
+    # A party that is the subject of a verb of saying tells of the meeting ("..., X said").
+    f["party_says"] = float(any(t.dep_ == "nsubj" and t.head.lemma_.casefold() in SAY
+                                for t in (ta, tb)))
+    f["trigger_name"] = float(trig.pos_ == "PROPN")  # "Breakfast" of a programme's name
     f["pronoun"] = float(ta.pos_ == "PRON" or tb.pos_ == "PRON")
     gov = None if kind == "v" else governor(trig)[0]
     clause = trig if gov is None else gov
@@ -195,7 +210,8 @@ def candidates(sent: Span, p: Parties, index: EntityIndex,
     cues: set[str] | None = None
     best: dict[tuple[str, str], tuple[tuple[bool, int], Candidate]] = {}
     for trig, cls in triggers:
-        if excluded(trig):
+        out = excluded(trig)
+        if out and "excluded" not in loose:
             continue
         roles: dict[str, Role] = {}
         heads: dict[str, Token] = {}
@@ -216,10 +232,11 @@ def candidates(sent: Span, p: Parties, index: EntityIndex,
             for kb in keys[i + 1:]:
                 ta, tb = heads[ka], heads[kb]
                 why = gate(roles[ka], roles[kb], _listed(ta, tb), cls in _RECIPROCAL)
+                if why is None and unnamed and roles[ka].side == roles[kb].side:
+                    why = "unnamed"  # "X and Y met bankers": one side, the other is unnamed
+                why = why or ("excluded" if out else None)
                 if ta.i == tb.i or (why is not None and why not in loose):
                     continue
-                if unnamed and roles[ka].side == roles[kb].side:
-                    continue  # "X and Y met bankers": one side, the other is unnamed
                 key = (why is not None, roles[ka].length + roles[kb].length)
                 if (ka, kb) in best and best[(ka, kb)][0] <= key:
                     continue
@@ -228,6 +245,8 @@ def candidates(sent: Span, p: Parties, index: EntityIndex,
                               sent, p)
                 if why is not None:
                     f[f"gate:{why}"] = 1.0
+                if out:
+                    f["excluded"] = 1.0
                 best[(ka, kb)] = (key, Candidate((ka, kb), trig.i, (ta.i, tb.i), status, f))
     return [c for _, c in best.values()]
 

@@ -36,7 +36,7 @@ from kg.extract.trigger_syntax import chain, governor, trigger_text
 from kg.model import Meeting, MeetingStatus
 
 __all__ = ["WEIGHTS_FILE", "Model", "load_model", "probability", "scored_meetings",
-           "sentence_candidates"]
+           "sentence_candidates", "rule_context"]
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +86,20 @@ def sentence_candidates(doc: Doc, index: EntityIndex, skip: frozenset[int] = fro
             for c in candidates(sent, p, index, loose)]
 
 
+def rule_context(parties: tuple[str, ...], given: list[frozenset[str]]) -> dict[str, float]:
+    """Features of what the rules found in the candidate's sentence (``given``: the
+    participants of each rule meeting there): this very pair, another pair, one of its parties.
+
+    >>> rule_context(("a", "b"), [frozenset({"a", "c"})])
+    {'rules_here': 1.0, 'rules_pair': 0.0, 'rules_party': 1.0}
+    """
+    if not given:
+        return {}
+    return {"rules_here": 1.0,
+            "rules_pair": float(any(set(parties) <= g for g in given)),
+            "rules_party": float(any(k in g for k in parties for g in given))}
+
+
 def scored_meetings(doc: Doc, index: EntityIndex, found: list[Meeting],
                     model: Model | None = None) -> list[Meeting]:
     """Meetings of accepted candidates in the sentences where ``found`` has none (in any
@@ -101,9 +115,10 @@ def scored_meetings(doc: Doc, index: EntityIndex, found: list[Meeting],
     published: date | None = doc._.kg_published
     out: list[Meeting] = []
     for si, sent, c in sentence_candidates(doc, index, skip, model.loose):
-        if any(set(c.parties) <= p for p in by_sentence.get(si, ())):
+        given = by_sentence.get(si, [])
+        if any(set(c.parties) <= p for p in given):
             continue  # the rules gave this pair here already
-        pr = probability(c.features, model.weights)
+        pr = probability({**c.features, **rule_context(c.parties, given)}, model.weights)
         if pr >= model.threshold:
             out.append(to_meeting(doc, index, si, sent, c, pr, published))
     return out
