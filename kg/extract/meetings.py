@@ -71,7 +71,7 @@ class _Finder:
         #: the named side of the last meeting with unnamed others ("X met businessmen")
         self.hosts: list[str] = []
         #: where and when the last meeting named by each noun was ("the summit" again)
-        self.settings: dict[str, tuple[Span | None, str | None]] = {}
+        self.settings: dict[tuple[str, frozenset[str]], tuple[Span | None, str | None]] = {}
 
     def verb_event(self, v: Token) -> tuple[tuple[str, ...], set[int], list[Token]] | None:
         lemma = v.lemma_.casefold()

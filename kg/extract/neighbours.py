@@ -110,14 +110,23 @@ def fill_from_neighbours(out: list[Meeting], echoes: list[Echo], index: EntityIn
                 break
 
 
-def carried_setting(settings: dict[str, tuple[Span | None, str | None]], n: Token,
-                    place: Span | None, time: str | None) -> tuple[Span | None, str | None]:
+def carried_setting(settings: dict[tuple[str, frozenset[str]], tuple[Span | None, str | None]],
+                    n: Token, place: Span | None,
+                    time: str | None) -> tuple[Span | None, str | None]:
     """Place and time of meeting noun ``n``, taken from the last mention of the same event
-    (kept in ``settings`` by noun) when it is definite and says neither itself ("the Oslo
-    summit ... the summit")."""
-    lemma = n.lemma_.casefold()
-    if definite(n) and place is None and time is None and lemma in settings:
-        return settings[lemma]
+    (kept in ``settings`` by noun and counterpart) when it is definite and says neither
+    itself ("the Oslo summit ... the summit"); "my meeting with X" is another event than
+    "meetings in Rome" with someone else."""
+    key = (n.lemma_.casefold(), _counterparts(n))
+    if definite(n) and place is None and time is None and key in settings:
+        return settings[key]
     if place is not None or time is not None:
-        settings[lemma] = (place, time)
+        settings[key] = (place, time)
     return place, time
+
+
+def _counterparts(n: Token) -> frozenset[str]:
+    """The words naming whom a meeting noun is with ("talks with X", "between X and Y")."""
+    return frozenset(t.lower_ for c in n.children if c.dep_ == "prep"
+                     and c.lower_ in ("with", "between") for t in c.subtree
+                     if t.pos_ == "PROPN")
