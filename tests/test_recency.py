@@ -96,3 +96,47 @@ def test_a_word_of_an_earlier_time_in_another_clause_does_not_make_a_recollectio
 ])
 def test_a_statement_made_during_the_meeting_is_the_news_of_the_day(nlp, text):
     assert spans(nlp, text) == [(date(2026, 3, 12), FRI)]
+
+
+# Talks told as going on when the story was written; the first sentence is neutral so that the
+# lead rule plays no part.
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The grain price fell. Acme Corp said discussions with Boltwood Inc on the tender were "
+    "continuing.",
+    "The grain price fell. Acme Corp and Boltwood Inc said they were negotiating a supply deal.",
+    "The grain price fell. Acme Corp and Boltwood Inc are continuing to meet to explore a merger, "
+    "the broker said.",
+    "The grain price fell. Acme Corp said it is in talks with Boltwood Inc on a merger.",
+    "The grain price fell. Acme Corp said it was in talks with Boltwood Inc on a merger.",
+    "The grain price fell. Acme Corp said talks with Boltwood Inc continue.",
+    "The grain price fell. Acme Corp has been holding talks with Boltwood Inc on a merger.",
+])
+def test_talks_told_as_going_on_are_of_the_day_of_the_story(nlp, text):
+    assert spans(nlp, text) == [(date(2026, 3, 12), FRI)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # The pluperfect progressive: talks before some earlier time.
+    "The grain price fell. Acme Corp had been holding talks with Boltwood Inc on a merger.",
+    # A report in the present of a past progressive tells the past, not the time of saying.
+    "The grain price fell. Acme Corp says it was in talks with Boltwood Inc.",
+])
+def test_talks_going_on_at_an_earlier_time_keep_an_open_start(nlp, text):
+    assert spans(nlp, text) == [(None, FRI)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The grain price fell. A communique was issued after two days of talks between Minister Ola "
+    "Dahl and Minister Ian Moss.",
+    "The grain price fell. The statement was released during a meeting of Minister Ola Dahl and "
+    "Minister Ian Moss.",
+    "The grain price fell. As Minister Ola Dahl ended six hours of talks with Minister Ian Moss, "
+    "diplomats said there was little hope of a deal.",
+    "The grain price fell. Premier Ola Dahl explained the terms during talks with the visiting "
+    "President Ian Moss, officials said.",
+])
+def test_a_communique_or_explanation_at_the_meeting_dates_it_to_the_story(nlp, text):
+    assert spans(nlp, text) == [(date(2026, 3, 12), FRI)]

@@ -4,10 +4,14 @@ around it, and then the days it can be: the story's day or the day before, or th
 What the issue's rule gives every held report with no time (the publication date as the latest
 day) stays true; the language only adds a first day where it says the meeting is fresh:
 
-- talks going on as the story is written ("are holding talks"), a statement or proposal made
-  at, during or after the meeting ("told reporters after meeting Y", "made the proposal at a
-  meeting with Y"), or a meeting told of the statement's speaker ("X, who chaired the meeting,
-  said"): the story's day or the day before (a day's slack for a dateline across time zones);
+- talks going on as the story is written ("are holding talks", "have been holding talks",
+  "is in talks", "talks continue", and in reported speech "said they were negotiating"), a
+  statement, proposal or communique made at, during or after the meeting ("told reporters
+  after meeting Y", "made the proposal at a meeting with Y", "a communique issued after the
+  talks"), a meeting going on as a statement was made ("as the ministers ended their talks,
+  diplomats said"), or a meeting told of the statement's speaker ("X, who chaired the
+  meeting, said"): the story's day or the day before (a day's slack for a dateline across
+  time zones);
 - the main clause of the story's first sentence, in the simple past or present perfect: a wire
   story's lead tells what has just happened, so the last :data:`LEAD_DAYS` days before the
   story. A meeting told there in a relative or adverbial clause ("X, who met Y in ...", "when
@@ -55,9 +59,16 @@ _PERFECT = frozenset({"has", "have", "'ve"})
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 #: Verbs of a statement, and nouns of one made with "make" ("made the proposal at a meeting").
 _SAY = frozenset({"say", "tell", "speak", "suggest", "propose", "recommend", "urge", "advise",
-                  "announce"})
+                  "announce", "explain"})
 _SAID = frozenset({"recommendation", "proposal", "suggestion", "statement", "remark", "comment",
-                   "announcement", "appeal", "offer"})
+                   "announcement", "appeal", "offer", "communique", "declaration"})
+#: Verbs that put out a statement noun: "a communique issued after the talks".
+_ISSUE = frozenset({"make", "issue", "release", "publish"})
+#: Verbs that report what someone said, whose clause keeps the tense of its time of saying:
+#: "said they were negotiating" tells talks going on when it was said.
+_REPORT = _SAY | {"add", "state", "confirm", "report", "disclose"}
+#: Marks of a clause that happens while the one it hangs on does: "as they ended the talks".
+_WHILE = frozenset({"as", "while"})
 
 
 def clause_verb(trigger: Token) -> Token:
@@ -78,13 +89,58 @@ def ongoing(trigger: Token) -> bool:
                                       for c in verb.children)
 
 
+def _reported(verb: Token) -> bool:
+    """Whether ``verb``'s clause is what someone was reported to have said ("said they were
+    negotiating", "adding that it was holding talks"): its past tense is the time of saying."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX") \
+        and verb.head.lemma_.casefold() in _REPORT and verb.head.tag_ not in ("VBZ", "VBP")
+
+
+def _going_on(trigger: Token) -> bool:
+    """Whether the talks are told as going on when the story was written: the present
+    progressive, the present perfect progressive ("have been holding talks"), "be in talks",
+    "talks continue", "are continuing to meet", and the past of these in what someone is
+    reported to have said ("said they were negotiating", "said the talks were continuing")."""
+    if ongoing(trigger):
+        return True
+    verb = clause_verb(trigger)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.casefold() == "continue":
+        verb = verb.head  # "are continuing to meet"
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.dep_ == "advcl":
+        return False  # "so long as the talks continue": a condition, not a report of them
+    if aux - _PERFECT - _PRESENT_BE - {"been", "was", "were"}:
+        return False  # "will continue", "had been holding", "did not continue"
+    lemma = verb.lemma_.casefold()
+    in_talks = lemma == "be" and trigger.dep_ == "pobj" and trigger.head.lower_ == "in" \
+        and trigger.head.head.i == verb.i
+    if verb.tag_ == "VBG" and aux & _PRESENT_BE:
+        return True
+    if verb.tag_ == "VBG" and "been" in aux:
+        return bool(aux & _PERFECT)  # "have been holding talks"
+    if verb.tag_ == "VBG" and aux & {"was", "were"} or (in_talks or lemma == "continue") \
+            and verb.tag_ == "VBD":
+        return _reported(verb)
+    return (in_talks or lemma == "continue") and verb.tag_ in ("VBZ", "VBP")
+
+
+def _while_said(trigger: Token) -> bool:
+    """Whether the meeting is told in a clause going on as a statement was made: "as the
+    ministers ended their talks, diplomats said"."""
+    verb = clause_verb(trigger)
+    return verb.dep_ == "advcl" and _statement(verb.head) \
+        and any(c.dep_ == "mark" and c.lower_ in _WHILE for c in verb.children)
+
+
 def _statement(verb: Token) -> bool:
     """A verb of saying, or "make" with a statement noun as its object."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     lemma = verb.lemma_.casefold()
-    return lemma in _SAY or lemma == "make" and any(
-        c.dep_ == "dobj" and c.lemma_.casefold() in _SAID for c in verb.children)
+    return lemma in _SAY or lemma in _ISSUE and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.casefold() in _SAID for c in verb.children)
 
 
 def _speaker_who(trigger: Token) -> bool:
@@ -156,7 +212,8 @@ def _clause_words(trigger: Token) -> list[Token]:
 def fresh_span(sent: Span, trigger: Token, published: date) -> DateSpan | None:
     """The days a held meeting with no time of its own can be when the language says it is
     the story's fresh news (see the module's docstring), else None."""
-    if ongoing(trigger) or _said_after(trigger) or _speaker_who(trigger):
+    if _going_on(trigger) or _said_after(trigger) or _speaker_who(trigger) \
+            or _while_said(trigger):
         return DateSpan(published - timedelta(days=1), published, "day")
     if _lead_news(sent, trigger):
         return DateSpan(published - timedelta(days=LEAD_DAYS), published, "week")
