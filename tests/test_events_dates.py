@@ -86,6 +86,36 @@ def test_time_expressions(text, status, expected):
     assert span(text, FRI, status) == expected
 
 
+MON, SAT = date(2026, 3, 16), date(2026, 3, 14)
+
+
+@pytest.mark.parametrize(("text", "published", "status", "expected"), [
+    # "At the weekend", as the wire writes it: the weekend over for a held meeting, the one not
+    # over for a planned one (Friday to Sunday).
+    ("at the weekend", MON, "happened", (FRI, SUN, "week")),
+    ("over the weekend", MON, "happened", (FRI, SUN, "week")),
+    ("the weekend", MON, "planned", (d(3, 20), d(3, 22), "week")),
+    ("at the weekend", SAT, "happened", (FRI, SAT, "week")),
+    ("at the weekend", SAT, "planned", (SAT, SUN, "week")),
+    # A Friday's story of a meeting held at the weekend means the weekend before.
+    ("at the weekend", FRI, "happened", (d(3, 6), d(3, 8), "week")),
+    ("at the weekend", FRI, "planned", (FRI, SUN, "week")),
+    # In a Sunday's story "this weekend" is the one it is written in, "last weekend" the one
+    # before; from a Monday a held "this weekend" is the one just over.
+    ("this weekend", SUN, "happened", (FRI, SUN, "week")),
+    ("last weekend", SUN, "happened", (d(3, 6), d(3, 8), "week")),
+    ("last weekend", MON, "happened", (FRI, SUN, "week")),
+    ("this weekend", MON, "happened", (FRI, SUN, "week")),
+    ("this weekend", MON, "planned", (d(3, 20), d(3, 22), "week")),
+    ("this weekend", d(3, 11), "planned", (FRI, SUN, "week")),
+    ("next weekend", MON, "planned", (d(3, 27), d(3, 29), "week")),
+    # A weekend with a date is that date's.
+    ("the weekend of April 4", MON, "planned", (d(4, 4), d(4, 4), "day")),
+])
+def test_weekends(text, published, status, expected):
+    assert span(text, published, status) == expected
+
+
 def test_this_week_in_a_sunday_story_is_the_week_ahead():
     assert span("this week", SUN, "planned") == (SUN, d(3, 21), "week")
 

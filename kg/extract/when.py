@@ -34,6 +34,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from kg.extract.timex import normalise_date, strip_preposition
+from kg.extract.weekend import weekend_span
 from kg.model import DateSpan
 
 __all__ = ["resolve_span", "clause_tense", "precision_of", "sole_date", "week_of", "refers_back",
@@ -127,15 +128,14 @@ def _weekday(text: str, pub: date, direction: int) -> DateSpan | None:
 
 
 def _relative(text: str, pub: date, direction: int) -> DateSpan | None:
-    m = re.search(r"\b(this|next|last|past|coming|previous)\s+(week|weekend|month|year)\b", text)
+    if (weekend := weekend_span(text, pub, direction)) is not None:
+        return weekend
+    m = re.search(r"\b(this|next|last|past|coming|previous)\s+(week|month|year)\b", text)
     if m:
         which, unit = m.groups()
         step = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1}.get(which, 0)
-        if unit in ("week", "weekend"):
-            start, end = week_of(pub + timedelta(days=7 * step))
-            if unit == "weekend":
-                start, end = end - timedelta(days=1), end + timedelta(days=1)
-            s = DateSpan(start, end, "week")
+        if unit == "week":
+            s = DateSpan(*week_of(pub + timedelta(days=7 * step)), "week")
         elif unit == "month":
             s = _month(*_shift_month(pub, step))
         else:
