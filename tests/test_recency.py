@@ -140,3 +140,22 @@ def test_talks_going_on_at_an_earlier_time_keep_an_open_start(nlp, text):
 ])
 def test_a_communique_or_explanation_at_the_meeting_dates_it_to_the_story(nlp, text):
     assert spans(nlp, text) == [(date(2026, 3, 12), FRI)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The grain price fell. Senator Bo Lund told reporters after he and his wife had met with "
+    "President Ian Moss that the veto would hold.",
+    "The grain price fell. A joint statement after the talks between Minister Bo Lund and "
+    "Chancellor Ian Moss said the border would open.",
+    "The grain price fell. Minister Bo Lund's remarks during talks with Chancellor Ian Moss "
+    "angered farmers.",
+])
+def test_a_statement_just_after_or_at_the_meeting_dates_it_to_the_story(nlp, text):
+    assert spans(nlp, text) == [(date(2026, 3, 12), FRI)]
+
+
+@pytest.mark.model
+def test_a_clause_after_a_meeting_that_is_no_statement_keeps_an_open_start(nlp):
+    assert spans(nlp, "The grain price fell. Minister Bo Lund resigned after he met Chancellor "
+                      "Ian Moss.") == [(None, FRI)]

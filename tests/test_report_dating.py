@@ -205,6 +205,11 @@ def test_leaving_after_talks_dates_the_talks_before_the_departure(nlp):
     # A clause that is no journey bounds no visit: the meeting keeps its own time.
     ("Anna Berg held talks with Karl Weiss on Tuesday after signing a treaty last year.",
      (d(3, 10), d(3, 10))),
+    # A visit made or paid from a day, however the parse hangs the day (here on the verb):
+    # the talks joined to it fall in its first days.
+    ("Premier Anna Berg will make an official week-long visit to the United States from April "
+     "29 and hold talks in Washington with President Karl Weiss, officials said.",
+     (d(4, 29), d(5, 2))),
 ])
 def test_journeys_of_a_week_and_clauses_that_are_no_journey(nlp, text, expected):
     assert spans(nlp, text) == [expected]

@@ -54,6 +54,9 @@ __all__ = ["report_span", "duration_days", "VISIT_DAYS"]
 VISIT_DAYS = 3
 #: Nouns of a journey: "a visit from April 29", "his departure on Monday".
 _JOURNEY_NOUNS = TRIP_NOUNS | {"journey", "departure", "arrival"}
+#: Verbs a journey noun is made with: "will make a visit ... from April 29" (the parse may hang
+#: the date on the verb).
+_LIGHT = frozenset({"make", "pay", "begin", "start"})
 _START = frozenset({"open", "begin", "start", "resume", "convene"})
 _END = frozenset({"end", "close", "conclude", "finish", "wind"})
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -130,7 +133,9 @@ def _role(ent: Span, trigger: Token) -> str:
 
 def _journey(tok: Token) -> bool:
     lemma = tok.lemma_.casefold()
-    return is_journey(tok) or lemma == "visit" or tok.pos_ == "NOUN" and lemma in _JOURNEY_NOUNS
+    return is_journey(tok) or lemma == "visit" or tok.pos_ == "NOUN" and lemma in _JOURNEY_NOUNS \
+        or lemma in _LIGHT and any(c.dep_ == "dobj" and c.lemma_.casefold() in _JOURNEY_NOUNS
+                                   for c in tok.children)
 
 
 def _entity(sent: Span, text: str, trigger: Token) -> Span | None:

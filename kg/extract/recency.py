@@ -67,8 +67,9 @@ _ISSUE = frozenset({"make", "issue", "release", "publish"})
 #: Verbs that report what someone said, whose clause keeps the tense of its time of saying:
 #: "said they were negotiating" tells talks going on when it was said.
 _REPORT = _SAY | {"add", "state", "confirm", "report", "disclose"}
-#: Marks of a clause that happens while the one it hangs on does: "as they ended the talks".
-_WHILE = frozenset({"as", "while"})
+#: Marks of a clause that happens while, or just before, the statement it hangs on: "as they
+#: ended the talks, X said", "X told reporters after he had met Y".
+_WHILE = frozenset({"as", "while", "after"})
 
 
 def clause_verb(trigger: Token) -> Token:
@@ -127,15 +128,19 @@ def _going_on(trigger: Token) -> bool:
 
 
 def _while_said(trigger: Token) -> bool:
-    """Whether the meeting is told in a clause going on as a statement was made: "as the
-    ministers ended their talks, diplomats said"."""
+    """Whether the meeting is told in a clause going on as a statement was made, or just
+    before it: "as the ministers ended their talks, diplomats said", "X told reporters after
+    he had met Y"."""
     verb = clause_verb(trigger)
     return verb.dep_ == "advcl" and _statement(verb.head) \
         and any(c.dep_ == "mark" and c.lower_ in _WHILE for c in verb.children)
 
 
 def _statement(verb: Token) -> bool:
-    """A verb of saying, or "make" with a statement noun as its object."""
+    """A verb of saying, a statement noun ("a statement following the talks"), or "make" or
+    "issue" with a statement noun as its object or subject."""
+    if verb.pos_ == "NOUN":
+        return verb.lemma_.casefold() in _SAID
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     lemma = verb.lemma_.casefold()
