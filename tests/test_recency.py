@@ -26,6 +26,9 @@ def spans(nlp, text, published=FRI):
     "officials said.",
     "Trade Minister Nora Lind held talks with Foreign Minister Paul Osei on fishing quotas.",
     "Trade Minister Nora Lind has held talks with Foreign Minister Paul Osei on fishing quotas.",
+    # The present perfect passive, and the pluperfect a reported statement makes of a past.
+    "Acme Corp said preliminary merger talks with Boltwood Inc have been terminated.",
+    "Acme Corp said the company had ended talks with Boltwood Inc about the sale of some assets.",
 ])
 def test_the_leads_held_meeting_is_of_the_week_before_the_story(nlp, text):
     assert spans(nlp, text) == [WEEK]

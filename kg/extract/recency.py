@@ -12,12 +12,13 @@ day) stays true; the language only adds a first day where it says the meeting is
   diplomats said"), or a meeting told of the statement's speaker ("X, who chaired the
   meeting, said"): the story's day or the day before (a day's slack for a dateline across
   time zones);
-- the main clause of the story's first sentence, in the simple past or present perfect: a wire
-  story's lead tells what has just happened, so the last :data:`LEAD_DAYS` days before the
-  story. A meeting told there in a relative or adverbial clause ("X, who met Y in ...", "when
-  they met"), in the pluperfect ("had met"), or in a clause with a word of an earlier time
-  ("their last meeting", "the first talks since", "recent talks") is a recollection and keeps
-  the open start.
+- the main clause of the story's first sentence, in the simple past or present perfect
+  (also passive, "talks have been ended", and as a statement reports it, "said it had ended
+  talks"): a wire story's lead tells what has just happened, so the last :data:`LEAD_DAYS`
+  days before the story. A meeting told there in a relative or adverbial clause ("X, who met
+  Y in ...", "when they met"), in the pluperfect of its own ("had met"), or in a clause with a
+  word of an earlier time ("their last meeting", "the first talks since", "recent talks") is a
+  recollection and keeps the open start.
 
 >>> from datetime import date
 >>> from kg.extract.pipeline import load_nlp
@@ -185,15 +186,17 @@ def _path(trigger: Token, sent: Span) -> list[Token] | None:
 
 
 def _fresh_tense(path: list[Token]) -> bool:
-    """The first verb on the path is a simple past or a present perfect (not "had met",
-    not "will meet", not a bare present)."""
+    """The first verb on the path is a simple past or a present perfect, active or passive
+    ("have been ended"), or the pluperfect a reported statement turns it into ("said it had
+    ended talks"); not "had met" told for itself, not "will meet", not a bare present."""
     verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux - _PERFECT - {"was", "were"}:
+    perfect = bool(aux & _PERFECT) or "had" in aux and _reported(verb)
+    if aux - _PERFECT - {"was", "were"} - ({"had", "been"} if perfect else set()):
         return False  # "had met", "will meet", "would meet", "did not meet"
-    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and bool(aux & _PERFECT)
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and perfect
 
 
 def _lead_news(sent: Span, trigger: Token) -> bool:
