@@ -162,3 +162,31 @@ def test_a_statement_just_after_or_at_the_meeting_dates_it_to_the_story(nlp, tex
 def test_a_clause_after_a_meeting_that_is_no_statement_keeps_an_open_start(nlp):
     assert spans(nlp, "The grain price fell. Minister Bo Lund resigned after he met Chancellor "
                       "Ian Moss.") == [(None, FRI)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The grain price fell. Minister Ola Dahl told this to a meeting of the Oslo Society of "
+    "Analysts, the company said.",
+    "The grain price fell. Opening the meeting of the Nordic Trade Council, Minister Ola Dahl "
+    "said the accord was working.",
+    "The grain price fell. Speaking briefly with reporters before entering a meeting of the "
+    "Nordic Trade Council, Minister Ola Dahl said the dollar was stable.",
+    "The grain price fell. Minister Ola Dahl told reporters at a briefing following informal "
+    "talks with Premier Ian Moss that farm trade would be reviewed.",
+    "The grain price fell. Minister Ola Dahl told a news conference after talks with Premier Ian "
+    "Moss that farm trade would be reviewed.",
+])
+def test_a_statement_to_the_meeting_or_at_a_briefing_after_it_dates_it_to_the_story(nlp, text):
+    assert spans(nlp, text) == [(date(2026, 3, 12), FRI)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # A journey to the meeting, or a statement about it, is no statement made at it.
+    "The grain price fell. Minister Ola Dahl flew to a meeting of the Nordic Trade Council.",
+    "The grain price fell. Minister Ola Dahl recalled a meeting of the Nordic Trade Council, "
+    "officials said.",
+])
+def test_a_journey_to_or_a_memory_of_the_meeting_keeps_an_open_start(nlp, text):
+    assert spans(nlp, text) == [(None, FRI)]

@@ -62,7 +62,13 @@ _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 _SAY = frozenset({"say", "tell", "speak", "suggest", "propose", "recommend", "urge", "advise",
                   "announce", "explain"})
 _SAID = frozenset({"recommendation", "proposal", "suggestion", "statement", "remark", "comment",
-                   "announcement", "appeal", "offer", "communique", "declaration"})
+                   "announcement", "appeal", "offer", "communique", "declaration", "briefing",
+                   "interview", "address", "speech"})
+#: Words a statement is linked to the meeting by: made after, at, during, in, to, or just before
+#: it ("told this to a meeting of analysts", "speaking before entering the meeting").
+_OCCASION = frozenset({"after", "following", "at", "during", "in", "to", "before"})
+#: Participles of a statement's speaker at the meeting: "Opening the meeting, X said".
+_AT_MEETING = frozenset({"open", "close", "address", "chair", "leave", "enter", "attend"})
 #: Verbs that put out a statement noun: "a communique issued after the talks".
 _ISSUE = frozenset({"make", "issue", "release", "publish"})
 #: Verbs that report what someone said, whose clause keeps the tense of its time of saying:
@@ -140,8 +146,9 @@ def _while_said(trigger: Token) -> bool:
 def _statement(verb: Token) -> bool:
     """A verb of saying, a statement noun ("a statement following the talks"), or "make" or
     "issue" with a statement noun as its object or subject."""
-    if verb.pos_ == "NOUN":
-        return verb.lemma_.casefold() in _SAID
+    if verb.pos_ == "NOUN":  # "a briefing after the talks", "a news conference after them"
+        return verb.lemma_.casefold() in _SAID or verb.lemma_.casefold() == "conference" \
+            and any(c.lower_ in ("news", "press") for c in verb.children)
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     lemma = verb.lemma_.casefold()
@@ -161,12 +168,17 @@ def _speaker_who(trigger: Token) -> bool:
 def _said_after(trigger: Token) -> bool:
     """Whether the meeting is what a statement came after or was made at: "X told reporters
     after meeting Y", "X said after the talks", "X was speaking at a meeting with Y", "X made
-    the proposal at a meeting with Y", "X told Y during their talks"."""
+    the proposal at a meeting with Y", "X told Y during their talks", "X told a briefing
+    following talks with Y", "Opening the meeting, X said"."""
+    head = trigger.head
+    if trigger.dep_ == "dobj" and head.tag_ == "VBG" and head.dep_ == "advcl" \
+            and head.lemma_.casefold() in _AT_MEETING:
+        return _statement(head.head)  # "Opening the meeting, X said"
     cur = trigger
     for _ in range(3):
         if cur.dep_ in NOT_PURPOSE or cur.head.i == cur.i:
             return False
-        if cur.head.lower_ in ("after", "following", "at", "during", "in"):
+        if cur.head.lower_ in _OCCASION:
             return _statement(cur.head.head)
         cur = cur.head
     return False
