@@ -68,3 +68,27 @@ def test_a_first_date_that_reads_the_other_way_is_not_taken(nlp):
     got = reports(nlp, "Ann Loy and Bo Vint held a meeting last week that ended without a deal. "
                        "Diplomatic sources said Loy will meet Vint in Paris.")
     assert got[-1][1:] == ("planned", None, FRI, None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The grain price fell. Speaker Ann Loy met with chairman Bo Vint to discuss a tax plan. "
+    "\"They are realists,\" Loy said of the tax writers after the private meeting.",
+    "The grain price fell. Speaker Ann Loy met with chairman Bo Vint to discuss a tax plan. "
+    "Loy told reporters at the end of their talks that a deal was near.",
+])
+def test_a_held_meeting_told_again_as_a_statements_occasion_is_of_the_story(nlp, text):
+    assert reports(nlp, text) == [(1, "happened", None, date(2026, 3, 12), FRI)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # Another meeting is told in between: "the meeting" may be that one.
+    "The grain price fell. Speaker Ann Loy met with chairman Bo Vint to discuss a tax plan. "
+    "Loy later met farm leaders. \"They are realists,\" Loy said after the meeting.",
+    # An indefinite meeting is another one.
+    "The grain price fell. Speaker Ann Loy met with chairman Bo Vint to discuss a tax plan. "
+    "Loy told reporters after a meeting of farm leaders that prices would rise.",
+])
+def test_a_meeting_noun_that_may_be_another_meeting_dates_nothing(nlp, text):
+    assert reports(nlp, text)[0] == (1, "happened", None, None, FRI)

@@ -8,6 +8,13 @@ sentence, up to :data:`REACH` before it, that names two of its participants and 
 with a date of its own, when that date reads the report's way (not past for a planned
 meeting, nor ahead for a held one). Only the interval changes: the report keeps no time text.
 
+A held report with no time and no such earlier telling is told again just after it as the
+occasion of a statement ("X met Y to discuss the budget. ... X said after the meeting"): when
+the first meeting word of the :data:`AHEAD` sentences after it is a definite meeting noun
+("the meeting", "their talks") that a statement was made at or after
+(:func:`kg.extract.recency.said_at`), the report is dated as such a statement dates its
+meeting, to the story's day or the day before.
+
 >>> from kg.extract.pipeline import load_nlp
 >>> doc = load_nlp()("Ann Lee sees Bo Chan at a meeting next week. The meeting is in Rome.")
 >>> dated_meeting_noun(next(doc.sents)).text
@@ -17,20 +24,26 @@ meeting, nor ahead for a held one). Only the interval changes: the report keeps 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.index import EntityIndex
 from kg.extract.meeting_words import NOUN_TRIGGERS
+from kg.extract.recency import said_at
 from kg.extract.timex import host_of, is_duration, is_journey
 from kg.extract.when import resolve_span
-from kg.model import Meeting, MeetingStatus
+from kg.model import DateSpan, Meeting, MeetingStatus
 
-__all__ = ["dated_again", "dated_meeting_noun", "REACH"]
+__all__ = ["dated_again", "dated_meeting_noun", "told_again", "REACH", "AHEAD"]
 
 #: How many sentences back the first telling of the meeting may be (a wire story's
 #: paragraphs are mostly one sentence each).
 REACH = 5
+#: How many sentences after a report "the meeting" may tell it again.
+AHEAD = 2
+#: Determiners of a meeting noun that refers back to one already told.
+_DEFINITE = frozenset({"the", "this", "that", "their", "his", "her", "its"})
 #: Prepositions that make a time a boundary, not the meeting's day ("since May").
 _BOUNDARY = frozenset({"since", "until", "till", "by", "from", "to", "through"})
 
@@ -64,6 +77,26 @@ def dated_meeting_noun(sent: Span) -> Span | None:
     return dates[0] if len(dates) == 1 else None
 
 
+def told_again(sents: list[Span]) -> bool:
+    """Whether the first meeting word of ``sents`` is a definite meeting noun a statement was
+    made at or after ("told reporters after the meeting"), so the meeting just told was the
+    story's fresh news.
+
+    >>> from kg.extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Ann Lee met Bo Chan. Lee said after the meeting that all was well.")
+    >>> told_again(list(doc.sents)[1:])
+    True
+    """
+    for sent in sents:
+        for tok in sent:
+            if tok.pos_ == "NOUN" and tok.lemma_.casefold() in NOUN_TRIGGERS:
+                return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE
+                           for c in tok.children) and said_at(tok)
+            if tok.pos_ == "VERB" and tok.lemma_.casefold() == "meet":
+                return False  # another meeting is told first
+    return False
+
+
 def dated_again(found: list[Meeting], doc: Doc, index: EntityIndex) -> list[Meeting]:
     """``found`` with each report that has no time of its own and an open-ended interval
     dated by the nearest earlier sentence that tells the same meeting, as the module says."""
@@ -93,5 +126,8 @@ def dated_again(found: list[Meeting], doc: Doc, index: EntityIndex) -> list[Meet
                     or m.status is MeetingStatus.HAPPENED and new.start > published):
                 m = replace(m, span=new)
             break
+        if m.span is span and m.status is MeetingStatus.HAPPENED and span.start is None \
+                and told_again(sents[si + 1:si + 1 + AHEAD]):
+            m = replace(m, span=DateSpan(published - timedelta(days=1), published, "day"))
         out.append(m)
     return out

@@ -40,7 +40,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import DateSpan
 
-__all__ = ["fresh_span", "ongoing", "clause_verb", "NOT_PURPOSE", "LEAD_DAYS"]
+__all__ = ["fresh_span", "ongoing", "clause_verb", "said_at", "NOT_PURPOSE", "LEAD_DAYS"]
 
 #: How many days before the story a meeting its lead tells with no day may be: a week, so a
 #: meeting of the weekend before a Monday story, or of a trip's first days, is inside.
@@ -184,6 +184,12 @@ def _said_after(trigger: Token) -> bool:
     return False
 
 
+def said_at(trigger: Token) -> bool:
+    """Whether the meeting ``trigger`` names is the occasion of a statement: made at, during or
+    just after it, as it went on, or by a speaker it is told of (see the module's docstring)."""
+    return _said_after(trigger) or _speaker_who(trigger) or _while_said(trigger)
+
+
 def _path(trigger: Token, sent: Span) -> list[Token] | None:
     """The tokens from the meeting word up to the sentence's root, or None when a link on the
     way makes it a subordinate clause."""
@@ -205,7 +211,10 @@ def _fresh_tense(path: list[Token]) -> bool:
     if verb is None:
         return False
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    perfect = bool(aux & _PERFECT) or "had" in aux and _reported(verb)
+    # A reported pluperfect of what was done ("said it had ended talks"), not of what the
+    # meeting was ("said her meeting had been useful": a judgment of any past meeting).
+    perfect = bool(aux & _PERFECT) or "had" in aux and _reported(verb) \
+        and verb.lemma_.casefold() != "be"
     if aux - _PERFECT - {"was", "were"} - ({"had", "been"} if perfect else set()):
         return False  # "had met", "will meet", "would meet", "did not meet"
     return verb.tag_ == "VBD" or verb.tag_ == "VBN" and perfect
@@ -232,8 +241,7 @@ def _clause_words(trigger: Token) -> list[Token]:
 def fresh_span(sent: Span, trigger: Token, published: date) -> DateSpan | None:
     """The days a held meeting with no time of its own can be when the language says it is
     the story's fresh news (see the module's docstring), else None."""
-    if _going_on(trigger) or _said_after(trigger) or _speaker_who(trigger) \
-            or _while_said(trigger):
+    if _going_on(trigger) or said_at(trigger):
         return DateSpan(published - timedelta(days=1), published, "day")
     if _lead_news(sent, trigger):
         return DateSpan(published - timedelta(days=LEAD_DAYS), published, "week")
