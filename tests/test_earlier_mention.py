@@ -92,3 +92,24 @@ def test_a_held_meeting_told_again_as_a_statements_occasion_is_of_the_story(nlp,
 ])
 def test_a_meeting_noun_that_may_be_another_meeting_dates_nothing(nlp, text):
     assert reports(nlp, text)[0] == (1, "happened", None, None, FRI)
+
+
+
+@pytest.mark.model
+def test_the_meeting_takes_the_date_of_the_meeting_named_just_before(nlp):
+    text = ("Fishery ministers are to meet in Oslo next week. Minister Ann Loyd will hold the "
+            "meeting with Minister Bo Vint.")
+    assert reports(nlp, text) == [(1, "planned", None, date(2026, 3, 15), date(2026, 3, 21))]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # "This meeting" is the meeting at hand, not the last one named.
+    "Fishery ministers may need to meet in September. Minister Ann Loyd will hold this meeting "
+    "with Minister Bo Vint.",
+    # The nearest earlier sentence tells two meetings: which one is meant is not known.
+    "Fishery ministers meet next week and their deputies meet in May. Minister Ann Loyd will "
+    "hold the meeting with Minister Bo Vint.",
+])
+def test_this_meeting_or_an_unclear_referent_dates_nothing(nlp, text):
+    assert reports(nlp, text) == [(1, "planned", None, FRI, None)]

@@ -7,6 +7,9 @@ report whose interval has an open end and no time text takes the date of the nea
 sentence, up to :data:`REACH` before it, that names two of its participants and a meeting noun
 with a date of its own, when that date reads the report's way (not past for a planned
 meeting, nor ahead for a held one). Only the interval changes: the report keeps no time text.
+A report whose meeting noun is definite ("represented at the meeting") and that no such sentence
+dates takes, the same way, the date of the meeting word of the nearest earlier sentence that has
+one, when that sentence has exactly one and it is dated ("a meeting of negotiators next week").
 
 A held report with no time and no such earlier telling is told again just after it as the
 occasion of a statement ("X met Y to discuss the budget. ... X said after the meeting"): when
@@ -24,7 +27,7 @@ meeting, to the story's day or the day before.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,7 +38,8 @@ from kg.extract.timex import host_of, is_duration, is_journey
 from kg.extract.when import resolve_span
 from kg.model import DateSpan, Meeting, MeetingStatus
 
-__all__ = ["dated_again", "dated_meeting_noun", "told_again", "REACH", "AHEAD"]
+__all__ = ["dated_again", "dated_meeting_noun", "referred_date", "told_again", "REACH",
+           "AHEAD"]
 
 #: How many sentences back the first telling of the meeting may be (a wire story's
 #: paragraphs are mostly one sentence each).
@@ -97,6 +101,43 @@ def told_again(sents: list[Span]) -> bool:
     return False
 
 
+def _meeting_word(tok: Token) -> bool:
+    lemma = tok.lemma_.casefold()
+    return tok.pos_ == "NOUN" and lemma in NOUN_TRIGGERS or tok.pos_ == "VERB" and lemma == "meet"
+
+
+def referred_date(sents: list[Span], si: int, trigger: str) -> Span | None:
+    """The date of the meeting a definite meeting noun of sentence ``si`` ("at the meeting")
+    refers back to: the one meeting word of the nearest earlier sentence, up to :data:`REACH`
+    back, that has a meeting word at all, when that word has a date of its own ("a meeting
+    of the negotiators next week ... represented at the meeting"). None otherwise.
+
+    >>> from kg.extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Farm ministers will meet next week. Ann Lee attends the meeting.")
+    >>> referred_date(list(doc.sents), 1, "meeting").text
+    'next week'
+    """
+    words = [t for t in sents[si] if t.text == trigger and _meeting_word(t)]
+    # "The" only: "this meeting" points at the meeting at hand, often the story's main one,
+    # not at the last one named ("OPEC may need a meeting in September ... at this meeting").
+    if len(words) != 1 or words[0].pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in words[0].children):
+        return None
+    for prev in range(si - 1, max(si - REACH, 0) - 1, -1):
+        mentions = [t for t in sents[prev] if _meeting_word(t)]
+        if mentions:
+            return _own_time(mentions[0]) if len(mentions) == 1 else None
+    return None
+
+
+def _fits(new: DateSpan | None, m: Meeting, published: date) -> bool:
+    """Whether days read from another sentence read the report's way: not past for a planned
+    meeting, nor ahead for a held one."""
+    return new is not None and new.start is not None and new.end is not None and not (
+        m.status is MeetingStatus.PLANNED and new.end < published
+        or m.status is MeetingStatus.HAPPENED and new.start > published)
+
+
 def dated_again(found: list[Meeting], doc: Doc, index: EntityIndex) -> list[Meeting]:
     """``found`` with each report that has no time of its own and an open-ended interval
     dated by the nearest earlier sentence that tells the same meeting, as the module says."""
@@ -121,11 +162,13 @@ def dated_again(found: list[Meeting], doc: Doc, index: EntityIndex) -> list[Meet
             if when is None:
                 continue
             new = resolve_span(when.text, published, m.status.value)
-            if new is not None and new.start is not None and new.end is not None and not (
-                    m.status is MeetingStatus.PLANNED and new.end < published
-                    or m.status is MeetingStatus.HAPPENED and new.start > published):
+            if _fits(new, m, published):
                 m = replace(m, span=new)
             break
+        if m.span is span and (when := referred_date(sents, si, m.trigger)) is not None:
+            new = resolve_span(when.text, published, m.status.value)
+            if _fits(new, m, published):
+                m = replace(m, span=new)
         if m.span is span and m.status is MeetingStatus.HAPPENED and span.start is None \
                 and told_again(sents[si + 1:si + 1 + AHEAD]):
             m = replace(m, span=DateSpan(published - timedelta(days=1), published, "day"))
