@@ -153,8 +153,9 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
     if governor is not None and noun.dep_ == "pobj" and noun.head.lower_ == "to" \
             and governor.lemma_.casefold() in _CONSENT and not _negated(governor):
         return MeetingStatus.PLANNED  # "agreed to talks with X"
+    listed = [noun] + [t for t in noun.subtree if t.dep_ == "conj" and t.head.i >= noun.i]
     if any(c.dep_ == "acl" and any(g.lower_ == "up" for g in c.children)
-           for n in _listed(noun) for c in n.children):
+           for n in listed for c in n.children):
         # "the meeting coming up"; "with my meeting with X and the summit coming up": the
         # small parser hangs the participle on the list's last item
         return MeetingStatus.PLANNED
@@ -166,12 +167,6 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
     if status is MeetingStatus.HAPPENED and words & _FUTURE_WORDS and not past:
         return MeetingStatus.PLANNED
     return status
-
-
-def _listed(noun: Token) -> list[Token]:
-    """``noun`` and the items listed with it, also those the parser hangs on a word of its
-    own phrase ("my meeting with X and the summit")."""
-    return [noun] + [t for t in noun.subtree if t.dep_ == "conj" and t.head.i >= noun.i]
 
 
 #: Verbs whose "in" phrase is the meeting one takes part in, not a setting ("involved in talks").
