@@ -1,6 +1,6 @@
 """Names the parser hid inside another phrase: a name made a compound of a date ("talks
 between A and B Monday", "Acme Thursday night met Y"), a list member hung on a word inside a
-multiword name ("a meeting of the Group of Five and Canada"), and a title's holder apposed to
+multiword name ("a meeting of the Group of Seven and Spain"), and a title's holder apposed to
 the title's place or body ("its ambassador in Rome, X").
 
 >>> "monday" in DATE_WORDS and "night" in DATE_WORDS
@@ -66,7 +66,7 @@ def dated_after(index: EntityIndex, prep: Token) -> list[Token]:
 
 def inner_conjuncts(index: EntityIndex, tok: Token) -> list[Token]:
     """Conjuncts the parser hung on a word inside the multiword name of ``tok``: in "the
-    Group of Five and Canada" Canada is a conjunct of "Five", not of "Group"."""
+    Group of Seven and Spain" Spain is a conjunct of "Seven", not of "Group"."""
     key = index.token_entity.get(tok.i)
     if key is None:
         return []
