@@ -5,7 +5,7 @@ named by nationality, a single official of a country, and what stays out."""
 from __future__ import annotations
 
 import pytest
-from meeting_helpers import pairs, participant_pairs, run
+from meeting_helpers import meetings, pairs, participant_pairs, run
 
 from kg.extract.nationals import compound_countries
 
@@ -147,3 +147,10 @@ def test_officials_from_countries_the_parser_hangs_on_the_meeting_are_theirs(nlp
     text = ("Chile and Peru disagree on fishing. Chile must answer at a May meeting of junior "
             "officials from the two countries, a diplomat said.")
     assert met("Chile", "Peru") in participant_pairs(nlp, text)
+
+
+def test_a_titled_envoy_named_in_apposition_is_the_person(nlp):
+    # the small parser makes the title the subject and the name its apposition
+    text = "US envoy Peter Novak is due in Moscow on Thursday for talks with Paul Keller."
+    assert [(m.names, m.place, m.time) for m in meetings(nlp, text)] == [
+        (frozenset({"Peter Novak", "Paul Keller"}), "Moscow", "Thursday")]

@@ -97,7 +97,8 @@ class Parties:
             return [k for k in keys if getattr(self.index.get(k), "type", None)
                     is not EntityType.COUNTRY]
         head = noun_lemma(tok)[0]  # also "U.S. Officials", as wires write
-        if head in _STAND_FOR_COUNTRY or not keys and head in NAMED_GROUPS:
+        named = any(c.dep_ == "appos" and self.persons_in(c) for c in tok.children)  # "US envoy X"
+        if head in _STAND_FOR_COUNTRY and not named or not keys and head in NAMED_GROUPS:
             # "U.S. and Japanese negotiators", "the U.S. delegation": the modifiers' countries.
             for c in tok.children:
                 if c.dep_ in ("nmod", "compound", "amod"):

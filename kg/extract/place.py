@@ -45,6 +45,8 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
         if root.dep_ != "pobj" or root.head.lower_ not in _LOCATIVE:
             continue
         host = root.head.head
+        if host.dep_ == "acomp" and host.head.i in anchors:
+            host = host.head  # "is due in Moscow for talks": where the subject will be
         if host.i in anchors or (host.i in parties and root.head.i > host.i):
             return ent
         if host.lemma_.casefold() in _SETTINGS and host.dep_ == "pobj" \
