@@ -138,3 +138,13 @@ def test_a_closing_attribution_misread_as_apposition_names_the_reporter():
     # read right (Keller the subject of "told"), the name is no apposition to drop
     deps[8], heads[8] = "nsubj", 9
     assert not reporter(_parsed(words, heads, deps, pos, lemmas)[8])
+
+
+def test_a_participle_on_a_name_is_the_subject_of_the_meeting_below_it(nlp):
+    text = "Peter Novak, speaking after meeting Anna Moravec in Geneva, said prices would fall."
+    assert [(m.names, m.status, m.place) for m in meetings(nlp, text)] == [
+        (frozenset({"Peter Novak", "Anna Moravec"}), "happened", "Geneva")]
+
+
+def test_a_hope_in_a_participle_on_a_name_is_no_meeting(nlp):
+    assert meetings(nlp, "Peter Novak, hoping to meet Anna Moravec, flew to Geneva.") == []

@@ -188,9 +188,8 @@ class Parties:
         found: list[str] = []
         own = self.of_token(t, 3)
         for c in t.children:
-            # An apposed name belongs to an unnamed conjunct ("X and the head of
-            # the bank, Y, met"), to a pronoun in a list ("he, Ruiz and ... Okafor"), or
-            # is a second party of the same kind in a list.
+            # An apposed name belongs to an unnamed conjunct ("X and the head of the bank, Y,
+            # met"), to a pronoun in a list ("he, Ruiz and ... Okafor"), or is a second party.
             unnamed = any(u.pos_ == "NOUN" and not self.index.keys_of(u)
                           and u.lower_ in title_words() for u in t.conjuncts)
             listed = c.dep_ == "nmod" or (c.dep_ == "appos" and (
@@ -262,8 +261,7 @@ class Parties:
         if out or not any(c.dep_ == "auxpass" for c in verb.children):
             return out
         for b in verb.subtree:
-            # "were joined at the signing of two treaties on trade by X": the
-            # first "by" the parser hung on a phrase below the verb, not inside a clause.
+            # "joined at the signing of treaties by X": the first "by" the parser hung below.
             if b.dep_ != "prep" or b.lower_ != "by" or b.i < verb.i:
                 continue
             cur = b.head
@@ -309,6 +307,8 @@ class Parties:
                     out += self.subjects(noun.head, depth + 1)
             elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 out += self.subjects(verb.head.head, depth + 1)  # "before visiting X"
+            elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "PROPN":
+                out += self.expand(verb.head)  # "X, speaking after meeting Y, said"
         return out
 
     def fronted(self, verb: Token, subj: Token) -> list[str]:

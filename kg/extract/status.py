@@ -290,6 +290,8 @@ def _forms(tok: Token) -> set[str]:
     for suffix, keep in (("s", 1), ("d", 1), ("ed", 2), ("ing", 3)):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             out.add(low[: -keep])
+    if low.endswith("ing") and len(low) > 5:
+        out.add(low[:-3] + "e")  # "hoping": "hope" as well as "hop"
     return out
 
 
