@@ -24,16 +24,15 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.dating import report_span
 from kg.extract.index import EntityIndex
 from kg.extract.meeting_candidates import Candidate, candidates
+from kg.extract.meeting_record import meeting_record
 from kg.extract.parties import Parties
-from kg.extract.place import attached_place, place_label
-from kg.extract.provenance import sentence_provenance
+from kg.extract.place import attached_place
 from kg.extract.status import clause_status, noun_status
-from kg.extract.timex import attached_time, normalise_date
-from kg.extract.trigger_syntax import chain, governor, trigger_text
-from kg.model import Meeting, MeetingStatus
+from kg.extract.timex import attached_time
+from kg.extract.trigger_syntax import chain, governor
+from kg.model import Meeting
 
 __all__ = ["WEIGHTS_FILE", "Model", "load_model", "probability", "scored_meetings",
            "sentence_candidates", "rule_context"]
@@ -137,16 +136,6 @@ def to_meeting(doc: Doc, index: EntityIndex, si: int, sent: Span, c: Candidate, 
     time = attached_time(sent, anchors | ({place.root.i} if place is not None else set()), tok,
                          objs)
     status = clause_status(tok, time) if verbal else noun_status(tok, gov, time)
-    return Meeting(
-        participants=c.parties,
-        status=status,
-        provenance=sentence_provenance(doc._.kg_article_id, si, sent),
-        trigger=trigger_text(tok),
-        place=place_label(place),
-        place_entity=index.entity_of(place) if place is not None else None,
-        time=time,
-        date=normalise_date(time, published, status is MeetingStatus.PLANNED),
-        confidence=round(confidence, 4),
-        span=report_span(sent, tok, time, published, status.value),
-    )
+    return meeting_record(doc, index, si, sent, tok, c.parties, status, place, time,
+                          round(confidence, 4), published)
 
