@@ -25,6 +25,7 @@ from kg.extract.meeting_candidates import Candidate, excluded
 from kg.extract.meeting_scorer import to_meeting
 from kg.extract.meeting_words import SAY
 from kg.extract.parties import Parties
+from kg.extract.swallowed import WEEKDAYS
 from kg.extract.trigger_syntax import governor
 from kg.model import EntityType, Meeting, MeetingStatus
 
@@ -62,8 +63,7 @@ _WINDOW = 8
 _WHEN = frozenset({"as", "when", "while", "after", "before"})
 #: Words that make a later meeting noun point back to the session ("the meeting",
 #: "today's talks", "that session").
-_DEFINITE = frozenset({"the", "this", "that", "today", "yesterday", "tomorrow", "monday",
-                       "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_DEFINITE = WEEKDAYS | {"the", "this", "that", "today", "yesterday", "tomorrow"}
 
 
 def session_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],

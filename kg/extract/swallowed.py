@@ -9,18 +9,21 @@ True
 
 from __future__ import annotations
 
+import calendar
+
 from spacy.tokens import Token
 
 from kg.extract.index import EntityIndex
 from kg.model import EntityType
 
-__all__ = ["DATE_WORDS", "dated_names", "dated_subject", "dated_after", "inner_conjuncts",
-           "apposed_holder"]
+__all__ = ["WEEKDAYS", "DATE_WORDS", "dated_names", "dated_subject", "dated_after",
+           "inner_conjuncts", "apposed_holder"]
 
+#: The days of the week, lower case.
+WEEKDAYS = frozenset(d.casefold() for d in calendar.day_name)
 #: Words of a date or time a name may be swallowed into when NER did not tag them.
-DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                        "sunday", "today", "yesterday", "tomorrow", "night", "morning",
-                        "afternoon", "evening"})
+DATE_WORDS = WEEKDAYS | {"today", "yesterday", "tomorrow", "night", "morning", "afternoon",
+                         "evening"}
 
 
 def _is_date(tok: Token) -> bool:
