@@ -144,8 +144,9 @@ def test_an_undated_report_far_from_any_event_is_its_own_event():
             rep(2, date(2026, 8, 1), "happened", None, date(2026, 8, 1), None, "bound")]
     evs = {e.reports: e.span for e in cluster_reports(reps)}
     assert set(evs) == {("r1",), ("r2",)}
+    # Dated by the recency window: the week up to its publication, labelled as such.
     assert (evs[("r2",)].start, evs[("r2",)].end, evs[("r2",)].precision) == (
-        None, date(2026, 8, 1), "bound")
+        date(2026, 7, 25), date(2026, 8, 1), "window")
 
 
 def test_conflicting_dated_reports_keep_the_most_supported_days_and_cover_near_ones():
@@ -260,7 +261,8 @@ def test_meetings_timeline_orders_events_by_date(store):
     r = run_query(store, load_query("meetings-timeline"))
     got = [(d["participant1"].toPython(), str(d.get("start")), str(d["end"]))
            for d in r.dicts()]
-    assert got == [("Hana Sato", "None", "2026-03-09"), ("Ines Moreau", "2026-03-09",
+    # The undated held report's event is dated to the week up to its publication (a window).
+    assert got == [("Hana Sato", "2026-03-02", "2026-03-09"), ("Ines Moreau", "2026-03-09",
                                                         "2026-03-09"),
                    ("Hana Sato", "2026-03-11", "2026-03-11"),
                    ("Hana Sato", "2026-09-18", "2026-09-18")]
@@ -318,7 +320,8 @@ def test_cli_build_reports_events_and_remove_updates_them(tmp_path):
 
 def test_reports_bounding_the_meeting_from_both_sides_the_wrong_way_round_keep_one_bound():
     # Planned after Oct 28 but held before Oct 27: chained by overlapping windows into one
-    # event, their bounds cross; the event keeps the held report's upper bound.
+    # event, their bounds cross; the event keeps the held report's upper bound (and the
+    # recency window before it).
     reports = [
         Report("r0", "a0", date(1987, 10, 28), 0, "planned", DateSpan(date(1987, 10, 28), None, "bound")),
         Report("r1", "a1", date(1987, 11, 9), 0, "happened", DateSpan(None, date(1987, 11, 9), "bound")),
@@ -329,7 +332,8 @@ def test_reports_bounding_the_meeting_from_both_sides_the_wrong_way_round_keep_o
     assert sum(len(e.reports) for e in events) == 4
     for e in events:
         assert e.span.start is None or e.span.end is None or e.span.start <= e.span.end
-    assert any(e.span.start is None and e.span.end == date(1987, 10, 27) for e in events)
+    assert any(e.span.end == date(1987, 10, 27) and e.span.precision == "window"
+               for e in events)
 
 
 def test_cli_remove_refreshes_the_summary_graph(tmp_path):

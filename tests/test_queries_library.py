@@ -243,11 +243,13 @@ def test_meetings_timeline_orders_events_by_date(fixture_store):
     assert run(fixture_store, "meetings-timeline").rows == ()  # no events derived yet
     update_events(fixture_store)
     r = run(fixture_store, "meetings-timeline")
-    # The fixture's reports carry no interval: the publication date bounds them; the copy
-    # without a publication date cannot join the Paris event and comes last, undated.
+    # The fixture's reports carry no interval: the publication date bounds them, and the
+    # recency window closes the other end (a week before a held meeting's report, five weeks
+    # after a planned one's); the copy without a publication date cannot join the Paris event
+    # and comes last, undated.
     assert rows(r, "start", "end", "precision", "participant2", "place", "status") == [
-        ("2025-12-01", None, "bound", "Carol Chen", "Rome", "planned"),
-        (None, "2025-12-01", "bound", "Bob Baker", "Paris", "happened"),
+        ("2025-11-24", "2025-12-01", "window", "Bob Baker", "Paris", "happened"),
+        ("2025-12-01", "2026-01-05", "window", "Carol Chen", "Rome", "planned"),
         (None, None, "unknown", "Bob Baker", "Paris", "happened"),
     ]
 
