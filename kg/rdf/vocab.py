@@ -52,7 +52,7 @@ class KG(DefinedNamespace):
     trigger: URIRef  # the words that signal the meeting ("is expected to meet with")
     earliestDate: URIRef  # xsd:date: first day a report's meeting can be on (absent: open)
     latestDate: URIRef  # xsd:date: last day a report's meeting can be on (absent: open)
-    datePrecision: URIRef  # day, week, month, year, years; bound (publication only), unknown
+    datePrecision: URIRef  # day, week, month, year(s); bound or window (publication only); unknown
 
     # Meeting event properties (derived graphs; reports are linked by prov:wasDerivedFrom)
     reportCount: URIRef  # xsd:integer: how many articles report the event
