@@ -31,7 +31,6 @@ def _jsonl(*records: object) -> bytes:
 BAD = [
     ("empty.txt", b"", "empty article"),
     ("blank.txt", b"  \n\t\n   \n", "empty article"),
-    ("title-only.txt", b"Just a title\n", "empty article"),
     ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file"),
     ("latin1.txt", "Title\n\nCafé au lait in Paris.\n".encode("latin-1"), "not valid UTF-8"),
     ("bad-utf16.txt", codecs.BOM_UTF16_LE + b"T\x00\x00\xd8", "not valid UTF-16"),
@@ -131,6 +130,18 @@ def test_missing_path_fails_before_anything_is_built(tmp_path, store, seed_path)
     assert r.exit_code == 1
     assert r.stderr.strip() == f"kg: error: {tmp_path / 'nope.txt'}: no such file or directory"
     assert _after(path) == before
+
+
+def test_a_one_line_file_is_read_as_text_not_as_a_title(tmp_path):
+    # A paragraph saved to a file has no title line; refusing it as "empty" baffled users.
+    f = tmp_path / "para.txt"
+    f.write_text("Peter Novak met Paul Keller in Vienna on Monday. They spoke for an hour.\n")
+    (a,) = iter_articles([str(f)])
+    assert a.title == "" and a.text.startswith("Peter Novak met Paul Keller in Vienna")
+    g = tmp_path / "titled.txt"
+    g.write_text("Talks in Vienna\n\nPeter Novak met Paul Keller on Monday.\n")
+    (b,) = iter_articles([str(g)])
+    assert (b.title, b.text) == ("Talks in Vienna", "Peter Novak met Paul Keller on Monday.")
 
 
 def test_utf16_and_utf8_bom_articles_read_the_same(tmp_path):

@@ -65,12 +65,23 @@ def _check_text(text: str, source: str) -> str:
 
 def parse_txt(content: str, article_id: str, source: str | None = None,
               published: date | None = None) -> Article:
-    """An article from a ``.txt`` file's content: the first non-empty line is the title."""
+    """An article from a ``.txt`` file's content: the first non-empty line is the title.
+
+    A file that is one line only has no title: that line is the text, since a user who
+    saves a paragraph to a file means it to be read.
+
+    >>> a = parse_txt("Peter Novak met Paul Keller in Vienna.\\n", "one")
+    >>> a.title, a.text
+    ('', 'Peter Novak met Paul Keller in Vienna.')
+    """
     src = source or article_id
     _check_text(content, src)
-    lines = content.replace("\r\n", "\n").lstrip("\n").split("\n", 1)
+    lines = content.replace("\r\n", "\n").strip("\n").split("\n", 1)
+    if len(lines) == 1 or not lines[1].strip():
+        return Article(id=article_id, title="", text=_check_text(clean_text(lines[0]), src),
+                       published=published, source=src)
     title = " ".join(lines[0].split())
-    text = clean_text(lines[1] if len(lines) > 1 else "")
+    text = clean_text(lines[1])
     _check_text(text, src)
     return Article(id=article_id, title=title, text=text, published=published, source=src)
 
