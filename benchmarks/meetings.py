@@ -192,6 +192,19 @@ def gold_lines(data: Path, extra: Path | None = None) -> list[GoldLine]:
                      " ".join(r["sentence"].split())) for r in rows]
 
 
+def source_kinds(data: Path, extra: Path | None = None) -> dict[str, str]:
+    """Each article's news source, from its ``.meta.json``: "BBC" or "Reuters" (the seed and
+    an article without one are "other"). Only the source's name is read, never the text."""
+    out: dict[str, str] = {SEED_ID: "other"}
+    dirs = [(data / "articles", "")] + ([(extra / "articles", mx.PREFIX)] if extra else [])
+    for folder, prefix in dirs:
+        for meta in folder.glob("*.meta.json"):
+            source = str(json.loads(meta.read_text()).get("source", "")).casefold()
+            kind = "BBC" if "bbc" in source else "Reuters" if "reuters" in source else "other"
+            out[prefix + meta.name.split(".")[0]] = kind
+    return out
+
+
 def gold_pairs(lines: Iterable[GoldLine]) -> list[PairRecord]:
     """Every unordered participant pair of every gold line (joint and star lines alike)."""
     return [PairRecord(g.article, (a, b), g.place, g.time, g.status, g.sentence)
@@ -463,6 +476,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--attr-why", action="store_true",
                     help="count place and time errors on matched pairs by kind, per split "
                          "(numbers only)")
+    ap.add_argument("--by-source", action="store_true",
+                    help="also print the table per news source (BBC, Reuters): numbers only")
     ap.add_argument("--dev-only", action="store_true",
                     help="extract and score the development half (and the seed) only")
     args = ap.parse_args(argv)
@@ -488,6 +503,15 @@ def main(argv: list[str] | None = None) -> int:
         outcomes = {k: v for k, v in outcomes.items()
                     if k in (DEV, DEV_NEW, mx.EXTRA_DEV, SEED_SPLIT)}
     print_table(outcomes)
+    if args.by_source:
+        kinds = source_kinds(data, extra)
+        for kind in sorted(set(kinds.values()) - {"other"}):
+            mine = {a for a in ids if kinds.get(a) == kind}
+            part = score([g for g in lines if g.article in mine],
+                         [p for p in pred if p.article in mine], sorted(mine))
+            sys.stdout.write(f"\n{kind} articles only:\n")
+            print_table({k: v for k, v in part.items() if k in outcomes
+                         and (v.matched or v.misses or v.false_positives)})
     if args.attr_why:
         print_attribute_kinds(outcomes)
     if args.errors:
