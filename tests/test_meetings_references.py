@@ -245,3 +245,54 @@ def test_a_they_in_a_quote_does_not_go_on_with_the_they_before(nlp):
     x = run(nlp, text)
     reis = next(e for e in x.entities if e.label == "Paulo Reis")
     assert all(m.start != quoted for m in reis.mentions)
+
+
+@pytest.mark.parametrize(("named", "mention"), [
+    ("Deputy Prime Minister Owen Marsh", "The prime minister"),
+    ("Shadow chancellor Owen Marsh", "The chancellor"),
+    ("Former president Owen Marsh", "The president"),
+])
+def test_a_deputy_shadow_or_former_office_is_not_the_bare_title(nlp, named, mention):
+    text = f"{named} spoke in Leeds on Monday.\n\n{mention} met Ruth Abbot on Tuesday."
+    assert not any("Owen Marsh" in p for p in pairs(nlp, text))
+    assert mention.split()[-1] not in clusters(nlp, text)["Owen Marsh"]
+
+
+@pytest.mark.parametrize(("named", "mention"), [
+    ("Deputy Prime Minister Owen Marsh", "The deputy prime minister"),
+    ("Shadow chancellor Owen Marsh", "The shadow chancellor"),
+])
+def test_the_same_qualified_title_refers_back(nlp, named, mention):
+    text = f"{named} spoke in Leeds on Monday.\n\n{mention} met Ruth Abbot on Tuesday."
+    assert frozenset({"Owen Marsh", "Ruth Abbot"}) in pairs(nlp, text)
+
+
+def test_the_pair_is_the_two_people_named_just_before(nlp):
+    text = ("Mayor Dora Finch clashed with campaigner Lionel Pratt on Thursday. Ms Finch said "
+            "the plan would help the town. But Mr Pratt disagreed.\n\n"
+            "The pair met again at the station on Friday.")
+    assert frozenset({"Dora Finch", "Lionel Pratt"}) in pairs(nlp, text)
+
+
+def test_a_pair_of_things_is_no_pair_of_people(nlp):
+    text = ("Dora Finch met Lionel Pratt on Monday.\n\n"
+            "A pair of statues was unveiled near the station on Friday.")
+    assert "pair" not in clusters(nlp, text)["Dora Finch"]
+
+
+def test_two_members_of_a_longer_list_are_not_the_two_companies(nlp):
+    text = ("Tarn Holdings will buy Ealing Group. The deal unites the chains Acme Stores Inc, "
+            "Bolt Markets Inc and Crane Shops Inc. Talks between the two companies began in "
+            "January.")
+    listed = {"Acme Stores Inc", "Bolt Markets Inc", "Crane Shops Inc"}
+    assert not any(len({n.rstrip(".") for n in p} & listed) == 2 for p in pairs(nlp, text))
+
+
+def test_the_company_is_not_the_counterpart_named_later_in_its_sentence(nlp):
+    text = ("Tarn Savings Bank said its agreement to negotiate its sale to Brookfield Group Inc "
+            "was extended. The company said it is in the final stages of talks with Brookfield "
+            "Group.")
+    assert "company" not in clusters(nlp, text)["Brookfield Group Inc"]
+    text = ("Acme Motors Inc agreed to buy Bolt Tools Corp for 40 mln dlrs. The company said it "
+            "held talks with Bolt Tools Corp last week.")
+    assert frozenset({"Acme Motors Inc", "Bolt Tools Corp"}) in pairs(nlp, text)

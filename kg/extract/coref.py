@@ -20,9 +20,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.gazetteer import (
+    DEPUTY_WORDS,
     LEADER_TITLES,
     demonym_country,
-    is_company_name,
     is_title,
     title_words,
 )
@@ -33,7 +33,7 @@ from kg.model import EntityType, Mention
 
 __all__ = [
     "PRONOUN_GENDER", "resolve_pronouns", "resolve_it", "resolve_title_mentions", "title_head",
-    "resolve_first_person", "resolve_descriptions",
+    "resolve_first_person", "modifier_words",
 ]
 
 PRONOUN_GENDER = {
@@ -259,7 +259,7 @@ _NEUTRAL_MODIFIERS = frozenset(
 )
 
 
-def _modifier_words(tok: Token) -> tuple[set[str], str | None]:
+def modifier_words(tok: Token) -> tuple[set[str], str | None]:
     """The words before a title noun that narrow whom it can mean, and its country."""
     words: set[str] = set()
     country = None
@@ -272,6 +272,25 @@ def _modifier_words(tok: Token) -> tuple[set[str], str | None]:
         else:
             words.update(w for w in c.text.casefold().split("-") if w)
     return words, country
+
+
+#: Words that make a title another office: a deputy prime minister, a shadow chancellor, a
+#: former president are not "the prime minister", "the chancellor", "the president".
+_OTHER_OFFICE = DEPUTY_WORDS | {"shadow", "former", "ex"}
+
+
+def _holds(title: str, head: str, words: set[str]) -> bool:
+    """Whether "the [words] <head>" may refer back to a holder of ``title``: it ends in that
+    head (a bare "leader" or "chief" fits any leader), and names any word of another office.
+
+    >>> _holds("Deputy Premier", "premier", set()), _holds("Premier", "leader", set())
+    (False, True)
+    """
+    own = title_head(title)
+    if not (own == head or head in ("leader", "chief") and own in LEADER_TITLES):
+        return False
+    qualifiers = {w for w in title.casefold().replace("-", " ").split() if w in _OTHER_OFFICE}
+    return qualifiers <= words | set(head.split())
 
 
 def resolve_title_mentions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
@@ -299,16 +318,15 @@ def resolve_title_mentions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) ->
         of_title = tok.i + 2 < len(doc) and is_title(doc[tok.i : tok.i + 3].text)
         if not of_title and any(c.dep_ in ("prep", "appos") for c in tok.rights):
             continue  # "the president of the bank" introduces someone new
-        words, country = _modifier_words(tok)
-        head = title_head(phrase) if is_title(phrase) else title_head(tok.text)
+        words, country = modifier_words(tok)
+        tail = is_title(" ".join(phrase.split()[-2:]))  # "the deputy prime minister"
+        head = title_head(phrase) if is_title(phrase) or tail else title_head(tok.text)
         keys: list[str] = []
         for m in b.person_mentions:
             if m.root >= tok.i or m.key in keys:
                 continue
             cluster = b.person(m.key)
-            heads = {title_head(t) for t in cluster.titles}
-            generic = head in ("leader", "chief") and heads & LEADER_TITLES
-            if not (head in heads or generic):
+            if not any(_holds(t, head, words) for t in cluster.titles):
                 continue
             if country is not None and cluster.country != country:
                 continue
@@ -318,64 +336,3 @@ def resolve_title_mentions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) ->
             keys.append(m.key)
         if len(keys) == 1:
             b.add_person_reference(keys[0], tok, "title")
-
-
-#: Nouns that describe an organisation whose name contains them ("the bank", "the union").
-_ORG_NOUNS = frozenset(
-    {"bank", "union", "party", "agency", "fund", "exchange", "committee", "council",
-     "commission", "ministry", "federation", "association", "institute", "organisation",
-     "organization", "board", "department"}
-)
-
-
-def _fits_description(noun: str, label: str) -> bool:
-    """Whether "the <noun>" can mean the organisation ``label``: a company for "the company";
-    otherwise the noun must head the name ("the exchange" is the Tokyo Stock Exchange, not
-    the Securities and Exchange Commission; "the bank" is the Bank of Montreal).
-
-    >>> _fits_description("exchange", "Securities and Exchange Commission")
-    False
-    >>> _fits_description("bank", "Bank of Montreal"), _fits_description("union", "Acme Union")
-    (True, True)
-    """
-    if noun in ("company", "firm"):
-        return is_company_name(label)
-    words = label.casefold().replace(",", " ").split()
-    for i, w in enumerate(words):
-        if w in ("of", "for") and i > 0:
-            words = words[:i]  # the head comes before its "of" phrase
-            break
-    if len(words) > 1 and is_company_name(" ".join(words)):
-        words = words[:-1]
-    return bool(words) and words[-1] == noun
-
-
-def resolve_descriptions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
-    """Link "the company", "the bank", "the union" to the one organisation named before
-    that the noun describes: a company name ends in Corp, Inc, Ltd...; a bank's name has
-    "Bank" in it. Any other word before the noun must be in the name too, and when two
-    organisations fit the mention stays unresolved."""
-    for tok in doc:
-        noun = tok.lower_
-        if tok.tag_ != "NN" or tok.i in b.token_entity or noun not in \
-                _ORG_NOUNS | {"company", "firm"}:
-            continue
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            continue
-        if any(c.dep_ in ("prep", "appos", "relcl", "acl") for c in tok.rights):
-            continue  # "the bank of the region", "the company that ..." introduce a new one
-        words, country = _modifier_words(tok)
-        if country is not None:
-            continue
-        keys: list[str] = []
-        for t in doc[: tok.i]:
-            key = b.token_entity.get(t.i)
-            if key is None or key in keys or b.clusters[key].type is not EntityType.ORGANIZATION:
-                continue
-            label = b.clusters[key].label
-            if _fits_description(noun, label) and words <= set(label.casefold().split()):
-                keys.append(key)
-        if len(keys) == 1:
-            si = sent_of[tok.i]
-            b.add(keys[0], "", EntityType.ORGANIZATION,
-                  Mention(tok.text, tok.idx, tok.idx + len(tok), si, "title"), [tok.i])

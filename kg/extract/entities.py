@@ -16,12 +16,12 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.acronyms import long_forms
 from kg.extract.companies import company_prefixes
 from kg.extract.coref import (
-    resolve_descriptions,
     resolve_first_person,
     resolve_it,
     resolve_title_mentions,
 )
 from kg.extract.coref import resolve_pronouns as _pronouns
+from kg.extract.descriptions import resolve_descriptions
 from kg.extract.gazetteer import (
     bare_name,
     country_name,

@@ -30,6 +30,7 @@ __all__ = [
     "MALE_HONORIFICS",
     "FEMALE_HONORIFICS",
     "LEADER_TITLES",
+    "DEPUTY_WORDS",
     "is_company_name",
     "bare_name",
 ]
@@ -47,6 +48,8 @@ LEADER_TITLES = frozenset(
     {"president", "premier", "prime minister", "chancellor", "king", "queen", "emir", "sultan",
      "leader", "chief", "sheikh", "emperor", "pope", "chairman"}
 )
+#: Words that make a title a deputy's or a junior's office ("Deputy Prime Minister").
+DEPUTY_WORDS = frozenset({"deputy", "vice", "under", "undersecretary", "assistant", "junior"})
 
 
 @dataclass(frozen=True)

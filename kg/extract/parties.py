@@ -246,8 +246,8 @@ class Parties:
         kind = EntityType.ORGANIZATION if tok.lemma_.casefold() in ORG_DESCRIPTORS \
             else EntityType.COUNTRY
         for prev in reversed(self.doc[: tok.i]):
-            if prev.dep_ != "conj":
-                continue
+            if prev.dep_ != "conj" or len(prev.conjuncts) != 1:
+                continue  # two brands of "X, Y and Z" are not "the two companies"
             a, b = self.index.keys_of(prev.head), self.index.keys_of(prev)
             if a and b and all(cast(Entity, self.index.get(k[0])).type is kind for k in (a, b)):
                 return [a[0], b[0]]

@@ -9,9 +9,10 @@ the pair is unambiguous:
    earlier in it, else (a subject outside quotes) what a "they" subject of the previous
    sentence stands for, else a coordination of people or countries in the previous
    sentence; never after an unnamed plural subject ("officials said they");
-2. "the two X" / "both X" (and a bare "the two", of any kind) take the latest pair of X's
-   kind coordinated in the same sentence or up to three before; further back, only the
-   article's one such pair (two different pairs named earlier leave the phrase unresolved).
+2. "the two X" / "both X" (and a bare "the two", of any kind; "the pair", of people) take
+   the latest pair of X's kind coordinated in the same sentence or up to three before, or
+   named alone in the nearest sentences; further back, only the article's one such pair
+   (two different pairs named earlier leave the phrase unresolved).
 
 The noun says which kind of party it may mean:
 
@@ -209,6 +210,9 @@ def resolve_pairs(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
         kids = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet")}
         if tok.lower_ == "two" and tok.dep_ in _ARGUMENTS and kids == {"the"}:
             kinds, kids = _PARTY_TYPES, {"the", "two"}  # "The two will meet again"
+        elif tok.lower_ == "pair" and tok.tag_ == "NN" and tok.dep_ in _ARGUMENTS \
+                and kids == {"the"}:
+            kinds, kids = frozenset({_PERSON}), {"the", "two"}  # "The pair met on Monday"
         if not kinds or tok.i in b.token_entities:
             continue
         if not ({"the", "two"} <= kids or "both" in kids) \

@@ -22,7 +22,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.gazetteer import country_of
+from kg.extract.gazetteer import DEPUTY_WORDS, country_of
 from kg.extract.index import EntityIndex, entity_key
 from kg.extract.roles import read_role
 from kg.model import EntityType
@@ -50,7 +50,6 @@ _LEADERS = frozenset({"president", "presidents", "premier", "premiers", "chancel
                       "chancellors", "king", "queen", "emir", "sultan", "taoiseach", "leader",
                       "leaders"})
 _BANK_HEADS = frozenset({"governor", "governors", "president", "chairman", "head", "chief"})
-_DEPUTY = frozenset({"deputy", "vice", "under", "undersecretary", "assistant", "junior"})
 _CENTRAL_BANK = re.compile(r"\b(central bank|bundesbank|federal reserve|reserve bank"
                            r"|bank of [a-z]+)\b")
 #: Words a role phrase may carry besides its office ("the", "U.S.", "then").
@@ -62,7 +61,7 @@ def portfolio_of(phrase: str) -> Office | None:
     when it names none or several."""
     low = " ".join(phrase.replace("-", " ").split()).casefold()
     words = [w for w in re.split(r"[\s/]+", low) if w]
-    rank = "deputy" if set(words) & _DEPUTY or "minister of state" in low else ""
+    rank = "deputy" if set(words) & DEPUTY_WORDS or "minister of state" in low else ""
     if "secretary of state" in low:
         return "foreign", rank
     if "prime minister" in low:
@@ -78,7 +77,7 @@ def portfolio_of(phrase: str) -> Office | None:
             return None  # "the finance ministry's representative" is no minister
         return found[0], rank
     rest = [w for w in _without_countries(words) if w not in _FILLER]
-    if rest and rest[-1] in _LEADERS and all(w in _LEADERS | _DEPUTY for w in rest):
+    if rest and rest[-1] in _LEADERS and all(w in _LEADERS | DEPUTY_WORDS for w in rest):
         return "leader", rank
     return None
 
@@ -138,7 +137,7 @@ def group_portfolio(noun: Token) -> Office | None:
         return "leader", ""  # "EC leaders", "Arab leaders"; not "church leaders"
     if lemma in ("minister", "secretary"):
         found = [PORTFOLIO_WORDS[m] for m in mods if m in PORTFOLIO_WORDS]
-        rank = "deputy" if set(mods) & _DEPUTY else ""
+        rank = "deputy" if set(mods) & DEPUTY_WORDS else ""
         return (found[0], rank) if len(set(found)) == 1 else None
     return None
 

@@ -1,0 +1,81 @@
+"""Descriptions of an organisation named before: "the company", "the bank", "the union".
+
+>>> _fits_description("firm", "Acme Corp"), _fits_description("union", "Acme Bank")
+(True, False)
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.coref import modifier_words
+from kg.extract.gazetteer import is_company_name
+from kg.extract.names import NameBuilder
+from kg.model import EntityType, Mention
+
+__all__ = ["resolve_descriptions"]
+
+#: Nouns that describe an organisation whose name contains them ("the bank", "the union").
+_ORG_NOUNS = frozenset(
+    {"bank", "union", "party", "agency", "fund", "exchange", "committee", "council",
+     "commission", "ministry", "federation", "association", "institute", "organisation",
+     "organization", "board", "department"}
+)
+
+
+def _fits_description(noun: str, label: str) -> bool:
+    """Whether "the <noun>" can mean the organisation ``label``: a company for "the company";
+    otherwise the noun must head the name ("the exchange" is the Tokyo Stock Exchange, not
+    the Securities and Exchange Commission; "the bank" is the Bank of Montreal).
+
+    >>> _fits_description("exchange", "Securities and Exchange Commission")
+    False
+    >>> _fits_description("bank", "Bank of Montreal"), _fits_description("union", "Acme Union")
+    (True, True)
+    """
+    if noun in ("company", "firm"):
+        return is_company_name(label)
+    words = label.casefold().replace(",", " ").split()
+    for i, w in enumerate(words):
+        if w in ("of", "for") and i > 0:
+            words = words[:i]  # the head comes before its "of" phrase
+            break
+    if len(words) > 1 and is_company_name(" ".join(words)):
+        words = words[:-1]
+    return bool(words) and words[-1] == noun
+
+
+def resolve_descriptions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
+    """Link "the company", "the bank", "the union" to the one organisation named before
+    that the noun describes: a company name ends in Corp, Inc, Ltd...; a bank's name has
+    "Bank" in it. Any other word before the noun must be in the name too, and when two
+    organisations fit the mention stays unresolved."""
+    for tok in doc:
+        noun = tok.lower_
+        if tok.tag_ != "NN" or tok.i in b.token_entity or noun not in \
+                _ORG_NOUNS | {"company", "firm"}:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue
+        if any(c.dep_ in ("prep", "appos", "relcl", "acl") for c in tok.rights):
+            continue  # "the bank of the region", "the company that ..." introduce a new one
+        words, country = modifier_words(tok)
+        if country is not None:
+            continue
+        # "The company said it met Acme Inc": a name only later in its sentence is someone
+        # else ("Acme's chairman said the company ..., Acme said" is Acme).
+        named = [(t.i > tok.i, b.token_entity[t.i]) for t in tok.sent
+                 if t.pos_ == "PROPN" and t.i in b.token_entity]
+        later = {k for after, k in named if after} - {k for after, k in named if not after}
+        keys: list[str] = []
+        for t in doc[: tok.i]:
+            key = b.token_entity.get(t.i)
+            if key is None or key in keys or b.clusters[key].type is not EntityType.ORGANIZATION:
+                continue
+            label = b.clusters[key].label
+            if _fits_description(noun, label) and words <= set(label.casefold().split()):
+                keys.append(key)
+        keys = [k for k in keys if k not in later]
+        if len(keys) == 1:
+            b.add(keys[0], "", EntityType.ORGANIZATION,
+                  Mention(tok.text, tok.idx, tok.idx + len(tok), sent_of[tok.i], "title"), [tok.i])
