@@ -294,6 +294,22 @@ def test_map_projection_draws_one_edge_per_event(store):
     assert dated(g, date(2026, 3, 1), date(2026, 3, 8)).number_of_edges() == 0
 
 
+def test_map_edge_of_an_event_no_report_dates_keeps_the_publication_day(store):
+    # The recency window widens the time filter's interval, but the day the edge shows is the
+    # one the reports bound it by, not the window's presumed far end.
+    from kg.network.graph import to_networkx
+
+    add(store, article("a-undated-held", FRI, (("hana", "olaf"), "happened", None, None)),
+        article("a-undated-plan", MON, (("ines", "olaf"), "planned", None, None)))
+    edges = {d["status"]: d for *_, d in to_networkx(store).edges(data=True)
+             if d["kind"] == "meeting"}
+    held, plan = edges["happened"], edges["planned"]
+    assert (str(held["date"]), str(held["start"]), str(held["end"]), held["precision"]) == (
+        "2026-03-13", "2026-03-06", "2026-03-13", "window")
+    assert (str(plan["date"]), str(plan["start"]), str(plan["end"])) == (
+        "2026-03-09", "2026-03-09", "2026-04-13")
+
+
 # -- command line ---------------------------------------------------------------------------
 
 def test_cli_build_reports_events_and_remove_updates_them(tmp_path):

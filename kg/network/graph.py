@@ -151,12 +151,13 @@ def _events(store: Store, g: nx.MultiDiGraph, reports: dict[str, dict]) -> set[t
     dated by its interval; returns the (report, a, b) it stands for. Reports no event covers
     (a store whose events were never derived) keep their own edges."""
     events: dict[str, dict] = defaultdict(lambda: {"attendees": set(), "reports": set()})
-    for e, a, status, start, end, place, n, r in store.select_values(
+    for e, a, status, start, end, precision, place, n, r in store.select_values(
             internal_query("nx-events")):
         ev = events[str(e)]
         ev["attendees"].add(str(a))
         ev["reports"].add(str(r))
-        ev.update(status=status, start=start, end=end, place=place, weight=int(str(n)))
+        ev.update(status=status, start=start, end=end, precision=precision, place=place,
+                  weight=int(str(n)))
     covered: set[tuple] = set()
     for iri, ev in sorted(events.items()):
         people = sorted(ev.pop("attendees"))
@@ -166,12 +167,19 @@ def _events(store: Store, g: nx.MultiDiGraph, reports: dict[str, dict]) -> set[t
             continue
         first = found[0]
         shown = ev.pop("reports")
+        day = ev["start"] or ev["end"]
+        if ev["precision"] == "window":
+            # A recency window's far end is presumed, not told: the edge's day stays the
+            # publication date that bounds it (the window's end for a held meeting, its start
+            # for a planned one), and only the time filter's interval takes in the window.
+            pubs = {str(m["published"])[:10] for m in found if m["published"]}
+            day = ev["start"] if str(ev["start"])[:10] in pubs else ev["end"]
         # A meeting of three or more is one edge per pair of them, each standing for the
         # whole event (its weight is the event's reporting articles).
         for pair in combinations(people, 2):
             covered |= {(r, *pair) for r in shown}
             g.add_edge(*pair, key=f"{iri}#{pair[0]}|{pair[1]}", kind="meeting", meeting=iri,
-                       relation="met", date=ev["start"] or ev["end"],
+                       relation="met", date=day,
                        time=first["time"] if len(found) == 1 else None,
                        trigger=first["trigger"], reports=len(found), article=first["article"],
                        published=first["published"], sentence=first["sentence"],
