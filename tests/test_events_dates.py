@@ -76,6 +76,11 @@ def d(month, day, year=2026):
     ("last October", "happened", (d(10, 1, 2025), d(10, 31, 2025), "month")),
     ("November, 2019", "happened", (d(11, 1, 2019), d(11, 30, 2019), "month")),
     ("in March", "planned", (FRI, d(3, 31), "month")),
+    # A year alone is that year, or its early, middle or late third; never a made-up day.
+    ("in 2019", "happened", (d(1, 1, 2019), d(12, 31, 2019), "year")),
+    ("late 2025", "happened", (d(9, 1, 2025), d(12, 31, 2025), "year")),
+    ("mid-2027", "planned", (d(5, 1, 2027), d(8, 31, 2027), "year")),
+    ("in 2026", "planned", (FRI, d(12, 31), "year")),  # the story's year: the part still open
     # No time expression: the publication date bounds the meeting on one side.
     (None, "happened", (None, FRI, "bound")),
     (None, "planned", (FRI, None, "bound")),
@@ -164,6 +169,23 @@ def test_pipeline_keeps_time_text_and_point_date(nlp):
     (m,) = x.meetings
     assert (m.span.start, m.span.end, m.span.precision) == (d(4, 1), d(4, 30), "month")
     assert m.time == "next month"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "time", "start", "end"), [
+    ("Peter Novak met Paul Keller in late 2025 to settle the loan.", "late 2025", d(9, 1, 2025),
+     d(12, 31, 2025)),
+    ("Peter Novak recalled the 2019 meeting with Paul Keller.", "2019", d(1, 1, 2019),
+     d(12, 31, 2019)),
+    # A year that modifies something else is not the meeting's time.
+    ("Peter Novak met Paul Keller on Tuesday to discuss the 2027 budget.", "Tuesday", d(3, 10),
+     d(3, 10)),
+])
+def test_a_year_alone_dates_the_meeting_it_modifies(nlp, text, time, start, end):
+    from meeting_helpers import run
+
+    (m,) = run(nlp, text, FRI).meetings
+    assert (m.time, m.span.start, m.span.end) == (time, start, end)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

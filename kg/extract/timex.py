@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+import calendar
 import logging
 import re
 from collections.abc import Iterable
@@ -21,9 +22,10 @@ from datetime import date, datetime, time
 from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRAVEL_VERBS
+from kg.model import DateSpan
 
 __all__ = ["normalise_date", "attached_time", "strip_preposition", "time_anchors", "is_duration",
-           "JOURNEY", "host_of", "is_journey"]
+           "JOURNEY", "host_of", "is_journey", "year_span"]
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,30 @@ def strip_preposition(text: str) -> str:
         if low.startswith(p) and len(text) > len(p):
             return text[len(p) :]
     return text
+
+
+#: A year written alone, or its early, middle or late part: "1985", "late 1986", "mid-1986".
+_YEAR = re.compile(r"^(?:(early|mid|late) ?)?((?:19|20)\d\d)$")
+#: The months each part of a year spans (a third each).
+_YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+
+def year_span(text: str) -> DateSpan | None:
+    """The days of a year written alone, or of its early, middle or late third; None for any
+    other expression.
+
+    >>> str(year_span("1985")), str(year_span("late 1986")), str(year_span("mid-1986"))
+    ('1985-01-01/1985-12-31 (year)', '1986-09-01/1986-12-31 (year)', '1986-05-01/1986-08-31 (year)')
+    >>> year_span("the 1990s") is None
+    True
+    """
+    m = _YEAR.match(" ".join(strip_preposition(text).casefold().replace("-", " ").split()))
+    if m is None:
+        return None
+    year = int(m.group(2))
+    first, last = _YEAR_PARTS.get(m.group(1) or "", (1, 12))
+    return DateSpan(date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]),
+                    "year")
 
 
 def normalise_date(text: str | None, published: date | None, future: bool | None) -> date | None:
@@ -92,6 +118,8 @@ def _attach_point(tok: Token, anchors: set[int]) -> bool:
 
 def is_duration(ent: Span) -> bool:
     """ "nine hours", "just days": durations and vague spans, not times of an event."""
+    if year_span(ent.text) is not None:
+        return False  # "in 1985", "the 1985 meeting", "late 1986": a year says when
     root = ent.root
     if all(t.pos_ == "ADJ" or t.like_num or t.tag_ == "JJ" for t in ent):
         return True  # "annual", "20th annual": how often, not when

@@ -33,7 +33,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from kg.extract.timex import normalise_date, strip_preposition
+from kg.extract.timex import normalise_date, strip_preposition, year_span
 from kg.extract.weekend import weekend_span
 from kg.model import DateSpan
 
@@ -189,8 +189,8 @@ def _calendar(text: str, pub: date, direction: int) -> DateSpan | None:
     """Month names with optional days, parts ("late April") and years; ranges and lists."""
     tokens = re.findall(r"[a-z]+|\d+", text)
     months = [(i, _MONTHS[t]) for i, t in enumerate(tokens) if t in _MONTHS]
-    if not months:
-        return None
+    if not months:  # a year alone ("1985", "late 1986"): the part of it still open if current
+        return _clip(y, pub, direction) if (y := year_span(text)) is not None else None
     years = [int(t) for t in tokens if t.isdigit() and len(t) == 4]
     spans: list[tuple[int, int, int]] = []  # (month, first day, last day)
     for n, (i, month) in enumerate(months):
