@@ -14,6 +14,9 @@ here from the brackets and the initials, not from NER labels.
 True
 >>> initials_fit("WTO", ["the", "World", "Trade", "Office", "Agency"])
 False
+
+Some stories never put the two side by side: "SAIC says ..." and, later, "Shanghai Automotive
+Industry Corp plans ..." (:func:`spelt_elsewhere`).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["long_forms", "initials_fit"]
+__all__ = ["long_forms", "initials_fit", "spelt_elsewhere"]
 
 #: Lower-case words a long form may contain without giving its acronym a letter
 #: ("Organisation for Economic ..."), though some acronyms take them ("... and Development").
@@ -110,4 +113,30 @@ def long_forms(doc: Doc) -> dict[str, Span]:
                 inside[0].text[:1].isupper() and initials_fit(doc[tok.i - 1].text,
                                                               inside.text.split()):
             out.setdefault(doc[tok.i - 1].text.replace(".", "").casefold(), inside)
+    return out
+
+
+def spelt_elsewhere(spans: list[Span]) -> dict[str, Span]:
+    """Acronyms among one-word NER spans -> the one longer organisation span of the story
+    whose initials spell them, written before or after, with no brackets. NER may take the
+    acronym for a person: then its letters must be exactly the capitals of the long form.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("Bat declined to comment. British American Tobacco shares fell.")
+    >>> spans = [Span(doc, 0, 1, label="PERSON"), Span(doc, 5, 8, label="ORG")]
+    >>> {k: v.text for k, v in spelt_elsewhere(spans).items()}
+    {'bat': 'British American Tobacco'}
+    """
+    longs = [e for e in spans if len(e) >= 2 and e.label_ == "ORG"]
+    out: dict[str, Span] = {}
+    for e in spans:
+        short = e.text
+        if e.label_ not in ("ORG", "PERSON") or len(e) != 1 or not short[:1].isupper() \
+                or short.casefold() in out:
+            continue
+        fits = {lf.text: lf for lf in longs if initials_fit(short, lf.text.split()) and (
+            e.label_ == "ORG" or short.casefold() == "".join(
+                w[0] for w in lf.text.split() if w[:1].isupper()).casefold())}
+        if len(fits) == 1:  # two long forms that fit: which one is meant is not known
+            out[short.casefold()] = next(iter(fits.values()))
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.acronyms import long_forms
+from kg.extract.acronyms import long_forms, spelt_elsewhere
 from kg.extract.companies import company_prefixes
 from kg.extract.coref import (
     resolve_first_person,
@@ -31,6 +31,7 @@ from kg.extract.gazetteer import (
     is_title,
     title_words,
 )
+from kg.extract.groups import members_of
 from kg.extract.index import EntityIndex, entity_key
 from kg.extract.names import NameBuilder, person_draft, surname_match
 from kg.extract.nationals import add_compounds, find_compounds
@@ -211,6 +212,11 @@ def _add_long_form(b: NameBuilder, key: str, long: Span, sent_of: dict[int, int]
           [t.i for t in long])
 
 
+def _club(text: str) -> bool:
+    """Whether ``text`` is the acronym of a club of countries ("G7", "EU"), not a region."""
+    return (text.isupper() or any(c.isdigit() for c in text)) and members_of(text) is not None
+
+
 def _acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
@@ -222,6 +228,17 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
         sent_of.update(dict.fromkeys(range(sent.start, sent.end), i))
     b = NameBuilder(sent_of)
     spans = _as_organisations(ner_spans(doc))
+    # "SAIC", whose long form is in another sentence: an organisation wherever it is written,
+    # though NER took it for a person or left it out.
+    # A club of countries written by its acronym ("G8", "NATO") is a body, whatever NER took
+    # it for (a person, a product, a place).
+    elsewhere = spelt_elsewhere(spans)
+    taken = {i for e in spans for i in range(e.start, e.end)}
+    spans = sorted([Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON"
+                    and e.text.casefold() in elsewhere or _club(e.text) else e for e in spans]
+                   + [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.i not in taken
+                      and t.text[:1].isupper() and t.text.casefold() in elsewhere],
+                   key=lambda e: e.start)
     drafts = [person_draft(ent, sent_of[ent.start]) for ent in spans if ent.label_ == "PERSON"]
     places = {bare_name(e.text).casefold() for e in spans if e.label_ in ("GPE", "LOC")}
     # NER sometimes tags a city PERSON once and GPE elsewhere; the place reading wins.
@@ -240,7 +257,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     persons = [p for p in persons if p.name.casefold() not in places]
     b.add_persons(persons, doc)
     acronyms: dict[str, str] = {}
-    longs = long_forms(doc)
+    longs = {**elsewhere, **long_forms(doc)}  # brackets first
     # "Corvane" after "Corvane Plc" is that company, where only one company fits.
     companies = {p: next(iter(f)) for p, f in company_prefixes(spans).items() if len(f) == 1}
     # NER's piece of a long form ("the Organisation for Economic Co-operation and") is no name

@@ -5,7 +5,7 @@ A reception, dinner or lunch is held for a guest by a host; a courtesy call is o
 The host is the subject of "host/give/hold/throw" or the agent of "hosted by", "given by";
 the guest is the object of "for" or "in honour of". A courtesy call is paid *on* someone.
 
->>> "reception" in HOSPITALITY_NOUNS and "call" in CALL_NOUNS
+>>> "host" in HOST_VERBS and "tell" in TELL
 True
 """
 
@@ -13,15 +13,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.meeting_words import TELL
 from kg.extract.parties import Parties
 
-__all__ = ["HOSPITALITY_NOUNS", "CALL_NOUNS", "HOST_VERBS", "hospitality_parties", "call_parties"]
+__all__ = ["HOST_VERBS", "hospitality_parties", "call_parties"]
 
-#: Social occasions that bring a host and a guest together.
-HOSPITALITY_NOUNS = frozenset({"reception", "dinner", "lunch", "luncheon", "banquet",
-                               "breakfast", "supper"})
-#: "a courtesy call on X", "paid a call on X".
-CALL_NOUNS = frozenset({"call"})
 #: Verbs whose subject (or passive agent) is the host of the occasion.
 HOST_VERBS = frozenset({"host", "give", "hold", "throw", "offer", "organise", "organize",
                         "lay", "arrange"})
@@ -39,6 +35,12 @@ def _honour_objects(p: Parties, tok: Token) -> list[str]:
                 if g.dep_ == "pobj" and g.lower_ in ("honour", "honor"):
                     out += p.prep_objects(g, ("of",))
     return out
+
+
+def _at_it(p: Parties, verb: Token) -> list[str]:
+    """The subject of ``verb`` and whom it addresses: who was at the occasion it happened at."""
+    return p.subjects(verb, agent=False) + [k for c in verb.children
+                                            if c.dep_ in ("dobj", "dative") for k in p.expand(c)]
 
 
 def hospitality_parties(p: Parties, noun: Token, gov: Token | None, via: str) -> list[str]:
@@ -66,6 +68,16 @@ def hospitality_parties(p: Parties, noun: Token, gov: Token | None, via: str) ->
         guests += p.prep_objects(noun, ("with",)) + p.prep_objects(gov, ("with",))
         if len(hosts) >= 2 and not guests:
             guests, hosts = hosts[1:], hosts[:1]
+    # "X hosted a dinner (in May) where A told B": A and B were X's guests; the parser may
+    # hang the clause on the date in between.
+    heads = [noun] + [g for c in (gov.children if gov is not None and via == "dobj" else ())
+                      if c.dep_ == "prep" and c.i > noun.i for g in c.children]
+    for c in (c for h in heads for c in h.children):
+        if c.dep_ == "relcl" and any(g.lower_ == "where" for g in c.children):
+            guests += _at_it(p, c)
+    if via in ("at", "during") and gov is not None and hosts \
+            and gov.lemma_.casefold() in TELL | {"meet"}:
+        guests += _at_it(p, gov)  # "A told B at a dinner hosted by X"
     if via == "at" and gov is not None and not hosts:
         # "X met Y at a dinner": handled by the verb; "X spoke at a dinner for Y" is no meeting.
         return []

@@ -10,13 +10,44 @@ to these cores, so a verb or noun of travel is added once for all of them.
 True
 >>> sorted(TRIP_NOUNS)
 ['tour', 'trip', 'visit']
+
+Visiting places is a journey too, not a meeting (:func:`visits_places`).
 """
 
 from __future__ import annotations
 
-__all__ = ["TRAVEL_VERBS", "TRIP_NOUNS"]
+from spacy.tokens import Token
+
+__all__ = ["TRAVEL_VERBS", "TRIP_NOUNS", "PLACE_LABELS", "visits_places"]
 
 #: Verbs of going somewhere: their subject travels, and what they lead to is at the destination.
 TRAVEL_VERBS = frozenset({"leave", "fly", "travel", "go", "head", "come", "return", "arrive"})
 #: Nouns of a trip ("her visit to Japan", "a three-day tour").
 TRIP_NOUNS = frozenset({"visit", "trip", "tour"})
+#: NER labels of a place one travels to.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def visits_places(verb: Token) -> bool:
+    """Whether ``verb`` is "visit" with a place among its objects. One place makes the whole
+    list places, since NER may call one town of "visits Leeds, Derby and Truro" a person, and
+    NER's organisation is a place when a "where" clause describes it.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["Ann", "visits", "Leeds", "and", "Derby"],
+    ...           lemmas=["Ann", "visit", "Leeds", "and", "Derby"], heads=[1, 1, 1, 2, 2],
+    ...           deps=["nsubj", "ROOT", "dobj", "cc", "conj"],
+    ...           ents=["B-PERSON", "O", "B-GPE", "O", "B-PERSON"])
+    >>> visits_places(doc[1])
+    True
+    """
+    if verb.lemma_.casefold() != "visit":
+        return False
+    objs = [t for c in verb.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
+    # "will visit Eastfield, where ...": what a "where" clause describes is a place (the
+    # parser may hang the clause on the verb)
+    return any(t.ent_type_ in PLACE_LABELS or any(
+        c.dep_ in ("relcl", "advcl") and c.i > t.i
+        and any(g.lower_ == "where" and g.i < c.i for g in c.subtree)
+        for c in (*t.children, *verb.children)) for t in objs)

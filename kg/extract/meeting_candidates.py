@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.extract.index import EntityIndex
+from kg.extract.journeys import TRIP_NOUNS, visits_places
 from kg.extract.meeting_roles import PATH_DEPS, Role, gate, rank, role_of
 from kg.extract.meeting_words import LIGHT_VERBS, SAY, SETTING, TALK_MEDIA
 from kg.extract.parties import Parties
@@ -82,8 +83,8 @@ def trigger_class(lemma: str, pos: str) -> str | None:
     """The class of a meeting word, or None when it is none."""
     if pos in ("VERB", "AUX"):
         return VERB_CLASSES.get(lemma)
-    if pos in ("NOUN", "PROPN"):
-        return NOUN_CLASSES.get(lemma)
+    if pos == "NOUN" or pos == "PROPN" and NOUN_CLASSES.get(lemma) != "n_visit":
+        return NOUN_CLASSES.get(lemma)  # a capitalised "Breakfast with X" is a programme
     return None
 
 
@@ -266,6 +267,13 @@ def excluded(trig: Token) -> bool:
         return True
     if any(trig.doc[i].lemma_.casefold() in _REMOTE for i in chain(trig)):
         return True  # "telephoned X to discuss the talks": a call, not a meeting
+    if visits_places(trig):
+        return True  # a tour of towns, though NER may call one of them a person
+    if trig.lemma_.casefold() in TRIP_NOUNS and any(
+            c.dep_ in ("acl", "relcl") and c.lemma_.casefold() not in VERB_CLASSES
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in trig.children):
+        return True  # "a visit to support X": a campaign stop, X is not who is visited
     if trig.pos_ in ("VERB", "AUX"):
         return is_hypothetical(trig)
     gov, via = governor(trig)

@@ -8,13 +8,13 @@ True
 
 from __future__ import annotations
 
-from kg.extract.hospitality import CALL_NOUNS, HOSPITALITY_NOUNS
 from kg.extract.journeys import TRAVEL_VERBS
 
 __all__ = ["VERB_TRIGGERS", "NOUN_TRIGGERS", "LIGHT_VERBS", "ATTEND", "NEEDS_WITH", "PERSON_ONLY",
            "TALK_MEDIA", "RECIPROCAL", "CONTEXT_PREPS", "SETTING", "BEFORE_AFTER", "OCCASIONS",
            "HELD", "SAY", "PRESENCE", "TAKE_PART", "TOPIC", "DELEGATIONS", "ALONE", "SPEAK_TO",
-           "MOTION", "TELL", "DEAL_WITH", "GET_FROM"]
+           "MOTION", "TELL", "DEAL_WITH", "GET_FROM", "APPEARANCES", "HOSPITALITY_NOUNS",
+           "CALL_NOUNS"]
 
 VERB_TRIGGERS = frozenset(
     {"meet", "confer", "negotiate", "talk", "chat", "host", "receive", "visit", "sit", "call",
@@ -31,6 +31,11 @@ LIGHT_VERBS = frozenset(
      "cancel", "postpone", "end", "miss", "break", "terminate", "suspend", "complete",
      "finish", "discontinue", "rule out"}
 )
+#: Social occasions that bring a host and a guest together (:mod:`kg.extract.hospitality`).
+HOSPITALITY_NOUNS = frozenset({"reception", "dinner", "lunch", "luncheon", "banquet",
+                               "breakfast", "supper"})
+#: "a courtesy call on X", "paid a call on X".
+CALL_NOUNS = frozenset({"call"})
 ATTEND = frozenset({"attend", "boycott", "skip", "miss"})
 NEEDS_WITH = frozenset({"confer", "negotiate", "talk", "chat"})
 #: Verbs whose coordinated subjects meet each other with no object: "A and B met", "A and B
@@ -73,3 +78,7 @@ DELEGATIONS = frozenset({"delegation", "mission", "team"})
 #: where "A and B discussed (said, agreed ...) at the meeting" met.
 ALONE = frozenset({"retire", "resign", "quit", "step", "leave", "vote", "abstain", "testify",
                    "stand", "run", "walk", "depart", "arrive"})
+#: Where people appear together before an audience: sharing one is no meeting ("was joined on
+#: stage by", "joined at the launch by"; the guide leaves out press conferences and speeches).
+APPEARANCES = frozenset({"launch", "stage", "platform", "podium", "rostrum", "rally", "photocall",
+                         "walkabout", "hustings", "campaign", "tour"})

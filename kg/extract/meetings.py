@@ -21,12 +21,9 @@ from kg.extract import meeting_words as words
 from kg.extract.companies import own_meeting
 from kg.extract.discourse import discourse_meetings
 from kg.extract.earlier_mention import dated_again
-from kg.extract.hospitality import (
-    HOSPITALITY_NOUNS,
-    call_parties,
-    hospitality_parties,
-)
+from kg.extract.hospitality import call_parties, hospitality_parties
 from kg.extract.index import EntityIndex
+from kg.extract.journeys import visits_places
 from kg.extract.meeting_anaphora import anaphoric_meetings
 from kg.extract.meeting_record import meeting_record
 from kg.extract.meeting_scorer import scored_meetings
@@ -100,12 +97,14 @@ class _Finder:
                    for c in v.children):
                 obj_toks += dobjs
         elif lemma in ("visit", "receive", "host"):
-            obj_toks = dobjs
+            obj_toks = [] if visits_places(v) else dobjs
         elif lemma == "join":
-            # "A was joined for the signing by B", "A joined B for dinner": company for an
-            # occasion; "joined the board", "joined B in criticising" are not meetings.
-            if not any(c.dep_ == "auxpass" for c in v.children) and not any(
-                    c.dep_ == "prep" and c.lower_ in ("for", "at") for c in v.children):
+            # "A was joined for the signing by B", "A joined B at dinner": company for an
+            # occasion; "joined the board", "joined B in criticising" are not meetings, nor is
+            # sharing a platform or a place: "was joined on stage (at the school) by B".
+            if not any(c.lower_ == "for" or c.lower_ in ("at", "during") and any(
+                    g.pos_ == "NOUN" and g.lemma_.casefold() not in words.APPEARANCES
+                    for g in c.children) for c in v.children if c.dep_ == "prep"):
                 return None
             obj_toks = dobjs
         objs: list[str] = []
@@ -302,7 +301,7 @@ class _Finder:
                     if gov is not None and (is_hypothetical(gov) or proposed(tok, gov)):
                         continue
                     found = (hospitality_parties(self.parties, tok, gov, via)
-                             if lemma in HOSPITALITY_NOUNS else
+                             if lemma in words.HOSPITALITY_NOUNS else
                              call_parties(self.parties, tok, gov))
                     sets = [_merge(found)]
                     anchors = {tok.i} | (chain(gov) if gov is not None else set())

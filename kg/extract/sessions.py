@@ -157,7 +157,9 @@ def _main_event(trig: Token) -> bool:
     the sentence's root, its conjunct, or a phrase of the root."""
     top = trig
     if trig.pos_ in ("NOUN", "PROPN"):
-        gov, _ = governor(trig)
+        gov, via = governor(trig)
+        if via in ("ahead", "before"):
+            return False  # "talks covered X ahead of an EU summit": the summit only dates them
         top = gov if gov is not None else trig
     while top.dep_ == "conj":
         top = top.head

@@ -187,7 +187,14 @@ def _hyphen_pairs(ents: Sequence[Span]) -> list[Span]:
     """A person span that is one hyphenated word of two names ("the Hale-Okafor
     summit"), split in two when one of the names is a person elsewhere in the article.
     A double-barrelled surname ("Robert Kilroy-Silk") is never split: its parts are not
-    people of their own, and it ends a longer name."""
+    people of their own, and it ends a longer name; written twice, it is still one person.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("Founder Nikos Papa-Dimitriou spoke. Then Papa-Dimitriou left.")
+    >>> [s.text for s in _hyphen_pairs([Span(doc, 2, 5, label="PERSON"),
+    ...                                 Span(doc, 8, 11, label="PERSON")])]
+    ['Papa-Dimitriou', 'Papa-Dimitriou']
+    """
     people = [e for e in ents if e.label_ == "PERSON"]
     names = {t.text for e in people for t in e if t.text != "-"}
     longer = {e.text.split()[-1] for e in people if len(e.text.split()) > 1}
@@ -196,8 +203,10 @@ def _hyphen_pairs(ents: Sequence[Span]) -> list[Span]:
         toks = list(ent)
         if ent.label_ == "PERSON" and len(toks) == 3 and toks[1].text == "-" \
                 and glued(toks[1]) and glued(toks[2]) and ent.text not in longer \
+                and not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in _HONORIFICS) \
                 and all(t.text[:1].isupper() and t.is_alpha for t in (toks[0], toks[2])):
-            elsewhere = {t.text for e in people if e != ent for t in e}
+            # the same double-barrelled name written again is no other person
+            elsewhere = {t.text for e in people if ent.text not in e.text for t in e}
             if (toks[0].text in elsewhere or toks[2].text in elsewhere) and names:
                 out.append(Span(ent.doc, ent.start, ent.start + 1, label="PERSON"))
                 out.append(Span(ent.doc, ent.end - 1, ent.end, label="PERSON"))
@@ -287,7 +296,9 @@ def _apposed_to_title(ent: Span) -> bool:
                for c in root.children)
 
 
-_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
+#: Words before a surname alone; British peers are "Lord X" and "Baroness Y" throughout a story.
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame",
+                         "lord", "lady", "baroness"})
 
 
 def _untagged_titled_names(doc: Doc, taken: set[int]) -> list[Span]:

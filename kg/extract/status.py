@@ -20,19 +20,9 @@ from kg.extract.timex import normalise_date
 from kg.extract.trigger_syntax import POSSIBLE, PROPOSAL_NOUNS, answered, verb_lemma
 from kg.model import MeetingStatus
 
-__all__ = [
-    "PLAN_HEADS",
-    "NEG_HEADS",
-    "NEG_VERBS",
-    "HYPOTHETICAL_HEADS",
-    "clause_status",
-    "noun_status",
-    "is_hypothetical",
-    "is_habitual",
-    "calendar_status",
-    "after_status",
-    "nominal_status",
-]
+__all__ = ["PLAN_HEADS", "NEG_HEADS", "NEG_VERBS", "HYPOTHETICAL_HEADS", "clause_status",
+           "noun_status", "is_hypothetical", "is_habitual", "calendar_status", "after_status",
+           "nominal_status"]
 
 #: "X is expected to meet": the head verb (or adjective) makes the meeting planned.
 PLAN_HEADS = frozenset(
@@ -203,8 +193,9 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
     (with ``wishes=False``, for a meeting that is the setting of ``verb``: only conditions
     it; "X will seek support at the meeting" wishes for the support and "X may raise it at
     the talks" is unsure of the raising, not of the meeting)."""
-    if verb.lemma_.casefold() in _TAKING_PART:
-        wishes = True  # "urged that X be involved in talks": the talks are what is wished
+    if verb.lemma_.casefold() in _TAKING_PART or verb.lemma_.casefold() == "take" and any(
+            c.lower_ == "part" for c in verb.children):
+        wishes = True  # "urged that X be involved (invited to take part) in talks": wished
     cur: Token | None = verb
     steps = 0
     while cur is not None and steps < 4:
@@ -284,9 +275,10 @@ def _on_a_trip(tok: Token) -> bool:
 
 
 def _forms(tok: Token) -> set[str]:
-    """The lemma and crude stems of a word: the small model lemmatises "hopes" as "hop"."""
+    """The lemma and crude stems of a word: the small model lemmatises "hopes" as "hop". A
+    verb's own spelling is left out: "prepared to fly" plans where "is prepared to" wishes."""
     low = tok.lower_
-    out = {tok.lemma_.casefold(), low}
+    out = {tok.lemma_.casefold()} | ({low} if tok.pos_ != "VERB" else set())
     for suffix, keep in (("s", 1), ("d", 1), ("ed", 2), ("ing", 3)):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             out.add(low[: -keep])
