@@ -80,14 +80,22 @@ class CountryCompound:
 
 
 def _runs(doc: Doc) -> list[list[Token]]:
-    """Runs of two or more tokens, or single tokens, written without a space between them."""
+    """Runs of two or more tokens, or single tokens, written without a space between them,
+    that hold a dash or a slash (no other run can write a compound of countries)."""
     out: list[list[Token]] = []
     cur: list[Token] = []
+    dashed = False
+    last = len(doc) - 1
     for t in doc:
         cur.append(t)
-        if t.whitespace_ or t.i == len(doc) - 1:
-            out.append(cur)
+        text = t.text
+        # Tested as each token goes by: a test per run afterwards cost more than the rest.
+        dashed = dashed or "-" in text or "/" in text or "\u2013" in text
+        if t.whitespace_ or t.i == last:
+            if dashed:
+                out.append(cur)
             cur = []
+            dashed = False
     return out
 
 

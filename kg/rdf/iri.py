@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote, unquote
 
 from rdflib import URIRef
@@ -31,7 +32,13 @@ def slug(text: str) -> str:
 
     >>> slug("  Émile\\u200b Zola\\n")
     'émile-zola'
+    >>> slug("Kim Dae-jung")
+    'kim-dae-jung'
     """
+    if text.isascii() and text.isprintable():
+        # Most names: NFKC leaves ASCII as it is and printable ASCII holds no control
+        # character, so the per-character pass below would return the same text.
+        return "-".join(text.lower().split()) or "_"
     norm = unicodedata.normalize("NFKC", text)
     # Format and control characters (zero-width joiners, RTL marks, newlines) carry no identity.
     kept = "".join(" " if ch.isspace() else ch for ch in norm
@@ -45,6 +52,7 @@ def mint(kind: str, *parts: str) -> URIRef:
     return URIRef(BASE + quote(kind, safe="") + "/" + "/".join(segs))
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_iri(key: str) -> URIRef:
     """The IRI of an entity from its key ``type:name``.
 
@@ -127,6 +135,7 @@ def summary_shard_iri(shard: int) -> URIRef:
     return mint("summary", f"corpus-{shard:03x}")
 
 
+@lru_cache(maxsize=1 << 14)
 def relation_iri(predicate: str) -> URIRef:
     """The property minted for a normalised relation.
 
