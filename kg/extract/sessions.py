@@ -48,6 +48,8 @@ _TAKE_PART = frozenset({"attend", "chair", "host", "open", "preside", "convene",
                         "close", "lead"})
 #: Verbs whose plural subject meets as a body ("EC ministers met", "OPEC ministers gathered").
 SESSION_VERBS = frozenset({"meet", "gather", "convene", "confer"})
+#: Either, joined once (not for every token of an article).
+_SESSION_WORDS = SESSION_NOUNS | SESSION_VERBS
 #: Verbs of a session when their subject is a body's people ("EC ministers discussed X").
 _DELIBERATE = frozenset({"discuss", "debate", "review"})
 #: Verbs that say who a session brought together ("the meeting involved delegates from A").
@@ -70,7 +72,7 @@ def session_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],
                      parties: Parties | None = None) -> list[Meeting]:
     """Joint meetings of a named body's session and the parties read as taking part in it,
     in sentences where ``found`` has no meeting."""
-    if not any(t.lemma_.casefold() in SESSION_NOUNS | SESSION_VERBS for t in doc):
+    if not any(t.lemma_.casefold() in _SESSION_WORDS for t in doc):
         return []  # most articles: nothing to read
     p = parties or Parties(doc, index)
     sents = list(doc.sents)

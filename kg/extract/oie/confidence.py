@@ -86,13 +86,17 @@ def _sentence(doc: Doc, head: Token, memo: dict[tuple[int, int], _Sentence] | No
 
 
 def features(
-    doc: Doc, r: RawExtraction, memo: dict[tuple[int, int], _Sentence] | None = None
+    doc: Doc, r: RawExtraction, memo: dict[tuple[int, int], _Sentence] | None = None, *,
+    split: bool | None = None, siblings: int | None = None,
 ) -> dict[str, float]:
     """The named features of ``r`` that the confidence model weighs.
 
     ``memo`` (an empty dict at first, then reused across the extractions of one Doc)
-    keeps what was read of each sentence.
+    keeps what was read of each sentence. ``split`` and ``siblings``, when given, stand for
+    ``r``'s own (the extractor scores a record before it makes the final copy).
     """
+    split = r.split if split is None else split
+    siblings = r.siblings if siblings is None else siblings
     head = doc[r.head]
     sent = _sentence(doc, head, memo)
     n_sent = sent.end - sent.start
@@ -107,7 +111,7 @@ def features(
     f["rel_len"] = float(rel_words)
     f["sent_len"] = math.log1p(n_sent)
     f["inherited"] = float(r.inherited_subject)
-    f["split"] = float(r.split)
+    f["split"] = float(split)
     f["pron_subj"] = float(subj_len == 1 and sent.pos_(doc, r.subject[0]) == "PRON")
     f["negated"] = float(r.negated)
     f["modal"] = float(r.modality is not None)
@@ -118,7 +122,7 @@ def features(
     f["arg_comma"] = float(any(sent.text(doc, i) == "," for a in (r.subject, *r.args) for i in a))
     f["depth"] = math.log1p(sum(1 for _ in head.ancestors))
     f["verbs_in_sent"] = math.log1p(sent.verbs)
-    f["siblings"] = math.log1p(r.siblings)
+    f["siblings"] = math.log1p(siblings)
     f["long_arg"] = float(any(len(a) > 12 for a in r.args))
     f["rel_ends_prep"] = float(
         isinstance(r.relation[-1], int) and doc[r.relation[-1]].dep_ in ("prep", "agent")
@@ -144,8 +148,13 @@ def confidence(
     r: RawExtraction,
     weights: dict[str, float] | None = None,
     memo: dict[tuple[int, int], _Sentence] | None = None,
+    *,
+    split: bool | None = None,
+    siblings: int | None = None,
 ) -> float:
-    """P(correct) of ``r`` under the logistic model (``memo`` as for :func:`features`)."""
+    """P(correct) of ``r`` under the logistic model (``memo``, ``split`` and ``siblings`` as
+    for :func:`features`)."""
     w = load_weights() if weights is None else weights
-    z = sum(w.get(k, 0.0) * v for k, v in features(doc, r, memo).items())
+    z = sum(w.get(k, 0.0) * v
+            for k, v in features(doc, r, memo, split=split, siblings=siblings).items())
     return round(_sigmoid(z), 6)

@@ -59,11 +59,14 @@ def extract_sentence(sent: Span, weights: dict[str, float] | None = None) -> lis
         if r.head not in speakers:
             speakers[r.head] = _attribution(sent, r)
     # How crowded the sentence is matters: each extraction competes for the same facts.
+    n = len(found)
+    memo: dict = {}  # sentence bounds -> what the confidence features read of it
+    # One copy per extraction, scored before it is made: a dataclass copy costs about as
+    # much as the features.
     out = [
-        replace(r, attribution=speakers[r.head], split=split, siblings=len(found))
+        replace(r, attribution=speakers[r.head], split=split, siblings=n,
+                confidence=confidence(doc, r, weights, memo, split=split, siblings=n))
         for r, split in found
     ]
-    memo: dict = {}  # sentence bounds -> what the confidence features read of it
-    out = [replace(r, confidence=confidence(doc, r, weights, memo)) for r in out]
     out.sort(key=lambda r: -r.confidence)
     return out
