@@ -76,6 +76,8 @@ _PRONOUNS: dict[str, frozenset[EntityType]] = {
 }
 #: Verbs whose "with" object is the counterpart of the subject's meeting.
 _VERBS = frozenset({"meet", "negotiate", "talk", "confer"})
+#: The meeting words :func:`_one_side` or :func:`_trip` may read.
+_WORDS = NOUN_TRIGGERS | _VERBS
 #: The lead: the protagonist must be named in the article's first sentences (title, dateline).
 _LEAD = 3
 #: How a meeting noun hangs on its verb when its subject takes part: "flew to Oslo for
@@ -140,6 +142,8 @@ def discourse_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],
         if si in covered:
             continue
         for trig in sent:
+            if trig.lemma_.casefold() not in _WORDS:
+                continue  # neither reading below takes any other word: skip both calls
             sides = _one_side(trig, p) if has_with else None
             if sides is None:
                 sides = _trip(trig, p)

@@ -27,13 +27,15 @@ def quoted_tokens(doc: Doc) -> set[int]:
     writes a quotation that runs on into the next paragraph with a new opening mark."""
     inside: set[int] = set()
     is_open = False
+    last = len(doc) - 1
     for tok in doc:
-        # 'it"s' is a mistyped apostrophe, not a quotation mark.
-        inner = (0 < tok.i < len(doc) - 1 and not tok.whitespace_
-                 and not doc[tok.i - 1].whitespace_ and doc[tok.i - 1].is_alpha)
-        if tok.text in _QUOTES and not inner:
+        text = tok.text
+        # 'it"s' is a mistyped apostrophe, not a quotation mark (looked at only for a mark).
+        if text in _QUOTES and not (0 < tok.i < last and not tok.whitespace_
+                                    and not doc[tok.i - 1].whitespace_
+                                    and doc[tok.i - 1].is_alpha):
             is_open = not is_open
-        elif tok.is_space and "\n" in tok.text:
+        elif tok.is_space and "\n" in text:
             is_open = False
         elif is_open:
             inside.add(tok.i)

@@ -89,6 +89,14 @@ def _argument(arg: Argument) -> Node:
 
 
 def _triples(add: _Add, x: Extraction, sents: dict[int, URIRef], known: set[str]) -> None:
+    # A DefinedNamespace makes a new term at every attribute access (about 1 us), and an
+    # article writes thousands of statements: the loop reads each term once.
+    rdf_type, statement, subject_p, predicate_p, object_p = (
+        RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object)
+    relation_text, subject_text, object_text, extra_argument = (
+        KG.relationText, KG.subjectText, KG.objectText, KG.extraArgument)
+    confidence, derived_from, double, rdf_property, label = (
+        KG.confidence, PROV.wasDerivedFrom, XSD.double, RDF.Property, RDFS.label)
     counters: dict[int, int] = {}
     for t in x.triples:
         si = t.provenance.sentence_index
@@ -96,26 +104,26 @@ def _triples(add: _Add, x: Extraction, sents: dict[int, URIRef], known: set[str]
         st = mint("statement", x.article.id, f"{si}-{n}")
         prop = relation_iri(t.predicate)
         subj = _argument(t.subject)
-        add((st, RDF.type, RDF.Statement))
-        add((st, RDF.subject, subj))
-        add((st, RDF.predicate, prop))
-        add((st, KG.relationText, Literal(t.relation)))
-        add((st, KG.subjectText, Literal(t.subject.text)))
+        add((st, rdf_type, statement))
+        add((st, subject_p, subj))
+        add((st, predicate_p, prop))
+        add((st, relation_text, Literal(t.relation)))
+        add((st, subject_text, Literal(t.subject.text)))
         if t.object is not None:
-            add((st, RDF.object, _argument(t.object)))
-            add((st, KG.objectText, Literal(t.object.text)))
+            add((st, object_p, _argument(t.object)))
+            add((st, object_text, Literal(t.object.text)))
         for extra in t.extra:
-            add((st, KG.extraArgument, Literal(extra.text)))
-        add((st, KG.confidence, Literal(round(t.confidence, 4), datatype=XSD.double)))
-        add((st, PROV.wasDerivedFrom, sents[si]))
+            add((st, extra_argument, Literal(extra.text)))
+        add((st, confidence, Literal(round(t.confidence, 4), datatype=double)))
+        add((st, derived_from, sents[si]))
         if t.negated:
             add((st, KG.negated, Literal(True)))
         if t.modality:
             add((st, KG.modality, Literal(t.modality)))
         if t.attribution:
             add((st, KG.attributedTo, Literal(t.attribution)))
-        add((prop, RDF.type, RDF.Property))
-        add((prop, RDFS.label, Literal(t.predicate)))
+        add((prop, rdf_type, rdf_property))
+        add((prop, label, Literal(t.predicate)))
         linked = (t.subject.entity in known and t.object is not None
                   and t.object.entity in known)
         if linked and not t.negated and t.object is not None and t.object.entity:
