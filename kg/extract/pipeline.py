@@ -110,10 +110,15 @@ def load_nlp(model: str | None = None) -> Language:
 
     >>> load_nlp() is load_nlp()  # loaded once, then shared
     True
+    >>> load_nlp(None) is load_nlp(DEFAULT_MODEL) is load_nlp()  # however it is named
+    True
     """
     import spacy
 
     name = resolve_model_name(model)
+    if model != name:
+        # One copy per pipeline: `load_nlp()` then `build(..., model=None)` loaded it twice.
+        return load_nlp(name)
     try:
         nlp = spacy.load(name)
     except OSError as e:
