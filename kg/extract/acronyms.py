@@ -15,8 +15,8 @@ True
 >>> initials_fit("WTO", ["the", "World", "Trade", "Office", "Agency"])
 False
 
-Some stories never put the two side by side: "SAIC says ..." and, later, "Shanghai Automotive
-Industry Corp plans ..." (:func:`spelt_elsewhere`).
+Some stories never put the two side by side: "VMC said ..." and, later, "Valdor Motor Corp
+plans ..." (:func:`spelt_elsewhere`).
 """
 
 from __future__ import annotations
@@ -122,10 +122,10 @@ def spelt_elsewhere(spans: list[Span]) -> dict[str, Span]:
     acronym for a person: then its letters must be exactly the capitals of the long form.
 
     >>> from spacy.lang.en import English
-    >>> doc = English()("Bat declined to comment. British American Tobacco shares fell.")
+    >>> doc = English()("Gat declined to comment. Grand Atlantic Textiles shares fell.")
     >>> spans = [Span(doc, 0, 1, label="PERSON"), Span(doc, 5, 8, label="ORG")]
     >>> {k: v.text for k, v in spelt_elsewhere(spans).items()}
-    {'bat': 'British American Tobacco'}
+    {'gat': 'Grand Atlantic Textiles'}
     """
     longs = [e for e in spans if len(e) >= 2 and e.label_ == "ORG"]
     out: dict[str, Span] = {}

@@ -228,7 +228,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
         sent_of.update(dict.fromkeys(range(sent.start, sent.end), i))
     b = NameBuilder(sent_of)
     spans = _as_organisations(ner_spans(doc))
-    # "SAIC", whose long form is in another sentence: an organisation wherever it is written,
+    # "VMC", whose long form is in another sentence: an organisation wherever it is written,
     # though NER took it for a person or left it out.
     # A club of countries written by its acronym ("G8", "NATO") is a body, whatever NER took
     # it for (a person, a product, a place).

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
 
-__all__ = ["attached_place", "place_label"]
+__all__ = ["ADDRESS_WORDS", "attached_place", "place_label"]
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 #: Events a meeting can take place at ("met X at the summit in Brussels").
@@ -24,7 +24,11 @@ _SETTINGS = frozenset({"summit", "meeting", "conference", "session", "gathering"
 #: Common nouns that name where a meeting is held.
 _PLACE_NOUNS = frozenset({"residence", "palace", "hotel", "office", "headquarters", "embassy",
                           "retreat", "ranch", "villa", "mansion", "resort", "castle", "chancellery",
-                          "airport", "base", "compound", "hall", "farm", "estate"})
+                          "airport", "base", "compound", "hall", "farm", "estate", "house"})
+#: Meeting nouns a purpose phrase names ("met X for talks in Oslo").
+_TALKS = frozenset({"talk", "discussion", "negotiation", "dinner", "lunch"})
+#: Words before a house number that make it an address, not a time ("at No 10").
+ADDRESS_WORDS = frozenset({"no", "no.", "number"})
 
 
 def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Span | None:
@@ -47,7 +51,7 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
         host = root.head.head
         if host.dep_ == "acomp" and host.head.i in anchors:
             host = host.head  # "is due in Moscow for talks": where the subject will be
-        if host.i in anchors or (host.i in parties and root.head.i > host.i):
+        if _held(host, anchors) or (host.i in parties and root.head.i > host.i):
             return ent
         if host.lemma_.casefold() in _SETTINGS and host.dep_ == "pobj" \
                 and host.head.lower_ in ("at", "during") and host.head.head.i in anchors:
@@ -73,6 +77,15 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
                     t.ent_type_ or t.pos_ != "PROPN" for t in tok.subtree):
             return sent.doc[tok.left_edge.i : tok.i + 1]
     for tok in sent:
+        # "met at No 10": the house number British news names the prime minister's office by
+        # (the parser hangs either word under "at")
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") \
+                and _held(tok.head.head, anchors):
+            for word, num in ((tok.i - 1, tok.i), (tok.i, tok.i + 1)):
+                if sent.start <= word and num < sent.end and sent.doc[num].like_num \
+                        and sent.doc[word].lower_ in ADDRESS_WORDS:
+                    return sent.doc[word : num + 1]
+    for tok in sent:
         if tok.lower_ == "here" and tok.dep_ == "advmod" and tok.head.i in anchors:
             # "met here", "the talks here": the dateline's place, written as the wire writes it
             return sent.doc[tok.i : tok.i + 1]
@@ -82,9 +95,17 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
     for tok in sent:
         # "met in the presidential residence", "at his mountain retreat": a place noun.
         if tok.dep_ == "pobj" and tok.lemma_.casefold() in _PLACE_NOUNS \
-                and tok.head.lower_ in _LOCATIVE and tok.head.head.i in anchors:
+                and tok.head.lower_ in _LOCATIVE and _held(tok.head.head, anchors):
             return tok.doc[tok.left_edge.i : tok.i + 1]
     return None
+
+
+def _held(host: Token, anchors: set[int]) -> bool:
+    """Whether a locative phrase on ``host`` places the event: ``host`` is an anchor, or the
+    talks an anchor is for ("met X for talks in Downing Street")."""
+    return host.i in anchors or (host.lemma_.casefold() in _SETTINGS | _TALKS
+                                 and host.dep_ == "pobj" and host.head.lower_ == "for"
+                                 and host.head.head.i in anchors)
 
 
 def _before_journey(sent: Span, anchors: set[int], journey: Token) -> bool:

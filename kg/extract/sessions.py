@@ -161,7 +161,7 @@ def _main_event(trig: Token) -> bool:
     if trig.pos_ in ("NOUN", "PROPN"):
         gov, via = governor(trig)
         if via in ("ahead", "before"):
-            return False  # "talks covered X ahead of an EU summit": the summit only dates them
+            return False  # "talks on X before the body's summit": it only dates them
         top = gov if gov is not None else trig
     while top.dep_ == "conj":
         top = top.head

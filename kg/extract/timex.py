@@ -22,6 +22,7 @@ from datetime import date, datetime, time
 from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRAVEL_VERBS
+from kg.extract.place import ADDRESS_WORDS
 from kg.model import DateSpan
 
 __all__ = ["normalise_date", "attached_time", "strip_preposition", "time_anchors", "is_duration",
@@ -172,8 +173,8 @@ def attached_time(sent: Span, anchors: set[int], trigger: Token,
     after = {t.i for t in parties}
     found: list[Span] = []
     for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME") or is_duration(ent):
-            continue
+        if ent.label_ not in ("DATE", "TIME") or is_duration(ent) or ent[0].lower_ in ADDRESS_WORDS:
+            continue  # ("at Number 10" is a place NER may take for a date)
         head = ent.root.head
         if head.dep_ == "prep" and head.lower_ in _BOUNDARY:
             continue  # "since January", "until May": a boundary, not the event's time
