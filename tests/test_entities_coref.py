@@ -123,6 +123,28 @@ def test_a_pronoun_is_not_the_counterpart_of_its_own_meeting(nlp, text):
     assert "he" in got["Arvo Lindqvist"]
 
 
+@pytest.mark.parametrize("text", [
+    # the host of a dinner the pronoun's clause is set at
+    "Prime Minister Arvo Lindqvist of Norway flew to Lisbon on Sunday. At a dinner hosted by "
+    "President Tomas Varga on Monday, he met the head of the central bank.",
+    # whom the pronoun's participle clause speaks to
+    "Prime Minister Arvo Lindqvist of Norway flew to Lisbon on Sunday. Speaking to President "
+    "Tomas Varga on Monday, he said trade would grow.",
+    "Prime Minister Arvo Lindqvist of Norway flew to Lisbon on Sunday. Like President Tomas "
+    "Varga, he wants lower tariffs.",
+])
+def test_a_pronoun_is_not_an_object_of_a_phrase_put_before_it(nlp, text):
+    got = clusters(nlp, text)
+    assert "he" not in got["Tomas Varga"]
+    assert "he" in got["Arvo Lindqvist"]
+
+
+def test_an_object_in_a_clause_coordinated_before_the_pronoun_is_read_to_the_root(nlp):
+    # The name hangs from the root, not from the pronoun's verb: the walk up must stop there.
+    text = "Arvo Lindqvist met Tomas Varga in Lisbon, and he said trade would grow."
+    assert "he" in clusters(nlp, text)["Arvo Lindqvist"]
+
+
 def test_a_pronoun_may_still_be_a_person_named_in_another_clause(nlp):
     # The name is the subject of a clause of its own, not the pronoun's counterpart.
     text = ("Prime Minister Arvo Lindqvist of Norway flew to Lisbon on Sunday. When President "

@@ -5,7 +5,8 @@ The pronoun resolver is deliberately simple and measurable (tests/test_entities_
 1. a pronoun in a sentence that already names a person, before it, takes the nearest
    such person that is a subject, else the nearest one (never a co-argument of the
    same verb: "Putin met him"; never the counterpart of a meeting the pronoun's clause
-   tells: "After talks with Putin, he said");
+   tells: "After talks with Putin, he said", nor an object in a phrase put before it:
+   "Speaking to Putin, he said");
 2. otherwise it takes the subject person of the nearest earlier sentence (up to three
    back) that names a compatible person, else that sentence's first person;
 3. a person whose honorific gives a gender ("Mrs", "King"), or who already took a
@@ -111,6 +112,20 @@ def _counterpart(a: Token, b: Token) -> bool:
     return False
 
 
+def _fronted(a: Token, b: Token) -> bool:
+    """Whether the name ``a`` is an object in a phrase put before the pronoun subject ``b`` of
+    its clause: then ``b`` is someone else ("At a dinner hosted by Ruiz, he said"; "Speaking
+    to Ruiz, she"), while a subject or owner there may be ``b`` ("After Ruiz left, he")."""
+    if b.dep_ not in ("nsubj", "nsubjpass") or a.i > b.i:
+        return False
+    cur = a
+    while cur.head.i not in (cur.i, b.head.i):  # up to the pronoun's verb, or the root
+        if cur.dep_ in ("nsubj", "nsubjpass", "poss"):
+            return False
+        cur = cur.head
+    return cur.head.i == b.head.i and cur.dep_ in ("prep", "advcl") and cur.i < b.i
+
+
 def _speaker_key(b: NameBuilder, tok: Token, quoted: set[int]) -> str | None:
     subject = speaker_token(tok, quoted)
     key = b.token_entity.get(subject.i) if subject is not None else None
@@ -187,7 +202,8 @@ def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
                     and (m.root not in quoted or tok.i in quoted) and m.key != speaker]
         mentions.sort(key=lambda m: m.root)  # names, then surnames NER missed: text order
         coargs = {m.key for m in mentions if m.sentence_index == si
-                  and (_same_verb(doc[m.root], tok) or _counterpart(doc[m.root], tok))}
+                  and (_same_verb(doc[m.root], tok) or _counterpart(doc[m.root], tok)
+                       or _fronted(doc[m.root], tok))}
         mentions = [m for m in mentions if m.key not in coargs]
         same = [m for m in mentions if m.sentence_index == si]
         choice = None
