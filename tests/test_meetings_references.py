@@ -268,9 +268,9 @@ def test_the_same_qualified_title_refers_back(nlp, named, mention):
 
 
 def test_the_pair_is_the_two_people_named_just_before(nlp):
-    text = ("Mayor Dora Finch clashed with campaigner Lionel Pratt on Thursday. Ms Finch said "
-            "the plan would help the town. But Mr Pratt disagreed.\n\n"
-            "The pair met again at the station on Friday.")
+    text = ("Senator Dora Finch argued with economist Lionel Pratt in a radio debate on Thursday. "
+            "Ms Finch said tariffs would help farmers. But Mr Pratt disagreed.\n\n"
+            "The pair met again in Cardiff on Friday.")
     assert frozenset({"Dora Finch", "Lionel Pratt"}) in pairs(nlp, text)
 
 
