@@ -69,7 +69,7 @@ def _compatible(b: NameBuilder, m: PersonMention, gender: str) -> bool:
 def _clause_verb(tok: Token) -> Token:
     cur = tok
     for _ in range(4):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -91,7 +91,7 @@ def _counterpart(a: Token, b: Token) -> bool:
     ``a`` ("Speaking after talks with Ruiz, he said"; "in meetings with Ruiz she stressed")."""
     if b.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    while a.dep_ == "conj" and a.head is not a:
+    while a.dep_ == "conj" and a.head.i != a.i:
         a = a.head  # "with Ruiz and his ministers"
     if a.dep_ == "pobj" and a.head.lower_ == "with":
         word = a.head.head
@@ -106,7 +106,7 @@ def _counterpart(a: Token, b: Token) -> bool:
         if cur.i == b.head.i:
             return True
         if cur is not word and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) \
-                or cur.head is cur:
+                or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False

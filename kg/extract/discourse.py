@@ -368,7 +368,7 @@ def _speaker(subject: Token) -> Token | None:
     """The subject of the saying verb whose reported clause ``subject`` is in ("X said it
     ..."), if any."""
     clause = subject.head
-    while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ != "ccomp" or clause.head.lemma_.casefold() not in SAY:
         return None
@@ -384,7 +384,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return subj[0], depth > 0
-        if cur.dep_ not in ("advcl", "xcomp", "conj") or cur.head is cur:
+        if cur.dep_ not in ("advcl", "xcomp", "conj") or cur.head.i == cur.i:
             return None, False
         cur = cur.head
     return None, False

@@ -237,7 +237,7 @@ class Groups:
         """The countries the modifiers of ``tok`` allow: None when nothing restricts them,
         an empty set when a modifier is not understood (the group is then left alone)."""
         first = tok
-        while first.dep_ == "conj" and first.head is not first:
+        while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "EC finance ministers and central bankers" share "EC"
         owner = {d.i for t in {tok, first} for c in t.children if c.dep_ == "poss"
                  for d in c.subtree}

@@ -67,7 +67,7 @@ def role_of(trigger: Token, party: Token) -> Role | None:
         anc[a.i] = k
     while cur.i not in anc:
         up.append(cur)
-        if cur.head is cur or len(noun_up(up)) > _MAX_PATH:
+        if cur.head.i == cur.i or len(noun_up(up)) > _MAX_PATH:
             return None
         cur = cur.head
     lca, down_len = cur, anc[cur.i]

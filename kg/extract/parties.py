@@ -377,7 +377,7 @@ def _modifies_title(tok: Token) -> bool:
     """Whether ``tok`` is a modifier inside a title ("Treasury" in "Treasury Secretary")."""
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in ("compound", "conj", "nmod") or cur.head is cur:
+        if cur.dep_ not in ("compound", "conj", "nmod") or cur.head.i == cur.i:
             return False
         cur = cur.head
         if cur.ent_type_ != "PERSON" and cur.lower_ in _TITLE_HEADS and tok.i < cur.i:

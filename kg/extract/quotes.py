@@ -52,7 +52,7 @@ def speaker_token(tok: Token, quoted: set[int]) -> Token | None:
     for _ in range(12):
         if cur.i not in quoted:
             break
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
     if cur.i in quoted or cur.lemma_.casefold() not in SPEECH_VERBS:

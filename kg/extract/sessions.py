@@ -278,7 +278,7 @@ def in_subject(tok: Token) -> bool:
         if cur.dep_ in ("nsubj", "nsubjpass") or cur.dep_ == "pobj" and cur.head.lower_ == "by":
             return True
         if cur.dep_ not in ("conj", "appos", "compound", "pobj", "prep", "nmod", "poss", "amod") \
-                or cur.dep_ == "prep" and cur.lower_ not in ("of", "from") or cur.head is cur:
+                or cur.dep_ == "prep" and cur.lower_ not in ("of", "from") or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False

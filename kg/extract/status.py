@@ -301,7 +301,7 @@ def _past(verb: Token) -> bool:
             return "had" in _aux(cur.head)
         if cur.tag_ == "VBD" or cur.tag_ == "VBN" and cur.dep_ == "acl":
             return True  # "an offer made at the summit": a participle of a past event
-        if cur.dep_ not in ("xcomp", "acomp", "advcl", "ccomp") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "acomp", "advcl", "ccomp") or cur.head.i == cur.i:
             break
         cur = cur.head
     return False
@@ -342,7 +342,7 @@ def after_status(governor: Token, status: MeetingStatus) -> MeetingStatus:
     for _ in range(4):
         if any(a in _FUTURE_AUX for a in _aux(cur)):
             return status
-        if cur.dep_ not in ("xcomp", "conj") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
             break
         cur = cur.head
     return MeetingStatus.HAPPENED if status is MeetingStatus.PLANNED else status
@@ -370,7 +370,7 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
         cur, ahead = gov, False
         for _ in range(4):
             ahead = ahead or any(a in _FUTURE_AUX for a in _aux(cur))
-            if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head is cur:
+            if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head.i == cur.i:
                 break
             cur = cur.head
         status = MeetingStatus.PLANNED if ahead else MeetingStatus.HAPPENED

@@ -71,7 +71,7 @@ def governor(noun: Token) -> tuple[Token | None, str]:
                     via = via or "before"  # "on the eve of talks": they are still ahead
                 cur = prep.head
                 continue
-            if prep.head.dep_ == "advmod" and prep.head.head is not prep.head:
+            if prep.head.dep_ == "advmod" and prep.head.head.i != prep.head.i:
                 via = via or prep.head.lower_  # "ahead of talks"
                 cur = prep.head.head
             else:
@@ -185,7 +185,7 @@ def stray_with(verb: Token) -> list[Token]:
         if t.dep_ != "prep" or t.lower_ != "with" or t.head.i == verb.i or t.i < verb.i:
             continue
         cur = t.head
-        while cur.i != verb.i and cur.dep_ in STRAY_PATH and cur.head is not cur:
+        while cur.i != verb.i and cur.dep_ in STRAY_PATH and cur.head.i != cur.i:
             cur = cur.head
         if cur.i == verb.i:
             out.append(t)
@@ -200,7 +200,7 @@ def inside_party(tok: Token, keys: list[str], index: EntityIndex) -> bool:
         if cur.dep_ == "pobj" and cur.head.lower_ in ("of", "from", "at") \
                 and cur.head.dep_ == "prep":
             cur = cur.head  # "X of Acme Inc": X's own company
-        elif cur.dep_ not in ("compound", "poss", "nmod", "amod", "conj") or cur.head is cur:
+        elif cur.dep_ not in ("compound", "poss", "nmod", "amod", "conj") or cur.head.i == cur.i:
             return False
         cur = cur.head
         if set(index.keys_of(cur)) & set(keys):
@@ -245,7 +245,7 @@ def only_possible(noun: Token, gov: Token) -> bool:
 
 def _proposal(noun: Token, gov: Token) -> Token | None:
     cur = noun.head
-    while cur.i != gov.i and cur.head is not cur:
+    while cur.i != gov.i and cur.head.i != cur.i:
         if cur.pos_ == "NOUN" and cur.lemma_.casefold() in PROPOSAL_NOUNS:
             return cur
         cur = cur.head
@@ -316,7 +316,7 @@ def org_before(index: EntityIndex, n: Token, agents: list[str]) -> list[str]:
     own = {k for t in before if inside_party(t, agents, index) for k in index.keys_of(t)}
     for t in reversed(before):
         h = t
-        while h.dep_ in ("compound", "det", "amod", "nmod") and h.head is not h:
+        while h.dep_ in ("compound", "det", "amod", "nmod") and h.head.i != h.i:
             h = h.head  # the head of the name's phrase
         if h.dep_ in ("dobj", "dative") and h.head.lemma_.casefold() in SAY:
             continue  # "X told Reuters that Y will attend the meeting": the press
@@ -393,7 +393,7 @@ def copular_subject(parties: _PartiesOf, verb: Token) -> list[str]:
         if cur.lemma_.casefold() == "be":
             return [k for c in cur.children if c.dep_ in ("attr", "nsubj")
                     and c.i > verb.i for k in parties.expand(c)]
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     return []

@@ -355,7 +355,7 @@ def clause_tense(tok: Token) -> bool | None:
                 return True
             if cur.tag_ in ("VBZ", "VBP") or aux:
                 return None
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     return None
