@@ -173,3 +173,11 @@ def test_a_surname_tagged_as_a_word_and_an_organisation_is_a_pronouns_antecedent
     index = resolve_entities(doc)
     he = next(t for t in doc if t.text == "He")
     assert [index.get(k).label for k in index.keys_of(he)] == ["Ray Amiable"]
+
+
+
+def test_a_peers_title_gives_the_gender_a_pronoun_needs(nlp):
+    # "He" would take the earlier sentence's subject, but a baroness is no "he".
+    text = "Baroness Ann Vane met Paul Keller in London on Monday. He said the talks were useful."
+    got = clusters(nlp, text)
+    assert "He" in got["Paul Keller"] and "He" not in got["Ann Vane"]

@@ -36,10 +36,10 @@ __all__ = [
 ]
 
 MALE_HONORIFICS = frozenset(
-    {"mr", "mr.", "sir", "lord", "king", "prince", "emperor", "sheikh", "pope"}
+    {"mr", "mr.", "sir", "lord", "baron", "king", "prince", "emperor", "sheikh", "pope"}
 )
 FEMALE_HONORIFICS = frozenset(
-    {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess"}
+    {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "baroness", "queen", "princess"}
 )
 #: Honorifics say nothing about a role; they are dropped from names but not kept as titles.
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."})

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.companies import companies_not_people
-from kg.extract.gazetteer import country_of, is_company_name, is_title
+from kg.extract.gazetteer import HONORIFICS, country_of, is_company_name, is_title
 from kg.extract.roles import glued
 
 __all__ = ["ORG_HEADS", "ner_spans"]
@@ -296,9 +296,9 @@ def _apposed_to_title(ent: Span) -> bool:
                for c in root.children)
 
 
-#: Words before a surname alone; British peers are "Lord X" and "Baroness Y" throughout a story.
-_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame",
-                         "lord", "lady", "baroness"})
+#: Words before a surname alone: the gazetteer's honorifics, knights and dames, and British
+#: peers, who are "Lord X" and "Baroness Y" throughout a story.
+_HONORIFICS = HONORIFICS | {"sir", "dame", "lord", "lady", "baroness"}
 
 
 def _untagged_titled_names(doc: Doc, taken: set[int]) -> list[Span]:
