@@ -109,7 +109,16 @@ def lost_at(sent, names, index, doc) -> str:  # type: ignore[no-untyped-def]
         here = {index.get(index.token_entity[t.i]).label for t in sent
                 if t.i in index.token_entity}
         named = [any(mb.names_match(n, h) for h in here) for n in names]
-        return "party named, not read as party" if all(named) else "party not named in sentence"
+        if all(named):
+            return "party named, not read as party"
+        # A gold name whose words stand in the text but make no entity is a reading miss,
+        # not a reference to resolve: the two call for different work.
+        unseen = [n for n, ok in zip(names, named, strict=True) if not ok]
+        words = {t.text for t in sent}
+        if all(any(w in words for w in n.split() if w[:1].isupper() and len(w) > 2)
+               for n in unseen):
+            return "party not named in sentence: its words there, no entity"
+        return "party not named in sentence"
     trigs = [t for t in sent if mc.trigger_class(t.lemma_.casefold(), t.pos_)]
     if not trigs:
         return "no trigger word"
@@ -173,7 +182,7 @@ def _closest(t, toks) -> int:  # type: ignore[no-untyped-def]
         anc = {a.i: k for k, a in enumerate(x.ancestors, 1)}
         anc[x.i] = 0
         cur, up = t, []
-        while cur.i not in anc and cur.head is not cur:
+        while cur.i not in anc and cur.head.i != cur.i:
             up.append(cur)
             cur = cur.head
         if cur.i not in anc:
