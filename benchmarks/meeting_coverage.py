@@ -37,7 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--extra", default=None)
     ap.add_argument("--list", default=None, metavar="KIND",
                     help="print the development pairs lost at gates starting with KIND")
+    ap.add_argument("--parse-cache", default=None, metavar="DIR",
+                    help="keep the spaCy parses under DIR (default: $KG_PARSE_CACHE)")
     args = ap.parse_args(argv)
+    from _parses import cache_dir, parsed_docs
+
     from kg.extract.meeting_candidates import trigger_class
     from kg.extract.meeting_scorer import load_model, probability, sentence_candidates
     from kg.extract.meetings import find_meetings
@@ -53,8 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     weights, threshold = model.weights, model.threshold
     nlp = load_nlp(None)
     counts: dict[str, Counter[str]] = {}
-    for a, doc in zip(articles, nlp.pipe(_docs(nlp, articles, set_doc_context, cap_sentences)),
-                      strict=True):
+    cache = cache_dir(args.parse_cache)
+    docs = (nlp.pipe(_docs(nlp, articles, set_doc_context, cap_sentences)) if cache is None
+            else _kg_components(nlp, parsed_docs(articles, nlp, cache)))
+    for a, doc in zip(articles, docs, strict=True):
         index = doc._.kg_entities
         rules = find_meetings(doc, index, scored=False)
         sents = list(doc.sents)
@@ -192,6 +198,15 @@ def _closest(t, toks) -> int:  # type: ignore[no-untyped-def]
         else:
             best = min(best, len(up) + anc[cur.i])
     return best
+
+
+def _kg_components(nlp, docs):  # type: ignore[no-untyped-def]
+    from kg.extract.pipeline import COMPONENTS
+
+    for doc in docs:
+        for name in COMPONENTS:
+            doc = nlp.get_pipe(name)(doc)
+        yield doc
 
 
 def _docs(nlp, articles, set_doc_context, cap_sentences):  # type: ignore[no-untyped-def]
