@@ -81,6 +81,16 @@ def d(month, day, year=2026):
     ("late 2025", "happened", (d(9, 1, 2025), d(12, 31, 2025), "year")),
     ("mid-2027", "planned", (d(5, 1, 2027), d(8, 31, 2027), "year")),
     ("in 2026", "planned", (FRI, d(12, 31), "year")),  # the story's year: the part still open
+    # Two years, a decade or its part: those years, never a made-up day.
+    ("1995 and 1996", "happened", (d(1, 1, 1995), d(12, 31, 1996), "years")),
+    ("the 1990s", "happened", (d(1, 1, 1990), d(12, 31, 1999), "years")),
+    ("the late 1970s", "happened", (d(1, 1, 1977), d(12, 31, 1979), "years")),
+    ("the 2020s", "planned", (FRI, d(12, 31, 2029), "years")),  # the story's: the open part
+    # A part of "the" week, month or year is of the story's own, as "this week" is.
+    ("later in the week", "planned", (FRI, d(3, 14), "week")),
+    ("early in the week", "happened", (d(3, 8), FRI, "week")),
+    ("at the end of the month", "planned", (FRI, d(3, 31), "month")),
+    ("later in the year", "planned", (FRI, d(12, 31), "year")),
     # No time expression: the publication date bounds the meeting on one side.
     (None, "happened", (None, FRI, "bound")),
     (None, "planned", (FRI, None, "bound")),

@@ -26,7 +26,7 @@ from kg.extract.place import ADDRESS_WORDS
 from kg.model import DateSpan
 
 __all__ = ["normalise_date", "attached_time", "strip_preposition", "time_anchors", "is_duration",
-           "JOURNEY", "host_of", "is_journey", "year_span"]
+           "JOURNEY", "host_of", "is_journey", "year_span", "plain_time"]
 
 log = logging.getLogger(__name__)
 
@@ -53,26 +53,61 @@ def strip_preposition(text: str) -> str:
     return text
 
 
-#: A year written alone, or its early, middle or late part: "1985", "late 1986", "mid-1986".
-_YEAR = re.compile(r"^(?:(early|mid|late) ?)?((?:19|20)\d\d)$")
-#: The months each part of a year spans (a third each).
+#: A part of the story's own week, month or year said of "the" one: "later in the week", "at
+#: the end of the month", "early in the year". Said as of "this" one, the date rules read it so.
+_PART_OF_THE = re.compile(r"\b(later|earlier|early|late|end|beginning|start|middle) (in|of) "
+                          r"the (week|month|year)\b")
+
+
+def plain_time(text: str) -> str:
+    """A time expression in the one form the date rules read: lower case, single spaces, no
+    hyphens, leading preposition or closing possessive, and a part of "the" week, month or
+    year said of "this" one.
+
+    >>> plain_time("Later in the week"), plain_time("at the end of the month's")
+    ('later in this week', 'the end of this month')
+    >>> plain_time("in the week to March 5")
+    'the week to march 5'
+    """
+    low = " ".join(strip_preposition(text).casefold().replace("-", " ").split())
+    return _PART_OF_THE.sub(r"\1 \2 this \3", re.sub(r"['’]s$", "", low))
+
+
+#: A year written alone, or its early, middle or late part: "1985", "late 1986", "mid-1986";
+#: two years ("1985 and 1986"); a decade or its part ("the 1990s", "the late 1970s").
+_YEAR = re.compile(r"^(?:(early|mid|late) ?)?((?:19|20)\d\d)(?:(s)|(?: (?:and|to|or|through) "
+                   r"((?:19|20)\d\d)))?$")
+#: The months each part of a year spans (a third each), and the years of a decade's parts.
 _YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 
 
 def year_span(text: str) -> DateSpan | None:
-    """The days of a year written alone, or of its early, middle or late third; None for any
-    other expression.
+    """The days of a year written alone, or of its early, middle or late third, of two years,
+    or of a decade or its part (precision ``years``); None for any other expression.
 
     >>> str(year_span("1985")), str(year_span("late 1986")), str(year_span("mid-1986"))
     ('1985-01-01/1985-12-31 (year)', '1986-09-01/1986-12-31 (year)', '1986-05-01/1986-08-31 (year)')
-    >>> year_span("the 1990s") is None
+    >>> for t in ("the 1990s", "the late 1970s", "1985 and 1986"):
+    ...     print(year_span(t))
+    1990-01-01/1999-12-31 (years)
+    1977-01-01/1979-12-31 (years)
+    1985-01-01/1986-12-31 (years)
+    >>> year_span("the 1990 budget") is None
     True
     """
     m = _YEAR.match(" ".join(strip_preposition(text).casefold().replace("-", " ").split()))
     if m is None:
         return None
-    year = int(m.group(2))
-    first, last = _YEAR_PARTS.get(m.group(1) or "", (1, 12))
+    part, year = m.group(1) or "", int(m.group(2))
+    if m.group(3):  # a decade: its years, or the third of them its part names
+        if year % 10:
+            return None
+        first, last = _DECADE_PARTS.get(part, (0, 9))
+        return DateSpan(date(year + first, 1, 1), date(year + last, 12, 31), "years")
+    if m.group(4):
+        return DateSpan(date(year, 1, 1), date(max(year, int(m.group(4))), 12, 31), "years")
+    first, last = _YEAR_PARTS.get(part, (1, 12))
     return DateSpan(date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]),
                     "year")
 

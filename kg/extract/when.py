@@ -33,7 +33,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from kg.extract.timex import normalise_date, strip_preposition, year_span
+from kg.extract.timex import normalise_date, plain_time, strip_preposition, year_span
 from kg.extract.weekend import weekend_span
 from kg.model import DateSpan
 
@@ -315,8 +315,7 @@ def resolve_span(text: str | None, published: date | None, status: str,
     direction = {"planned": 1, "happened": -1}.get(status, 0)
     if past_tense is True:
         direction = -1
-    low = " ".join(strip_preposition(text or "").casefold().replace("-", " ").split())
-    low = re.sub(r"['’]s$", "", low)
+    low = plain_time(text or "")
     if not low or low in _OPEN_AFTER | _OPEN_BEFORE or low in ("now", "currently"):
         if low in _OPEN_AFTER or (not low and direction > 0):
             return DateSpan(published, None, "bound")
