@@ -68,8 +68,12 @@ def _day(v: object) -> date | None:
     return date.fromisoformat(str(v)[:10]) if v is not None else None
 
 
-def _surname(label: str) -> str:
-    return label.replace(".", "").split()[-1].casefold() if label.split() else ""
+def _key(iri: str, label: str) -> str:
+    """What two attendees of one pair must share to count as one: a person's surname, any
+    other entity's name without spaces, hyphens or dots ("Inter- American" as wrapped)."""
+    if "/person/" in iri:
+        return label.replace(".", "").split()[-1].casefold() if label.split() else ""
+    return "".join(c for c in label.casefold() if c.isalnum())
 
 
 @dataclass
@@ -89,7 +93,13 @@ class _Event:
         return (lo, hi) if lo is not None and hi is not None else None
 
     def surnames(self) -> set[str]:
-        return {_surname(n) for n in self.names.values()}
+        return {_key(a, n) for a, n in self.names.items()}
+
+    def words(self) -> set[str]:
+        """Every word of its attendees' names: a validation surname is looked for among
+        them all, whatever type the entity was given."""
+        return {"".join(c for c in w if c.isalnum()) for n in self.names.values()
+                for w in n.casefold().split()}
 
 
 def _gap(a: tuple[date, date], b: tuple[date, date]) -> int:
@@ -99,11 +109,11 @@ def _gap(a: tuple[date, date], b: tuple[date, date]) -> int:
 def validation_filter(gold: dict) -> tuple[set[frozenset[str]], set[str]]:
     """The validation split's pairs (surnames) and every article holding one of its reports
     or one of its pairs' non-meetings: what the audit leaves out."""
-    pairs = {frozenset(s.casefold() for s in r["pair"]) for r in gold["reports"]
+    pairs = {frozenset(_key("/person/", s) for s in r["pair"]) for r in gold["reports"]
              if r.get("split") == "validation"}
     arts = {r["article"] for r in gold["reports"] if r.get("split") == "validation"}
     arts |= {r["article"] for r in gold.get("not_meetings", [])
-             if frozenset(s.casefold() for s in r["pair"]) in pairs}
+             if frozenset(_key("/person/", s) for s in r["pair"]) in pairs}
     return pairs, arts
 
 
@@ -111,7 +121,7 @@ def leave_out(events: list[_Event], reports: dict, gold: dict) -> list[_Event]:
     """The events that hold no validation pair (a meeting of three holding one included) and
     no report from a validation article."""
     pairs, arts = validation_filter(gold)
-    return [e for e in events if not any(p <= e.surnames() for p in pairs)
+    return [e for e in events if not any(p <= e.words() for p in pairs)
             and not any(reports[r].article in arts for r in e.reports if r in reports)]
 
 

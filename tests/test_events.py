@@ -163,6 +163,21 @@ def test_conflicting_dated_reports_keep_the_most_supported_days_and_cover_near_o
     assert (date(2026, 3, 11), date(2026, 3, 11)) in spans
 
 
+def test_a_dated_report_must_fit_the_agreed_days_not_the_hull_a_vague_report_widened():
+    # A talk on the 4th; a report of "talks" in the week around it widens the hull back to
+    # the 28th; a meeting "in February" touches only that far edge: another meeting.
+    reps = [rep(1, date(2026, 3, 3), "planned", date(2026, 3, 4), date(2026, 3, 4)),
+            rep(2, date(2026, 3, 6), "happened", date(2026, 2, 28), date(2026, 3, 6), None,
+                "week"),
+            rep(3, date(2026, 4, 1), "happened", date(2026, 2, 1), date(2026, 2, 28), None,
+                "month")]
+    evs = cluster_reports(reps)
+    assert [e.reports for e in evs] == [("r3",), ("r1", "r2")]
+    # A report with no time of its own still joins within the hull.
+    undated = rep(4, date(2026, 3, 5), "happened", None, date(2026, 3, 5), None, "bound")
+    assert ("r1", "r4", "r2") in [e.reports for e in cluster_reports([*reps, undated])]
+
+
 @pytest.mark.parametrize(("said", "status"), [
     ([(1, "planned"), (2, "planned")], "planned"),
     ([(1, "planned"), (5, "happened"), (6, "planned")], "happened"),

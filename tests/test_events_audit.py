@@ -18,7 +18,7 @@ sys.path[:] = _PATH
 from kg.events.cluster import Report  # noqa: E402
 from kg.model import DateSpan  # noqa: E402
 
-NOVAK, KELLER, FISCHER = "e/novak", "e/keller", "e/fischer"
+NOVAK, KELLER, FISCHER = "e/person/novak", "e/person/keller", "e/person/fischer"
 
 
 def rep(n: int, start: date | None, end: date | None) -> Report:
@@ -35,7 +35,7 @@ PAIR = {NOVAK: "Peter Novak", KELLER: "Paul Keller"}
 
 def test_two_events_of_one_pair_days_apart_are_a_candidate_split():
     a = event("ev1", PAIR, date(2026, 3, 2), date(2026, 3, 2), ["r1"])
-    b = event("ev2", {NOVAK: "Novak", "e/keller2": "Keller"}, date(2026, 3, 4),
+    b = event("ev2", {NOVAK: "Novak", "e/person/keller2": "Keller"}, date(2026, 3, 4),
               date(2026, 3, 4), ["r2"])
     far = event("ev3", PAIR, date(2026, 6, 1), date(2026, 6, 1), ["r3"])
     splits, merges = ea.audit([a, b, far], {}, {}, days=3, place_days=31, spread=7)

@@ -176,7 +176,11 @@ def cluster_reports(reports: Iterable[Report]) -> list[Event]:
             undated.append(r)
             continue
         anchor = (r.published, r.published) if not r.bounded and r.published else w
-        fits = [g for g in groups if _overlap(w, g.lo, g.hi)
+        # A dated report must fit the days the group's dated reports agree on, not the hull
+        # of them all: a hull widened by a vague report ("talks this week") would let the next
+        # vague one ("in February") chain on at its far edge. A report with no time of its
+        # own only has to fall within the hull.
+        fits = [g for g in groups if _overlap(w, *(_core(g) if r.bounded else (g.lo, g.hi)))
                 and not (r.place and g.places() and r.place not in g.places())]
         if fits:
             g = min(fits, key=lambda g: (_gap(anchor, _core(g)), g.lo))
