@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import meeting_words as words
 from kg.extract.companies import own_meeting
 from kg.extract.discourse import discourse_meetings
+from kg.extract.employers import without_employers
 from kg.extract.earlier_mention import dated_again
 from kg.extract.hospitality import call_parties, hospitality_parties
 from kg.extract.index import EntityIndex
@@ -376,6 +377,7 @@ def find_meetings(doc: Doc, index: EntityIndex, scored: bool = True) -> list[Mee
         found += scored_meetings(doc, index, found)
     found += discourse_meetings(doc, index, found)  # a side left to the article's protagonist
     found.sort(key=lambda m: m.provenance.sentence_index)
+    found = without_employers(doc, index, found)  # "Acme chairman X": X, not Acme
     return dated_again(found, doc, index)  # no time of its own: the story's first telling
 
 
