@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import meeting_words as words
 from kg.extract.companies import own_meeting
 from kg.extract.discourse import discourse_meetings
-from kg.extract.employers import without_employers
 from kg.extract.earlier_mention import dated_again
+from kg.extract.employers import without_employers
 from kg.extract.hospitality import call_parties, hospitality_parties
 from kg.extract.index import EntityIndex
 from kg.extract.journeys import visits_places

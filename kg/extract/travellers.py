@@ -73,6 +73,8 @@ def trip_parties(trig: Token, p: Parties) -> tuple[list[str], list[str]] | None:
     gov, via = governor(trig)
     if gov is None or via != "for" or gov.lemma_.casefold() not in _TRIP_VERBS:
         return None
+    if any(p.eligible(k) for t in (gov, trig) for k in p.prep_objects(t, ("with",))):
+        return None  # "went on to Paris for talks tomorrow with Acme": Acme is met, not France
     return _trip(gov, p, trig.i)
 
 
