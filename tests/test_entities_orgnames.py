@@ -168,3 +168,17 @@ def test_a_surname_ner_tags_org_more_often_stays_a_person():
     spans = [Span(doc, 0, 1, label="PERSON"), Span(doc, 2, 3, label="ORG"),
              Span(doc, 4, 5, label="ORG")]
     assert [s.label_ for s in companies_not_people(spans)] == ["PERSON", "ORG", "ORG"]
+
+
+
+@pytest.mark.model
+def test_a_name_wrapped_at_its_hyphen_is_the_joined_name(nlp):
+    from kg.sources.text import clean_text
+
+    # Wire copy breaks lines at a compound's hyphen; read as text, the two halves are then
+    # apart by a space, but the body is the same as where the line did not break.
+    text = clean_text("Anna Moravec met officials of the Anglo-\nValorian Trade Council.")
+    wrapped, whole = run(nlp, text), run(nlp, text.replace("- ", "-"))
+    key = "organization:anglo-valorian trade council"
+    assert "Anglo- Valorian Trade Council" in {e.label for e in wrapped.entities}
+    assert key in {e.key for e in wrapped.entities} & {e.key for e in whole.entities}

@@ -8,6 +8,7 @@ True
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -17,13 +18,20 @@ from kg.model import Entity, EntityType
 __all__ = ["EntityIndex", "entity_key"]
 
 
+#: A hyphen a line break followed inside a name (read as "Inter- American"): fixed-width
+#: wire copy wraps compounds at their hyphen, so the name is the joined one.
+_WRAPPED = re.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])")
+
+
 def entity_key(label: str, etype: EntityType) -> str:
     """The article-independent identity of an entity: type and case-folded name.
 
     >>> entity_key("the  United States", EntityType.COUNTRY)
     'country:the united states'
+    >>> entity_key("Inter- American Bank", EntityType.ORGANIZATION)
+    'organization:inter-american bank'
     """
-    return f"{etype.value}:{' '.join(label.split()).casefold()}"
+    return f"{etype.value}:{_WRAPPED.sub('-', ' '.join(label.split()).casefold())}"
 
 
 @dataclass(frozen=True)
