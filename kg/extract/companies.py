@@ -15,12 +15,12 @@ company's annual or board meeting is its own: a shareholder at it does not meet 
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.gazetteer import bare_name, country_of, is_company_name
 from kg.extract.index import EntityIndex
 
-__all__ = ["company_prefixes", "companies_not_people", "own_meeting"]
+__all__ = ["company_prefixes", "companies_not_people", "untagged_companies", "own_meeting"]
 
 
 def _words(span: Span) -> tuple[str, ...]:
@@ -52,12 +52,12 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "to", "into", "outs
 
 
 def companies_not_people(spans: list[Span]) -> list[Span]:
-    """PERSON or place spans that name a company of the article: the first words of a
-    company's name ("Corvane" after "Corvane Corp"; a place only where no preposition makes
-    it one, "Halvern said" but not "a plant in Halvern"), or a PERSON span that ends as a
-    company's ("Trevisano SpA"), unless a longer person's name holds the words ("Ann Corvane"
-    for "Corvane"). How often NER tags the words ORG decides nothing: it tags a minister named
-    by his surname alone ORG as often as not."""
+    """PERSON or place spans (a building too: "Dunmore" for "Dunmore Oil Ltd") that name a
+    company of the article: the first words of a company's name ("Corvane" after "Corvane
+    Corp"; a place only where no preposition makes it one, "Halvern said" but not "a plant in
+    Halvern"), or a PERSON span that ends as a company's ("Trevisano SpA"), unless a longer
+    person's name holds the words ("Ann Corvane" for "Corvane"). How often NER tags the words
+    ORG decides nothing: it tags a minister named by his surname alone ORG as often as not."""
     heads = {tuple(p.split()) for p in company_prefixes(spans)}
     held = {w[k:j] for p in spans if p.label_ == "PERSON" and not is_company_name(p.text)
             for w in [_words(p)]
@@ -68,11 +68,33 @@ def companies_not_people(spans: list[Span]) -> list[Span]:
         if s.label_ == "PERSON":
             return (w in heads or len(w) > 1 and is_company_name(
                 s.text) and s[-1].text[:1].isupper()) and w not in held
-        return s.label_ in ("GPE", "LOC") and w in heads and country_of(s.text) is None \
+        return s.label_ in ("GPE", "LOC", "FAC") and w in heads and country_of(s.text) is None \
             and not (s.start > 0 and (s.doc[s.start - 1].pos_ == "ADP"
                                       or s.doc[s.start - 1].lower_ in _PLACE_PREPOSITIONS))
 
     return [Span(s.doc, s.start, s.end, label="ORG") if company(s) else s for s in spans]
+
+
+def untagged_companies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Words NER left untagged that are the first word of one company of the article, used
+    as a name of their own ("Corvane held talks" after "Corvane Plc"): that company.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("Corvane Plc rose. Corvane met Bolt .")
+    >>> for t in doc:
+    ...     t.pos_ = "PROPN" if t.text[0].isupper() else "X"
+    >>> [s.text for s in untagged_companies(doc, [Span(doc, 0, 2, label="ORG")])]
+    ['Corvane']
+    """
+    firsts = {p for p, f in company_prefixes(spans).items() if len(f) == 1 and " " not in p}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
+            if t.i not in taken and t.pos_ == "PROPN" and t.lower_ in firsts
+            and t.text[:1].isupper() and not t.is_upper
+            # a word of a longer name ("Corvane Bay", "Port Corvane") is not the company
+            and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].is_title)
+            and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"
+                     and doc[t.i + 1].is_title)]
 
 
 #: Modifiers of a company's own meeting of its shareholders or board ("the Acme Inc annual

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.companies import companies_not_people
+from kg.extract.companies import companies_not_people, untagged_companies
 from kg.extract.gazetteer import HONORIFICS, country_of, is_company_name, is_title
 from kg.extract.roles import glued
 
@@ -38,7 +38,13 @@ def ner_spans(doc: Doc) -> list[Span]:
     ents = _hyphen_pairs(_joined_of(doc.ents))  # doc.ents is built anew on every access
     halves = {(e.start, e.end) for e in ents} - {(e.start, e.end) for e in doc.ents}
     taken = {i for e in ents for i in range(e.start, e.end)}
+    bracketed = _bracketed_companies(doc)
+    inner = {i for s in bracketed for i in range(s.start, s.end)}
     for ent in ents:
+        if any(t.i in inner for t in ent):
+            # NER's piece of a bracketed company ("<Bolt Inc>" as a person "Bolt Inc>",
+            # "Valoria" of "<Valoria Realty Co>"): the whole bracket is the name
+            continue
         if ent.start > 0 and doc[ent.start - 1].text == "<" and out and out[-1].label_ == "ORG":
             continue  # a stock ticker after a company name: "CBS Inc <CBS>"
         ent = _honoured(_trimmed(ent))
@@ -74,13 +80,20 @@ def ner_spans(doc: Doc) -> list[Span]:
         out.append(ent)
     out.extend(_untagged_titled_names(doc, taken))
     out.extend(_numbered_groups(doc))
-    out.extend(_bracketed_companies(doc))
-    return companies_not_people(sorted(out, key=lambda s: s.start))
+    out.extend(bracketed)
+    out = companies_not_people(out)
+    return sorted(out + untagged_companies(doc, out), key=lambda s: s.start)
+
+
+#: Small words inside a company's name ("Banque du Nord", "Bolt and Sons Ltd").
+_NAME_PARTICLES = frozenset({"and", "of", "de", "du", "des", "del", "la", "le", "et", "the",
+                             "for", "von", "van", "da", "di", "do", "y", "e"})
 
 
 def _bracketed_companies(doc: Doc) -> list[Span]:
     """Wire copy writes a company without a ticker in angle brackets ("<Acme Freight> said");
-    NER misses most of them. Tickers ("<ACM.N>") are not names.
+    NER misses most of them, or takes them for people or cuts them. Tickers ("<ACM.N>") are
+    not names.
 
     >>> from spacy.lang.en import English
     >>> [s.text for s in _bracketed_companies(English()("<Acme Freight> said <ACM.N> rose"))]
@@ -95,10 +108,12 @@ def _bracketed_companies(doc: Doc) -> list[Span]:
             end += 1
         inner = doc[tok.i + 1 : end]
         if end >= len(doc) or not len(inner) or not inner[0].text[:1].isupper() \
-                or any(t.ent_type_ for t in inner) or any("." in t.text[1:-1] and t.is_upper
-                                                          for t in inner) \
-                or len(inner) == 1 and inner[0].is_upper:
-            continue
+                or any("." in t.text[1:-1] and t.is_upper for t in inner) \
+                or len(inner) == 1 and inner[0].is_upper \
+                or any(t.is_alpha and t.is_lower and t.lower_ not in _NAME_PARTICLES
+                       or t.text == "<" for t in inner) \
+                or inner.text.count("(") != inner.text.count(")"):
+            continue  # a ticker, or no name: "<ACM), and two other companies"
         out.append(Span(doc, tok.i + 1, end, label="ORG"))
     return out
 

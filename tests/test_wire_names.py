@@ -1,0 +1,65 @@
+"""Companies as wire copy writes them: in angle brackets, and later by their first word alone."""
+
+from __future__ import annotations
+
+import pytest
+from meeting_helpers import pairs, run
+from spacy.lang.en import English
+from spacy.tokens import Span
+
+from kg.extract.companies import companies_not_people, untagged_companies
+from kg.extract.spans import _bracketed_companies
+from kg.model import EntityType
+
+
+def _labels(x, kind):
+    return {e.label for e in x.entities if e.type is kind}
+
+
+@pytest.mark.model
+def test_bracketed_company_after_another_company_is_a_party(nlp):
+    # NER takes the bracketed name for a person ending in ">"; it used to be dropped as the
+    # first company's ticker, though words stand between them
+    text = "Hollis Mining Corp and <Bracken Steel Inc> said they had held merger talks in Toronto."
+    assert pairs(nlp, text) == {frozenset({"Hollis Mining Corp", "Bracken Steel Inc"})}
+
+
+@pytest.mark.model
+def test_ticker_right_after_a_company_is_still_no_company(nlp):
+    x = run(nlp, "Hollis Mining Corp <HMC.TO> said it held talks with Norland Gas Co on Friday.")
+    assert _labels(x, EntityType.ORGANIZATION) == {"Hollis Mining Corp", "Norland Gas Co"}
+    assert pairs(nlp, x.article.text) == {frozenset({"Hollis Mining Corp", "Norland Gas Co"})}
+
+
+@pytest.mark.model
+def test_bracketed_company_is_read_whole_whatever_ner_cut(nlp):
+    x = run(nlp, "Shares of <Valoria Realty and Trust Co Ltd> rose after it met Anna Moravec.")
+    assert "Valoria Realty and Trust Co Ltd" in _labels(x, EntityType.ORGANIZATION)
+    assert _labels(x, EntityType.PERSON) == {"Anna Moravec"}
+
+
+def test_bracket_that_holds_no_name_is_no_company():
+    doc = English()("Units of <Bolt Co), and two other firms> and <ACM> and <Banque du Nord> rose")
+    assert [s.text for s in _bracketed_companies(doc)] == ["Banque du Nord"]
+
+
+@pytest.mark.model
+def test_company_named_by_its_untagged_first_word_meets(nlp):
+    text = ("Kestrel Oil Ltd said profits fell. Kestrel held talks with Norland Gas Co on "
+            "Tuesday about a pipeline.")
+    assert pairs(nlp, text) == {frozenset({"Kestrel Oil Ltd", "Norland Gas Co"})}
+
+
+def test_first_word_inside_a_longer_name_is_not_the_company():
+    doc = English()("Corvane Plc rose . Port Corvane and Corvane Bay grew , Corvane said")
+    for t in doc:
+        t.pos_ = "PROPN" if t.text[0].isupper() else "X"
+    found = untagged_companies(doc, [Span(doc, 0, 2, label="ORG")])
+    assert [(s.start, s.text) for s in found] == [(11, "Corvane")]
+
+
+def test_company_first_word_typed_as_a_building_is_the_company():
+    doc = English()("Dunmore Oil Ltd rose . Dunmore said a plant at Dunmore shut")
+    spans = [Span(doc, 0, 3, label="ORG"), Span(doc, 5, 6, label="FAC"),
+             Span(doc, 10, 11, label="FAC")]
+    assert [s.label_ for s in companies_not_people(spans)] == ["ORG", "ORG", "FAC"]
