@@ -1,4 +1,5 @@
-"""Companies as wire copy writes them: in angle brackets, and later by their first word alone."""
+"""Parties the reader used to miss: companies as wire copy writes them (in angle brackets, later
+by their first word alone), and countries the gazetteer lacked."""
 
 from __future__ import annotations
 
@@ -63,3 +64,20 @@ def test_company_first_word_typed_as_a_building_is_the_company():
     spans = [Span(doc, 0, 3, label="ORG"), Span(doc, 5, 6, label="FAC"),
              Span(doc, 10, 11, label="FAC")]
     assert [s.label_ for s in companies_not_people(spans)] == ["ORG", "ORG", "FAC"]
+
+
+@pytest.mark.model
+def test_hyphenated_small_country_is_a_country_party(nlp):
+    x = run(nlp, "Trinidad-Tobago and Peru held talks on sugar quotas in Lima on Monday.")
+    assert "Trinidad and Tobago" in _labels(x, EntityType.COUNTRY)
+    assert pairs(nlp, x.article.text) == {frozenset({"Trinidad and Tobago", "Peru"})}
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Guyanese", "Guyana"), ("Papua New Guinea", "Papua New Guinea"), ("Zairean", "Zaire"),
+    ("Upper Volta", "Burkina Faso"), ("Maltese", "Malta"), ("Hong Kong", "Hong Kong"),
+])
+def test_gazetteer_knows_the_smaller_states(text, country):
+    from kg.extract.gazetteer import country_of
+
+    assert country_of(text) == country
