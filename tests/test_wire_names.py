@@ -81,3 +81,17 @@ def test_gazetteer_knows_the_smaller_states(text, country):
     from kg.extract.gazetteer import country_of
 
     assert country_of(text) == country
+
+
+def test_one_word_name_ner_mostly_calls_an_organisation_is_no_person():
+    from kg.extract.entities import _one_word_bodies
+
+    doc = English()("Labour gained . Labour said . Labour won . Mr Hale spoke . Hale left . "
+                    "Anna Brill came . Brill went")
+    spans = [Span(doc, 0, 1, label="PERSON"), Span(doc, 3, 4, label="ORG"),
+             Span(doc, 6, 7, label="ORG"), Span(doc, 10, 11, label="PERSON"),
+             Span(doc, 13, 14, label="ORG"), Span(doc, 16, 18, label="PERSON"),
+             Span(doc, 20, 21, label="ORG")]
+    # a first name or an honorific anywhere keeps the person, whatever NER says elsewhere
+    assert [s.label_ for s in _one_word_bodies(spans)] == [
+        "ORG", "ORG", "ORG", "PERSON", "ORG", "PERSON", "ORG"]

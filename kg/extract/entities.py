@@ -23,6 +23,7 @@ from kg.extract.coref import (
 from kg.extract.coref import resolve_pronouns as _pronouns
 from kg.extract.descriptions import resolve_descriptions
 from kg.extract.gazetteer import (
+    HONORIFICS,
     bare_name,
     country_name,
     country_of,
@@ -206,6 +207,28 @@ def _as_organisations(spans: list[Span]) -> list[Span]:
     return out
 
 
+def _one_word_bodies(spans: list[Span]) -> list[Span]:
+    """One-word PERSON spans of a name NER tags ORG at least as often, that no mention gives
+    a first name, an honorific or a title ("Labour and the Tories", "Kestrel said"): a party
+    or a company NER once took for a person. One PERSON tag used to make every mention a
+    person."""
+    def word(e: Span) -> str:
+        return e.text.casefold()
+
+    one = [e for e in spans if len(e) == 1 and e.label_ in ("PERSON", "ORG")]
+    people = [e for e in spans if e.label_ == "PERSON"]
+    named = {w for e in people if len(e) > 1 for w in e.text.casefold().split()} | {
+        word(e) for e in people if e.start > 0 and (
+            e.doc[e.start - 1].lower_.rstrip(".") in HONORIFICS
+            or is_title_word(e.doc[e.start - 1].text))}
+    votes: dict[str, int] = {}
+    for e in one:
+        votes[word(e)] = votes.get(word(e), 0) + (1 if e.label_ == "ORG" else -1)
+    bodies = {w for w, v in votes.items() if v >= 0 and w not in named}
+    return [Span(e.doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and len(e) == 1
+            and word(e) in bodies else e for e in spans]
+
+
 def _add_long_form(b: NameBuilder, key: str, long: Span, sent_of: dict[int, int]) -> None:
     b.add(key, "", EntityType.ORGANIZATION, Mention(long.text, long.start_char, long.end_char,
                                                     sent_of[long.start], "alias"),
@@ -227,7 +250,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     for i, sent in enumerate(doc.sents):
         sent_of.update(dict.fromkeys(range(sent.start, sent.end), i))
     b = NameBuilder(sent_of)
-    spans = _as_organisations(ner_spans(doc))
+    spans = _one_word_bodies(_as_organisations(ner_spans(doc)))
     # "VMC", whose long form is in another sentence: an organisation wherever it is written,
     # though NER took it for a person or left it out.
     # A club of countries written by its acronym ("G8", "NATO") is a body, whatever NER took
