@@ -23,8 +23,10 @@ summed up.
 ``--why`` counts each split's misses by kind, numbers only (so it may be read for validation):
 date misses (no lower bound, split by whether the upper bound alone is right; no upper bound;
 no bounds; bounded but too early or too late), clustering errors (a real meeting split over
-several events; real meetings merged into one) and gold reports not found (no report of the
-pair in the article; the pair in another sentence; other attendees in the sentence).
+several events, and why: a report in no event, other entities, places differ, intervals apart
+or overlapping; real meetings merged into one, and why: a meeting of three or more, real
+meetings within 31 days or further apart) and gold reports not found (no report of the pair in
+the article; the pair in another sentence; other attendees in the sentence).
 ``--rounds`` adds the rows of each annotation round's pairs alone (the first 16+ pairs, the 42
 added later, marked ``"set": "v2"``, the 39 of the third round, ``"set": "v3"``, and the 64 of
 the fourth, ``"set": "v4"``).
@@ -38,7 +40,7 @@ import logging
 import sys
 import tempfile
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import date, timedelta
 from itertools import combinations
 from pathlib import Path
 
@@ -67,11 +69,12 @@ PREFIX schema: <https://schema.org/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX kg: <https://w3id.org/kg-news/vocab#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?e ?a ?label ?r ?start ?end ?status WHERE {
+SELECT ?e ?a ?label ?r ?start ?end ?status ?place WHERE {
   ?a skos:prefLabel ?label .
   GRAPH ?g { ?e a kg:MeetingEvent ; schema:attendee ?a ; prov:wasDerivedFrom ?r ;
                 kg:status ?status .
-             OPTIONAL { ?e schema:startDate ?start } OPTIONAL { ?e schema:endDate ?end } }
+             OPTIONAL { ?e schema:startDate ?start } OPTIONAL { ?e schema:endDate ?end }
+             OPTIONAL { ?e schema:location ?place } }
 }"""
 
 
@@ -118,12 +121,23 @@ def _part(gold: dict, part: str | None) -> dict:
                                                 if e["event"] in events]}
 
 
+#: Why a real meeting is split, first that applies: one of its found reports is in no event of
+#: the pair; the events hold different entities for the pair (resolution across articles);
+#: they have different resolved places; their intervals lie apart (more than the clustering's
+#: day of slack); else they overlap (the clustering kept them apart all the same).
+_SPLIT_KINDS = ("a report in no event", "other entities", "places differ", "intervals apart",
+                "intervals overlap")
+#: Why real meetings are merged: the event is of three or more (joined through a shared
+#: report); else the real meetings lie within 31 days of each other, or further apart.
+_MERGE_KINDS = ("a meeting of three or more", "real meetings within 31 days",
+                "real meetings further apart")
 #: The kinds ``--why`` counts, in the order it prints them.
 _WHY = tuple("why: " + k for k in (
     "date miss, no lower bound, upper right", "date miss, no lower bound, upper too early",
     "date miss, no upper bound, lower right", "date miss, no upper bound, lower too late",
     "date miss, no bounds", "date miss, bounded, too early", "date miss, bounded, too late",
-    "split (real meeting in several events)", "merged (real meetings in one event)",
+    "split (real meeting in several events)", *(f"split, {k}" for k in _SPLIT_KINDS),
+    "merged (real meetings in one event)", *(f"merged, {k}" for k in _MERGE_KINDS),
     "not found, no report of the pair in the article", "not found, the pair in another sentence",
     "not found, other attendees in the sentence"))
 
@@ -154,8 +168,40 @@ def _not_found_kind(g: dict, reports: dict) -> str:
     return "no report of the pair in the article"
 
 
+def split_kind(evs: list[str], pair: set[str], info: dict, spans: dict) -> str:
+    """The first of :data:`_SPLIT_KINDS` that applies to the system events of one real meeting
+    (``info``: event -> its attendees (IRI -> surname) and resolved place)."""
+    if any(e.startswith("none:") for e in evs):
+        return _SPLIT_KINDS[0]
+    people = {frozenset(a for a, s in info[e]["att"].items() if s in pair) for e in evs}
+    if len(people) > 1:
+        return _SPLIT_KINDS[1]
+    places = {info[e]["place"] for e in evs if info[e]["place"]}
+    if len(places) > 1:
+        return _SPLIT_KINDS[2]
+    days = [spans.get(e, (None, None)) for e in evs]
+    closed = [(lo, hi) for lo, hi in days if lo is not None and hi is not None]
+    if any(max(a[0], b[0]) > min(a[1], b[1]) + timedelta(days=1)
+           for a, b in combinations(closed, 2)):
+        return _SPLIT_KINDS[3]
+    return _SPLIT_KINDS[4]
+
+
+def merge_kind(ev: str, reals: list[dict], info: dict) -> str:
+    """The first of :data:`_MERGE_KINDS` that applies to one system event holding several real
+    meetings of a pair (gold events with their real days)."""
+    if len(info.get(ev, {}).get("att", {})) > 2:
+        return _MERGE_KINDS[0]
+    days = [(date.fromisoformat(r["start"]), date.fromisoformat(r["end"])) for r in reals
+            if r["start"] and r["end"]]
+    if any(max(a[0], b[0]) > min(a[1], b[1]) + timedelta(days=31)
+           for a, b in combinations(days, 2)):
+        return _MERGE_KINDS[2]
+    return _MERGE_KINDS[1]
+
+
 def _why(found: list, missed: list, members: dict, spans: dict, gev: dict,
-         reports: dict) -> dict[str, float]:
+         reports: dict, info: dict) -> dict[str, float]:
     """Counts (never texts) of the events' misses by kind: dates, clustering, not found."""
     out: Counter[str] = Counter({k: 0 for k in _WHY})
     for sys_ev, fs in members.items():
@@ -169,6 +215,13 @@ def _why(found: list, missed: list, members: dict, spans: dict, gev: dict,
         owners[(f[1], tuple(f[0]["pair"]))].add(f[0]["event"])
     out["why: split (real meeting in several events)"] = sum(len(v) > 1 for v in per.values())
     out["why: merged (real meetings in one event)"] = sum(len(v) > 1 for v in owners.values())
+    pair_of = {f[0]["event"]: {n.casefold() for n in f[0]["pair"]} for f in found}
+    for real, evs in per.items():
+        if len(evs) > 1:
+            out["why: split, " + split_kind(sorted(evs), pair_of[real], info, spans)] += 1
+    for (ev, _), reals in owners.items():
+        if len(reals) > 1:
+            out["why: merged, " + merge_kind(ev, [gev[r] for r in sorted(reals)], info)] += 1
     for g in missed:
         out["why: not found, " + _not_found_kind(g, reports)] += 1
     return dict(out)
@@ -189,9 +242,13 @@ def score(store, gold: dict, split: str, show: bool,
     spans: dict[str, tuple[date | None, date | None]] = {}
     said: dict[str, str] = {}  # system event or report -> its (reconciled) status
     att: dict[str, set[str]] = defaultdict(set)
+    info: dict[str, dict] = defaultdict(lambda: {"att": {}, "place": None})
     rows = list(store.query(_EVENTS).dicts())
     for d in rows:
         att[str(d["e"])].add(_surname(str(d["label"])))
+        info[str(d["e"])]["att"][str(d["a"])] = _surname(str(d["label"]))
+        if d.get("place") is not None:
+            info[str(d["e"])]["place"] = str(d["place"])
         spans[str(d["e"])] = (_day(d.get("start")), _day(d.get("end")))
         said[str(d["e"])] = _status(d["status"])
     said.update({iri: r["status"] for iri, r in reports.items()})
@@ -275,7 +332,7 @@ def score(store, gold: dict, split: str, show: bool,
         out[f"{name}: status agrees with gold"] = agree / len(members) \
             if members else 0.0
         if why and name == "events":
-            out.update(_why(found, missed, members, spans, gev, reports))
+            out.update(_why(found, missed, members, spans, gev, reports, info))
     if show:
         per = defaultdict(set)
         for f in found:
