@@ -371,3 +371,13 @@ def test_dining_together(nlp, text):
 
 def test_dining_alone_is_no_meeting(nlp):
     assert meetings(nlp, "Chancellor Hans Keller had dinner on Monday.") == []
+
+
+def test_a_news_conference_shared_is_no_meeting(nlp):
+    # The guide leaves out press conferences; talks told beside one still count.
+    assert meetings(nlp, "Peter Novak appeared at the news conference with Paul Keller, "
+                         "treasurer of the Acme pension fund.") == []
+    found = meetings(nlp, "Peter Novak held a joint press conference with Paul Keller after "
+                          "their talks in Vienna on Monday.")
+    assert [(m.names, m.place) for m in found] == [
+        (frozenset({"Peter Novak", "Paul Keller"}), "Vienna")]

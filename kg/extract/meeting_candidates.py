@@ -259,6 +259,10 @@ def _listed(a: Token, b: Token) -> bool:
                                    for x, y in ((a, b), (b, a)))
 
 
+#: A "press conference" or "news conference" faces reporters: no meeting by the guide.
+_PRESS = frozenset({"press", "news"})
+
+
 def excluded(trig: Token) -> bool:
     """What the rules never read as a meeting, whatever the parties: a conditional, wished
     or proposed meeting, a habitual one, and calls or letters ("phone talks")."""
@@ -269,6 +273,8 @@ def excluded(trig: Token) -> bool:
         return True  # "telephoned X to discuss the talks": a call, not a meeting
     if visits_places(trig):
         return True  # a tour of towns, though NER may call one of them a person
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in _PRESS for c in trig.children):
+        return True  # "appeared at a news conference with X": the guide's press conference
     if trig.lemma_.casefold() in TRIP_NOUNS and any(
             c.dep_ in ("acl", "relcl") and c.lemma_.casefold() not in VERB_CLASSES
             and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
