@@ -6,7 +6,8 @@ it again later without a time ("diplomats said the X-Y meeting is to be held in 
 report whose interval has an open end and no time text takes the date of the nearest earlier
 sentence, up to :data:`REACH` before it, that names two of its participants and a meeting noun
 with a date of its own, when that date reads the report's way (not past for a planned
-meeting, nor ahead for a held one). Only the interval changes: the report keeps no time text.
+meeting, nor ahead for a held one). Only the interval changes, unless that sentence is the one
+just before: the guide then takes its time text as the report's.
 A report whose meeting noun is definite ("represented at the meeting") and that no such sentence
 dates takes, the same way, the date of the meeting word of the nearest earlier sentence that has
 one, when that sentence has exactly one and it is dated ("a meeting of negotiators next week").
@@ -34,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.index import EntityIndex
 from kg.extract.meeting_words import NOUN_TRIGGERS
 from kg.extract.recency import said_at
-from kg.extract.timex import host_of, is_duration, is_journey
+from kg.extract.timex import host_of, is_duration, is_journey, normalise_date, strip_preposition
 from kg.extract.when import resolve_span
 from kg.model import DateSpan, Meeting, MeetingStatus
 
@@ -164,6 +165,12 @@ def dated_again(found: list[Meeting], doc: Doc, index: EntityIndex) -> list[Meet
             new = resolve_span(when.text, published, m.status.value)
             if _fits(new, m, published):
                 m = replace(m, span=new)
+                if prev == si - 1:
+                    # the sentence just before tells the same meeting: its time, as written,
+                    # is the report's (the guide's "neighbouring sentence")
+                    text = strip_preposition(when.text)
+                    m = replace(m, time=text, date=normalise_date(
+                        text, published, m.status is MeetingStatus.PLANNED))
             break
         if m.span is span and (when := referred_date(sents, si, m.trigger)) is not None:
             new = resolve_span(when.text, published, m.status.value)

@@ -28,10 +28,10 @@ from kg.extract.journeys import visits_places
 from kg.extract.meeting_anaphora import anaphoric_meetings
 from kg.extract.meeting_record import meeting_record
 from kg.extract.meeting_scorer import scored_meetings
-from kg.extract.neighbours import Echo, carried_setting, complete, fill_from_neighbours
+from kg.extract.neighbours import Echo, by_place, carried_setting, complete, fill_from_neighbours
 from kg.extract.parties import Parties
-from kg.extract.place import attached_place
 from kg.extract.sessions import session_meetings
+from kg.extract.setting import meeting_setting
 from kg.extract.status import (
     HYPOTHETICAL_HEADS,
     clause_status,
@@ -40,7 +40,6 @@ from kg.extract.status import (
     nominal_status,
     noun_status,
 )
-from kg.extract.timex import attached_time, time_anchors
 from kg.extract.trigger_syntax import (
     addressees,
     chain,
@@ -294,7 +293,7 @@ class _Finder:
                         subj = [k for k in parts if k in self.parties.subjects(tok, agent=False)]
                         sets = [_merge(subj + [k]) for k in parts if k not in subj] or sets
                     anchors = anchors | chain(tok)
-                    place, time = _setting(sent, anchors, tok, objs)
+                    place, time = meeting_setting(sent, anchors, tok, objs)
                     status = clause_status(tok, time)
                     confidence = 0.9
                 elif pos == "NOUN" and lemma in words.OCCASIONS:
@@ -307,7 +306,7 @@ class _Finder:
                     sets = [_merge(found)]
                     anchors = {tok.i} | (chain(gov) if gov is not None else set())
                     objs = []
-                    place, time = _setting(sent, anchors, tok, objs)
+                    place, time = meeting_setting(sent, anchors, tok, objs)
                     status = noun_status(tok, gov, time)
                     confidence = 0.7
                 elif pos in ("NOUN", "PROPN") and lemma in words.NOUN_TRIGGERS:
@@ -319,13 +318,16 @@ class _Finder:
                         # "Talks between X and Y ended in Lisbon on Friday": the verb's
                         # place and time are the meeting's.
                         anchors = anchors | chain(gov)
-                    place, time = _setting(sent, anchors, tok, objs)
+                    place, time = meeting_setting(sent, anchors, tok, objs)
                     place, time = carried_setting(self.settings, tok, place, time)
                     named = _merge([k for ps in sets for k in ps if self.parties.eligible(k)])
-                    if (place or time) and len(named) < 2 and (definite(tok) or named and any(
-                            c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)):
+                    the = any(c.dep_ == "det" and c.lower_ in ("the", "this")
+                              for c in tok.children)
+                    if (place or time) and len(named) < 2 and (
+                            definite(tok) or the and (named or by_place(tok, place))):
                         # "The talks, in Oslo, ...", "The Acme committee meeting, set for
-                        # May 2": what a neighbouring sentence says of a meeting named before.
+                        # May 2", "The Oslo talks": what a neighbouring sentence says of a
+                        # meeting named before.
                         echoes.append(Echo(si, place, time, named))
                     status = nominal_status(tok, gov, via, time, published)
                     confidence = 0.75
@@ -353,15 +355,6 @@ class _Finder:
 
 def _merge(parts: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(parts))  # in order, each key once
-
-
-def _setting(sent: Span, anchors: set[int], tok: Token, objs: list[Token]
-             ) -> tuple[Span | None, str | None]:
-    """Where and when the meeting of ``tok`` was: a place on its anchors, and a time on
-    them (not on a journey to it) or on that place ("in Oslo on Monday")."""
-    place = attached_place(sent, anchors, objs)
-    root = {place.root.i} if place is not None else set()
-    return place, attached_time(sent, time_anchors(anchors, tok) | root, tok, objs)
 
 
 def find_meetings(doc: Doc, index: EntityIndex, scored: bool = True) -> list[Meeting]:

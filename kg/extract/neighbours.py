@@ -24,7 +24,7 @@ from kg.extract.trigger_syntax import definite
 from kg.extract.when import resolve_span
 from kg.model import EntityType, Meeting, MeetingStatus
 
-__all__ = ["Echo", "complete", "fill_from_neighbours", "carried_setting"]
+__all__ = ["Echo", "by_place", "complete", "fill_from_neighbours", "carried_setting"]
 
 #: How many sentences later a mention of the same body's meeting may say where or when.
 _BODY_REACH = 2
@@ -120,7 +120,10 @@ def carried_setting(settings: dict[tuple[str, frozenset[str]], tuple[Span | None
     key = (n.lemma_.casefold(), _counterparts(n))
     if definite(n) and place is None and time is None and key in settings:
         return settings[key]
-    if place is not None or time is not None:
+    if (place is not None or time is not None) and not (n.dep_ == "pobj"
+                                                         and n.head.lower_ == "since"):
+        # ("the first held in Oslo since the founding meeting in 1994": a meeting the
+        # story measures time from is another event than the one it goes on to tell)
         settings[key] = (place, time)
     return place, time
 
@@ -130,3 +133,17 @@ def _counterparts(n: Token) -> frozenset[str]:
     return frozenset(t.lower_ for c in n.children if c.dep_ == "prep"
                      and c.lower_ in ("with", "between") for t in c.subtree
                      if t.pos_ == "PROPN")
+
+
+
+def by_place(noun: Token, place: Span | None) -> bool:
+    """Whether the words before meeting noun ``noun`` are only its place: "the Oslo talks"
+    refers back to talks told before, where "the Acme meeting" names an event of its own."""
+    kids = list(noun.children)
+    mods = [c for c in kids if c.dep_ not in ("det", "prep", "punct", "acl", "relcl")
+            and c.i < noun.i]
+    # ("the June Oslo summit", "the Oslo summit of the industrial nations" name an event of
+    # their own)
+    return place is not None and bool(mods) and all(place.start <= c.i < place.end for c in mods) \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in kids) \
+        and not any(t.ent_type_ in ("DATE", "TIME") for c in mods for t in c.subtree)

@@ -1,7 +1,9 @@
 """The place of an event: a locative phrase, a compound, a place noun or a journey's end.
 
-"In Moscow", "Moscow talks", "the presidential residence", or the destination of the journey
-the event is for.
+"In Moscow", "Moscow talks", "the presidential residence", the destination of the journey
+the event is for, the place a party is in for it ("X, in Oslo for talks"), the trip or event it
+is part of ("on the sidelines of the summit in Oslo"), an arrival it follows, or the place a
+"where" clause telling it hangs on.
 
 >>> "residence" in _PLACE_NOUNS and "stopover" in _TRIP_NOUNS
 True
@@ -51,24 +53,38 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
         host = root.head.head
         if host.dep_ == "acomp" and host.head.i in anchors:
             host = host.head  # "is due in Moscow for talks": where the subject will be
-        if _held(host, anchors) or (host.i in parties and root.head.i > host.i):
+        if _held(host, anchors) or (host.i in parties and root.head.i > host.i) \
+                or _there_for(host, anchors):
             return ent
-        if host.lemma_.casefold() in _SETTINGS and host.dep_ == "pobj" \
-                and host.head.lower_ in ("at", "during") and host.head.head.i in anchors:
-            return ent  # "met X at the summit in Brussels": where that summit was
+        if host.lemma_.casefold() in _SETTINGS and _inside(host, anchors, ("at", "during")):
+            # "met X at the summit in Brussels", "on the sidelines of the summit in Brussels":
+            # where that summit was
+            return ent
     for ent in sent.ents:
         # "leave for Rome to attend the talks", "fly to Tokyo for talks": the
         # destination of the journey the meeting is the purpose of.
         root = ent.root
+        journey = root.head.head
         if ent.label_ in ("GPE", "LOC") and root.dep_ == "pobj" \
-                and root.head.lower_ in ("to", "for") and root.head.head.i in anchors \
-                and root.head.head.lemma_.casefold() in TRAVEL_VERBS \
-                and not _before_journey(sent, anchors, root.head.head):
-            return ent
+                and root.head.lower_ in ("to", "for") and (journey.i in anchors or any(
+                    c.i in anchors and c.i > journey.i for c in journey.conjuncts)) \
+                and journey.lemma_.casefold() in TRAVEL_VERBS \
+                and not _before_journey(sent, anchors, journey):
+            return ent  # (and "will fly to Rome next week and meet X")
+        if ent.label_ in ("GPE", "LOC") and root.dep_ == "dobj" and root.head.dep_ == "acl" \
+                and root.head.tag_ == "VBG" and root.head.lemma_.casefold() == "visit" \
+                and _on_the_event(root.head.head, anchors):
+            return ent  # "X, visiting Rome, met Y"
+        if ent.label_ in ("GPE", "LOC") and root.dep_ == "pobj" and root.head.lower_ in (
+                "in", "at") and _arrival_before(root.head.head, anchors):
+            return ent  # "met X after arriving in Oslo", "talks with X on arrival in Oslo"
         if ent.label_ in ("GPE", "LOC") and root.dep_ == "dobj" and root.head.i in anchors \
                 and root.head.lemma_.casefold() == "visit" \
                 and not _before_journey(sent, anchors, root.head):
             return ent  # "will visit Oslo in May for talks with X"
+    where = _where_clause(sent, anchors)
+    if where is not None:
+        return where
     for tok in sent:
         # "met at Westminster": a capitalised name NER left untyped, after "in"/"at".
         if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and not tok.ent_type_ \
@@ -86,16 +102,21 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
                         and sent.doc[word].lower_ in ADDRESS_WORDS:
                     return sent.doc[word : num + 1]
     for tok in sent:
-        if tok.lower_ == "here" and tok.dep_ == "advmod" and tok.head.i in anchors:
-            # "met here", "the talks here": the dateline's place, written as the wire writes it
+        if tok.lower_ == "here" and tok.dep_ == "advmod" and (
+                tok.head.i in anchors or tok.head.i in parties and tok.i > tok.head.i):
+            # "met here", "the talks here", "talks with the two ministers here": the
+            # dateline's place, written as the wire writes it
             return sent.doc[tok.i : tok.i + 1]
     trip = _trip_place(sent, anchors)
     if trip is not None:
         return trip
     for tok in sent:
         # "met in the presidential residence", "at his mountain retreat": a place noun.
+        # ("a reception given by X at the city hall": the phrase may hang on the host)
+        host = tok.head.head
         if tok.dep_ == "pobj" and tok.lemma_.casefold() in _PLACE_NOUNS \
-                and tok.head.lower_ in _LOCATIVE and _held(tok.head.head, anchors):
+                and tok.head.lower_ in _LOCATIVE and (_held(host, anchors) or host.i in parties
+                                                       and tok.head.i > host.i):
             return tok.doc[tok.left_edge.i : tok.i + 1]
     return None
 
@@ -106,6 +127,67 @@ def _held(host: Token, anchors: set[int]) -> bool:
     return host.i in anchors or (host.lemma_.casefold() in _SETTINGS | _TALKS
                                  and host.dep_ == "pobj" and host.head.lower_ == "for"
                                  and host.head.head.i in anchors)
+
+
+def _there_for(host: Token, anchors: set[int]) -> bool:
+    """Whether ``host`` is also said to be there for the event: "X, in Oslo for talks with
+    Y", "when he is in Oslo for the Acme Bank (AB) meeting" (the meeting word the parser
+    apposed to the body's name)."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.i in anchors or any(a.dep_ == "appos" and a.i in anchors for a in g.children)
+        for g in c.children if g.dep_ == "pobj") for c in host.children)
+
+
+#: Parts of an event: "on the sidelines of the summit", "at the start of his visit".
+_PARTS = frozenset({"sideline", "sidelines", "margin", "margins", "fringe", "fringes", "start",
+                    "beginning", "end", "close", "conclusion", "opening", "middle", "course"})
+
+
+def _inside(host: Token, anchors: set[int], direct: tuple[str, ...]) -> bool:
+    """Whether the event of noun ``host`` is where an anchor happened: ``host`` is the object
+    of one of the ``direct`` prepositions on an anchor ("met X at the summit"), or of the
+    "of" of a part of it that is ("on the sidelines of the summit", "at the start of his
+    visit")."""
+    cur, preps = host, direct
+    for _ in range(3):
+        if cur.dep_ != "pobj":
+            return False
+        prep = cur.head
+        if prep.lower_ in preps and prep.head.i in anchors:
+            return True
+        if prep.lower_ != "of" or prep.head.lower_ not in _PARTS \
+                and prep.head.lemma_.casefold() not in _PARTS:
+            return False
+        cur, preps = prep.head, ("at", "on", "in", "during", "towards", "toward")
+    return False
+
+
+def _where_clause(sent: Span, anchors: set[int]) -> Span | None:
+    """The place a "where" clause telling the event hangs on: "flew to Rome, where he met
+    X"."""
+    for i in sorted(anchors):
+        verb = sent.doc[i]
+        where = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "where"]
+        if verb.dep_ != "relcl" or not where:
+            continue
+        for ent in sent.ents:
+            # the place the clause hangs on, or one written just before it that the parser
+            # passed over for a date ("flew to Rome yesterday, where he met X")
+            if ent.label_ in ("GPE", "LOC", "FAC") and (
+                    ent.start <= verb.head.i < ent.end or ent.end <= verb.head.i < where[0].i
+                    and where[0].i - ent.end <= 2):
+                return ent
+    return None
+
+
+#: Arriving: the meeting told as coming after it is held where the traveller arrived.
+_ARRIVE = frozenset({"arrive", "arrival", "land"})
+
+
+def _arrival_before(tok: Token, anchors: set[int]) -> bool:
+    """Whether ``tok`` is an arrival the event follows: "after arriving", "on his arrival"."""
+    return tok.lemma_.casefold() in _ARRIVE and tok.dep_ in ("pcomp", "pobj") \
+        and tok.head.lower_ in ("after", "on", "upon", "following") and tok.head.head.i in anchors
 
 
 def _before_journey(sent: Span, anchors: set[int], journey: Token) -> bool:
@@ -147,7 +229,8 @@ def _trip_place(sent: Span, anchors: set[int]) -> Span | None:
         if prep.lower_ in ("to", "of", "in") and host.lemma_.casefold() in _TRIP_NOUNS and (
                 host.dep_ == "pobj" and host.head.lower_ in ("during", "on", "in")
                 and _on_the_event(host.head.head, anchors)
-                or host.i in above - anchors):
+                or host.i in above - anchors or host.head.lower_ == "of"
+                and _inside(host, anchors, ())):
             # "met X during a visit to Japan", "Y, on a visit to Japan, met X", and a meeting
             # told in a clause on the trip ("a visit to Japan during which he met X")
             return ent

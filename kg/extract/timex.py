@@ -36,6 +36,9 @@ _VAGUE = frozenset({"soon", "recently", "now", "today", "currently", "later", "e
 _TIME_ADVERBS = frozenset({"later", "earlier", "early", "late", "sometime", "just"})
 _TIME_WORDS = frozenset({"soon", "tomorrow", "today", "yesterday", "tonight", "later",
                          "earlier"})
+#: Ordinals that count occurrences ("the second year in succession"); "last" dates.
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                       "eighth", "ninth", "tenth"})
 _BOUNDARY = frozenset({"since", "until", "till", "before", "after", "from", "by", "to"})
 
 
@@ -161,6 +164,9 @@ def is_duration(ent: Span) -> bool:
         return True  # "annual", "20th annual": how often, not when
     if all((t.pos_ in ("ADJ", "DET") or t.like_num) and t.dep_ in ("amod", "det") for t in ent):
         return True  # "the 12th annual meeting": which one, not when ("on the 12th" is a date)
+    if root.lemma_.casefold() in _UNITS and any(c.lower_ in _ORDINALS for c in root.children) \
+            and not any(c.lower_ == "of" for c in root.children):
+        return True  # "for the second year running": how many times, not when
     if root.lemma_.casefold() in _UNITS and not any(
         c.lower_ in ("this", "last", "next", "that", "the", "ago", "earlier", "later")
         for c in (*ent, *root.children)  # NER may leave "this" out of "this week's"
@@ -216,7 +222,9 @@ def attached_time(sent: Span, anchors: set[int], trigger: Token,
         if _attach_point(ent.root, anchors) or (head.i in after and ent.start > head.i):
             found.append(ent)
     if found:
-        best = min(found, key=lambda e: (e.label_ != "DATE", abs(e.root.i - trigger.i)))
+        # "on Friday at their final meeting of the season": "of the season" says which one
+        best = min(found, key=lambda e: (_which_one(e, trigger), e.label_ != "DATE",
+                                         abs(e.root.i - trigger.i)))
         before = [e for e in sent.ents if e.label_ == "DATE" and e.end == best.start]
         if best.label_ == "TIME" and before:
             best = before[0]  # "Wednesday morning": the shortest expression that dates it
@@ -230,7 +238,29 @@ def attached_time(sent: Span, anchors: set[int], trigger: Token,
             if nxt is not None and nxt.lower_ in _TIME_WORDS:
                 return f"{tok.text} {nxt.text}"  # "Later today"
             return tok.text
-    return _clausal_time(sent, anchors)
+    return _when_clause(trigger) or _clausal_time(sent, anchors)
+
+
+def _which_one(ent: Span, trigger: Token) -> bool:
+    """Whether ``ent`` is the object of an "of" phrase on the meeting word ("the first
+    meeting of the season"): it picks out the meeting rather than dating it."""
+    head = ent.root.head
+    return head.lower_ == "of" and head.head.i == trigger.i
+
+
+def _when_clause(trigger: Token) -> str | None:
+    """The date a "when" clause telling the event describes: "back in 1994, when talks
+    between X and Y came close to a deal"."""
+    for verb in (trigger, *trigger.ancestors):
+        head = verb.head
+        if verb.dep_ == "relcl" and head.ent_type_ == "DATE" and any(
+                c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
+            for ent in trigger.sent.ents:
+                if ent.start <= head.i < ent.end and not is_duration(ent):
+                    return _with_modifiers(ent)
+        if verb.pos_ in ("VERB", "AUX"):
+            return None  # only the clause the meeting is told in
+    return None
 
 
 #: Conjunctions of a clause that dates an event by another one ("after the market closed").
@@ -292,7 +322,13 @@ def time_anchors(anchors: set[int], trigger: Token) -> set[int]:
     nor the announcement of it."""
     doc = trigger.doc
     return {i for i in anchors if i == trigger.i
-            or not is_journey(doc[i]) and doc[i].lemma_.casefold() not in _REPORTING}
+            or not is_journey(doc[i]) and doc[i].lemma_.casefold() not in _REPORTING
+            and not _reported(doc[i])}
+
+
+def _reported(tok: Token) -> bool:
+    """ "was reported in the spring to have held talks": the report's time, not the meeting's."""
+    return tok.lemma_.casefold() == "report" and any(c.dep_ == "auxpass" for c in tok.children)
 
 
 def host_of(ent: Span) -> Token:
