@@ -141,9 +141,8 @@ def test_travellers_visiting_a_country_for_talks_meet_it_together(nlp):
     "Trade Minister Alan Pryce may fly to Japan for talks if the dispute is not settled.",
     "Trade Minister Alan Pryce flew to Tokyo on Monday to watch the final of the cup.",
     # the talks name their counterpart: the visited country's government is not met
-    "Peter Novak, the Norwegian trade minister, is touring Europe to discuss fishing quotas "
-    "with France and Spain. Novak will go on to Paris for similar talks tomorrow with Acme "
-    "Corp, the French insurer.",
+    "Peter Novak is touring Europe to discuss fishing quotas with France and Spain. Novak "
+    "will go on to Madrid for similar talks tomorrow with Acme Corp, the Spanish insurer.",
 ])
 def test_a_trip_with_no_government_or_no_talks_is_no_meeting(nlp, text):
     assert meetings(nlp, text) == []

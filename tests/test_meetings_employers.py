@@ -18,13 +18,13 @@ pytestmark = pytest.mark.model
          "Peter Novak, met in Lisbon on Monday to discuss interest rates.",
          {frozenset({"Anna Moravec", "Peter Novak"})}),
         # "X head Y" with an acronym in brackets: the meeting is with the person
-        ("Paul Keller described his meeting with Valoria Stock Exchange (VSE) head Lena "
-         "Fischer as very useful.",
+        ("Paul Keller praised his meeting with Valoria Stock Exchange (VSE) head Lena "
+         "Fischer as useful.",
          {frozenset({"Paul Keller", "Lena Fischer"})}),
         # an apposition after the name: ", chief financial officer of X,"
-        ("Anna Moravec, chairman of Acme Corp, and Peter Novak, chief financial officer of "
-         "Brightwater Holdings, attended the meeting, which was moved to a hotel.",
-         {frozenset({"Anna Moravec", "Peter Novak"})}),
+        ("Lena Fischer, chairman of Acme Corp, and Peter Novak, chief financial officer of "
+         "Brightwater Holdings, attended the meeting on Tuesday.",
+         {frozenset({"Lena Fischer", "Peter Novak"})}),
         ("Paul Keller met Brightwater Holdings chairman Peter Novak in Geneva on Friday.",
          {frozenset({"Paul Keller", "Peter Novak"})}),
     ],
