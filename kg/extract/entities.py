@@ -209,7 +209,7 @@ def _as_organisations(spans: list[Span]) -> list[Span]:
 
 def _one_word_bodies(spans: list[Span]) -> list[Span]:
     """One-word PERSON spans of a name NER tags ORG at least as often, that no mention gives
-    a first name, an honorific or a title ("Labour and the Tories", "Kestrel said"): a party
+    a first name, an honorific or a title ("Labour said", "Kestrel said"): a party
     or a company NER once took for a person. One PERSON tag used to make every mention a
     person."""
     def word(e: Span) -> str:
