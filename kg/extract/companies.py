@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.gazetteer import bare_name, country_of, is_company_name
 from kg.extract.index import EntityIndex
 
-__all__ = ["company_prefixes", "companies_not_people", "untagged_companies", "own_meeting"]
+__all__ = ["company_prefixes", "companies_not_people", "untagged_companies", "own_meeting",
+           "not_own"]
 
 
 def _words(span: Span) -> tuple[str, ...]:
@@ -108,3 +109,9 @@ def own_meeting(index: EntityIndex, noun: Token, key: str) -> bool:
     e = index.get(key)
     return e is not None and is_company_name(e.label) and any(
         c.lower_ in _OWN_MEETING for c in noun.children if c.dep_ in ("amod", "compound", "nmod"))
+
+
+def not_own(index: EntityIndex, noun: Token, keys: list[str]) -> list[str]:
+    """``keys`` without the companies whose own annual or board meeting ``noun`` is ("the
+    annual meeting of Acme Corp" is Acme's, not a meeting with Acme)."""
+    return [k for k in keys if not own_meeting(index, noun, k)]

@@ -18,7 +18,7 @@ from typing import cast
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import meeting_words as words
-from kg.extract.companies import own_meeting
+from kg.extract.companies import not_own, own_meeting
 from kg.extract.discourse import discourse_meetings
 from kg.extract.earlier_mention import dated_again
 from kg.extract.employers import without_employers
@@ -40,6 +40,7 @@ from kg.extract.status import (
     nominal_status,
     noun_status,
 )
+from kg.extract.stray import stray_between, stray_with
 from kg.extract.trigger_syntax import (
     addressees,
     chain,
@@ -51,7 +52,6 @@ from kg.extract.trigger_syntax import (
     org_before,
     present_at,
     proposed,
-    stray_with,
     verb_lemma,
 )
 from kg.model import Entity, EntityType, Meeting, MeetingStatus
@@ -141,7 +141,8 @@ class _Finder:
                                             Token | None]:
         """Party sets of a meeting noun, its anchors, its phrase objects and its governor."""
         p = self.parties
-        between = p.prep_objects(n, ("between",)) + p.paired(n)  # or "U.S.-Soviet talks"
+        # Also "U.S.-Soviet talks" and "a meeting later today between X and Y".
+        between = p.prep_objects(n, ("between",)) + p.paired(n) + stray_between(p, n)
         # "talks between banks and A, B and C": A, B and C are one side and did not meet.
         one_side = any(t.pos_ == "NOUN" and not p.of_token(t)
                        for t in p.prep_object_tokens(n, ("between",)))
@@ -195,7 +196,7 @@ class _Finder:
                 if via not in words.BEFORE_AFTER:
                     anchors.add(gov.i)
             elif via in ("at", "during", "after", "following", "in") and on_verb(n, gov) \
-                    and not (with_ or between or of or bodies) \
+                    and not (with_ or between or of or bodies or agents) \
                     and all(c.pos_ == "PRON" or c.ent_type_ == "DATE" for c in n.children
                             if c.dep_ == "poss"):  # "their meeting", "last week's talks"
                 # "X and Y discussed the plans at (their) meeting", "A and B signed a pact
@@ -206,13 +207,13 @@ class _Finder:
                         and gov.lemma_.casefold() not in words.ALONE:
                     takes_agent, with_ = True, with_ + told
                     anchors.add(gov.i)
-            elif present_at(n, gov, via) and (of or bodies) \
+            elif present_at(n, gov, via) and (not_own(self.index, n, of) or bodies or agents) \
                     and not (with_ or between or poss) \
                     and not any(c.dep_ == "expl" for c in gov.children):
                 # "X will be in Lima for the annual meeting of the Andean Trade Bank",
                 # "X said at a meeting of the EC council that ...": X attended it.
                 takes_agent = attend = True
-                bodies = bodies or [k for k in of if p.named_body(k)]
+                bodies = bodies or [k for k in not_own(self.index, n, of) if p.named_body(k)]
                 anchors.add(gov.i)
             elif via == "to" and lemma == "invite":
                 # "X was not invited to the summit": a negated attendance; an invitation
@@ -243,8 +244,10 @@ class _Finder:
             self.last_bodies = bodies
             return sets, anchors, objs, gov
         if attend and not (between or of or poss or with_):
-            # "will attend the meeting": the body of the meeting last named, if any;
-            # co-attendees of an unnamed meeting are not paired.
+            # "will attend the meeting": the body of the meeting last named, if any; a meeting
+            # "hosted by X" is X's; co-attendees of an unnamed meeting are not paired.
+            if clause_parties(p, n)[0]:
+                return [_merge(agents)], anchors, objs, gov
             if n.lemma_.casefold() in words.NOUN_TRIGGERS and any(c.lower_ == "the"
                                                                    for c in n.children):
                 # "the annual meeting": of the body meant before, in this sentence or earlier;

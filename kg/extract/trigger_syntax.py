@@ -17,7 +17,7 @@ from kg.extract.meeting_words import HELD, MOTION, PRESENCE, SAY, SETTING
 from kg.model import EntityType, MeetingStatus
 
 __all__ = ["QUANTITY", "EVENT_PARTS", "PROPOSAL_NOUNS", "OCCUR", "POSSIBLE", "looked_through",
-           "verb_lemma", "governor", "chain", "stray_with", "inside_party", "clause_parties",
+           "verb_lemma", "governor", "chain", "inside_party", "clause_parties",
            "addressees", "proposed", "only_possible", "answered", "definite", "on_verb",
            "org_before", "copular_subject", "trigger_text", "present_at"]
 
@@ -174,24 +174,6 @@ def present_at(noun: Token, gov: Token, via: str) -> bool:
         and host.head.head.i == gov.i
 
 
-STRAY_PATH = frozenset({"pobj", "prep", "advcl", "npadvmod", "advmod", "compound"})
-
-
-def stray_with(verb: Token) -> list[Token]:
-    """ "with" phrases below ``verb`` that the parser hung on a word in between ("met in the
-    residence with X", "met after the vote ended with X")."""
-    out = []
-    for t in verb.subtree:
-        if t.dep_ != "prep" or t.lower_ != "with" or t.head.i == verb.i or t.i < verb.i:
-            continue
-        cur = t.head
-        while cur.i != verb.i and cur.dep_ in STRAY_PATH and cur.head.i != cur.i:
-            cur = cur.head
-        if cur.i == verb.i:
-            out.append(t)
-    return out
-
-
 def inside_party(tok: Token, keys: list[str], index: EntityIndex) -> bool:
     """Whether ``tok`` modifies the phrase of one of the parties ``keys`` ("Acme" in "Acme
     chairman X", "X of Acme Inc")."""
@@ -339,25 +321,26 @@ class _PartiesOf(Protocol):
     def _is_org(self, key: str) -> bool: ...
 
 
+_HOSTED = frozenset({"host", "chair", "attend", "convene", "organise", "organize"})
 #: Verbs of a relative clause whose subject took part in the meeting the clause is on.
 _HELD_BY = frozenset({"hold", "have", "conduct", "attend", "host", "chair", "open", "begin",
                       "start", "resume", "convene"})
 
 
 def clause_parties(parties: _PartiesOf, noun: Token) -> tuple[list[str], list[str]]:
-    """Who a clause on a meeting noun says held it, and with whom: "a meeting hosted by X",
-    "the talks (that) X held with Y" give ([X], []) and ([X], [Y]); "the talks scheduled in
-    Rome between X and Y" ([X, Y], []), where the parser hung the noun's phrase on the
-    participle."""
+    """Who a clause on a meeting noun says held it, and with whom: "a meeting hosted (chaired,
+    convened, organised, attended) by X", "the talks (that) X held with Y" give ([X], []) and
+    ([X], [Y]); "the talks scheduled in Rome between X and Y" ([X, Y], []), where the parser
+    hung the noun's phrase on the participle."""
     agents: list[str] = []
     with_: list[str] = []
     host = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun
     stray = [c for c in host.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i > noun.i
-             and c.lemma_.casefold() in ("host", "chair", "attend")
+             and c.lemma_.casefold() in _HOSTED
              and any(g.dep_ == "agent" for g in c.children)] if host is not noun else []
     for c in [*noun.children, *stray]:
         lemma = c.lemma_.casefold()
-        if c.dep_ == "acl" and lemma in ("host", "chair", "attend") or c in stray:
+        if c.dep_ == "acl" and lemma in _HOSTED or c in stray:
             # "at a meeting ..., also attended by Y" hung on the verb: the meeting's
             agents += parties.subjects(c)
         elif c.dep_ == "acl" and lemma in HELD and c.tag_ == "VBN":
