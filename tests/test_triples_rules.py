@@ -138,3 +138,18 @@ def test_find_triples_fills_records_and_entities():
 def test_weights_drive_confidence(weights):
     confs = {r.confidence for r in extract_sentence(parse(PASSIVE)[:], weights=weights)}
     assert confs == ({0.5} if not weights else {round(1 / (1 + 2.718281828459045**-2), 6)})
+
+
+def test_appositive_whose_head_is_left_empty_gives_no_extraction():
+    # A fixture list ("Rovers v Albion") parsed with "v" as a noun and the second team as its
+    # appositive: without the name nothing is left of the head, so no (Albion; is; ) with an
+    # empty argument, which made the whole sentence's triples fail.
+    from kg.extract.oie.appositive import appositive_extractions
+
+    d = Doc(Vocab(), words=["Rovers", "v", "Albion", "won"], heads=[3, 0, 1, 3],
+            deps=["nsubj", "punct", "appos", "ROOT"], pos=["PROPN", "NOUN", "PROPN", "VERB"])
+    assert appositive_extractions(d[:]) == []
+    # while a common noun with a name in apposition still gives its copula
+    d = Doc(Vocab(), words=["the", "ship", "Valoria", "sank"], heads=[1, 3, 1, 3],
+            deps=["det", "nsubj", "appos", "ROOT"], pos=["DET", "NOUN", "PROPN", "VERB"])
+    assert [(r.subject, r.args) for r in appositive_extractions(d[:])] == [((2,), ((0, 1),))]

@@ -83,7 +83,9 @@ def appositive_extractions(sent: Span) -> list[RawExtraction]:
     for tok in sent:
         if tok.dep_ == "appos" and tok.head.pos_ in _NOMINAL and tok.pos_ in _NOMINAL | {"NUM"}:
             r = _appositive(tok.head, tok)
-            if r.subject and r.args:
+            # The head may be all punctuation once the name is taken out (a fixture list's
+            # "v" parsed as a noun): an empty argument is no extraction.
+            if r.subject and r.args and all(r.args):
                 out.append(r)
     return out
 
