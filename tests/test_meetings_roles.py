@@ -55,8 +55,8 @@ def test_no_meeting_without_a_named_holder(nlp, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "The bankers, speaking ahead of a meeting later today between Valorian Finance Minister "
-        "Peter Novak and his counterpart Paul Keller, said little.",
+        "The dealers, talking before a meeting later today between Valorian Trade Minister "
+        "Peter Novak and his opposite number Paul Keller, gave no forecast.",
         "The traders waited for a summit tomorrow between Peter Novak and Paul Keller.",
     ],
 )

@@ -2,7 +2,7 @@
 
 A verb's "with" phrase hung on a word in between ("met in the residence with X"). A meeting
 noun's "between" phrase hung on the verb above the noun: when a time word follows the noun
-("ahead of a meeting later today between X and Y"), the small parser often makes the time word
+("before talks later today between X and Y"), the small parser often makes the time word
 and the phrase after it modifiers of the governing verb; people or organisations are not
 "between" anything a verb does, so such a phrase is the meeting's.
 
