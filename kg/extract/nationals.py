@@ -22,14 +22,14 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.gazetteer import country_of
+from kg.extract.gazetteer import capital_countries, country_of
 from kg.extract.index import EntityIndex
 from kg.extract.names import NameBuilder
 from kg.model import Entity, EntityType, Mention
 
 __all__ = ["CountryCompound", "compound_countries", "find_compounds", "add_compounds",
            "compound_parties", "demonym_keys", "fuller_country", "led_by", "nationals", "singular",
-           "stray_country", "stray_from"]
+           "seat_countries", "stray_country", "stray_from"]
 
 #: Combining forms that only occur as the first part of a compound ("Franco-German").
 _COMBINING = {"franco": "French", "anglo": "British", "sino": "Chinese", "russo": "Russian",
@@ -189,6 +189,34 @@ def stray_country(index: EntityIndex, noun: Token, found: list[str]) -> list[str
         return []
     return [k for k in index.keys_of(before)
             if getattr(index.get(k), "type", None) is EntityType.COUNTRY]
+
+
+#: The roles in which a capital city is its government, not a place: a subject ("Washington
+#: and Tokyo held talks"), a possessor ("Tokyo's talks with X") or the other side ("talks with
+#: Bonn", "between Paris and Madrid"); "in", "to" or "from" Tokyo stay places.
+_SEAT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+_SEAT_PREPS = frozenset({"with", "between"})
+
+
+def seat_countries(index: EntityIndex, tok: Token) -> list[str]:
+    """The country a capital city ``tok`` stands for as a party, as the guide reads
+    "Washington" for the United States; only a country the article names, and only in a
+    party's role (``_SEAT_DEPS``, or the object of "with" or "between")."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if not (first.dep_ in _SEAT_DEPS
+            or first.dep_ == "pobj" and first.head.lower_ in _SEAT_PREPS):
+        return []
+    out: list[str] = []
+    for k in index.keys_of(tok):
+        e = index.get(k)
+        if e is None or e.type is not EntityType.PLACE:
+            continue
+        named = [c.key for c in index.entities if c.type is EntityType.COUNTRY
+                 and c.label in capital_countries(e.label)]
+        out += named if len(named) == 1 else []  # Moscow: Russia or the Soviet Union, if one
+    return out
 
 
 def compound_run(noun: Token) -> Span | None:

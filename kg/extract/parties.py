@@ -22,6 +22,7 @@ from kg.extract.nationals import (
     fuller_country,
     led_by,
     nationals,
+    seat_countries,
     singular,
     stray_country,
     stray_from,
@@ -90,7 +91,8 @@ class Parties:
                 return self.expand(ante, depth + 1)
             return self.of_token(ante, depth + 1)
         keys = [self.stand_in(k) for k in self.index.keys_of(tok) if self.eligible(k)] or [
-            k for n in sw.dated_names(self.index, tok) for k in self._named(n, depth + 1)]
+            k for n in sw.dated_names(self.index, tok) for k in self._named(n, depth + 1)
+        ] or seat_countries(self.index, tok)  # "Washington and Tokyo held talks"
         keys = led_by(self, tok) or keys  # "a Chilean delegation, led by X": X
         if any(c.lower_ == "other" for c in tok.children) and tok.dep_ == "conj":
             # "Lopez and other Spanish officials": the same side as the named conjunct.
