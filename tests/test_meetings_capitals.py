@@ -1,6 +1,8 @@
-"""A capital city in a party's role is its country's government (the guide: "Washington" as the
-United States), only for a country the article names; a capital after "in", "to" or "from"
-stays a place. Sentences written for these tests."""
+"""A country's government named by its capital or by a possessive: a capital city in a party's
+role is its country's government (the guide: "Washington" as the United States), only for a
+country the article names, while a capital after "in", "to" or "from" stays a place; "Norway's
+government" or "Norway's negotiators" is Norway, as "the Norwegian government" is. Sentences
+written for these tests."""
 
 from __future__ import annotations
 
@@ -48,3 +50,20 @@ def test_no_country_for_a_capital_the_article_never_ties_to_one(nlp):
     # Precision first: a capital stands for a country only when the article names that
     # country, so a story that names neither government gives no meeting.
     assert not pairs(nlp, "Washington and Tokyo will hold talks on semiconductors next week.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway's government held talks with Peter Novak in Oslo on Monday.",
+        "Norway's delegation and Peter Novak held talks on Monday.",
+        "Peter Novak met Norway's negotiators in Oslo on Monday.",
+    ],
+)
+def test_possessive_country_before_a_group_noun_is_the_country(nlp, text):
+    assert pairs(nlp, text) == {frozenset({"Norway", "Peter Novak"})}
+
+
+def test_possessive_country_before_a_named_holder_gives_the_person(nlp):
+    text = "Peter Novak met Norway's foreign minister, Anna Moravec, on Monday."
+    assert pairs(nlp, text) == {frozenset({"Anna Moravec", "Peter Novak"})}

@@ -103,7 +103,7 @@ class Parties:
         if head in _STAND_FOR_COUNTRY and not named or not keys and head in NAMED_GROUPS:
             # "U.S. and Japanese negotiators", "the U.S. delegation": the modifiers' countries.
             for c in tok.children:
-                if c.dep_ in ("nmod", "compound", "amod"):
+                if c.dep_ in ("nmod", "compound", "amod", "poss"):  # also "Norway's government"
                     for a in (c, *c.conjuncts):
                         for k in self.index.keys_of(a):
                             k = self.stand_in(k)
