@@ -30,6 +30,7 @@ from kg.extract.gazetteer import (
 from kg.extract.meeting_words import NOUN_TRIGGERS, VERB_TRIGGERS
 from kg.extract.names import NameBuilder, PersonMention
 from kg.extract.quotes import FIRST_PERSON, quoted_tokens, speaker_token
+from kg.extract.walks import first_conjunct
 from kg.model import EntityType, Mention
 
 __all__ = [
@@ -91,8 +92,7 @@ def _counterpart(a: Token, b: Token) -> bool:
     ``a`` ("Speaking after talks with Ruiz, he said"; "in meetings with Ruiz she stressed")."""
     if b.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    while a.dep_ == "conj" and a.head.i != a.i:
-        a = a.head  # "with Ruiz and his ministers"
+    a = first_conjunct(a)  # "with Ruiz and his ministers"
     if a.dep_ == "pobj" and a.head.lower_ == "with":
         word = a.head.head
     elif a.dep_ == "dobj" and a.head.lemma_.casefold() == "meet":

@@ -42,6 +42,7 @@ from kg.extract.portfolios import (
     noun_lemma,
     offices,
 )
+from kg.extract.walks import first_conjunct
 from kg.model import EntityType
 
 __all__ = ["Groups", "KIND_NOUNS", "PartyReader", "members_of"]
@@ -236,9 +237,7 @@ class Groups:
     def _places(self, tok: Token) -> frozenset[str] | None:
         """The countries the modifiers of ``tok`` allow: None when nothing restricts them,
         an empty set when a modifier is not understood (the group is then left alone)."""
-        first = tok
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head  # "EC finance ministers and central bankers" share "EC"
+        first = first_conjunct(tok)  # "EC finance ministers and central bankers" share "EC"
         owner = {d.i for t in {tok, first} for c in t.children if c.dep_ == "poss"
                  for d in c.subtree}
         toks = [t for h in {tok, first} for t in self.doc[h.left_edge.i : h.i]

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.gazetteer import capital_countries, country_of
 from kg.extract.index import EntityIndex
 from kg.extract.names import NameBuilder
+from kg.extract.walks import first_conjunct
 from kg.model import Entity, EntityType, Mention
 
 __all__ = ["CountryCompound", "compound_countries", "find_compounds", "add_compounds",
@@ -202,9 +203,7 @@ def seat_countries(index: EntityIndex, tok: Token) -> list[str]:
     """The country a capital city ``tok`` stands for as a party, as the guide reads
     "Washington" for the United States; only a country the article names, and only in a
     party's role (``_SEAT_DEPS``, or the object of "with" or "between")."""
-    first = tok
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(tok)
     if not (first.dep_ in _SEAT_DEPS
             or first.dep_ == "pobj" and first.head.lower_ in _SEAT_PREPS):
         return []

@@ -38,6 +38,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from kg.extract.walks import first_conjunct
 from kg.model import DateSpan
 
 __all__ = ["fresh_span", "ongoing", "clause_verb", "said_at", "NOT_PURPOSE", "LEAD_DAYS"]
@@ -100,8 +101,7 @@ def ongoing(trigger: Token) -> bool:
 def _reported(verb: Token) -> bool:
     """Whether ``verb``'s clause is what someone was reported to have said ("said they were
     negotiating", "adding that it was holding talks"): its past tense is the time of saying."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
+    verb = first_conjunct(verb)
     return verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX") \
         and verb.head.lemma_.casefold() in _REPORT and verb.head.tag_ not in ("VBZ", "VBP")
 
