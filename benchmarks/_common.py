@@ -4,19 +4,35 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 import threading
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import psutil
 
-__all__ = ["DEFAULT_CORPUS", "read_records", "write_subset", "TreeRSS", "rss_mb"]
+__all__ = ["DEFAULT_CORPUS", "read_records", "write_subset", "TreeRSS", "rss_mb", "say", "day"]
 
 #: Research-only corpus: benchmarks read it in place and never copy it into the repo.
 DEFAULT_CORPUS = str(
     Path(__file__).resolve().parents[2] / "shared/datasets/reuters21578/reuters.jsonl.gz"
 )
+
+
+def say(line: str) -> None:
+    """One line of a benchmark's report, on standard output."""
+    sys.stdout.write(line + "\n")
+
+
+def day(v: object) -> date | None:
+    """The day of an ISO date or date-time value (a SPARQL literal or a JSON string), or None.
+
+    >>> day("1987-04-29T00:00:00"), day(None)
+    (datetime.date(1987, 4, 29), None)
+    """
+    return date.fromisoformat(str(v)[:10]) if v is not None else None
 
 
 def read_records(path: str, limit: int | None = None) -> Iterator[dict]:

@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import DEFAULT_CORPUS, read_records  # noqa: E402
+from _common import DEFAULT_CORPUS, day, read_records, say  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "data" / "meeting-events.json"
 
@@ -78,12 +78,6 @@ SELECT ?e ?a ?label ?r ?start ?end ?status ?place WHERE {
 }"""
 
 
-def _say(line: str) -> None:
-    sys.stdout.write(line + "\n")
-
-
-def _day(v: object) -> date | None:
-    return date.fromisoformat(str(v)[:10]) if v is not None else None
 
 
 def build_store(corpus: str, ids: set[str], where: Path):
@@ -96,7 +90,7 @@ def build_store(corpus: str, ids: set[str], where: Path):
         for rec in read_records(corpus):
             if rec["id"] in ids:
                 fh.write(json.dumps(rec) + "\n")
-                published[rec["id"]] = _day(rec.get("published"))
+                published[rec["id"]] = day(rec.get("published"))
     store = open_store(str(where / "store"))
     summary = build([str(data)], store, bulk=False)
     return store, summary, published
@@ -237,7 +231,7 @@ def score(store, gold: dict, split: str, show: bool,
         r = reports[str(d["m"])]
         r["att"][str(d["a"])] = str(d["label"])
         r.update(article=str(d["article"]), cs=int(str(d["cs"])), ce=int(str(d["ce"])),
-                 date=_day(d.get("date")), status=_status(d["status"]))
+                 date=day(d.get("date")), status=_status(d["status"]))
     events: dict[tuple[str, frozenset[str]], str] = {}  # (report, pair surnames) -> event
     spans: dict[str, tuple[date | None, date | None]] = {}
     said: dict[str, str] = {}  # system event or report -> its (reconciled) status
@@ -249,7 +243,7 @@ def score(store, gold: dict, split: str, show: bool,
         info[str(d["e"])]["att"][str(d["a"])] = _surname(str(d["label"]))
         if d.get("place") is not None:
             info[str(d["e"])]["place"] = str(d["place"])
-        spans[str(d["e"])] = (_day(d.get("start")), _day(d.get("end")))
+        spans[str(d["e"])] = (day(d.get("start")), day(d.get("end")))
         said[str(d["e"])] = _status(d["status"])
     said.update({iri: r["status"] for iri, r in reports.items()})
     for d in rows:  # an event of three or more stands for each pair of its participants
@@ -317,7 +311,7 @@ def score(store, gold: dict, split: str, show: bool,
                 and date.fromisoformat(real["start"]) <= hi
             hits += ok
             if show and not ok and name == "events":
-                _say(f"    date miss: {real['event']} real {real['start']}..{real['end']}, "
+                say(f"    date miss: {real['event']} real {real['start']}..{real['end']}, "
                       f"event {lo}..{hi} ({len(fs)} reports)")
         out[f"{name}: interval contains real date"] = hits / total if total else 0.0
         # The status the reports of the real meeting give it, reconciled by the issue's rule
@@ -327,8 +321,8 @@ def score(store, gold: dict, split: str, show: bool,
             real_ev = Counter(f[0]["event"] for f in fs).most_common(1)[0][0]
             agree += said.get(sys_ev if name == "events" else fs[0][2]) == gold_status[real_ev]
             if show and name == "events" and said.get(sys_ev) != gold_status[real_ev]:
-                _say(f"    status miss: {real_ev} reports say {gold_status[real_ev]}, "
-                     f"event {said.get(sys_ev)}")
+                say(f"    status miss: {real_ev} reports say {gold_status[real_ev]}, "
+                    f"event {said.get(sys_ev)}")
         out[f"{name}: status agrees with gold"] = agree / len(members) \
             if members else 0.0
         if why and name == "events":
@@ -339,15 +333,15 @@ def score(store, gold: dict, split: str, show: bool,
             per[f[0]["event"]].add(f[1])
         for ev, sys_evs in sorted(per.items()):
             if len(sys_evs) > 1:
-                _say(f"    split: {ev} -> {len(sys_evs)} events")
+                say(f"    split: {ev} -> {len(sys_evs)} events")
         owners = defaultdict(set)  # gold events are per pair: a meeting of three is three
         for f in found:
             owners[(f[1], tuple(f[0]["pair"]))].add(f[0]["event"])
         for evs in owners.values():
             if len(evs) > 1:
-                _say(f"    merged: {sorted(evs)}")
+                say(f"    merged: {sorted(evs)}")
         for g in missed:
-            _say(f"    not extracted: {g['article']}@{g['offset']} {'/'.join(g['pair'])}")
+            say(f"    not extracted: {g['article']}@{g['offset']} {'/'.join(g['pair'])}")
     return out
 
 
@@ -366,12 +360,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kg-events-") as tmp:
         store, summary, published = build_store(args.corpus, ids, Path(tmp))
         try:
-            _say(f"built {len(summary.built)} articles: {summary.meetings} meeting reports; "
+            say(f"built {len(summary.built)} articles: {summary.meetings} meeting reports; "
                   f"events {summary.events_created} created")
             sets = sorted({r.get("set", "v1") for r in gold["reports"]})
             rounds = [None] + (sets if args.rounds else [])
             for split, part in ((sp, pa) for pa in rounds for sp in ("dev", "validation")):
-                _say(f"== {split}" + (f" ({part} pairs only)" if part else ""))
+                say(f"== {split}" + (f" ({part} pairs only)" if part else ""))
                 figures = score(store, _part(gold, part), split,
                                 args.errors and split == "dev", published, args.why)
                 for k, v in figures.items():
@@ -381,7 +375,7 @@ def main() -> None:
                     side = f"   (one event per report: {base:.3f})" if base is not None \
                         and k.startswith("events") else ""
                     shown = f"{v:.3f}" if k.startswith("events") else f"{int(v)}"
-                    _say(f"  {k:<42} {shown}{side}")
+                    say(f"  {k:<42} {shown}{side}")
         finally:
             store.close()
 

@@ -45,6 +45,10 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import say  # noqa: E402
+
 DATA = Path(__file__).resolve().parent / "data"
 Key = tuple[str, int, tuple[str, str]]
 
@@ -58,10 +62,6 @@ class Answer:
     status: str | None = None
     start: str | None = None
     end: str | None = None
-
-
-def _say(line: str) -> None:
-    sys.stdout.write(line + "\n")
 
 
 def key(article: str, offset: int, pair: Iterable[str]) -> Key:
@@ -207,28 +207,28 @@ def main() -> None:
     if args.set != "v1":
         one = second_annotator(_read(DATA / f"meeting-events-{args.set}-a1.json"))
         two = second_annotator(_read(args.second or DATA / f"meeting-events-{args.set}-a2.json"))
-        _say(f"{args.set}: annotator 1 vs annotator 2 (both blind)")
+        say(f"{args.set}: annotator 1 vs annotator 2 (both blind)")
     else:
         one = first_annotator(gold)
         two = second_annotator(_read(args.second or DATA / "meeting-events-a2.json"))
-        _say("annotator 1 (as first annotated) vs annotator 2")
+        say("annotator 1 (as first annotated) vs annotator 2")
     splits = {key(r["article"], r["offset"], r["pair"]): r["split"] for r in gold["reports"]}
     figures, diff = agreement(one, two)
     for k, v in figures.items():
-        _say(f"  {k:<38} {v:.3f}" if isinstance(v, float) else f"  {k:<38} {v}")
+        say(f"  {k:<38} {v:.3f}" if isinstance(v, float) else f"  {k:<38} {v}")
     final = first_annotator(gold, adjudicated=True, part=args.set)
     for name, answers in (("annotator 1", one), ("annotator 2", two)):
         if not set(answers) & set(final):
             continue  # not adjudicated yet
         f, _ = agreement(answers, final)
-        _say(f"{name} vs the adjudicated set: meeting {f['meeting: agreement']:.3f}, status "
-             f"{f['status: agreement']:.3f}, clustering F1 {f['clustering: pairwise F1']:.3f}, "
-             f"real meetings' dates the same {f['dates: real meetings, same interval']:.3f}")
+        say(f"{name} vs the adjudicated set: meeting {f['meeting: agreement']:.3f}, status "
+            f"{f['status: agreement']:.3f}, clustering F1 {f['clustering: pairwise F1']:.3f}, "
+            f"real meetings' dates the same {f['dates: real meetings, same interval']:.3f}")
     if args.list:
         for kind, ks in diff.items():
             for k in ks:
-                _say(f"  {kind}: {k}  [{splits.get(k[0] if kind == 'clustering' else k, '-')}]"
-                     if kind != "clustering" else f"  {kind}: {k[0]} / {k[1]}")
+                say(f"  {kind}: {k}  [{splits.get(k[0] if kind == 'clustering' else k, '-')}]"
+                    if kind != "clustering" else f"  {kind}: {k[0]} / {k[1]}")
 
 
 if __name__ == "__main__":

@@ -33,6 +33,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import day, say  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "data" / "meeting-events.json"
 
@@ -58,14 +61,6 @@ SELECT ?m ?time ?text WHERE {
   GRAPH ?g { ?m a kg:Meeting ; prov:wasDerivedFrom ?s . ?s schema:text ?text .
              OPTIONAL { ?m kg:timeText ?time } }
 }"""
-
-
-def _say(line: str) -> None:
-    sys.stdout.write(line + "\n")
-
-
-def _day(v: object) -> date | None:
-    return date.fromisoformat(str(v)[:10]) if v is not None else None
 
 
 def _key(iri: str, label: str) -> str:
@@ -130,7 +125,7 @@ def read_events(store) -> list[_Event]:
     for d in store.query(_EVENTS).dicts():
         e = str(d["e"])
         ev = events.setdefault(e, _Event(
-            e, {}, _day(d.get("start")), _day(d.get("end")), str(d["precision"]),
+            e, {}, day(d.get("start")), day(d.get("end")), str(d["precision"]),
             str(d["status"]).rsplit("#", 1)[-1].casefold(),
             str(d["place"]) if d.get("place") is not None else None, []))
         ev.names[str(d["a"])] = str(d["label"])
@@ -174,18 +169,18 @@ def audit(events: list[_Event], reports: dict, places: dict[str, str], days: int
 
 def _show_event(e: _Event, reports: dict, places: dict[str, str], texts: dict) -> None:
     names = "; ".join(sorted(e.names.values()))
-    _say(f"  [{names}] {e.start}..{e.end} ({e.precision}) {e.status}"
-         f"{' at ' + e.place if e.place else ''}, {len(e.reports)} reports")
+    say(f"  [{names}] {e.start}..{e.end} ({e.precision}) {e.status}"
+        f"{' at ' + e.place if e.place else ''}, {len(e.reports)} reports")
     for r in sorted(e.reports, key=lambda r: (reports[r].published or date.min, r)
                     if r in reports else (date.min, r)):
         rep = reports.get(r)
         time, text = texts.get(r, (None, ""))
         if rep is None:
-            _say(f"    - {r}")
+            say(f"    - {r}")
             continue
-        _say(f"    - {rep.article} pub {rep.published} {rep.status} {rep.span}"
-             f" time={time!r} place={places.get(r)!r}")
-        _say(f"      {' '.join(text.split())[:300]}")
+        say(f"    - {rep.article} pub {rep.published} {rep.status} {rep.span}"
+            f" time={time!r} place={places.get(r)!r}")
+        say(f"      {' '.join(text.split())[:300]}")
 
 
 def main() -> None:
@@ -208,7 +203,7 @@ def main() -> None:
     with open_store(args.store, writable=args.derive) as store:
         if args.derive:
             u = update_events(store)
-            _say(f"derived: {u.created} created, {u.updated} updated, {u.removed} removed")
+            say(f"derived: {u.created} created, {u.updated} updated, {u.removed} removed")
         reads = read_reports(store)
         events = read_events(store)
         texts = {str(d["m"]): (str(d["time"]) if d.get("time") is not None else None,
@@ -217,21 +212,21 @@ def main() -> None:
     places = {r.report.iri: r.place_text for r in reads if r.place_text}
     kept = leave_out(events, reports, json.loads(GOLD.read_text(encoding="utf-8")))
     splits, merges = audit(kept, reports, places, args.days, args.place_days, args.spread)
-    _say(f"events {len(events)}; left out (validation pairs or articles) "
-         f"{len(events) - len(kept)}; audited {len(kept)}, "
-         f"{sum(len(e.reports) > 1 for e in kept)} with several reports")
+    say(f"events {len(events)}; left out (validation pairs or articles) "
+        f"{len(events) - len(kept)}; audited {len(kept)}, "
+        f"{sum(len(e.reports) > 1 for e in kept)} with several reports")
     for kind, found in (("split", Counter(s[0] for s in splits)),
                         ("merge", Counter(m[0] for m in merges))):
-        _say(f"candidate {kind}s: {sum(found.values())}")
+        say(f"candidate {kind}s: {sum(found.values())}")
         for reason, n in sorted(found.items()):
-            _say(f"  {reason:<40} {n}")
+            say(f"  {reason:<40} {n}")
     if args.list:
         for n, (reason, a, b) in enumerate(splits, 1):
-            _say(f"SPLIT {n} ({reason})")
+            say(f"SPLIT {n} ({reason})")
             _show_event(a, reports, places, texts)
             _show_event(b, reports, places, texts)
         for n, (reason, e) in enumerate(merges, 1):
-            _say(f"MERGE {n} ({reason})")
+            say(f"MERGE {n} ({reason})")
             _show_event(e, reports, places, texts)
 
 
