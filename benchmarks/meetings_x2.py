@@ -1,0 +1,142 @@
+"""The x2 meetings set: Reuters stories annotated blind, kept in the repo as offsets, no text.
+
+``benchmarks/data/meetings-x2.json`` holds which Reuters-21578 stories were annotated, every gold
+line as character offsets into the story (``TITLE``, a blank line, ``BODY``, the meetings-dev
+form) with participants, place, time and status, each annotator's own lines the same way, and
+the adjudication of their disagreements. No article text is stored: ``build`` writes a
+directory in the meetings-dev format (``articles/``, ``gold.jsonl``, ``DONE.txt``) from the
+corpus, which ``meetings.py --extra DIR`` and the other benchmarks read (NEWID % 3 == 0 is the
+validation part; see ``meetings_extra.py``). ``pack`` turns an annotator's directory of that
+format back into offsets.
+
+    .venv/bin/python -P benchmarks/meetings_x2.py build OUT [--corpus PATH] [--lines gold|a1|a2]
+    .venv/bin/python -P benchmarks/meetings_x2.py pack DIR --lines gold|a1|a2 [--corpus PATH]
+
+>>> text = "TALKS\\n\\nPeter Novak met\\nPaul Keller  on Monday. Then he left."
+>>> span = locate(text, "Peter Novak met Paul Keller on Monday.")
+>>> span, collapsed(text[span[0]:span[1]])
+((7, 46), 'Peter Novak met Paul Keller on Monday.')
+>>> locate(text, "Anna Moravec met") is None
+True
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import DEFAULT_CORPUS, say  # noqa: E402
+
+__all__ = ["SET", "build", "collapsed", "locate", "pack", "story_text"]
+
+SET = Path(__file__).resolve().parent / "data" / "meetings-x2.json"
+KEYS = ("participants", "place", "time", "status")
+
+
+def collapsed(text: str) -> str:
+    """Whitespace runs as one space, as the guide writes a gold sentence."""
+    return " ".join(text.split())
+
+
+def locate(text: str, sentence: str) -> tuple[int, int] | None:
+    """Offsets in ``text`` of a whitespace-collapsed ``sentence``, None if it is not there."""
+    words = sentence.split()
+    if not words:
+        return None
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    found = re.search(pattern, text)
+    return (found.start(), found.end()) if found else None
+
+
+def story_text(record: dict) -> str:
+    """A corpus record as meetings-dev writes a Reuters article: title, blank line, body."""
+    return f"{record['title']}\n\n{record['text']}"
+
+
+def stories(corpus: Path, newids: set[int]) -> dict[int, dict]:
+    """The corpus records of ``newids``, by NEWID."""
+    out: dict[int, dict] = {}
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            record = json.loads(line)
+            newid = int(record["id"].split("-")[1])
+            if newid in newids:
+                out[newid] = record
+    return out
+
+
+def pack(directory: Path, which: str, corpus: Path) -> int:
+    """Store ``directory``'s lines (meetings-dev format) as ``which`` in the set; lines stored."""
+    data = json.loads(SET.read_text(encoding="utf-8"))
+    done = [line.split("\t")[0].strip()
+            for line in (directory / "DONE.txt").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    texts = {n: story_text(r) for n, r in stories(corpus, {int(x) for x in done}).items()}
+    lines = []
+    for raw in (directory / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        if not raw.strip():
+            continue
+        row = json.loads(raw)
+        newid = int(row["article"])
+        if str(newid) not in done:
+            continue
+        span = locate(texts[newid], row["sentence"])
+        if span is None:
+            raise SystemExit(f"meetings_x2: a sentence of {newid} is not in its story")
+        lines.append({"article": str(newid), "start": span[0], "end": span[1],
+                      **{k: row[k] for k in KEYS}})
+    data.setdefault("lines", {})[which] = lines
+    data.setdefault("done", {})[which] = done
+    SET.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return len(lines)
+
+
+def build(out: Path, which: str, corpus: Path) -> int:
+    """Write the set in the meetings-dev format under ``out`` with ``which`` lines; articles."""
+    data = json.loads(SET.read_text(encoding="utf-8"))
+    done = data["done"][which]
+    records = stories(corpus, {int(x) for x in done})
+    (out / "articles").mkdir(parents=True, exist_ok=True)
+    for newid in done:
+        record = records[int(newid)]
+        (out / "articles" / f"{newid}.txt").write_text(story_text(record), encoding="utf-8")
+        meta = {"source": data["corpus"], "id": record["id"], "date": record["published"],
+                "dateline": record.get("dateline"), "newid": int(newid)}
+        (out / "articles" / f"{newid}.meta.json").write_text(json.dumps(meta, indent=1))
+    counts: dict[str, int] = {}
+    with open(out / "gold.jsonl", "w", encoding="utf-8") as fh:
+        for line in data["lines"][which]:
+            text = story_text(records[int(line["article"])])
+            row = {"article": line["article"],
+                   "sentence": collapsed(text[line["start"]:line["end"]]),
+                   **{k: line[k] for k in KEYS}}
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            counts[line["article"]] = counts.get(line["article"], 0) + 1
+    (out / "DONE.txt").write_text("".join(f"{n}\t{counts.get(n, 0)}\n" for n in done))
+    return len(done)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``build`` or ``pack``; exit status 0."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("command", choices=("build", "pack"))
+    ap.add_argument("path", help="build: the directory to write; pack: the annotator's one")
+    ap.add_argument("--lines", default="gold", choices=("gold", "a1", "a2"))
+    ap.add_argument("--corpus", default=str(DEFAULT_CORPUS))
+    args = ap.parse_args(argv)
+    corpus = Path(args.corpus)
+    if args.command == "pack":
+        say(f"{pack(Path(args.path), args.lines, corpus)} lines stored as {args.lines}")
+    else:
+        say(f"{build(Path(args.path), args.lines, corpus)} articles written to {args.path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""The x2 set keeps gold as offsets: pack then build gives back the annotator's lines."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+_PATH = list(sys.path)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import meetings_x2  # noqa: E402
+
+sys.path[:] = _PATH
+
+BODY = ("Foreign Minister Anna Moravec met\nPeter Novak in Prague on Tuesday.\n"
+        "    She will see Paul Keller next week.\n")
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    path = tmp_path / "corpus.jsonl.gz"
+    rows = [{"id": "reuters-12", "title": "MORAVEC MEETS NOVAK", "published": "1987-03-04T10:00:00",
+             "dateline": "PRAGUE, March 4 -", "text": BODY},
+            {"id": "reuters-13", "title": "NOTHING", "published": "1987-03-04T11:00:00",
+             "text": "Prices rose.\n"}]
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r) + "\n" for r in rows)
+    return path
+
+
+def test_pack_then_build_round_trips(tmp_path, corpus, monkeypatch):
+    store = tmp_path / "set.json"
+    store.write_text(json.dumps({"corpus": "test corpus", "articles": ["12", "13"]}))
+    monkeypatch.setattr(meetings_x2, "SET", store)
+    annot = tmp_path / "a1"
+    annot.mkdir()
+    lines = [{"article": "12", "sentence": "Foreign Minister Anna Moravec met Peter Novak in "
+              "Prague on Tuesday.", "participants": ["Anna Moravec", "Peter Novak"],
+              "place": "Prague", "time": "Tuesday", "status": "happened"},
+             {"article": "12", "sentence": "She will see Paul Keller next week.",
+              "participants": ["Anna Moravec", "Paul Keller"], "place": None,
+              "time": "next week", "status": "planned"}]
+    (annot / "gold.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines))
+    (annot / "DONE.txt").write_text("12\t2\n13\t0\n")
+    assert meetings_x2.pack(annot, "a1", corpus) == 2
+    stored = json.loads(store.read_text())
+    first = stored["lines"]["a1"][0]
+    assert (first["start"], first["end"]) == (21, 88)  # after the title and its blank line
+    assert all("sentence" not in line for line in stored["lines"]["a1"])  # no text kept
+    out = tmp_path / "built"
+    assert meetings_x2.build(out, "a1", corpus) == 2
+    rebuilt = [json.loads(x) for x in (out / "gold.jsonl").read_text().splitlines()]
+    assert rebuilt == lines
+    assert (out / "DONE.txt").read_text() == "12\t2\n13\t0\n"
+    assert (out / "articles" / "12.txt").read_text().startswith("MORAVEC MEETS NOVAK\n\n")
+
+
+def test_pack_refuses_a_sentence_not_in_the_story(tmp_path, corpus, monkeypatch):
+    store = tmp_path / "set.json"
+    store.write_text(json.dumps({"corpus": "test corpus", "articles": ["12"]}))
+    monkeypatch.setattr(meetings_x2, "SET", store)
+    annot = tmp_path / "a2"
+    annot.mkdir()
+    (annot / "gold.jsonl").write_text(json.dumps(
+        {"article": "12", "sentence": "Novak met Keller.", "participants": ["Peter Novak", "Paul Keller"],
+         "place": None, "time": None, "status": "happened"}) + "\n")
+    (annot / "DONE.txt").write_text("12\t1\n")
+    with pytest.raises(SystemExit, match="not in its story"):
+        meetings_x2.pack(annot, "a2", corpus)
+    assert "lines" not in json.loads(store.read_text())  # nothing half-written
