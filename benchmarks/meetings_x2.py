@@ -72,29 +72,54 @@ def stories(corpus: Path, newids: set[int]) -> dict[int, dict]:
 
 
 def pack(directory: Path, which: str, corpus: Path) -> int:
-    """Store ``directory``'s lines (meetings-dev format) as ``which`` in the set; lines stored."""
+    """Store ``directory``'s lines (meetings-dev format) as ``which``; lines stored.
+
+    Lines of stories the directory does not list in its ``DONE.txt`` stay as they were, so a
+    second batch annotated in another directory joins the first. A gold directory's
+    ``adjudication.jsonl`` (its decisions) joins the set the same way, sentences as offsets.
+    """
     data = json.loads(SET.read_text(encoding="utf-8"))
     done = [line.split("\t")[0].strip()
             for line in (directory / "DONE.txt").read_text(encoding="utf-8").splitlines()
             if line.strip()]
     texts = {n: story_text(r) for n, r in stories(corpus, {int(x) for x in done}).items()}
-    lines = []
-    for raw in (directory / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        if not raw.strip():
-            continue
-        row = json.loads(raw)
-        newid = int(row["article"])
-        if str(newid) not in done:
-            continue
-        span = locate(texts[newid], row["sentence"])
+
+    def offsets(article: str, sentence: str) -> tuple[int, int]:
+        span = locate(texts[int(article)], sentence)
         if span is None:
-            raise SystemExit(f"meetings_x2: a sentence of {newid} is not in its story")
-        lines.append({"article": str(newid), "start": span[0], "end": span[1],
-                      **{k: row[k] for k in KEYS}})
-    data.setdefault("lines", {})[which] = lines
-    data.setdefault("done", {})[which] = done
+            raise SystemExit(f"meetings_x2: a sentence of {article} is not in its story")
+        return span
+
+    lines = []
+    for row in _rows(directory / "gold.jsonl"):
+        if str(row["article"]) in done:
+            start, end = offsets(str(row["article"]), row["sentence"])
+            lines.append({"article": str(row["article"]), "start": start, "end": end,
+                          **{k: row[k] for k in KEYS}})
+    decisions = []
+    for row in _rows(directory / "adjudication.jsonl"):
+        if str(row["article"]) in done and which == "gold":
+            for side in ("first", "second", "decision"):
+                if row["kind"] == "sentence" and isinstance(row[side], str):
+                    row[side] = list(offsets(str(row["article"]), row[side]))
+            decisions.append(row)
+    order = {a: i for i, a in enumerate(data["articles"])}
+    kept = [x for x in data.setdefault("lines", {}).get(which, []) if x["article"] not in done]
+    data["lines"][which] = sorted(kept + lines, key=lambda x: (order[x["article"]], x["start"]))
+    before = data.setdefault("done", {}).get(which, [])
+    data["done"][which] = sorted(set(before) | set(done), key=order.__getitem__)
+    if which == "gold":
+        kept_d = [x for x in data.get("adjudication", []) if x["article"] not in done]
+        data["adjudication"] = kept_d + decisions
     SET.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return len(lines)
+
+
+def _rows(path: Path) -> list[dict]:
+    """The JSON lines of ``path``; none if it does not exist."""
+    if not path.exists():
+        return []
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
 def build(out: Path, which: str, corpus: Path) -> int:

@@ -72,3 +72,30 @@ def test_pack_refuses_a_sentence_not_in_the_story(tmp_path, corpus, monkeypatch)
     with pytest.raises(SystemExit, match="not in its story"):
         meetings_x2.pack(annot, "a2", corpus)
     assert "lines" not in json.loads(store.read_text())  # nothing half-written
+
+
+def test_a_second_batch_joins_the_first(tmp_path, corpus, monkeypatch):
+    store = tmp_path / "set.json"
+    store.write_text(json.dumps({"corpus": "test corpus", "articles": ["12", "13"]}))
+    monkeypatch.setattr(meetings_x2, "SET", store)
+    first, second = tmp_path / "b1", tmp_path / "b2"
+    for d in (first, second):
+        d.mkdir()
+    (first / "gold.jsonl").write_text(json.dumps(
+        {"article": "12", "sentence": "She will see Paul Keller next week.",
+         "participants": ["Anna Moravec", "Paul Keller"], "place": None, "time": "next week",
+         "status": "planned"}) + "\n")
+    (first / "DONE.txt").write_text("12\t1\n")
+    (first / "adjudication.jsonl").write_text(json.dumps(
+        {"article": "12", "kind": "sentence", "first": "She will see Paul Keller next week.",
+         "second": None, "decision": "She will see Paul Keller next week.", "reason": "r"}) + "\n")
+    (second / "gold.jsonl").write_text("")
+    (second / "DONE.txt").write_text("13\t0\n")
+    meetings_x2.pack(first, "gold", corpus)
+    meetings_x2.pack(second, "gold", corpus)
+    stored = json.loads(store.read_text())
+    assert stored["done"]["gold"] == ["12", "13"]
+    assert [x["article"] for x in stored["lines"]["gold"]] == ["12"]
+    decision = stored["adjudication"][0]
+    assert decision["first"] == decision["decision"] and isinstance(decision["first"], list)
+    assert decision["second"] is None
