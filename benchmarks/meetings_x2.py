@@ -99,6 +99,8 @@ def pack(directory: Path, which: str, corpus: Path) -> int:
     decisions = []
     for row in _rows(directory / "adjudication.jsonl"):
         if str(row["article"]) in done and which == "gold":
+            if row["decision"] in ("first", "second"):  # an adjudicator may name the side
+                row["decision"] = row[row["decision"]]
             for side in ("first", "second", "decision"):
                 if row["kind"] == "sentence" and isinstance(row[side], str):
                     row[side] = list(offsets(str(row["article"]), row[side]))
