@@ -149,6 +149,9 @@ class _Finder:
         of = p.prep_objects(n, ("of",))
         agents, held_with = clause_parties(p, n)  # "the talks X held with Y", "hosted by X"
         with_ = p.prep_objects(n, ("with",)) + held_with
+        if not with_:  # "talks at the embassy with X": the parser hung it on the setting
+            with_ = [k for w in stray_with(n, words.SETTING) for g in w.children
+                     if g.dep_ == "pobj" for k in p.expand(g)]
         poss = [k for c in n.children if c.dep_ == "poss" for k in p.expand(c)]
         comp_toks = [t for c in n.children if c.dep_ in ("compound", "nmod")
                      and not (c.i > 0 and self.doc[c.i - 1].text == "(")  # "X's (X) meeting"

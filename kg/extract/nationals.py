@@ -300,10 +300,15 @@ def led_by(p: PartyReader, tok: Token) -> list[str]:
             for c in tok.children if c.dep_ in ("compound", "nmod", "poss")
             for k in p.index.keys_of(c)):
         return []  # "a World Bank team led by X": the bank is the named party
-    # The parser may hang "headed by X" on a noun of the phrase ("the team on arms headed by").
-    return [k for c in tok.subtree if c.dep_ == "acl" and c.lemma_.casefold() in _HEAD_VERBS
-            for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
-            for k in p.expand(o) if p.is_person(k)]
+    # The parser may hang "headed by X" on a noun of the phrase ("the team on arms headed by"),
+    # or on the noun of a phrase right after it that it gave to another word.
+    heads = [c for c in tok.subtree if c.dep_ == "acl" and c.lemma_.casefold() in _HEAD_VERBS]
+    after = tok.right_edge.i + 1
+    if not heads and after < tok.sent.end and tok.doc[after].dep_ == "prep":
+        heads = [c for c in tok.doc[after].subtree
+                 if c.dep_ == "acl" and c.lemma_.casefold() in _HEAD_VERBS]
+    return [k for c in heads for a in c.children if a.dep_ == "agent"
+            for o in a.children if o.dep_ == "pobj" for k in p.expand(o) if p.is_person(k)]
 
 
 def stray_from(tok: Token) -> list[Token]:

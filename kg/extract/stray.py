@@ -46,15 +46,18 @@ def stray_between(parties: Parties, noun: Token) -> list[str]:
 STRAY_PATH = frozenset({"pobj", "prep", "advcl", "npadvmod", "advmod", "compound"})
 
 
-def stray_with(verb: Token) -> list[Token]:
+def stray_with(verb: Token, through: frozenset[str] | None = None) -> list[Token]:
     """ "with" phrases below ``verb`` that the parser hung on a word in between ("met in the
-    residence with X", "met after the vote ended with X")."""
+    residence with X", "met after the vote ended with X"); with ``through``, only across
+    those prepositions ("talks at the embassy with X", not "talks on relations with X")."""
     out = []
     for t in verb.subtree:
         if t.dep_ != "prep" or t.lower_ != "with" or t.head.i == verb.i or t.i < verb.i:
             continue
         cur = t.head
         while cur.i != verb.i and cur.dep_ in STRAY_PATH and cur.head.i != cur.i:
+            if through is not None and cur.dep_ == "prep" and cur.lower_ not in through:
+                break
             cur = cur.head
         if cur.i == verb.i:
             out.append(t)
