@@ -10,6 +10,7 @@ validation part; see ``meetings_extra.py``). ``pack`` turns an annotator's direc
 format back into offsets.
 
     .venv/bin/python -P benchmarks/meetings_x2.py build OUT [--corpus PATH] [--lines gold|a1|a2]
+        [--batch N ...]
     .venv/bin/python -P benchmarks/meetings_x2.py pack DIR --lines gold|a1|a2 [--corpus PATH]
 
 >>> text = "TALKS\\n\\nPeter Novak met\\nPaul Keller  on Monday. Then he left."
@@ -124,10 +125,13 @@ def _rows(path: Path) -> list[dict]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-def build(out: Path, which: str, corpus: Path) -> int:
-    """Write the set in the meetings-dev format under ``out`` with ``which`` lines; articles."""
+def build(out: Path, which: str, corpus: Path, batches: list[str] | None = None) -> int:
+    """Write the set in the meetings-dev format under ``out`` with ``which`` lines, the
+    stories of ``batches`` only (default: the set's ``default_batches``); articles."""
     data = json.loads(SET.read_text(encoding="utf-8"))
-    done = data["done"][which]
+    wanted = batches or data.get("default_batches") or list(data.get("batches", {}))
+    chosen = {a for b in wanted for a in data["batches"][b]} if "batches" in data else None
+    done = [a for a in data["done"][which] if chosen is None or a in chosen]
     records = stories(corpus, {int(x) for x in done})
     (out / "articles").mkdir(parents=True, exist_ok=True)
     for newid in done:
@@ -139,6 +143,8 @@ def build(out: Path, which: str, corpus: Path) -> int:
     counts: dict[str, int] = {}
     with open(out / "gold.jsonl", "w", encoding="utf-8") as fh:
         for line in data["lines"][which]:
+            if line["article"] not in done:
+                continue
             text = story_text(records[int(line["article"])])
             row = {"article": line["article"],
                    "sentence": collapsed(text[line["start"]:line["end"]]),
@@ -156,12 +162,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("path", help="build: the directory to write; pack: the annotator's one")
     ap.add_argument("--lines", default="gold", choices=("gold", "a1", "a2"))
     ap.add_argument("--corpus", default=str(DEFAULT_CORPUS))
+    ap.add_argument("--batch", action="append", default=None,
+                    help="build: only this batch (repeat; default: the set's default_batches)")
     args = ap.parse_args(argv)
     corpus = Path(args.corpus)
     if args.command == "pack":
         say(f"{pack(Path(args.path), args.lines, corpus)} lines stored as {args.lines}")
     else:
-        say(f"{build(Path(args.path), args.lines, corpus)} articles written to {args.path}")
+        n = build(Path(args.path), args.lines, corpus, args.batch)
+        say(f"{n} articles written to {args.path}")
     return 0
 
 

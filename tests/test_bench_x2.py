@@ -99,3 +99,23 @@ def test_a_second_batch_joins_the_first(tmp_path, corpus, monkeypatch):
     decision = stored["adjudication"][0]
     assert decision["first"] == decision["decision"] and isinstance(decision["first"], list)
     assert decision["second"] is None
+
+
+def test_build_writes_the_default_batches_only(tmp_path, corpus, monkeypatch):
+    store = tmp_path / "set.json"
+    store.write_text(json.dumps({"corpus": "test corpus", "articles": ["12", "13"],
+                                 "batches": {"1": ["12"], "2": ["13"]},
+                                 "default_batches": ["2"]}))
+    monkeypatch.setattr(meetings_x2, "SET", store)
+    annot = tmp_path / "a1"
+    annot.mkdir()
+    (annot / "gold.jsonl").write_text(json.dumps(
+        {"article": "12", "sentence": "She will see Paul Keller next week.",
+         "participants": ["Anna Moravec", "Paul Keller"], "place": None, "time": "next week",
+         "status": "planned"}) + "\n")
+    (annot / "DONE.txt").write_text("12\t1\n13\t0\n")
+    meetings_x2.pack(annot, "gold", corpus)
+    assert meetings_x2.build(tmp_path / "default", "gold", corpus) == 1
+    assert (tmp_path / "default" / "gold.jsonl").read_text() == ""  # batch 2's story has none
+    assert meetings_x2.build(tmp_path / "all", "gold", corpus, ["1", "2"]) == 2
+    assert len((tmp_path / "all" / "gold.jsonl").read_text().splitlines()) == 1
