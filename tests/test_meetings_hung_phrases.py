@@ -1,7 +1,8 @@
 """Phrases the parser hung away from the meeting they belong to: a meeting noun's "with" phrase
 hung on its setting ("talks at the embassy with X"), and a team's "headed by X" hung on the
 noun of a phrase after the team ("the team on quotas headed by X"). Sentences written for
-these tests."""
+these tests. Also: addressing a named body's meeting ("X told the annual meeting of Y") is
+being present at it, as "X said at a meeting of Y" already was."""
 
 from __future__ import annotations
 
@@ -39,3 +40,33 @@ def test_a_with_phrase_hung_on_the_setting_is_the_meetings(nlp, text, pair):
 )
 def test_a_with_phrase_of_the_topic_or_a_place_is_not_a_party(nlp, text):
     assert not any("Paul Keller" in p or "China" in p or "Hamburg" in p for p in pairs(nlp, text))
+
+
+# --- addressing a named body's meeting is being present at it ------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Peter Novak told a meeting of the Baltic Shipping Council that rates would fall.",
+         {"Peter Novak", "Baltic Shipping Council"}),
+        ('"Banks must be flexible," Peter Novak told the annual meeting of the Asian '
+         "Development Bank.", {"Peter Novak", "Asian Development Bank"}),
+        ("Peter Novak addressed a meeting of the Organisation of American States in Lima on "
+         "Monday.", {"Peter Novak", "Organisation of American States"}),
+    ],
+)
+def test_addressing_a_named_bodys_meeting_is_attending_it(nlp, text, pair):
+    assert frozenset(pair) in pairs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peter Novak told a meeting of bankers in Zurich that rates were too high.",
+        "Peter Novak told the annual meeting of Keller Steel Inc that profits would rise.",
+        "Peter Novak told a news conference that the meeting of OPEC would be delayed.",
+        "Peter Novak could address the OPEC meeting if he is invited.",
+    ],
+)
+def test_an_audience_a_company_or_a_condition_is_still_no_meeting(nlp, text):
+    assert not pairs(nlp, text)

@@ -154,6 +154,8 @@ def on_verb(noun: Token, gov: Token) -> bool:
 
 #: Nouns of speaking to an audience: "in a speech to the annual meeting of X" is there.
 _ADDRESS = frozenset({"speech", "address", "remarks", "statement", "presentation"})
+#: Verbs whose object is the audience addressed: "X told (addressed) the meeting of Y".
+_ADDRESS_VERBS = frozenset({"tell", "address", "brief"})
 
 
 def present_at(noun: Token, gov: Token, via: str) -> bool:
@@ -163,6 +165,9 @@ def present_at(noun: Token, gov: Token, via: str) -> bool:
     meeting is attending it); not a passive's subject ("rates were set at the meeting")."""
     while noun.dep_ in ("appos", "conj") and noun.head.i < noun.i:
         noun = noun.head  # "for the Acme Bank (AB) meeting" read as an apposition to the bank
+    if via == "dobj":
+        return verb_lemma(gov) in _ADDRESS_VERBS and noun.head.i == gov.i \
+            and not any(c.dep_ == "auxpass" for c in gov.children)
     if via in ("for", "at"):
         host = noun.head.head
         if via == "for" and host.dep_ == "nsubj" and host.head.i == gov.i:
