@@ -53,6 +53,9 @@ def test_a_with_phrase_of_the_topic_or_a_place_is_not_a_party(nlp, text):
          "Development Bank.", {"Peter Novak", "Asian Development Bank"}),
         ("Peter Novak addressed a meeting of the Organisation of American States in Lima on "
          "Monday.", {"Peter Novak", "Organisation of American States"}),
+        # a part of the meeting stands where the meeting does
+        ("Peter Novak, speaking at the end of the OPEC annual meeting, said prices would rise.",
+         {"Peter Novak", "OPEC"}),
     ],
 )
 def test_addressing_a_named_bodys_meeting_is_attending_it(nlp, text, pair):

@@ -165,6 +165,8 @@ def present_at(noun: Token, gov: Token, via: str) -> bool:
     meeting is attending it); not a passive's subject ("rates were set at the meeting")."""
     while noun.dep_ in ("appos", "conj") and noun.head.i < noun.i:
         noun = noun.head  # "for the Acme Bank (AB) meeting" read as an apposition to the bank
+    while noun.dep_ == "pobj" and looked_through(noun.head):
+        noun = noun.head.head  # "speaking at the end of the annual meeting of Y": at its end
     if via == "dobj":
         return verb_lemma(gov) in _ADDRESS_VERBS and noun.head.i == gov.i \
             and not any(c.dep_ == "auxpass" for c in gov.children)
