@@ -14,11 +14,11 @@ __all__ = ["VERB_TRIGGERS", "NOUN_TRIGGERS", "LIGHT_VERBS", "ATTEND", "NEEDS_WIT
            "TALK_MEDIA", "RECIPROCAL", "CONTEXT_PREPS", "SETTING", "BEFORE_AFTER", "OCCASIONS",
            "HELD", "SAY", "PRESENCE", "TAKE_PART", "TOPIC", "DELEGATIONS", "ALONE", "SPEAK_TO",
            "MOTION", "TELL", "DEAL_WITH", "GET_FROM", "APPEARANCES", "HOSPITALITY_NOUNS",
-           "CALL_NOUNS"]
+           "CALL_NOUNS", "COME_TOGETHER", "JOINT_NOUNS", "AMONG"]
 
 VERB_TRIGGERS = frozenset(
     {"meet", "confer", "negotiate", "talk", "chat", "host", "receive", "visit", "sit", "call",
-     "join"}
+     "join", "gather", "convene", "assemble"}
 )
 NOUN_TRIGGERS = frozenset(
     {"talk", "meeting", "summit", "discussion", "negotiation", "consultation", "audience",
@@ -37,10 +37,18 @@ HOSPITALITY_NOUNS = frozenset({"reception", "dinner", "lunch", "luncheon", "banq
 #: "a courtesy call on X", "paid a call on X".
 CALL_NOUNS = frozenset({"call"})
 ATTEND = frozenset({"attend", "boycott", "skip", "miss"})
+#: Meetings whose attendees meet each other when no body holds them: "A, B and C will attend
+#: a summit"; a meeting or a conference may be anyone's, its co-attendees did not meet.
+JOINT_NOUNS = frozenset({"summit", "talk"})
+#: Prepositions that name all sides of a meeting, like "between": "talks among A, B and C".
+AMONG = ("among", "amongst")
 NEEDS_WITH = frozenset({"confer", "negotiate", "talk", "chat"})
+#: Verbs that bring their subjects together only when they take no object: "A, B and C
+#: gathered in Oslo", not "gathered information" or "convened the board".
+COME_TOGETHER = frozenset({"gather", "convene", "assemble"})
 #: Verbs whose coordinated subjects meet each other with no object: "A and B met", "A and B
 #: negotiated a deal" ("A and B talked to reporters" addressed someone else).
-RECIPROCAL = frozenset({"meet", "confer", "negotiate"})
+RECIPROCAL = frozenset({"meet", "confer", "negotiate"}) | COME_TOGETHER
 PERSON_ONLY = frozenset({"visit", "receive", "host", "join", "call"})
 TALK_MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "letter", "radio"})
 CONTEXT_PREPS = frozenset({"after", "during", "at", "in", "before", "following", "from",

@@ -28,6 +28,7 @@ from kg.extract.journeys import visits_places
 from kg.extract.meeting_anaphora import anaphoric_meetings
 from kg.extract.meeting_record import meeting_record
 from kg.extract.meeting_scorer import scored_meetings
+from kg.extract.members import SUBJECTS, dashed_of, meeting_of, with_members
 from kg.extract.neighbours import Echo, by_place, carried_setting, complete, fill_from_neighbours
 from kg.extract.parties import Parties
 from kg.extract.sessions import session_meetings
@@ -98,6 +99,9 @@ class _Finder:
                 obj_toks += dobjs
         elif lemma in ("visit", "receive", "host"):
             obj_toks = [] if visits_places(v) else dobjs
+        elif lemma in words.COME_TOGETHER:
+            if dobjs or v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.children):
+                return None  # "gathered information", "the board was convened"
         elif lemma == "join":
             # "A was joined for the signing by B", "A joined B at dinner": company for an
             # occasion; "joined the board", "joined B in criticising" are not meetings, nor is
@@ -121,6 +125,9 @@ class _Finder:
                 found = [k for k in found if p.is_person(k)] or p.persons_in(t)
             objs += [k for k in found if k not in objs]
         subj = p.subjects(v, agent=False) or copular_subject(p, v)  # "X, meeting Y, said"
+        if lemma in words.RECIPROCAL and not obj_toks:
+            subj = with_members(p, subj, [c for i in sorted(chain(v)) for c in
+                                          self.doc[i].children if c.dep_ in SUBJECTS])
         objs += [k for k in p.agents(v) if k not in objs]
         obj_toks += [g for c in v.children if c.dep_ == "agent" for g in c.children]
         if lemma in words.PERSON_ONLY and not envoys and not all(p.is_person(k) for k in subj):
@@ -143,10 +150,13 @@ class _Finder:
         p = self.parties
         # Also "U.S.-Soviet talks" and "a meeting later today between X and Y".
         between = p.prep_objects(n, ("between",)) + p.paired(n) + stray_between(p, n)
+        # "talks among A, B and C" (named: "among their ministers" says nothing of the sides)
+        between += [k for t in p.prep_object_tokens(n, words.AMONG) if t.pos_ == "PROPN"
+                    for k in p.of_token(t) + p.listed(t) if k not in between]
         # "talks between banks and A, B and C": A, B and C are one side and did not meet.
         one_side = any(t.pos_ == "NOUN" and not p.of_token(t)
                        for t in p.prep_object_tokens(n, ("between",)))
-        of = p.prep_objects(n, ("of",))
+        of_preps, of, spelt = meeting_of(p, n)  # with a member list: the members
         agents, held_with = clause_parties(p, n)  # "the talks X held with Y", "hosted by X"
         with_ = p.prep_objects(n, ("with",)) + held_with
         if not with_:  # "talks at the embassy with X": the parser hung it on the setting
@@ -165,7 +175,9 @@ class _Finder:
                   if cast(Entity, self.index.get(k)).type is EntityType.ORGANIZATION]
         if n.dep_ == "appos" and n.head.i < n.i:  # "a WTO (WTO) ministerial meeting" misread
             bodies += [k for k in p.of_token(n.head) if p._is_org(k) and k not in bodies]
-        bodies = [k for k in bodies if not own_meeting(self.index, n, k)]
+        bodies = [k for k in bodies if not own_meeting(self.index, n, k) and k not in spelt]
+        if dashed_of(n) is not None and len(of) >= 2:
+            bodies = []  # "the Group of Seven meeting - of A, B, C -": its members meet
         if bodies:  # "the Acme Bank's Budget Committee meeting": the parent is no second party
             poss = [k for k in poss if not p._is_org(k)]
         # "the union's negotiations with Y": an unnamed side owns them, not the verb's subject.
@@ -173,11 +185,10 @@ class _Finder:
                             and c.ent_type_ not in ("DATE", "TIME") for c in n.children)
         gov, via = governor(n)
         anchors = {n.i}
-        for c in n.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                anchors |= {g.i for g in c.subtree}
-            elif c.dep_ == "acl" and c.lemma_.casefold() in words.HELD:
-                anchors.add(c.i)  # "talks held in Oslo", "a meeting scheduled for May 5"
+        for c in of_preps:
+            anchors |= {g.i for g in c.subtree}
+        anchors |= {c.i for c in n.children if c.dep_ == "acl"
+                    and c.lemma_.casefold() in words.HELD}  # "talks held in Oslo"
         objs = [t for c in n.children if c.dep_ == "prep" for g in c.children
                 for t in (g, *g.conjuncts)]
         attend = False
@@ -218,6 +229,14 @@ class _Finder:
                 takes_agent = attend = True
                 bodies = bodies or [k for k in not_own(self.index, n, of) if p.named_body(k)]
                 anchors.add(gov.i)
+            elif via == "nsubjpass" and lemma in words.ATTEND:
+                # "The talks were attended by A, B and C", "by 20 delegations, including
+                # A's and B's": attending, told from the meeting.
+                agents += p.agents(gov) + [
+                    k for c in gov.children if c.dep_ == "agent" for g in c.children
+                    for k in p.prep_objects(g, ("including",))]
+                attend = True
+                anchors.add(gov.i)
             elif via == "to" and lemma == "invite":
                 # "X was not invited to the summit": a negated attendance; an invitation
                 # alone is not a meeting.
@@ -251,6 +270,11 @@ class _Finder:
             # "hosted by X" is X's; co-attendees of an unnamed meeting are not paired.
             if clause_parties(p, n)[0]:
                 return [_merge(agents)], anchors, objs, gov
+            # "A, B and C will attend a summit", "the meeting was attended by A, B and C":
+            # who was there, told from the meeting's side, with no body to hold it.
+            joint = [_merge(agents)] if (n.lemma_.casefold() in words.JOINT_NOUNS
+                                         or via == "nsubjpass") \
+                and len(set(agents)) >= 2 else []
             if n.lemma_.casefold() in words.NOUN_TRIGGERS and any(c.lower_ == "the"
                                                                    for c in n.children):
                 # "the annual meeting": of the body meant before, in this sentence or earlier;
@@ -259,8 +283,8 @@ class _Finder:
                           if not own_meeting(self.index, n, k)]
                 if not bodies and self.hosts:
                     return [_merge(agents + self.hosts)], anchors, objs, gov
-                return [_merge(agents + [b]) for b in bodies], anchors, objs, gov
-            return [], anchors, objs, gov
+                return [_merge(agents + [b]) for b in bodies] or joint, anchors, objs, gov
+            return joint, anchors, objs, gov
         if bodies or of:
             self.last_bodies = bodies or of
         if one_side and not agents:
@@ -276,7 +300,10 @@ class _Finder:
             # "the meetings of the OECD and the WTO", "the OECD and WTO talks": the bodies'
             # own sessions, not a meeting of one body with the other.
             return [], anchors, objs, gov
-        return [_merge(agents + between + poss + of + bodies + with_)], anchors, objs, gov
+        found = _merge(agents + between + poss + of + bodies + with_)
+        if len(found) == 1 and p.named_body(found[0]) and not p.is_person(found[0]):
+            self.last_bodies = list(found)  # "OPEC ministers opened a meeting": its session
+        return [found], anchors, objs, gov
 
     def find(self, published: date | None) -> list[Meeting]:
         """All meetings of the document, in sentence order."""

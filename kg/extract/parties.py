@@ -104,11 +104,15 @@ class Parties:
             # "U.S. and Japanese negotiators", "the U.S. delegation": the modifiers' countries.
             for c in tok.children:
                 if c.dep_ in ("nmod", "compound", "amod", "poss"):  # also "Norway's government"
+                    # "the U.S., Japanese and European Community ministers": a body listed
+                    # with countries stands for itself.
+                    kinds = (EntityType.COUNTRY, EntityType.ORGANIZATION) if c.conjuncts \
+                        else (EntityType.COUNTRY,)
                     for a in (c, *c.conjuncts):
                         for k in self.index.keys_of(a):
                             k = self.stand_in(k)
                             e = self.index.get(k)
-                            if e is not None and e.type is EntityType.COUNTRY and k not in keys:
+                            if e is not None and e.type in kinds and k not in keys:
                                 keys.append(k)
             keys += [k for k in stray_country(self.index, tok, keys) if k not in keys]
         if not keys and tok.ent_type_ == "NORP" and tok.dep_ not in ("amod", "compound", "nmod"):
@@ -131,7 +135,10 @@ class Parties:
                     listed = [k for k in listed if self._kind([k]) == "country"]
                 elif tok.tag_ == "NNS" and len(listed) < 2:
                     listed = []  # "producers, X, manager of ..., said": the speaker
-                keys += [k for k in listed if (self.is_person(k) or not titled) and k not in keys]
+                # "finance ministers - A, B and C -": plural officials stand for the countries.
+                plural = tok.tag_ == "NNS" and self._kind(listed) == "country"
+                keys += [k for k in listed if (self.is_person(k) or not titled or plural)
+                         and k not in keys]
         if titled and not keys:  # "its ambassador in Rome, X": X hangs on "Rome"
             keys = [k for n in sw.apposed_holder(self.index, tok) for k in self.of_token(n, 3)]
         if not keys and lemma in ORG_DESCRIPTORS:

@@ -140,6 +140,8 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
         return MeetingStatus.NEGATED  # "a planned meeting ... was cancelled"
     if mods & {"upcoming", "forthcoming", "planned", "scheduled", "next", "proposed"}:
         return MeetingStatus.PLANNED
+    if any(c.dep_ == "relcl" and {"will", "shall"} & set(_aux(c)) for c in noun.children):
+        return MeetingStatus.PLANNED  # "the meeting, which will be attended by X and Y"
     if governor is not None and noun.dep_ == "pobj" and noun.head.lower_ == "to" \
             and governor.lemma_.casefold() in _CONSENT and not _negated(governor):
         return MeetingStatus.PLANNED  # "agreed to talks with X"

@@ -329,6 +329,8 @@ class _PartiesOf(Protocol):
 
 
 _HOSTED = frozenset({"host", "chair", "attend", "convene", "organise", "organize"})
+#: Participles on a meeting noun whose object names its parties ("the talks, involving A and B").
+_INVOLVE = frozenset({"involve"})
 #: Verbs of a relative clause whose subject took part in the meeting the clause is on.
 _HELD_BY = frozenset({"hold", "have", "conduct", "attend", "host", "chair", "open", "begin",
                       "start", "resume", "convene"})
@@ -350,6 +352,9 @@ def clause_parties(parties: _PartiesOf, noun: Token) -> tuple[list[str], list[st
         if c.dep_ == "acl" and lemma in _HOSTED or c in stray:
             # "at a meeting ..., also attended by Y" hung on the verb: the meeting's
             agents += parties.subjects(c)
+        elif c.dep_ == "acl" and lemma in _INVOLVE and c.tag_ == "VBG":
+            # "the meeting, involving A, B and C, ...": its parties.
+            agents += [k for g in c.children if g.dep_ == "dobj" for k in parties.expand(g)]
         elif c.dep_ == "acl" and lemma in HELD and c.tag_ == "VBN":
             for g in c.children:  # also read as a passive agent: "planned for May between"
                 if g.dep_ in ("prep", "agent") and g.lower_ in ("between", "with"):
@@ -360,6 +365,8 @@ def clause_parties(parties: _PartiesOf, noun: Token) -> tuple[list[str], list[st
             # The noun is the clause's object ("that X held", "X had"), not its subject.
             agents += [k for g in c.children if g.dep_ == "nsubj" and g.tag_ not in ("WDT", "WP")
                        for k in parties.subjects(c)]
+            # "the meeting, which will be attended by A and B": the passive's agents.
+            agents += parties.agents(c) if lemma in _HOSTED else []
             with_ += parties.prep_objects(c, ("with",))
     return agents, with_
 
