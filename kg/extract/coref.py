@@ -81,9 +81,22 @@ def _same_verb(a: Token, b: Token) -> bool:
     "him" cannot be ``a`` ("Putin met him", "X held talks with him")."""
     if b.tag_ == "PRP$" or b.lower_ in ("himself", "herself"):
         return False
-    return a.head.i == b.head.i or (
-        a.dep_ in ("nsubj", "nsubjpass") and a.head.i == _clause_verb(b).i
-    )
+    if a.head.i == b.head.i:
+        return True
+    if a.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = _clause_verb(b)
+    # "Putin agreed to meet him": the subject of "agreed" is the one who meets, unless an
+    # object of its own is ("Putin asked Ruiz to meet him": Ruiz meets him).
+    while verb.dep_ == "xcomp" and verb.head.i != a.head.i and not _has_object(verb.head):
+        verb = verb.head
+    if verb.dep_ == "xcomp" and verb.head.i == a.head.i and not _has_object(verb.head):
+        verb = verb.head
+    return a.head.i == verb.i
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "dative") for c in verb.children)
 
 
 def _counterpart(a: Token, b: Token) -> bool:
@@ -192,6 +205,10 @@ def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
         gender = PRONOUN_GENDER.get(tok.lower_)
         if gender is None or tok.tag_ not in ("PRP", "PRP$") or tok.i in b.token_entity:
             continue
+        named = _bracketed(doc, b, tok)
+        if named is not None:  # "He (Okafor) said": the editor names him
+            b.add_person_reference(named, tok, "pronoun")
+            continue
         if quoted is None:
             quoted = quoted_tokens(doc)
         si = sent_of[tok.i]
@@ -223,6 +240,19 @@ def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
             b.add_person_reference(choice.key, tok, "pronoun")
             # A resolved "he" tells the person's gender, which steers later pronouns.
             b.person(choice.key).gender = b.person(choice.key).gender or gender
+
+
+def _bracketed(doc: Doc, b: NameBuilder, tok: Token) -> str | None:
+    """The person a name in brackets right after the pronoun ``tok`` gives ("he (Okafor)"), or,
+    for "himself"/"herself", the resolved subject of its own clause ("he talked himself")."""
+    if tok.lower_ in ("himself", "herself"):
+        subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        key = b.token_entity.get(subjects[0].i) if subjects else None
+    elif tok.i + 2 < len(doc) and doc[tok.i + 1].text == "(":
+        key = b.token_entity.get(doc[tok.i + 2].i)
+    else:
+        return None
+    return key if key in b.clusters and b.clusters[key].type is EntityType.PERSON else None
 
 
 def resolve_it(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:

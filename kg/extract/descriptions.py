@@ -6,15 +6,18 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract.coref import modifier_words
 from kg.extract.gazetteer import is_company_name
 from kg.extract.names import NameBuilder
+from kg.extract.quotes import SPEECH_VERBS
 from kg.model import EntityType, Mention
 
 __all__ = ["resolve_descriptions"]
 
+#: How many sentences back "The company said" looks for the organisation that spoke last.
+_BACK = 3
 #: Nouns that describe an organisation whose name contains them ("the bank", "the union").
 _ORG_NOUNS = frozenset(
     {"bank", "union", "party", "agency", "fund", "exchange", "committee", "council",
@@ -76,6 +79,33 @@ def resolve_descriptions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> N
             if _fits_description(noun, label) and words <= set(label.casefold().split()):
                 keys.append(key)
         keys = [k for k in keys if k not in later]
+        if len(keys) > 1:
+            keys = _speaking(doc, b, sent_of, tok, keys)
         if len(keys) == 1:
             b.add(keys[0], "", EntityType.ORGANIZATION,
                   Mention(tok.text, tok.idx, tok.idx + len(tok), sent_of[tok.i], "title"), [tok.i])
+
+
+def _speaking(doc: Doc, b: NameBuilder, sent_of: dict[int, int], tok: Token,
+              keys: list[str]) -> list[str]:
+    """Of several organisations ``keys`` that "the company" ``tok`` may mean, the one that is
+    speaking, as wire copy writes: the named subject of the saying verb that reports the
+    description's clause ("Acme said the company had talks with Bolt"); for a description
+    that says something itself ("The company said ..."), the one that said something last
+    in the sentences before ("Acme said it ... The company said")."""
+    clause = tok.head
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    if tok.dep_ == "nsubj" and clause.dep_ == "ccomp" \
+            and clause.head.lemma_.casefold() in SPEECH_VERBS:
+        said = [b.token_entity.get(c.i) for c in clause.head.children if c.dep_ == "nsubj"]
+        return [k for k in said if k in keys] or keys
+    if tok.dep_ != "nsubj" or tok.head.lemma_.casefold() not in SPEECH_VERBS:
+        return keys
+    for t in reversed(doc[: tok.sent.start]):
+        if sent_of[t.i] < sent_of[tok.i] - _BACK:
+            break
+        key = b.token_entity.get(t.i)
+        if t.dep_ == "nsubj" and key in keys and t.head.lemma_.casefold() in SPEECH_VERBS:
+            return [key]
+    return keys

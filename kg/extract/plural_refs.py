@@ -24,8 +24,9 @@ The noun says which kind of party it may mean:
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from kg.extract.gazetteer import demonym_country
 from kg.extract.names import NameBuilder
 from kg.extract.quotes import quoted_tokens
 from kg.model import EntityType, Mention
@@ -74,7 +75,7 @@ def coordinations(doc: Doc, b: NameBuilder) -> list[tuple[int, tuple[str, ...]]]
     """Coordinated people, countries or organisations ("Hale and Okafor"): (last token, keys)."""
     out = []
     for tok in doc:
-        conj = tok.conjuncts
+        conj = tok.conjuncts or _apposed_conjuncts(tok, b)
         if not conj or any(c.i < tok.i for c in conj) or tok.dep_ in _MODIFIER_DEPS:
             continue  # "the Louvre and Washington accords": modifiers of another noun
         keys: list[str] = []
@@ -85,6 +86,21 @@ def coordinations(doc: Doc, b: NameBuilder) -> list[tuple[int, tuple[str, ...]]]
         if len(keys) >= 2:
             out.append((max(c.i for c in conj), tuple(keys)))
     return out
+
+
+def _apposed_conjuncts(tok: Token, b: NameBuilder) -> list[Token]:
+    """Names the parser hung on ``tok`` as appositions after an "and": a coordination it
+    misread, as it does when a line break or a bracket comes between ("Acme Corp and
+    <Bolt Inc>"). Only a name of the same kind as ``tok`` counts ("Acme and its unit, Bolt
+    Inc" names the unit, not a second party of the pair)."""
+    key = b.token_entity.get(tok.i)
+    if key is None:
+        return []
+    ands = [c.i for c in tok.children if c.dep_ == "cc" and c.lower_ == "and"]
+    kind = b.clusters[key].type
+    return [c for c in tok.children if c.dep_ == "appos" and ands and min(ands) < c.i
+            and b.token_entity.get(c.i) not in (None, key)
+            and b.clusters[b.token_entity[c.i]].type is kind]
 
 
 def _add_plural(b: NameBuilder, tok_i: int, text: str, idx: int, si: int,
@@ -201,6 +217,18 @@ def _two_named(doc: Doc, b: NameBuilder, sent_of: dict[int, int], at: int,
     return [tuple(sorted(named))]
 
 
+def _offices_listed(tok: Token) -> bool:
+    """Whether coordinated modifiers other than nationalities ("the foreign and transport
+    ministers") say which two holders the plural noun means: two offices of their own, not a
+    pair named before ("both the U.S. and Japanese ministers" still may be)."""
+    for c in tok.lefts:
+        if c.dep_ in _MODIFIER_DEPS and c.conjuncts and any(
+                demonym_country(m.text) is None and m.ent_type_ not in ("GPE", "NORP")
+                for m in (c, *c.conjuncts)):
+            return True
+    return False
+
+
 def resolve_pairs(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
     """Link "the two ministers", "both sides", "the two companies" to the pair named together
     that the noun fits (rule 2)."""
@@ -218,6 +246,8 @@ def resolve_pairs(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
         if not ({"the", "two"} <= kids or "both" in kids) \
                 or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
             continue  # "both sides of the border" is a place
+        if _offices_listed(tok):
+            continue  # "both the foreign and transport ministers": two offices, named anew
         if coords is None:
             coords = coordinations(doc, b)
         si = sent_of[tok.i]
