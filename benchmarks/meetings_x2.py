@@ -127,11 +127,14 @@ def _rows(path: Path) -> list[dict]:
 
 def build(out: Path, which: str, corpus: Path, batches: list[str] | None = None) -> int:
     """Write the set in the meetings-dev format under ``out`` with ``which`` lines, the
-    stories of ``batches`` only (default: the set's ``default_batches``); articles."""
+    stories of ``batches`` only (default: the set's ``default_batches``) and none of
+    ``read_by_developers``; articles."""
     data = json.loads(SET.read_text(encoding="utf-8"))
     wanted = batches or data.get("default_batches") or list(data.get("batches", {}))
     chosen = {a for b in wanted for a in data["batches"][b]} if "batches" in data else None
-    done = [a for a in data["done"][which] if chosen is None or a in chosen]
+    # Stories a developer read before they joined the set are no unseen news: left out.
+    read = set(data.get("read_by_developers", []))
+    done = [a for a in data["done"][which] if (chosen is None or a in chosen) and a not in read]
     records = stories(corpus, {int(x) for x in done})
     (out / "articles").mkdir(parents=True, exist_ok=True)
     for newid in done:

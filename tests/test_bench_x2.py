@@ -119,3 +119,7 @@ def test_build_writes_the_default_batches_only(tmp_path, corpus, monkeypatch):
     assert (tmp_path / "default" / "gold.jsonl").read_text() == ""  # batch 2's story has none
     assert meetings_x2.build(tmp_path / "all", "gold", corpus, ["1", "2"]) == 2
     assert len((tmp_path / "all" / "gold.jsonl").read_text().splitlines()) == 1
+    data = json.loads(store.read_text())
+    store.write_text(json.dumps({**data, "read_by_developers": ["12"]}))
+    assert meetings_x2.build(tmp_path / "unread", "gold", corpus, ["1", "2"]) == 1
+    assert (tmp_path / "unread" / "DONE.txt").read_text() == "13\t0\n"

@@ -311,7 +311,10 @@ def _past(verb: Token) -> bool:
 
 def is_habitual(tok: Token) -> bool:
     """Whether ``tok`` (a trigger verb or noun) is habitual or generic ("meet regularly",
-    "regular talks", "any talks")."""
+    "regular talks", "any talks"), or a topic under negotiation ("a venture under discussion
+    between A and B": the guide leaves ongoing negotiations out)."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
+        return True
     for c in tok.children:
         if c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADV:
             return True
