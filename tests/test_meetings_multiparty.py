@@ -130,3 +130,12 @@ def test_a_body_listed_with_countries_before_officials_stands_for_itself(nlp):
     text = "Anna Moravec met the Canadian, Swedish and European Community farm ministers in Oslo."
     assert names(nlp, text) == [frozenset({"Anna Moravec", "Canada", "Sweden",
                                            "European Community"})]
+
+
+def test_attended_by_a_hosted_gathering_pairs_the_attendees_with_its_host(nlp):
+    text = ("About 900 traders are expected to attend the annual gathering hosted by the "
+            "Nordic Fish Council. The meeting will also be attended by delegates from Sweden, "
+            "Norway and Finland.")
+    found = meetings(nlp, text)
+    assert [(m.names, m.status) for m in found] == [
+        (NORDIC | {"Nordic Fish Council"}, "planned")]

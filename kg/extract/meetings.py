@@ -269,7 +269,7 @@ class _Finder:
             # "will attend the meeting": the body of the meeting last named, if any; a meeting
             # "hosted by X" is X's; co-attendees of an unnamed meeting are not paired.
             if clause_parties(p, n)[0]:
-                return [_merge(agents)], anchors, objs, gov
+                return [self._session(_merge(agents))], anchors, objs, gov
             # "A, B and C will attend a summit", "the meeting was attended by A, B and C":
             # who was there, told from the meeting's side, with no body to hold it.
             joint = [_merge(agents)] if (n.lemma_.casefold() in words.JOINT_NOUNS
@@ -300,10 +300,15 @@ class _Finder:
             # "the meetings of the OECD and the WTO", "the OECD and WTO talks": the bodies'
             # own sessions, not a meeting of one body with the other.
             return [], anchors, objs, gov
-        found = _merge(agents + between + poss + of + bodies + with_)
-        if len(found) == 1 and p.named_body(found[0]) and not p.is_person(found[0]):
-            self.last_bodies = list(found)  # "OPEC ministers opened a meeting": its session
-        return [found], anchors, objs, gov
+        return [self._session(_merge(agents + between + poss + of + bodies + with_))], \
+            anchors, objs, gov
+
+    def _session(self, found: tuple[str, ...]) -> tuple[str, ...]:
+        """``found``, kept as the body "the meeting" means next when it is one organisation
+        alone: "OPEC ministers opened a meeting", "a gathering hosted by X"."""
+        if len(found) == 1 and self.parties._is_org(found[0]):
+            self.last_bodies = list(found)
+        return found
 
     def find(self, published: date | None) -> list[Meeting]:
         """All meetings of the document, in sentence order."""
