@@ -7,7 +7,9 @@ other, and the suspicious ones are counted and listed for a person to read.
   linking slip left apart count as one) whose intervals lie within ``--days`` days of each
   other (touching included), or within ``--place-days`` days with the same place;
 - candidate MERGES: one event holding two reports whose own dates (both ends told) lie more
-  than ``--spread`` days apart, or whose reports name different places.
+  than ``--spread`` days apart, or whose reports name different places, or an event of three
+  or more holding both a report naming three or more and a report naming two of them only
+  (a bilateral meeting joined to a multi-party one through their shared pair).
 
 Every pair of the events gold set's validation split (``benchmarks/data/meeting-events.json``)
 is left out before anything is counted or printed, with every event reported by an article of
@@ -135,10 +137,11 @@ def read_events(store) -> list[_Event]:
 
 
 def audit(events: list[_Event], reports: dict, places: dict[str, str], days: int,
-          place_days: int, spread: int
+          place_days: int, spread: int, attendees: dict[str, frozenset[str]] | None = None
           ) -> tuple[list[tuple[str, _Event, _Event]], list[tuple[str, _Event]]]:
     """Candidate splits (reason, event, event) and merges (reason, event), from the reports
-    (IRI -> Report) and their places as written (IRI -> text)."""
+    (IRI -> Report), their places as written (IRI -> text) and their attendees (IRI ->
+    entity IRIs)."""
     by_pair: dict[tuple[str, str], list[_Event]] = defaultdict(list)
     for e in events:
         for pair in combinations(sorted(e.surnames()), 2):
@@ -164,10 +167,14 @@ def audit(events: list[_Event], reports: dict, places: dict[str, str], days: int
             merges.append((f"report dates over {spread} days apart", e))
         elif len(where) > 1:
             merges.append(("reports name different places", e))
+        elif len(e.names) > 2 and attendees is not None and \
+                {min(len(attendees.get(r, ())), 3) for r in e.reports} >= {2, 3}:
+            merges.append(("multi-party and bilateral reports", e))
     return list(splits.values()), merges
 
 
-def _show_event(e: _Event, reports: dict, places: dict[str, str], texts: dict) -> None:
+def _show_event(e: _Event, reports: dict, places: dict[str, str], texts: dict,
+                attendees: dict[str, frozenset[str]]) -> None:
     names = "; ".join(sorted(e.names.values()))
     say(f"  [{names}] {e.start}..{e.end} ({e.precision}) {e.status}"
         f"{' at ' + e.place if e.place else ''}, {len(e.reports)} reports")
@@ -179,7 +186,7 @@ def _show_event(e: _Event, reports: dict, places: dict[str, str], texts: dict) -
             say(f"    - {r}")
             continue
         say(f"    - {rep.article} pub {rep.published} {rep.status} {rep.span}"
-            f" time={time!r} place={places.get(r)!r}")
+            f" time={time!r} place={places.get(r)!r} names={len(attendees.get(r, ()))}")
         say(f"      {' '.join(text.split())[:300]}")
 
 
@@ -211,7 +218,9 @@ def main() -> None:
     reports = {r.report.iri: r.report for r in reads}
     places = {r.report.iri: r.place_text for r in reads if r.place_text}
     kept = leave_out(events, reports, json.loads(GOLD.read_text(encoding="utf-8")))
-    splits, merges = audit(kept, reports, places, args.days, args.place_days, args.spread)
+    attendees = {r.report.iri: r.attendees for r in reads}
+    splits, merges = audit(kept, reports, places, args.days, args.place_days, args.spread,
+                           attendees)
     say(f"events {len(events)}; left out (validation pairs or articles) "
         f"{len(events) - len(kept)}; audited {len(kept)}, "
         f"{sum(len(e.reports) > 1 for e in kept)} with several reports")
@@ -223,11 +232,11 @@ def main() -> None:
     if args.list:
         for n, (reason, a, b) in enumerate(splits, 1):
             say(f"SPLIT {n} ({reason})")
-            _show_event(a, reports, places, texts)
-            _show_event(b, reports, places, texts)
+            _show_event(a, reports, places, texts, attendees)
+            _show_event(b, reports, places, texts, attendees)
         for n, (reason, e) in enumerate(merges, 1):
             say(f"MERGE {n} ({reason})")
-            _show_event(e, reports, places, texts)
+            _show_event(e, reports, places, texts, attendees)
 
 
 if __name__ == "__main__":

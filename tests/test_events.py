@@ -36,6 +36,9 @@ PEOPLE = {
     "ines": Entity("person:ines moreau", "Ines Moreau", EntityType.PERSON),
     "sato": Entity("person:sato", "Sato", EntityType.PERSON),
     "kenji": Entity("person:kenji sato", "Kenji Sato", EntityType.PERSON),
+    "valoria": Entity("country:valoria", "Valoria", EntityType.COUNTRY),
+    "nordland": Entity("country:nordland", "Nordland", EntityType.COUNTRY),
+    "ostmark": Entity("country:ostmark", "Ostmark", EntityType.COUNTRY),
 }
 PLACES = {"oslo": Entity("place:oslo", "Oslo", EntityType.PLACE),
           "lima": Entity("place:lima", "Lima", EntityType.PLACE)}
@@ -178,6 +181,27 @@ def test_a_dated_report_must_fit_the_agreed_days_not_the_hull_a_vague_report_wid
     assert ("r1", "r4", "r2") in [e.reports for e in cluster_reports([*reps, undated])]
 
 
+def test_two_countries_own_talks_join_a_larger_meeting_only_on_days_both_tell():
+    # Valoria and Nordland's own talks, planned for the 4th; a meeting of five, held, told
+    # with no day on the 9th. The window would join them; for two countries it does not.
+    own = rep(1, date(2026, 3, 3), "planned", date(2026, 3, 4), date(2026, 3, 4))
+    five = Report("r2", "a2", date(2026, 3, 9), 0, "happened",
+                  DateSpan(None, date(2026, 3, 9), "bound"), None, 5)
+    assert [e.reports for e in cluster_reports([own, five])] == [("r1", "r2")]
+    assert sorted(e.reports for e in cluster_reports([own, five], tables=True)) == [
+        ("r1",), ("r2",)]
+    # A report of the two alone with no day of its own stays out of the larger meeting too,
+    # and joins a report of the two alone.
+    talks = rep(3, date(2026, 3, 10), "happened", None, date(2026, 3, 10), None, "bound")
+    evs = cluster_reports([five, talks], tables=True)
+    assert sorted(e.reports for e in evs) == [("r2",), ("r3",)]
+    assert ("r1", "r3") in [e.reports for e in cluster_reports([own, five, talks], tables=True)]
+    # Both telling the same day: one meeting, whatever the sizes.
+    told = Report("r4", "a4", date(2026, 3, 5), 0, "happened",
+                  DateSpan(date(2026, 3, 4), date(2026, 3, 4), "day"), None, 3)
+    assert [e.reports for e in cluster_reports([own, told], tables=True)] == [("r1", "r4")]
+
+
 @pytest.mark.parametrize(("said", "status"), [
     ([(1, "planned"), (2, "planned")], "planned"),
     ([(1, "planned"), (5, "happened"), (6, "planned")], "happened"),
@@ -252,6 +276,23 @@ def test_unchanged_pairs_are_not_rewritten(store):
     add(store, PREVIEW, article("a-other", MON, (("ines", "olaf"), "happened", "Monday", None)))
     u = add(store, HELD)
     assert u.pairs == 1
+
+
+def test_countries_own_talks_stay_out_of_a_larger_meeting_but_people_join(store):
+    trio = ("valoria", "nordland", "ostmark")
+    add(store, article("a-own", date(2026, 3, 3), (("valoria", "nordland"), "planned",
+                                                    "tomorrow", None)),
+        article("a-trio", date(2026, 3, 9), (trio, "happened", None, None)))
+    rows = events(store)
+    assert sorted((r[0], r[1], r[7]) for r in rows) == [
+        ("Nordland", "Ostmark", "1"), ("Nordland", "Valoria", "1")]
+    # The same reports of three people and two of them: one meeting, as before.
+    people = ("hana", "olaf", "ines")
+    fresh = open_store("memory:")
+    add(fresh, article("b-own", date(2026, 3, 3), (("hana", "olaf"), "planned", "tomorrow",
+                                                    None)),
+        article("b-trio", date(2026, 3, 9), (people, "happened", None, None)))
+    assert [r[7] for r in events(fresh)] == ["2"]
 
 
 def test_short_name_joins_the_full_name_event(store):

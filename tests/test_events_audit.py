@@ -85,3 +85,17 @@ def test_validation_pairs_and_their_articles_are_left_out():
     reports = {"r3": rep(3, date(2026, 3, 2), date(2026, 3, 2)),
                "r2": rep(2, date(2026, 3, 2), date(2026, 3, 2))}
     assert ea.leave_out([three, other, kept], reports, gold) == [kept]
+
+
+def test_a_bilateral_report_in_a_meeting_of_three_is_a_candidate_merge():
+    d = date(2026, 3, 2)
+    reports = {r.iri: r for r in (rep(1, d, d), rep(2, d, d))}
+    three = {**PAIR, FISCHER: "Lena Fischer"}
+    joined = event("ev1", three, d, d, ["r1", "r2"])
+    whole = event("ev2", three, d, d, ["r1"])
+    attendees = {"r1": frozenset(three), "r2": frozenset(PAIR)}
+    _, merges = ea.audit([joined, whole], reports, {}, days=3, place_days=31, spread=7,
+                         attendees=attendees)
+    assert [(m[0], m[1].iri) for m in merges] == [("multi-party and bilateral reports", "ev1")]
+    _, merges = ea.audit([joined], reports, {}, days=3, place_days=31, spread=7)
+    assert merges == []

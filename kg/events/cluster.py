@@ -7,9 +7,11 @@ the events and vaguer ones ("next month", or no time at all) join the nearest ev
 Two reports fit when their days overlap and their places agree (both resolved to different
 places is a disagreement; an unresolved or missing place is not). A report dated only by its
 publication date is taken to be about a meeting within a month before it (happened) or
-three months after it (planned). An event that no report dates is dated to a recency
-window, precision ``window``: the week up to its first held report, or the five weeks from its
-last planned one.
+three months after it (planned). Two countries talk at several tables at once (their own
+talks, and the larger meetings both attend): for such a pair, a report of the two alone and
+a report of a meeting of three or more are one meeting only when both tell days that agree.
+An event that no report dates is dated to a recency window, precision ``window``: the week up
+to its first held report, or the five weeks from its last planned one.
 
 >>> from datetime import date
 >>> def rep(n, pub, status, start, end, place=None):
@@ -65,6 +67,7 @@ class Report:
     status: str  # happened | planned | negated
     span: DateSpan | None
     place: str | None = None  # the resolved place entity, when there is one
+    parties: int = 2  # how many parties the report names (three or more: a larger meeting)
 
     def window(self) -> tuple[date, date] | None:
         """The days this report can be about, open ends closed by the reporting windows."""
@@ -166,8 +169,32 @@ def _order(r: Report) -> tuple:
     return (not r.bounded, width, w[0] if w else date.max, r.published or date.max, r.iri)
 
 
-def cluster_reports(reports: Iterable[Report]) -> list[Event]:
-    """Group one pair's reports into events; the result does not depend on input order."""
+def _same_table(r: Report, g: _Group) -> bool:
+    """Whether ``r`` may be a report of the meeting ``g`` holds, for a pair that talks at
+    several tables: a report of the same kind (the two alone, or a larger meeting) is in it,
+    or ``r`` and a member both tell their days (the overlap is then checked on those days).
+    """
+    alone = r.parties <= 2
+    return any((m.parties <= 2) == alone for m in g.members) or \
+        (r.bounded and any(m.bounded for m in g.members))
+
+
+def cluster_reports(reports: Iterable[Report], tables: bool = False) -> list[Event]:
+    """Group one pair's reports into events; the result does not depend on input order.
+
+    ``tables``: the pair talks at several tables at once (two countries), so that a
+    publication window alone does not join a report of the two with one of a larger meeting.
+
+    >>> from kg.model import DateSpan
+    >>> pub = date(1987, 4, 9)
+    >>> own = Report("r1", "a1", date(1987, 4, 3), 0, "planned",
+    ...              DateSpan(date(1987, 4, 4), date(1987, 4, 4), "day"))
+    >>> group = Report("r2", "a2", pub, 0, "happened", DateSpan(None, pub, "bound"), None, 7)
+    >>> [e.reports for e in cluster_reports([own, group])]
+    [('r1', 'r2')]
+    >>> [e.reports for e in cluster_reports([own, group], tables=True)]
+    [('r2',), ('r1',)]
+    """
     groups: list[_Group] = []
     undated: list[Report] = []
     for r in sorted(reports, key=_order):
@@ -181,7 +208,8 @@ def cluster_reports(reports: Iterable[Report]) -> list[Event]:
         # vague one ("in February") chain on at its far edge. A report with no time of its
         # own only has to fall within the hull.
         fits = [g for g in groups if _overlap(w, *(_core(g) if r.bounded else (g.lo, g.hi)))
-                and not (r.place and g.places() and r.place not in g.places())]
+                and not (r.place and g.places() and r.place not in g.places())
+                and (not tables or _same_table(r, g))]
         if fits:
             g = min(fits, key=lambda g: (_gap(anchor, _core(g)), g.lo))
             g.members.append(r)

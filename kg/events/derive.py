@@ -110,7 +110,7 @@ def read_reports(store: Store, labels: dict[str, str] | None = None) -> list[_Re
             span = None
         place = d.get("place")
         rep = Report(m, str(d["article"]), pub, int(str(d["si"])), status, span,
-                     str(place) if place is not None else None)
+                     str(place) if place is not None else None, len(attendees[m]))
         text = d.get("placeText")
         out.append(_Read(rep, frozenset(attendees[m]), str(d["g"]),
                          str(text) if text is not None else None))
@@ -152,6 +152,18 @@ def event_triples(meeting: MeetingEvent, place_text: str | None = None,
     out += [(ev, PROV.wasDerivedFrom, URIRef(r)) for r in event.reports]
     out += [(ev, SDO.subjectOf, article_iri(a)) for a in event.articles]
     return out
+
+
+def _countries(pair: Pair) -> bool:
+    """Whether both of a pair are countries, which talk at several tables at once
+    (:func:`kg.events.cluster.cluster_reports`).
+
+    >>> _countries(("BASE/country/valoria", "BASE/country/nordland"))
+    True
+    >>> _countries(("BASE/country/valoria", "BASE/person/peter-novak"))
+    False
+    """
+    return all("/country/" in p for p in pair)
 
 
 def _pairs(attendees: frozenset[str]) -> Iterable[Pair]:
@@ -296,7 +308,7 @@ def update_events(store: Store, changed_graphs: Iterable[str] | None = None) -> 
             todo |= {p for e in cited.get(str(graph_article_iri(g)), ()) if e in old_graphs
                      for p in pairs_of(old_graphs[e])}
         todo = _widen(todo, canon, labels)
-    found = merge_pair_events({p: cluster_reports(r.report for r in rs)
+    found = merge_pair_events({p: cluster_reports((r.report for r in rs), tables=_countries(p))
                                for p, rs in by_pair.items()},
                               {r.report.iri: r.report for r in reads})
     touched = [bool(set(pairs_of(m.participants)) & todo) for m in found]

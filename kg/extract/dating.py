@@ -319,13 +319,16 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
                       days, status, published)
     text = sole_date(sent)
     if text is not None and not any(
-            (_journey(host_of(e)) or _other_meeting(host_of(e), trigger))
-            and host_of(e).i != trigger.i or _names_thing(e, trigger)
+            (_journey(_dated(e)) or _other_meeting(_dated(e), trigger))
+            and _dated(e).i != trigger.i or _names_thing(e, trigger)
+            or _content_clause(host_of(e), trigger)
             for e in _times(sent) if text in e.text):
         # The one date of the sentence, unless it dates a journey the meeting is not part of
-        # ("after talks ... ahead of her visit next week"), another meeting ("a gathering to
-        # prepare next week's conference") or another thing ("in view of the January accord",
-        # "last year's treaty"), or is past for a planned meeting
+        # ("after talks ... ahead of her visit next week", "a trip starting Monday"), another
+        # meeting ("a gathering to prepare next week's conference") or another thing ("in
+        # view of the January accord", "last year's treaty"), or what was decided or said at
+        # the meeting ("decided at a meeting to hold a hearing on May 13"), or is past for a
+        # planned meeting
         # ("will hold talks during the visit, his first since he took office in June 2020").
         # (A held one dated ahead stays: "happened" is also what an unmarked report gets, and
         # "an April 5-6 summit" in a March story is this April's.)
@@ -336,6 +339,34 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
             return span
     fresh = fresh_span(sent, trigger, published) if status == "happened" else None
     return fresh or resolve_span(None, published, status, past)
+
+
+def _dated(ent: Span) -> Token:
+    """What a time expression dates: the word it modifies, or the noun a participle of that
+    word describes ("a visit starting Monday", "the trip planned for May": the visit, the
+    trip).
+
+    >>> from kg.extract.pipeline import load_nlp
+    >>> doc = load_nlp()("She prepared the visit to Valoria starting next Wednesday.")
+    >>> _dated(next(e for e in doc.ents if e.label_ == "DATE")).text
+    'visit'
+    """
+    host = host_of(ent)
+    while host.dep_ == "acl" and host.pos_ == "VERB" and host.head.pos_ in ("NOUN", "PROPN"):
+        host = host.head
+    return host
+
+
+def _content_clause(host: Token, trigger: Token) -> bool:
+    """Whether ``host`` is the verb of what was decided, agreed or said at the meeting
+    ("decided at a meeting to hold a hearing on May 13"): a clause governed by the verb the
+    meeting is the setting of, whose own time it is. The meeting as that verb's subject is
+    not a setting: "talks are expected to begin in July" dates the talks."""
+    verb = clause_verb(trigger)
+    setting = trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" \
+        and trigger.head.head.i == verb.i
+    return setting and host.pos_ in ("VERB", "AUX") and host.i != verb.i \
+        and host.dep_ in ("xcomp", "ccomp") and host.head.i == verb.i
 
 
 def _when_time(sent: Span, trigger: Token) -> Span | None:
