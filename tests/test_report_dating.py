@@ -341,11 +341,11 @@ def test_a_meeting_in_a_when_clause_takes_the_date_of_its_head(nlp, text, expect
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "expected"), [
     # The sentence's one date is on a participle of a journey: it dates the journey.
-    ("Minister Ola Dahl made the offer at a meeting with Minister Ian Moss after a trip to "
-     "prepare the president's visit to Valoria starting next Wednesday.", (d(3, 12), FRI)),
-    # ... or on what the meeting decided: it dates that.
-    ("Members of the Valorian Party decided at a meeting of the Budget Committee to hold a "
-     "public hearing on the budget on May 13 and 14.", (d(3, 7), FRI)),
+    ("Anna Moravec held talks with Paul Keller after a tour to arrange the king's state visit "
+     "beginning on June 2.", (d(3, 7), FRI)),
+    # ... or on what was agreed at the meeting: it dates that.
+    ("Peter Novak and Anna Moravec agreed at a meeting in Bergen to sign the accord on June 2.",
+     (d(3, 7), FRI)),
     # The meeting's own day is still its day, also on a verb it is the subject of.
     ("Minister Ola Dahl said he would meet Minister Ian Moss on Friday.", (FRI, FRI)),
     ("Talks between Minister Ola Dahl and Minister Ian Moss are expected to begin in July.",

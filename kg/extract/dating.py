@@ -324,10 +324,10 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
             or _content_clause(host_of(e), trigger)
             for e in _times(sent) if text in e.text):
         # The one date of the sentence, unless it dates a journey the meeting is not part of
-        # ("after talks ... ahead of her visit next week", "a trip starting Monday"), another
-        # meeting ("a gathering to prepare next week's conference") or another thing ("in
-        # view of the January accord", "last year's treaty"), or what was decided or said at
-        # the meeting ("decided at a meeting to hold a hearing on May 13"), or is past for a
+        # ("after talks ... ahead of her visit next week", "a state visit beginning on June
+        # 2"), another meeting ("a gathering to prepare next week's conference") or another
+        # thing ("in view of the January accord", "last year's treaty"), or what was agreed
+        # at the meeting ("agreed at a meeting to sign the accord on June 2"), or is past for a
         # planned meeting
         # ("will hold talks during the visit, his first since he took office in June 2020").
         # (A held one dated ahead stays: "happened" is also what an unmarked report gets, and
@@ -343,11 +343,11 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
 
 def _dated(ent: Span) -> Token:
     """What a time expression dates: the word it modifies, or the noun a participle of that
-    word describes ("a visit starting Monday", "the trip planned for May": the visit, the
-    trip).
+    word describes ("a state visit beginning on June 2", "the trip planned for May": the
+    visit, the trip).
 
     >>> from kg.extract.pipeline import load_nlp
-    >>> doc = load_nlp()("She prepared the visit to Valoria starting next Wednesday.")
+    >>> doc = load_nlp()("They arranged a state visit beginning on June 2.")
     >>> _dated(next(e for e in doc.ents if e.label_ == "DATE")).text
     'visit'
     """
@@ -359,7 +359,7 @@ def _dated(ent: Span) -> Token:
 
 def _content_clause(host: Token, trigger: Token) -> bool:
     """Whether ``host`` is the verb of what was decided, agreed or said at the meeting
-    ("decided at a meeting to hold a hearing on May 13"): a clause governed by the verb the
+    ("agreed at a meeting to sign the accord on June 2"): a clause governed by the verb the
     meeting is the setting of, whose own time it is. The meeting as that verb's subject is
     not a setting: "talks are expected to begin in July" dates the talks."""
     verb = clause_verb(trigger)
