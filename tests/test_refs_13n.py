@@ -75,3 +75,14 @@ def test_a_pronoun_the_editor_names_in_brackets(nlp):
     got = clusters(nlp, text)
     assert {"He", "himself"} <= got["Keller"]
     assert pairs(nlp, text) == set()  # not Novak talking with Keller
+
+
+def test_a_name_that_only_modifies_a_noun_is_not_one_of_the_two(nlp):
+    # "Norland Bank" names a rate, not a party: the two groups are the two companies named
+    # the sentence before.
+    text = ("Halden Tools Corp said it would buy shares in Brixton Ltd on Friday. Brixton Ltd "
+            "will issue the shares at a Norland Bank rate. The two groups have also begun talks "
+            "on a merger.")
+    got = clusters(nlp, text)
+    assert "groups" in got["Halden Tools Corp"] and "groups" not in got["Norland Bank"]
+    assert pairs(nlp, text) == {frozenset({"Halden Tools Corp", "Brixton Ltd"})}

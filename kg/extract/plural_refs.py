@@ -208,13 +208,23 @@ def _two_named(doc: Doc, b: NameBuilder, sent_of: dict[int, int], at: int,
             [i for i, s in sent_of.items() if s == si - back]
         for i in sorted(toks, reverse=True):
             k = b.token_entity.get(i)
-            if k is not None and b.clusters[k].type in kinds and k not in named:
+            if k is not None and b.clusters[k].type in kinds and k not in named \
+                    and not _modifier_name(doc[i], b, k):
                 named.append(k)
         if len(named) >= 2 or named and len(kinds) > 1:
             break
     if len(named) != 2 or len({b.clusters[k].type for k in named}) > 1:
         return []
     return [tuple(sorted(named))]
+
+
+def _modifier_name(tok: Token, b: NameBuilder, key: str) -> bool:
+    """Whether the name ``tok`` only modifies a common noun ("a Valoria Cent coin", "the Oslo
+    accord"): then it names no party of its sentence."""
+    while tok.head.i != tok.i and b.token_entity.get(tok.head.i) == key:
+        tok = tok.head
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ == "NOUN" \
+        and tok.head.i not in b.token_entity
 
 
 def _offices_listed(tok: Token) -> bool:
