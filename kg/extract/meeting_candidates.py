@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 from kg.extract.index import EntityIndex
 from kg.extract.journeys import TRIP_NOUNS, visits_places
 from kg.extract.meeting_roles import PATH_DEPS, Role, gate, rank, role_of
-from kg.extract.meeting_words import LIGHT_VERBS, SAY, SETTING, TALK_MEDIA
+from kg.extract.meeting_words import LIGHT_VERBS, PRESUPPOSED, SAY, TALK_MEDIA, TOPIC
 from kg.extract.parties import Parties
 from kg.extract.status import (
     HYPOTHETICAL_HEADS,
@@ -35,7 +35,7 @@ from kg.extract.trigger_syntax import chain, governor, proposed, verb_lemma
 from kg.model import EntityType, MeetingStatus
 
 __all__ = ["Candidate", "VERB_CLASSES", "NOUN_CLASSES", "TRIGGER_GATES", "trigger_class",
-           "candidates", "excluded"]
+           "candidates", "excluded", "by_medium"]
 
 #: Trigger verbs by class: the scorer weighs the class, not the word.
 VERB_CLASSES: dict[str, str] = {
@@ -266,8 +266,7 @@ _PRESS = frozenset({"press", "news"})
 def excluded(trig: Token) -> bool:
     """What the rules never read as a meeting, whatever the parties: a conditional, wished
     or proposed meeting, a habitual one, and calls or letters ("phone talks")."""
-    if is_habitual(trig) or any(g.lower_ in TALK_MEDIA for c in trig.children
-                                for g in c.subtree):
+    if is_habitual(trig) or by_medium(trig):
         return True
     if any(trig.doc[i].lemma_.casefold() in _REMOTE for i in chain(trig)):
         return True  # "telephoned X to discuss the talks": a call, not a meeting
@@ -283,12 +282,48 @@ def excluded(trig: Token) -> bool:
     if trig.pos_ in ("VERB", "AUX"):
         return is_hypothetical(trig)
     gov, via = governor(trig)
-    if gov is not None and verb_lemma(gov) in HYPOTHETICAL_HEADS and via not in SETTING:
+    if gov is not None and verb_lemma(gov) in HYPOTHETICAL_HEADS and via not in PRESUPPOSED:
         return True  # "will seek further talks", "called for a summit"
-    # A wish about what is done at a meeting ("hopes to win support at talks with X") does not
-    # make the meeting itself a wish; only a condition does.
-    return gov is not None and (is_hypothetical(gov, wishes=via not in SETTING)
+    # A wish about what is done at a meeting ("hopes to win support at talks with X") or about
+    # a thing of it ("welcomed the outcome of the talks") does not make the meeting itself a
+    # wish; only a condition does.
+    return gov is not None and (is_hypothetical(gov, wishes=via not in PRESUPPOSED)
                                 or proposed(trig, gov))
+
+
+#: Prepositions of a medium: "by telephone", "over the phone", "in a letter", "via video".
+_THROUGH = frozenset({"by", "over", "on", "in", "via", "through"})
+
+
+def by_medium(trig: Token) -> bool:
+    """Whether a meeting word is done by telephone, letter, radio or video: the medium is a
+    phrase of the word itself ("telephone talks", "talked by telephone", "in a telephone
+    conversation with X", "received a letter from X"), not a word of a name, a topic or a
+    clause below it ("talks with the Telephone Workers Union", "talks on the telephone
+    network", "met to discuss the telephone company")."""
+    for m in trig.subtree:
+        if m.lower_ in TALK_MEDIA and not m.ent_type_ and m.pos_ != "PROPN" \
+                and _medium_phrase(m, trig):
+            return True
+    return False
+
+
+def _medium_phrase(m: Token, trig: Token) -> bool:
+    cur = m
+    while cur.i != trig.i:
+        head = cur.head
+        if cur.dep_ == "pobj":
+            # "over the phone" (the medium itself), "in a telephone conversation"; not "on
+            # the telephone merger", "with telephone executives"
+            if head.lower_ not in _THROUGH or cur is not m and head.lower_ in TOPIC:
+                return False
+        elif cur.dep_ == "dobj" and cur is m and head.i == trig.i:
+            return True  # "received a letter from X"
+        elif cur.dep_ not in ("compound", "amod", "nmod", "prep") \
+                or head.pos_ in ("VERB", "AUX") and head.i != trig.i:
+            return False
+        cur = head
+    return True
 
 
 def _type(index: EntityIndex, key: str) -> str:

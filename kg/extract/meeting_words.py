@@ -14,7 +14,7 @@ __all__ = ["VERB_TRIGGERS", "NOUN_TRIGGERS", "LIGHT_VERBS", "ATTEND", "NEEDS_WIT
            "TALK_MEDIA", "RECIPROCAL", "CONTEXT_PREPS", "SETTING", "BEFORE_AFTER", "OCCASIONS",
            "HELD", "SAY", "PRESENCE", "TAKE_PART", "TOPIC", "DELEGATIONS", "ALONE", "SPEAK_TO",
            "MOTION", "TELL", "DEAL_WITH", "GET_FROM", "APPEARANCES", "HOSPITALITY_NOUNS",
-           "CALL_NOUNS", "COME_TOGETHER", "JOINT_NOUNS", "AMONG"]
+           "CALL_NOUNS", "COME_TOGETHER", "JOINT_NOUNS", "AMONG", "PRESUPPOSED"]
 
 VERB_TRIGGERS = frozenset(
     {"meet", "confer", "negotiate", "talk", "chat", "host", "receive", "visit", "sit", "call",
@@ -53,8 +53,12 @@ PERSON_ONLY = frozenset({"visit", "receive", "host", "join", "call"})
 TALK_MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "letter", "radio"})
 CONTEXT_PREPS = frozenset({"after", "during", "at", "in", "before", "following", "from",
                             "since", "ahead", "for", "on", "into", "to"})
-#: "seek support at the meeting": the meeting is the setting, not what is sought.
-SETTING = frozenset({"at", "during", "in", "after", "before", "following"})
+#: "seek support at the meeting": the meeting is the setting, not what is sought; "ahead of"
+#: and "prior to" the meeting place it in time as "before" does.
+SETTING = frozenset({"at", "during", "in", "after", "before", "following", "ahead", "prior"})
+#: How a meeting noun hangs from a verb when the verb's wish or modal is not on the meeting:
+#: its setting, or a thing of the meeting ("welcomed the outcome of the talks").
+PRESUPPOSED = SETTING | {"of"}
 BEFORE_AFTER = frozenset({"after", "before", "ahead", "following", "since"})
 OCCASIONS = HOSPITALITY_NOUNS | CALL_NOUNS
 HELD = frozenset({"hold", "schedule", "plan", "set", "slate", "arrange", "due"})

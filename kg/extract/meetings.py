@@ -26,6 +26,7 @@ from kg.extract.hospitality import call_parties, hospitality_parties
 from kg.extract.index import EntityIndex
 from kg.extract.journeys import visits_places
 from kg.extract.meeting_anaphora import anaphoric_meetings
+from kg.extract.meeting_candidates import by_medium
 from kg.extract.meeting_record import meeting_record
 from kg.extract.meeting_scorer import scored_meetings
 from kg.extract.members import SUBJECTS, dashed_of, meeting_of, with_members
@@ -74,8 +75,8 @@ class _Finder:
     def verb_event(self, v: Token) -> tuple[tuple[str, ...], set[int], list[Token]] | None:
         lemma = v.lemma_.casefold()
         p = self.parties
-        if any(g.lower_ in words.TALK_MEDIA for c in v.children for g in c.subtree):
-            return None
+        if by_medium(v):
+            return None  # "talked with X by telephone"
         obj_toks: list[Token] = []
         dobjs = [t for c in v.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
         if lemma == "meet":
@@ -249,10 +250,10 @@ class _Finder:
             if via == "dobj" and lemma in words.LIGHT_VERBS and is_hypothetical(gov):
                 return [], anchors, objs, gov  # "if X and Y have concluded their talks"
             if lemma in HYPOTHETICAL_HEADS and not (attend and lemma == "invite") \
-                    and via not in words.SETTING or proposed(n, gov):
+                    and via not in words.PRESUPPOSED or proposed(n, gov):
                 return [], anchors, objs, gov  # "called for talks", "suggestions for talks"
             if takes_agent:
-                if is_hypothetical(gov, wishes=via not in words.SETTING):
+                if is_hypothetical(gov, wishes=via not in words.PRESUPPOSED):
                     return [], anchors, objs, gov
                 agents += p.subjects(gov) or copular_subject(p, gov)
                 if not agents and with_ and via in ("at", "during") and gov.dep_ == "ccomp" \
@@ -348,8 +349,9 @@ class _Finder:
                     status = noun_status(tok, gov, time)
                     confidence = 0.7
                 elif pos in ("NOUN", "PROPN") and lemma in words.NOUN_TRIGGERS:
-                    if lemma == "talk" and tok.tag_ != "NNS" or is_habitual(tok):
-                        continue
+                    if lemma == "talk" and tok.tag_ != "NNS" or is_habitual(tok) \
+                            or by_medium(tok):
+                        continue  # "telephone talks", "talks by video link"
                     sets, anchors, objs, gov = self.noun_event(tok)
                     via = governor(tok)[1]
                     if gov is not None and (gov.i in anchors or via in ("nsubj", "nsubjpass")):

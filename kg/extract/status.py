@@ -43,10 +43,12 @@ HYPOTHETICAL_HEADS = frozenset(
      "able", "love", "welcome", "willingness", "readiness", "desire", "eagerness"}
 )
 _HYPOTHETICAL_AUX = frozenset({"could", "might", "should", "may"})
-#: Nouns whose "that" clause reports something as so, not as wished or proposed.
+#: Nouns whose "that" clause reports something as so, not as wished or proposed; with the
+#: nouns of telling the parser hangs a verb's "that" clause on ("told X in an interview that").
 _FACT_NOUNS = frozenset({"news", "report", "remark", "statement", "announcement", "word",
                          "confirmation", "fact", "comment", "disclosure", "revelation",
-                         "admission", "indication", "sign"})
+                         "admission", "indication", "sign", "interview", "answer", "reply",
+                         "speech", "appearance", "briefing", "testimony"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 _SCHEDULING = frozenset({"expect", "schedule", "plan", "slate", "set"})
 _FUTURE_WORDS = frozenset({"tomorrow", "next", "later", "coming", "upcoming", "soon",
@@ -200,6 +202,7 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
         wishes = True  # "urged that X be involved (invited to take part) in talks": wished
     cur: Token | None = verb
     steps = 0
+    beside = False  # ``cur`` is a verb coordinated with the one below, not its governor
     while cur is not None and steps < 4:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
             return True
@@ -227,13 +230,15 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
         if verb_lemma(cur) == "rule out" and (_negated(cur) or cur.dep_ == "xcomp" and (
                 _negated(cur.head) or cur.head.lemma_.casefold() in NEG_HEADS)):
             return True  # "did not rule out a meeting", "refused to rule out talks": possible
-        if wishes and cur is not verb and _forms(cur) & HYPOTHETICAL_HEADS and not (
+        if wishes and cur is not verb and not beside and _forms(cur) & HYPOTHETICAL_HEADS and not (
                 _forms(cur) & HYPOTHETICAL_HEADS == {"hope"} and _on_a_trip(cur)
                 or _forms(cur) & HYPOTHETICAL_HEADS == {"able"} and _ability_told(cur)):
             return True
         if cur.dep_ in ("xcomp", "acl", "conj", "acomp") or (
             cur.dep_ == "advcl" and "to" in _aux(cur)
         ):
+            # "could meet and talk" shares the modal; "urged cuts and met X" is no wish
+            beside = cur.dep_ == "conj"
             cur = cur.head
             steps += 1
             continue
@@ -255,11 +260,12 @@ def _uncertain(tok: Token) -> bool:
 
 def _ability_told(adj: Token) -> bool:
     """Whether "able" is told as a fact by a past or future copula ("was able to meet" is
-    "managed to meet", "will be able to attend" is a plan), not as a possibility ("would be
-    able to", "is able to")."""
+    "managed to meet", "will be able to attend" is a plan) or denied ("was not able to meet",
+    "not being able to attend" are negations, as "could not meet" is), not as a possibility
+    ("would be able to", "is able to")."""
     cop = adj.head
-    return adj.dep_ == "acomp" and not _negated(cop) and (
-        cop.tag_ == "VBD" or bool({"will", "shall", "'ll"} & set(_aux(cop))))
+    return adj.dep_ == "acomp" and (_negated(cop) or _negated(adj) or (
+        cop.tag_ == "VBD" or bool({"will", "shall", "'ll"} & set(_aux(cop)))))
 
 
 #: Nouns of a scheduled trip: a meeting hoped for during one is planned.

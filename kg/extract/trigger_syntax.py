@@ -235,6 +235,8 @@ def only_possible(noun: Token, gov: Token) -> bool:
 def _proposal(noun: Token, gov: Token) -> Token | None:
     cur = noun.head
     while cur.i != gov.i and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ in SETTING:
+            return None  # "the call at the meeting", "a plea in the talks": made there
         if cur.pos_ == "NOUN" and cur.lemma_.casefold() in PROPOSAL_NOUNS:
             return cur
         cur = cur.head
