@@ -29,6 +29,7 @@ assert _spec and _spec.loader
 _common = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_common)
 DEFAULT_CORPUS, write_subset = _common.DEFAULT_CORPUS, _common.write_subset
+disk_bytes = _common.disk_bytes
 
 
 def _cpu() -> float:
@@ -94,7 +95,7 @@ def main() -> None:
             ox.replace_article(g)
         ox.close()
         t_ox = time.perf_counter() - t0
-        size = sum(f.stat().st_size for f in (Path(tmp) / "ox").rglob("*") if f.is_file())
+        size = disk_bytes(Path(tmp) / "ox")
         print(f"oxigraph store: {size / 1e6:.1f} MB for {triples} triples = "  # noqa: T201
               f"{size / triples:.0f} bytes/triple ({triples / len(graphs):.0f} triples/article)")
         try:
