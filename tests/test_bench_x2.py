@@ -121,5 +121,8 @@ def test_build_writes_the_default_batches_only(tmp_path, corpus, monkeypatch):
     assert len((tmp_path / "all" / "gold.jsonl").read_text().splitlines()) == 1
     data = json.loads(store.read_text())
     store.write_text(json.dumps({**data, "read_by_developers": ["12"]}))
-    assert meetings_x2.build(tmp_path / "unread", "gold", corpus, ["1", "2"]) == 1
+    assert meetings_x2.build(tmp_path / "read", "gold", corpus, ["1", "2"]) == 2
+    assert meetings_x2.build(tmp_path / "unread", "gold", corpus, ["1", "2"], unread=True) == 1
     assert (tmp_path / "unread" / "DONE.txt").read_text() == "13\t0\n"
+    store.write_text(json.dumps({**data, "excluded": ["13"]}))
+    assert meetings_x2.build(tmp_path / "kept", "gold", corpus, ["1", "2"]) == 1
