@@ -24,12 +24,12 @@ from kg.extract.earlier_mention import dated_again
 from kg.extract.employers import without_employers
 from kg.extract.hospitality import call_parties, hospitality_parties
 from kg.extract.index import EntityIndex
-from kg.extract.journeys import visits_places
 from kg.extract.meeting_anaphora import anaphoric_meetings
 from kg.extract.meeting_candidates import by_medium
 from kg.extract.meeting_record import meeting_record
 from kg.extract.meeting_scorer import scored_meetings
-from kg.extract.members import SUBJECTS, dashed_of, meeting_of, with_members
+from kg.extract.meeting_verbs import verb_meeting
+from kg.extract.members import dashed_of, meeting_of
 from kg.extract.neighbours import Echo, by_place, carried_setting, complete, fill_from_neighbours
 from kg.extract.parties import Parties
 from kg.extract.sessions import session_meetings
@@ -71,79 +71,6 @@ class _Finder:
         self.hosts: list[str] = []
         #: where and when the last meeting named by each noun was ("the summit" again)
         self.settings: dict[tuple[str, frozenset[str]], tuple[Span | None, str | None]] = {}
-
-    def verb_event(self, v: Token) -> tuple[tuple[str, ...], set[int], list[Token]] | None:
-        lemma = v.lemma_.casefold()
-        p = self.parties
-        if by_medium(v):
-            return None  # "talked with X by telephone"
-        obj_toks: list[Token] = []
-        dobjs = [t for c in v.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
-        if lemma == "meet":
-            if dobjs and dobjs[0].pos_ == "NOUN" and not any(p.of_token(d) for d in dobjs):
-                return None  # "meet its commitments", "met demand": not the meeting sense
-            obj_toks = dobjs + p.prep_object_tokens(v, ("with",))
-            if not obj_toks:
-                # "X met at the palace after the vote ended with A, B and C": the
-                # parser hangs "with" on the clause in between; named objects only.
-                obj_toks = [t for w in stray_with(v) for g in w.children
-                            if g.dep_ == "pobj" and p.expand(g) for t in (g, *g.conjuncts)]
-        elif lemma in words.NEEDS_WITH:
-            obj_toks = p.prep_object_tokens(v, ("with",))
-        elif lemma == "sit":
-            if any(c.lower_ == "down" for c in v.children):
-                obj_toks = p.prep_object_tokens(v, ("with",))
-        elif lemma == "call":
-            obj_toks = p.prep_object_tokens(v, ("on",))
-            if any(c.dep_ in ("prt", "prep") and c.lower_ == "on" and not list(c.children)
-                   for c in v.children):
-                obj_toks += dobjs
-        elif lemma in ("visit", "receive", "host"):
-            obj_toks = [] if visits_places(v) else dobjs
-        elif lemma in words.COME_TOGETHER:
-            if dobjs or v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.children):
-                return None  # "gathered information", "the board was convened"
-        elif lemma == "join":
-            # "A was joined for the signing by B", "A joined B at dinner": company for an
-            # occasion; "joined the board", "joined B in criticising" are not meetings, nor is
-            # sharing a platform or a place: "was joined on stage (at the school) by B".
-            if not any(c.lower_ == "for" or c.lower_ in ("at", "during") and any(
-                    g.pos_ == "NOUN" and g.lemma_.casefold() not in words.APPEARANCES
-                    for g in c.children) for c in v.children if c.dep_ == "prep"):
-                return None
-            obj_toks = dobjs
-        objs: list[str] = []
-        # "A delegation from Acme will visit the Danish parliament": a delegation visiting a
-        # body meets it, where a person visiting a company's plant visits a place.
-        envoys = lemma == "visit" and any(c.dep_ == "nsubj" and c.lemma_.casefold() in
-                                          words.DELEGATIONS for c in v.children)
-        for t in obj_toks:
-            found = p.of_token(t) + p.listed(t)  # and names a mis-parsed list hangs on it
-            if envoys:
-                found = [k for k in found if p.named_body(k) or k.startswith("group:")]
-            elif lemma in words.PERSON_ONLY:
-                # Visiting or calling on a place or a body is not meeting someone.
-                found = [k for k in found if p.is_person(k)] or p.persons_in(t)
-            objs += [k for k in found if k not in objs]
-        subj = p.subjects(v, agent=False) or copular_subject(p, v)  # "X, meeting Y, said"
-        if lemma in words.RECIPROCAL and not obj_toks:
-            subj = with_members(p, subj, [c for i in sorted(chain(v)) for c in
-                                          self.doc[i].children if c.dep_ in SUBJECTS])
-        objs += [k for k in p.agents(v) if k not in objs]
-        obj_toks += [g for c in v.children if c.dep_ == "agent" for g in c.children]
-        if lemma in words.PERSON_ONLY and not envoys and not all(p.is_person(k) for k in subj):
-            return None
-        if lemma not in words.RECIPROCAL and not objs:
-            return None
-        if obj_toks and not objs:
-            # "met bankers", "met its targets": the other side is unnamed, or no party at
-            # all; people on the same side ("X and Y met with bankers") did not meet.
-            if lemma == "meet" and subj and any(t.pos_ == "NOUN" for t in obj_toks):
-                self.hosts = subj
-            return None
-        if not subj:
-            return None  # "talks with A and B": A and B did not meet each other
-        return _merge(subj + objs), {v.i}, obj_toks
 
     def noun_event(self, n: Token) -> tuple[list[tuple[str, ...]], set[int], list[Token],
                                             Token | None]:
@@ -322,10 +249,13 @@ class _Finder:
                 if pos in ("VERB", "AUX") and lemma in words.VERB_TRIGGERS:
                     if is_hypothetical(tok) or is_habitual(tok):
                         continue
-                    ev = self.verb_event(tok)
+                    ev = verb_meeting(self.parties, tok)
                     if ev is None:
                         continue
-                    parts, anchors, objs = ev
+                    if not ev.parties:
+                        self.hosts = list(ev.hosts)  # "X met bankers": X is the named side
+                        continue
+                    parts, anchors, objs = ev.parties, set(ev.anchors), list(ev.objects)
                     sets = [parts]
                     if any(c.lower_ in ("separately", "individually") for c in tok.children):
                         # "X met A and B separately": two meetings, A and B did not meet.
