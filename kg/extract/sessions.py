@@ -15,6 +15,7 @@ one meeting per party is returned, dated and placed by the session sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,6 +26,7 @@ from kg.extract.meeting_candidates import Candidate, excluded
 from kg.extract.meeting_scorer import to_meeting
 from kg.extract.meeting_words import SAY
 from kg.extract.parties import Parties
+from kg.extract.presence import Told, delegations_at, present
 from kg.extract.swallowed import WEEKDAYS
 from kg.extract.trigger_syntax import governor
 from kg.model import EntityType, Meeting, MeetingStatus
@@ -61,6 +63,9 @@ _HOLD = frozenset({"open", "hold", "begin", "start", "end", "close", "resume", "
                    "continue", "have", "wind", "adjourn"})
 #: How many sentences after the session sentence may name its parties.
 _WINDOW = 8
+#: How many may tell who was there in words of presence alone (:func:`present`): a story of
+#: a session often lists its delegations further down.
+_TOLD_WINDOW = 40
 #: Conjunctions of a clause that dates the main one: its session happened or will.
 _WHEN = frozenset({"as", "when", "while", "after", "before"})
 #: Words that make a later meeting noun point back to the session ("the meeting",
@@ -71,37 +76,51 @@ _DEFINITE = WEEKDAYS | {"the", "this", "that", "today", "yesterday", "tomorrow"}
 def session_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],
                      parties: Parties | None = None) -> list[Meeting]:
     """Joint meetings of a named body's session and the parties read as taking part in it,
-    in sentences where ``found`` has no meeting."""
+    in sentences where ``found`` has no meeting; parties told as present later in the
+    article (kg.extract.presence) also after a session sentence the rules read."""
     if not any(t.lemma_.casefold() in _SESSION_WORDS for t in doc):
         return []  # most articles: nothing to read
     p = parties or Parties(doc, index)
     sents = list(doc.sents)
     covered = {m.provenance.sentence_index for m in found}
+    # Each party is told present at a body's session once (the sentences repeat the session).
+    paired = {frozenset((a, b)) for m in found for a in m.participants for b in m.participants}
     out: list[Meeting] = []
     for si, sent in enumerate(sents):
-        if si in covered:
-            continue
-        joint = _joint(sent, p)
+        joint = _joint(sent, p) if si not in covered else None
         if joint is not None:
             verb, keys = joint
             cand = Candidate(tuple(keys), verb.i, (), MeetingStatus.HAPPENED, {})
             out.append(to_meeting(doc, index, si, sent, cand, 0.6, doc._.kg_published))
             continue
+        sent_at = [] if si in covered else delegations_at(
+            sent, p, index, lambda n: _delegated_to(n, p, index))
+        for noun, owner, k in sent_at:
+            if frozenset((owner, k)) not in paired:
+                paired.add(frozenset((owner, k)))
+                cand = Candidate((owner, k), noun.i, (), MeetingStatus.HAPPENED, {})
+                out.append(to_meeting(doc, index, si, sent, cand, 0.6, doc._.kg_published))
+        if sent_at:
+            continue
         for trig in sent:
             body = _session_body(trig, p, index)
             if body is None or excluded(trig) or not _main_event(trig):
                 continue
-            later = sents[si + 1: si + 1 + _WINDOW]
-            acting, members = _attendees(trig, sent, later, p, index, body)
+            later = sents[si + 1: si + 1 + _TOLD_WINDOW]
+            acting, members, told = _attendees(trig, sent, later, p, index, body)
             acting = _resolved(trig, p) + acting
-            keys = list(dict.fromkeys(k for k in acting + (members if len(set(members)) > 1
-                                                            else []) if k != body))
+            keys = [] if si in covered else list(dict.fromkeys(
+                k for k in acting + (members if len(set(members)) > 1 else []) if k != body))
+            told = [(k, st) for k, st in dict.fromkeys(told) if k != body and k not in keys
+                    and frozenset((body, k)) not in paired]
             # One meeting per party with the body, as the guide writes a large session: the
             # parties are not said to have met each other.
-            for k in keys:
+            for k, status in [(k, None) for k in keys] + told:
+                paired.add(frozenset((body, k)))
                 cand = Candidate((body, k), trig.i, (), MeetingStatus.HAPPENED, {})
-                out.append(to_meeting(doc, index, si, sent, cand, 0.6, doc._.kg_published))
-            if keys:
+                m = to_meeting(doc, index, si, sent, cand, 0.6, doc._.kg_published)
+                out.append(m if status is None else replace(m, status=status))
+            if keys or told:
                 break
     return out
 
@@ -225,6 +244,17 @@ def _session_body(trig: Token, p: Parties, index: EntityIndex) -> str | None:
     return _public(bodies[0], index)
 
 
+def _delegated_to(noun: Token, p: Parties, index: EntityIndex) -> str | None:
+    """The one body whose session ``noun`` is, named in it, if a delegation may be sent to it
+    ("the bank's annual meeting": a named body's annual meeting is a session unless a
+    company's)."""
+    own = _orgs(noun, p, index)
+    if noun.lemma_.casefold() not in SESSION_NOUNS or len(own) != 1 \
+            or not is_session(noun, annual=True) or excluded(noun):
+        return None
+    return _public(own[0], index)
+
+
 def _public(key: str, index: EntityIndex) -> str | None:
     """``key`` unless it is a company: a company's meeting is its own (board, shareholders),
     and its officers at it meet nobody else."""
@@ -232,11 +262,12 @@ def _public(key: str, index: EntityIndex) -> str | None:
     return None if e is None or is_company_name(e.label) else key
 
 
-def is_session(noun: Token) -> bool:
+def is_session(noun: Token, annual: bool = False) -> bool:
     """Whether a meeting noun may be a body's session (not a press conference, not a
-    company's annual or board meeting)."""
-    return not any(c.lower_ in _NOT_SESSION for c in noun.children
-                   if c.dep_ in ("amod", "compound", "nmod"))
+    company's annual or board meeting); ``annual`` where the noun's named body is known
+    not to be a company's (:func:`_public`): "the bank's annual meeting"."""
+    return not any(c.lower_ in _NOT_SESSION - ({"annual"} if annual else set())
+                   for c in noun.children if c.dep_ in ("amod", "compound", "nmod"))
 
 
 def _named_other(trig: Token, p: Parties, body: str) -> bool:
@@ -246,17 +277,22 @@ def _named_other(trig: Token, p: Parties, body: str) -> bool:
 
 
 def _attendees(trig: Token, sent: Span, later: list[Span], p: Parties, index: EntityIndex,
-               body: str) -> tuple[list[str], list[str]]:
+               body: str) -> tuple[list[str], list[str], list[Told]]:
     """Parties that chaired, attended or acted at the session, in its sentence and the
-    sentences after it (until another body's session), and member countries of the body
-    that took positions there."""
+    sentences after it (until another body's session), member countries of the body that
+    took positions there, and parties told as present or absent (kg.extract.presence)."""
     out: list[str] = []
     named: list[str] = []
+    told: list[Told] = []
     entity = index.get(body)
     members = (members_of(entity.label) if entity is not None else None) or frozenset()
     for k, s in enumerate([sent, *later]):
         if k and any(_session_body(t, p, index) not in (None, body) for t in s):
-            return out, named  # another body's session: its parties are its own
+            return out, named, told  # another body's session: its parties are its own
+        told += present(s, p, index, lambda n: n.lemma_.casefold() in SESSION_NOUNS
+                        and definite_session(n) and _orgs(n, p, index) in ([], [body]))
+        if k > _WINDOW:
+            continue
         for tok in s:
             if tok.lemma_.casefold() not in SESSION_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -267,7 +303,7 @@ def _attendees(trig: Token, sent: Span, later: list[Span], p: Parties, index: En
         if members:
             named += [k for tok in s if in_subject(tok)
                       for k in p.of_token(tok) if k in members]
-    return out, named
+    return out, named, told
 
 
 def in_subject(tok: Token) -> bool:
