@@ -303,7 +303,17 @@ def _one_side(trig: Token, p: Parties
             # "X flew to Oslo. The talks with Y focused on trade": the visitor's talks.
             withs = [k for k in dict.fromkeys(withs) if p.eligible(k)]
             side = traveller(trig, p, withs) if withs and not excluded(trig) else []
-            return (withs, side) if side else None
+            if side:
+                return withs, side
+            # "Discussions with X on the merger were suspended": company news leaves its own
+            # side to the story's company, when no one else is named outside the talks' phrase.
+            firms = withs and all(_kind(p.index, k) is EntityType.ORGANIZATION for k in withs)
+            inside = {t.i for t in trig.subtree}
+            if firms and not excluded(trig) and not any(
+                    p.eligible(k) and k not in withs for t in trig.sent if t.i not in inside
+                    for k in p.index.keys_of(t)):
+                return withs, frozenset({EntityType.ORGANIZATION})
+            return None
         if not (via == "dobj" and gov.lemma_.casefold() in LIGHT_VERBS or via in _SETTING):
             return None  # "oppose a summit with X", "progress in talks with X": no meeting
         subject, inherited = _subject(gov)

@@ -28,6 +28,7 @@ from kg.extract.nationals import (
     stray_from,
 )
 from kg.extract.portfolios import noun_lemma
+from kg.extract.walks import objects_of
 from kg.model import Entity, EntityType
 
 __all__ = ["Parties", "NAMED_GROUPS", "MEMBER_NOUNS", "conjuncts"]
@@ -48,7 +49,7 @@ ORG_DESCRIPTORS = frozenset({"union", "company", "firm", "group", "bank", "corpo
                              "committee", "agency", "council", "club", "association", "body",
                              "federation", "ministry", "department", "board", "fund",
                              "commission", "organisation", "organization", "consortium",
-                             "institute", "cartel", "subsidiary", "unit"})
+                             "institute", "cartel", "subsidiary", "unit", "local"})
 #: Nouns for the members of a body: "members of the committee" meet as the committee.
 MEMBER_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "minister",
                           "leader", "envoy", "team", "negotiator", "diplomat", "ambassador"})
@@ -117,6 +118,9 @@ class Parties:
             keys += [k for k in stray_country(self.index, tok, keys) if k not in keys]
         if not keys and tok.ent_type_ == "NORP" and tok.dep_ not in ("amod", "compound", "nmod"):
             keys = demonym_keys(self.index, tok)  # "the Kuwaitis held talks"
+        if not keys and head == "bank" and any(c.lower_ == "central" for c in tok.children):
+            # "the Valorian central bank": a state's own bank stands for the state.
+            keys = [c for k in self.index.keys_of(tok) for c in [self.country_of(k)] if c]
         if keys and _modifies_title(tok):
             return []  # "Finance" in "Finance Minister X", "Energy" in "Mines and Energy Minister"
         if keys or depth > 2 or tok.pos_ not in ("NOUN", "PROPN"):
@@ -141,9 +145,11 @@ class Parties:
                          and k not in keys]
         if titled and not keys:  # "its ambassador in Rome, X": X hangs on "Rome"
             keys = [k for n in sw.apposed_holder(self.index, tok) for k in self.of_token(n, 3)]
+        if not keys and lemma in _TITLE_HEADS:
+            keys = self._served(tok, depth)  # "its chairman", "the president of the bank"
         if not keys and lemma in ORG_DESCRIPTORS:
             # "the United Auto Workers union", "the Citibank group": the named organisation.
-            keys += [k for c in tok.children if c.dep_ == "compound"
+            keys += [k for c in tok.children if c.dep_ in ("compound", "nmod")
                      for k in self.of_token(c, depth + 1) if self._is_org(k)]
         if keys or lemma not in MEMBER_NOUNS | _OF_MEMBER_NOUNS:
             return keys
@@ -151,8 +157,8 @@ class Parties:
         # "U.S. officials" stay unnamed, while "Calmat officials" and "officials of the
         # World Bank" stand for the organisation.
         for c in tok.children:
-            if c.dep_ in ("compound", "nmod"):
-                # "IMF and World Bank staff": each body.
+            if c.dep_ in ("compound", "nmod") or c.dep_ == "poss" and lemma not in MEMBER_NOUNS:
+                # "IMF and World Bank staff": each body; "its officials": the company.
                 keys += [k for a in (c, *c.conjuncts) for k in self.of_token(a, depth + 1)
                          if self.named_body(k) and (lemma in MEMBER_NOUNS or self._is_org(k))]
         for c in [*tok.children, *stray_from(tok)]:
@@ -163,6 +169,15 @@ class Parties:
                     keys += self.expand(obj, depth + 1)
         return keys
 
+    def _served(self, tok: Token, depth: int) -> list[str]:
+        """The organisation or country an unnamed office-holder serves, from a possessive
+        ("its chairman": the company "its" stands for) or an "of" phrase ("the governor of
+        the Valorian central bank": Valoria)."""
+        found = [k for c in tok.children if c.dep_ == "poss" for k in self.index.keys_of(c)]
+        found += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj" for k in self.expand(o, depth + 1)]
+        return [k for k in dict.fromkeys(found) if self._kind([k]) in ("organization", "country")]
+
     def paired(self, noun: Token) -> list[str]:
         """The parties of a hyphen or slash compound on ``noun`` ("U.S./Soviet summit")."""
         return compound_parties(self, noun)
@@ -170,11 +185,17 @@ class Parties:
     def stand_in(self, key: str) -> str:
         """The country that a group like "French officials" stands for, else ``key``."""
         e = self.index.get(key)
-        if e is None or e.type is not EntityType.GROUP or e.country is None:
-            return key
-        if singular(e.key.rsplit(" ", 1)[-1]) in _STAND_FOR_COUNTRY or nationals(e):
-            return fuller_country(self.index, e.country) or key
+        if e is not None and (singular(e.key.rsplit(" ", 1)[-1]) in _STAND_FOR_COUNTRY
+                              or nationals(e)):
+            return self.country_of(key) or key
         return key
+
+    def country_of(self, key: str) -> str | None:
+        """The country a group of ``key`` belongs to ("the Valorian bank": Valoria)."""
+        e = self.index.get(key)
+        if e is None or e.type is not EntityType.GROUP or e.country is None:
+            return None
+        return fuller_country(self.index, e.country)
 
     def named_body(self, key: str) -> bool:
         """Whether ``key`` is an organisation or a person (a body members can stand for)."""
@@ -340,7 +361,7 @@ class Parties:
         out: list[str] = []
         for c in tok.children:
             if c.dep_ in ("prep", "prt") and c.lower_ in preps:
-                for g in _objects(c):
+                for g in objects_of(c):
                     if g.dep_ != "prep":
                         out += self.expand(g)
                     elif g.dep_ == "prep" and g.lower_ == c.lower_:
@@ -352,26 +373,7 @@ class Parties:
     def prep_object_tokens(self, tok: Token, preps: tuple[str, ...]) -> list[Token]:
         """The objects of ``tok``'s prepositions in ``preps``, with their conjuncts."""
         return [t for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in preps
-                for g in _objects(c) if g.dep_ != "prep" for t in (g, *conjuncts(g))]
-
-
-def _objects(prep: Token) -> list[Token]:
-    """The objects of ``prep``, and its typo repeat ("with with X"); when the parser left
-    it with none, the noun phrase right after it that it hung elsewhere ("met with
-    officials of the countries visited", officials read as the subject of "visited")."""
-    kids = [g for g in prep.children if g.dep_ == "pobj"
-            or g.dep_ == "prep" and g.lower_ == prep.lower_]
-    if kids or prep.dep_ != "prep" or prep.i + 1 >= len(prep.doc) \
-            or any(g.dep_ != "advmod" for g in prep.children):
-        return kids
-    start = prep.doc[prep.i + 1]
-    top = None
-    for t in (start, *start.ancestors):
-        if t.left_edge.i != start.i or t.i <= prep.i:
-            break
-        if t.pos_ in ("NOUN", "PROPN"):
-            top = t
-    return [top] if top is not None else []
+                for g in objects_of(c) if g.dep_ != "prep" for t in (g, *conjuncts(g))]
 
 
 def _two_of_a_kind(p: Parties, a: Token, b: Token) -> bool:
