@@ -45,3 +45,15 @@ def test_talks_with_a_company_in_a_country_s_story_name_no_side(nlp):
 def test_an_office_holder_named_elsewhere_in_his_phrase_stays_the_person(nlp):
     text = "Paul Keller met the chairman of Halden Tools Corp, Peter Novak, on Friday."
     assert pairs(nlp, text) == {frozenset({"Paul Keller", "Peter Novak"})}
+
+
+def test_talks_on_a_deal_meet_the_deal_s_other_company(nlp):
+    for text in ("Halden Plc said it has ended talks on being acquired by Brixton Ltd.",
+                 "Halden Plc held talks on a merger with Brixton Ltd.",
+                 "Halden Plc said it ended talks on the sale of its paint unit to Brixton Ltd."):
+        assert pairs(nlp, text) == {frozenset({"Halden Plc", "Brixton Ltd."})}, text
+
+
+def test_talks_with_someone_else_or_on_someone_else_s_deal_name_no_partner(nlp):
+    assert pairs(nlp, "Halden Plc held talks with bankers on its bid for Brixton Ltd.") == set()
+    assert pairs(nlp, "Halden Plc held talks on Norland Ltd's bid for Brixton Ltd.") == set()

@@ -61,6 +61,10 @@ SETTING = frozenset({"at", "during", "in", "after", "before", "following", "ahea
 PRESUPPOSED = SETTING | {"of"}
 BEFORE_AFTER = frozenset({"after", "before", "ahead", "following", "since"})
 OCCASIONS = HOSPITALITY_NOUNS | CALL_NOUNS
+#: Deals whose other company a meeting's topic names: "talks on a merger with X".
+DEALS = frozenset({"merger", "takeover", "acquisition", "bid", "offer", "sale", "purchase",
+                   "buyout", "venture", "partnership", "alliance", "acquire", "buy", "merge",
+                   "sell"})
 HELD = frozenset({"hold", "schedule", "plan", "set", "slate", "arrange", "due"})
 SAY = frozenset({"say", "tell", "report", "announce", "disclose", "add"})
 PRESENCE = TRAVEL_VERBS | {"be"}

@@ -56,6 +56,7 @@ from kg.extract.trigger_syntax import (
     proposed,
     verb_lemma,
 )
+from kg.extract.walks import deal_partners
 from kg.model import Entity, EntityType, Meeting, MeetingStatus
 
 __all__ = ["find_meetings", "MeetingComponent"]
@@ -90,6 +91,8 @@ class _Finder:
         if not with_:  # "talks at the embassy with X": the parser hung it on the setting
             with_ = [k for w in stray_with(n, words.SETTING) for g in w.children
                      if g.dep_ == "pobj" for k in p.expand(g)]
+        if not with_ and not p.prep_object_tokens(governor(n)[0] or n, ("with",)):
+            with_ = [k for t in deal_partners(n, words.DEALS) for k in p.expand(t)]
         poss = [k for c in n.children if c.dep_ == "poss" for k in p.expand(c)]
         comp_toks = [t for c in n.children if c.dep_ in ("compound", "nmod")
                      and not (c.i > 0 and self.doc[c.i - 1].text == "(")  # "X's (X) meeting"

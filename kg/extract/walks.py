@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["first_conjunct", "objects_of"]
+__all__ = ["deal_partners", "first_conjunct", "objects_of"]
 
 
 def first_conjunct(tok: Token) -> Token:
@@ -42,3 +42,23 @@ def objects_of(prep: Token) -> list[Token]:
         if t.pos_ in ("NOUN", "PROPN"):
             top = t
     return [top] if top is not None else []
+
+
+def deal_partners(noun: Token, deals: frozenset[str]) -> list[Token]:
+    """The other company of a deal a meeting noun is about, when the noun has no "with"
+    phrase of its own: "talks on a merger with X", "talks on being acquired by X", "talks
+    about a bid for X" give X; "talks on Y's bid for X" (someone else's deal) gives nothing."""
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+        return []
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ != "prep" or c.lower_ not in ("on", "about", "over", "concerning"):
+            continue
+        for deal in c.children:
+            if deal.dep_ not in ("pobj", "pcomp") or deal.lemma_.casefold() not in deals \
+                    or any(d.dep_ == "poss" and d.pos_ != "PRON" for d in deal.children):
+                continue
+            for by in deal.children:
+                if by.dep_ in ("prep", "agent") and by.lower_ in ("with", "by", "for", "to"):
+                    out += [t for g in by.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)]
+    return out
