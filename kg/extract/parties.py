@@ -28,10 +28,10 @@ from kg.extract.nationals import (
     stray_from,
 )
 from kg.extract.portfolios import noun_lemma
-from kg.extract.walks import objects_of
+from kg.extract.walks import conjuncts, objects_of
 from kg.model import Entity, EntityType
 
-__all__ = ["Parties", "NAMED_GROUPS", "MEMBER_NOUNS", "conjuncts"]
+__all__ = ["Parties", "NAMED_GROUPS", "MEMBER_NOUNS"]
 
 #: Group heads that name a party ("the American delegation"); "officials" do not.
 NAMED_GROUPS = frozenset({"delegation", "government", "team", "administration", "cabinet",
@@ -394,18 +394,3 @@ def _modifies_title(tok: Token) -> bool:
         if cur.ent_type_ != "PERSON" and cur.lower_ in _TITLE_HEADS and tok.i < cur.i:
             return True  # a modifier comes before its title: "the Minister, X, and ..." is a list
     return False
-
-
-def conjuncts(tok: Token) -> list[Token]:
-    """The tokens coordinated with ``tok``, without one that is really the subject of a
-    following clause the parser left subjectless ("met advisers on the market and the
-    palace said ...": the palace said it)."""
-    doc = tok.doc
-    out = []
-    for t in tok.conjuncts:
-        nxt = t.right_edge.i + 1
-        if nxt < len(doc) and doc[nxt].dep_ == "conj" and doc[nxt].pos_ == "VERB" and not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in doc[nxt].children):
-            continue
-        out.append(t)
-    return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["deal_partners", "first_conjunct", "objects_of"]
+__all__ = ["conjuncts", "deal_partners", "first_conjunct", "objects_of"]
 
 
 def first_conjunct(tok: Token) -> Token:
@@ -61,4 +61,19 @@ def deal_partners(noun: Token, deals: frozenset[str]) -> list[Token]:
             for by in deal.children:
                 if by.dep_ in ("prep", "agent") and by.lower_ in ("with", "by", "for", "to"):
                     out += [t for g in by.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)]
+    return out
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The tokens coordinated with ``tok``, without one that is really the subject of a
+    following clause the parser left subjectless ("met advisers on the market and the
+    palace said ...": the palace said it)."""
+    doc = tok.doc
+    out = []
+    for t in tok.conjuncts:
+        nxt = t.right_edge.i + 1
+        if nxt < len(doc) and doc[nxt].dep_ == "conj" and doc[nxt].pos_ == "VERB" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in doc[nxt].children):
+            continue
+        out.append(t)
     return out
