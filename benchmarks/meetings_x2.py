@@ -100,6 +100,8 @@ def pack(directory: Path, which: str, corpus: Path) -> int:
     decisions = []
     for row in _rows(directory / "adjudication.jsonl"):
         if str(row["article"]) in done and which == "gold":
+            # The set keeps no story text: a reason's long quotation of the story is elided.
+            row["reason"] = re.sub(r'"[^"]{40,}"', '"…"', str(row.get("reason", "")))
             if row["decision"] in ("first", "second"):  # an adjudicator may name the side
                 row["decision"] = row[row["decision"]]
             for side in ("first", "second", "decision"):
