@@ -11,21 +11,21 @@ pytestmark = pytest.mark.model
 
 
 def test_its_chairman_is_the_company_its_stands_for(nlp):
-    text = ("Halden Tools Corp said on Monday that Peter Novak held a stake in its stock and "
-            "that he also held discussions with its chairman.")
+    text = ("Halden Tools Corp said on Monday that Peter Novak owns some of its shares and "
+            "that Novak had discussions last week with its chairman.")
     assert pairs(nlp, text) == {frozenset({"Peter Novak", "Halden Tools Corp"})}
 
 
 def test_the_head_of_a_country_s_central_bank_is_the_country(nlp):
-    text = "Paul Keller held private talks here yesterday with the president of the Peruvian central bank."
+    text = "Paul Keller had a private meeting on Sunday with the president of the Peruvian central bank."
     assert pairs(nlp, text) == {frozenset({"Paul Keller", "Peru"})}
     text = "Anna Moravec met the governor of the Mexican central bank on Friday."
     assert pairs(nlp, text) == {frozenset({"Anna Moravec", "Mexico"})}
 
 
 def test_a_union_s_locals_are_the_union(nlp):
-    text = ("Halden Mining Ltd said it expects to meet today with two of five United "
-            "Steelworkers of America locals on strike at its smelter.")
+    text = ("Halden Mining Ltd said it will meet on Friday with two of six United Steelworkers "
+            "of America locals that struck its zinc mine.")
     assert pairs(nlp, text) == {frozenset({"Halden Mining Ltd", "United Steelworkers of America"})}
 
 
@@ -48,7 +48,7 @@ def test_an_office_holder_named_elsewhere_in_his_phrase_stays_the_person(nlp):
 
 
 def test_talks_on_a_deal_meet_the_deal_s_other_company(nlp):
-    for text in ("Halden Plc said it has ended talks on being acquired by Brixton Ltd.",
+    for text in ("Halden Plc broke off its talks on being acquired by Brixton Ltd.",
                  "Halden Plc held talks on a merger with Brixton Ltd.",
                  "Halden Plc said it ended talks on the sale of its paint unit to Brixton Ltd."):
         assert pairs(nlp, text) == {frozenset({"Halden Plc", "Brixton Ltd."})}, text

@@ -40,8 +40,8 @@ def _excluded(nlp, text: str, word: str) -> bool:
         ("Anna Moravec welcomed the outcome of the meeting between Peter Novak and Paul Keller "
          "in Geneva.", "happened"),
         # a "that" clause the parser hung on a noun of telling is told as so
-        ("Peter Novak told parliament in a written answer that he had held talks with Paul "
-         "Keller.", "happened"),
+        ("Peter Novak told the senate in a written reply that he had talks with Paul Keller.",
+         "happened"),
         # a denied ability is a negation, as "could not meet" is
         ("Peter Novak was not able to meet Paul Keller on Monday.", "negated"),
         ("Peter Novak said he was not able to attend the talks with Paul Keller.", "negated"),

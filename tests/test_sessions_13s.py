@@ -50,14 +50,14 @@ def test_delegations_listed_by_where_they_come_from(nlp):
 
 
 def test_a_delegation_at_a_named_bank_annual_meeting(nlp):
-    found = meetings(nlp, "The official, a member of the Indian delegation at the Valorian "
-                          "Development Bank's annual meeting, told reporters lending would rise.")
+    found = meetings(nlp, "The aide, part of the Indian delegation at the Valorian "
+                          "Development Bank's annual meeting, said lending would rise.")
     assert [m.names for m in found] == [frozenset({"India", "Valorian Development Bank"})]
 
 
 def test_a_company_annual_meeting_has_no_delegations(nlp):
-    assert meetings(nlp, "The official, a member of the Indian delegation at the Acme Holdings "
-                         "Inc annual meeting, told reporters lending would rise.") == []
+    assert meetings(nlp, "The aide, part of the Indian delegation at the Acme Holdings "
+                         "Inc annual meeting, said lending would rise.") == []
 
 
 def test_presence_words_with_no_session_before_them(nlp):

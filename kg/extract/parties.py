@@ -105,7 +105,7 @@ class Parties:
             # "U.S. and Japanese negotiators", "the U.S. delegation": the modifiers' countries.
             for c in tok.children:
                 if c.dep_ in ("nmod", "compound", "amod", "poss"):  # also "Norway's government"
-                    # "the U.S., Japanese and European Community ministers": a body listed
+                    # "the Swiss, Danish and European Community envoys": a body listed
                     # with countries stands for itself.
                     kinds = (EntityType.COUNTRY, EntityType.ORGANIZATION) if c.conjuncts \
                         else (EntityType.COUNTRY,)

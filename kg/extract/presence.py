@@ -2,11 +2,11 @@
 
 A story of a session (kg.extract.sessions) says further down who came, or did not, without
 naming the session again: "X and Y will attend the first day", "Z probably will not attend",
-"W will lead the French delegation", "the U.S. delegation was likely to repeat warnings",
+"W is to head the Danish delegation", "the Swiss delegation is expected to press for cuts",
 "the delegates include V", "U had pulled out of the talks". The guide makes each a party of
 a meeting with the body (negated where the clause says so). A delegation "at" or "to" a
-body's session names both in one phrase ("a member of the Indian delegation at the bank's
-annual meeting").
+body's session names both in one phrase ("an aide in the Danish delegation at the fund's
+spring meeting").
 
 >>> sorted(SESSION_PARTS)[:3]
 ['close', 'day', 'opening']
@@ -75,8 +75,8 @@ def present(sent: Span, p: Parties, index: EntityIndex,
 
 def delegations_at(sent: Span, p: Parties, index: EntityIndex,
                    body_of: Callable[[Token], str | None]) -> list[tuple[Token, str, str]]:
-    """A party's delegation "at" or "to" a named body's session ("a member of the Indian
-    delegation at the bank's annual meeting", "the Japanese delegation to the GATT talks"):
+    """A party's delegation "at" or "to" a named body's session ("an aide in the Danish
+    delegation at the fund's spring meeting", "the Swiss delegation to the OPEC talks"):
     the session noun, its body (``body_of``) and who the delegation stands for."""
     out: list[tuple[Token, str, str]] = []
     for tok in sent:
