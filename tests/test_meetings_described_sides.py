@@ -17,8 +17,8 @@ def test_its_chairman_is_the_company_its_stands_for(nlp):
 
 
 def test_the_head_of_a_country_s_central_bank_is_the_country(nlp):
-    text = "Paul Keller had a private meeting on Sunday with the president of the Peruvian central bank."
-    assert pairs(nlp, text) == {frozenset({"Paul Keller", "Peru"})}
+    text = "Paul Keller had a private meeting on Sunday with the president of the Colombian central bank."
+    assert pairs(nlp, text) == {frozenset({"Paul Keller", "Colombia"})}
     text = "Anna Moravec met the governor of the Mexican central bank on Friday."
     assert pairs(nlp, text) == {frozenset({"Anna Moravec", "Mexico"})}
 
