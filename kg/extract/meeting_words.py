@@ -14,7 +14,7 @@ __all__ = ["VERB_TRIGGERS", "NOUN_TRIGGERS", "LIGHT_VERBS", "ATTEND", "NEEDS_WIT
            "TALK_MEDIA", "RECIPROCAL", "CONTEXT_PREPS", "SETTING", "BEFORE_AFTER", "OCCASIONS",
            "HELD", "SAY", "PRESENCE", "TAKE_PART", "TOPIC", "DELEGATIONS", "ALONE", "SPEAK_TO",
            "MOTION", "TELL", "DEAL_WITH", "GET_FROM", "APPEARANCES", "HOSPITALITY_NOUNS",
-           "CALL_NOUNS", "COME_TOGETHER", "JOINT_NOUNS", "AMONG", "PRESUPPOSED"]
+           "CALL_NOUNS", "COME_TOGETHER", "JOINT_NOUNS", "AMONG", "PRESUPPOSED", "BODY_SESSIONS"]
 
 VERB_TRIGGERS = frozenset(
     {"meet", "confer", "negotiate", "talk", "chat", "host", "receive", "visit", "sit", "call",
@@ -24,6 +24,10 @@ NOUN_TRIGGERS = frozenset(
     {"talk", "meeting", "summit", "discussion", "negotiation", "consultation", "audience",
      "gathering"}
 )
+#: Nouns of a gathering that is a meeting only as a named body's, attended or addressed: "told
+#: the annual conference of X", "at the X convention"; a news conference, or one no body holds,
+#: is none.
+BODY_SESSIONS = frozenset({"conference", "convention"})
 #: Verbs whose subject takes part in the meeting their object names.
 LIGHT_VERBS = frozenset(
     {"hold", "have", "begin", "start", "resume", "open", "conduct", "continue", "attend",

@@ -190,6 +190,9 @@ class _Finder:
                         and gov.head.lemma_.casefold() in words.SAY:
                     # "X said the strike was settled at a meeting with Y": the speaker.
                     agents += [k for k in p.subjects(gov.head) if p.is_person(k)]
+        if n.lemma_.casefold() in words.BODY_SESSIONS and not (attend and bodies) \
+                or any(c.lower_ in ("news", "press") for c in n.children):
+            return [], anchors, objs, gov  # no named body's conference, or a press conference
         if attend and bodies:
             # "attend the Budget Committee and Audit Committee meetings": one
             # meeting with each body; the bodies' parent organisation is not a party.
@@ -281,11 +284,14 @@ class _Finder:
                     place, time = meeting_setting(sent, anchors, tok, objs)
                     status = noun_status(tok, gov, time)
                     confidence = 0.7
-                elif pos in ("NOUN", "PROPN") and lemma in words.NOUN_TRIGGERS:
+                elif pos in ("NOUN", "PROPN") and lemma in words.NOUN_TRIGGERS \
+                        or pos == "NOUN" and lemma in words.BODY_SESSIONS:
                     if lemma == "talk" and tok.tag_ != "NNS" or is_habitual(tok) \
                             or by_medium(tok):
                         continue  # "telephone talks", "talks by video link"
                     sets, anchors, objs, gov = self.noun_event(tok)
+                    if not sets and lemma in words.BODY_SESSIONS:
+                        continue  # not a meeting: it says nothing of one told elsewhere
                     via = governor(tok)[1]
                     if gov is not None and (gov.i in anchors or via in ("nsubj", "nsubjpass")):
                         # "Talks between X and Y ended in Lisbon on Friday": the verb's

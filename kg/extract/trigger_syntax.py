@@ -177,6 +177,8 @@ def present_at(noun: Token, gov: Token, via: str) -> bool:
         return (verb_lemma(gov) in PRESENCE or via == "at") and host.i == gov.i \
             and not any(c.dep_ == "auxpass" for c in gov.children)
     host = noun.head.head
+    if via == "to" and verb_lemma(gov) == "speak" and host.i == gov.i:
+        return True  # "X, speaking to the annual meeting of Y, said"
     return via == "to" and host.lemma_.casefold() in _ADDRESS and host.dep_ == "pobj" \
         and host.head.head.i == gov.i
 
