@@ -58,6 +58,30 @@ def test_a_compound_on_another_noun_is_no_meeting(nlp):
     assert pairs(nlp, "The Franco-German agreement on steel was signed last year.") == set()
 
 
+# The parser cannot place a one-token "U.S.-Japan" before "talks" (a noun that may be a verb):
+# it hangs it on the determiner or the clause ("dep"), or makes it the subject of "talks".
+@pytest.mark.parametrize(("text", "want"), [
+    ("The U.S.-Japan talks on semiconductors resumed on Monday.", {"United States", "Japan"}),
+    ("The U.S.-Japan trade talks resumed in Tokyo on Monday.", {"United States", "Japan"}),
+    ("Anna Moravec said the U.K.-Japan talks on car exports ended on Friday.",
+     {"Britain", "Japan"}),
+    ("The U.S.-Canada talks on grain resumed on Monday.", {"United States", "Canada"}),
+    ("Paul Keller expects U.S.-Japan talks on rice to resume next week.",
+     {"United States", "Japan"}),
+])
+def test_a_compound_the_parser_cannot_place_before_its_meeting_noun(nlp, text, want):
+    assert frozenset(want) in pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S.-Japan trade gap widened in March.",
+    "Peter Novak said the U.S.-Canada dispute over lumber would hurt growth.",
+    "The U.S.-Japan talks are progressing, Paul Keller said.",
+])
+def test_a_misplaced_compound_before_another_noun_or_a_process_stays_out(nlp, text):
+    assert pairs(nlp, text) == set()
+
+
 # --- a people named by nationality, a single official --------------------------------------
 
 def test_a_people_named_by_nationality_is_its_country(nlp):

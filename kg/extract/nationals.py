@@ -29,7 +29,8 @@ from kg.extract.walks import first_conjunct
 from kg.model import Entity, EntityType, Mention
 
 __all__ = ["CountryCompound", "compound_countries", "find_compounds", "add_compounds",
-           "compound_parties", "demonym_keys", "fuller_country", "led_by", "nationals", "singular",
+           "compound_parties", "demonym_keys", "fuller_country", "led_by", "modified_noun",
+           "nationals", "singular",
            "seat_countries", "stray_country", "stray_from"]
 
 #: Combining forms that only occur as the first part of a compound ("Franco-German").
@@ -112,8 +113,7 @@ def find_compounds(doc: Doc, spans: list[Span]) -> list[CountryCompound]:
             continue
         ids = {t.i for t in run}
         heads = [t for t in run if t.head.i not in ids]
-        if len(heads) != 1 or heads[0].head.pos_ != "NOUN" \
-                or heads[0].dep_ not in ("amod", "compound", "nmod"):
+        if len(heads) != 1 or modified_noun(heads[0], run[-1]) is None:
             # Only a modifier of a common noun: in "the Sino-British Joint Declaration" the
             # compound is part of a name, which keeps its own entity.
             continue
@@ -218,12 +218,42 @@ def seat_countries(index: EntityIndex, tok: Token) -> list[str]:
     return out
 
 
+#: The dependencies of a modifier of a noun, and those the parser gives a dashed token that it
+#: cannot place before a noun that may be a verb ("The U.S.-Japan talks resumed": "dep" on the
+#: determiner, or "nsubj" of "talks" read as a verb).
+_MODIFIERS = ("amod", "compound", "nmod")
+_MISPLACED = ("dep", "nsubj")
+
+
+def modified_noun(head: Token, last: Token) -> Token | None:
+    """The common noun a run of tokens ending at ``last`` modifies, ``head`` being the run's
+    token that hangs outside it: its head when it is a modifier, else, when the parser could
+    not place it ("dep", or a subject of the noun read as a verb), the common noun written
+    right after it (across that noun's compounds: "the U.S.-Japan trade talks")."""
+    if head.dep_ in _MODIFIERS:
+        return head.head if head.head.pos_ == "NOUN" else None
+    doc = head.doc
+    if head.dep_ not in _MISPLACED or last.i + 1 >= len(doc) or not last.whitespace_:
+        return None
+    noun = doc[last.i + 1]
+    while noun.dep_ == "compound" and noun.head.i == noun.i + 1:
+        noun = noun.head
+    if noun.pos_ != "NOUN" or head.dep_ == "nsubj" and head.head != noun:
+        return None
+    return noun
+
+
 def compound_run(noun: Token) -> Span | None:
     """The hyphen or slash compound written before ``noun`` as its modifier ("U.S./Soviet",
     "Reagan-Gorbachev"), else nothing."""
     doc = noun.doc
-    for c in noun.lefts:
-        if c.dep_ not in ("amod", "compound", "nmod"):
+    before = noun.i - 1
+    while before >= 0 and doc[before].dep_ == "compound" and doc[before].head.i == before + 1:
+        before -= 1  # "U.S.-Japan trade talks": the run stands before the noun's compounds
+    stray = [doc[before]] if before >= 0 \
+        and modified_noun(doc[before], doc[before]) == noun else []
+    for c in [*noun.lefts, *stray]:
+        if c.dep_ not in _MODIFIERS and c not in stray:
             continue
         lo = hi = c.i
         while lo > 0 and not doc[lo - 1].whitespace_:
