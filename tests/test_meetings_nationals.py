@@ -151,6 +151,25 @@ def test_a_delegation_or_government_named_by_its_country_is_the_country(nlp):
     assert met("American delegation", "Acme Corp") in got
 
 
+# A state's own bank or ministry written with its country's possessive is the country, as
+# the same body written with the nationality word already is.
+@pytest.mark.parametrize("text", [
+    "Peter Novak held talks with Japan's central bank on Monday.",
+    "Peter Novak met the governor of Japan's central bank in Tokyo on Monday.",
+    "Peter Novak held talks with Japan's foreign ministry on Monday.",
+    "Peter Novak met officials of Japan's foreign ministry on Monday.",
+])
+def test_a_country_s_own_bank_or_ministry_written_with_its_possessive_is_the_country(nlp, text):
+    assert met("Peter Novak", "Japan") in pairs(nlp, text)
+
+
+def test_a_named_officer_of_a_country_s_central_bank_stays_the_person(nlp):
+    for text in ("Peter Novak met Paul Keller of Japan's central bank in Tokyo on Monday.",
+                 "Peter Novak met Paul Keller, the governor of Japan's central bank, in Tokyo "
+                 "on Monday."):
+        assert pairs(nlp, text) == {met("Peter Novak", "Paul Keller")}
+
+
 def test_a_delegation_led_by_a_named_person_is_that_person(nlp):
     got = participant_pairs(nlp, "A Chilean delegation, led by central bank president Ana "
                                  "Ruiz, will meet Citibank in New York on April 10.")

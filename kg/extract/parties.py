@@ -119,8 +119,11 @@ class Parties:
         if not keys and tok.ent_type_ == "NORP" and tok.dep_ not in ("amod", "compound", "nmod"):
             keys = demonym_keys(self.index, tok)  # "the Kuwaitis held talks"
         if not keys and head == "bank" and any(c.lower_ == "central" for c in tok.children):
-            # "the Valorian central bank": a state's own bank stands for the state.
-            keys = [c for k in self.index.keys_of(tok) for c in [self.country_of(k)] if c]
+            # "the Valorian central bank", "Valoria's central bank": a state's own bank stands
+            # for the state.
+            keys = [c for k in self.index.keys_of(tok) for c in [self.country_of(k)] if c] or [
+                k for c in tok.children if c.dep_ == "poss" for k in self.index.keys_of(c)
+                if getattr(self.index.get(k), "type", None) is EntityType.COUNTRY]
         if keys and _modifies_title(tok):
             return []  # "Finance" in "Finance Minister X", "Energy" in "Mines and Energy Minister"
         if keys or depth > 2 or tok.pos_ not in ("NOUN", "PROPN"):

@@ -99,6 +99,10 @@ def noun_lemma(tok: Token) -> tuple[str, bool]:
     """
     if tok.pos_ == "NOUN":
         return tok.lemma_.casefold(), tok.tag_ == "NNS"
+    if tok.pos_ == "PROPN" and tok.is_lower and tok.is_alpha:
+        # The tagger's slip after a possessive name ("Japan's foreign ministry"): wire copy
+        # writes no name in lower case.
+        return tok.lemma_.casefold(), tok.tag_ == "NNPS" or tok.lower_.endswith("ies")
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if tok.pos_ not in ("PROPN", "") or tok.dep_ in ("compound", "nmod", "appos") \
             or nxt is not None and nxt.ent_type_ == "PERSON":
