@@ -9,12 +9,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.coref import modifier_words
-from kg.extract.gazetteer import is_company_name
+from kg.extract.gazetteer import demonym_country, is_company_name
 from kg.extract.names import NameBuilder
 from kg.extract.quotes import SPEECH_VERBS
 from kg.model import EntityType, Mention
 
-__all__ = ["resolve_descriptions"]
+__all__ = ["resolve_descriptions", "resolve_subsidiaries"]
 
 #: How many sentences back "The company said" looks for the organisation that spoke last.
 _BACK = 3
@@ -22,8 +22,17 @@ _BACK = 3
 _ORG_NOUNS = frozenset(
     {"bank", "union", "party", "agency", "fund", "exchange", "committee", "council",
      "commission", "ministry", "federation", "association", "institute", "organisation",
-     "organization", "board", "department"}
+     "organization", "board", "department", "guild"}
 )
+#: Heads of labour union names that do not say "Union": "the Valorian Auto Workers",
+#: "the Valorian Actors Guild", "the Brotherhood of ..." are all "the union".
+_UNION_HEADS = frozenset({"union", "guild", "brotherhood", "teamsters", "machinists",
+                          "employees"})
+#: Nouns for a company's part in one country: "the Brazilian division of Acme Corp".
+_PART_NOUNS = frozenset({"division", "unit", "subsidiary", "arm", "affiliate", "branch"})
+#: Name words that say nothing about which company a subsidiary belongs to.
+_NAME_FILLERS = frozenset({"of", "the", "and", "&", "ltd", "limited", "inc", "corp", "co",
+                           "corporation", "plc", "sa", "ag", "nv", "bv", "gmbh", "spa"})
 
 
 def _fits_description(noun: str, label: str) -> bool:
@@ -38,6 +47,8 @@ def _fits_description(noun: str, label: str) -> bool:
     """
     if noun in ("company", "firm"):
         return is_company_name(label)
+    if noun in ("union", "local"):
+        return _union_name(label)
     words = label.casefold().replace(",", " ").split()
     for i, w in enumerate(words):
         if w in ("of", "for") and i > 0:
@@ -48,6 +59,26 @@ def _fits_description(noun: str, label: str) -> bool:
     return bool(words) and words[-1] == noun
 
 
+def _union_name(label: str) -> bool:
+    """Whether ``label`` names a labour union (or one of its locals): its head, before any
+    "of" phrase, is "Union", "Guild", "Brotherhood", "Teamsters", "Machinists", "Employees"
+    or ends in "workers"; a local keeps its number ("Auto Workers Local 12").
+
+    >>> _union_name("United Steelworkers of Valoria"), _union_name("Auto Workers Local 12")
+    (True, True)
+    >>> _union_name("Valorian Workers Bank"), _union_name("Union Bank of Valoria")
+    (False, False)
+    """
+    words = label.casefold().replace(",", " ").split()
+    for i, w in enumerate(words):
+        if w == "of" and i > 0:
+            words = words[:i]
+            break
+    while len(words) > 2 and (words[-1].isdigit() or words[-1] == "local"):
+        words = words[:-1]  # "... Workers Local 12": the local of the union
+    return bool(words) and (words[-1] in _UNION_HEADS or words[-1].endswith("workers"))
+
+
 def resolve_descriptions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
     """Link "the company", "the bank", "the union" to the one organisation named before
     that the noun describes: a company name ends in Corp, Inc, Ltd...; a bank's name has
@@ -55,8 +86,11 @@ def resolve_descriptions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> N
     organisations fit the mention stays unresolved."""
     for tok in doc:
         noun = tok.lower_
-        if tok.tag_ != "NN" or tok.i in b.token_entity or noun not in \
-                _ORG_NOUNS | {"company", "firm"}:
+        if tok.lower_ == "locals" and tok.tag_ == "NNS":
+            noun = "local"  # "the striking locals": the union's, when one union is named
+        elif tok.tag_ != "NN" or noun not in _ORG_NOUNS | {"company", "firm"}:
+            continue
+        if tok.i in b.token_entity:
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue
@@ -65,6 +99,8 @@ def resolve_descriptions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> N
         words, country = modifier_words(tok)
         if country is not None:
             continue
+        if noun in ("union", "local"):  # "the striking locals": a state, not a name's word
+            words -= {c.lower_ for c in tok.lefts if c.dep_ == "amod"}
         # "The company said it met Acme Inc": a name only later in its sentence is someone
         # else ("Acme's chairman said the company ..., Acme said" is Acme).
         named = [(t.i > tok.i, b.token_entity[t.i]) for t in tok.sent
@@ -109,3 +145,67 @@ def _speaking(doc: Doc, b: NameBuilder, sent_of: dict[int, int], tok: Token,
         if t.dep_ == "nsubj" and key in keys and t.head.lemma_.casefold() in SPEECH_VERBS:
             return [key]
     return keys
+
+
+def _own_words(label: str, country: str) -> set[str]:
+    """The words of an organisation's name that are not ``country`` (or its demonym) and not
+    a legal form: what it shares with its parent company.
+
+    >>> sorted(_own_words("Acme Motors of Valoria Ltd", "Valoria"))
+    ['acme', 'motors']
+    """
+    words = label.replace(",", " ").replace(".", "").split()
+    return {w.casefold() for w in words if w.casefold() not in _NAME_FILLERS
+            and not (country and _in_country(w, country))}
+
+
+def _initials(label: str) -> str:
+    """The letters wires abbreviate a company to.
+
+    >>> _initials("Acme Motors Corp")
+    'am'
+    """
+    words = [w for w in label.replace(",", " ").split() if w.casefold() not in _NAME_FILLERS]
+    return "".join(w[0] for w in words).casefold()
+
+
+def resolve_subsidiaries(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
+    """Link "the Brazilian division of Acme Corp" (a division, unit, subsidiary, arm or
+    affiliate in a country) to the one other organisation of the story whose name holds the
+    country and otherwise only words of the parent's name or its initials ("Acme Corp of
+    Brazil Ltd", "AC Brazil"). Left alone when no such company, or more than one, is named:
+    the parent itself is not the side that meets."""
+    for tok in doc:
+        if tok.lemma_.casefold() not in _PART_NOUNS or tok.tag_ != "NN" \
+                or tok.i in b.token_entity:
+            continue
+        country = next((demonym_country(c.text) for c in tok.lefts
+                        if c.dep_ in ("amod", "compound", "nmod") and demonym_country(c.text)),
+                       None)
+        parent = next((b.token_entity.get(o.i) for p in tok.rights
+                       if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj"), None)
+        if country is None or parent is None \
+                or b.clusters[parent].type is not EntityType.ORGANIZATION:
+            continue
+        label = b.clusters[parent].label
+        owned = _own_words(label, "") | {_initials(label)}
+        keys = [
+            k for k, c in b.clusters.items()
+            if k != parent and c.type is EntityType.ORGANIZATION
+            and _in_country(c.label, country)
+            and 0 < len(_own_words(c.label, country)) and _own_words(c.label, country) <= owned
+        ]
+        if len(keys) == 1:
+            b.add(keys[0], "", EntityType.ORGANIZATION,
+                  Mention(tok.text, tok.idx, tok.idx + len(tok), sent_of[tok.i], "title"), [tok.i])
+
+
+def _in_country(label: str, country: str) -> bool:
+    """Whether a name says its country: "Acme of Valoria", "Valorian Acme".
+
+    >>> _in_country("Acme Motors of Canada Ltd", "Canada"), _in_country("Acme Corp", "Canada")
+    (True, False)
+    """
+    return any(w.casefold() == country.casefold() or demonym_country(w) == country
+               for w in label.replace(",", " ").split())

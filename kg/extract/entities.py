@@ -21,7 +21,7 @@ from kg.extract.coref import (
     resolve_title_mentions,
 )
 from kg.extract.coref import resolve_pronouns as _pronouns
-from kg.extract.descriptions import resolve_descriptions
+from kg.extract.descriptions import resolve_descriptions, resolve_subsidiaries
 from kg.extract.gazetteer import (
     HONORIFICS,
     bare_name,
@@ -349,6 +349,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     add_compounds(b, compounds, sent_of)
     resolve_title_mentions(doc, b, sent_of)
     resolve_descriptions(doc, b, sent_of)
+    resolve_subsidiaries(doc, b, sent_of)
     resolve_pairs(doc, b, sent_of)
     if resolve_pronouns:
         _pronouns(doc, b, sent_of)

@@ -50,6 +50,8 @@ ORG_DESCRIPTORS = frozenset({"union", "company", "firm", "group", "bank", "corpo
                              "federation", "ministry", "department", "board", "fund",
                              "commission", "organisation", "organization", "consortium",
                              "institute", "cartel", "subsidiary", "unit", "local"})
+#: Quantifiers that stand for every member of their "of" phrase ("one of" picks only one).
+_EACH_OF = frozenset({"any", "each", "all", "both"})
 #: Nouns for the members of a body: "members of the committee" meet as the committee.
 MEMBER_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "minister",
                           "leader", "envoy", "team", "negotiator", "diplomat", "ambassador"})
@@ -91,6 +93,12 @@ class Parties:
             if ante.conjuncts and all(c.i < tok.i for c in ante.conjuncts):
                 return self.expand(ante, depth + 1)
             return self.of_token(ante, depth + 1)
+        if tok.lower_ in _EACH_OF and depth <= 2:
+            # "talks with any of the striking locals", "each of the three banks": the "of" object
+            objs = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for o in c.children if o.dep_ == "pobj"]
+            if objs:
+                return [k for o in objs for k in self.expand(o, depth + 1)]
         keys = [self.stand_in(k) for k in self.index.keys_of(tok) if self.eligible(k)] or [
             k for n in sw.dated_names(self.index, tok) for k in self._named(n, depth + 1)
         ] or seat_countries(self.index, tok)  # "Washington and Tokyo held talks"
