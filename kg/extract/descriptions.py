@@ -190,15 +190,18 @@ def resolve_subsidiaries(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> N
             continue
         label = b.clusters[parent].label
         owned = _own_words(label, "") | {_initials(label)}
-        keys = [
-            k for k, c in b.clusters.items()
-            if k != parent and c.type is EntityType.ORGANIZATION
-            and _in_country(c.label, country)
-            and 0 < len(_own_words(c.label, country)) and _own_words(c.label, country) <= owned
-        ]
+        keys = [k for k, c in b.clusters.items()
+                if k != parent and c.type is EntityType.ORGANIZATION
+                and _in_country(c.label, country)
+                and _parts_of(_own_words(c.label, country), owned)]
         if len(keys) == 1:
             b.add(keys[0], "", EntityType.ORGANIZATION,
                   Mention(tok.text, tok.idx, tok.idx + len(tok), sent_of[tok.i], "title"), [tok.i])
+
+
+def _parts_of(own: set[str], owned: set[str]) -> bool:
+    """Whether a subsidiary's own name words ``own`` are some and only the parent's ``owned``."""
+    return bool(own) and own <= owned
 
 
 def _in_country(label: str, country: str) -> bool:
