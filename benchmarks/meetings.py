@@ -406,9 +406,16 @@ def print_attribute_kinds(outcomes: dict[str, Outcome], out: TextIO = sys.stdout
         for attr in ("place", "time"):
             kinds: Counter[str] = Counter()
             for gl, pl in o.matched:
-                found = [attribute_kind(getattr(g, attr), getattr(q, attr))
-                         for g, q in _couples(gl, pl)]
-                kinds["right" if "right" in found else found[0]] += 1
+                couples = _couples(gl, pl)
+                found = [attribute_kind(getattr(g, attr), getattr(q, attr)) for g, q in couples]
+                kind = "right" if "right" in found else found[0]
+                if kind == "missing":
+                    # Said in the meeting's own sentence, or taken from another that refers
+                    # to the same meeting (the guide allows both): two kinds of work.
+                    g = couples[0][0]
+                    here = _norm(getattr(g, attr)) in " ".join(g.sentence.split()).casefold()
+                    kind = "missing, in its sentence" if here else "missing, elsewhere"
+                kinds[kind] += 1
             print(f"{name:20} {attr:5} " + "; ".join(f"{k} {n}" for k, n in kinds.most_common()),
                   file=out)
 
