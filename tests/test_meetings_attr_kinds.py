@@ -40,5 +40,17 @@ def test_breakdown_prints_counts_and_no_text():
     mb.print_attribute_kinds({"validation half": outcome}, out)
     text = out.getvalue()
     assert "validation half      place right 2; different 1" in text
-    assert "validation half      time  right 2; missing 1" in text
+    assert "validation half      time  right 2; missing, in its sentence 1" in text
     assert "Oslo" not in text and "Bergen" not in text and "Monday" not in text
+
+
+def test_a_missing_value_is_told_apart_by_where_the_annotator_read_it():
+    elsewhere = "The two ministers met again."
+    outcome = mb.Outcome()
+    outcome.matched += [([pair("Oslo", "Monday")], [pair(None, None)]),
+                        ([pair("Oslo", "Monday", elsewhere)], [pair(None, None, elsewhere)])]
+    out = io.StringIO()
+    mb.print_attribute_kinds({"validation half": outcome}, out)
+    text = out.getvalue()
+    assert "place missing, in its sentence 1; missing, elsewhere 1" in text
+    assert "Oslo" not in text and "ministers" not in text
