@@ -10,7 +10,9 @@ meeting, nor ahead for a held one). Only the interval changes, unless that sente
 just before: the guide then takes its time text as the report's.
 A report whose meeting noun is definite ("represented at the meeting") and that no such sentence
 dates takes, the same way, the date of the meeting word of the nearest earlier sentence that has
-one, when that sentence has exactly one and it is dated ("a meeting of negotiators next week").
+one, when that sentence has exactly one and it is dated ("a meeting of negotiators next week");
+when that sentence is the one just before, its time text and place become the report's too
+("... met in Oslo last week. The meeting involved A, B and C").
 
 A held report with no time and no such earlier telling is told again just after it as the
 occasion of a statement ("X met Y to discuss the budget. ... X said after the meeting"): when
@@ -34,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.index import EntityIndex
 from kg.extract.meeting_words import NOUN_TRIGGERS
+from kg.extract.place import attached_place, place_label
 from kg.extract.recency import said_at
 from kg.extract.timex import host_of, is_duration, is_journey, normalise_date, strip_preposition
 from kg.extract.when import resolve_span
@@ -53,14 +56,20 @@ _DEFINITE = frozenset({"the", "this", "that", "their", "his", "her", "its"})
 _BOUNDARY = frozenset({"since", "until", "till", "by", "from", "to", "through"})
 
 
-def _own_time(noun: Token) -> Span | None:
-    """The one DATE its sentence ties to ``noun``: on the noun, or on a word between the noun
-    and its clause's verb ("will be made at a meeting later this month"), not on a journey."""
+def _path(noun: Token) -> set[int]:
+    """``noun`` and the words between it and its clause's verb, the verb included."""
     path = {noun.i}
     cur = noun
     while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
         cur = cur.head
         path.add(cur.i)
+    return path
+
+
+def _own_time(noun: Token) -> Span | None:
+    """The one DATE its sentence ties to ``noun``: on the noun, or on a word between the noun
+    and its clause's verb ("will be made at a meeting later this month"), not on a journey."""
+    path = _path(noun)
     found = []
     for ent in noun.sent.ents:
         if ent.label_ != "DATE" or is_duration(ent):
@@ -118,7 +127,20 @@ def referred_date(sents: list[Span], si: int, trigger: str) -> Span | None:
     >>> referred_date(list(doc.sents), 1, "meeting").text
     'next week'
     """
+    found = referred_mention(sents, si, trigger)
+    return _own_time(found[1]) if found is not None else None
+
+
+def referred_mention(sents: list[Span], si: int, trigger: str) -> tuple[int, Token] | None:
+    """The sentence and meeting word a definite meeting noun of sentence ``si`` refers back
+    to (as :func:`referred_date` reads it); the noun may be the trigger or, for a meeting
+    read off the verb it hangs on, that verb's subject or object ("the meeting involved
+    delegates from X and Y")."""
     words = [t for t in sents[si] if t.text == trigger and _meeting_word(t)]
+    if not words:
+        words = [c for t in sents[si] if t.text == trigger and t.pos_ in ("VERB", "AUX")
+                 for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                 and c.pos_ == "NOUN" and c.lemma_.casefold() in NOUN_TRIGGERS]
     # "The" only: "this meeting" points at the meeting at hand, often the story's main one,
     # not at the last one named ("OPEC may need a meeting in September ... at this meeting").
     if len(words) != 1 or words[0].pos_ != "NOUN" or not any(
@@ -127,8 +149,14 @@ def referred_date(sents: list[Span], si: int, trigger: str) -> Span | None:
     for prev in range(si - 1, max(si - REACH, 0) - 1, -1):
         mentions = [t for t in sents[prev] if _meeting_word(t)]
         if mentions:
-            return _own_time(mentions[0]) if len(mentions) == 1 else None
+            return (prev, mentions[0]) if len(mentions) == 1 else None
     return None
+
+
+def _own_place(word: Token) -> Span | None:
+    """The place its sentence ties to meeting word ``word``, read like its time (on the word
+    or on the words up to its clause's verb)."""
+    return attached_place(word.sent, _path(word), [])
 
 
 def _fits(new: DateSpan | None, m: Meeting, published: date) -> bool:
@@ -137,6 +165,17 @@ def _fits(new: DateSpan | None, m: Meeting, published: date) -> bool:
     return new is not None and new.start is not None and new.end is not None and not (
         m.status is MeetingStatus.PLANNED and new.end < published
         or m.status is MeetingStatus.HAPPENED and new.start > published)
+
+
+def _set_from(m: Meeting, when: Span, place: Span | None, index: EntityIndex,
+              published: date) -> Meeting:
+    """``m`` with the time text of ``when`` and, when it has none, the place ``place``."""
+    text = strip_preposition(when.text)
+    m = replace(m, time=text, date=normalise_date(text, published,
+                                                  m.status is MeetingStatus.PLANNED))
+    if m.place is None and place is not None:
+        m = replace(m, place=place_label(place), place_entity=index.entity_of(place))
+    return m
 
 
 def dated_again(found: list[Meeting], doc: Doc, index: EntityIndex) -> list[Meeting]:
@@ -168,14 +207,17 @@ def dated_again(found: list[Meeting], doc: Doc, index: EntityIndex) -> list[Meet
                 if prev == si - 1:
                     # the sentence just before tells the same meeting: its time, as written,
                     # is the report's (the guide's "neighbouring sentence")
-                    text = strip_preposition(when.text)
-                    m = replace(m, time=text, date=normalise_date(
-                        text, published, m.status is MeetingStatus.PLANNED))
+                    m = _set_from(m, when, None, index, published)
             break
-        if m.span is span and (when := referred_date(sents, si, m.trigger)) is not None:
+        referred = referred_mention(sents, si, m.trigger) if m.span is span else None
+        if referred is not None and (when := _own_time(referred[1])) is not None:
             new = resolve_span(when.text, published, m.status.value)
             if _fits(new, m, published):
                 m = replace(m, span=new)
+                if referred[0] == si - 1:
+                    # "... met in Oslo last week. The meeting involved A, B and C": the
+                    # sentence just before tells where and when, as the guide reads it
+                    m = _set_from(m, when, _own_place(referred[1]), index, published)
         if m.span is span and m.status is MeetingStatus.HAPPENED and span.start is None \
                 and told_again(sents[si + 1:si + 1 + AHEAD]):
             m = replace(m, span=DateSpan(published - timedelta(days=1), published, "day"))

@@ -27,7 +27,7 @@ from kg.extract.index import EntityIndex
 from kg.extract.meeting_record import meeting_record
 from kg.extract.meeting_words import LIGHT_VERBS, NOUN_TRIGGERS
 from kg.extract.parties import Parties
-from kg.extract.place import attached_place
+from kg.extract.setting import meeting_setting
 from kg.extract.status import clause_status, is_hypothetical, nominal_status
 from kg.extract.timex import attached_time, time_anchors
 from kg.extract.trigger_syntax import chain, proposed
@@ -98,8 +98,7 @@ def referred_meeting(doc: Doc, index: EntityIndex, si: int, sent: Span, n: Token
                      published: date | None) -> Meeting:
     """The meeting of the noun ``n`` whose parties were named before, placed and dated by the
     words hanging on ``anchors``."""
-    place = attached_place(sent, anchors, [])
-    time = attached_time(sent, time_anchors(anchors, n), n, [])
+    place, time = meeting_setting(sent, anchors, n, [])
     return meeting_record(doc, index, si, sent, n, parts, status, place, time, _CONFIDENCE,
                           published)
 

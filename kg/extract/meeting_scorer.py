@@ -29,6 +29,7 @@ from kg.extract.meeting_candidates import Candidate, candidates
 from kg.extract.meeting_record import meeting_record
 from kg.extract.parties import Parties
 from kg.extract.place import attached_place
+from kg.extract.setting import setting_anchors
 from kg.extract.status import clause_status, noun_status
 from kg.extract.timex import attached_time
 from kg.extract.trigger_syntax import chain, governor
@@ -132,6 +133,8 @@ def to_meeting(doc: Doc, index: EntityIndex, si: int, sent: Span, c: Candidate, 
     gov = None if verbal else governor(tok)[0]
     anchors = chain(tok) if verbal else {tok.i} | (chain(gov) if gov is not None else set())
     objs = [doc[i] for i in c.tokens if i > tok.i]  # a place or time may hang on them
+    if not verbal:  # "talks that ended on Friday", "talks are due to open in May"
+        anchors |= setting_anchors(tok, objs)
     place = attached_place(sent, anchors, objs)
     time = attached_time(sent, anchors | ({place.root.i} if place is not None else set()), tok,
                          objs)

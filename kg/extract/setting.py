@@ -29,6 +29,12 @@ __all__ = ["meeting_setting", "setting_anchors"]
 _HOLDING = HELD | HOST_VERBS | {"expect"}
 #: Participles of holding a meeting that the parser may hang on the last name before them.
 _SCHEDULED = HELD | {"expect"}
+#: Verbs of a meeting's course whose relative clause on it says where or when it was: "talks
+#: that ended last Friday", "the meeting, which opened in Oslo on Monday".
+_COURSE = frozenset({"begin", "start", "open", "resume", "convene", "end", "close", "conclude",
+                     "finish", "continue", "adjourn"})
+#: Relative pronouns that stand for the meeting in its relative clause.
+_RELATIVE = frozenset({"which", "that"})
 
 
 def setting_anchors(tok: Token, parties: list[Token]) -> set[int]:
@@ -41,6 +47,12 @@ def setting_anchors(tok: Token, parties: list[Token]) -> set[int]:
     # "talks between X and Y, held in Oslo": the parser hangs the participle on the last name
     out |= {d for t in parties if t.i > tok.i for c in t.children if c.dep_ == "acl"
             and c.tag_ == "VBN" and c.lemma_.casefold() in _SCHEDULED for d in _down(c)}
+    # "talks that ended last Friday"; "talks between X and Y, which took place in Oslo": the
+    # parser may hang the clause on the last name, so its pronoun must stand for a thing
+    out |= {d for c in tok.children if c.dep_ == "relcl" and _course(c, nouns=True)
+            for d in _down(c)}
+    out |= {d for t in parties if t.i > tok.i for c in t.children if c.dep_ == "relcl"
+            and _course(c, nouns=False) for d in _down(c)}
     if tok.dep_ == "appos" and tok.head.i < tok.i and tok.pos_ == "NOUN":
         out.add(tok.head.i)
     if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during") \
@@ -51,6 +63,22 @@ def setting_anchors(tok: Token, parties: list[Token]) -> set[int]:
         # Monday": the verbs the meeting is the subject of, down to the one that says when
         out |= _down(tok.head) - {tok.head.i}
     return out
+
+
+def _course(verb: Token, nouns: bool) -> bool:
+    """Whether relative clause ``verb`` tells the course of the meeting it stands for: it
+    began, ended or took place, or was held ("talks that he held with X" too, when it hangs
+    on the meeting noun itself: ``nouns``)."""
+    lemma = verb.lemma_.casefold()
+    kids = list(verb.children)
+    subject = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    own = bool(subject) and all(c.lower_ in _RELATIVE for c in subject)
+    if lemma in HELD:
+        return own or nouns and any(c.dep_ == "dobj" and c.lower_ in _RELATIVE for c in kids)
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    if lemma == "take":
+        return own and any(c.lower_ == "place" for c in objects)
+    return own and lemma in _COURSE and not objects
 
 
 def _down(verb: Token) -> set[int]:
