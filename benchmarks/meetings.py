@@ -405,6 +405,9 @@ def print_attribute_kinds(outcomes: dict[str, Outcome], out: TextIO = sys.stdout
     for name, o in outcomes.items():
         for attr in ("place", "time"):
             kinds: Counter[str] = Counter()
+            # How many reports a kind's pairs come from: a meeting of many parties counts once
+            # a pair, so a large count may be one sentence.
+            reports: dict[str, set[tuple[str, str]]] = {}
             for gl, pl in o.matched:
                 couples = _couples(gl, pl)
                 found = [attribute_kind(getattr(g, attr), getattr(q, attr)) for g, q in couples]
@@ -416,8 +419,10 @@ def print_attribute_kinds(outcomes: dict[str, Outcome], out: TextIO = sys.stdout
                     here = _norm(getattr(g, attr)) in " ".join(g.sentence.split()).casefold()
                     kind = "missing, in its sentence" if here else "missing, elsewhere"
                 kinds[kind] += 1
-            print(f"{name:20} {attr:5} " + "; ".join(f"{k} {n}" for k, n in kinds.most_common()),
-                  file=out)
+                reports.setdefault(kind, set()).add((gl[0].article, gl[0].sentence))
+            print(f"{name:20} {attr:5} " + "; ".join(
+                f"{k} {n}" + (f" ({len(reports[k])} reports)" if len(reports[k]) < n else "")
+                for k, n in kinds.most_common()), file=out)
 
 
 def print_errors(lines: list[GoldLine], pred: list[PairRecord], articles: Iterable[str],

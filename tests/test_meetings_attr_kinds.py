@@ -39,8 +39,8 @@ def test_breakdown_prints_counts_and_no_text():
     out = io.StringIO()
     mb.print_attribute_kinds({"validation half": outcome}, out)
     text = out.getvalue()
-    assert "validation half      place right 2; different 1" in text
-    assert "validation half      time  right 2; missing, in its sentence 1" in text
+    assert "validation half      place right 2 (1 reports); different 1" in text
+    assert "validation half      time  right 2 (1 reports); missing, in its sentence 1" in text
     assert "Oslo" not in text and "Bergen" not in text and "Monday" not in text
 
 
@@ -54,3 +54,15 @@ def test_a_missing_value_is_told_apart_by_where_the_annotator_read_it():
     text = out.getvalue()
     assert "place missing, in its sentence 1; missing, elsewhere 1" in text
     assert "Oslo" not in text and "ministers" not in text
+
+
+def test_a_kind_says_how_many_reports_its_pairs_come_from():
+    outcome = mb.Outcome()
+    for other in ("Cy Ode", "Di Fox", "Ed Gil"):
+        g = mb.PairRecord("50", ("Ann Lee", other), "Oslo", None, "happened", SENT)
+        q = mb.PairRecord("50", ("Ann Lee", other), None, None, "happened", SENT)
+        outcome.matched.append(([g], [q]))
+    out = io.StringIO()
+    mb.print_attribute_kinds({"validation half": outcome}, out)
+    assert "place missing, in its sentence 3 (1 reports)" in out.getvalue()
+    assert "time  right 3 (1 reports)" in out.getvalue()
