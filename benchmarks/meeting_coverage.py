@@ -152,8 +152,9 @@ def lost_at(sent, names, index, doc) -> str:  # type: ignore[no-untyped-def]
 
 def _why_excluded(t) -> str:  # type: ignore[no-untyped-def]
     from kg.extract import meeting_candidates as mc
+    from kg.extract.habitual import is_habitual
     from kg.extract.meeting_words import TALK_MEDIA
-    from kg.extract.status import HYPOTHETICAL_HEADS, is_habitual, is_hypothetical
+    from kg.extract.status import HYPOTHETICAL_HEADS, is_hypothetical
     from kg.extract.trigger_syntax import chain, governor, proposed
 
     if is_habitual(t):

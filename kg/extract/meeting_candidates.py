@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kg.extract.habitual import is_habitual
 from kg.extract.index import EntityIndex
 from kg.extract.journeys import TRIP_NOUNS, visits_places
 from kg.extract.meeting_roles import PATH_DEPS, Role, gate, rank, role_of
@@ -27,7 +28,6 @@ from kg.extract.parties import Parties
 from kg.extract.status import (
     HYPOTHETICAL_HEADS,
     clause_status,
-    is_habitual,
     is_hypothetical,
     noun_status,
 )

@@ -22,6 +22,7 @@ from kg.extract.companies import not_own, own_meeting
 from kg.extract.discourse import discourse_meetings
 from kg.extract.earlier_mention import dated_again
 from kg.extract.employers import without_employers
+from kg.extract.habitual import is_habitual
 from kg.extract.hospitality import call_parties, hospitality_parties
 from kg.extract.index import EntityIndex
 from kg.extract.meeting_anaphora import anaphoric_meetings
@@ -37,7 +38,6 @@ from kg.extract.setting import meeting_setting
 from kg.extract.status import (
     HYPOTHETICAL_HEADS,
     clause_status,
-    is_habitual,
     is_hypothetical,
     nominal_status,
     noun_status,

@@ -15,13 +15,13 @@ from datetime import date
 from spacy.tokens import Token
 
 from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
-from kg.extract.meeting_words import NOUN_TRIGGERS, SAY, SETTING, TOPIC
+from kg.extract.meeting_words import BEFORE_AFTER, NOUN_TRIGGERS, SAY, SETTING, TOPIC
 from kg.extract.timex import normalise_date
 from kg.extract.trigger_syntax import POSSIBLE, PROPOSAL_NOUNS, answered, verb_lemma
 from kg.model import MeetingStatus
 
 __all__ = ["PLAN_HEADS", "NEG_HEADS", "NEG_VERBS", "HYPOTHETICAL_HEADS", "clause_status",
-           "noun_status", "is_hypothetical", "is_habitual", "calendar_status", "after_status",
+           "noun_status", "is_hypothetical", "calendar_status", "after_status",
            "nominal_status"]
 
 #: "X is expected to meet": the head verb (or adjective) makes the meeting planned.
@@ -55,10 +55,12 @@ _FUTURE_WORDS = frozenset({"tomorrow", "next", "later", "coming", "upcoming", "s
                            "forthcoming"})
 #: "agreed to talks": the talks are ahead.
 _CONSENT = frozenset({"agree", "consent", "commit"})
-_HABITUAL_ADV = frozenset({"regularly", "often", "usually", "frequently", "routinely",
-                           "occasionally", "periodically", "sometimes", "always", "annually"})
-_HABITUAL_ADJ = frozenset({"regular", "periodic", "routine", "frequent", "weekly", "monthly",
-                           "occasional", "ongoing", "current", "continuing"})
+#: Verbs that, negated with a meeting noun as subject, say it did not take place ("the talks
+#: did not take place", "the summit will not go ahead", "talks are not scheduled"); another
+#: predicate negated is what the meeting did not do ("the talks did not produce a deal").
+_OCCURRENCE = frozenset({"happen", "occur", "hold", "be", "go", "start", "begin", "open",
+                         "resume", "proceed", "materialise", "materialize", "convene",
+                         "continue", "come", "get"}) | _SCHEDULING
 
 
 def _aux(tok: Token) -> list[str]:
@@ -69,9 +71,11 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
-def clause_status(verb: Token, time_text: str | None = None) -> MeetingStatus:
-    """The status of the event whose clause verb is ``verb``."""
-    if _negated(verb) or verb_lemma(verb) in NEG_VERBS:
+def clause_status(verb: Token, time_text: str | None = None,
+                  own_negation: bool = True) -> MeetingStatus:
+    """The status of the event whose clause verb is ``verb`` (with ``own_negation`` False,
+    a "not" or a cancelling verb of ``verb`` itself is not read: it negates something else)."""
+    if own_negation and (_negated(verb) or verb_lemma(verb) in NEG_VERBS):
         return MeetingStatus.NEGATED
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
@@ -105,8 +109,11 @@ def clause_status(verb: Token, time_text: str | None = None) -> MeetingStatus:
         return clause_status(verb.head, time_text)
     if any(a in _FUTURE_AUX for a in aux):
         return MeetingStatus.PLANNED
-    if verb.lemma_.casefold() in _SCHEDULING and verb.tag_ == "VBN":
-        return MeetingStatus.PLANNED  # "X is expected here on Friday for talks with Y"
+    if verb.lemma_.casefold() in _SCHEDULING and verb.tag_ == "VBN" \
+            and not any(c.dep_ == "nsubj" for c in verb.children):
+        # "X is expected here on Friday for talks with Y"; but "the limit X set in June
+        # during talks with Y" is a past act of X's
+        return MeetingStatus.PLANNED
     if verb.tag_ == "VBD" or "have" in aux or "has" in aux or "had" in aux:
         return MeetingStatus.HAPPENED
     words = {w.casefold() for w in (time_text or "").split()}
@@ -137,13 +144,21 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
     mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod", "acl", "compound")}
     if mods & {"cancelled", "canceled", "postponed", "aborted", "scrapped"}:
         return MeetingStatus.NEGATED
-    if governor is not None and clause_status(governor) is MeetingStatus.NEGATED \
+# "the talks did not produce a deal": the negation is of what the talks did, not of them
+    own = governor is None or noun.dep_ not in ("nsubj", "nsubjpass") \
+        or _tells_occurrence(governor)
+    if governor is not None and own and clause_status(governor) is MeetingStatus.NEGATED \
             and noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return MeetingStatus.NEGATED  # "a planned meeting ... was cancelled"
     if mods & {"upcoming", "forthcoming", "planned", "scheduled", "next", "proposed"}:
         return MeetingStatus.PLANNED
-    if any(c.dep_ == "relcl" and {"will", "shall"} & set(_aux(c)) for c in noun.children):
-        return MeetingStatus.PLANNED  # "the meeting, which will be attended by X and Y"
+    held = governor is not None and noun.dep_ == "dobj" and (
+        governor.tag_ == "VBD" or bool({"has", "have", "had"} & set(_aux(governor))))
+    if not held and any(c.dep_ == "relcl" and {"will", "shall"} & set(_aux(c))
+                        for c in noun.children):
+        # "the meeting, which will be attended by X and Y"; but "concluded talks with X under
+        # which he will join the board" were held: the clause tells what follows them
+        return MeetingStatus.PLANNED
     if governor is not None and noun.dep_ == "pobj" and noun.head.lower_ == "to" \
             and governor.lemma_.casefold() in _CONSENT and not _negated(governor):
         return MeetingStatus.PLANNED  # "agreed to talks with X"
@@ -156,7 +171,7 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
     words = {w.casefold() for w in (time_text or "").split()}
     if governor is None:
         return MeetingStatus.PLANNED if words & _FUTURE_WORDS else MeetingStatus.HAPPENED
-    status = clause_status(governor, time_text)
+    status = clause_status(governor, time_text, own_negation=own)
     past = governor.tag_ in ("VBD", "VBN")
     if status is MeetingStatus.HAPPENED and words & _FUTURE_WORDS and not past:
         return MeetingStatus.PLANNED
@@ -190,6 +205,17 @@ def _judged(noun: Token, verb: Token, words: set[str]) -> MeetingStatus | None:
     if set(aux) & (_HYPOTHETICAL_AUX | _FUTURE_AUX | POSSIBLE | {"must"}) or words & _FUTURE_WORDS:
         return MeetingStatus.PLANNED
     return MeetingStatus.HAPPENED if _negated(verb) else None
+
+
+def _tells_occurrence(verb: Token, depth: int = 0) -> bool:
+    """Whether ``verb``, with a meeting noun as its subject, tells whether the meeting takes
+    place ("did not take place", "was called off", "is not expected to resume")."""
+    lemma = verb_lemma(verb)
+    if lemma in _OCCURRENCE or lemma in NEG_VERBS or lemma == "take" and any(
+            c.lower_ == "place" for c in verb.children):
+        return True
+    return depth < 2 and any(c.dep_ == "xcomp" and _tells_occurrence(c, depth + 1)
+                             for c in verb.children)
 
 
 def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
@@ -315,27 +341,6 @@ def _past(verb: Token) -> bool:
     return False
 
 
-def is_habitual(tok: Token) -> bool:
-    """Whether ``tok`` (a trigger verb or noun) is habitual or generic ("meet regularly",
-    "regular talks", "any talks"), or a topic under negotiation ("a venture under discussion
-    between A and B": the guide leaves ongoing negotiations out)."""
-    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
-        return True
-    for c in tok.children:
-        if c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADV:
-            return True
-        if c.dep_ == "amod" and c.lower_ in _HABITUAL_ADJ:
-            return True
-        if c.dep_ == "npadvmod" and any(g.lower_ in ("every", "each") for g in c.children):
-            return True
-        if c.dep_ == "det" and c.lower_ in ("any", "every", "each", "all") and tok.pos_ == "NOUN" \
-                and not any(_negated(a) or a.lemma_.casefold() in ("deny", "without")
-                            for a in tok.ancestors):
-            return True  # "a force in any trade talks": talks in general ("did not hold any
-            # talks with X" is one negated meeting)
-    return False
-
-
 def calendar_status(time: str | None, published: date | None,
                  status: MeetingStatus) -> MeetingStatus:
     """An explicit calendar date after publication makes a meeting planned ("an April 5-6
@@ -372,12 +377,13 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
     "after", "ahead", "for" ...), its time and the publication date."""
     status = noun_status(noun, gov, time)
     if status is MeetingStatus.NEGATED and gov is not None \
-            and (via in ("at", "during", "in") and (not _negated(gov) or _fronted(noun, gov))
-                 or via in TOPIC) \
-            and verb_lemma(gov) not in NEG_VERBS | {"be"} \
+            and ((via in ("at", "during", "in") and (not _negated(gov) or _fronted(noun, gov))
+                  or via in TOPIC) and verb_lemma(gov) not in NEG_VERBS | {"be"}
+                 or via in BEFORE_AFTER | {"prior"}) \
             and not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         # "failed to reach a deal during talks last week": the deal failed, the talks were held;
-        # "declined to comment on the talks": the comment is refused, not the talks.
+        # "declined to comment on the talks": the comment is refused, not the talks; "could
+        # cancel the tariffs ahead of the summit": the summit only dates the cancelling.
         cur, ahead = gov, False
         for _ in range(4):
             ahead = ahead or any(a in _FUTURE_AUX for a in _aux(cur))
