@@ -425,6 +425,38 @@ def print_attribute_kinds(outcomes: dict[str, Outcome], out: TextIO = sys.stdout
                 for k, n in kinds.most_common()), file=out)
 
 
+def report_figures(o: Outcome) -> tuple[int, int, int, int]:
+    """Gold reports (an article's gold sentence), those with a pair found, predicted reports
+    (a sentence kg reads a non-neutral pair in) and those with a pair that is gold. A meeting
+    of many parties is one report however many pairs it gives.
+
+    >>> g = PairRecord("50", ("A", "B"), None, None, "happened", "A met B and C.")
+    >>> h = PairRecord("50", ("A", "C"), None, None, "happened", "A met B and C.")
+    >>> o = Outcome(matched=[([g], [g])], misses=[[h]])
+    >>> report_figures(o)
+    (1, 1, 1, 1)
+    """
+    def key(r: PairRecord) -> tuple[str, str]:
+        return r.article, " ".join(r.sentence.split())
+
+    gold = {key(g) for gl, _ in o.matched for g in gl} | {key(g) for gl in o.misses for g in gl}
+    found = {key(g) for gl, _ in o.matched for g in gl}
+    pred = {key(q) for _, pl in o.matched for q in pl} | {
+        key(q) for pl in o.false_positives for q in pl}
+    right = {key(q) for _, pl in o.matched for q in pl}
+    return len(gold), len(found), len(pred), len(right)
+
+
+def print_reports(outcomes: dict[str, Outcome], out: TextIO = sys.stdout) -> None:
+    """Recall and precision by report rather than by pair (numbers only)."""
+    print("\nby report (an article's sentence; a meeting of many parties counts once):", file=out)
+    for name, o in outcomes.items():
+        gold, found, pred, right = report_figures(o)
+        print(f"{name:20} gold {gold:4d}, found {found:4d} (R {found / gold if gold else 0:.3f});"
+              f" predicted {pred:4d}, right {right:4d} (P {right / pred if pred else 0:.3f})",
+              file=out)
+
+
 def print_errors(lines: list[GoldLine], pred: list[PairRecord], articles: Iterable[str],
                  out: TextIO = sys.stdout) -> None:
     """Misses, false positives and attribute errors of development articles only."""
@@ -488,6 +520,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--attr-why", action="store_true",
                     help="count place and time errors on matched pairs by kind, per split "
                          "(numbers only)")
+    ap.add_argument("--by-report", action="store_true",
+                    help="also recall and precision by report, not by pair (numbers only)")
     ap.add_argument("--by-source", action="store_true",
                     help="also print the table per news source (BBC, Reuters): numbers only")
     ap.add_argument("--parse-cache", default=None, metavar="DIR",
@@ -528,6 +562,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(f"\n{kind} articles only:\n")
             print_table({k: v for k, v in part.items() if k in outcomes
                          and (v.matched or v.misses or v.false_positives)})
+    if args.by_report:
+        print_reports(outcomes)
     if args.attr_why:
         print_attribute_kinds(outcomes)
     if args.errors:

@@ -66,3 +66,20 @@ def test_a_kind_says_how_many_reports_its_pairs_come_from():
     mb.print_attribute_kinds({"validation half": outcome}, out)
     assert "place missing, in its sentence 3 (1 reports)" in out.getvalue()
     assert "time  right 3 (1 reports)" in out.getvalue()
+
+
+def test_by_report_counts_a_meeting_of_many_parties_once_and_prints_no_text():
+    outcome = mb.Outcome()
+    for other in ("Cy Ode", "Di Fox"):
+        g = mb.PairRecord("50", ("Ann Lee", other), None, None, "happened", SENT)
+        outcome.matched.append(([g], [g]))
+    outcome.misses.append([mb.PairRecord("51", ("Eve Ruiz", "Bo Chan"), None, None, "planned",
+                                         "Eve Ruiz will see Bo Chan.")])
+    outcome.false_positives.append([mb.PairRecord("52", ("Fay Wu", "Gus Ma"), None, None,
+                                                  "happened", "Fay Wu wrote to Gus Ma.")])
+    assert mb.report_figures(outcome) == (2, 1, 2, 1)
+    out = io.StringIO()
+    mb.print_reports({"validation half": outcome}, out)
+    text = out.getvalue()
+    assert "gold    2, found    1 (R 0.500); predicted    2, right    1 (P 0.500)" in text
+    assert "Ann" not in text and "Fay" not in text
