@@ -3,10 +3,11 @@
 A story of a session (kg.extract.sessions) says further down who came, or did not, without
 naming the session again: "X and Y will attend the first day", "Z probably will not attend",
 "W is to head the Danish delegation", "the Swiss delegation is expected to press for cuts",
-"the delegates include V", "U had pulled out of the talks". The guide makes each a party of
-a meeting with the body (negated where the clause says so). A delegation "at" or "to" a
-body's session names both in one phrase ("an aide in the Danish delegation at the fund's
-spring meeting").
+"the delegates include V", "U had pulled out of the talks", "T, the chairman of the
+conference, said", "S told the meeting", "R, head of the Malaysian delegation". The guide makes
+each a party of a meeting with the body (negated where the clause says so). A delegation "at"
+or "to" a body's session names both in one phrase ("an aide in the Danish delegation at the
+fund's spring meeting").
 
 >>> sorted(SESSION_PARTS)[:3]
 ['close', 'day', 'opening']
@@ -37,24 +38,40 @@ _PRESENT = frozenset({"delegate", "delegation", "participant", "attendee", "dele
 _LEAVE = frozenset({"pull", "withdraw", "walk"})
 #: Verbs of leading a delegation ("Z will lead the French delegation").
 _LEAD = frozenset({"lead", "head"})
+#: Nouns of who chairs a session ("the chairman of the conference", "conference chairman X").
+_CHAIR = frozenset({"chairman", "chairwoman", "chairperson", "chair"})
+#: Nouns of who leads a delegation ("X, head of the Malaysian delegation").
+_HEAD = frozenset({"head", "leader", "chief", "chairman"})
+#: Nouns of coming to a session ("the countries which confirmed their presence were X, Y").
+_PRESENCE = frozenset({"presence", "attendance", "participation"})
+#: Verbs of speaking to a session as its object ("X told the meeting", "Y addressed it").
+_ADDRESS = frozenset({"tell", "address"})
+#: Those at a session, as the object of a verb of speaking ("X told delegates").
+_AUDIENCE = frozenset({"delegate", "participant"})
 #: A party told as present at a session, and the status its own clause gives (None: the
 #: session's).
 Told = tuple[str, MeetingStatus | None]
 
 
 def present(sent: Span, p: Parties, index: EntityIndex,
-            the_session: Callable[[Token], bool]) -> list[Told]:
+            the_session: Callable[[Token], bool],
+            group: frozenset[str] = frozenset()) -> list[Told]:
     """Parties ``sent`` tells as at the session or not; ``the_session`` says whether a meeting
-    noun is that session ("the talks", "the OPEC meeting" in an article of OPEC's)."""
+    noun is that session ("the talks", "the OPEC meeting" in an article of OPEC's); ``group``
+    the noun of those it gathers, whose list is then theirs ("the producers include X")."""
     out: list[Told] = []
     for tok in sent:
         lemma = tok.lemma_.casefold()
+        if lemma in _PRESENCE and tok.pos_ == "NOUN":
+            out += [(k, None) for k in confirmed(tok, p)]
         if lemma in ATTEND and tok.pos_ == "VERB" and not is_hypothetical(tok) and all(
-                c.lemma_.casefold() in SESSION_PARTS for c in tok.children
+                c.lemma_.casefold() in SESSION_PARTS or c.dep_ == "dobj" and the_session(c)
+                for c in tok.children
                 if c.dep_ in ("dobj", "nsubjpass")):  # "it was attended by": the rules'
             out += [(k, clause_status(tok)) for k in p.subjects(tok)]
         elif lemma == "include" and not is_hypothetical(tok) and any(
-                c.dep_ == "nsubj" and c.lemma_.casefold() in _PRESENT for c in tok.children):
+                c.dep_ == "nsubj" and c.lemma_.casefold() in _PRESENT | group
+                for c in tok.children):
             out += [(k, clause_status(tok)) for c in tok.children if c.dep_ == "dobj"
                     for k in p.expand(c)]
         elif lemma == "delegation" and tok.pos_ in ("NOUN", "PROPN"):
@@ -63,6 +80,18 @@ def present(sent: Span, p: Parties, index: EntityIndex,
             acts = tok.dep_ == "nsubj" or tok.dep_ == "dobj" and tok.head.lemma_.casefold() in _LEAD
             status = clause_status(tok.head) if acts and tok.head.pos_ in ("VERB", "AUX") else None
             out += [(k, status) for k in delegation_of(tok, p, index)]
+        elif lemma in _ADDRESS and tok.pos_ == "VERB" and not is_hypothetical(tok) and any(
+                c.dep_ == "dobj" and (the_session(c) or c.lemma_.casefold() in _AUDIENCE
+                                      and c.tag_ == "NNS") for c in tok.children):
+            # A speaker at the session: "X told the conference", "Y told delegates".
+            out += [(k, clause_status(tok)) for k in p.subjects(tok)]
+        elif lemma == "speak" and tok.pos_ == "VERB" and not is_hypothetical(tok) and any(
+                c.dep_ == "prep" and c.lower_ in ("at", "to") and the_session(g)
+                for c in tok.children for g in c.children if g.dep_ == "pobj"):
+            out += [(k, clause_status(tok)) for k in p.subjects(tok)]
+        elif lemma in _CHAIR and tok.pos_ == "NOUN" and any(
+                the_session(n) for n in _chaired(tok)):
+            out += [(k, None) for k in _named_as(tok, p) if p.is_person(k)]
         elif tok.pos_ == "NOUN" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "from") \
                 and the_session(tok):
             verb = tok.head.head
@@ -103,6 +132,13 @@ def delegation_of(tok: Token, p: Parties, index: EntityIndex) -> list[str]:
         return []
     if tok.dep_ == "dobj" and tok.head.lemma_.casefold() in _LEAD:
         leaders = [k for k in p.subjects(tok.head) if p.is_person(k)]
+    elif tok.dep_ == "nsubjpass" and tok.head.lemma_.casefold() in _LEAD:
+        leaders = [k for k in p.agents(tok.head) if p.is_person(k)]  # "are headed by X"
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.lemma_.casefold() in _HEAD:
+        leaders = [k for k in _named_as(tok.head.head, p) if p.is_person(k)]  # "head of the"
+    elif tok.dep_ == "compound" and tok.head.lemma_.casefold() in _HEAD:
+        leaders = [k for k in _named_as(tok.head, p) if p.is_person(k)]  # "delegation head X"
     else:
         leaders = [k for c in tok.children if c.dep_ == "acl" for k in p.agents(c)
                    if p.is_person(k)]
@@ -116,3 +152,34 @@ def delegation_of(tok: Token, p: Parties, index: EntityIndex) -> list[str]:
         keys += p.of_token(w) + ([entity_key(name, EntityType.COUNTRY)] if name else [])
     return [k for k in dict.fromkeys(keys)
             if (e := index.get(k)) is not None and e.type is EntityType.COUNTRY]
+
+
+def _chaired(chair: Token) -> list[Token]:
+    """The meeting nouns a chairman noun is of ("the chairman of the conference", "the
+    conference chairman", "the meeting's chairman")."""
+    out = [c for c in chair.children if c.dep_ in ("compound", "nmod", "poss")]
+    return out + [g for c in chair.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+
+
+def _named_as(noun: Token, p: Parties) -> list[str]:
+    """The parties a role noun is said of: its apposition ("the chairman of the conference,
+    X"), the name it is apposed to ("X, chairman of the meeting") or the name it titles
+    ("conference chairman X")."""
+    out = [k for c in noun.children if c.dep_ == "appos" for k in p.expand(c)]
+    if noun.dep_ in ("appos", "compound") and noun.head.pos_ == "PROPN":
+        out += p.expand(noun.head)
+    return out
+
+
+def confirmed(noun: Token, p: Parties) -> list[str]:
+    """Those a copula names as the ones whose presence a relative clause tells ("the
+    countries which have confirmed their presence are X and Y")."""
+    cur = noun
+    while cur.dep_ not in ("relcl", "acl") and cur.head.i != cur.i:
+        cur = cur.head
+    subj = cur.head
+    if cur.dep_ not in ("relcl", "acl") or subj.dep_ != "nsubj" or subj.head.lemma_ != "be" \
+            or is_hypothetical(cur):
+        return []
+    return [k for c in subj.head.children if c.dep_ == "attr" for k in p.expand(c)]

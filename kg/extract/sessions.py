@@ -6,7 +6,9 @@ that took part in the next ones: who chaired or attended it ("X chaired the conf
 which was attended by Y"), who acted at it ("Bolivia proposed limits at the meeting"), and,
 for a body with known members, which member countries took positions there ("Spain and
 Portugal opposed the plan"). The guide makes each of them a party of a meeting with the body;
-one meeting per party is returned, dated and placed by the session sentence.
+one meeting per party is returned, dated and placed by the session sentence. A meeting of an
+unnamed group ("a meeting of coffee producers") has the parties told as coming to it: paired
+with its host if one is named, else one joint meeting.
 
 >>> sorted(SESSION_NOUNS)[:3]
 ['conference', 'gathering', 'meeting']
@@ -19,6 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.gatherings import acts_as_subject, gathered_pairs, group_session, told_whom
 from kg.extract.gazetteer import is_company_name
 from kg.extract.groups import members_of
 from kg.extract.index import EntityIndex
@@ -27,6 +30,7 @@ from kg.extract.meeting_scorer import to_meeting
 from kg.extract.meeting_words import SAY
 from kg.extract.parties import Parties
 from kg.extract.presence import Told, delegations_at, present
+from kg.extract.status import clause_status
 from kg.extract.swallowed import WEEKDAYS
 from kg.extract.trigger_syntax import governor
 from kg.model import EntityType, Meeting, MeetingStatus
@@ -104,6 +108,11 @@ def session_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],
             continue
         for trig in sent:
             body = _session_body(trig, p, index)
+            if body is None and si not in covered and (not excluded(trig) or acts_as_subject(trig)):
+                found_here = _gathered(doc, index, p, sents, si, trig, paired)
+                out += found_here
+                if found_here:
+                    break
             if body is None or excluded(trig) or not _main_event(trig):
                 continue
             later = sents[si + 1: si + 1 + _TOLD_WINDOW]
@@ -123,6 +132,51 @@ def session_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],
             if keys or told:
                 break
     return out
+
+
+def _gathered(doc: Doc, index: EntityIndex, p: Parties, sents: list[Span], si: int,
+              trig: Token, paired: set[frozenset[str]]) -> list[Meeting]:
+    """A meeting of an unnamed group ("a meeting of coffee producers", "exporting countries
+    will meet") and who is told to come in the sentences after it ("X is expected to attend",
+    "the producers include A, B and C"): with a named host ("Y will host a meeting of ..."),
+    one meeting of the host with each (the guide's star); else one joint meeting of up to
+    four, a larger one paired with the first named."""
+    found = group_session(trig, p, index, SESSION_VERBS) \
+        if trig.pos_ == "VERB" or is_session(trig) else None
+    if found is None:
+        return []
+    hosts, group = found
+    told: list[Told] = []
+    for k, s in enumerate(sents[si: si + 1 + _TOLD_WINDOW]):
+        if k and any(_session_body(t, p, index) is not None and _main_event(t) for t in s):
+            break  # a body's session reported: its parties are its own
+        told += present(s, p, index, lambda n: n.lemma_.casefold() in SESSION_NOUNS
+                        and is_session(n) and (n.i == trig.i or definite_session(n))
+                        and not _orgs(n, p, index), group)
+    host_status = clause_status(trig.head) if hosts else None  # "X will host a meeting of"
+    pairs = gathered_pairs(hosts, told, host_status, lambda a, b: _same_person(a, b, index))
+    out: list[Meeting] = []
+    for keys, status in pairs:
+        if frozenset(keys) in paired:
+            continue
+        paired.add(frozenset(keys))
+        cand = Candidate(tuple(keys), trig.i, (), MeetingStatus.HAPPENED, {})
+        m = to_meeting(doc, index, si, sents[si], cand, 0.6, doc._.kg_published)
+        out.append(m if status is None else replace(m, status=status))
+    return out
+
+
+def _same_person(a: str, b: str, index: EntityIndex) -> bool:
+    """Whether two person keys are one person the entity stage left apart, one name's words
+    inside the other's ("Hernandez" of "Arturo Hernandez Grisanti")."""
+    ea, eb = index.get(a), index.get(b)
+    if a == b:
+        return True
+    if ea is None or eb is None or EntityType.PERSON not in (ea.type, eb.type) \
+            or ea.type is not eb.type:
+        return False
+    wa, wb = set(ea.label.casefold().split()), set(eb.label.casefold().split())
+    return wa <= wb or wb <= wa
 
 
 def _joint(sent: Span, p: Parties) -> tuple[Token, list[str]] | None:
@@ -201,6 +255,8 @@ def _orgs(tok: Token, p: Parties, index: EntityIndex) -> list[str]:
              for g in c.children if g.dep_ == "pobj"]
     out: list[str] = []
     for t in toks:
+        if told_whom(t):
+            continue  # "traders told Reuters producers will meet": not the producers' body
         for k in p.of_token(t):
             e = index.get(k)
             if e is not None and e.type is EntityType.ORGANIZATION and k not in out:
@@ -290,7 +346,8 @@ def _attendees(trig: Token, sent: Span, later: list[Span], p: Parties, index: En
         if k and any(_session_body(t, p, index) not in (None, body) for t in s):
             return out, named, told  # another body's session: its parties are its own
         told += present(s, p, index, lambda n: n.lemma_.casefold() in SESSION_NOUNS
-                        and definite_session(n) and _orgs(n, p, index) in ([], [body]))
+                        and is_session(n) and (definite_session(n) or n.dep_ == "compound")
+                        and _orgs(n, p, index) in ([], [body]))
         if k > _WINDOW:
             continue
         for tok in s:
