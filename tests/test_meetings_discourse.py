@@ -140,12 +140,18 @@ def test_travellers_visiting_a_country_for_talks_meet_it_together(nlp):
     "Trade Minister Alan Pryce flew to Leeds on Monday for talks on the steel plant.",
     "Trade Minister Alan Pryce may fly to Japan for talks if the dispute is not settled.",
     "Trade Minister Alan Pryce flew to Tokyo on Monday to watch the final of the cup.",
-    # the talks name their counterpart: the visited country's government is not met
-    "Peter Novak is touring Europe to discuss fishing quotas with France and Spain. Novak "
-    "will go on to Madrid for similar talks tomorrow with Acme Corp, the Spanish insurer.",
 ])
 def test_a_trip_with_no_government_or_no_talks_is_no_meeting(nlp, text):
     assert meetings(nlp, text) == []
+
+
+def test_a_trip_for_talks_naming_their_counterpart_meets_it_not_the_government(nlp):
+    # the talks name their counterpart: it is met, the visited country's government is not
+    text = ("Peter Novak is touring Europe to discuss fishing quotas with France and Spain. "
+            "Novak will go on to Madrid for similar talks tomorrow with Acme Corp, the Spanish "
+            "insurer.")
+    assert [(m.names, m.status) for m in meetings(nlp, text)] == [
+        (frozenset({"Peter Novak", "Acme Corp"}), "planned")]
 
 
 def test_talks_told_alone_after_a_trip_are_the_travellers_with_the_country(nlp):

@@ -90,7 +90,7 @@ class _Finder:
         with_ = p.prep_objects(n, ("with",)) + held_with
         if not with_:  # "talks at the embassy with X": the parser hung it on the setting
             with_ = [k for w in stray_with(n, words.SETTING) for g in w.children
-                     if g.dep_ == "pobj" for k in p.expand(g)]
+                     if g.dep_ == "pobj" for k in p.expand(g)] or stray_between(p, n, "with")
         if not with_ and not p.prep_object_tokens(governor(n)[0] or n, ("with",)):
             with_ = [k for t in deal_partners(n, words.DEALS) for k in p.expand(t)]
         poss = [k for c in n.children if c.dep_ == "poss" for k in p.expand(c)]

@@ -2,9 +2,10 @@
 
 A verb's "with" phrase hung on a word in between ("met in the residence with X"). A meeting
 noun's "between" phrase hung on the verb above the noun: when a time word follows the noun
-("before talks later today between X and Y"), the small parser often makes the time word
-and the phrase after it modifiers of the governing verb; people or organisations are not
-"between" anything a verb does, so such a phrase is the meeting's.
+("before talks later today between X and Y", "talks here today with X"), the small parser
+often makes the time word and the phrase after it modifiers of the governing verb; people or
+organisations are not "between" anything a verb does, and a "with" phrase right after the
+meeting's own phrase names its other side, so such a phrase is the meeting's.
 
 >>> TIME_WORDS >= {"here", "later", "today"}
 True
@@ -23,9 +24,10 @@ TIME_WORDS = frozenset({"here", "there", "later", "earlier", "early", "late", "t
                         "tomorrow", "yesterday", "tonight", "next", "last", "this", "on", "in"})
 
 
-def stray_between(parties: Parties, noun: Token) -> list[str]:
-    """The named parties of a "between" phrase right after ``noun`` (only time words in
-    between) that hangs on one of the noun's governing heads instead of the noun."""
+def stray_between(parties: Parties, noun: Token, word: str = "between") -> list[str]:
+    """The named parties of a "between" phrase (or one of ``word``: "talks here today with
+    X") right after ``noun``, only time words in between, that hangs on one of the noun's
+    governing heads instead of the noun."""
     doc = noun.doc
     heads = {a.i for a in noun.ancestors}
     nxt = noun.i + 1
@@ -35,7 +37,7 @@ def stray_between(parties: Parties, noun: Token) -> list[str]:
     if nxt >= noun.sent.end or nxt == noun.i + 1:
         return []  # no time word: the parser's own attachment stands
     prep = doc[nxt]
-    if prep.lower_ != "between" or prep.dep_ != "prep" or prep.head.i == noun.i:
+    if prep.lower_ != word or prep.dep_ != "prep" or prep.head.i == noun.i:
         return []
     head = prep.head
     if head.i not in heads and not (head.i > noun.i and head.head.i in heads):

@@ -16,8 +16,8 @@ from kg.extract.index import EntityIndex
 from kg.extract.meeting_words import HELD, MOTION, PRESENCE, SAY, SETTING
 from kg.model import EntityType, MeetingStatus
 
-__all__ = ["QUANTITY", "EVENT_PARTS", "PROPOSAL_NOUNS", "OCCUR", "POSSIBLE", "looked_through",
-           "verb_lemma", "governor", "chain", "inside_party", "clause_parties",
+__all__ = ["QUANTITY", "EVENT_PARTS", "ORDINALS", "PROPOSAL_NOUNS", "OCCUR", "POSSIBLE",
+           "looked_through", "verb_lemma", "governor", "chain", "inside_party", "clause_parties",
            "addressees", "proposed", "only_possible", "answered", "definite", "on_verb",
            "org_before", "copular_subject", "trigger_text", "present_at"]
 
@@ -36,10 +36,16 @@ PROPOSAL_NOUNS = frozenset({"suggestion", "proposal", "call", "request", "invita
                             "plea", "appeal", "pressure", "way", "letter", "message"})
 
 
+#: Ordinals that pick one of a series: "in the first of three rounds of talks".
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "latest", "final"})
+
+
 def looked_through(prep: Token) -> bool:
     """Whether an "of" phrase is what its head noun measures or is part of ("two days of
-    talks", "the end of the meeting"): the meeting then stands where that noun stands."""
-    return prep.lower_ == "of" and prep.head.lemma_.casefold() in QUANTITY | EVENT_PARTS
+    talks", "the end of the meeting"), or which one of a series it is ("the first of a series
+    of talks"): the meeting then stands where that noun stands."""
+    return prep.lower_ == "of" and (prep.head.lemma_.casefold() in QUANTITY | EVENT_PARTS
+                                    or prep.head.lower_ in ORDINALS)
 
 
 def verb_lemma(verb: Token) -> str:
