@@ -27,34 +27,21 @@ from kg.extract.nationals import (
     stray_country,
     stray_from,
 )
+from kg.extract.party_words import (
+    BOTH,
+    EACH_OF,
+    MEMBER_NOUNS,
+    NAMED_GROUPS,
+    OF_MEMBER_NOUNS,
+    ORG_DESCRIPTORS,
+    STAND_FOR_COUNTRY,
+    TITLE_HEADS,
+)
 from kg.extract.portfolios import noun_lemma
 from kg.extract.walks import conjuncts, objects_of
 from kg.model import Entity, EntityType
 
-__all__ = ["Parties", "NAMED_GROUPS", "MEMBER_NOUNS"]
-
-#: Group heads that name a party ("the American delegation"); "officials" do not.
-NAMED_GROUPS = frozenset({"delegation", "government", "team", "administration", "cabinet",
-                          "parliament", "ministry", "negotiator", "side", "mission"})
-_OF_MEMBER_NOUNS = frozenset({"official", "executive", "boss", "head", "chief"})
-_TITLE_HEADS = frozenset({"minister", "secretary", "president", "chairman", "governor", "director",
-                          "spokesman", "head", "chief", "undersecretary", "ambassador"})
-_BOTH = frozenset({"country", "side", "nation", "government", "company", "firm", "bank",
-                   "group", "union", "party"})
-#: Group heads that stand for their country ("French officials met" -> France), as the guide has it.
-_STAND_FOR_COUNTRY = frozenset({"official", "negotiator", "representative", "diplomat", "envoy",
-                                "minister", "authority", "counterpart", "ministry"})
-#: Common nouns naming a kind of organisation: "the United Auto Workers union" is the union.
-ORG_DESCRIPTORS = frozenset({"union", "company", "firm", "group", "bank", "corporation", "party",
-                             "committee", "agency", "council", "club", "association", "body",
-                             "federation", "ministry", "department", "board", "fund",
-                             "commission", "organisation", "organization", "consortium",
-                             "institute", "cartel", "subsidiary", "unit", "local"})
-#: Quantifiers that stand for every member of their "of" phrase ("one of" picks only one).
-_EACH_OF = frozenset({"any", "each", "all", "both"})
-#: Nouns for the members of a body: "members of the committee" meet as the committee.
-MEMBER_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "minister",
-                          "leader", "envoy", "team", "negotiator", "diplomat", "ambassador"})
+__all__ = ["Parties"]
 
 
 class Parties:
@@ -75,7 +62,7 @@ class Parties:
             return True
         head = singular(e.key.rsplit(" ", 1)[-1])
         return e.type is EntityType.GROUP and e.country is not None and (
-            head in NAMED_GROUPS | _STAND_FOR_COUNTRY or nationals(e))
+            head in NAMED_GROUPS | STAND_FOR_COUNTRY or nationals(e))
 
     def of_token(self, tok: Token, depth: int = 0) -> list[str]:
         """Named parties a single token denotes (no coordination); a plural group noun
@@ -93,7 +80,7 @@ class Parties:
             if ante.conjuncts and all(c.i < tok.i for c in ante.conjuncts):
                 return self.expand(ante, depth + 1)
             return self.of_token(ante, depth + 1)
-        if tok.lower_ in _EACH_OF and depth <= 2:
+        if tok.lower_ in EACH_OF and depth <= 2:
             # "talks with any of the striking locals", "each of the three banks": the "of" object
             objs = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                     for o in c.children if o.dep_ == "pobj"]
@@ -109,7 +96,7 @@ class Parties:
                     is not EntityType.COUNTRY]
         head = noun_lemma(tok)[0]  # also "U.S. Officials", as wires write
         named = any(c.dep_ == "appos" and self.persons_in(c) for c in tok.children)  # "US envoy X"
-        if head in _STAND_FOR_COUNTRY and not named or not keys and head in NAMED_GROUPS:
+        if head in STAND_FOR_COUNTRY and not named or not keys and head in NAMED_GROUPS:
             # "U.S. and Japanese negotiators", "the U.S. delegation": the modifiers' countries.
             for c in tok.children:
                 if c.dep_ in ("nmod", "compound", "amod", "poss"):  # also "Norway's government"
@@ -137,9 +124,9 @@ class Parties:
         if keys or depth > 2 or tok.pos_ not in ("NOUN", "PROPN"):
             return keys
         lemma = tok.lemma_.casefold()
-        if lemma in _BOTH and any(c.lower_ in ("both", "two") for c in tok.children):
+        if lemma in BOTH and any(c.lower_ in ("both", "two") for c in tok.children):
             return self.both(tok)
-        titled = lemma in title_words() or lemma in _TITLE_HEADS or lemma == "counterpart"
+        titled = lemma in title_words() or lemma in TITLE_HEADS or lemma == "counterpart"
         for c in tok.children:
             if c.dep_ == "appos" and not c.is_punct:
                 # "the head of the central bank, Ana Ruiz": the person, not the bank;
@@ -156,13 +143,13 @@ class Parties:
                          and k not in keys]
         if titled and not keys:  # "its ambassador in Rome, X": X hangs on "Rome"
             keys = [k for n in sw.apposed_holder(self.index, tok) for k in self.of_token(n, 3)]
-        if not keys and lemma in _TITLE_HEADS:
+        if not keys and lemma in TITLE_HEADS:
             keys = self._served(tok, depth)  # "its chairman", "the president of the bank"
         if not keys and lemma in ORG_DESCRIPTORS:
             # "the United Auto Workers union", "the Citibank group": the named organisation.
             keys += [k for c in tok.children if c.dep_ in ("compound", "nmod")
                      for k in self.of_token(c, depth + 1) if self._is_org(k)]
-        if keys or lemma not in MEMBER_NOUNS | _OF_MEMBER_NOUNS:
+        if keys or lemma not in MEMBER_NOUNS | OF_MEMBER_NOUNS:
             return keys
         # "members of the Senate panel", "House Energy members": the body; but
         # "U.S. officials" stay unnamed, while "Calmat officials" and "officials of the
@@ -196,7 +183,7 @@ class Parties:
     def stand_in(self, key: str) -> str:
         """The country that a group like "French officials" stands for, else ``key``."""
         e = self.index.get(key)
-        if e is not None and (singular(e.key.rsplit(" ", 1)[-1]) in _STAND_FOR_COUNTRY
+        if e is not None and (singular(e.key.rsplit(" ", 1)[-1]) in STAND_FOR_COUNTRY
                               or nationals(e)):
             return self.country_of(key) or key
         return key
@@ -402,6 +389,6 @@ def _modifies_title(tok: Token) -> bool:
         if cur.dep_ not in ("compound", "conj", "nmod") or cur.head.i == cur.i:
             return False
         cur = cur.head
-        if cur.ent_type_ != "PERSON" and cur.lower_ in _TITLE_HEADS and tok.i < cur.i:
+        if cur.ent_type_ != "PERSON" and cur.lower_ in TITLE_HEADS and tok.i < cur.i:
             return True  # a modifier comes before its title: "the Minister, X, and ..." is a list
     return False
