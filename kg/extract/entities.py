@@ -36,6 +36,7 @@ from kg.extract.groups import members_of
 from kg.extract.index import EntityIndex, entity_key
 from kg.extract.names import NameBuilder, person_draft, surname_match
 from kg.extract.nationals import add_compounds, find_compounds
+from kg.extract.organs import add_organs
 from kg.extract.plural_refs import resolve_pairs, resolve_plural
 from kg.extract.roles import PORTFOLIO_TITLES, is_title_word
 from kg.extract.spans import ORG_HEADS, ner_spans
@@ -347,6 +348,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     for mod, head in shared.items():
         _add_shared_head(b, doc[mod], doc[head], sent_of)
     add_compounds(b, compounds, sent_of)
+    add_organs(doc, b, sent_of)
     resolve_title_mentions(doc, b, sent_of)
     resolve_descriptions(doc, b, sent_of)
     resolve_subsidiaries(doc, b, sent_of)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.companies import companies_not_people, untagged_companies
+from kg.extract.companies import companies_not_people, suffixed_companies, untagged_companies
 from kg.extract.gazetteer import HONORIFICS, country_of, is_company_name, is_title
 from kg.extract.roles import glued
 
@@ -81,7 +81,7 @@ def ner_spans(doc: Doc) -> list[Span]:
     out.extend(_untagged_titled_names(doc, taken))
     out.extend(_numbered_groups(doc))
     out.extend(bracketed)
-    out = companies_not_people(out)
+    out = companies_not_people(suffixed_companies(doc, out))
     return sorted(out + untagged_companies(doc, out), key=lambda s: s.start)
 
 
