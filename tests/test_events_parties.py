@@ -3,7 +3,7 @@ one map edge per pair of it) and event IRIs that do not depend on the order arti
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from itertools import permutations
 
 import pytest
@@ -12,9 +12,11 @@ from rdflib import Literal
 from test_events import MON, PREVIEW, add, article
 
 from kg.cli import cli
-from kg.events import update_events
+from kg.events import Report, cluster_reports, update_events
+from kg.events.merge import merge_pair_events
 from kg.ingest.derivation import remove_articles
 from kg.ingest.summary_graph import refresh_summary
+from kg.model import DateSpan
 from kg.query.library import load_query, run_query
 from kg.rdf.iri import event_iri, events_graph_iri, graph_iri
 from kg.rdf.mapping import to_rdf
@@ -167,3 +169,35 @@ def test_a_bare_surname_in_a_meeting_with_its_full_name_is_that_person(store):
     got = [r[1:5] for r in rows(store)]
     assert got == [("Hana Sato; Ines Moreau; Olaf Brandt", "Hana Sato", "Ines Moreau", "2"),
                    ("Kenji Sato; Olaf Brandt", "Kenji Sato", "Olaf Brandt", "1")]
+
+
+def _report(name: str, pub: date, status: str, day: date | None, parties: int) -> Report:
+    span = DateSpan(day, day, "day") if day else DateSpan(None, pub, "bound")
+    return Report(name, f"art-{name}", pub, 0, status, span, None, parties)
+
+
+def _merged(by_pair: dict[tuple[str, ...], tuple[Report, ...]]) -> list:
+    reports = {r.iri: r for rs in by_pair.values() for r in rs}
+    found = merge_pair_events({p: cluster_reports(rs) for p, rs in by_pair.items()}, reports)
+    return sorted((m.participants, sorted(m.event.reports)) for m in found)
+
+
+@pytest.mark.parametrize(("later", "apart"), [(date(2026, 4, 27), True),
+                                              (date(2026, 4, 11), False)])
+def test_an_undated_report_joins_two_meetings_only_when_their_days_agree(later, apart):
+    # Novak, Keller and Moravec meet on 8 April; Novak, Keller and Dvorak on a later day; a
+    # report with no day of its own ("the three have met twice") names the first three. Pair by
+    # pair it falls in the nearest meeting: Novak-Keller's later one, Novak-Moravec's first one.
+    first = _report("first", date(2026, 4, 7), "planned", date(2026, 4, 8), 3)
+    second = _report("second", later, "happened", later, 3)
+    told = _report("told", later + timedelta(days=1), "happened", None, 3)
+    by_pair = {("keller", "novak"): (first, second, told), ("moravec", "novak"): (first, told),
+               ("keller", "moravec"): (first, told), ("dvorak", "novak"): (second,),
+               ("dvorak", "keller"): (second,)}
+    if apart:  # weeks apart: two meetings, the report in the one most of its pairs put it in
+        assert _merged(by_pair) == [
+            (("dvorak", "keller", "novak"), ["second"]),
+            (("keller", "moravec", "novak"), ["first", "told"])]
+    else:  # days apart: one meeting of all four, as before
+        assert _merged(by_pair) == [
+            (("dvorak", "keller", "moravec", "novak"), ["first", "second", "told"])]

@@ -6,7 +6,8 @@ meeting) are one meeting.
 Reports are clustered per pair (:mod:`kg.events.cluster`), where dates and places can be
 compared. A report of a three-party meeting is then in the events of its three pairs; those
 events are one real meeting, so they are joined (transitively, through any shared report) into
-one event whose participants are all the pairs' people and whose reports are all theirs. Each
+one event whose participants are all the pairs' people and whose reports are all theirs (a report
+with no days of its own joins only meetings whose dated reports agree). Each
 report ends up in exactly one meeting event, which is what makes its earliest report a stable
 name for it (:func:`kg.rdf.iri.event_iri`).
 
@@ -26,15 +27,21 @@ name for it (:func:`kg.rdf.iri.event_iri`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 
 from kg.events.cluster import Event, Report, event_of
 
-__all__ = ["MeetingEvent", "merge_pair_events", "pairs_of"]
+__all__ = ["MeetingEvent", "merge_pair_events", "pairs_of", "APART"]
 
 Pair = tuple[str, str]
+
+#: How many days apart two meetings' dated reports may lie and still be joined through a
+#: report with no days of its own: a meeting's days and a week's reporting slack either side.
+APART = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +66,14 @@ def merge_pair_events(per_pair: Mapping[Pair, Sequence[Event]],
                       reports: Mapping[str, Report]) -> list[MeetingEvent]:
     """Join the pair events that share a report into meeting events; the result does not
     depend on the order of ``per_pair``. Joined events are reconciled again (dates, place,
-    status) from all their ``reports`` (report IRI → report)."""
+    status) from all their ``reports`` (report IRI → report).
+
+    A report that tells days of its own joins every event holding it. One with no days of its
+    own ("the two meetings of the seven", a publication date only) may have been placed, pair
+    by pair, in two different meetings; it joins them only when their dated reports agree
+    within :data:`APART`, and otherwise stays in the one most of its pairs put it in (then the
+    one nearest its publication) and leaves the others.
+    """
     nodes = [(pair, ev) for pair in sorted(per_pair) for ev in per_pair[pair]]
     parent = list(range(len(nodes)))
 
@@ -69,23 +83,85 @@ def merge_pair_events(per_pair: Mapping[Pair, Sequence[Event]],
             i = parent[i]
         return i
 
-    holder: dict[str, int] = {}
+    def union(i: int, j: int) -> None:
+        a, b = root(i), root(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    holder: dict[str, list[int]] = defaultdict(list)
     for i, (_, ev) in enumerate(nodes):
         for r in ev.reports:
-            j = holder.setdefault(r, i)
-            a, b = root(i), root(j)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+            holder[r].append(i)
+    undated = sorted(r for r in holder if r in reports and not reports[r].bounded)
+    for r, held in holder.items():
+        if r not in undated:
+            for i in held[1:]:
+                union(held[0], i)
+    dropped: dict[int, set[str]] = defaultdict(set)
+    for r in undated:
+        for i in _place(reports[r], holder[r], nodes, root, union, reports):
+            dropped[i].add(r)
     groups: dict[int, list[int]] = {}
     for i in range(len(nodes)):
-        groups.setdefault(root(i), []).append(i)
+        kept = [x for x in nodes[i][1].reports if x not in dropped.get(i, ())]
+        if kept:
+            groups.setdefault(root(i), []).append(i)
     out = []
     for members in groups.values():
         people = tuple(sorted({p for i in members for p in nodes[i][0]}))
-        if len(members) == 1:
+        if len(members) == 1 and not dropped.get(members[0]):
             out.append(MeetingEvent(people, nodes[members[0]][1]))
             continue
-        iris = dict.fromkeys(r for i in members for r in nodes[i][1].reports)
+        iris = dict.fromkeys(r for i in members for r in nodes[i][1].reports
+                             if r not in dropped.get(i, ()))
         out.append(MeetingEvent(people, event_of(reports[r] for r in iris)))
     return sorted(out, key=lambda m: (m.participants, m.event.reports))
 
+
+def _place(rep: Report, held: list[int], nodes: Sequence[tuple[Pair, Event]],
+           root: Callable[[int], int], union: Callable[[int, int], None],
+           reports: Mapping[str, Report]) -> list[int]:
+    """Join the meetings holding ``rep``, a report with no days of its own, where their days
+    agree; return the events (node indices) it must leave, in meetings whose days do not."""
+    comps: dict[int, list[int]] = defaultdict(list)
+    for i in held:
+        comps[root(i)].append(i)
+    if len(comps) == 1:
+        return []
+    days = {c: _days(c, nodes, root, reports) for c in comps}
+    pub = rep.published
+
+    def fit(c: int) -> tuple[int, int, int]:
+        d = days[c]
+        return -len(comps[c]), _gap((pub, pub), d) if pub and d else 0, c
+
+    best = min(comps, key=fit)
+    leave = []
+    for c in sorted(comps):
+        here, there = days[c], days[best]
+        if c == best:
+            continue
+        if here is None or there is None or _gap(here, there) <= APART:
+            union(c, best)
+            best = root(best)
+            days[best] = _days(best, nodes, root, reports)
+        else:
+            leave += comps[c]
+    return leave
+
+
+def _days(c: int, nodes: Sequence[tuple[Pair, Event]], root: Callable[[int], int],
+          reports: Mapping[str, Report]
+          ) -> tuple[date, date] | None:
+    """The days the dated reports of the meeting ``c`` (a union-find root) agree on, or None
+    when none of its reports tells days of its own."""
+    dated = {r for i, (_, ev) in enumerate(nodes) if root(i) == c for r in ev.reports
+             if r in reports and reports[r].bounded}
+    if not dated:
+        return None
+    span = event_of(reports[r] for r in sorted(dated)).span
+    return (span.start, span.end) if span.start and span.end else None
+
+
+def _gap(a: tuple[date, date], b: tuple[date, date]) -> int:
+    return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
