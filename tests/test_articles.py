@@ -75,3 +75,23 @@ def test_directory_expands_sorted(tmp_path):
 def test_missing_path_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         list(iter_articles([str(tmp_path / "nope.txt")]))
+
+
+@pytest.mark.parametrize(("published", "dateline", "day"), [
+    # An evening story from a city ahead of the wire's clock carries the next day ...
+    ("2026-04-12T22:30:00", "NORDHAVEN, April 13 -", date(2026, 4, 13)),
+    # ... one sent just after midnight the day before, and across a new year.
+    ("2026-03-26T00:20:00", "VALORIA CITY, March 25 -", date(2026, 3, 25)),
+    ("2026-12-31T23:10:00", "OSTMARK, Jan 1 -", date(2027, 1, 1)),
+    # A dateline far from the timestamp, or none, leaves the timestamp's day.
+    ("2026-04-12T10:00:00", "NORDHAVEN, June 4 -", date(2026, 4, 12)),
+    ("2026-04-13T10:00:00", "NORDHAVEN, April 11 -", date(2026, 4, 13)),
+    ("2026-04-12T10:00:00", None, date(2026, 4, 12)),
+])
+def test_a_wire_dateline_dates_the_story(tmp_path, published, dateline, day):
+    rec = {"id": "w1", "title": "T", "text": "Peter Novak met Paul Keller today.",
+           "published": published, "dateline": dateline}
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    (a,) = list(iter_articles([str(p)]))
+    assert a.published == day

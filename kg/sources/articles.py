@@ -24,7 +24,7 @@ from typing import Protocol
 
 from kg.errors import InputError
 from kg.model import Article
-from kg.sources.text import clean_text, decode, parse_date
+from kg.sources.text import clean_text, dateline_day, decode, parse_date
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
@@ -88,7 +88,8 @@ def parse_txt(content: str, article_id: str, source: str | None = None,
 
 def article_from_record(rec: object, source: str, published: date | None = None) -> Article:
     """An article from one parsed ``.jsonl`` record with ``id``, ``title``, ``text`` and
-    optional ``published``, ``url`` and ``author`` (the fields ``kg read`` prints).
+    optional ``published``, ``url`` and ``author`` (the fields ``kg read`` prints); a wire
+    ``dateline`` ("TOKYO, April 13 -") a day off ``published`` dates it instead.
 
     >>> article_from_record({"id": "r1", "title": "T", "text": "A met B."}, "f:1").id
     'r1'
@@ -107,11 +108,15 @@ def article_from_record(rec: object, source: str, published: date | None = None)
     body = clean_text(text)
     _check_text(body, source)
     url, author = rec.get("url"), rec.get("author")
+    published = parse_date(rec.get("published"), source) or published
+    dateline = rec.get("dateline")
     return Article(
         id=str(aid),
         title=" ".join(str(rec.get("title") or "").split()),
         text=body,
-        published=parse_date(rec.get("published"), source) or published,
+        # The day a wire dateline gives the story, when it has one: its times count from it.
+        published=(dateline_day(dateline, published) if isinstance(dateline, str) else None)
+        or published,
         url=url if isinstance(url, str) else None,
         source=source,
         author=" ".join(author.split()) or None if isinstance(author, str) else None,

@@ -6,13 +6,14 @@
 
 from __future__ import annotations
 
+import calendar
 import codecs
 import re
 from datetime import date, datetime
 
 from kg.errors import InputError
 
-__all__ = ["decode", "clean_text", "parse_date"]
+__all__ = ["decode", "clean_text", "parse_date", "dateline_day"]
 
 _BOILERPLATE = [
     re.compile(p, re.IGNORECASE)
@@ -118,3 +119,38 @@ def parse_date(value: str | None, source: str = "") -> date | None:
         return datetime.fromisoformat(value.strip()).date()
     except ValueError as e:
         raise InputError(f"{source}: published date {value!r} is not an ISO date") from e
+
+
+#: A wire dateline's closing month and day: "TOKYO, April 13 -", "PARIS, Sept 2 -".
+_DATELINE = re.compile(r",\s*([A-Za-z]{3,9})\.?\s+(\d{1,2})\s*-*\s*$")
+_MONTHS = {m.casefold(): n for n, m in enumerate(calendar.month_abbr) if m}
+
+
+def dateline_day(dateline: str | None, published: date | None) -> date | None:
+    """The day a wire story's dateline gives it, when it lies within a day of its
+    ``published`` timestamp; None otherwise.
+
+    The dateline is the day where the story was written, the one its "today" and "yesterday"
+    count from; the timestamp is in the wire's own time zone, so an evening story from Tokyo
+    carries the next day, and one sent just after midnight the day before. A dateline further
+    off is a story held back or sent again, whose text may count from either day.
+
+    >>> dateline_day("TOKYO, April 13 -", date(1987, 4, 12))
+    datetime.date(1987, 4, 13)
+    >>> dateline_day("WELLINGTON, Jan 1 -", date(1986, 12, 31))
+    datetime.date(1987, 1, 1)
+    >>> dateline_day("LONDON, April 10 -", date(1987, 4, 12)) is None
+    True
+    """
+    m = _DATELINE.search(dateline or "")
+    month = _MONTHS.get(m.group(1)[:3].casefold()) if m else None
+    if m is None or month is None or published is None:
+        return None
+    for year in (published.year, published.year + 1, published.year - 1):
+        try:
+            day = date(year, month, int(m.group(2)))
+        except ValueError:
+            return None
+        if abs((day - published).days) <= 1:
+            return day
+    return None
