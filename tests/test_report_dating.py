@@ -165,9 +165,34 @@ def test_a_relative_clause_of_another_kind_bounds_nothing(nlp):
      "ended on Thursday.", (d(3, 10), d(3, 12))),
     ("Foreign Minister Ola Dahl will hold two-day talks with Secretary of State Ian Moss on "
      "Monday.", (d(3, 16), d(3, 17))),
+    # Its length untold, a meeting that opened or ended on a day runs three days from or up
+    # to it; a meeting only dated to a day is that day.
+    ("Talks between Foreign Minister Ola Dahl and Secretary of State Ian Moss opened on "
+     "Monday.", (d(3, 9), d(3, 11))),
+    ("Talks between Foreign Minister Ola Dahl and Secretary of State Ian Moss ended on "
+     "Thursday.", (d(3, 10), d(3, 12))),
+    ("Foreign Minister Ola Dahl and Secretary of State Ian Moss will open talks on Monday.",
+     (d(3, 16), d(3, 18))),
+    ("Foreign Minister Ola Dahl held talks with Secretary of State Ian Moss on Monday.",
+     (d(3, 9), d(3, 9))),
 ])
 def test_meetings_of_several_days_are_intervals(nlp, text, expected):
     assert spans(nlp, text) == [expected]
+
+
+@pytest.mark.model
+def test_reports_of_the_first_and_last_day_of_one_meeting_are_one_event(nlp):
+    # Opened on Monday in one story, ended on Wednesday in the next: two days apart, more than
+    # the day of slack reports of one meeting are allowed, unless each runs over several days.
+    from meeting_helpers import run
+
+    from kg.events import Report, cluster_reports
+
+    stories = [("Talks between Peter Novak and Paul Keller opened on Monday.", d(3, 10)),
+               ("Talks between Peter Novak and Paul Keller ended on Wednesday.", d(3, 12))]
+    reports = [Report(f"r{n}", f"a{n}", pub, 0, m.status.value, m.span)
+               for n, (text, pub) in enumerate(stories) for m in run(nlp, text, pub).meetings]
+    assert [e.reports for e in cluster_reports(reports)] == [("r0", "r1")]
 
 
 @pytest.mark.model

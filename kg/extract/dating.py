@@ -10,7 +10,8 @@ what those days are to the meeting:
 - a time that modifies a journey the meeting is the purpose of ("arrives on Wednesday for
   talks", "will travel on May 3 ... and will meet") starts a visit: the meeting falls within
   the following :data:`VISIT_DAYS` days; "before flying home on Friday" ends one;
-- "opened on Monday" starts and "ended on Tuesday" ends a meeting of several days;
+- "opened on Monday" starts and "ended on Tuesday" ends a meeting of several days (of
+  :data:`SEVERAL_DAYS` when its noun does not say how many);
 - "the same day", "the following day", "two days later" count from the nearest date named
   before them, in the sentence or the two before it.
 
@@ -47,11 +48,14 @@ from kg.extract.when import (
 )
 from kg.model import DateSpan
 
-__all__ = ["report_span", "duration_days", "VISIT_DAYS"]
+__all__ = ["report_span", "duration_days", "VISIT_DAYS", "SEVERAL_DAYS"]
 
 #: How many days after an arrival or a departure a meeting it is the purpose of may fall
 #: (and before a return): a state visit's talks are on its first days, not always its first.
 VISIT_DAYS = 3
+#: The days a meeting told to open or end on a day runs from or up to it, its length untold:
+#: "opened on Monday" and "ended on Wednesday" can tell one meeting.
+SEVERAL_DAYS = 3
 #: Nouns of a journey: "a visit from April 29", "his departure on Monday".
 _JOURNEY_NOUNS = TRIP_NOUNS | {"journey", "departure", "arrival"}
 #: Verbs a journey noun is made with: "will make a visit ... from April 29" (the parse may hang
@@ -191,8 +195,10 @@ def _apply(span: DateSpan | None, role: str, days: int, status: str,
         elif status == "happened" and start <= published < end:
             end = published
     elif role == "end" and start == end:
-        start = end - timedelta(days=days - 1)
-    elif role in ("start", "at") and start == end:
+        start = end - timedelta(days=(days if days > 1 else SEVERAL_DAYS) - 1)
+    elif role == "start" and start == end:
+        end = start + timedelta(days=(days if days > 1 else SEVERAL_DAYS) - 1)
+    elif role == "at" and start == end:
         end = start + timedelta(days=days - 1)
     else:
         return span
