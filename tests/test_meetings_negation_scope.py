@@ -95,7 +95,6 @@ def test_negotiations_told_only_as_going_on_are_no_meeting(nlp, text):
         # A day or a place of their own makes an event of them.
         "Talks between Peter Novak and Paul Keller continued in Geneva on Tuesday.",
         "Talks between Peter Novak and Paul Keller continued on March 5.",
-        "Talks between Peter Novak and Paul Keller continued last week.",
         # Told as held, though still going on: the development gold counts these.
         "Peter Novak is holding talks with Paul Keller.",
         "Peter Novak is negotiating with Paul Keller.",

@@ -29,7 +29,9 @@ _SERIES = frozenset({"number", "series", "string", "spate", "flurry", "successio
 _TALK_NOUNS = frozenset({"talk", "negotiation", "discussion", "consultation"})
 _TALK_VERBS = frozenset({"negotiate", "talk", "discuss", "consult", "bargain", "meet"})
 _GOING_ON = frozenset({"continue", "proceed"})
-_STRETCH = frozenset({"for", "since", "over", "throughout"})
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december", "jan", "feb", "mar",
+                     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 _DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight", "monday", "tuesday",
                    "wednesday", "thursday", "friday", "saturday", "sunday"})
 
@@ -85,13 +87,19 @@ def _going_on(tok: Token) -> bool:
 
 
 def _dated_or_placed(tok: Token) -> bool:
-    """Whether ``tok`` has a time ("on Tuesday", "last week", "today") or a place ("in Oslo")
-    of its own; a stretch of time ("for years", "since 1979") is no time of a meeting."""
+    """Whether ``tok`` has a day ("on Tuesday", "today", "on March 5") or a place ("in Oslo")
+    of its own; "for years" or "since 1979" is no day."""
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in _STRETCH:
-            continue
         for g in (c, *(g for g in c.children if c.dep_ == "prep")):
-            if g.lower_ in _DAYS or g.ent_type_ in ("DATE", "TIME") \
-                    or g.ent_type_ in ("GPE", "LOC", "FAC") and c.lower_ in ("in", "at"):
+            if g.lower_ in _DAYS or g.ent_type_ in ("GPE", "LOC", "FAC") \
+                    and c.dep_ == "prep" and c.lower_ in ("in", "at") \
+                    or g.ent_type_ == "DATE" and _a_day(g):
                 return True
     return False
+
+
+def _a_day(tok: Token) -> bool:
+    """Whether the date ``tok`` belongs to names a day of a month ("March 5", "5 March")."""
+    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    words = [t.lower_ for t in span] if span is not None else [tok.lower_]
+    return any(w in _MONTHS for w in words) and any(w.isdigit() and len(w) <= 2 for w in words)
