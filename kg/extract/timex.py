@@ -155,6 +155,24 @@ def _attach_point(tok: Token, anchors: set[int]) -> bool:
     return host.i in anchors or (host.dep_ == "advmod" and host.head.i in anchors)
 
 
+def _when_said(ent: Span) -> bool:
+    """Whether ``ent`` tells when a statement was made, though the parser hung it on the
+    reported clause: it stands between the saying verb and the clause's subject ("X said on
+    Monday he would meet Y").
+
+    >>> from kg.extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Ann Lee said on Monday she would meet Bo Chan on Friday.")
+    >>> [_when_said(e) for e in doc.ents if e.label_ == "DATE"]
+    [True, False]
+    """
+    host = ent.root.head.head if ent.root.dep_ == "pobj" else ent.root.head
+    if host.dep_ != "ccomp" or host.head.i > ent.start or any(
+            c.dep_ == "mark" and c.i < ent.start for c in host.children):
+        return False  # ("said that on Monday she met Y": inside the reported clause)
+    subjects = [c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(ent.end <= s.left_edge.i for s in subjects)
+
+
 def is_duration(ent: Span) -> bool:
     """ "nine hours", "just days": durations and vague spans, not times of an event."""
     if year_span(ent.text) is not None:
@@ -219,6 +237,8 @@ def attached_time(sent: Span, anchors: set[int], trigger: Token,
         head = ent.root.head
         if head.dep_ == "prep" and head.lower_ in _BOUNDARY:
             continue  # "since January", "until May": a boundary, not the event's time
+        if _when_said(ent):
+            continue
         if _attach_point(ent.root, anchors) or (head.i in after and ent.start > head.i):
             found.append(ent)
     if found:
