@@ -22,7 +22,7 @@ PAIR = frozenset({"Peter Novak", "Paul Keller"})
         ("The talks between Peter Novak and Paul Keller will not produce an agreement.",
          "planned"),
         # The meeting only dates an event that is negated or cancelled.
-        ("The moves could lead Anna Moravec to cancel the tariffs ahead of next month's "
+        ("The moves could lead Anna Moravec to scrap the levies ahead of next month's "
          "meeting between Peter Novak and Paul Keller.", "planned"),
         # Whether the meeting takes place is what is negated.
         ("The talks between Peter Novak and Paul Keller did not take place.", "negated"),
@@ -31,9 +31,9 @@ PAIR = frozenset({"Peter Novak", "Paul Keller"})
         ("The meeting between Peter Novak and Paul Keller was called off.", "negated"),
         ("Peter Novak did not hold talks with Paul Keller.", "negated"),
         # A past act of someone else's, dated by the talks, is no scheduling of them.
-        ("The rise exceeds the limit that the government set in June during talks between "
+        ("The rise tops the ceiling that the cabinet set in May during talks between "
          "Peter Novak and Paul Keller.", "happened"),
-        ("Peter Novak is expected here on Friday for talks with Paul Keller.", "planned"),
+        ("Peter Novak is expected in Valoria on Friday for talks with Paul Keller.", "planned"),
         # A future clause on what follows held talks does not make them planned.
         ("Paul Keller said he has concluded negotiations with Peter Novak under which he will "
          "join the board.", "happened"),
@@ -50,8 +50,8 @@ def test_what_the_negation_is_of(nlp, text, status):
 @pytest.mark.parametrize(
     "text",
     [
-        "There have been a number of discussions between Canada, the United States, Japan "
-        "and Britain, he said.",
+        "There were a number of discussions between Austria, Norway, Peru and Kenya last "
+        "month, an official said.",
         "The four nations, Canada, Japan, Britain and France, have held a series of meetings "
         "this year.",
         "There have been a number of meetings between Peter Novak and Paul Keller this year.",
@@ -70,3 +70,9 @@ def test_a_number_of_meetings_is_no_one_meeting(nlp, text):
 )
 def test_rounds_and_hours_of_talks_are_still_a_meeting(nlp, text):
     assert [m.names for m in meetings(nlp, text)] == [PAIR]
+
+
+def test_without_the_count_the_same_talks_are_one_meeting(nlp):
+    found = meetings(nlp, "There were discussions between Austria, Norway, Peru and Kenya last "
+                          "month, an official said.")
+    assert len(found) == 1

@@ -78,12 +78,12 @@ def test_a_group_meeting_with_no_one_told_or_a_named_body_stays_out(nlp):
 
 
 def test_a_party_written_twice_is_not_his_own_counterpart(nlp):
-    found = meetings(nlp, "Energy Minister Luis Ortega Molina told a meeting of regional oil "
+    found = meetings(nlp, "Energy Minister Tomas Varga Lind told a meeting of regional oil "
                           "exporters that prices must rise. Prices fell in London. The "
-                          "delegations to the conference are headed by Ortega of Peru, Paul "
+                          "delegations at the conference are headed by Varga of Peru, Paul "
                           "Keller of Chile and Karl Benes of Bolivia.")
-    assert any(m.names >= {"Luis Ortega Molina", "Paul Keller"} for m in found)
-    assert not any("Ortega" in m.names for m in found)
+    assert any(m.names >= {"Tomas Varga Lind", "Paul Keller"} for m in found)
+    assert not any("Varga" in m.names for m in found)
 
 
 def test_producers_told_to_meet_and_who_will_attend(nlp):

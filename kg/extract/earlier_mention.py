@@ -1,7 +1,7 @@
 """A meeting report with no time of its own, dated where the story first told the meeting.
 
 A story often dates a meeting once, in a sentence the extractor does not take as a report of
-its own ("the offer would be made at a meeting later this month between X and Y"), and tells
+its own ("the offer would be put to a meeting later this month between X and Y"), and tells
 it again later without a time ("diplomats said the X-Y meeting is to be held in Rome"). A
 report whose interval has an open end and no time text takes the date of the nearest earlier
 sentence, up to :data:`REACH` before it, that names two of its participants and a meeting noun
@@ -68,7 +68,7 @@ def _path(noun: Token) -> set[int]:
 
 def _own_time(noun: Token) -> Span | None:
     """The one DATE its sentence ties to ``noun``: on the noun, or on a word between the noun
-    and its clause's verb ("will be made at a meeting later this month"), not on a journey."""
+    and its clause's verb ("will be put to a meeting later this month"), not on a journey."""
     path = _path(noun)
     found = []
     for ent in noun.sent.ents:

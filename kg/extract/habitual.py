@@ -1,7 +1,7 @@
 """Habitual, generic and many-at-once meetings: no one meeting event the guide counts.
 
-"X meets Y regularly", "regular talks", "any talks" and "a number of discussions between A
-and B" tell of meetings in general or of many told as one; "a venture under discussion
+"X meets Y regularly", "regular talks", "any talks" and "a number of discussions took place
+between A and B" tell of meetings in general or of many told as one; "a venture under discussion
 between A and B" is a topic still negotiated. None of them is a meeting of its own.
 
 >>> "regularly" in _HABITUAL_ADV, "number" in _SERIES
@@ -31,7 +31,7 @@ def is_habitual(tok: Token) -> bool:
         return True
     if tok.tag_ == "NNS" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
             and tok.head.head.lemma_.casefold() in _SERIES:
-        return True  # "there have been a number of discussions between A, B and C"
+        return True  # "a number of discussions took place between A, B and C"
     for c in tok.children:
         if c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADV:
             return True

@@ -111,7 +111,7 @@ def clause_status(verb: Token, time_text: str | None = None,
         return MeetingStatus.PLANNED
     if verb.lemma_.casefold() in _SCHEDULING and verb.tag_ == "VBN" \
             and not any(c.dep_ == "nsubj" for c in verb.children):
-        # "X is expected here on Friday for talks with Y"; but "the limit X set in June
+        # "X is expected in town on Friday for talks with Y"; but "the ceiling X set in May
         # during talks with Y" is a past act of X's
         return MeetingStatus.PLANNED
     if verb.tag_ == "VBD" or "have" in aux or "has" in aux or "had" in aux:
@@ -156,7 +156,7 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
         governor.tag_ == "VBD" or bool({"has", "have", "had"} & set(_aux(governor))))
     if not held and any(c.dep_ == "relcl" and {"will", "shall"} & set(_aux(c))
                         for c in noun.children):
-        # "the meeting, which will be attended by X and Y"; but "concluded talks with X under
+        # "the summit, which will be attended by X and Y"; but "concluded talks with X under
         # which he will join the board" were held: the clause tells what follows them
         return MeetingStatus.PLANNED
     if governor is not None and noun.dep_ == "pobj" and noun.head.lower_ == "to" \
