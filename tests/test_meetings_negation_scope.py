@@ -76,3 +76,36 @@ def test_without_the_count_the_same_talks_are_one_meeting(nlp):
     found = meetings(nlp, "There were discussions between Austria, Norway, Peru and Kenya last "
                           "month, an official said.")
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Corp said its talks with Valoria Mining Corp were continuing.",
+        "Negotiations between Acme Corp and Valoria Mining Corp continued without success "
+        "for years.",
+        "Negotiations between Canada and Japan have continued without success since 1979.",
+        "Acme Corp is continuing to negotiate with the Valorian Workers Union.",
+        "Acme Corp said negotiations with Valoria Mining Corp have reached an advanced stage.",
+        "Acme Corp said it will be continuing its talks with Valoria Mining Corp.",
+        "Acme Corp and Valoria Mining Corp are continuing to meet to explore alternatives.",
+    ],
+)
+def test_negotiations_told_only_as_going_on_are_no_meeting(nlp, text):
+    assert meetings(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A day or a place of their own makes an event of them.
+        "Talks between Peter Novak and Paul Keller continued in Geneva on Tuesday.",
+        "Talks between Peter Novak and Paul Keller continued on March 5.",
+        "Talks between Peter Novak and Paul Keller continued last week.",
+        # Told as held, though still going on: the development gold counts these.
+        "Peter Novak is holding talks with Paul Keller.",
+        "Peter Novak is negotiating with Paul Keller.",
+    ],
+)
+def test_talks_with_a_day_a_place_or_held_stay_meetings(nlp, text):
+    assert [m.names for m in meetings(nlp, text)] == [PAIR]
