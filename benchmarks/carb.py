@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.eval.carb import CarbExtraction, CarbScore, match, read_gold, read_tabbed, score  # noqa: E402
-from kg.extract.oie import extract_sentence, phrase_text, relation_text  # noqa: E402
-from kg.extract.oie.confidence import WEIGHTS_FILE, features, load_weights  # noqa: E402
 from kg.extract.openie import parse_sentences  # noqa: E402
 from kg.extract.pipeline import load_nlp  # noqa: E402
+from kg.extract.triples.oie import extract_sentence, phrase_text, relation_text  # noqa: E402
+from kg.extract.triples.oie.confidence import WEIGHTS_FILE, features, load_weights  # noqa: E402
 
 log = logging.getLogger("carb")
 

@@ -2,9 +2,10 @@
 
 For every gold pair of meetings-dev (and of an ``--extra`` directory) it counts whether the
 pair is found by the rules in its sentence, whether it is among the candidate pairs of
-:mod:`kg.extract.meeting_candidates` of its sentence at any score, and whether its best candidate
-clears the shipped scorer's threshold. Only numbers are printed, so the validation parts stay
-unread; the threshold and weights are the shipped ones (nothing is fitted here).
+:mod:`kg.extract.meetings.meeting_candidates` of its sentence at any score, and whether its
+best candidate clears the shipped scorer's threshold. Only numbers are printed, so the
+validation parts stay unread; the threshold and weights are the shipped ones (nothing
+is fitted here).
 
     .venv/bin/python -P benchmarks/meeting_coverage.py [DATA_DIR] [--extra DIR]
 """
@@ -42,9 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     from _parses import cache_dir, parsed_docs
 
-    from kg.extract.meeting_candidates import trigger_class
-    from kg.extract.meeting_scorer import load_model, probability, sentence_candidates
-    from kg.extract.meetings import find_meetings
+    from kg.extract.meetings.meeting_candidates import trigger_class
+    from kg.extract.meetings.meeting_scorer import load_model, probability, sentence_candidates
+    from kg.extract.meetings.meetings import find_meetings
     from kg.extract.pipeline import load_nlp, set_doc_context
     from kg.sources.limits import cap_sentences
 
@@ -103,9 +104,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def lost_at(sent, names, index, doc) -> str:  # type: ignore[no-untyped-def]
     """The first gate of the candidate generator a gold pair of ``sent`` does not pass."""
-    from kg.extract import meeting_candidates as mc
-    from kg.extract import meeting_roles as mr
-    from kg.extract.parties import Parties
+    from kg.extract.meetings import meeting_candidates as mc
+    from kg.extract.meetings import meeting_roles as mr
+    from kg.extract.meetings.parties import Parties
 
     p = Parties(doc, index)
     mentions = mc._mentions(sent, p)
@@ -151,11 +152,11 @@ def lost_at(sent, names, index, doc) -> str:  # type: ignore[no-untyped-def]
 
 
 def _why_excluded(t) -> str:  # type: ignore[no-untyped-def]
-    from kg.extract import meeting_candidates as mc
-    from kg.extract.habitual import is_habitual
     from kg.extract.meeting_words import TALK_MEDIA
-    from kg.extract.status import HYPOTHETICAL_HEADS, is_hypothetical
-    from kg.extract.trigger_syntax import chain, governor, proposed
+    from kg.extract.meetings import meeting_candidates as mc
+    from kg.extract.meetings.habitual import is_habitual
+    from kg.extract.meetings.status import HYPOTHETICAL_HEADS, is_hypothetical
+    from kg.extract.meetings.trigger_syntax import chain, governor, proposed
 
     if is_habitual(t):
         return "habitual"
@@ -182,7 +183,7 @@ def _why_no_role(t, toks, worst: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def _closest(t, toks) -> int:  # type: ignore[no-untyped-def]
-    from kg.extract import meeting_roles as mr
+    from kg.extract.meetings import meeting_roles as mr
 
     best = 99
     for x in toks:

@@ -4,8 +4,9 @@ The development articles are meetings-dev's development half (01-23, even 24-94)
 ``--extra DIR``, the extra dev articles of that directory (NEWID % 3 != 0). No validation
 article (odd 25-95, NEWID % 3 == 0) is ever read: the script asserts it.
 
-Every candidate pair (:mod:`kg.extract.meeting_candidates`) is labelled by the benchmark's own
-pair matching (``benchmarks/meetings.py``): a pair of a gold line of the same sentence is
+Every candidate pair (:mod:`kg.extract.meetings.meeting_candidates`) is labelled by the
+benchmark's own pair matching (``benchmarks/meetings.py``): a pair of a gold line of the
+same sentence is
 positive, a neutral pair (or a gold pair of another sentence) is left out, anything else is
 negative. A logistic model is fitted with L2 by Newton's method (``--dev-weight``: a
 meetings-dev article's candidates may count more than extra dev's); its out-of-fold scores
@@ -142,8 +143,8 @@ def pair_records(aid: str, meetings: Any, index: Any) -> list[Any]:
 def collect(nlp: Any, articles: list[Any], lines: list[Any], cache: Path | None,
             loose: frozenset[str]) -> tuple[list[Row], dict[str, list[Any]]]:
     """Every labelled candidate of the articles, and the rules' own pairs per article."""
-    from kg.extract.meeting_scorer import rule_context, sentence_candidates
-    from kg.extract.meetings import find_meetings
+    from kg.extract.meetings.meeting_scorer import rule_context, sentence_candidates
+    from kg.extract.meetings.meetings import find_meetings
     from kg.extract.pipeline import set_doc_context
 
     entities = nlp.get_pipe("kg_entities_v1")
@@ -230,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dump", default=None, help="write every candidate (JSON Lines) here")
     args = ap.parse_args(argv)
 
-    from kg.extract.meeting_scorer import WEIGHTS_FILE
+    from kg.extract.meetings.meeting_scorer import WEIGHTS_FILE
     from kg.extract.pipeline import load_nlp
 
     data = Path(args.data)
@@ -242,8 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     ids = {a.id for a in articles}
     lines = [g for g in mb.gold_lines(data, extra) if g.article in ids]
     assert not any(mb.is_validation(g.article) for g in lines)
-    from kg.extract.meeting_candidates import TRIGGER_GATES
-    from kg.extract.meeting_roles import GATES
+    from kg.extract.meetings.meeting_candidates import TRIGGER_GATES
+    from kg.extract.meetings.meeting_roles import GATES
 
     loose = frozenset((*GATES, *TRIGGER_GATES) if args.loose == "all"
                       else (g for g in args.loose.split(",") if g))

@@ -1,6 +1,6 @@
 """Labour contract talks whose sides are described, not named, in the talks' sentence: a
 company's division in one country, "the union" for a union whose name does not say "Union",
-"the striking locals", "any of the locals" (kg/extract/descriptions.py, parties.py).
+"the striking locals", "any of the locals" (kg/extract/entities/descriptions.py, parties.py).
 Sentences written for these tests."""
 
 from __future__ import annotations

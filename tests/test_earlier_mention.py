@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from kg.extract.earlier_mention import dated_meeting_noun
+from kg.extract.timeplace.earlier_mention import dated_meeting_noun
 
 FRI = date(2026, 3, 13)  # a Friday
 

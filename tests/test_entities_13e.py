@@ -8,7 +8,7 @@ from spacy.lang.en import English
 from spacy.tokens import Doc, Span
 
 from kg.extract import extract
-from kg.extract.companies import companies_not_people, suffixed_companies
+from kg.extract.entities.companies import companies_not_people, suffixed_companies
 from kg.extract.pipeline import COMPONENTS, set_doc_context
 from kg.model import Article, EntityType, Extraction
 

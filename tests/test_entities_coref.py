@@ -158,7 +158,7 @@ def test_a_surname_tagged_as_a_word_and_an_organisation_is_a_pronouns_antecedent
     # is too far back to be taken).
     from spacy.tokens import Span
 
-    from kg.extract.entities import resolve_entities
+    from kg.extract.entities.entities import resolve_entities
 
     text = ("World Bank President Ray Amiable praised Chile. Amiable linked more Bank help to "
             "lower tariffs. The bank lent Chile 300 mln dlrs. Lending is steady. He said loans "

@@ -7,7 +7,7 @@ from meeting_helpers import pairs, run
 from spacy.lang.en import English
 from spacy.tokens import Span
 
-from kg.extract.acronyms import initials_fit, long_forms
+from kg.extract.entities.acronyms import initials_fit, long_forms
 from kg.model import EntityType
 
 
@@ -127,7 +127,7 @@ def test_a_first_word_that_two_companies_share_stays_apart(nlp):
 
 
 def test_company_words_taken_for_a_place_only_without_a_preposition():
-    from kg.extract.companies import companies_not_people
+    from kg.extract.entities.companies import companies_not_people
 
     nlp = English()
     doc = nlp("Corvane Plc met Lund Ltd . Corvane said no . A depot in Corvane shut .")
@@ -142,7 +142,7 @@ def test_company_words_taken_for_a_place_only_without_a_preposition():
 def test_a_possessive_company_name_gives_its_first_words_as_the_entities_do():
     # NER often keeps the "'s" in the span ("Corvane Rail Plc's board"); the retyping reads the
     # name as entity keying does, without it, so "Corvane Rail" is the company, not a person.
-    from kg.extract.companies import companies_not_people, company_prefixes
+    from kg.extract.entities.companies import companies_not_people, company_prefixes
 
     doc = English()("Corvane Rail Plc's board met . Corvane Rail said no .")
     spans = [Span(doc, 0, 4, label="ORG"), Span(doc, 7, 9, label="PERSON")]
@@ -162,7 +162,7 @@ def test_a_name_in_apposition_with_a_title_is_a_person_whatever_ner_tagged(nlp):
 
 
 def test_a_surname_ner_tags_org_more_often_stays_a_person():
-    from kg.extract.companies import companies_not_people
+    from kg.extract.entities.companies import companies_not_people
 
     doc = English()("Halvorsen said Halvorsen met Halvorsen aides .")
     spans = [Span(doc, 0, 1, label="PERSON"), Span(doc, 2, 3, label="ORG"),

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kg.extract.coref import title_head
+from kg.extract.entities.coref import title_head
+from kg.extract.entities.names import surname_match
 from kg.extract.gazetteer import country_of, demonym_country, is_title
-from kg.extract.names import surname_match
 
 
 def test_demonyms_and_names_map_to_countries():

@@ -12,7 +12,7 @@ from rdflib import Literal
 from kg.cli import cli
 from kg.events import Report, cluster_reports, reconcile_status, update_events
 from kg.events.derive import resolve_by_partner
-from kg.extract.when import resolve_span
+from kg.extract.timeplace.when import resolve_span
 from kg.ingest.derivation import remove_articles
 from kg.ingest.summary_graph import refresh_summary
 from kg.model import (

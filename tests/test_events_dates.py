@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kg.extract.when import precision_of, resolve_span
+from kg.extract.timeplace.when import precision_of, resolve_span
 from kg.model import DateSpan
 
 FRI = date(2026, 3, 13)  # a Friday
@@ -225,7 +225,7 @@ def test_a_planned_day_and_month_keeps_its_direction():
     ("Leaders may 2 or 3 times meet abroad.", None),  # the verb "may" is no month
 ])
 def test_sole_date_finds_hyphenated_days_the_tagger_misses(nlp, text, found):
-    from kg.extract.when import sole_date
+    from kg.extract.timeplace.when import sole_date
 
     doc = nlp(text)
     assert sole_date(next(iter(doc.sents))) == found

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from kg.events.cluster import Report, cluster_reports
-from kg.extract.when import precision_of
+from kg.extract.timeplace.when import precision_of
 from kg.model import DateSpan
 
 

@@ -11,9 +11,9 @@ import pytest
 from meeting_helpers import meetings
 
 import kg
-from kg.extract.meeting_candidates import TRIGGER_GATES, trigger_class
-from kg.extract.meeting_roles import GATES, Role, gate, linked, role_of
-from kg.extract.meeting_scorer import (
+from kg.extract.meetings.meeting_candidates import TRIGGER_GATES, trigger_class
+from kg.extract.meetings.meeting_roles import GATES, Role, gate, linked, role_of
+from kg.extract.meetings.meeting_scorer import (
     WEIGHTS_FILE,
     Model,
     load_model,
@@ -21,7 +21,7 @@ from kg.extract.meeting_scorer import (
     scored_meetings,
     sentence_candidates,
 )
-from kg.extract.meetings import find_meetings
+from kg.extract.meetings.meetings import find_meetings
 from kg.extract.pipeline import set_doc_context
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from meeting_helpers import meetings
 
-from kg.extract.trigger_syntax import ORDINALS, looked_through
+from kg.extract.meetings.trigger_syntax import ORDINALS, looked_through
 
 pytestmark = pytest.mark.model
 

@@ -120,7 +120,7 @@ def _parsed(words, heads, deps, pos, lemmas):
 
 
 def test_a_closing_attribution_misread_as_apposition_names_the_reporter():
-    from kg.extract.attribution import reporter
+    from kg.extract.meetings.attribution import reporter
 
     # "Novak will hold talks with Moravec, Secretary Keller told reporters." as the small
     # parser sometimes reads it: Keller apposed to Moravec, "told" a subjectless conjunct.

@@ -1,5 +1,5 @@
 """A named body's conference or convention, attended or addressed, and a speech to a body's
-meeting (kg/extract/meetings.py, meeting_words.BODY_SESSIONS, trigger_syntax.present_at).
+meeting (kg/extract/meetings/meetings.py, meeting_words.BODY_SESSIONS, trigger_syntax.present_at).
 Sentences written for these tests."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Meetings whose sentence names one side only, the other side read from the article's
-discourse (kg/extract/discourse.py): the article's protagonist, and the session of the body
+discourse (kg/extract/meetings/discourse.py): the article's protagonist, and the session of the body
 its lead names. Sentences written for these tests."""
 
 from __future__ import annotations

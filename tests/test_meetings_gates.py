@@ -14,7 +14,7 @@ NOVAK_KELLER = frozenset({"Peter Novak", "Paul Keller"})
 
 
 def _excluded(nlp, text: str, word: str) -> bool:
-    from kg.extract.meeting_candidates import excluded
+    from kg.extract.meetings.meeting_candidates import excluded
 
     doc = nlp(text)
     return excluded(next(t for t in doc if t.text == word))

@@ -1,4 +1,4 @@
-"""Group participants resolved at article level (kg/extract/groups.py), on articles written
+"""Group participants resolved at article level (kg/extract/entities/groups.py), on articles written
 for these tests: counterparts, office holders of a body or region, the countries of a trip,
 "the clubs" and other kinds, and the groups left alone when the evidence is not enough."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from meeting_helpers import participant_pairs as pairs
 
-from kg.extract.groups import members_of
-from kg.extract.portfolios import portfolio_of
+from kg.extract.entities.groups import members_of
+from kg.extract.entities.portfolios import portfolio_of
 
 pytestmark = pytest.mark.model
 

@@ -1,4 +1,4 @@
-"""Countries written as nationality words (kg/extract/nationals.py, kg/extract/parties.py), on
+"""Countries written as nationality words (kg/extract/entities/nationals.py, kg/extract/meetings/parties.py), on
 sentences written for these tests: compounds of two country words on a meeting noun, a people
 named by nationality, a single official of a country, and what stays out."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from meeting_helpers import meetings, pairs, participant_pairs, run
 
-from kg.extract.nationals import compound_countries
+from kg.extract.entities.nationals import compound_countries
 
 pytestmark = pytest.mark.model
 

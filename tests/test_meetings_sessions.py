@@ -1,5 +1,5 @@
 """A named body's session and the parties that took part in it, named in the sentences after
-the one that reports the session (kg/extract/sessions.py). Sentences written for these tests."""
+the one that reports the session (kg/extract/meetings/sessions.py). Sentences written for these tests."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ import pytest
 from meeting_helpers import meetings
 from spacy.tokens import Doc
 
-from kg.extract.setting import setting_anchors
+from kg.extract.meetings.setting import setting_anchors
 
 pytestmark = pytest.mark.model
 

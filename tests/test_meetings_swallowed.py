@@ -73,7 +73,7 @@ def _parsed(words, heads, deps, pos, names):
 
 
 def test_the_subject_swallowed_into_a_date_before_the_verb():
-    from kg.extract.swallowed import dated_subject
+    from kg.extract.entities.swallowed import dated_subject
 
     # "Acme Thursday night met with Keller": the parser left "met" without a subject
     doc, index = _parsed(["Acme", "Thursday", "night", "met", "with", "Keller", "."],
@@ -91,7 +91,7 @@ def test_the_subject_swallowed_into_a_date_before_the_verb():
 
 
 def test_a_conjunct_hung_inside_a_multiword_name():
-    from kg.extract.swallowed import inner_conjuncts
+    from kg.extract.entities.swallowed import inner_conjuncts
 
     # "the Group of Five and Canada": Canada hangs on "Five"
     doc, index = _parsed(["the", "Group", "of", "Five", "and", "Canada"], [1, 1, 1, 2, 3, 3],
@@ -126,7 +126,7 @@ def test_a_meeting_noun_read_as_an_apposition_to_its_body_is_still_attended():
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from kg.extract.trigger_syntax import present_at
+    from kg.extract.meetings.trigger_syntax import present_at
 
     # "Keller is in Lima for the Acme Bank (AB) meeting": the parser made "meeting" an
     # apposition to "Bank", so the phrase "for ..." holds the bank, not the meeting

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.trigger_syntax import proposed
+from kg.extract.meetings.trigger_syntax import proposed
 
 
 def test_a_token_is_never_its_own_head_by_identity(nlp):

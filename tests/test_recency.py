@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from kg.extract.recency import LEAD_DAYS
+from kg.extract.timeplace.recency import LEAD_DAYS
 
 FRI = date(2026, 3, 13)  # a Friday
 WEEK = (date(2026, 3, 13 - LEAD_DAYS), FRI)
@@ -115,7 +115,7 @@ def test_talks_told_as_going_on_are_of_the_day_of_the_story(nlp, text):
 
 
 # The guide: negotiations told only as continuing, with no meeting event, are no meeting at all
-# (kg/extract/habitual.py), so there is nothing to date.
+# (kg/extract/meetings/habitual.py), so there is nothing to date.
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
     "The grain price fell. Acme Corp said discussions with Boltwood Inc on the tender were "

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from kg.extract.dating import duration_days
-from kg.extract.when import refers_back, week_back
+from kg.extract.timeplace.dating import duration_days
+from kg.extract.timeplace.when import refers_back, week_back
 
 FRI = date(2026, 3, 13)  # a Friday
 SUN = date(2026, 3, 15)
@@ -150,7 +150,7 @@ def test_a_participants_journey_in_a_relative_clause_bounds_the_meeting(nlp, tex
 @pytest.mark.model
 def test_a_relative_clause_of_another_kind_bounds_nothing(nlp):
     # A journey, but not a participant's: only the story's day bounds the talks (told after
-    # the lead, which would date them to the week before the story: kg.extract.recency).
+    # the lead, which would date them to the week before the story: kg.extract.timeplace.recency).
     assert spans(nlp, "The ferry crossing was calm. Trade Minister Lena Voss held talks with "
                       "Prime Minister Emre Kaya on a ferry that left Ankara yesterday.") \
         == [(None, FRI)]
@@ -301,7 +301,7 @@ def test_the_sentences_one_date_must_fit_the_reports_status(nlp, text, expected)
     ("Minister Lena Voss said the grain accord was reached at a meeting with Prime Minister "
      "Emre Kaya.", (None, FRI)),
     # A held meeting with no time and no other tense keeps only the story's day as a bound
-    # (after the lead: the lead's is of the week before the story, kg.extract.recency).
+    # (after the lead: the lead's is of the week before the story, kg.extract.timeplace.recency).
     ("The grain accord is near. Minister Lena Voss has held talks with Prime Minister Emre "
      "Kaya on it.", (None, FRI)),
 ])

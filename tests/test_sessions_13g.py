@@ -1,6 +1,6 @@
 """A session's chairman, speakers and delegation heads told further down, and the meeting of an
-unnamed group whose members are told in other sentences (kg/extract/presence.py, read by
-kg/extract/sessions.py). Sentences written for these tests."""
+unnamed group whose members are told in other sentences (kg/extract/meetings/presence.py, read by
+kg/extract/meetings/sessions.py). Sentences written for these tests."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Who was at a named body's session, told further down in words of presence alone
-(kg/extract/presence.py, read by kg/extract/sessions.py). Sentences written for these tests."""
+(kg/extract/meetings/presence.py, read by kg/extract/meetings/sessions.py). Sentences written for these tests."""
 
 from __future__ import annotations
 

@@ -7,9 +7,9 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.extract.index import EntityIndex
-from kg.extract.oie import extract_sentence, phrase_text, relation_text
-from kg.extract.oie.conjunction import split_slot
-from kg.extract.triples import find_triples
+from kg.extract.triples.oie import extract_sentence, phrase_text, relation_text
+from kg.extract.triples.oie.conjunction import split_slot
+from kg.extract.triples.triples import find_triples
 
 VOCAB = Vocab()
 
@@ -144,7 +144,7 @@ def test_appositive_whose_head_is_left_empty_gives_no_extraction():
     # A fixture list ("Rovers v Albion") parsed with "v" as a noun and the second team as its
     # appositive: without the name nothing is left of the head, so no (Albion; is; ) with an
     # empty argument, which made the whole sentence's triples fail.
-    from kg.extract.oie.appositive import appositive_extractions
+    from kg.extract.triples.oie.appositive import appositive_extractions
 
     d = Doc(Vocab(), words=["Rovers", "v", "Albion", "won"], heads=[3, 0, 1, 3],
             deps=["nsubj", "punct", "appos", "ROOT"], pos=["PROPN", "NOUN", "PROPN", "VERB"])

@@ -8,8 +8,8 @@ from meeting_helpers import pairs, run
 from spacy.lang.en import English
 from spacy.tokens import Span
 
-from kg.extract.companies import companies_not_people, untagged_companies
-from kg.extract.spans import _bracketed_companies
+from kg.extract.entities.companies import companies_not_people, untagged_companies
+from kg.extract.entities.spans import _bracketed_companies
 from kg.model import EntityType
 
 
@@ -84,7 +84,7 @@ def test_gazetteer_knows_the_smaller_states(text, country):
 
 
 def test_one_word_name_ner_mostly_calls_an_organisation_is_no_person():
-    from kg.extract.entities import _one_word_bodies
+    from kg.extract.entities.entities import _one_word_bodies
 
     doc = English()("Labour gained . Labour said . Labour won . Mr Hale spoke . Hale left . "
                     "Anna Brill came . Brill went")

@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kg.extract.when import precision_of
+from kg.extract.timeplace.when import precision_of
 from kg.model import DateSpan
 
 __all__ = ["Report", "Event", "cluster_reports", "event_of", "reconcile_status",

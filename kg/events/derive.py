@@ -33,7 +33,7 @@ from rdflib.term import Node
 
 from kg.events.cluster import Report, cluster_reports
 from kg.events.merge import MeetingEvent, merge_pair_events, pairs_of
-from kg.extract.names import surname_match
+from kg.extract.entities.names import surname_match
 from kg.model import DateSpan
 from kg.query.files import internal_query
 from kg.rdf.iri import article_iri, event_iri, events_graph_iri, graph_article_iri

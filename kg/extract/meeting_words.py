@@ -1,6 +1,6 @@
 """The words that make a meeting: triggers, light verbs and the words of a trigger's context.
 
-The meeting finder (:mod:`kg.extract.meetings`) reads a trigger's context with these sets.
+The meeting finder (:mod:`kg.extract.meetings.meetings`) reads a trigger's context with these sets.
 
 >>> "summit" in NOUN_TRIGGERS and "hold" in LIGHT_VERBS
 True
@@ -35,7 +35,7 @@ LIGHT_VERBS = frozenset(
      "cancel", "postpone", "end", "miss", "break", "terminate", "suspend", "complete",
      "finish", "discontinue", "rule out"}
 )
-#: Social occasions that bring a host and a guest together (:mod:`kg.extract.hospitality`).
+#: Social occasions that bring a host and a guest together (:mod:`kg.extract.meetings.hospitality`).
 HOSPITALITY_NOUNS = frozenset({"reception", "dinner", "lunch", "luncheon", "banquet",
                                "breakfast", "supper"})
 #: "a courtesy call on X", "paid a call on X".

@@ -20,8 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import InputError
-from kg.extract.oie import extract_sentence, phrase_text, relation_text
-from kg.extract.oie.records import SOURCE_WORDS
+from kg.extract.triples.oie import extract_sentence, phrase_text, relation_text
+from kg.extract.triples.oie.records import SOURCE_WORDS
 
 __all__ = [
     "SentenceTriple",

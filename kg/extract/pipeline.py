@@ -72,7 +72,7 @@ def set_doc_context(doc: Doc, article_id: str, published: date | None = None) ->
 @Language.factory("kg_entities_v1", default_config={"resolve_pronouns": True})
 def make_entities(nlp: Language, name: str, resolve_pronouns: bool) -> Any:
     """Factory: entity typing, title stripping, alias, demonym and pronoun resolution."""
-    from kg.extract.entities import EntityComponent
+    from kg.extract.entities.entities import EntityComponent
 
     return EntityComponent(resolve_pronouns=resolve_pronouns)
 
@@ -80,7 +80,7 @@ def make_entities(nlp: Language, name: str, resolve_pronouns: bool) -> Any:
 @Language.factory("kg_triples_v1", default_config={"min_confidence": 0.0})
 def make_triples(nlp: Language, name: str, min_confidence: float) -> Any:
     """Factory: open information extraction from dependency parses."""
-    from kg.extract.triples import TripleComponent
+    from kg.extract.triples.triples import TripleComponent
 
     return TripleComponent(min_confidence=min_confidence)
 
@@ -88,7 +88,7 @@ def make_triples(nlp: Language, name: str, min_confidence: float) -> Any:
 @Language.factory("kg_meetings_v1", default_config={"require_named_parties": 2})
 def make_meetings(nlp: Language, name: str, require_named_parties: int) -> Any:
     """Factory: n-ary meeting events with participants, place, time and status."""
-    from kg.extract.meetings import MeetingComponent
+    from kg.extract.meetings.meetings import MeetingComponent
 
     return MeetingComponent(require_named_parties=require_named_parties)
 

@@ -33,9 +33,9 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 from rdflib.term import Node
 
+from kg.extract.entities.names import surname_match
 from kg.extract.gazetteer import name_core
 from kg.extract.index import entity_key
-from kg.extract.names import surname_match
 from kg.model import EntityType
 from kg.query.files import internal_query
 from kg.rdf.iri import entity_iri

@@ -1,0 +1,384 @@
+"""In-article coreference: title-only mentions ("the Chancellor") and personal pronouns.
+
+The pronoun resolver is deliberately simple and measurable (tests/test_entities_coref.py):
+
+1. a pronoun in a sentence that already names a person, before it, takes the nearest
+   such person that is a subject, else the nearest one (never a co-argument of the
+   same verb: "Putin met him"; never the counterpart of a meeting the pronoun's clause
+   tells: "After talks with Putin, he said", nor an object in a phrase put before it:
+   "Speaking to Putin, he said");
+2. otherwise it takes the subject person of the nearest earlier sentence (up to three
+   back) that names a compatible person, else that sentence's first person;
+3. a person whose honorific gives a gender ("Mrs", "King"), or who already took a
+   gendered pronoun, only takes matching pronouns.
+
+>>> PRONOUN_GENDER["she"], PRONOUN_GENDER["his"]
+('f', 'm')
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.entities.names import NameBuilder, PersonMention
+from kg.extract.entities.quotes import FIRST_PERSON, quoted_tokens, speaker_token
+from kg.extract.gazetteer import (
+    DEPUTY_WORDS,
+    LEADER_TITLES,
+    demonym_country,
+    is_title,
+    title_words,
+)
+from kg.extract.meeting_words import NOUN_TRIGGERS, VERB_TRIGGERS
+from kg.extract.walks import first_conjunct
+from kg.model import EntityType, Mention
+
+__all__ = [
+    "PRONOUN_GENDER", "resolve_pronouns", "resolve_it", "resolve_title_mentions", "title_head",
+    "resolve_first_person", "modifier_words",
+]
+
+PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}
+_LOOKBACK = 3
+
+
+def title_head(title: str) -> str:
+    """The word a title is referred back by ("Treasury Secretary" -> "secretary").
+
+    >>> title_head("Prime Minister"), title_head("special envoy")
+    ('prime minister', 'envoy')
+    >>> title_head("U.S. Secretary of State")
+    'secretary'
+
+    """
+    if " of " in title:  # "secretary of state" is referred back as "the secretary"
+        title = title.split(" of ")[0]
+    words = title.casefold().split()
+    if len(words) >= 2 and is_title(" ".join(words[-2:])) and words[-2] in ("prime", "vice"):
+        return " ".join(words[-2:])
+    return words[-1] if words else ""
+
+
+def _compatible(b: NameBuilder, m: PersonMention, gender: str) -> bool:
+    known = b.person(m.key).gender
+    return known is None or known == gender
+
+
+def _clause_verb(tok: Token) -> Token:
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _same_verb(a: Token, b: Token) -> bool:
+    """Whether ``a`` (a name) and the pronoun ``b`` are co-arguments of one verb: then
+    "him" cannot be ``a`` ("Putin met him", "X held talks with him")."""
+    if b.tag_ == "PRP$" or b.lower_ in ("himself", "herself"):
+        return False
+    if a.head.i == b.head.i:
+        return True
+    if a.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = _clause_verb(b)
+    # "Putin agreed to meet him": the subject of "agreed" is the one who meets, unless an
+    # object of its own is ("Putin asked Ruiz to meet him": Ruiz meets him).
+    while verb.dep_ == "xcomp" and verb.head.i != a.head.i and not _has_object(verb.head):
+        verb = verb.head
+    if verb.dep_ == "xcomp" and verb.head.i == a.head.i and not _has_object(verb.head):
+        verb = verb.head
+    return a.head.i == verb.i
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "dative") for c in verb.children)
+
+
+def _counterpart(a: Token, b: Token) -> bool:
+    """Whether the name ``a`` is the counterpart ("with" object, or what is met) of a meeting
+    told in the clause whose subject is the pronoun ``b``: then ``b`` is the other side, not
+    ``a`` ("Speaking after talks with Ruiz, he said"; "in meetings with Ruiz she stressed")."""
+    if b.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    a = first_conjunct(a)  # "with Ruiz and his ministers"
+    if a.dep_ == "pobj" and a.head.lower_ == "with":
+        word = a.head.head
+    elif a.dep_ == "dobj" and a.head.lemma_.casefold() == "meet":
+        word = a.head
+    else:
+        return False
+    if word.lemma_.casefold() not in (NOUN_TRIGGERS if word.pos_ == "NOUN" else VERB_TRIGGERS):
+        return False
+    cur = word
+    for _ in range(6):  # up to the pronoun's verb, through clauses without a subject of their own
+        if cur.i == b.head.i:
+            return True
+        if cur is not word and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) \
+                or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _fronted(a: Token, b: Token) -> bool:
+    """Whether the name ``a`` is an object in a phrase put before the pronoun subject ``b`` of
+    its clause: then ``b`` is someone else ("At a dinner hosted by Ruiz, he said"; "Speaking
+    to Ruiz, she"), while a subject or owner there may be ``b`` ("After Ruiz left, he")."""
+    if b.dep_ not in ("nsubj", "nsubjpass") or a.i > b.i:
+        return False
+    cur = a
+    while cur.head.i not in (cur.i, b.head.i):  # up to the pronoun's verb, or the root
+        if cur.dep_ in ("nsubj", "nsubjpass", "poss"):
+            return False
+        cur = cur.head
+    return cur.head.i == b.head.i and cur.dep_ in ("prep", "advcl") and cur.i < b.i
+
+
+def _speaker_key(b: NameBuilder, tok: Token, quoted: set[int]) -> str | None:
+    subject = speaker_token(tok, quoted)
+    key = b.token_entity.get(subject.i) if subject is not None else None
+    return key if key is not None and b.clusters[key].type is EntityType.PERSON else None
+
+
+def resolve_first_person(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
+    """Link "I", "me", "my" inside a quotation to its speaker, when the speech verb the
+    quote depends on has a resolved person as its subject ("My talks with X," Berg said)."""
+    quoted: set[int] | None = None
+    for tok in doc:
+        if tok.lower_ not in FIRST_PERSON or tok.tag_ not in ("PRP", "PRP$") \
+                or tok.i in b.token_entity:
+            continue
+        if quoted is None:
+            quoted = quoted_tokens(doc)
+        if tok.i not in quoted:
+            continue
+        key = _speaker_key(b, tok, quoted)
+        if key is not None:
+            b.add_person_reference(key, tok, "pronoun")
+
+
+#: Nouns for a person that wire copy leaves unnamed ("a company spokesman", "one dealer").
+_PERSON_NOUNS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "official", "dealer", "analyst", "economist",
+     "trader", "banker", "source", "aide", "lawyer", "negotiator", "diplomat", "observer",
+     "expert", "strategist", "broker", "consultant", "steward", "man", "woman", "person"}
+)
+
+
+def _names_person(b: NameBuilder, t: Token) -> bool:
+    """Whether subject ``t`` is, or is apposed to, or is said to be, a named person
+    ("Funaro, who ...", "the spokeswoman, Ann Vos, ...", "the person ... is Ann Vos")."""
+    if t.tag_ in ("WP", "WDT") and t.head.dep_ == "relcl":
+        t = t.head.head
+    near = [t, *(c for c in t.children if c.dep_ == "appos")]
+    near += [c for c in t.head.children if c.dep_ == "attr"] if t.head.lemma_ == "be" else []
+    return any(b.token_entity.get(x.i) in b.clusters
+               and b.clusters[b.token_entity[x.i]].type is EntityType.PERSON for x in near)
+
+
+def _unnamed_person_subject(doc: Doc, b: NameBuilder, tok: Token,
+                            sent_of: dict[int, int]) -> bool:
+    """Whether the latest person subject before ``tok`` (this sentence or up to three
+    before) is an unnamed one: then "he" continues that person, not a name further back."""
+    first = tok.i
+    while first > 0 and sent_of[first - 1] >= sent_of[tok.i] - _LOOKBACK:
+        first -= 1
+    for t in reversed(doc[first : tok.i]):
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if _names_person(b, t):
+            return False
+        if t.pos_ != "PRON" and t.tag_ == "NN" and t.lemma_.casefold() in _PERSON_NOUNS:
+            return True
+    return False
+
+
+def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
+    """Link he/him/his/she/her to a person of ``b`` by the rules in the module docstring."""
+    quoted: set[int] | None = None
+    for tok in doc:
+        gender = PRONOUN_GENDER.get(tok.lower_)
+        if gender is None or tok.tag_ not in ("PRP", "PRP$") or tok.i in b.token_entity:
+            continue
+        named = _bracketed(doc, b, tok)
+        if named is not None:  # "He (Okafor) said": the editor names him
+            b.add_person_reference(named, tok, "pronoun")
+            continue
+        if quoted is None:
+            quoted = quoted_tokens(doc)
+        si = sent_of[tok.i]
+        # "... my meeting with Okafor," he said: the speaker is not a name in the quote,
+        # and "him" in a quote is not its speaker.
+        speaker = _speaker_key(b, tok, quoted) if tok.i in quoted else None
+        mentions = [m for m in b.person_mentions if m.root < tok.i and _compatible(b, m, gender)
+                    and (m.root not in quoted or tok.i in quoted) and m.key != speaker]
+        mentions.sort(key=lambda m: m.root)  # names, then surnames NER missed: text order
+        coargs = {m.key for m in mentions if m.sentence_index == si
+                  and (_same_verb(doc[m.root], tok) or _counterpart(doc[m.root], tok)
+                       or _fronted(doc[m.root], tok))}
+        mentions = [m for m in mentions if m.key not in coargs]
+        same = [m for m in mentions if m.sentence_index == si]
+        choice = None
+        if _unnamed_person_subject(doc, b, tok, sent_of):
+            continue  # "a spokesman would not comment. But he said ...": the spokesman
+        if same:
+            subjects = [m for m in same if m.is_subject]
+            choice = (subjects or same)[-1]
+        else:
+            for back in range(1, _LOOKBACK + 1):
+                earlier = [m for m in mentions if m.sentence_index == si - back]
+                if earlier:
+                    subjects = [m for m in earlier if m.is_subject]
+                    choice = (subjects or earlier)[0]
+                    break
+        if choice is not None:
+            b.add_person_reference(choice.key, tok, "pronoun")
+            # A resolved "he" tells the person's gender, which steers later pronouns.
+            b.person(choice.key).gender = b.person(choice.key).gender or gender
+
+
+def _bracketed(doc: Doc, b: NameBuilder, tok: Token) -> str | None:
+    """The person a name in brackets right after the pronoun ``tok`` gives ("he (Okafor)"), or,
+    for "himself"/"herself", the resolved subject of its own clause ("he talked himself")."""
+    if tok.lower_ in ("himself", "herself"):
+        subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        key = b.token_entity.get(subjects[0].i) if subjects else None
+    elif tok.i + 2 < len(doc) and doc[tok.i + 1].text == "(":
+        key = b.token_entity.get(doc[tok.i + 2].i)
+    else:
+        return None
+    return key if key in b.clusters and b.clusters[key].type is EntityType.PERSON else None
+
+
+def resolve_it(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
+    """Link "it"/"its" to an organisation or country: the subject one earlier in the
+    sentence ("Acme said it held talks"), else the subject one of the previous sentence."""
+    kinds = {EntityType.ORGANIZATION, EntityType.COUNTRY}
+    subjects: dict[int, list[Token]] | None = None  # sentence index -> its subjects, in order
+    for tok in doc:
+        if tok.lower_ not in ("it", "its") or tok.i in b.token_entity:
+            continue
+        if tok.lower_ == "it" and tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue  # "it" as an object or a dummy subject is too often not a party
+        if subjects is None:
+            # Collected once, not rescanned from the start of the doc for every "it".
+            subjects = {}
+            for t in doc:
+                if t.dep_ in ("nsubj", "nsubjpass"):
+                    subjects.setdefault(sent_of[t.i], []).append(t)
+        si = sent_of[tok.i]
+        choice = None
+        # "The group said it ...": a subject earlier in the sentence that is not a named
+        # organisation means "it" is that subject, not something from the sentence before.
+        own_subject = any(tok.i - 40 <= t.i < tok.i for t in subjects.get(si, ()))
+        for back in (0,) if own_subject else (0, 1):
+            cands = [
+                t for t in subjects.get(si - back, ())
+                if t.i < tok.i
+                and t.i in b.token_entity and b.clusters[b.token_entity[t.i]].type in kinds
+            ]
+            if cands:
+                choice = cands[-1] if back == 0 else cands[0]
+                break
+        if choice is not None:
+            key = b.token_entity[choice.i]
+            b.add(key, "", b.clusters[key].type,
+                  Mention(tok.text, tok.idx, tok.idx + len(tok), si, "pronoun"), [tok.i])
+
+
+def _title_phrase(tok: Token) -> str:
+    # "the prime minister": the parser may make "prime" an adjective of "minister".
+    mods = [c.text for c in tok.lefts if c.ent_type_ != "PERSON" and (
+        c.dep_ == "compound" or c.dep_ == "amod" and c.lower_ in title_words())]
+    return " ".join([*mods, tok.text]).casefold()
+
+
+#: Modifiers that do not tell one holder of a title from another ("the visiting minister").
+_NEUTRAL_MODIFIERS = frozenset(
+    {"visiting", "new", "veteran", "outgoing", "incoming", "embattled", "top", "senior", "host",
+     "two", "same", "then"}
+)
+
+
+def modifier_words(tok: Token) -> tuple[set[str], str | None]:
+    """The words before a title noun that narrow whom it can mean, and its country."""
+    words: set[str] = set()
+    country = None
+    for c in tok.lefts:
+        if c.dep_ not in ("amod", "compound", "nmod") or c.lower_ in _NEUTRAL_MODIFIERS:
+            continue
+        place = demonym_country(c.text)
+        if place is not None:
+            country = f"country:{place.casefold()}"
+        else:
+            words.update(w for w in c.text.casefold().split("-") if w)
+    return words, country
+
+
+#: Words that make a title another office: a deputy prime minister, a shadow chancellor, a
+#: former president are not "the prime minister", "the chancellor", "the president".
+_OTHER_OFFICE = DEPUTY_WORDS | {"shadow", "former", "ex"}
+
+
+def _holds(title: str, head: str, words: set[str]) -> bool:
+    """Whether "the [words] <head>" may refer back to a holder of ``title``: it ends in that
+    head (a bare "leader" or "chief" fits any leader), and names any word of another office.
+
+    >>> _holds("Deputy Premier", "premier", set()), _holds("Premier", "leader", set())
+    (False, True)
+    """
+    own = title_head(title)
+    if not (own == head or head in ("leader", "chief") and own in LEADER_TITLES):
+        return False
+    qualifiers = {w for w in title.casefold().replace("-", " ").split() if w in _OTHER_OFFICE}
+    return qualifiers <= words | set(head.split())
+
+
+def resolve_title_mentions(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
+    """Link "the [Pakistani] president" to the one person named earlier with that title.
+
+    Precision first: every word before the title noun ("the Liberal leader", "the finance
+    minister") must occur in the person's titles, a demonym must be the person's country,
+    and when more than one person fits the mention is left unresolved.
+    """
+    known = title_words()
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in b.token_entity or tok.dep_ == "compound":
+            continue
+        # Both titles tried below end in this word, so unless it occurs in some title
+        # neither can match, and the modifiers need not be collected.
+        last = tok.text.casefold().split()
+        if last and last[-1] not in known:
+            continue
+        phrase = _title_phrase(tok)
+        if not (is_title(phrase) or is_title(tok.text)):
+            continue
+        kids = list(tok.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+            continue
+        of_title = tok.i + 2 < len(doc) and is_title(doc[tok.i : tok.i + 3].text)
+        if not of_title and any(c.dep_ in ("prep", "appos") for c in tok.rights):
+            continue  # "the president of the bank" introduces someone new
+        words, country = modifier_words(tok)
+        tail = is_title(" ".join(phrase.split()[-2:]))  # "the deputy prime minister"
+        head = title_head(phrase) if is_title(phrase) or tail else title_head(tok.text)
+        keys: list[str] = []
+        for m in b.person_mentions:
+            if m.root >= tok.i or m.key in keys:
+                continue
+            cluster = b.person(m.key)
+            if not any(_holds(t, head, words) for t in cluster.titles):
+                continue
+            if country is not None and cluster.country != country:
+                continue
+            title_text = {w for t in cluster.titles for w in t.casefold().replace("-", " ").split()}
+            if not words <= title_text:
+                continue
+            keys.append(m.key)
+        if len(keys) == 1:
+            b.add_person_reference(keys[0], tok, "title")

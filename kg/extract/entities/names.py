@@ -1,0 +1,389 @@
+"""Person names inside one article: titles stripped into roles, surname aliases grouped.
+
+A :class:`NameBuilder` collects mentions of every entity type and builds the
+:class:`~kg.extract.index.EntityIndex`; for people it decides which full name a
+bare surname ("Witkoff", "Mr. Witkoff") refers to.
+
+>>> surname_match(("witkoff",), ("steve", "witkoff"))
+True
+>>> surname_match(("steve",), ("steve", "witkoff"))
+False
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities.roles import (
+    PORTFOLIO_TITLES,
+    Role,
+    glued,
+    is_title_word,
+    portfolio_start,
+    read_role,
+    surface,
+)
+from kg.extract.gazetteer import (
+    FEMALE_HONORIFICS,
+    HONORIFICS,
+    MALE_HONORIFICS,
+    country_of,
+    is_misspelt_title,
+    is_title,
+    is_title_abbreviation,
+    title_words,
+)
+from kg.extract.index import EntityIndex
+from kg.model import Entity, EntityType, Mention
+
+__all__ = ["PersonDraft", "NameBuilder", "person_draft", "surname_match"]
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass(frozen=True, slots=True)
+class PersonDraft:
+    """A PERSON mention with its title words split off into ``titles``."""
+
+    name: str
+    tokens: tuple[int, ...]
+    root: int
+    mention: Mention
+    titles: tuple[str, ...] = ()
+    country: str | None = None
+    gender: str | None = None
+    #: Tokens of a portfolio written into the title ("Trade and Industry" Secretary).
+    portfolio: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """Where a person is mentioned, for the pronoun and title resolvers."""
+
+    key: str
+    root: int
+    sentence_index: int
+    is_subject: bool
+
+
+def surname_match(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether the name ``short`` is a trailing part of the longer name ``full``, or the
+    family name of a name written family name first ("Park" of "Park Min-soo").
+
+    >>> surname_match(("chung",), ("chung", "in-yong"))
+    True
+    """
+    if len(full) == 2 and short == full[:1] and "-" in full[1].strip("-"):
+        # A hyphenated given name after a one-word family name (Korean romanisation).
+        return True
+    return 0 < len(short) < len(full) and full[-len(short) :] == short
+
+
+def _is_title_token(tok: Token) -> bool:
+    low = tok.text.casefold()
+    return low in HONORIFICS or tok.text[:1].isupper() and (
+        low in title_words() or is_title_abbreviation(tok.text))
+
+
+def _role_chunk(ent: Span) -> list[Token]:
+    """Tokens left of a name that modify it ("U.S. Treasury Secretary" Tom Hale)."""
+    doc = ent.doc
+    sent_start = ent.sent.start  # Span.sent scans for the boundaries on every access
+    chunk = _modifiers_before(ent, ent.start - 1, [], sent_start)
+    # A known title the parser splits ("Secretary of State" Ann Vos).
+    for k in range(5, 2, -1):
+        begin = ent.start - k
+        if begin >= sent_start and (not chunk or begin < chunk[0].i) \
+                and is_title(surface(doc, begin, ent.start)):
+            chunk = _modifiers_before(ent, begin - 1, list(doc[begin : ent.start]), sent_start)
+            break
+    if chunk and chunk[0].text == "-":
+        chunk.pop(0)
+    j = ent.start - 1
+    if not chunk and j >= sent_start and doc[j].text[:1].isupper() and is_title_word(doc[j].text):
+        # The parser attached the title elsewhere ("X and Treasury Secretary Y" read as
+        # a coordination of X and "Secretary"): read it from the words themselves.
+        chunk = [doc[j]]
+        while j - 1 >= sent_start and country_of(doc[j - 1].text) is not None:
+            j -= 1
+            chunk.insert(0, doc[j])
+    if chunk:
+        # The portfolio of a secretary or minister ("Trade and Industry Secretary"), which
+        # the parser often attaches elsewhere.
+        first = next((t for t in chunk if country_of(t.text) is None), chunk[0])
+        begin = portfolio_start(doc, first.i, sent_start)
+        if begin < chunk[0].i:
+            chunk = [*doc[begin : chunk[0].i], *chunk]
+    return chunk
+
+
+def _modifiers_before(ent: Span, j: int, chunk: list[Token], sent_start: int) -> list[Token]:
+    """``chunk`` grown leftwards from token ``j`` over the modifiers of the name."""
+    doc = ent.doc
+    while j >= sent_start:
+        tok = doc[j]
+        # A name inside the role is an organisation NER took for a person ("Lib Dem
+        # leader X", "Yukos chief executive Y"); before any title word it is another person.
+        if tok.ent_type_ == "PERSON" and not any(is_title_word(t.text) for t in chunk):
+            break
+        # A hyphen inside a written word ("Vice-President") is part of the role.
+        inner = tok.text == "-" and glued(tok) and not tok.whitespace_ and chunk
+        if not inner and (tok.is_punct and tok.text != "." or tok.dep_ not in
+                          ("compound", "amod", "nmod") or not j < tok.head.i < ent.end):
+            break
+        chunk.insert(0, tok)
+        j -= 1
+    return chunk
+
+
+def _appos_roles(ent: Span) -> list[Role]:
+    """Roles in apposition to the name ("Ann Vos, the Dutch foreign minister")."""
+    root = ent.root
+    heads = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        heads.append(root.head)
+    out = []
+    for h in heads:
+        if h.text.casefold() in title_words():
+            mods = [c for c in h.lefts if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"
+                    or c.dep_ == "amod" and country_of(c.text) is not None]
+            role = read_role([*mods, h])
+            if role.title:
+                out.append(role)
+    return out
+
+
+def person_draft(ent: Span, sentence_index: int) -> PersonDraft | None:
+    """Split a PERSON span into name and titles; None when nothing name-like is left."""
+    toks = [t for t in ent if not t.is_space]
+    while toks and toks[0].text.casefold() == "the":
+        toks.pop(0)
+    stripped: list[Token] = []
+    # A misspelt title is no part of the name either ("Prime Minsiter Ann Vos"), but only
+    # before two more words: a one-word name after it may be the slip's own word.
+    while len(toks) > 1 and _is_title_token(toks[0]) \
+            or len(toks) > 2 and is_misspelt_title(toks[0].text):
+        stripped.append(toks.pop(0))
+    while toks and (toks[-1].text in _POSSESSIVE or toks[-1].is_punct):
+        toks.pop()
+    if not toks or not any(t.text[:1].isalpha() for t in toks):
+        return None
+    chunk = _role_chunk(ent)
+    # Given names NER left out between the title and the name ("boss Ivan" Petrov).
+    last = max((k for k, t in enumerate(chunk) if is_title_word(t.text)), default=None)
+    if last is not None and not stripped:
+        given = chunk[last + 1 :]
+        if given and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha
+                         and country_of(t.text) is None and t.ent_type_ in ("", "PERSON")
+                         for t in given):
+            chunk = chunk[: last + 1]
+            toks = [*given, *toks]
+    role = read_role([*chunk, *stripped])
+    country = role.country
+    titles = [role.title] if role.title else []
+    for extra in _appos_roles(ent):
+        titles.append(str(extra.title))
+        country = country or extra.country
+    for child in ent.root.children:
+        if child.dep_ == "prep" and child.text == "of":
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ == "GPE":
+                country = country or country_of(" ".join(t.text for t in obj.subtree))
+    words = {t.text.casefold() for t in [*chunk, *stripped]}
+    gender = "m" if words & MALE_HONORIFICS else "f" if words & FEMALE_HONORIFICS else None
+    first = min([t.i for t in [*chunk, *stripped]] + [ent.start])
+    start = ent.doc[first].idx
+    portfolio: tuple[int, ...] = ()
+    if role.title and (role.title.split()[-1].casefold() in PORTFOLIO_TITLES
+                       or is_title(role.title)):
+        portfolio = tuple(t.i for t in [*chunk, *stripped])
+    return PersonDraft(
+        # The article's own text, so that "Kim Dae-jung" keeps its hyphen.
+        name=surface(ent.doc, toks[0].i, toks[-1].i + 1),
+        tokens=tuple(t.i for t in toks),
+        root=ent.root.i,
+        mention=Mention(surface(ent.doc, first, toks[-1].i + 1), start, ent.end_char,
+                        sentence_index, "name"),
+        titles=tuple(titles),
+        country=country,
+        gender=gender,
+        portfolio=portfolio,
+    )
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(name.casefold().split())
+
+
+@dataclass
+class _Cluster:
+    label: str
+    type: EntityType
+    aliases: set[str] = field(default_factory=set)
+    titles: list[str] = field(default_factory=list)
+    mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
+    country: str | None = None
+    gender: str | None = None
+
+
+class NameBuilder:
+    """Collects mentions of entities and builds the article's entity index."""
+
+    def __init__(self, sent_of: dict[int, int]) -> None:
+        self.sent_of = sent_of  # token index -> sentence index
+        self.clusters: dict[str, _Cluster] = {}
+        self.token_entity: dict[int, str] = {}
+        self.token_entities: dict[int, list[str]] = {}
+        self.person_mentions: list[PersonMention] = []
+        self._forms: dict[tuple[str, ...], str] = {}  # person name words -> key
+
+    def add(self, key: str, label: str, etype: EntityType, mention: Mention,
+            tokens: list[int], country: str | None = None, titles: tuple[str, ...] = ()) -> None:
+        """Record one mention of entity ``key``, and the tokens that denote it."""
+        c = self.clusters.get(key)
+        if c is None:
+            c = self.clusters[key] = _Cluster(label or mention.text, etype, country=country)
+        c.mentions.setdefault((mention.start, mention.end), mention)
+        if mention.text != c.label and mention.kind != "pronoun":
+            c.aliases.add(mention.text)
+        for t in titles:
+            if t not in c.titles:
+                c.titles.append(t)
+        for i in tokens:
+            self.token_entity.setdefault(i, key)
+
+    def add_multi(self, token_i: int, key: str) -> None:
+        """``token_i`` (a coordinated head) denotes ``key`` among others."""
+        keys = self.token_entities.setdefault(token_i, [])
+        if key not in keys:
+            keys.append(key)
+
+    def add_persons(self, drafts: list[PersonDraft], doc: Doc) -> None:
+        """Group person mentions: a name that ends another, longer name joins it."""
+        fulls = {_words(d.name) for d in drafts}
+        distinct: set[tuple[str, ...]] = set()
+        for d in drafts:
+            for e in drafts:
+                if surname_match(_words(d.name), _words(e.name)) and _coordinated(doc, d, e):
+                    distinct.add(_words(d.name))
+        seen: dict[tuple[str, ...], list[int]] = {}
+        titled: dict[tuple[str, ...], set[str]] = {}
+        for d in drafts:
+            seen.setdefault(_words(d.name), []).append(d.mention.start)
+            titled.setdefault(_words(d.name), set()).update(_title_words(d))
+
+        def pick(names: list[tuple[str, ...]], d: PersonDraft) -> tuple[str, ...]:
+            # The longest name; between equally long ones ("Tom Hale", "Ann Hale"
+            # for "Hale") the one sharing a title word ("Secretary Hale" after "Treasury
+            # Secretary Tom Hale"), then the one named last before this mention, as a
+            # reader resolves it, then the first named. Never set order, which varies with
+            # the hash seed.
+            mine = _title_words(d)
+
+            def rank(f: tuple[str, ...]) -> tuple[int, bool, int, int]:
+                before = [p for p in seen[f] if p <= d.mention.start]
+                return len(f), bool(mine & titled[f]), max(before, default=-1), -min(seen[f])
+
+            return max(names, key=rank)
+
+        for d in drafts:
+            words = _words(d.name)
+            longer = [f for f in fulls if surname_match(words, f)] if words not in distinct else []
+            if not longer and len(words) == 1 and _title_words(d) & {"sir", "dame"}:
+                # "Sir Colin" is Sir Colin Ward: a knight is called by his first name.
+                firsts = [f for f in fulls if len(f) > 1 and f[0] == words[0]]
+                longer = firsts if len(firsts) == 1 else []
+            target = pick(longer, d) if longer else words
+            while words not in distinct:
+                nxt = [f for f in fulls if surname_match(target, f)]
+                if not nxt:
+                    break
+                target = pick(nxt, d)
+            label = _best_label(drafts, target)
+            key = f"person:{' '.join(target)}"
+            self._forms[words] = key
+            self._forms[target] = key
+            self.add(key, label, EntityType.PERSON, d.mention, list(d.tokens) + [d.root],
+                     titles=d.titles)
+            c = self.clusters[key]
+            c.country = c.country or (f"country:{d.country.casefold()}" if d.country else None)
+            c.gender = c.gender or d.gender
+            self.mentioned(key, doc[d.root])
+        self._surname_tokens(doc)
+
+    def _surname_tokens(self, doc: Doc) -> None:
+        """Proper nouns that NER missed but that repeat a known person's surname."""
+        for tok in doc:
+            if tok.i in self.token_entity or tok.pos_ != "PROPN" or len(tok.text) < 3:
+                continue
+            key = self.person_for_surname(tok.text, tok.i)
+            if key is None or not tok.text[:1].isupper():
+                continue
+            si = self.sent_of[tok.i]
+            self.add(key, "", EntityType.PERSON,
+                     Mention(tok.text, tok.idx, tok.idx + len(tok), si, "alias"), [tok.i])
+            self.mentioned(key, tok)
+            c = self.clusters[key]
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of" and c.country is None:
+                    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    country = country_of(" ".join(t.text for t in obj.subtree)) if obj else None
+                    c.country = f"country:{country.casefold()}" if country else None
+
+    def person_for_surname(self, text: str, token_i: int) -> str | None:
+        """The person whose name ``text`` is, or ends, when exactly one person fits."""
+        words = _words(text)
+        if words in self._forms:
+            return self._forms[words]
+        keys = {k for f, k in self._forms.items() if surname_match(words, f)}
+        return keys.pop() if len(keys) == 1 else None
+
+    def mentioned(self, key: str, tok: Token) -> None:
+        """Person ``key`` is mentioned at ``tok`` (a name, alias or reference): an antecedent
+        the pronoun and title resolvers may take."""
+        self.person_mentions.append(
+            PersonMention(key, tok.i, self.sent_of[tok.i], tok.dep_ in ("nsubj", "nsubjpass"))
+        )
+
+    def add_person_reference(self, key: str, tok: Token, kind: str) -> None:
+        """A pronoun or title-only mention (``kind``) of the person ``key`` at ``tok``."""
+        si = self.sent_of[tok.i]
+        self.add(key, "", EntityType.PERSON, Mention(tok.text, tok.idx, tok.idx + len(tok),
+                                                          si, kind), [tok.i])
+        self.mentioned(key, tok)
+
+    def person(self, key: str) -> _Cluster:
+        """The cluster of person ``key``."""
+        return self.clusters[key]
+
+    def build(self) -> EntityIndex:
+        """The finished, frozen index."""
+        entities = []
+        for key, c in self.clusters.items():
+            mentions = tuple(sorted(c.mentions.values(), key=lambda m: m.start))
+            entities.append(Entity(key=key, label=c.label, type=c.type,
+                                   aliases=tuple(sorted(c.aliases - {c.label})),
+                                   titles=tuple(c.titles), mentions=mentions, country=c.country))
+        return EntityIndex(tuple(entities), dict(self.token_entity),
+                           {i: tuple(ks) for i, ks in self.token_entities.items()})
+
+
+def _coordinated(doc: Doc, a: PersonDraft, b: PersonDraft) -> bool:
+    """Whether two person mentions are conjuncts ("Tom Hale and Ann Hale": two people)."""
+    if a.mention.sentence_index != b.mention.sentence_index:
+        return False
+    lo, hi = sorted((a.tokens[-1], b.tokens[0]))
+    between = doc[lo + 1 : hi]
+    return len(between) <= 2 and any(t.dep_ == "cc" or t.text == "and" for t in between)
+
+
+def _title_words(d: PersonDraft) -> set[str]:
+    return {w.casefold() for t in d.titles for w in t.split()}
+
+
+def _best_label(drafts: list[PersonDraft], words: tuple[str, ...]) -> str:
+    names = [d.name for d in drafts if _words(d.name) == words]
+    mixed = [n for n in names if not n.isupper()]
+    return (mixed or names or [" ".join(w.capitalize() for w in words)])[0]

@@ -1,0 +1,401 @@
+"""A named body's session and who took part in it, read across the sentences that follow.
+
+Wire copy reports a body's meeting in one sentence ("OPEC oil ministers opened a meeting in
+Geneva", "a meeting of the tin council", "the GATT council meeting") and names the parties
+that took part in the next ones: who chaired or attended it ("X chaired the conference,
+which was attended by Y"), who acted at it ("Bolivia proposed limits at the meeting"), and,
+for a body with known members, which member countries took positions there ("Spain and
+Portugal opposed the plan"). The guide makes each of them a party of a meeting with the body;
+one meeting per party is returned, dated and placed by the session sentence. A meeting of an
+unnamed group ("a meeting of coffee producers") has the parties told as coming to it: paired
+with its host if one is named, else one joint meeting.
+
+>>> sorted(SESSION_NOUNS)[:3]
+['conference', 'gathering', 'meeting']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities.groups import members_of
+from kg.extract.entities.swallowed import WEEKDAYS
+from kg.extract.gazetteer import is_company_name
+from kg.extract.index import EntityIndex
+from kg.extract.meeting_words import SAY
+from kg.extract.meetings.gatherings import acts_as_subject, gathered_pairs, group_session, told_whom
+from kg.extract.meetings.meeting_candidates import Candidate, excluded
+from kg.extract.meetings.meeting_scorer import to_meeting
+from kg.extract.meetings.parties import Parties
+from kg.extract.meetings.presence import Told, delegations_at, present
+from kg.extract.meetings.status import clause_status
+from kg.extract.meetings.trigger_syntax import governor
+from kg.model import EntityType, Meeting, MeetingStatus
+
+__all__ = ["SESSION_NOUNS", "SESSION_VERBS", "acting_at", "definite_session", "in_subject",
+           "is_session", "session_meetings"]
+
+#: Nouns of a body's session ("a meeting of the council", "the OPEC conference").
+SESSION_NOUNS = frozenset({"meeting", "conference", "session", "summit", "talks", "talk",
+                           "gathering"})
+#: A session's modifiers that make it something else: a press conference, a company's own.
+_NOT_SESSION = frozenset({"press", "news", "annual", "board", "shareholders", "stockholders",
+                          "cabinet", "budget"})
+#: Verbs of addressing a session: a speech to an audience is no meeting (the guide).
+_SPEECH = frozenset({"say", "tell", "address", "speak", "brief", "testify", "report", "refer",
+                     "announce", "give", "deliver", "present", "add", "predict", "forecast",
+                     "note", "state", "declare", "explain", "stress", "estimate", "comment"})
+#: Verbs whose subject takes part in the session they have as object ("chaired the
+#: meeting"); others only speak of it ("criticised the meeting").
+_TAKE_PART = frozenset({"attend", "chair", "host", "open", "preside", "convene", "join",
+                        "close", "lead"})
+#: Verbs whose plural subject meets as a body ("EC ministers met", "OPEC ministers gathered").
+SESSION_VERBS = frozenset({"meet", "gather", "convene", "confer"})
+#: Either, joined once (not for every token of an article).
+_SESSION_WORDS = SESSION_NOUNS | SESSION_VERBS
+#: Verbs of a session when their subject is a body's people ("EC ministers discussed X").
+_DELIBERATE = frozenset({"discuss", "debate", "review"})
+#: Verbs that say who a session brought together ("the meeting involved delegates from A").
+_GATHER = frozenset({"involve", "include", "bring", "gather", "comprise", "draw", "unite"})
+#: Verbs of presiding over a session.
+_PRESIDE = frozenset({"chair", "host", "open", "preside", "convene"})
+#: Verbs that open, hold or close a session as their object ("opened a two-day meeting").
+_HOLD = frozenset({"open", "hold", "begin", "start", "end", "close", "resume", "conclude",
+                   "continue", "have", "wind", "adjourn"})
+#: How many sentences after the session sentence may name its parties.
+_WINDOW = 8
+#: How many may tell who was there in words of presence alone (:func:`present`): a story of
+#: a session often lists its delegations further down.
+_TOLD_WINDOW = 40
+#: Conjunctions of a clause that dates the main one: its session happened or will.
+_WHEN = frozenset({"as", "when", "while", "after", "before"})
+#: Words that make a later meeting noun point back to the session ("the meeting",
+#: "today's talks", "that session").
+_DEFINITE = WEEKDAYS | {"the", "this", "that", "today", "yesterday", "tomorrow"}
+
+
+def session_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],
+                     parties: Parties | None = None) -> list[Meeting]:
+    """Joint meetings of a named body's session and the parties read as taking part in it,
+    in sentences where ``found`` has no meeting; parties told as present later in the
+    article (kg.extract.meetings.presence) also after a session sentence the rules read."""
+    if not any(t.lemma_.casefold() in _SESSION_WORDS for t in doc):
+        return []  # most articles: nothing to read
+    p = parties or Parties(doc, index)
+    sents = list(doc.sents)
+    covered = {m.provenance.sentence_index for m in found}
+    # Each party is told present at a body's session once (the sentences repeat the session).
+    paired = {frozenset((a, b)) for m in found for a in m.participants for b in m.participants}
+    out: list[Meeting] = []
+    for si, sent in enumerate(sents):
+        joint = _joint(sent, p) if si not in covered else None
+        if joint is not None:
+            verb, keys = joint
+            cand = Candidate(tuple(keys), verb.i, (), MeetingStatus.HAPPENED, {})
+            out.append(to_meeting(doc, index, si, sent, cand, 0.6, doc._.kg_published))
+            continue
+        sent_at = [] if si in covered else delegations_at(
+            sent, p, index, lambda n: _delegated_to(n, p, index))
+        for noun, owner, k in sent_at:
+            if frozenset((owner, k)) not in paired:
+                paired.add(frozenset((owner, k)))
+                cand = Candidate((owner, k), noun.i, (), MeetingStatus.HAPPENED, {})
+                out.append(to_meeting(doc, index, si, sent, cand, 0.6, doc._.kg_published))
+        if sent_at:
+            continue
+        for trig in sent:
+            body = _session_body(trig, p, index)
+            if body is None and si not in covered and (not excluded(trig) or acts_as_subject(trig)):
+                found_here = _gathered(doc, index, p, sents, si, trig, paired)
+                out += found_here
+                if found_here:
+                    break
+            if body is None or excluded(trig) or not _main_event(trig):
+                continue
+            later = sents[si + 1: si + 1 + _TOLD_WINDOW]
+            acting, members, told = _attendees(trig, sent, later, p, index, body)
+            acting = _resolved(trig, p) + acting
+            keys = [] if si in covered else list(dict.fromkeys(
+                k for k in acting + (members if len(set(members)) > 1 else []) if k != body))
+            told = [(k, st) for k, st in dict.fromkeys(told) if k != body and k not in keys
+                    and frozenset((body, k)) not in paired]
+            # One meeting per party with the body, as the guide writes a large session: the
+            # parties are not said to have met each other.
+            for k, status in [(k, None) for k in keys] + told:
+                paired.add(frozenset((body, k)))
+                cand = Candidate((body, k), trig.i, (), MeetingStatus.HAPPENED, {})
+                m = to_meeting(doc, index, si, sent, cand, 0.6, doc._.kg_published)
+                out.append(m if status is None else replace(m, status=status))
+            if keys or told:
+                break
+    return out
+
+
+def _gathered(doc: Doc, index: EntityIndex, p: Parties, sents: list[Span], si: int,
+              trig: Token, paired: set[frozenset[str]]) -> list[Meeting]:
+    """A meeting of an unnamed group ("a meeting of coffee producers", "exporting countries
+    will meet") and who is told to come in the sentences after it ("X is expected to attend",
+    "the producers include A, B and C"): with a named host ("Y will host a meeting of ..."),
+    one meeting of the host with each (the guide's star); else one joint meeting of up to
+    four, a larger one paired with the first named."""
+    found = group_session(trig, p, index, SESSION_VERBS) \
+        if trig.pos_ == "VERB" or is_session(trig) else None
+    if found is None:
+        return []
+    hosts, group = found
+    told: list[Told] = []
+    for k, s in enumerate(sents[si: si + 1 + _TOLD_WINDOW]):
+        if k and any(_session_body(t, p, index) is not None and _main_event(t) for t in s):
+            break  # a body's session reported: its parties are its own
+        told += present(s, p, index, lambda n: n.lemma_.casefold() in SESSION_NOUNS
+                        and is_session(n) and (n.i == trig.i or definite_session(n))
+                        and not _orgs(n, p, index), group)
+    host_status = clause_status(trig.head) if hosts else None  # "X will host a meeting of"
+    pairs = gathered_pairs(hosts, told, host_status, lambda a, b: _same_person(a, b, index))
+    out: list[Meeting] = []
+    for keys, status in pairs:
+        if frozenset(keys) in paired:
+            continue
+        paired.add(frozenset(keys))
+        cand = Candidate(tuple(keys), trig.i, (), MeetingStatus.HAPPENED, {})
+        m = to_meeting(doc, index, si, sents[si], cand, 0.6, doc._.kg_published)
+        out.append(m if status is None else replace(m, status=status))
+    return out
+
+
+def _same_person(a: str, b: str, index: EntityIndex) -> bool:
+    """Whether two person keys are one person the entity stage left apart, one name's words
+    inside the other's ("Hernandez" of "Arturo Hernandez Grisanti")."""
+    ea, eb = index.get(a), index.get(b)
+    if a == b:
+        return True
+    if ea is None or eb is None or EntityType.PERSON not in (ea.type, eb.type) \
+            or ea.type is not eb.type:
+        return False
+    wa, wb = set(ea.label.casefold().split()), set(eb.label.casefold().split())
+    return wa <= wb or wb <= wa
+
+
+def _joint(sent: Span, p: Parties) -> tuple[Token, list[str]] | None:
+    """A session whose sentence names its parties with no body: "the meeting involved
+    delegates from A, B and C", "the conference brought together A and B", "X chaired the
+    conference, which was attended by Y" (a chair and attendees, not co-attendees alone).
+    The verb that says so, and the parties."""
+    for noun in sent:
+        if noun.lemma_.casefold() not in SESSION_NOUNS or noun.pos_ not in ("NOUN", "PROPN") \
+                or not is_session(noun) or excluded(noun):
+            continue
+        head = noun.head
+        if noun.dep_ == "nsubj" and head.lemma_.casefold() in _GATHER:
+            keys = [k for c in head.children if c.dep_ in ("dobj", "prt", "advmod")
+                    for k in _with_members(c, p)]
+            keys += [k for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                     for g in c.children if g.dep_ == "pobj" for k in p.expand(g)]
+            if len(set(keys)) > 1:
+                return head, list(dict.fromkeys(keys))
+        if noun.dep_ == "dobj" and head.lemma_.casefold() in _PRESIDE:
+            chair = p.subjects(head)
+            came = [k for c in noun.children if c.dep_ in ("relcl", "acl") for k in p.agents(c)]
+            keys = list(dict.fromkeys(chair + came))
+            if chair and came and len(keys) > 1:
+                return head, keys
+    return None
+
+
+def _with_members(tok: Token, p: Parties) -> list[str]:
+    """The parties of a phrase and of its "of"/"from" list ("delegates from A, B and C")."""
+    out = p.expand(tok)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            out += [k for g in c.children if g.dep_ == "pobj" for k in p.expand(g)]
+    return out
+
+
+def _resolved(trig: Token, p: Parties) -> list[str]:
+    """The people the session's subject phrase stands for ("EC finance ministers" -> the
+    finance ministers the article names, kg.extract.entities.groups)."""
+    if trig.pos_ in ("NOUN", "PROPN"):
+        gov = governor(trig)[0]
+        if gov is None:
+            return []
+        trig = gov
+    return [k for c in trig.children if c.dep_ == "nsubj" for k in p.expand(c)
+            if p.is_person(k)]
+
+
+def _main_event(trig: Token) -> bool:
+    """Whether the session is what its sentence reports, not a clause inside a report,
+    condition or time ("he expected OPEC to act when it meets", "plans for a meeting"):
+    the sentence's root, its conjunct, or a phrase of the root."""
+    top = trig
+    if trig.pos_ in ("NOUN", "PROPN"):
+        gov, via = governor(trig)
+        if via in ("ahead", "before"):
+            return False  # "talks on X before the body's summit": it only dates them
+        top = gov if gov is not None else trig
+    while top.dep_ == "conj":
+        top = top.head
+    if top.dep_ == "ccomp" and top.head.dep_ == "ROOT" and top.head.lemma_.casefold() in SAY \
+            and top.i < top.head.i:
+        return True  # wire attribution after the report: "..., officials said"
+    if top.dep_ == "advcl" and top.head.dep_ == "ROOT" and any(
+            c.dep_ == "mark" and c.lower_ in _WHEN for c in top.children):
+        return True  # "As EC ministers ended talks, diplomats said ..."
+    return top.dep_ == "ROOT" and top.lemma_.casefold() not in _SPEECH
+
+
+def _orgs(tok: Token, p: Parties, index: EntityIndex) -> list[str]:
+    """Organisations the phrase of ``tok`` names as its head, modifier or "of" phrase
+    ("OPEC", "EC ministers", "ministers of the Group of Seven", "the council of X")."""
+    toks = [tok] + [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod", "poss")]
+    toks += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+             for g in c.children if g.dep_ == "pobj"]
+    out: list[str] = []
+    for t in toks:
+        if told_whom(t):
+            continue  # "traders told Reuters producers will meet": not the producers' body
+        for k in p.of_token(t):
+            e = index.get(k)
+            if e is not None and e.type is EntityType.ORGANIZATION and k not in out:
+                out.append(k)
+    return out
+
+
+def _session_body(trig: Token, p: Parties, index: EntityIndex) -> str | None:
+    """The one body whose session ``trig`` names, if it names exactly one and no other party."""
+    lemma = trig.lemma_.casefold()
+    if trig.pos_ == "VERB" and lemma in SESSION_VERBS | _DELIBERATE:
+        subj = [c for c in trig.children if c.dep_ == "nsubj"]
+        if len(subj) != 1 or (lemma in SESSION_VERBS
+                              and any(c.dep_ == "dobj" for c in trig.children)):
+            return None
+        if lemma in _DELIBERATE and not (subj[0].pos_ == "NOUN" and subj[0].tag_ == "NNS"):
+            return None  # "EC ministers discussed X" is a session; "OPEC discussed X" a report
+        if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in trig.children):
+            return None  # "met with X": the rules' meeting, not a session
+        phrase = subj[0]
+    elif trig.pos_ in ("NOUN", "PROPN") and lemma in SESSION_NOUNS:
+        if not is_session(trig) or index.keys_of(trig):
+            return None  # a conference that is itself a named body is no body's session
+        own = _orgs(trig, p, index)
+        if own:
+            single = len(own) == 1 and not _named_other(trig, p, own[0])
+            return _public(own[0], index) if single else None
+        gov, via = governor(trig)
+        if gov is None or not (via == "dobj" and gov.lemma_.casefold() in _HOLD
+                               or via in ("at", "during")):
+            return None  # "ministers opened a meeting", "ministers agreed at a meeting"
+        subj = [c for c in gov.children if c.dep_ == "nsubj"]
+        if len(subj) != 1:
+            return None
+        phrase = subj[0]
+    else:
+        return None
+    bodies = _orgs(phrase, p, index)
+    if len(bodies) != 1 or any(k != bodies[0] for t in phrase.subtree for k in index.keys_of(t)):
+        return None  # a list of named parties: the rules' joint meeting, not a session
+    return _public(bodies[0], index)
+
+
+def _delegated_to(noun: Token, p: Parties, index: EntityIndex) -> str | None:
+    """The one body whose session ``noun`` is, named in it, if a delegation may be sent to it
+    ("the bank's annual meeting": a named body's annual meeting is a session unless a
+    company's)."""
+    own = _orgs(noun, p, index)
+    if noun.lemma_.casefold() not in SESSION_NOUNS or len(own) != 1 \
+            or not is_session(noun, annual=True) or excluded(noun):
+        return None
+    return _public(own[0], index)
+
+
+def _public(key: str, index: EntityIndex) -> str | None:
+    """``key`` unless it is a company: a company's meeting is its own (board, shareholders),
+    and its officers at it meet nobody else."""
+    e = index.get(key)
+    return None if e is None or is_company_name(e.label) else key
+
+
+def is_session(noun: Token, annual: bool = False) -> bool:
+    """Whether a meeting noun may be a body's session (not a press conference, not a
+    company's annual or board meeting); ``annual`` where the noun's named body is known
+    not to be a company's (:func:`_public`): "the bank's annual meeting"."""
+    return not any(c.lower_ in _NOT_SESSION - ({"annual"} if annual else set())
+                   for c in noun.children if c.dep_ in ("amod", "compound", "nmod"))
+
+
+def _named_other(trig: Token, p: Parties, body: str) -> bool:
+    """Whether the meeting noun names another party ("a meeting of OPEC with Mexico")."""
+    return any(k != body for c in trig.children if c.dep_ == "prep"
+               and c.lower_ in ("with", "between") for g in c.children for k in p.expand(g))
+
+
+def _attendees(trig: Token, sent: Span, later: list[Span], p: Parties, index: EntityIndex,
+               body: str) -> tuple[list[str], list[str], list[Told]]:
+    """Parties that chaired, attended or acted at the session, in its sentence and the
+    sentences after it (until another body's session), member countries of the body that
+    took positions there, and parties told as present or absent (kg.extract.meetings.presence)."""
+    out: list[str] = []
+    named: list[str] = []
+    told: list[Told] = []
+    entity = index.get(body)
+    members = (members_of(entity.label) if entity is not None else None) or frozenset()
+    for k, s in enumerate([sent, *later]):
+        if k and any(_session_body(t, p, index) not in (None, body) for t in s):
+            return out, named, told  # another body's session: its parties are its own
+        told += present(s, p, index, lambda n: n.lemma_.casefold() in SESSION_NOUNS
+                        and is_session(n) and (definite_session(n) or n.dep_ == "compound")
+                        and _orgs(n, p, index) in ([], [body]))
+        if k > _WINDOW:
+            continue
+        for tok in s:
+            if tok.lemma_.casefold() not in SESSION_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if k and (_orgs(tok, p, index) not in ([], [body]) or not definite_session(tok)):
+                continue
+            if is_session(tok):
+                out += acting_at(tok, p)
+        if members:
+            named += [k for tok in s if in_subject(tok)
+                      for k in p.of_token(tok) if k in members]
+    return out, named, told
+
+
+def in_subject(tok: Token) -> bool:
+    """Whether ``tok`` is in the subject or agent phrase of a verb ("Spain and Portugal
+    opposed", "ministers from Oman said", "backed by Italy")."""
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ in ("nsubj", "nsubjpass") or cur.dep_ == "pobj" and cur.head.lower_ == "by":
+            return True
+        if cur.dep_ not in ("conj", "appos", "compound", "pobj", "prep", "nmod", "poss", "amod") \
+                or cur.dep_ == "prep" and cur.lower_ not in ("of", "from") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def definite_session(noun: Token) -> bool:
+    """Whether a later meeting noun points back ("the meeting", "today's talks")."""
+    return any(c.lower_ in _DEFINITE or c.lower_.rstrip("'s’") in _DEFINITE
+               for c in noun.children if c.dep_ in ("det", "poss", "npadvmod", "compound"))
+
+
+def acting_at(noun: Token, p: Parties) -> list[str]:
+    """Parties of the verb that has the session as its object or setting ("X chaired the
+    meeting", "Y proposed limits at the meeting"), and the agents of a participle on it
+    ("the conference, which was attended by Z")."""
+    out: list[str] = []
+    for c in noun.children:
+        if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and c.lemma_.casefold() not in _SPEECH:
+            out += p.agents(c)
+            out += [k for s in c.children if s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP")
+                    for k in p.expand(s)]
+    gov, via = governor(noun)
+    if gov is None or gov.lemma_.casefold() in _SPEECH:
+        return out
+    if via in ("at", "during", "in") or via == "dobj" and gov.lemma_.casefold() in _TAKE_PART:
+        out += p.subjects(gov)
+    return out

@@ -1,0 +1,409 @@
+"""Whether a meeting happened, is planned or is negated, read from the verbs that govern it.
+
+The rules look at the clause chain above the trigger: negation and "cancel"/"refuse"
+verbs negate, "will"/"would"/"expected to"/"scheduled"/"due to" plan, past tense happened.
+:func:`is_hypothetical` tells apart meetings that are only wished, offered or conditional.
+
+>>> sorted(PLAN_HEADS)[:3]
+['agree', 'aim', 'arrange']
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Token
+
+from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
+from kg.extract.meeting_words import BEFORE_AFTER, NOUN_TRIGGERS, SAY, SETTING, TOPIC
+from kg.extract.meetings.trigger_syntax import POSSIBLE, PROPOSAL_NOUNS, answered, verb_lemma
+from kg.extract.timeplace.timex import normalise_date
+from kg.model import MeetingStatus
+
+__all__ = ["PLAN_HEADS", "NEG_HEADS", "NEG_VERBS", "HYPOTHETICAL_HEADS", "clause_status",
+           "noun_status", "is_hypothetical", "calendar_status", "after_status",
+           "nominal_status"]
+
+#: "X is expected to meet": the head verb (or adjective) makes the meeting planned.
+PLAN_HEADS = frozenset(
+    {"expect", "schedule", "due", "plan", "agree", "set", "intend", "arrange", "be", "go",
+     "prepare", "decide", "leave", "travel", "fly", "come", "return", "likely", "slate",
+     "suppose", "hope", "aim"}
+)
+#: "X refused to meet": the head verb negates the meeting.
+NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "unable"})
+#: Verbs that themselves say a meeting did not, or will not, take place.
+NEG_VERBS = frozenset({"cancel", "boycott", "skip", "postpone", "scrap", "snub", "abandon",
+                       "shun", "miss", "rule out"})
+#: Heads that make a meeting only wished for, offered or possible: not a meeting yet.
+HYPOTHETICAL_HEADS = frozenset(
+    {"happy", "willing", "ready", "prepared", "eager", "glad", "keen", "offer", "invite",
+     "propose", "want", "hope", "wish", "like", "seek", "ask", "urge", "suggest", "consider",
+     "request", "push", "press", "try", "call", "demand", "invitation", "proposal", "possible",
+     "able", "love", "welcome", "willingness", "readiness", "desire", "eagerness"}
+)
+_HYPOTHETICAL_AUX = frozenset({"could", "might", "should", "may"})
+#: Nouns whose "that" clause reports something as so, not as wished or proposed; with the
+#: nouns of telling the parser hangs a verb's "that" clause on ("told X in an interview that").
+_FACT_NOUNS = frozenset({"news", "report", "remark", "statement", "announcement", "word",
+                         "confirmation", "fact", "comment", "disclosure", "revelation",
+                         "admission", "indication", "sign", "interview", "answer", "reply",
+                         "speech", "appearance", "briefing", "testimony"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+_SCHEDULING = frozenset({"expect", "schedule", "plan", "slate", "set"})
+_FUTURE_WORDS = frozenset({"tomorrow", "next", "later", "coming", "upcoming", "soon",
+                           "forthcoming"})
+#: "agreed to talks": the talks are ahead.
+_CONSENT = frozenset({"agree", "consent", "commit"})
+#: Verbs that, negated with a meeting noun as subject, say it did not take place ("the talks
+#: did not take place", "the summit will not go ahead", "talks are not scheduled"); another
+#: predicate negated is what the meeting did not do ("the talks did not produce a deal").
+_OCCURRENCE = frozenset({"happen", "occur", "hold", "be", "go", "start", "begin", "open",
+                         "resume", "proceed", "materialise", "materialize", "convene",
+                         "continue", "come", "get"}) | _SCHEDULING
+
+
+def _aux(tok: Token) -> list[str]:
+    return [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def clause_status(verb: Token, time_text: str | None = None,
+                  own_negation: bool = True) -> MeetingStatus:
+    """The status of the event whose clause verb is ``verb`` (with ``own_negation`` False,
+    a "not" or a cancelling verb of ``verb`` itself is not read: it negates something else)."""
+    if own_negation and (_negated(verb) or verb_lemma(verb) in NEG_VERBS):
+        return MeetingStatus.NEGATED
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
+        return MeetingStatus.NEGATED  # "X has no plans to meet Y"
+    aux = _aux(verb)
+    if verb.lemma_.casefold() == "be" and not verb.tag_ == "VBD" and any(
+            c.dep_ == "acomp" and c.lemma_.casefold() in PLAN_HEADS
+            and any(g.dep_ == "xcomp" for g in c.children) for c in verb.children):
+        return MeetingStatus.PLANNED  # "talks are due to start", "the two are likely to meet"
+    if verb.dep_ == "advcl" and "to" in aux and verb.head.tag_ in ("VBZ", "VBP"):
+        return MeetingStatus.PLANNED  # "X is in Rome to attend": purpose, still ahead
+    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and "to" in aux):
+        head = verb.head
+        lemma = head.lemma_.casefold()
+        if lemma not in PLAN_HEADS and _forms(head) & {"hope", "aim"}:
+            lemma = "hope"  # the small model lemmatises "hopes" as "hop"
+        if lemma in NEG_HEADS or _negated(head):
+            return MeetingStatus.NEGATED
+        if lemma in PLAN_HEADS and lemma not in ("be",) or (lemma == "be" and verb.dep_ == "xcomp"):
+            if lemma in TRAVEL_VERBS and head.tag_ == "VBD":
+                return MeetingStatus.HAPPENED
+            return MeetingStatus.PLANNED
+        if head.dep_ == "acomp" and head.head.pos_ in ("AUX", "VERB"):
+            head = head.head  # "was able to meet": the copula's tense is the meeting's
+        return clause_status(head, time_text)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and not aux:
+        if verb.head.lower_ in ("after", "following") and verb.sent.root.tag_ == "VBD":
+            return MeetingStatus.HAPPENED  # "X announced ... after meeting Y": before that
+        return clause_status(verb.head.head, time_text)  # "before visiting X"
+    if verb.dep_ == "conj" and not aux and verb.tag_ in ("VB", "VBG"):
+        return clause_status(verb.head, time_text)
+    if any(a in _FUTURE_AUX for a in aux):
+        return MeetingStatus.PLANNED
+    if verb.lemma_.casefold() in _SCHEDULING and verb.tag_ == "VBN" \
+            and not any(c.dep_ == "nsubj" for c in verb.children):
+        # "X is expected in town on Friday for talks with Y"; but "the ceiling X set in May
+        # during talks with Y" is a past act of X's
+        return MeetingStatus.PLANNED
+    if verb.tag_ == "VBD" or "have" in aux or "has" in aux or "had" in aux:
+        return MeetingStatus.HAPPENED
+    words = {w.casefold() for w in (time_text or "").split()}
+    words |= {c.lower_ for c in verb.children if c.dep_ in ("advmod", "npadvmod")}
+    if words & _FUTURE_WORDS:
+        return MeetingStatus.PLANNED
+    if verb.tag_ == "VB" and "to" in aux:
+        return MeetingStatus.PLANNED
+    if verb.tag_ in ("VBZ", "VBP") and not aux and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "until", "before")
+        for c in verb.children
+    ):
+        return MeetingStatus.PLANNED  # "when he meets Okafor", "when they attend the meeting"
+    if verb.tag_ in ("VBZ", "VBP") and not aux and time_text:
+        return MeetingStatus.PLANNED  # news present with a time: "X leaves on April 29"
+    return MeetingStatus.HAPPENED
+
+
+def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> MeetingStatus:
+    """The status of a nominal meeting ("talks between X and Y") from its governing verb."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return MeetingStatus.NEGATED  # "no negotiations with X are under way"
+    words = {w.casefold() for w in (time_text or "").split()}
+    if governor is not None and (judged := _judged(noun, governor, words)) is not None:
+        return judged  # "the talks should be harmonious", "the talks were not easy"
+    if governor is not None and (reply := answered(noun, governor)) is not None:
+        return reply  # "accepted an invitation for talks", "turned down a request for talks"
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod", "acl", "compound")}
+    if mods & {"cancelled", "canceled", "postponed", "aborted", "scrapped"}:
+        return MeetingStatus.NEGATED
+# "the talks did not produce a deal": the negation is of what the talks did, not of them
+    own = governor is None or noun.dep_ not in ("nsubj", "nsubjpass") \
+        or _tells_occurrence(governor)
+    if governor is not None and own and clause_status(governor) is MeetingStatus.NEGATED \
+            and noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return MeetingStatus.NEGATED  # "a planned meeting ... was cancelled"
+    if mods & {"upcoming", "forthcoming", "planned", "scheduled", "next", "proposed"}:
+        return MeetingStatus.PLANNED
+    held = governor is not None and noun.dep_ == "dobj" and (
+        governor.tag_ == "VBD" or bool({"has", "have", "had"} & set(_aux(governor))))
+    if not held and any(c.dep_ == "relcl" and {"will", "shall"} & set(_aux(c))
+                        for c in noun.children):
+        # "the summit, which will be attended by X and Y"; but "concluded talks with X under
+        # which he will join the board" were held: the clause tells what follows them
+        return MeetingStatus.PLANNED
+    if governor is not None and noun.dep_ == "pobj" and noun.head.lower_ == "to" \
+            and governor.lemma_.casefold() in _CONSENT and not _negated(governor):
+        return MeetingStatus.PLANNED  # "agreed to talks with X"
+    listed = [noun] + [t for t in noun.subtree if t.dep_ == "conj" and t.head.i >= noun.i]
+    if any(c.dep_ == "acl" and any(g.lower_ == "up" for g in c.children)
+           for n in listed for c in n.children):
+        # "the meeting coming up"; "with my meeting with X and the summit coming up": the
+        # small parser hangs the participle on the list's last item
+        return MeetingStatus.PLANNED
+    words = {w.casefold() for w in (time_text or "").split()}
+    if governor is None:
+        return MeetingStatus.PLANNED if words & _FUTURE_WORDS else MeetingStatus.HAPPENED
+    status = clause_status(governor, time_text, own_negation=own)
+    past = governor.tag_ in ("VBD", "VBN")
+    if status is MeetingStatus.HAPPENED and words & _FUTURE_WORDS and not past:
+        return MeetingStatus.PLANNED
+    return status
+
+
+#: Verbs whose "in" phrase is the meeting one takes part in, not a setting ("involved in talks").
+_TAKING_PART = frozenset({"involve", "participate", "engage"})
+#: Verbs that link a meeting to a judgement of how it goes ("the talks were difficult").
+_COPULAS = frozenset({"be", "seem", "prove", "remain", "appear", "look", "become"})
+
+
+def _evaluative(verb: Token) -> bool:
+    """Whether ``verb`` judges how the meeting noun it has as subject goes ("the talks
+    should be harmonious", "the meeting was a success"), not whether it takes place."""
+    return verb.lemma_.casefold() in _COPULAS and any(
+        c.dep_ == "nsubj" and c.lemma_.casefold() in NOUN_TRIGGERS for c in verb.children) \
+        and any(c.dep_ in ("acomp", "attr") and not any(g.dep_ == "xcomp" for g in c.children)
+                for c in verb.children)
+
+
+def _judged(noun: Token, verb: Token, words: set[str]) -> MeetingStatus | None:
+    """The status of a meeting whose own predicate judges it: the judgement presupposes the
+    meeting, so its modal or negation is not the meeting's ("the talks should be harmonious"
+    are ahead, "the talks were not easy" were held); the tense dates it."""
+    if noun.dep_ != "nsubj" or noun.head.i != verb.i or not _evaluative(verb):
+        return None
+    aux = _aux(verb)
+    if verb.tag_ == "VBD" or {"have", "has", "had"} & set(aux):
+        return MeetingStatus.HAPPENED  # "should have been easier", "was not a success"
+    if set(aux) & (_HYPOTHETICAL_AUX | _FUTURE_AUX | POSSIBLE | {"must"}) or words & _FUTURE_WORDS:
+        return MeetingStatus.PLANNED
+    return MeetingStatus.HAPPENED if _negated(verb) else None
+
+
+def _tells_occurrence(verb: Token, depth: int = 0) -> bool:
+    """Whether ``verb``, with a meeting noun as its subject, tells whether the meeting takes
+    place ("did not take place", "was called off", "is not expected to resume")."""
+    lemma = verb_lemma(verb)
+    if lemma in _OCCURRENCE or lemma in NEG_VERBS or lemma == "take" and any(
+            c.lower_ == "place" for c in verb.children):
+        return True
+    return depth < 2 and any(c.dep_ == "xcomp" and _tells_occurrence(c, depth + 1)
+                             for c in verb.children)
+
+
+def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
+    """Whether the clause chain above ``verb`` only wishes, offers or conditions the meeting
+    (with ``wishes=False``, for a meeting that is the setting of ``verb``: only conditions
+    it; "X will seek support at the meeting" wishes for the support and "X may raise it at
+    the talks" is unsure of the raising, not of the meeting)."""
+    if verb.lemma_.casefold() in _TAKING_PART or verb.lemma_.casefold() == "take" and any(
+            c.lower_ == "part" for c in verb.children):
+        wishes = True  # "urged that X be involved (invited to take part) in talks": wished
+    cur: Token | None = verb
+    steps = 0
+    beside = False  # ``cur`` is a verb coordinated with the one below, not its governor
+    while cur is not None and steps < 4:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
+            return True
+        if any(c.dep_ == "advcl" and c.i < verb.i and any(
+                g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+               for c in cur.children) and (cur is not verb or any(
+                a in _HYPOTHETICAL_AUX | _FUTURE_AUX for a in _aux(cur))
+                or _forms(cur) & {"likely", "expect", "plan", "due"}):
+            return True  # "if the vote passes, X is likely to meet Y"
+        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
+                                         for g in c.children) for c in cur.children) \
+                and any(a in _HYPOTHETICAL_AUX | {"would"} for a in _aux(cur)):
+            return True  # "it would pave the way for talks if the vote passed"
+        if wishes and cur.dep_ in ("relcl", "acl") and cur.head.pos_ == "NOUN" and (any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)
+                and cur.head.lemma_.casefold() not in _FACT_NOUNS
+                or cur.head.lemma_.casefold() in PROPOSAL_NOUNS):
+            # "a letter proposing that they meet", "the hope that they meet"; but "reports
+            # that they met" tells the meeting as a fact
+            return True
+        if wishes and _uncertain(cur) and not (cur is verb and _evaluative(cur)):
+            # but "the talks should be harmonious" and "X may raise it at the talks"
+            # presuppose the talks: the modal is on how they go or what is done at them
+            return True
+        if verb_lemma(cur) == "rule out" and (_negated(cur) or cur.dep_ == "xcomp" and (
+                _negated(cur.head) or cur.head.lemma_.casefold() in NEG_HEADS)):
+            return True  # "did not rule out a meeting", "refused to rule out talks": possible
+        if wishes and cur is not verb and not beside and _forms(cur) & HYPOTHETICAL_HEADS and not (
+                _forms(cur) & HYPOTHETICAL_HEADS == {"hope"} and _on_a_trip(cur)
+                or _forms(cur) & HYPOTHETICAL_HEADS == {"able"} and _ability_told(cur)):
+            return True
+        if cur.dep_ in ("xcomp", "acl", "conj", "acomp") or (
+            cur.dep_ == "advcl" and "to" in _aux(cur)
+        ):
+            # "could meet and talk" shares the modal; "urged cuts and met X" is no wish
+            beside = cur.dep_ == "conj"
+            cur = cur.head
+            steps += 1
+            continue
+        if wishes and cur.dep_ == "ccomp" and (cur.head.lemma_.casefold() in HYPOTHETICAL_HEADS
+                                               or _forms(cur.head) & {"hope", "wish"}):
+            # "X proposed that they meet"; but "X hopes Y will make an offer at the talks"
+            # wishes for the offer, not for the talks
+            return True
+        break
+    return False
+
+
+def _uncertain(tok: Token) -> bool:
+    """Whether a modal leaves ``tok`` open ("could meet", "may attend"); "could not meet"
+    tells an inability, which is a negation, not a possibility."""
+    modals = set(_aux(tok)) & _HYPOTHETICAL_AUX
+    return bool(modals) and not (modals == {"could"} and _negated(tok))
+
+
+def _ability_told(adj: Token) -> bool:
+    """Whether "able" is told as a fact by a past or future copula ("was able to meet" is
+    "managed to meet", "will be able to attend" is a plan) or denied ("was not able to meet",
+    "not being able to attend" are negations, as "could not meet" is), not as a possibility
+    ("would be able to", "is able to")."""
+    cop = adj.head
+    return adj.dep_ == "acomp" and (_negated(cop) or _negated(adj) or (
+        cop.tag_ == "VBD" or bool({"will", "shall", "'ll"} & set(_aux(cop)))))
+
+
+#: Nouns of a scheduled trip: a meeting hoped for during one is planned.
+_TRIP = TRIP_NOUNS | {"stay", "stopover"}
+
+
+def _on_a_trip(tok: Token) -> bool:
+    """Whether ``tok``'s sentence places it on a trip ("While in Rome, he said he hopes
+    to meet X", "during his visit he hopes to meet X"): the hope is then a plan."""
+    doc = tok.doc
+    return any(t.dep_ == "mark" and t.lower_ == "while" and t.i + 1 < len(doc)
+               and doc[t.i + 1].lower_ == "in"
+               or t.lemma_.casefold() in _TRIP and t.head.lower_ in ("during", "on")
+               for t in tok.sent)
+
+
+def _forms(tok: Token) -> set[str]:
+    """The lemma and crude stems of a word: the small model lemmatises "hopes" as "hop". A
+    verb's own spelling is left out: "prepared to fly" plans where "is prepared to" wishes."""
+    low = tok.lower_
+    out = {tok.lemma_.casefold()} | ({low} if tok.pos_ != "VERB" else set())
+    for suffix, keep in (("s", 1), ("d", 1), ("ed", 2), ("ing", 3)):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.add(low[: -keep])
+    if low.endswith("ing") and len(low) > 5:
+        out.add(low[:-3] + "e")  # "hoping": "hope" as well as "hop"
+    return out
+
+
+def _past(verb: Token) -> bool:
+    """Whether the clause chain above ``verb`` is in the past ("had hoped to win")."""
+    cur = verb
+    for _ in range(4):
+        if any(c.tag_ == "VBD" for c in cur.children if c.dep_ in ("aux", "auxpass")) or (
+                cur.tag_ == "VBN" and "have" in _aux(cur)):
+            return True  # "had hoped to", "should have raised it at the talks"
+        if cur.dep_ == "ccomp" and cur.head.lemma_.casefold() in SAY:
+            return False  # "X said she hoped to ...": the tense of reported speech, not the past
+        if cur.dep_ == "ccomp" and _forms(cur.head) & HYPOTHETICAL_HEADS:
+            # "X urged that Y raise it at the talks": after the urging, unless it "had" been
+            return "had" in _aux(cur.head)
+        if cur.tag_ == "VBD" or cur.tag_ == "VBN" and cur.dep_ == "acl":
+            return True  # "an offer made at the summit": a participle of a past event
+        if cur.dep_ not in ("xcomp", "acomp", "advcl", "ccomp") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return False
+
+
+def calendar_status(time: str | None, published: date | None,
+                 status: MeetingStatus) -> MeetingStatus:
+    """An explicit calendar date after publication makes a meeting planned ("an April 5-6
+    summit" in a March article); relative words ("Monday") are left to the verbs."""
+    if not time or published is None or not any(ch.isdigit() for ch in time):
+        return status
+    when = normalise_date(time, published, future=None)
+    return MeetingStatus.PLANNED if when is not None and when > published else status
+
+
+def after_status(governor: Token, status: MeetingStatus) -> MeetingStatus:
+    """A meeting the governing event comes after ("agreed to merge following talks") has
+    happened, unless that event is itself still ahead with "will" ("will sign after talks")."""
+    cur = governor
+    for _ in range(4):
+        if any(a in _FUTURE_AUX for a in _aux(cur)):
+            return status
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return MeetingStatus.HAPPENED if status is MeetingStatus.PLANNED else status
+
+
+def _fronted(noun: Token, verb: Token) -> bool:
+    """Whether the phrase of ``noun`` sets the scene before the subject of ``verb`` ("In
+    talks with X, he did not ask for cuts"): the negation is of what was done there."""
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and noun.head.i < min(subjects) and noun.head.head.i == verb.i
+
+
+def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
+                   published: date | None) -> MeetingStatus:
+    """The status of a meeting noun from its governor, the way it hangs on it (``via``:
+    "after", "ahead", "for" ...), its time and the publication date."""
+    status = noun_status(noun, gov, time)
+    if status is MeetingStatus.NEGATED and gov is not None \
+            and ((via in ("at", "during", "in") and (not _negated(gov) or _fronted(noun, gov))
+                  or via in TOPIC) and verb_lemma(gov) not in NEG_VERBS | {"be"}
+                 or via in BEFORE_AFTER | {"prior"}) \
+            and not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        # "failed to reach a deal during talks last week": the deal failed, the talks were held;
+        # "declined to comment on the talks": the comment is refused, not the talks; "could
+        # cancel the tariffs ahead of the summit": the summit only dates the cancelling.
+        cur, ahead = gov, False
+        for _ in range(4):
+            ahead = ahead or any(a in _FUTURE_AUX for a in _aux(cur))
+            if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+        status = MeetingStatus.PLANNED if ahead else MeetingStatus.HAPPENED
+    if any(c.dep_ == "amod" and c.lower_ == "following" for c in noun.children):
+        via = "following"  # "agreed to merge following talks"
+    if gov is not None and via in ("after", "following"):
+        status = after_status(gov, status)
+    if gov is not None and via in SETTING and status is not MeetingStatus.NEGATED \
+            and is_hypothetical(gov):
+        # "is ready to offer concessions at talks with X": the meeting is as far ahead as the
+        # wish; "had hoped to settle it during the talks": they were held.
+        status = MeetingStatus.HAPPENED if _past(gov) else MeetingStatus.PLANNED
+    if status is MeetingStatus.HAPPENED and gov is not None and (
+        via in ("ahead", "before") or (via == "for" and gov.tag_ != "VBD")
+    ):
+        status = MeetingStatus.PLANNED  # "groundwork for talks", "ahead of talks"
+    if status is MeetingStatus.HAPPENED and (gov is None or gov.tag_ != "VBD"):
+        status = calendar_status(time, published, status)
+    return status

@@ -1,0 +1,407 @@
+"""A meeting report's interval read from its sentence: the time of the meeting's own predicate,
+the journey the meeting is the purpose of, the phase of a meeting of several days, and dates
+that refer back to another one ("the same day").
+
+:func:`kg.extract.timeplace.when.resolve_span` turns one time expression into days; this module
+decides what those days are to the meeting:
+
+- a time that modifies the meeting (its verb, its noun, a verb the meeting is the subject of)
+  is the meeting's day; a meeting of several days ("two-day talks") runs from it;
+- a time that modifies a journey the meeting is the purpose of ("arrives on Wednesday for
+  talks", "will travel on May 3 ... and will meet") starts a visit: the meeting falls within
+  the following :data:`VISIT_DAYS` days; "before flying home on Friday" ends one;
+- "opened on Monday" starts and "ended on Tuesday" ends a meeting of several days (of
+  :data:`SEVERAL_DAYS` when its noun does not say how many);
+- "the same day", "the following day", "two days later" count from the nearest date named
+  before them, in the sentence or the two before it.
+
+A report with no time at all may still be dated by an earlier sentence that tells the same
+meeting (:mod:`kg.extract.timeplace.earlier_mention`, once all reports of the story are found).
+
+>>> from datetime import date
+>>> from kg.extract.pipeline import load_nlp
+>>> doc = load_nlp()("Ann Lee arrives in Rome on Monday for talks with Bo Chan.")
+>>> talks = next(t for t in doc if t.text == "talks")
+>>> str(report_span(next(doc.sents), talks, None, date(2026, 3, 13), "planned"))
+'2026-03-16/2026-03-19 (week)'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from kg.extract.journeys import TRIP_NOUNS
+from kg.extract.meeting_words import NOUN_TRIGGERS
+from kg.extract.timeplace.recency import NOT_PURPOSE, clause_verb, fresh_span, ongoing
+from kg.extract.timeplace.timex import host_of, is_duration, is_journey
+from kg.extract.timeplace.when import (
+    clause_tense,
+    precision_of,
+    refers_back,
+    resolve_span,
+    sole_date,
+    week_back,
+    week_of,
+)
+from kg.model import DateSpan
+
+__all__ = ["report_span", "duration_days", "VISIT_DAYS", "SEVERAL_DAYS"]
+
+#: How many days after an arrival or a departure a meeting it is the purpose of may fall
+#: (and before a return): a state visit's talks are on its first days, not always its first.
+VISIT_DAYS = 3
+#: The days a meeting told to open or end on a day runs from or up to it, its length untold:
+#: "opened on Monday" and "ended on Wednesday" can tell one meeting.
+SEVERAL_DAYS = 3
+#: Nouns of a journey: "a visit from April 29", "his departure on Monday".
+_JOURNEY_NOUNS = TRIP_NOUNS | {"journey", "departure", "arrival"}
+#: Verbs a journey noun is made with: "will make a visit ... from April 29" (the parse may hang
+#: the date on the verb).
+_LIGHT = frozenset({"make", "pay", "begin", "start"})
+_START = frozenset({"open", "begin", "start", "resume", "convene"})
+_END = frozenset({"end", "close", "conclude", "finish", "wind"})
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "a": 1, "an": 1}
+def duration_days(trigger: Token) -> int:
+    """How many days the meeting runs, when its noun says so ("two-day talks", "three days of
+    talks"); 1 otherwise."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return 1  # "Two days later, X met Y" says when, not how long
+    words = [t.lower_ for t in trigger.subtree if t.i < trigger.i][-3:]
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_ == "day":
+        words = [t.lower_ for t in trigger.head.head.subtree if t.i < trigger.head.head.i]
+        words.append("day")
+    m = re.search(r"\b(\w+)(?: |-| - )days?\b", " ".join(words).replace(" - ", "-"))
+    if m is None:
+        return 1
+    n = m.group(1)
+    return int(n) if n.isdigit() and 0 < int(n) < 15 else _NUMBERS.get(n, 1)
+
+
+def _path(trigger: Token, verb: Token) -> list[Token] | None:
+    """The words from ``trigger`` up to ``verb`` when the meeting is the journey's purpose
+    ("arrives ... for talks", "leaves to attend ... and to hold talks"); None otherwise."""
+    path = [trigger]
+    cur = trigger
+    while cur.i != verb.i:
+        if cur.dep_ in NOT_PURPOSE or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        path.append(cur)
+    return path
+
+
+def _related(host: Token, trigger: Token) -> str | None:
+    """What a journey ``host`` is to the meeting: "after" when the meeting is its purpose or
+    follows it in a coordination ("will travel ... and will meet"), "before" when the path
+    says so ("leaves after talks"); None when they are not related."""
+    if host.pos_ in ("VERB", "AUX"):
+        verb = host
+    elif host.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+        verb = host.head  # "will make a visit from May 2 and hold talks"
+    else:
+        return None  # "left after talks ahead of her visit next week": another journey
+    if verb.i == trigger.i:
+        return None
+    path = _path(trigger, verb)
+    if path is None:
+        return "after" if verb in clause_verb(trigger).conjuncts else None
+    marks = {t.lower_ for t in path}
+    return "before" if marks & {"after", "following"} else "after"
+
+
+def _role(ent: Span, trigger: Token) -> str:
+    """What the day of ``ent`` is to the meeting: "at", "after" (a journey or its start:
+    the meeting follows), "before" (a return), "start" or "end" of the meeting."""
+    head = ent.root.head
+    host = host_of(ent)
+    lemma = host.lemma_.casefold()
+    boundary = head.lower_ if head.dep_ == "prep" else ""
+    if host.i != trigger.i and _journey(host):
+        if lemma == "return" or boundary in ("until", "till", "through"):
+            return "before"
+        return "after"
+    if host.i == trigger.i and trigger.head.lower_ == "for" and _journey(trigger.head.head):
+        # "arrives for talks with X on Monday": the time may date the talks or the arrival;
+        # the days from the arrival on cover both readings.
+        return "after"
+    if lemma in _START:
+        return "start"
+    if lemma in _END:
+        return "end"
+    return "at"
+
+
+def _journey(tok: Token) -> bool:
+    lemma = tok.lemma_.casefold()
+    return is_journey(tok) or lemma == "visit" or tok.pos_ == "NOUN" and lemma in _JOURNEY_NOUNS \
+        or lemma in _LIGHT and any(c.dep_ == "dobj" and c.lemma_.casefold() in _JOURNEY_NOUNS
+                                   for c in tok.children)
+
+
+def _entity(sent: Span, text: str, trigger: Token) -> Span | None:
+    """The DATE/TIME entity of ``sent`` an attached time was read from (the nearest one)."""
+    low = text.casefold()
+    found = [e for e in sent.ents if e.label_ in ("DATE", "TIME")
+             and (e.text.casefold() in low or low in e.text.casefold())]
+    return min(found, key=lambda e: abs(e.root.i - trigger.i)) if found else None
+
+
+def _days(text: str, ent: Span | None, published: date, status: str,
+          past: bool | None) -> DateSpan | None:
+    """The days of one expression, counted from the date it refers back to if it does."""
+    shift, weeks = refers_back(text), week_back(text)
+    if (shift is None and weeks is None) or ent is None:
+        return resolve_span(text, published, status, past)
+    doc = ent.doc
+    first = ent.sent.start
+    for _ in range(2):  # the sentence, then the two before it
+        if first > 0:
+            first = doc[first - 1].sent.start
+    for prior in sorted((e for e in doc.ents if first <= e.start and e.end <= ent.start
+                         and e.label_ == "DATE" and not is_duration(e)
+                         and refers_back(e.text) is None and week_back(e.text) is None),
+                        key=lambda e: -e.start):
+        base = resolve_span(prior.text, published, status, past)
+        if base is not None and base.start is not None and base.start == base.end:
+            if weeks is None:
+                day = base.start + timedelta(days=shift or 0)
+                return DateSpan(day, day, "day")
+            start, end = week_of(base.start + timedelta(days=7 * weeks))
+            if weeks == 0 and "later" in text.casefold():
+                start = base.start  # "later that week": from the day named on
+            if status == "happened" and start <= published < end:
+                end = published  # a held meeting is over by the time it is reported
+            return DateSpan(start, end, precision_of(start, end))
+    return resolve_span(None, published, status, past)  # nothing to count from: a bound
+
+
+def _apply(span: DateSpan | None, role: str, days: int, status: str,
+           published: date) -> DateSpan | None:
+    if span is None or span.start is None or span.end is None:
+        return span
+    start, end = span.start, span.end
+    if role == "after":  # a journey on a day, or in a week: the visit runs on from it
+        end = end + timedelta(days=VISIT_DAYS)
+        if status == "happened" and start <= published < end:
+            end = published  # a held meeting is over by the time it is reported
+    elif role == "before":
+        start = start - timedelta(days=VISIT_DAYS)
+        if status == "planned" and start < published <= end:
+            start = published  # a planned meeting is still ahead when it is reported
+        elif status == "happened" and start <= published < end:
+            end = published
+    elif role == "end" and start == end:
+        start = end - timedelta(days=(days if days > 1 else SEVERAL_DAYS) - 1)
+    elif role == "start" and start == end:
+        end = start + timedelta(days=(days if days > 1 else SEVERAL_DAYS) - 1)
+    elif role == "at" and start == end:
+        end = start + timedelta(days=days - 1)
+    else:
+        return span
+    return DateSpan(start, end, precision_of(start, end))
+
+
+def _times(sent: Span) -> list[Span]:
+    """The sentence's dates and times, adjacent ones as one ("early yesterday" + "evening")."""
+    out: list[Span] = []
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if out and out[-1].end == ent.start:
+            out[-1] = sent.doc[out[-1].start:ent.end]
+        else:
+            out.append(ent)
+    return [e for e in out if not is_duration(e)]
+
+
+#: Words that send a journey towards a place the meeting may be in: "left for Tokyo".
+_TOWARDS = frozenset({"for", "to", "into"})
+
+
+def _participant_journeys(sent: Span, trigger: Token) -> list[tuple[Span, Token, bool]]:
+    """Dated journeys told in a relative clause on a participant ("X, who left Tokyo
+    yesterday, held talks with Y"), each with its verb and whether it leaves the place of the
+    meeting (a return home, a departure from somewhere) rather than goes towards one."""
+    clause = clause_verb(trigger)
+    out = []
+    for ent in _times(sent):
+        host = host_of(ent)
+        if host.dep_ != "relcl" or not is_journey(host) or host.head not in clause.subtree \
+                or trigger in host.subtree or not (host.head.ent_type_ == "PERSON"
+                                                   or host.head.pos_ == "PROPN"):
+            continue
+        lemma = host.lemma_.casefold()
+        words = {c.lower_ for c in host.children if c.dep_ in ("prep", "advmod", "prt")}
+        away = "home" in words or lemma in ("leave", "depart", "return") \
+            and not words & _TOWARDS
+        out.append((ent, host, away))
+    return out
+
+
+def _participant_span(ent: Span, host: Token, away: bool, days: int, status: str,
+                      published: date) -> DateSpan | None:
+    """What a participant's journey says of the meeting: it ends the visit the meeting was in
+    when it leaves (or when the meeting was held before a journey still ahead), and starts it
+    otherwise. The journey's day is read in the journey's own tense, not the meeting's."""
+    tense = clause_tense(host)
+    trip = _days(ent.text, ent, published, "happened" if tense else "planned", tense)
+    if trip is None or trip.start is None or trip.end is None:
+        return None
+    before = away or (status == "happened" and trip.start > published)
+    return _apply(trip, "before" if before else "after", days, status, published)
+
+
+def _journeys(sent: Span, trigger: Token) -> list[tuple[Span, str]]:
+    """Dated journeys and clauses around the meeting, with what they are to it: "leaves on
+    Monday for talks", "will travel on May 3 ... and will meet", "before flying home the same
+    day", "a week-long visit from April 29 ... and hold talks"."""
+    out = []
+    clause = clause_verb(trigger)
+    for ent in _times(sent):
+        host = host_of(ent)
+        how = _related(host, trigger) if _journey(host) else None
+        if how is not None:
+            role = _role(ent, trigger)
+            out.append((ent, role if how == "after" else "before"))
+        elif host.dep_ == "pcomp" and host.head.head in (clause, trigger) \
+                and host.head.lower_ in ("before", "after") and is_journey(host):
+            # "met X before flying home the same day", "talks after arriving on Monday"; a
+            # clause of another kind ("after importing it last year") bounds no visit.
+            out.append((ent, "before" if host.head.lower_ == "before" else "after"))
+    return out
+
+
+def _meet(a: DateSpan | None, b: DateSpan | None) -> DateSpan | None:
+    """The days both spans allow, or None when they do not overlap."""
+    if a is None or b is None or a.start is None or a.end is None or b.start is None \
+            or b.end is None:
+        return None
+    start, end = max(a.start, b.start), min(a.end, b.end)
+    return DateSpan(start, end, precision_of(start, end)) if start <= end else None
+
+
+def report_span(sent: Span, trigger: Token, time: str | None, published: date | None,
+                status: str) -> DateSpan | None:
+    """The days a meeting report can be about, from the time attached to the meeting
+    (``time``, as :func:`kg.extract.timeplace.timex.attached_time` found it), the journeys and
+    clauses around it, the publication date and the report's status."""
+    if published is None:
+        return None
+    past = clause_tense(trigger)
+    days = duration_days(trigger)
+    if time and status == "happened" and ongoing(trigger):
+        # "X is meeting Y on Wednesday": the present progressive with a time is an
+        # arrangement ahead, read forward whatever status the clause was given.
+        status = "planned"
+    attached = None
+    if time:
+        ent = _entity(sent, time, trigger)
+        role = _role(ent, trigger) if ent is not None else "at"
+        attached = _apply(_days(time, ent, published, status, past), role, days, status,
+                          published)
+    around = [_apply(_days(ent.text, ent, published, status, past), role, days, status,
+                     published) for ent, role in _journeys(sent, trigger)]
+    around += [_participant_span(ent, host, away, days, status, published)
+               for ent, host, away in _participant_journeys(sent, trigger)]
+    spans = [s for s in (attached, *around)
+             if s is not None and s.start is not None and s.end is not None]
+    if spans:
+        # Each says something of the meeting: the days all allow, or the first one (the
+        # meeting's own time before a journey's) when they disagree.
+        best = spans[0]
+        for other in spans[1:]:
+            best = _meet(best, other) or best
+        return best
+    if time:
+        return attached
+    when = _when_time(sent, trigger)
+    if when is not None:
+        # "an accord reached last year ... when they met": the meeting is on the accord's days.
+        return _apply(_days(when.text, when, published, status, clause_tense(when.root)), "at",
+                      days, status, published)
+    text = sole_date(sent)
+    if text is not None and not any(
+            (_journey(_dated(e)) or _other_meeting(_dated(e), trigger))
+            and _dated(e).i != trigger.i or _names_thing(e, trigger)
+            or _content_clause(host_of(e), trigger)
+            for e in _times(sent) if text in e.text):
+        # The one date of the sentence, unless it dates a journey the meeting is not part of
+        # ("after talks ... ahead of her visit next week", "a state visit beginning on June
+        # 2"), another meeting ("a gathering to prepare next week's conference") or another
+        # thing ("in view of the January accord", "last year's treaty"), or what was agreed
+        # at the meeting ("agreed at a meeting to sign the accord on June 2"), or is past for a
+        # planned meeting
+        # ("will hold talks during the visit, his first since he took office in June 2020").
+        # (A held one dated ahead stays: "happened" is also what an unmarked report gets, and
+        # "an April 5-6 summit" in a March story is this April's.)
+        span = _apply(resolve_span(text, published, status, past), "at", days, status,
+                      published)
+        if span is None or span.end is None or not (status == "planned"
+                                                    and span.end < published):
+            return span
+    fresh = fresh_span(sent, trigger, published) if status == "happened" else None
+    return fresh or resolve_span(None, published, status, past)
+
+
+def _dated(ent: Span) -> Token:
+    """What a time expression dates: the word it modifies, or the noun a participle of that
+    word describes ("a state visit beginning on June 2", "the trip planned for May": the
+    visit, the trip).
+
+    >>> from kg.extract.pipeline import load_nlp
+    >>> doc = load_nlp()("They arranged a state visit beginning on June 2.")
+    >>> _dated(next(e for e in doc.ents if e.label_ == "DATE")).text
+    'visit'
+    """
+    host = host_of(ent)
+    while host.dep_ == "acl" and host.pos_ == "VERB" and host.head.pos_ in ("NOUN", "PROPN"):
+        host = host.head
+    return host
+
+
+def _content_clause(host: Token, trigger: Token) -> bool:
+    """Whether ``host`` is the verb of what was decided, agreed or said at the meeting
+    ("agreed at a meeting to sign the accord on June 2"): a clause governed by the verb the
+    meeting is the setting of, whose own time it is. The meeting as that verb's subject is
+    not a setting: "talks are expected to begin in July" dates the talks."""
+    verb = clause_verb(trigger)
+    setting = trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" \
+        and trigger.head.head.i == verb.i
+    return setting and host.pos_ in ("VERB", "AUX") and host.i != verb.i \
+        and host.dep_ in ("xcomp", "ccomp") and host.head.i == verb.i
+
+
+def _when_time(sent: Span, trigger: Token) -> Span | None:
+    """The date of what a meeting told in a "when" clause happened with: the date that
+    modifies the verb the clause hangs on ("an accord reached in May ... when they met")."""
+    verb = clause_verb(trigger)
+    if verb.dep_ != "advcl" or not any(c.lower_ == "when" and c.dep_ in ("advmod", "mark")
+                                       for c in verb.children):
+        return None
+    for e in _times(sent):
+        head = e.root.head
+        if e.label_ == "DATE" and (head.i == verb.head.i or head.dep_ == "prep"
+                                   and head.lower_ in ("in", "on", "at")
+                                   and head.head.i == verb.head.i):
+            return e
+    return None
+
+
+def _other_meeting(host: Token, trigger: Token) -> bool:
+    """Whether ``host`` is another meeting noun, inside the report's own meeting phrase ("a
+    gathering held to prepare for next week's meetings"); a meeting noun beside it ("at a
+    meeting today, also attended by X") is the same meeting."""
+    return host.i != trigger.i and host.pos_ == "NOUN" \
+        and host.lemma_.casefold() in NOUN_TRIGGERS and trigger.is_ancestor(host)
+
+
+def _names_thing(ent: Span, trigger: Token) -> bool:
+    """Whether ``ent`` is a modifier of a noun that is not a meeting ("the January accord",
+    "last year's treaty"): it dates that thing."""
+    head = ent.root.head
+    return ent.root.dep_ in ("compound", "nmod", "poss", "amod") and head.pos_ == "NOUN" \
+        and head.i != trigger.i and head.lemma_.casefold() not in NOUN_TRIGGERS
