@@ -36,8 +36,7 @@ the same from article files, with the spaCy pipeline):
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from kg.lazy import lazy_getattr
 
 __version__ = "0.1.0"
 
@@ -72,10 +71,4 @@ _MODULES = {
 
 __all__ = ["__version__", *_EXPORTS, "export"]
 
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    if name in _MODULES:
-        return importlib.import_module(_MODULES[name])
-    raise AttributeError(f"module 'kg' has no attribute {name!r}")
+__getattr__ = lazy_getattr("kg", _EXPORTS, _MODULES)

@@ -87,8 +87,8 @@ def test_without_the_count_the_same_talks_are_one_meeting(nlp):
         "Negotiations between Canada and Japan have continued without success since 1979.",
         "Acme Corp is continuing to negotiate with the Valorian Workers Union.",
         "Acme Corp said negotiations with Valoria Mining Corp have reached an advanced stage.",
-        "Acme Corp said it will be continuing its talks with Valoria Mining Corp.",
-        "Acme Corp and Valoria Mining Corp are continuing to meet to explore alternatives.",
+        "Acme Corp said it would be continuing the talks with Valoria Mining Corp.",
+        "Acme Corp and Valoria Mining Corp are continuing to meet to weigh a joint bid.",
     ],
 )
 def test_negotiations_told_only_as_going_on_are_no_meeting(nlp, text):
