@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["conjuncts", "deal_partners", "first_conjunct", "objects_of"]
+__all__ = ["clause_verb", "conjuncts", "deal_partners", "first_conjunct", "objects_of"]
 
 
 def first_conjunct(tok: Token) -> Token:
@@ -77,3 +77,14 @@ def conjuncts(tok: Token) -> list[Token]:
             continue
         out.append(t)
     return out
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb of ``tok``'s clause: ``tok`` itself when it is one, else the first verb above it
+    within four steps (a meeting noun's or a name's clause), else the word reached there."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur

@@ -30,7 +30,7 @@ from kg.extract.gazetteer import (
     title_words,
 )
 from kg.extract.meeting_words import NOUN_TRIGGERS, VERB_TRIGGERS
-from kg.extract.walks import first_conjunct
+from kg.extract.walks import clause_verb, first_conjunct
 from kg.model import EntityType, Mention
 
 __all__ = [
@@ -67,15 +67,6 @@ def _compatible(b: NameBuilder, m: PersonMention, gender: str) -> bool:
     return known is None or known == gender
 
 
-def _clause_verb(tok: Token) -> Token:
-    cur = tok
-    for _ in range(4):
-        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
-            return cur
-        cur = cur.head
-    return cur
-
-
 def _same_verb(a: Token, b: Token) -> bool:
     """Whether ``a`` (a name) and the pronoun ``b`` are co-arguments of one verb: then
     "him" cannot be ``a`` ("Putin met him", "X held talks with him")."""
@@ -85,7 +76,7 @@ def _same_verb(a: Token, b: Token) -> bool:
         return True
     if a.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    verb = _clause_verb(b)
+    verb = clause_verb(b)
     # "Putin agreed to meet him": the subject of "agreed" is the one who meets, unless an
     # object of its own is ("Putin asked Ruiz to meet him": Ruiz meets him).
     while verb.dep_ == "xcomp" and verb.head.i != a.head.i and not _has_object(verb.head):

@@ -35,7 +35,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRIP_NOUNS
 from kg.extract.meeting_words import NOUN_TRIGGERS
-from kg.extract.timeplace.recency import NOT_PURPOSE, clause_verb, fresh_span, ongoing
+from kg.extract.timeplace.recency import NOT_PURPOSE, fresh_span, ongoing
 from kg.extract.timeplace.timex import host_of, is_duration, is_journey
 from kg.extract.timeplace.when import (
     clause_tense,
@@ -46,6 +46,7 @@ from kg.extract.timeplace.when import (
     week_back,
     week_of,
 )
+from kg.extract.walks import clause_verb
 from kg.model import DateSpan
 
 __all__ = ["report_span", "duration_days", "VISIT_DAYS", "SEVERAL_DAYS"]

@@ -38,10 +38,10 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from kg.extract.walks import first_conjunct
+from kg.extract.walks import clause_verb, first_conjunct
 from kg.model import DateSpan
 
-__all__ = ["fresh_span", "ongoing", "clause_verb", "said_at", "NOT_PURPOSE", "LEAD_DAYS"]
+__all__ = ["fresh_span", "ongoing", "said_at", "NOT_PURPOSE", "LEAD_DAYS"]
 
 #: How many days before the story a meeting its lead tells with no day may be: a week, so a
 #: meeting of the weekend before a Monday story, or of a trip's first days, is inside.
@@ -78,16 +78,6 @@ _REPORT = _SAY | {"add", "state", "confirm", "report", "disclose"}
 #: Marks of a clause that happens while, or just before, the statement it hangs on: "as they
 #: ended the talks, X said", "X told reporters after he had met Y".
 _WHILE = frozenset({"as", "while", "after"})
-
-
-def clause_verb(trigger: Token) -> Token:
-    """The verb of the meeting's clause: the trigger itself, or the verb its noun hangs on."""
-    cur = trigger
-    for _ in range(4):
-        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
-            return cur
-        cur = cur.head
-    return cur
 
 
 def ongoing(trigger: Token) -> bool:
