@@ -13,8 +13,7 @@ from pathlib import Path
 
 import psutil
 
-__all__ = ["DEFAULT_CORPUS", "read_records", "write_subset", "TreeRSS", "rss_mb", "say", "day",
-           "disk_bytes"]
+__all__ = ["DEFAULT_CORPUS", "read_records", "write_subset", "TreeRSS", "rss_mb", "say", "day"]
 
 #: Research-only corpus: benchmarks read it in place and never copy it into the repo.
 DEFAULT_CORPUS = str(
@@ -34,20 +33,6 @@ def day(v: object) -> date | None:
     (datetime.date(1987, 4, 29), None)
     """
     return date.fromisoformat(str(v)[:10]) if v is not None else None
-
-
-def disk_bytes(folder: Path) -> int:
-    """Bytes of the files under ``folder``, each file once: a store's snapshots hard-link the
-    live files, and counting every link would double the store."""
-    seen: set[tuple[int, int]] = set()
-    total = 0
-    for f in folder.rglob("*"):
-        if f.is_file():
-            st = f.stat()
-            if (st.st_dev, st.st_ino) not in seen:
-                seen.add((st.st_dev, st.st_ino))
-                total += st.st_size
-    return total
 
 
 def read_records(path: str, limit: int | None = None) -> Iterator[dict]:

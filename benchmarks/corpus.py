@@ -18,7 +18,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import DEFAULT_CORPUS, TreeRSS, disk_bytes, read_records, write_subset  # noqa: E402
+from _common import DEFAULT_CORPUS, TreeRSS, read_records, write_subset  # noqa: E402
+
+from kg.info import disk_size  # noqa: E402
 
 KG = str(Path(sys.executable).with_name("kg"))
 
@@ -45,7 +47,7 @@ def main() -> None:
             out, _ = proc.communicate()
         wall = time.perf_counter() - t0
         print(out.strip())  # noqa: T201
-        size = disk_bytes(store) / 1e6
+        size = (disk_size(store) or 0) / 1e6
     est = wall * total / n
     print(  # noqa: T201
         f"corpus: articles={n}/{total} jobs={args.jobs} wall={wall:.1f}s "

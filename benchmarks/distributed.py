@@ -29,7 +29,8 @@ assert _spec and _spec.loader
 _common = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_common)
 DEFAULT_CORPUS, write_subset = _common.DEFAULT_CORPUS, _common.write_subset
-disk_bytes = _common.disk_bytes
+
+from kg.info import disk_size  # noqa: E402
 
 
 def _cpu() -> float:
@@ -95,7 +96,7 @@ def main() -> None:
             ox.replace_article(g)
         ox.close()
         t_ox = time.perf_counter() - t0
-        size = disk_bytes(Path(tmp) / "ox")
+        size = disk_size(Path(tmp) / "ox") or 0
         print(f"oxigraph store: {size / 1e6:.1f} MB for {triples} triples = "  # noqa: T201
               f"{size / triples:.0f} bytes/triple ({triples / len(graphs):.0f} triples/article)")
         try:

@@ -39,6 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import day, say  # noqa: E402
 
+from kg.events.cluster import days_apart  # noqa: E402
+
 GOLD = Path(__file__).resolve().parent / "data" / "meeting-events.json"
 
 #: Each event with its attendees' labels, dates, status and reports.
@@ -99,10 +101,6 @@ class _Event:
                 for w in n.casefold().split()}
 
 
-def _gap(a: tuple[date, date], b: tuple[date, date]) -> int:
-    return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
-
-
 def validation_filter(gold: dict) -> tuple[set[frozenset[str]], set[str]]:
     """The validation split's pairs (surnames) and every article holding one of its reports
     or one of its pairs' non-meetings: what the audit leaves out."""
@@ -152,7 +150,7 @@ def audit(events: list[_Event], reports: dict, places: dict[str, str], days: int
             da, db = a.days(), b.days()
             if da is None or db is None or (a.iri, b.iri) in splits:
                 continue
-            gap = _gap(da, db)
+            gap = days_apart(da, db)
             if gap <= days:
                 splits[(a.iri, b.iri)] = (f"within {days} days", a, b)
             elif gap <= place_days and a.place and b.place and \
@@ -163,7 +161,7 @@ def audit(events: list[_Event], reports: dict, places: dict[str, str], days: int
         reps = [reports[r] for r in e.reports if r in reports]
         told = [(r.span.start, r.span.end) for r in reps if r.bounded]
         where = {places[r].casefold() for r in e.reports if r in places}
-        if any(_gap(x, y) > spread for x, y in combinations(told, 2)):
+        if any(days_apart(x, y) > spread for x, y in combinations(told, 2)):
             merges.append((f"report dates over {spread} days apart", e))
         elif len(where) > 1:
             merges.append(("reports name different places", e))

@@ -36,7 +36,7 @@ from datetime import date, timedelta
 from kg.extract.timeplace.when import precision_of
 from kg.model import DateSpan
 
-__all__ = ["Report", "Event", "cluster_reports", "event_of", "reconcile_status",
+__all__ = ["Report", "Event", "cluster_reports", "days_apart", "event_of", "reconcile_status",
            "HAPPENED_WINDOW", "PLANNED_WINDOW", "HELD_RECENCY", "PLANNED_RECENCY"]
 
 #: How far before its publication an undated report of a held meeting may reach.
@@ -125,7 +125,12 @@ def _overlap(a: tuple[date, date], lo: date, hi: date) -> bool:
     return a[0] <= hi + _SLACK and lo - _SLACK <= a[1]
 
 
-def _gap(a: tuple[date, date], b: tuple[date, date]) -> int:
+def days_apart(a: tuple[date, date], b: tuple[date, date]) -> int:
+    """Days between two intervals (first, last day), 0 when they overlap or touch.
+
+    >>> days_apart((date(1987, 4, 1), date(1987, 4, 2)), (date(1987, 4, 9), date(1987, 4, 9)))
+    7
+    """
     return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
 
 
@@ -158,7 +163,7 @@ def _core(g: _Group) -> tuple[date, date]:
     agreed = [s for s in spans if s[0] <= best <= s[1]]
     lo, hi = max(s[0] for s in agreed), min(s[1] for s in agreed)
     for s in spans:
-        if s[2] == "day" and s not in agreed and _gap((s[0], s[1]), (lo, hi)) <= _COVER:
+        if s[2] == "day" and s not in agreed and days_apart((s[0], s[1]), (lo, hi)) <= _COVER:
             lo, hi = min(lo, s[0]), max(hi, s[1])
     return lo, hi
 
@@ -211,7 +216,7 @@ def cluster_reports(reports: Iterable[Report], tables: bool = False) -> list[Eve
                 and not (r.place and g.places() and r.place not in g.places())
                 and (not tables or _same_table(r, g))]
         if fits:
-            g = min(fits, key=lambda g: (_gap(anchor, _core(g)), g.lo))
+            g = min(fits, key=lambda g: (days_apart(anchor, _core(g)), g.lo))
             g.members.append(r)
             if r.bounded:
                 g.lo, g.hi = min(g.lo, w[0]), max(g.hi, w[1])

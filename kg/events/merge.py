@@ -33,9 +33,9 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from kg.events.cluster import Event, Report, event_of
+from kg.events.cluster import Event, Report, days_apart, event_of
 
-__all__ = ["MeetingEvent", "merge_pair_events", "pairs_of", "APART"]
+__all__ = ["MeetingEvent", "merge_pair_events", "pairs_of"]
 
 Pair = tuple[str, str]
 
@@ -76,6 +76,8 @@ def merge_pair_events(per_pair: Mapping[Pair, Sequence[Event]],
     """
     nodes = [(pair, ev) for pair in sorted(per_pair) for ev in per_pair[pair]]
     parent = list(range(len(nodes)))
+    # Each root's nodes, kept through the unions, so a meeting's days read only its own.
+    members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -86,20 +88,22 @@ def merge_pair_events(per_pair: Mapping[Pair, Sequence[Event]],
     def union(i: int, j: int) -> None:
         a, b = root(i), root(j)
         if a != b:
-            parent[max(a, b)] = min(a, b)
+            lo, hi = min(a, b), max(a, b)
+            parent[hi] = lo
+            members[lo] += members.pop(hi)
 
     holder: dict[str, list[int]] = defaultdict(list)
     for i, (_, ev) in enumerate(nodes):
         for r in ev.reports:
             holder[r].append(i)
-    undated = sorted(r for r in holder if r in reports and not reports[r].bounded)
+    undated = {r for r in holder if r in reports and not reports[r].bounded}
     for r, held in holder.items():
         if r not in undated:
             for i in held[1:]:
                 union(held[0], i)
     dropped: dict[int, set[str]] = defaultdict(set)
-    for r in undated:
-        for i in _place(reports[r], holder[r], nodes, root, union, reports):
+    for r in sorted(undated):
+        for i in _place(reports[r], holder[r], nodes, root, union, members, reports):
             dropped[i].add(r)
     groups: dict[int, list[int]] = {}
     for i in range(len(nodes)):
@@ -107,12 +111,12 @@ def merge_pair_events(per_pair: Mapping[Pair, Sequence[Event]],
         if kept:
             groups.setdefault(root(i), []).append(i)
     out = []
-    for members in groups.values():
-        people = tuple(sorted({p for i in members for p in nodes[i][0]}))
-        if len(members) == 1 and not dropped.get(members[0]):
-            out.append(MeetingEvent(people, nodes[members[0]][1]))
+    for group in groups.values():
+        people = tuple(sorted({p for i in group for p in nodes[i][0]}))
+        if len(group) == 1 and not dropped.get(group[0]):
+            out.append(MeetingEvent(people, nodes[group[0]][1]))
             continue
-        iris = dict.fromkeys(r for i in members for r in nodes[i][1].reports
+        iris = dict.fromkeys(r for i in group for r in nodes[i][1].reports
                              if r not in dropped.get(i, ()))
         out.append(MeetingEvent(people, event_of(reports[r] for r in iris)))
     return sorted(out, key=lambda m: (m.participants, m.event.reports))
@@ -120,7 +124,7 @@ def merge_pair_events(per_pair: Mapping[Pair, Sequence[Event]],
 
 def _place(rep: Report, held: list[int], nodes: Sequence[tuple[Pair, Event]],
            root: Callable[[int], int], union: Callable[[int, int], None],
-           reports: Mapping[str, Report]) -> list[int]:
+           members: Mapping[int, list[int]], reports: Mapping[str, Report]) -> list[int]:
     """Join the meetings holding ``rep``, a report with no days of its own, where their days
     agree; return the events (node indices) it must leave, in meetings whose days do not."""
     comps: dict[int, list[int]] = defaultdict(list)
@@ -128,12 +132,12 @@ def _place(rep: Report, held: list[int], nodes: Sequence[tuple[Pair, Event]],
         comps[root(i)].append(i)
     if len(comps) == 1:
         return []
-    days = {c: _days(c, nodes, root, reports) for c in comps}
+    days = {c: _days(members[c], nodes, reports) for c in comps}
     pub = rep.published
 
     def fit(c: int) -> tuple[int, int, int]:
         d = days[c]
-        return -len(comps[c]), _gap((pub, pub), d) if pub and d else 0, c
+        return -len(comps[c]), days_apart((pub, pub), d) if pub and d else 0, c
 
     best = min(comps, key=fit)
     leave = []
@@ -141,27 +145,23 @@ def _place(rep: Report, held: list[int], nodes: Sequence[tuple[Pair, Event]],
         here, there = days[c], days[best]
         if c == best:
             continue
-        if here is None or there is None or _gap(here, there) <= APART:
+        if here is None or there is None or days_apart(here, there) <= APART:
             union(c, best)
             best = root(best)
-            days[best] = _days(best, nodes, root, reports)
+            days[best] = _days(members[best], nodes, reports)
         else:
             leave += comps[c]
     return leave
 
 
-def _days(c: int, nodes: Sequence[tuple[Pair, Event]], root: Callable[[int], int],
-          reports: Mapping[str, Report]
-          ) -> tuple[date, date] | None:
-    """The days the dated reports of the meeting ``c`` (a union-find root) agree on, or None
-    when none of its reports tells days of its own."""
-    dated = {r for i, (_, ev) in enumerate(nodes) if root(i) == c for r in ev.reports
+def _days(group: list[int], nodes: Sequence[tuple[Pair, Event]],
+          reports: Mapping[str, Report]) -> tuple[date, date] | None:
+    """The days the dated reports of one meeting (its ``group`` of node indices) agree on, or
+    None when none of its reports tells days of its own."""
+    dated = {r for i in group for r in nodes[i][1].reports
              if r in reports and reports[r].bounded}
     if not dated:
         return None
     span = event_of(reports[r] for r in sorted(dated)).span
     return (span.start, span.end) if span.start and span.end else None
 
-
-def _gap(a: tuple[date, date], b: tuple[date, date]) -> int:
-    return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
