@@ -5,17 +5,13 @@ days of talks") standing where the series stands. Sentences written for these te
 from __future__ import annotations
 
 import pytest
-from meeting_helpers import meetings
+from meeting_helpers import pairs
 
 from kg.extract.meetings.trigger_syntax import ORDINALS, looked_through
 
 pytestmark = pytest.mark.model
 
 NOVAK_MORAVEC = frozenset({"Peter Novak", "Anna Moravec"})
-
-
-def pairs(nlp, text):
-    return {m.names for m in meetings(nlp, text)}
 
 
 @pytest.mark.parametrize("text", [

@@ -195,10 +195,10 @@ def _apply(span: DateSpan | None, role: str, days: int, status: str,
             start = published  # a planned meeting is still ahead when it is reported
         elif status == "happened" and start <= published < end:
             end = published
-    elif role == "end" and start == end:
-        start = end - timedelta(days=(days if days > 1 else SEVERAL_DAYS) - 1)
-    elif role == "start" and start == end:
-        end = start + timedelta(days=(days if days > 1 else SEVERAL_DAYS) - 1)
+    elif role in ("start", "end") and start == end:
+        # told to open or to end on a day: its length if told, else SEVERAL_DAYS
+        length = timedelta(days=(days if days > 1 else SEVERAL_DAYS) - 1)
+        start, end = (end - length, end) if role == "end" else (start, start + length)
     elif role == "at" and start == end:
         end = start + timedelta(days=days - 1)
     else:

@@ -48,7 +48,7 @@ from kg.extract.timeplace.timex import (
 from kg.extract.timeplace.when import resolve_span
 from kg.model import DateSpan, Meeting, MeetingStatus
 
-__all__ = ["dated_again", "dated_meeting_noun", "referred_date", "told_again", "REACH",
+__all__ = ["dated_again", "dated_meeting_noun", "referred_mention", "told_again", "REACH",
            "AHEAD"]
 
 #: How many sentences back the first telling of the meeting may be (a wire story's
@@ -122,26 +122,19 @@ def _meeting_word(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and lemma in NOUN_TRIGGERS or tok.pos_ == "VERB" and lemma == "meet"
 
 
-def referred_date(sents: list[Span], si: int, trigger: str) -> Span | None:
-    """The date of the meeting a definite meeting noun of sentence ``si`` ("at the meeting")
-    refers back to: the one meeting word of the nearest earlier sentence, up to :data:`REACH`
-    back, that has a meeting word at all, when that word has a date of its own ("a meeting
-    of the negotiators next week ... represented at the meeting"). None otherwise.
+def referred_mention(sents: list[Span], si: int, trigger: str) -> tuple[int, Token] | None:
+    """The sentence and meeting word a definite meeting noun of sentence ``si`` ("at the
+    meeting") refers back to: the one meeting word of the nearest earlier sentence, up to
+    :data:`REACH` back, that has a meeting word at all. The noun may be the trigger or, for a
+    meeting read off the verb it hangs on, that verb's subject or object ("the meeting
+    involved delegates from X and Y"). None when there is no such word.
 
     >>> from kg.extract.pipeline import load_nlp
     >>> doc = load_nlp()("Farm ministers will meet next week. Ann Lee attends the meeting.")
-    >>> referred_date(list(doc.sents), 1, "meeting").text
-    'next week'
+    >>> prev, word = referred_mention(list(doc.sents), 1, "meeting")
+    >>> prev, word.text, _own_time(word).text
+    (0, 'meet', 'next week')
     """
-    found = referred_mention(sents, si, trigger)
-    return _own_time(found[1]) if found is not None else None
-
-
-def referred_mention(sents: list[Span], si: int, trigger: str) -> tuple[int, Token] | None:
-    """The sentence and meeting word a definite meeting noun of sentence ``si`` refers back
-    to (as :func:`referred_date` reads it); the noun may be the trigger or, for a meeting
-    read off the verb it hangs on, that verb's subject or object ("the meeting involved
-    delegates from X and Y")."""
     words = [t for t in sents[si] if t.text == trigger and _meeting_word(t)]
     if not words:
         words = [c for t in sents[si] if t.text == trigger and t.pos_ in ("VERB", "AUX")

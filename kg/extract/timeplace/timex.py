@@ -165,7 +165,7 @@ def _when_said(ent: Span) -> bool:
     >>> [_when_said(e) for e in doc.ents if e.label_ == "DATE"]
     [True, False]
     """
-    host = ent.root.head.head if ent.root.dep_ == "pobj" else ent.root.head
+    host = host_of(ent)
     if host.dep_ != "ccomp" or host.head.i > ent.start or any(
             c.dep_ == "mark" and c.i < ent.start for c in host.children):
         return False  # ("said that on Monday she met Y": inside the reported clause)
