@@ -108,7 +108,8 @@ def session_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],
             continue
         for trig in sent:
             body = _session_body(trig, p, index)
-            if body is None and si not in covered and (not excluded(trig) or acts_as_subject(trig)):
+            if body is None and si not in covered and _gathering_word(trig) \
+                    and (not excluded(trig) or acts_as_subject(trig)):
                 found_here = _gathered(doc, index, p, sents, si, trig, paired)
                 out += found_here
                 if found_here:
@@ -134,6 +135,14 @@ def session_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],
     return out
 
 
+def _gathering_word(trig: Token) -> bool:
+    """Whether ``trig`` may tell a group's meeting: a session verb, or a session noun used as
+    one ("Exports of coffee producers" names no meeting)."""
+    lemma = trig.lemma_.casefold()
+    return trig.pos_ == "VERB" and lemma in SESSION_VERBS \
+        or trig.pos_ == "NOUN" and lemma in SESSION_NOUNS and is_session(trig)
+
+
 def _gathered(doc: Doc, index: EntityIndex, p: Parties, sents: list[Span], si: int,
               trig: Token, paired: set[frozenset[str]]) -> list[Meeting]:
     """A meeting of an unnamed group ("a meeting of coffee producers", "exporting countries
@@ -141,8 +150,7 @@ def _gathered(doc: Doc, index: EntityIndex, p: Parties, sents: list[Span], si: i
     "the producers include A, B and C"): with a named host ("Y will host a meeting of ..."),
     one meeting of the host with each (the guide's star); else one joint meeting of up to
     four, a larger one paired with the first named."""
-    found = group_session(trig, p, index, SESSION_VERBS) \
-        if trig.pos_ == "VERB" or is_session(trig) else None
+    found = group_session(trig, p, index, SESSION_VERBS)
     if found is None:
         return []
     hosts, group = found
