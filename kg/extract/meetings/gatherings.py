@@ -23,6 +23,7 @@ from spacy.tokens import Token
 from kg.extract.index import EntityIndex
 from kg.extract.meeting_words import SAY
 from kg.extract.meetings.parties import Parties
+from kg.extract.meetings.presence import Told
 from kg.extract.meetings.status import is_hypothetical
 from kg.extract.meetings.trigger_syntax import governor
 from kg.model import EntityType, MeetingStatus
@@ -35,8 +36,7 @@ GROUP_NOUNS = frozenset({"producer", "exporter", "importer", "consumer", "countr
                          "state", "negotiator", "government"})
 #: The largest joint meeting the guide writes as one line; a larger one pairs with the first.
 _JOINT = 4
-#: A party told as coming, and the status its own clause gives (None: the meeting's).
-_Told = tuple[str, MeetingStatus | None]
+#: The parties of one meeting, and the status its own clause gives (None: the meeting's).
 _Pair = tuple[tuple[str, ...], MeetingStatus | None]
 
 
@@ -92,7 +92,7 @@ def _reported(trig: Token) -> bool:
     return top.dep_ == "ROOT" and not is_hypothetical(top) and not is_hypothetical(trig)
 
 
-def gathered_pairs(hosts: list[str], told: list[_Told], host_status: MeetingStatus | None,
+def gathered_pairs(hosts: list[str], told: list[Told], host_status: MeetingStatus | None,
                    same: Callable[[str, str], bool] = lambda a, b: a == b) -> list[_Pair]:
     """The meetings of a group's meeting: with one host, the host with each party told as
     coming (dated by the host's clause, ``host_status``) or as not coming (negated); else

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.entities.swallowed import WEEKDAYS
+
 __all__ = ["is_habitual"]
 
 _HABITUAL_ADV = frozenset({"regularly", "often", "usually", "frequently", "routinely",
@@ -30,8 +32,7 @@ _TALK_NOUNS = frozenset({"talk", "negotiation", "discussion", "consultation"})
 _TALK_VERBS = frozenset({"negotiate", "talk", "discuss", "consult", "bargain", "meet"})
 _GOING_ON = frozenset({"continue", "proceed"})
 _STRETCH = frozenset({"for", "since", "over", "throughout"})
-_DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight", "monday", "tuesday",
-                   "wednesday", "thursday", "friday", "saturday", "sunday"})
+_DAYS = WEEKDAYS | {"today", "yesterday", "tomorrow", "tonight"}
 
 
 def is_habitual(tok: Token) -> bool:

@@ -19,8 +19,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from kg.extract.gazetteer import country_of
-from kg.extract.index import EntityIndex, entity_key
+from kg.extract.entities.nationals import demonym_keys
+from kg.extract.index import EntityIndex
 from kg.extract.meeting_words import ATTEND
 from kg.extract.meetings.parties import Parties
 from kg.extract.meetings.status import clause_status, is_hypothetical
@@ -148,8 +148,7 @@ def delegation_of(tok: Token, p: Parties, index: EntityIndex) -> list[str]:
             for g in c.children if g.dep_ == "pobj" for k in p.expand(g)]
     for w in (c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")):
         # "the Indian delegation" is often one group entity: its adjective names the country.
-        name = country_of(w.text)
-        keys += p.of_token(w) + ([entity_key(name, EntityType.COUNTRY)] if name else [])
+        keys += p.of_token(w) + demonym_keys(index, w)
     return [k for k in dict.fromkeys(keys)
             if (e := index.get(k)) is not None and e.type is EntityType.COUNTRY]
 
