@@ -47,3 +47,25 @@ def test_speaking_to_a_body_meeting(nlp):
 ])
 def test_no_body_conference_meeting(nlp, text):
     assert seen(nlp, text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Keller told an Acme Stock Exchange conference that rates would rise.",
+    "Paul Keller told a Valoria University conference on banking that rates would rise.",
+    "Paul Keller, addressing an export conference of the Valoria Investment Corp., said "
+    "exports would rise.",
+    "Paul Keller said at the Finance Weekly conference here that rates would rise.",
+])
+def test_a_conference_staged_by_a_company_school_or_magazine_is_a_speech(nlp, text):
+    # Its host holds it for an audience; no members of the host meet there.
+    assert seen(nlp, text) == set()
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Anna Moravec told the annual conference of the Valoria Mining Council that prices were "
+     "low.", "Valoria Mining Council"),
+    ("Anna Moravec told the Valorian Oil Producers Association convention that output would "
+     "fall.", "Valorian Oil Producers Association"),
+])
+def test_a_conference_of_a_body_whose_members_meet_is_attended(nlp, text, body):
+    assert seen(nlp, text) == {(frozenset({"Anna Moravec", body}), "happened")}

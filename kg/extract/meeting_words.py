@@ -14,7 +14,8 @@ __all__ = ["VERB_TRIGGERS", "NOUN_TRIGGERS", "LIGHT_VERBS", "ATTEND", "NEEDS_WIT
            "TALK_MEDIA", "RECIPROCAL", "CONTEXT_PREPS", "SETTING", "BEFORE_AFTER", "OCCASIONS",
            "HELD", "SAY", "PRESENCE", "TAKE_PART", "TOPIC", "DELEGATIONS", "ALONE", "SPEAK_TO",
            "MOTION", "TELL", "DEAL_WITH", "GET_FROM", "APPEARANCES", "HOSPITALITY_NOUNS",
-           "CALL_NOUNS", "COME_TOGETHER", "JOINT_NOUNS", "AMONG", "PRESUPPOSED", "BODY_SESSIONS"]
+           "CALL_NOUNS", "COME_TOGETHER", "JOINT_NOUNS", "AMONG", "PRESUPPOSED", "BODY_SESSIONS",
+           "MEMBER_BODIES"]
 
 VERB_TRIGGERS = frozenset(
     {"meet", "confer", "negotiate", "talk", "chat", "host", "receive", "visit", "sit", "call",
@@ -28,6 +29,18 @@ NOUN_TRIGGERS = frozenset(
 #: the annual conference of X", "at the X convention"; a news conference, or one no body holds,
 #: is none.
 BODY_SESSIONS = frozenset({"conference", "convention"})
+#: Words of a body's name that say its members meet as it ("Association", "Council",
+#: "Organisation"): its conference is their session, and one who addresses it attends it. A
+#: conference a company, a university, an exchange or a magazine holds is one it stages for
+#: an audience: no meeting with its host.
+MEMBER_BODIES = frozenset(
+    {"association", "associations", "federation", "confederation", "council", "union",
+     "unions", "organisation", "organization", "community", "conference", "league", "society",
+     "group", "committee", "commission", "club", "countries", "nations", "forum", "agreement",
+     "alliance", "chamber", "institute", "party", "congress", "assembly", "parliament",
+     "cooperation", "co-operation", "movement", "fund", "caucus", "guild", "producers",
+     "exporters", "importers", "states"}
+)
 #: Verbs whose subject takes part in the meeting their object names.
 LIGHT_VERBS = frozenset(
     {"hold", "have", "begin", "start", "resume", "open", "conduct", "continue", "attend",

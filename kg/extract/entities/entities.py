@@ -245,6 +245,21 @@ def _acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
+def _other_club(acronym: str, long: str) -> bool:
+    """Whether ``acronym`` is a club of countries that ``long`` does not name: its initials
+    fit by chance ("EC" and the European Commission), the gazetteer says what it stands for.
+
+    >>> _other_club("EC", "European Commission"), _other_club("EC", "EC Commission")
+    (True, True)
+    >>> _other_club("OPEC", "Organization of Petroleum Exporting Countries")
+    False
+    >>> _other_club("ECB", "European Central Bank")
+    False
+    """
+    club = members_of(acronym)
+    return club is not None and members_of(long) != club
+
+
 def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     """Type, name and group the entities of ``doc``; resolve aliases, titles and pronouns."""
     sent_of: dict[int, int] = {}
@@ -256,7 +271,8 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     # though NER took it for a person or left it out.
     # A club of countries written by its acronym ("G8", "NATO") is a body, whatever NER took
     # it for (a person, a product, a place).
-    elsewhere = spelt_elsewhere(spans)
+    elsewhere = {short: long for short, long in spelt_elsewhere(spans).items()
+                 if not _other_club(short, long.text)}
     taken = {i for e in spans for i in range(e.start, e.end)}
     spans = sorted([Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON"
                     and e.text.casefold() in elsewhere or _club(e.text) else e for e in spans]
@@ -329,7 +345,8 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
             if long is not None:  # the name as first written, whatever NER tagged it
                 _add_long_form(b, key, long, sent_of)
                 acronyms.setdefault(bare_name(long.text).casefold(), key)
-            acronyms.setdefault(_acronym(text.split()).casefold(), key)
+            if not _other_club(_acronym(text.split()), text):
+                acronyms.setdefault(_acronym(text.split()).casefold(), key)
             if is_company_name(text):  # "GM" for "General Motors Corp", wires write both
                 acronyms.setdefault(_acronym(text.split()[:-1]).casefold(), key)
             nxt = doc[ent.end : ent.end + 3]

@@ -12,6 +12,7 @@ Parties come from subjects (inherited through "is expected to"), objects, "with"
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import cast
 
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import meeting_words as words
 from kg.extract.entities.companies import not_own, own_meeting
 from kg.extract.entities.employers import without_employers
+from kg.extract.entities.groups import members_of
 from kg.extract.index import EntityIndex
 from kg.extract.meetings.discourse import discourse_meetings
 from kg.extract.meetings.habitual import is_habitual
@@ -196,6 +198,8 @@ class _Finder:
                         and gov.head.lemma_.casefold() in words.SAY:
                     # "X said the strike was settled at a meeting with Y": the speaker.
                     agents += [k for k in p.subjects(gov.head) if p.is_person(k)]
+        if n.lemma_.casefold() in words.BODY_SESSIONS:
+            bodies = [k for k in bodies if self._members_meet(k)]  # not "a Euromoney conference"
         if n.lemma_.casefold() in words.BODY_SESSIONS and not (attend and bodies) \
                 or any(c.lower_ in ("news", "press") for c in n.children):
             return [], anchors, objs, gov  # no named body's conference, or a press conference
@@ -242,6 +246,14 @@ class _Finder:
             return [], anchors, objs, gov
         return [self._session(_merge(agents + between + poss + of + bodies + with_))], \
             anchors, objs, gov
+
+    def _members_meet(self, key: str) -> bool:
+        """Whether the body ``key`` is its members meeting: a club of countries or a name with a
+        word of :data:`~kg.extract.meeting_words.MEMBER_BODIES` ("Petroleum Association")."""
+        e = self.index.get(key)
+        names = [e.label, *e.aliases] if e is not None else [key]
+        return any(members_of(x) is not None or not words.MEMBER_BODIES.isdisjoint(
+            re.split(r"[^\w-]+", x.casefold())) for x in names)
 
     def _session(self, found: tuple[str, ...]) -> tuple[str, ...]:
         """``found``, kept as the body "the meeting" means next when it is one organisation
