@@ -69,3 +69,8 @@ def test_a_conference_staged_by_a_company_school_or_magazine_is_a_speech(nlp, te
 ])
 def test_a_conference_of_a_body_whose_members_meet_is_attended(nlp, text, body):
     assert seen(nlp, text) == {(frozenset({"Anna Moravec", body}), "happened")}
+
+
+def test_a_union_named_by_its_members_holds_a_convention(nlp):
+    assert seen(nlp, "Anna Moravec told the Valorian Auto Workers convention that jobs were "
+                     "safe.") == {(frozenset({"Anna Moravec", "Valorian Auto Workers"}), "happened")}

@@ -38,8 +38,10 @@ MEMBER_BODIES = frozenset(
      "unions", "organisation", "organization", "community", "conference", "league", "society",
      "group", "committee", "commission", "club", "countries", "nations", "forum", "agreement",
      "alliance", "chamber", "institute", "party", "congress", "assembly", "parliament",
-     "cooperation", "co-operation", "movement", "fund", "caucus", "guild", "producers",
-     "exporters", "importers", "states"}
+     "cooperation", "co-operation", "movement", "fund", "caucus", "guild", "brotherhood",
+     "organisations", "organizations", "states", "producers", "exporters", "importers",
+     "workers", "bankers", "growers", "farmers", "manufacturers", "dealers", "refiners",
+     "teamsters", "employers"}
 )
 #: Verbs whose subject takes part in the meeting their object names.
 LIGHT_VERBS = frozenset(

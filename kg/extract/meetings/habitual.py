@@ -5,7 +5,8 @@ between A and B" tell of meetings in general or of many told as one; "a venture 
 between A and B" is a topic still negotiated, and "talks with X are continuing" (the guide's
 own example), "negotiations are under way", "continues to negotiate with X" tell a process
 going on with no meeting event, unless a day or a place of its own makes one ("talks
-continued in Oslo on Tuesday"). None of them is a meeting of its own.
+continued in Oslo on Tuesday"); "decided after consultation with X" tells how a decision was
+reached. None of them is a meeting of its own.
 
 >>> "regularly" in _HABITUAL_ADV, "number" in _SERIES, "continue" in _GOING_ON
 (True, True, True)
@@ -33,6 +34,9 @@ _TALK_VERBS = frozenset({"negotiate", "talk", "discuss", "consult", "bargain", "
 _GOING_ON = frozenset({"continue", "proceed"})
 _STRETCH = frozenset({"for", "since", "over", "throughout"})
 _DAYS = WEEKDAYS | {"today", "yesterday", "tomorrow", "tonight"}
+#: "after consultation with X", "in consultation with X": how a decision was reached, not
+#: a meeting held (the bare singular noun; "after a consultation with X on Monday" is one).
+_MANNER = frozenset({"after", "in", "following", "without", "through", "upon"})
 
 
 def is_habitual(tok: Token) -> bool:
@@ -45,6 +49,10 @@ def is_habitual(tok: Token) -> bool:
             and tok.head.head.lemma_.casefold() in _SERIES:
         return True  # "a number of discussions took place between A, B and C"
     if _going_on(tok):
+        return True
+    if tok.lemma_.casefold() == "consultation" and tok.tag_ == "NN" and tok.dep_ == "pobj" \
+            and tok.head.lower_ in _MANNER \
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
         return True
     for c in tok.children:
         if c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADV:
