@@ -3,7 +3,9 @@
 For every gold pair of meetings-dev (and of an ``--extra`` directory) it counts whether the
 pair is found by the rules in its sentence, whether it is among the candidate pairs of
 :mod:`kg.extract.meetings.meeting_candidates` of its sentence at any score, and whether its
-best candidate clears the shipped scorer's threshold. Only numbers are printed, so the
+best candidate clears the shipped scorer's threshold; for the pairs the generator loses, the
+first gate they fail, over all of them and over those the rules miss too (``--list`` prints
+the latter). Only numbers are printed, so the
 validation parts stay unread; the threshold and weights are the shipped ones (nothing
 is fitted here).
 
@@ -86,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
                 if not c["cand"]:
                     why = lost_at(sents[si], gp.names, index, doc)
                     c["lost: " + why] = 1
+                    if not c["rules"]:
+                        c["rules miss: " + why] = 1
                     if args.list is not None and why.startswith(args.list) and not c["rules"] \
                             and not mb.is_validation(a.id):
                         say(f"[{a.id}] {why}: {' & '.join(gp.names)}\n    {sents[si].text}")
@@ -99,6 +103,13 @@ def main(argv: list[str] | None = None) -> int:
         lost = sorted(((k, n) for k, n in c.items() if k.startswith("lost: ")),
                       key=lambda x: -x[1])
         say(f"{split:20} " + "; ".join(f"{k[6:]} {n}" for k, n in lost))
+    # Most pairs the generator loses at the same-side gate are the rules' ("A, B and C met"):
+    # what is left to find is the pairs neither reaches.
+    say("\nof them, the pairs the rules miss too, per split:")
+    for split, c in counts.items():
+        left = sorted(((k, n) for k, n in c.items() if k.startswith("rules miss: ")),
+                      key=lambda x: -x[1])
+        say(f"{split:20} " + "; ".join(f"{k[12:]} {n}" for k, n in left))
     return 0
 
 
