@@ -40,6 +40,7 @@ from kg.extract.timeplace.place import attached_place, place_label
 from kg.extract.timeplace.recency import said_at
 from kg.extract.timeplace.timex import (
     host_of,
+    is_boundary,
     is_duration,
     is_journey,
     normalise_date,
@@ -80,8 +81,7 @@ def _own_time(noun: Token) -> Span | None:
     for ent in noun.sent.ents:
         if ent.label_ != "DATE" or is_duration(ent):
             continue
-        head = ent.root.head
-        if head.dep_ == "prep" and head.lower_ in _BOUNDARY:
+        if is_boundary(ent, _BOUNDARY):
             continue
         host = host_of(ent)
         if host.i in path and not is_journey(host):

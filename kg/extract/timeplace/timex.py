@@ -26,7 +26,7 @@ from kg.extract.timeplace.place import ADDRESS_WORDS
 from kg.model import DateSpan
 
 __all__ = ["normalise_date", "attached_time", "strip_preposition", "time_anchors", "is_duration",
-           "JOURNEY", "host_of", "is_journey", "year_span", "plain_time"]
+           "JOURNEY", "host_of", "is_journey", "year_span", "plain_time", "is_boundary"]
 
 log = logging.getLogger(__name__)
 
@@ -207,8 +207,13 @@ def _with_modifiers(ent: Span) -> str:
     if start == ent.start and start - 2 >= ent.sent.start and doc[start - 1].lower_ in (
             "in", "on") and doc[start - 2].lower_ in _TIME_ADVERBS:
         start -= 2  # "sometime in late June"
+    # "March 17 and 18": a second day NER left out, coordinated with the first.
+    if end + 1 < len(doc) and doc[end].lower_ in ("and", "or") and doc[end + 1].like_num \
+            and doc[end + 1].text.isdigit() and 1 <= int(doc[end + 1].text) <= 31 \
+            and ent.start <= doc[end + 1].head.i < end:
+        end += 2
     # "late June or early July": both ends of the alternative, as written.
-    if end + 1 < len(doc) and doc[end].lower_ in ("or", "and") and doc[end + 1].ent_type_ in (
+    elif end + 1 < len(doc) and doc[end].lower_ in ("or", "and") and doc[end + 1].ent_type_ in (
             "DATE", "TIME"):
         end += 1
         while end < len(doc) and doc[end].ent_type_ in ("DATE", "TIME") and \
@@ -235,7 +240,7 @@ def attached_time(sent: Span, anchors: set[int], trigger: Token,
         if ent.label_ not in ("DATE", "TIME") or is_duration(ent) or ent[0].lower_ in ADDRESS_WORDS:
             continue  # ("at Number 10" is a place NER may take for a date)
         head = ent.root.head
-        if head.dep_ == "prep" and head.lower_ in _BOUNDARY:
+        if is_boundary(ent, _BOUNDARY):
             continue  # "since January", "until May": a boundary, not the event's time
         if _when_said(ent):
             continue
@@ -349,6 +354,25 @@ def time_anchors(anchors: set[int], trigger: Token) -> set[int]:
 def _reported(tok: Token) -> bool:
     """ "was reported in the spring to have held talks": the report's time, not the meeting's."""
     return tok.lemma_.casefold() == "report" and any(c.dep_ == "auxpass" for c in tok.children)
+
+
+#: Words that join an expression's first and last day: "April 5 to 8", "Monday through Friday".
+_RANGE = frozenset({"to", "through", "till", "until", "thru"})
+
+
+def is_boundary(ent: Span, words: frozenset[str]) -> bool:
+    """Whether ``ent`` only bounds the event's days, its preposition being one of ``words``
+    ("since January", "until May"). An expression that names both ends itself ("from April
+    5 to 8") gives the days, whichever preposition the parser hung it on.
+
+    >>> from kg.extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Ann Lee met Bo Chan from April 5 to 8 and has lived here since May.")
+    >>> [is_boundary(e, frozenset({"from", "since"})) for e in doc.ents if e.label_ == "DATE"]
+    [False, True]
+    """
+    head = ent.root.head
+    return head.dep_ == "prep" and head.lower_ in words \
+        and not any(t.lower_ in _RANGE for t in ent[1:-1])
 
 
 def host_of(ent: Span) -> Token:

@@ -33,7 +33,13 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from kg.extract.timeplace.timex import normalise_date, plain_time, strip_preposition, year_span
+from kg.extract.timeplace.timex import (
+    is_boundary,
+    normalise_date,
+    plain_time,
+    strip_preposition,
+    year_span,
+)
 from kg.extract.timeplace.weekend import weekend_span
 from kg.model import DateSpan
 
@@ -47,7 +53,7 @@ _MONTHS["sept"] = 9
 _SAME_DAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening))\b")
 _PART = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "a": 1, "an": 1}
+            "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
 _OPEN_AFTER = frozenset({"soon", "shortly", "later"})
 _OPEN_BEFORE = frozenset({"recently", "earlier", "lately"})
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "to", "wo"})
@@ -163,8 +169,9 @@ def _relative(text: str, pub: date, direction: int) -> DateSpan | None:
 #: The months a season starts in (northern, three months each: the 1987 wire's seasons).
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _SEASON = re.compile(r"\b(this|next|last|past|coming)\s+(spring|summer|autumn|fall|winter)\b")
-#: "the next few days", "in coming weeks", "the past several days".
-_FEW = re.compile(r"\b(next|coming|past|last|recent) (?:few |several |couple of )?(days|weeks)\b")
+#: "the next few days", "in coming weeks", "the past several days", "the last two weeks".
+_FEW = re.compile(r"\b(next|coming|past|last|recent) (?:(few|several|couple of|\w+) )?"
+                  r"(days|weeks)\b")
 
 
 def _vague(text: str, pub: date, direction: int) -> DateSpan | None:
@@ -180,8 +187,16 @@ def _vague(text: str, pub: date, direction: int) -> DateSpan | None:
             return now[0] if now else ahead if direction >= 0 else over
         return over if which in ("last", "past") else ahead
     if m := _FEW.search(text):
-        n = timedelta(days=6 if m.group(2) == "days" else 30)
-        return _span(pub, pub + n) if m.group(1) in ("next", "coming") else _span(pub - n, pub)
+        which, count, unit = m.groups()
+        if count is not None and count.isdigit() or count in _NUMBERS:
+            # a counted span, "the last two weeks": that many days or weeks
+            n = timedelta(days=(int(count) if count.isdigit() else _NUMBERS[count])
+                          * (1 if unit == "days" else 7))
+        elif count in (None, "few", "several", "couple of"):
+            n = timedelta(days=6 if unit == "days" else 30)
+        else:
+            return None
+        return _span(pub, pub + n) if which in ("next", "coming") else _span(pub - n, pub)
     return None
 
 
@@ -384,8 +399,7 @@ def sole_date(sent: Span) -> str | None:
         if ent.label_ != "DATE":
             continue
         seen.append((ent.start_char, ent.end_char))
-        head = ent.root.head
-        if head.dep_ == "prep" and head.lower_ in _BOUNDARY:
+        if is_boundary(ent, _BOUNDARY):
             continue  # "since January": a boundary, not a day
         words = {t.lower_ for t in ent}
         if words & set(_WEEKDAYS) or words & set(_MONTHS) or words & {
