@@ -35,7 +35,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRIP_NOUNS
 from kg.extract.meeting_words import NOUN_TRIGGERS
-from kg.extract.timeplace.recency import NOT_PURPOSE, fresh_span, ongoing
+from kg.extract.timeplace.recency import NOT_PURPOSE, VISIT_DAYS, fresh_span, ongoing
 from kg.extract.timeplace.timex import host_of, is_duration, is_journey
 from kg.extract.timeplace.when import (
     clause_tense,
@@ -51,9 +51,6 @@ from kg.model import DateSpan
 
 __all__ = ["report_span", "duration_days", "VISIT_DAYS", "SEVERAL_DAYS"]
 
-#: How many days after an arrival or a departure a meeting it is the purpose of may fall
-#: (and before a return): a state visit's talks are on its first days, not always its first.
-VISIT_DAYS = 3
 #: The days a meeting told to open or end on a day runs from or up to it, its length untold:
 #: "opened on Monday" and "ended on Wednesday" can tell one meeting.
 SEVERAL_DAYS = 3
@@ -393,11 +390,15 @@ def _when_time(sent: Span, trigger: Token) -> Span | None:
 
 
 def _other_meeting(host: Token, trigger: Token) -> bool:
-    """Whether ``host`` is another meeting noun, inside the report's own meeting phrase ("a
-    gathering held to prepare for next week's meetings"); a meeting noun beside it ("at a
-    meeting today, also attended by X") is the same meeting."""
-    return host.i != trigger.i and host.pos_ == "NOUN" \
-        and host.lemma_.casefold() in NOUN_TRIGGERS and trigger.is_ancestor(host)
+    """Whether ``host`` is another meeting noun: inside the report's own meeting phrase ("a
+    gathering held to prepare for next week's meetings"), or in a clause of its own that
+    neither holds the report's meeting nor hangs from it ("speaking at a conference, X said
+    the accord of the summit last May still held"). A meeting noun beside it in its clause
+    ("at a meeting today, also attended by X") is the same meeting."""
+    if host.i == trigger.i or host.pos_ != "NOUN" or host.lemma_.casefold() not in NOUN_TRIGGERS:
+        return False
+    return trigger.is_ancestor(host) or not host.is_ancestor(trigger) \
+        and clause_verb(host).i != clause_verb(trigger).i
 
 
 def _names_thing(ent: Span, trigger: Token) -> bool:

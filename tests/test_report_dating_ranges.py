@@ -1,0 +1,94 @@
+"""A report's days from a range that names both ends, from a second day or a counted span the
+parser splits off, from the purpose of a journey told as done, and not from the date of another
+meeting told in a clause of its own (issue 18)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+FRI = date(2026, 3, 13)  # a Friday
+
+
+def d(month, day, year=2026):
+    return date(year, month, day)
+
+
+def spans(nlp, text, published=FRI):
+    from meeting_helpers import run
+
+    x = run(nlp, text, published)
+    return {frozenset(p.split(":", 1)[1] for p in m.participants): (m.span.start, m.span.end)
+            for m in x.meetings}
+
+
+NOVAK_KELLER = frozenset({"peter novak", "paul keller"})
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peter Novak will meet Paul Keller in Rome from April 6 to 8.", (d(4, 6), d(4, 8))),
+    ("Peter Novak will hold talks with Paul Keller from May 3 to May 6.", (d(5, 3), d(5, 6))),
+    ("Peter Novak will hold talks with Paul Keller from Monday to Wednesday.",
+     (d(3, 16), d(3, 18))),
+    ("Peter Novak will hold talks with Paul Keller from March 30 to April 2.",
+     (d(3, 30), d(4, 2))),
+    ("Peter Novak met Paul Keller in Rome from March 3 through 5.", (d(3, 3), d(3, 5))),
+    # a boundary alone still dates nothing
+    ("Peter Novak has held talks with Paul Keller since January.", (None, FRI)),
+])
+def test_a_range_that_names_both_ends_gives_the_days(nlp, text, expected):
+    assert spans(nlp, text)[NOVAK_KELLER] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # the journey is the story's day or the day before; its talks follow it
+    ("Peter Novak arrived in Nordland for talks with Paul Keller.", (d(3, 12), d(3, 16))),
+    ("Peter Novak left for Nordland for talks with Paul Keller.", (d(3, 12), d(3, 16))),
+    # told of a speaker, the talks are the occasion of what he says: as before
+    ("Peter Novak, who arrived in Nordland for talks with Paul Keller, said the plan would "
+     "work.", (d(3, 12), FRI)),
+    # the talks told as held, not as a journey's purpose: the lead's week, as before
+    ("Peter Novak held talks with Paul Keller in Nordland.", (d(3, 7), FRI)),
+])
+def test_talks_a_journey_told_as_done_was_for_follow_it(nlp, text, expected):
+    assert spans(nlp, text)[NOVAK_KELLER] == expected
+
+
+@pytest.mark.model
+def test_the_date_of_another_meeting_in_a_clause_of_its_own_is_not_the_reports(nlp):
+    text = ("Peter Novak, speaking to a conference of the Valoria Trade Union, said: We must "
+            "keep to the lines agreed to at the Rome meeting last June.")
+    got = spans(nlp, text, d(10, 20))[frozenset({"peter novak", "valoria trade union"})]
+    assert got == (d(10, 19), d(10, 20))  # what he told the conference: the story's news
+
+
+@pytest.mark.model
+def test_a_meeting_noun_in_the_reports_own_clause_still_dates_it(nlp):
+    text = "At a meeting on Monday, Peter Novak held talks with Paul Keller."
+    assert spans(nlp, text)[NOVAK_KELLER] == (d(3, 9), d(3, 9))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # a second day NER tagged as a bare number, coordinated with the first
+    ("Peter Novak will hold talks with Paul Keller on March 17 and 18 to discuss trade.",
+     ("March 17 and 18", (d(3, 17), d(3, 18)))),
+    # a number that counts something else is not a day
+    ("Peter Novak met Paul Keller on March 2 and 40 delegates attended.",
+     ("March 2", (d(3, 2), d(3, 2)))),
+    # a counted span before or after the story
+    ("Peter Novak said he met Paul Keller twice in the last two weeks.",
+     ("last two weeks", (d(2, 27), FRI))),
+    ("Peter Novak will meet Paul Keller in the next three days.",
+     ("next three days", (FRI, d(3, 16)))),
+    ("Peter Novak will meet Paul Keller in the next few days.",
+     ("next few days", (FRI, d(3, 19)))),
+])
+def test_days_the_parser_splits_or_counts(nlp, text, expected):
+    from meeting_helpers import run
+
+    (m,) = run(nlp, text, FRI).meetings
+    assert (m.time, (m.span.start, m.span.end)) == expected
