@@ -74,7 +74,7 @@ def test_a_meeting_noun_in_the_reports_own_clause_still_dates_it(nlp):
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "expected"), [
     # a second day NER tagged as a bare number, coordinated with the first
-    ("Peter Novak will hold talks with Paul Keller on March 17 and 18 to discuss trade.",
+    ("Peter Novak will hold talks with Paul Keller on March 17 and 18 to settle the dispute.",
      ("March 17 and 18", (d(3, 17), d(3, 18)))),
     # a number that counts something else is not a day
     ("Peter Novak met Paul Keller on March 2 and 40 delegates attended.",
