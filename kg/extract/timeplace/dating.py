@@ -390,15 +390,11 @@ def _when_time(sent: Span, trigger: Token) -> Span | None:
 
 
 def _other_meeting(host: Token, trigger: Token) -> bool:
-    """Whether ``host`` is another meeting noun: inside the report's own meeting phrase ("a
-    gathering held to prepare for next week's meetings"), or in a clause of its own that
-    neither holds the report's meeting nor hangs from it ("speaking at a conference, X said
-    the accord of the summit last May still held"). A meeting noun beside it in its clause
-    ("at a meeting today, also attended by X") is the same meeting."""
-    if host.i == trigger.i or host.pos_ != "NOUN" or host.lemma_.casefold() not in NOUN_TRIGGERS:
-        return False
-    return trigger.is_ancestor(host) or not host.is_ancestor(trigger) \
-        and clause_verb(host).i != clause_verb(trigger).i
+    """Whether ``host`` is another meeting noun, inside the report's own meeting phrase ("a
+    gathering held to prepare for next week's meetings"); a meeting noun beside it ("at a
+    meeting today, also attended by X") is the same meeting."""
+    return host.i != trigger.i and host.pos_ == "NOUN" \
+        and host.lemma_.casefold() in NOUN_TRIGGERS and trigger.is_ancestor(host)
 
 
 def _names_thing(ent: Span, trigger: Token) -> bool:
