@@ -10,6 +10,7 @@ verbs negate, "will"/"would"/"expected to"/"scheduled"/"due to" plan, past tense
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Token
@@ -364,6 +365,44 @@ def after_status(governor: Token, status: MeetingStatus) -> MeetingStatus:
     return MeetingStatus.HAPPENED if status is MeetingStatus.PLANNED else status
 
 
+#: A time that lies ahead of the report whatever the tense around it: "tomorrow", "next
+#: week" (not "the next day", "next day", which follow another time of the story), "later
+#: this month", "the coming week".
+_AHEAD = re.compile(r"^(?:tomorrow|next (?!day\b)|later (?:this|next) |(?:the )?(?:coming|"
+                    r"upcoming|forthcoming) )", re.IGNORECASE)
+
+
+def _time_ahead(time: str | None) -> bool:
+    """Whether a meeting's own time puts it after the report.
+
+    >>> _time_ahead("next week"), _time_ahead("the next day"), _time_ahead("last week")
+    (True, False, False)
+    """
+    return time is not None and _AHEAD.match(time) is not None
+
+
+def _behind(gov: Token, time: str | None, published: date | None) -> bool:
+    """Whether a meeting that ``gov`` comes before ("rates rose ahead of the meeting") is
+    itself told as past: its calendar date is before the report ("ahead of the March 2
+    meeting" in a later story), or ``gov`` is in the pluperfect ("before the talks on
+    Monday there had been doubts"), unless its time is still ahead."""
+    if _time_ahead(time):
+        return False
+    if time and published is not None and any(ch.isdigit() for ch in time):
+        when = normalise_date(time, published, future=None)
+        if when is not None and when < published:
+            return True
+    cur = gov
+    for _ in range(4):
+        aux = _aux(cur)
+        if "had" in aux and cur.tag_ == "VBN":
+            return True
+        if cur.dep_ not in ("xcomp", "conj", "advcl") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return False
+
+
 def _fronted(noun: Token, verb: Token) -> bool:
     """Whether the phrase of ``noun`` sets the scene before the subject of ``verb`` ("In
     talks with X, he did not ask for cuts"): the negation is of what was done there."""
@@ -398,10 +437,13 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
     if gov is not None and via in SETTING and status is not MeetingStatus.NEGATED \
             and is_hypothetical(gov):
         # "is ready to offer concessions at talks with X": the meeting is as far ahead as the
-        # wish; "had hoped to settle it during the talks": they were held.
-        status = MeetingStatus.HAPPENED if _past(gov) else MeetingStatus.PLANNED
+        # wish; "had hoped to settle it during the talks": they were held; but "have said X
+        # might clash with Y at next week's summit": the summit's own time puts it ahead.
+        status = MeetingStatus.HAPPENED if _past(gov) and not _time_ahead(time) \
+            else MeetingStatus.PLANNED
     if status is MeetingStatus.HAPPENED and gov is not None and (
-        via in ("ahead", "before") or (via == "for" and gov.tag_ != "VBD")
+        via in ("ahead", "before") and not _behind(gov, time, published)
+        or (via == "for" and gov.tag_ != "VBD")
     ):
         status = MeetingStatus.PLANNED  # "groundwork for talks", "ahead of talks"
     if status is MeetingStatus.HAPPENED and (gov is None or gov.tag_ != "VBD"):
