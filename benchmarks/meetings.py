@@ -20,10 +20,13 @@ place and time accuracy on matched pairs: the *first-look* set (articles 24-95),
 
 Both validation parts are only ever reported in aggregate: ``--errors`` lists misses, false
 positives and attribute errors of development articles only, and refuses any odd-numbered
-article from 25 on and any extra article whose NEWID is divisible by three.
+article from 25 on and any extra article whose NEWID is divisible by three. ``--attr-why``,
+``--by-report`` and ``--fp-why`` add numbers-only breakdowns for every split (place/time
+errors by kind; recall and precision by report; false-positive pairs by what the gold has in
+their sentence, and by status).
 
     .venv/bin/python -P benchmarks/meetings.py [DATA_DIR] [--direct] [--extra DIR]
-        [--errors [--article NN ...]]
+        [--errors [--article NN ...]] [--attr-why] [--by-report] [--fp-why]
 
 The data stays outside the repository (research licence); the default is
 ``../shared/datasets/meetings-dev`` next to the repository.
@@ -425,6 +428,55 @@ def print_attribute_kinds(outcomes: dict[str, Outcome], out: TextIO = sys.stdout
                 for k, n in kinds.most_common()), file=out)
 
 
+def fp_kind(pair: PairRecord, lines: list[GoldLine]) -> str:
+    """What a false-positive pair is, from the gold alone (words that carry no text): the
+    gold has no meeting in its sentence, or one that holds one name or none of the two; and
+    whether its names are gold participants of the article anywhere.
+
+    ``lines`` are the gold lines of the pair's article.
+
+    >>> g = [GoldLine("1", ("Ann Lee", "Bo Chan"), None, None, "happened", "S one.")]
+    >>> fp_kind(PairRecord("1", ("Lee", "Cy Dunn"), None, None, "happened", "S one."), g)
+    'a gold meeting in its sentence, one name on it'
+    >>> fp_kind(PairRecord("1", ("Eve Ray", "Cy Dunn"), None, None, "planned", "S two."), g)
+    'no gold meeting in its sentence, neither name a gold participant'
+    """
+    here = [g for g in lines if _same_sentence(g.sentence, pair.sentence)]
+    if here:
+        on = max(sum(any(names_match(n, p) for p in g.participants) for n in pair.names)
+                 for g in here)
+        return "a gold meeting in its sentence, " + (
+            "no name on it", "one name on it", "both names on it")[on]
+    known = sum(any(names_match(n, p) for g in lines for p in g.participants) for n in pair.names)
+    return "no gold meeting in its sentence, " + (
+        "neither name a gold participant", "one name a gold participant",
+        "both names gold participants")[known]
+
+
+def print_fp_kinds(outcomes: dict[str, Outcome], lines: list[GoldLine],
+                   out: TextIO = sys.stdout) -> None:
+    """Counts of false-positive pairs by kind and by predicted status, per split (numbers
+    only, so the validation parts may be read this way)."""
+    by_article: dict[str, list[GoldLine]] = {}
+    for g in lines:
+        by_article.setdefault(g.article, []).append(g)
+    print("\nfalse-positive pairs, by kind (counts only; reports in brackets):", file=out)
+    for name, o in outcomes.items():
+        kinds: Counter[str] = Counter()
+        reports: dict[str, set[tuple[str, str]]] = {}
+        status: Counter[str] = Counter()
+        for pl in o.false_positives:
+            kind = fp_kind(pl[0], by_article.get(pl[0].article, []))
+            kinds[kind] += 1
+            reports.setdefault(kind, set()).add((pl[0].article, pl[0].sentence))
+            status[pl[0].status] += 1
+        if kinds:
+            print(f"{name:20} " + "; ".join(f"{k} {n} ({len(reports[k])})"
+                                          for k, n in kinds.most_common())
+                  + " | status " + ", ".join(f"{k} {n}" for k, n in status.most_common()),
+                  file=out)
+
+
 def report_figures(o: Outcome) -> tuple[int, int, int, int]:
     """Gold reports (an article's gold sentence), those with a pair found, predicted reports
     (a sentence kg reads a non-neutral pair in) and those with a pair that is gold. A meeting
@@ -522,6 +574,9 @@ def main(argv: list[str] | None = None) -> int:
                          "(numbers only)")
     ap.add_argument("--by-report", action="store_true",
                     help="also recall and precision by report, not by pair (numbers only)")
+    ap.add_argument("--fp-why", action="store_true",
+                    help="count false-positive pairs by kind and status, per split (numbers "
+                         "only)")
     ap.add_argument("--by-source", action="store_true",
                     help="also print the table per news source (BBC, Reuters): numbers only")
     ap.add_argument("--parse-cache", default=None, metavar="DIR",
@@ -566,6 +621,8 @@ def main(argv: list[str] | None = None) -> int:
         print_reports(outcomes)
     if args.attr_why:
         print_attribute_kinds(outcomes)
+    if args.fp_why:
+        print_fp_kinds(outcomes, lines)
     if args.errors:
         print_errors(lines, pred, wanted or _error_articles(None, ids))
     return 0

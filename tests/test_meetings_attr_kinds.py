@@ -83,3 +83,29 @@ def test_by_report_counts_a_meeting_of_many_parties_once_and_prints_no_text():
     text = out.getvalue()
     assert "gold    2, found    1 (R 0.500); predicted    2, right    1 (P 0.500)" in text
     assert "Ann" not in text and "Fay" not in text
+
+
+def _gold(*parts: str, sentence: str = SENT) -> mb.GoldLine:
+    return mb.GoldLine("50", parts, None, None, "happened", sentence)
+
+
+def test_false_positive_kinds_read_the_gold_only():
+    gold = [_gold("Ann Lee", "Bo Chan")]
+    other = "Cy Dunn spoke to Eve Ray on Friday."
+    assert mb.fp_kind(mb.PairRecord("50", ("Lee", "Cy Dunn"), None, None, "happened", SENT),
+                      gold) == "a gold meeting in its sentence, one name on it"
+    assert mb.fp_kind(mb.PairRecord("50", ("Cy Dunn", "Eve Ray"), None, None, "planned", other),
+                      gold) == "no gold meeting in its sentence, neither name a gold participant"
+    assert mb.fp_kind(mb.PairRecord("50", ("Bo Chan", "Eve Ray"), None, None, "planned", other),
+                      gold) == "no gold meeting in its sentence, one name a gold participant"
+
+
+def test_false_positive_breakdown_prints_counts_and_no_text():
+    outcome = mb.Outcome()
+    wrong = mb.PairRecord("50", ("Ann Lee", "Cy Dunn"), None, None, "planned", SENT)
+    outcome.false_positives.append([wrong])
+    out = io.StringIO()
+    mb.print_fp_kinds({"validation half": outcome}, [_gold("Ann Lee", "Bo Chan")], out)
+    text = out.getvalue()
+    assert "one name on it 1 (1)" in text and "status planned 1" in text
+    assert "Cy Dunn" not in text and "Oslo" not in text
