@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
+from kg.extract.timeplace.counted import refers_back, week_back
 from kg.extract.timeplace.dating import duration_days
-from kg.extract.timeplace.when import refers_back, week_back
 
 FRI = date(2026, 3, 13)  # a Friday
 SUN = date(2026, 3, 15)

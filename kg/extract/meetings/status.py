@@ -10,13 +10,29 @@ verbs negate, "will"/"would"/"expected to"/"scheduled"/"due to" plan, past tense
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from spacy.tokens import Token
 
 from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
 from kg.extract.meeting_words import BEFORE_AFTER, NOUN_TRIGGERS, SAY, SETTING, TOPIC
+from kg.extract.meetings.status_words import (
+    CONSENT,
+    COPULAS,
+    FACT_NOUNS,
+    FUTURE_AUX,
+    FUTURE_WORDS,
+    HYPOTHETICAL_AUX,
+    HYPOTHETICAL_HEADS,
+    NEG_HEADS,
+    NEG_VERBS,
+    OCCURRENCE,
+    PLAN_HEADS,
+    SCHEDULING,
+    TAKING_PART,
+    forms,
+    time_ahead,
+)
 from kg.extract.meetings.trigger_syntax import POSSIBLE, PROPOSAL_NOUNS, answered, verb_lemma
 from kg.extract.timeplace.timex import normalise_date
 from kg.model import MeetingStatus
@@ -24,44 +40,6 @@ from kg.model import MeetingStatus
 __all__ = ["PLAN_HEADS", "NEG_HEADS", "NEG_VERBS", "HYPOTHETICAL_HEADS", "clause_status",
            "noun_status", "is_hypothetical", "calendar_status", "after_status",
            "nominal_status"]
-
-#: "X is expected to meet": the head verb (or adjective) makes the meeting planned.
-PLAN_HEADS = frozenset(
-    {"expect", "schedule", "due", "plan", "agree", "set", "intend", "arrange", "be", "go",
-     "prepare", "decide", "leave", "travel", "fly", "come", "return", "likely", "slate",
-     "suppose", "hope", "aim"}
-)
-#: "X refused to meet": the head verb negates the meeting.
-NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "unable"})
-#: Verbs that themselves say a meeting did not, or will not, take place.
-NEG_VERBS = frozenset({"cancel", "boycott", "skip", "postpone", "scrap", "snub", "abandon",
-                       "shun", "miss", "rule out"})
-#: Heads that make a meeting only wished for, offered or possible: not a meeting yet.
-HYPOTHETICAL_HEADS = frozenset(
-    {"happy", "willing", "ready", "prepared", "eager", "glad", "keen", "offer", "invite",
-     "propose", "want", "hope", "wish", "like", "seek", "ask", "urge", "suggest", "consider",
-     "request", "push", "press", "try", "call", "demand", "invitation", "proposal", "possible",
-     "able", "love", "welcome", "willingness", "readiness", "desire", "eagerness"}
-)
-_HYPOTHETICAL_AUX = frozenset({"could", "might", "should", "may"})
-#: Nouns whose "that" clause reports something as so, not as wished or proposed; with the
-#: nouns of telling the parser hangs a verb's "that" clause on ("told X in an interview that").
-_FACT_NOUNS = frozenset({"news", "report", "remark", "statement", "announcement", "word",
-                         "confirmation", "fact", "comment", "disclosure", "revelation",
-                         "admission", "indication", "sign", "interview", "answer", "reply",
-                         "speech", "appearance", "briefing", "testimony"})
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
-_SCHEDULING = frozenset({"expect", "schedule", "plan", "slate", "set"})
-_FUTURE_WORDS = frozenset({"tomorrow", "next", "later", "coming", "upcoming", "soon",
-                           "forthcoming"})
-#: "agreed to talks": the talks are ahead.
-_CONSENT = frozenset({"agree", "consent", "commit"})
-#: Verbs that, negated with a meeting noun as subject, say it did not take place ("the talks
-#: did not take place", "the summit will not go ahead", "talks are not scheduled"); another
-#: predicate negated is what the meeting did not do ("the talks did not produce a deal").
-_OCCURRENCE = frozenset({"happen", "occur", "hold", "be", "go", "start", "begin", "open",
-                         "resume", "proceed", "materialise", "materialize", "convene",
-                         "continue", "come", "get"}) | _SCHEDULING
 
 
 def _aux(tok: Token) -> list[str]:
@@ -91,7 +69,7 @@ def clause_status(verb: Token, time_text: str | None = None,
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and "to" in aux):
         head = verb.head
         lemma = head.lemma_.casefold()
-        if lemma not in PLAN_HEADS and _forms(head) & {"hope", "aim"}:
+        if lemma not in PLAN_HEADS and forms(head) & {"hope", "aim"}:
             lemma = "hope"  # the small model lemmatises "hopes" as "hop"
         if lemma in NEG_HEADS or _negated(head):
             return MeetingStatus.NEGATED
@@ -108,9 +86,9 @@ def clause_status(verb: Token, time_text: str | None = None,
         return clause_status(verb.head.head, time_text)  # "before visiting X"
     if verb.dep_ == "conj" and not aux and verb.tag_ in ("VB", "VBG"):
         return clause_status(verb.head, time_text)
-    if any(a in _FUTURE_AUX for a in aux):
+    if any(a in FUTURE_AUX for a in aux):
         return MeetingStatus.PLANNED
-    if verb.lemma_.casefold() in _SCHEDULING and verb.tag_ == "VBN" \
+    if verb.lemma_.casefold() in SCHEDULING and verb.tag_ == "VBN" \
             and not any(c.dep_ == "nsubj" for c in verb.children):
         # "X is expected in town on Friday for talks with Y"; but "the ceiling X set in May
         # during talks with Y" is a past act of X's
@@ -119,7 +97,7 @@ def clause_status(verb: Token, time_text: str | None = None,
         return MeetingStatus.HAPPENED
     words = {w.casefold() for w in (time_text or "").split()}
     words |= {c.lower_ for c in verb.children if c.dep_ in ("advmod", "npadvmod")}
-    if words & _FUTURE_WORDS:
+    if words & FUTURE_WORDS:
         return MeetingStatus.PLANNED
     if verb.tag_ == "VB" and "to" in aux:
         return MeetingStatus.PLANNED
@@ -161,7 +139,7 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
         # which he will join the board" were held: the clause tells what follows them
         return MeetingStatus.PLANNED
     if governor is not None and noun.dep_ == "pobj" and noun.head.lower_ == "to" \
-            and governor.lemma_.casefold() in _CONSENT and not _negated(governor):
+            and governor.lemma_.casefold() in CONSENT and not _negated(governor):
         return MeetingStatus.PLANNED  # "agreed to talks with X"
     listed = [noun] + [t for t in noun.subtree if t.dep_ == "conj" and t.head.i >= noun.i]
     if any(c.dep_ == "acl" and any(g.lower_ == "up" for g in c.children)
@@ -171,24 +149,19 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
         return MeetingStatus.PLANNED
     words = {w.casefold() for w in (time_text or "").split()}
     if governor is None:
-        return MeetingStatus.PLANNED if words & _FUTURE_WORDS else MeetingStatus.HAPPENED
+        return MeetingStatus.PLANNED if words & FUTURE_WORDS else MeetingStatus.HAPPENED
     status = clause_status(governor, time_text, own_negation=own)
     past = governor.tag_ in ("VBD", "VBN")
-    if status is MeetingStatus.HAPPENED and words & _FUTURE_WORDS and not past:
+    if status is MeetingStatus.HAPPENED and words & FUTURE_WORDS and not past:
         return MeetingStatus.PLANNED
     return status
 
 
 #: Verbs whose "in" phrase is the meeting one takes part in, not a setting ("involved in talks").
-_TAKING_PART = frozenset({"involve", "participate", "engage"})
-#: Verbs that link a meeting to a judgement of how it goes ("the talks were difficult").
-_COPULAS = frozenset({"be", "seem", "prove", "remain", "appear", "look", "become"})
-
-
 def _evaluative(verb: Token) -> bool:
     """Whether ``verb`` judges how the meeting noun it has as subject goes ("the talks
     should be harmonious", "the meeting was a success"), not whether it takes place."""
-    return verb.lemma_.casefold() in _COPULAS and any(
+    return verb.lemma_.casefold() in COPULAS and any(
         c.dep_ == "nsubj" and c.lemma_.casefold() in NOUN_TRIGGERS for c in verb.children) \
         and any(c.dep_ in ("acomp", "attr") and not any(g.dep_ == "xcomp" for g in c.children)
                 for c in verb.children)
@@ -203,7 +176,7 @@ def _judged(noun: Token, verb: Token, words: set[str]) -> MeetingStatus | None:
     aux = _aux(verb)
     if verb.tag_ == "VBD" or {"have", "has", "had"} & set(aux):
         return MeetingStatus.HAPPENED  # "should have been easier", "was not a success"
-    if set(aux) & (_HYPOTHETICAL_AUX | _FUTURE_AUX | POSSIBLE | {"must"}) or words & _FUTURE_WORDS:
+    if set(aux) & (HYPOTHETICAL_AUX | FUTURE_AUX | POSSIBLE | {"must"}) or words & FUTURE_WORDS:
         return MeetingStatus.PLANNED
     return MeetingStatus.HAPPENED if _negated(verb) else None
 
@@ -212,7 +185,7 @@ def _tells_occurrence(verb: Token, depth: int = 0) -> bool:
     """Whether ``verb``, with a meeting noun as its subject, tells whether the meeting takes
     place ("did not take place", "was called off", "is not expected to resume")."""
     lemma = verb_lemma(verb)
-    if lemma in _OCCURRENCE or lemma in NEG_VERBS or lemma == "take" and any(
+    if lemma in OCCURRENCE or lemma in NEG_VERBS or lemma == "take" and any(
             c.lower_ == "place" for c in verb.children):
         return True
     return depth < 2 and any(c.dep_ == "xcomp" and _tells_occurrence(c, depth + 1)
@@ -224,7 +197,7 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
     (with ``wishes=False``, for a meeting that is the setting of ``verb``: only conditions
     it; "X will seek support at the meeting" wishes for the support and "X may raise it at
     the talks" is unsure of the raising, not of the meeting)."""
-    if verb.lemma_.casefold() in _TAKING_PART or verb.lemma_.casefold() == "take" and any(
+    if verb.lemma_.casefold() in TAKING_PART or verb.lemma_.casefold() == "take" and any(
             c.lower_ == "part" for c in verb.children):
         wishes = True  # "urged that X be involved (invited to take part) in talks": wished
     cur: Token | None = verb
@@ -236,16 +209,16 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
         if any(c.dep_ == "advcl" and c.i < verb.i and any(
                 g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
                for c in cur.children) and (cur is not verb or any(
-                a in _HYPOTHETICAL_AUX | _FUTURE_AUX for a in _aux(cur))
-                or _forms(cur) & {"likely", "expect", "plan", "due"}):
+                a in HYPOTHETICAL_AUX | FUTURE_AUX for a in _aux(cur))
+                or forms(cur) & {"likely", "expect", "plan", "due"}):
             return True  # "if the vote passes, X is likely to meet Y"
         if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
                                          for g in c.children) for c in cur.children) \
-                and any(a in _HYPOTHETICAL_AUX | {"would"} for a in _aux(cur)):
+                and any(a in HYPOTHETICAL_AUX | {"would"} for a in _aux(cur)):
             return True  # "it would pave the way for talks if the vote passed"
         if wishes and cur.dep_ in ("relcl", "acl") and cur.head.pos_ == "NOUN" and (any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)
-                and cur.head.lemma_.casefold() not in _FACT_NOUNS
+                and cur.head.lemma_.casefold() not in FACT_NOUNS
                 or cur.head.lemma_.casefold() in PROPOSAL_NOUNS):
             # "a letter proposing that they meet", "the hope that they meet"; but "reports
             # that they met" tells the meeting as a fact
@@ -257,9 +230,9 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
         if verb_lemma(cur) == "rule out" and (_negated(cur) or cur.dep_ == "xcomp" and (
                 _negated(cur.head) or cur.head.lemma_.casefold() in NEG_HEADS)):
             return True  # "did not rule out a meeting", "refused to rule out talks": possible
-        if wishes and cur is not verb and not beside and _forms(cur) & HYPOTHETICAL_HEADS and not (
-                _forms(cur) & HYPOTHETICAL_HEADS == {"hope"} and _on_a_trip(cur)
-                or _forms(cur) & HYPOTHETICAL_HEADS == {"able"} and _ability_told(cur)):
+        if wishes and cur is not verb and not beside and forms(cur) & HYPOTHETICAL_HEADS and not (
+                forms(cur) & HYPOTHETICAL_HEADS == {"hope"} and _on_a_trip(cur)
+                or forms(cur) & HYPOTHETICAL_HEADS == {"able"} and _ability_told(cur)):
             return True
         if cur.dep_ in ("xcomp", "acl", "conj", "acomp") or (
             cur.dep_ == "advcl" and "to" in _aux(cur)
@@ -270,7 +243,7 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
             steps += 1
             continue
         if wishes and cur.dep_ == "ccomp" and (cur.head.lemma_.casefold() in HYPOTHETICAL_HEADS
-                                               or _forms(cur.head) & {"hope", "wish"}):
+                                               or forms(cur.head) & {"hope", "wish"}):
             # "X proposed that they meet"; but "X hopes Y will make an offer at the talks"
             # wishes for the offer, not for the talks
             return True
@@ -281,7 +254,7 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
 def _uncertain(tok: Token) -> bool:
     """Whether a modal leaves ``tok`` open ("could meet", "may attend"); "could not meet"
     tells an inability, which is a negation, not a possibility."""
-    modals = set(_aux(tok)) & _HYPOTHETICAL_AUX
+    modals = set(_aux(tok)) & HYPOTHETICAL_AUX
     return bool(modals) and not (modals == {"could"} and _negated(tok))
 
 
@@ -309,19 +282,6 @@ def _on_a_trip(tok: Token) -> bool:
                for t in tok.sent)
 
 
-def _forms(tok: Token) -> set[str]:
-    """The lemma and crude stems of a word: the small model lemmatises "hopes" as "hop". A
-    verb's own spelling is left out: "prepared to fly" plans where "is prepared to" wishes."""
-    low = tok.lower_
-    out = {tok.lemma_.casefold()} | ({low} if tok.pos_ != "VERB" else set())
-    for suffix, keep in (("s", 1), ("d", 1), ("ed", 2), ("ing", 3)):
-        if low.endswith(suffix) and len(low) > len(suffix) + 2:
-            out.add(low[: -keep])
-    if low.endswith("ing") and len(low) > 5:
-        out.add(low[:-3] + "e")  # "hoping": "hope" as well as "hop"
-    return out
-
-
 def _past(verb: Token) -> bool:
     """Whether the clause chain above ``verb`` is in the past ("had hoped to win")."""
     cur = verb
@@ -331,7 +291,7 @@ def _past(verb: Token) -> bool:
             return True  # "had hoped to", "should have raised it at the talks"
         if cur.dep_ == "ccomp" and cur.head.lemma_.casefold() in SAY:
             return False  # "X said she hoped to ...": the tense of reported speech, not the past
-        if cur.dep_ == "ccomp" and _forms(cur.head) & HYPOTHETICAL_HEADS:
+        if cur.dep_ == "ccomp" and forms(cur.head) & HYPOTHETICAL_HEADS:
             # "X urged that Y raise it at the talks": after the urging, unless it "had" been
             return "had" in _aux(cur.head)
         if cur.tag_ == "VBD" or cur.tag_ == "VBN" and cur.dep_ == "acl":
@@ -357,7 +317,7 @@ def after_status(governor: Token, status: MeetingStatus) -> MeetingStatus:
     happened, unless that event is itself still ahead with "will" ("will sign after talks")."""
     cur = governor
     for _ in range(4):
-        if any(a in _FUTURE_AUX for a in _aux(cur)):
+        if any(a in FUTURE_AUX for a in _aux(cur)):
             return status
         if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
             break
@@ -365,28 +325,12 @@ def after_status(governor: Token, status: MeetingStatus) -> MeetingStatus:
     return MeetingStatus.HAPPENED if status is MeetingStatus.PLANNED else status
 
 
-#: A time that lies ahead of the report whatever the tense around it: "tomorrow", "next
-#: week" (not "the next day", "next day", which follow another time of the story), "later
-#: this month", "the coming week".
-_AHEAD = re.compile(r"^(?:tomorrow|next (?!day\b)|later (?:this|next) |(?:the )?(?:coming|"
-                    r"upcoming|forthcoming) )", re.IGNORECASE)
-
-
-def _time_ahead(time: str | None) -> bool:
-    """Whether a meeting's own time puts it after the report.
-
-    >>> _time_ahead("next week"), _time_ahead("the next day"), _time_ahead("last week")
-    (True, False, False)
-    """
-    return time is not None and _AHEAD.match(time) is not None
-
-
 def _behind(gov: Token, time: str | None, published: date | None) -> bool:
     """Whether a meeting that ``gov`` comes before ("rates rose ahead of the meeting") is
     itself told as past: its calendar date is before the report ("ahead of the March 2
     meeting" in a later story), or ``gov`` is in the pluperfect ("before the talks on
     Monday there had been doubts"), unless its time is still ahead."""
-    if _time_ahead(time):
+    if time_ahead(time):
         return False
     if time and published is not None and any(ch.isdigit() for ch in time):
         when = normalise_date(time, published, future=None)
@@ -425,7 +369,7 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
         # cancel the tariffs ahead of the summit": the summit only dates the cancelling.
         cur, ahead = gov, False
         for _ in range(4):
-            ahead = ahead or any(a in _FUTURE_AUX for a in _aux(cur))
+            ahead = ahead or any(a in FUTURE_AUX for a in _aux(cur))
             if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head.i == cur.i:
                 break
             cur = cur.head
@@ -439,7 +383,7 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
         # "is ready to offer concessions at talks with X": the meeting is as far ahead as the
         # wish; "had hoped to settle it during the talks": they were held; but "have said X
         # might clash with Y at next week's summit": the summit's own time puts it ahead.
-        status = MeetingStatus.HAPPENED if _past(gov) and not _time_ahead(time) \
+        status = MeetingStatus.HAPPENED if _past(gov) and not time_ahead(time) \
             else MeetingStatus.PLANNED
     if status is MeetingStatus.HAPPENED and gov is not None and (
         via in ("ahead", "before") and not _behind(gov, time, published)

@@ -35,15 +35,14 @@ from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRIP_NOUNS
 from kg.extract.meeting_words import NOUN_TRIGGERS
+from kg.extract.timeplace.counted import refers_back, week_back
 from kg.extract.timeplace.recency import NOT_PURPOSE, VISIT_DAYS, fresh_span, ongoing
 from kg.extract.timeplace.timex import host_of, is_duration, is_journey
 from kg.extract.timeplace.when import (
     clause_tense,
     precision_of,
-    refers_back,
     resolve_span,
     sole_date,
-    week_back,
     week_of,
 )
 from kg.extract.walks import clause_verb

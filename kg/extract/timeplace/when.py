@@ -33,18 +33,17 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from kg.extract.timeplace.counted import count_of
 from kg.extract.timeplace.timex import (
     is_boundary,
     normalise_date,
     plain_time,
-    strip_preposition,
     year_span,
 )
 from kg.extract.timeplace.weekend import weekend_span
 from kg.model import DateSpan
 
-__all__ = ["resolve_span", "clause_tense", "precision_of", "sole_date", "week_of", "refers_back",
-           "week_back"]
+__all__ = ["resolve_span", "clause_tense", "precision_of", "sole_date", "week_of"]
 
 _WEEKDAYS = {d.casefold(): n for n, d in enumerate(calendar.day_name)}
 _MONTHS = {m.casefold(): n for n, m in enumerate(calendar.month_name) if m}
@@ -52,8 +51,6 @@ _MONTHS.update({m.casefold(): n for n, m in enumerate(calendar.month_abbr) if m}
 _MONTHS["sept"] = 9
 _SAME_DAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening))\b")
 _PART = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
 _OPEN_AFTER = frozenset({"soon", "shortly", "later"})
 _OPEN_BEFORE = frozenset({"recently", "earlier", "lately"})
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "to", "wo"})
@@ -154,8 +151,7 @@ def _relative(text: str, pub: date, direction: int) -> DateSpan | None:
             return _clip(s, pub, direction) if direction else s
         return s
     m = re.search(r"\b(\w+)\s+(day|week|month)s?\s+ago\b", text)
-    if m and (m.group(1) in _NUMBERS or m.group(1).isdigit()):
-        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
+    if m and (n := count_of(m.group(1))) is not None:
         if m.group(2) == "day":
             d = pub - timedelta(days=n)
             return _span(d, d)
@@ -188,10 +184,9 @@ def _vague(text: str, pub: date, direction: int) -> DateSpan | None:
         return over if which in ("last", "past") else ahead
     if m := _FEW.search(text):
         which, count, unit = m.groups()
-        if count is not None and count.isdigit() or count in _NUMBERS:
+        if count is not None and (k := count_of(count)) is not None:
             # a counted span, "the last two weeks": that many days or weeks
-            n = timedelta(days=(int(count) if count.isdigit() else _NUMBERS[count])
-                          * (1 if unit == "days" else 7))
+            n = timedelta(days=k * (1 if unit == "days" else 7))
         elif count in (None, "few", "several", "couple of"):
             n = timedelta(days=6 if unit == "days" else 30)
         else:
@@ -263,58 +258,6 @@ _NEAR = 62
 def _distance(s: DateSpan, d: date) -> int:
     assert s.start is not None and s.end is not None
     return max((s.start - d).days, (d - s.end).days, 0)
-
-
-#: Dates that count from the one named before them: "the same day", "a week later".
-_PARTS = r"(?:day|morning|afternoon|evening|night)"
-_SAME = re.compile(rf"^(?:(?:later|earlier) )?(?:on )?(?:(?:the )?same|that) {_PARTS}$")
-_NEXT = re.compile(rf"^(?:(?:the )?(?:following|next) {_PARTS}|(?:the )?day after|a day later)$")
-_PREV = re.compile(r"^(?:(?:the )?(?:previous|preceding) day|(?:the )?day before|a day earlier)$")
-_LATER = re.compile(r"^(\w+) (days?|weeks?) (later|after|afterwards|earlier|before)$")
-#: A week counted from an earlier date: "the following week", "later that week".
-_WEEK_NEXT = re.compile(r"^(?:the )?(?:following|ensuing|subsequent) week$|^(?:the )?week after$")
-_WEEK_PREV = re.compile(r"^(?:the )?(?:previous|preceding) week$|^(?:the )?week before$")
-_WEEK_SAME = re.compile(r"^(?:(?:later|earlier) )?(?:in )?(?:that|(?:the )?same) week$")
-
-
-def refers_back(text: str) -> int | None:
-    """How many days after the date named before it ``text`` means, when it counts from one.
-
-    >>> refers_back("the same day"), refers_back("the following day"), refers_back("Monday")
-    (0, 1, None)
-    >>> refers_back("two days later"), refers_back("the day before"), refers_back("a week later")
-    (2, -1, 7)
-    """
-    low = " ".join(strip_preposition(text).casefold().split())
-    if _SAME.match(low):
-        return 0
-    if _NEXT.match(low):
-        return 1
-    if _PREV.match(low):
-        return -1
-    m = _LATER.match(low)
-    if m and (m.group(1) in _NUMBERS or m.group(1).isdigit()):
-        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
-        n *= 7 if m.group(2).startswith("week") else 1
-        return n if m.group(3) in ("later", "after", "afterwards") else -n
-    return None
-
-
-def week_back(text: str) -> int | None:
-    """Which week after the one of the date named before it ``text`` means, when it counts
-    from one: "the following week" is the next (1), "that week" the same (0).
-
-    >>> week_back("the following week"), week_back("later that week"), week_back("next week")
-    (1, 0, None)
-    """
-    low = " ".join(strip_preposition(text).casefold().split())
-    if _WEEK_NEXT.match(low):
-        return 1
-    if _WEEK_PREV.match(low):
-        return -1
-    if _WEEK_SAME.match(low):
-        return 0
-    return None
 
 
 def resolve_span(text: str | None, published: date | None, status: str,

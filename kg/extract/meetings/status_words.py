@@ -1,0 +1,105 @@
+"""Words that tell a meeting's status: heads that plan, negate or only wish it, and the
+stems the small model's lemmas miss. A leaf: :mod:`kg.extract.meetings.status` reads it.
+
+>>> sorted(PLAN_HEADS)[:3]
+['agree', 'aim', 'arrange']
+>>> sorted(forms(_Word("hoping", "hop", "VERB")))
+['hop', 'hope']
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Protocol
+
+__all__ = ["PLAN_HEADS", "NEG_HEADS", "NEG_VERBS", "HYPOTHETICAL_HEADS", "HYPOTHETICAL_AUX",
+           "FACT_NOUNS", "FUTURE_AUX", "SCHEDULING", "FUTURE_WORDS", "CONSENT", "OCCURRENCE",
+           "TAKING_PART", "COPULAS", "forms", "time_ahead"]
+
+
+class _Tok(Protocol):
+    @property
+    def lower_(self) -> str: ...
+    @property
+    def lemma_(self) -> str: ...
+    @property
+    def pos_(self) -> str: ...
+
+
+class _Word(NamedTuple):
+    """A token's three attributes :func:`forms` reads (for the doctest)."""
+
+    lower_: str
+    lemma_: str
+    pos_: str
+
+
+#: "X is expected to meet": the head verb (or adjective) makes the meeting planned.
+PLAN_HEADS = frozenset(
+    {"expect", "schedule", "due", "plan", "agree", "set", "intend", "arrange", "be", "go",
+     "prepare", "decide", "leave", "travel", "fly", "come", "return", "likely", "slate",
+     "suppose", "hope", "aim"}
+)
+#: "X refused to meet": the head verb negates the meeting.
+NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "unable"})
+#: Verbs that themselves say a meeting did not, or will not, take place.
+NEG_VERBS = frozenset({"cancel", "boycott", "skip", "postpone", "scrap", "snub", "abandon",
+                       "shun", "miss", "rule out"})
+#: Heads that make a meeting only wished for, offered or possible: not a meeting yet.
+HYPOTHETICAL_HEADS = frozenset(
+    {"happy", "willing", "ready", "prepared", "eager", "glad", "keen", "offer", "invite",
+     "propose", "want", "hope", "wish", "like", "seek", "ask", "urge", "suggest", "consider",
+     "request", "push", "press", "try", "call", "demand", "invitation", "proposal", "possible",
+     "able", "love", "welcome", "willingness", "readiness", "desire", "eagerness"}
+)
+HYPOTHETICAL_AUX = frozenset({"could", "might", "should", "may"})
+#: Nouns whose "that" clause reports something as so, not as wished or proposed; with the
+#: nouns of telling the parser hangs a verb's "that" clause on ("told X in an interview that").
+FACT_NOUNS = frozenset({"news", "report", "remark", "statement", "announcement", "word",
+                        "confirmation", "fact", "comment", "disclosure", "revelation",
+                        "admission", "indication", "sign", "interview", "answer", "reply",
+                        "speech", "appearance", "briefing", "testimony"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+SCHEDULING = frozenset({"expect", "schedule", "plan", "slate", "set"})
+FUTURE_WORDS = frozenset({"tomorrow", "next", "later", "coming", "upcoming", "soon",
+                          "forthcoming"})
+#: "agreed to talks": the talks are ahead.
+CONSENT = frozenset({"agree", "consent", "commit"})
+#: Verbs that, negated with a meeting noun as subject, say it did not take place ("the talks
+#: did not take place", "the summit will not go ahead", "talks are not scheduled"); another
+#: predicate negated is what the meeting did not do ("the talks did not produce a deal").
+OCCURRENCE = frozenset({"happen", "occur", "hold", "be", "go", "start", "begin", "open",
+                        "resume", "proceed", "materialise", "materialize", "convene",
+                        "continue", "come", "get"}) | SCHEDULING
+TAKING_PART = frozenset({"involve", "participate", "engage"})
+#: Verbs that link a meeting to a judgement of how it goes ("the talks were difficult").
+COPULAS = frozenset({"be", "seem", "prove", "remain", "appear", "look", "become"})
+
+
+def forms(tok: _Tok) -> set[str]:
+    """The lemma and crude stems of a word: the small model lemmatises "hopes" as "hop". A
+    verb's own spelling is left out: "prepared to fly" plans where "is prepared to" wishes."""
+    low = tok.lower_
+    out = {tok.lemma_.casefold()} | ({low} if tok.pos_ != "VERB" else set())
+    for suffix, keep in (("s", 1), ("d", 1), ("ed", 2), ("ing", 3)):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.add(low[: -keep])
+    if low.endswith("ing") and len(low) > 5:
+        out.add(low[:-3] + "e")  # "hoping": "hope" as well as "hop"
+    return out
+
+
+#: A time that lies ahead of the report whatever the tense around it: "tomorrow", "next
+#: week" (not "the next day", "next day", which follow another time of the story), "later
+#: this month", "the coming week".
+_AHEAD = re.compile(r"^(?:tomorrow|next (?!day\b)|later (?:this|next) |(?:the )?(?:coming|"
+                    r"upcoming|forthcoming) )", re.IGNORECASE)
+
+
+def time_ahead(time: str | None) -> bool:
+    """Whether a meeting's own time puts it after the report.
+
+    >>> time_ahead("next week"), time_ahead("the next day"), time_ahead("last week")
+    (True, False, False)
+    """
+    return time is not None and _AHEAD.match(time) is not None
