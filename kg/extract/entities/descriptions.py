@@ -9,12 +9,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.entities.coref import modifier_words
+from kg.extract.entities.employers import title_region
 from kg.extract.entities.names import NameBuilder
 from kg.extract.entities.quotes import SPEECH_VERBS
 from kg.extract.gazetteer import demonym_country, is_company_name
+from kg.extract.index import EntityIndex
 from kg.model import EntityType, Mention
 
-__all__ = ["resolve_descriptions", "resolve_subsidiaries"]
+__all__ = ["resolve_descriptions", "resolve_owned", "resolve_subsidiaries"]
 
 #: How many sentences back "The company said" looks for the organisation that spoke last.
 _BACK = 3
@@ -28,6 +30,9 @@ _ORG_NOUNS = frozenset(
 #: "the Valorian Actors Guild", "the Brotherhood of ..." are all "the union".
 _UNION_HEADS = frozenset({"union", "guild", "brotherhood", "teamsters", "machinists",
                           "employees"})
+#: Nouns "his" makes the country of the owner's title: "Valorian Finance Minister X said his
+#: government ...".
+_STATE_NOUNS = frozenset({"government", "country"})
 #: Nouns for a company's part in one country: "the Brazilian division of Acme Corp".
 _PART_NOUNS = frozenset({"division", "unit", "subsidiary", "arm", "affiliate", "branch"})
 #: Name words that say nothing about which company a subsidiary belongs to.
@@ -145,6 +150,71 @@ def _speaking(doc: Doc, b: NameBuilder, sent_of: dict[int, int], tok: Token,
         if t.dep_ == "nsubj" and key in keys and t.head.lemma_.casefold() in SPEECH_VERBS:
             return [key]
     return keys
+
+
+def resolve_owned(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
+    """Link "his company", "her bank" to the one organisation the owner's titles name: when
+    "his" is a person told as "Acme chairman Peter Novak" or "Peter Novak, president of
+    Acme Corp" (in this sentence or before), "his company" is Acme; "his government" or
+    "his country" is the one country of the titles ("Valorian Finance Minister X"). Runs
+    after the pronoun resolvers, which say whose "his" is; left alone when no such title
+    names one the noun fits, or names more than one."""
+    index = None
+    for tok in doc:
+        noun = tok.lower_
+        if tok.tag_ != "NN" or noun not in _ORG_NOUNS | _STATE_NOUNS | {"company", "firm"} \
+                or tok.i in b.token_entity:
+            continue
+        owner = next((b.token_entity.get(c.i) for c in tok.children
+                      if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        if owner is None or b.clusters[owner].type is not EntityType.PERSON:
+            continue
+        if any(c.dep_ in ("prep", "appos", "relcl", "acl") for c in tok.rights):
+            continue  # "his company in Oslo", "his company, X": not simply the employer
+        words, country = modifier_words(tok)
+        if country is not None:
+            continue  # "his Valorian bank": one of several
+        if index is None:
+            index = b.build()  # title phrases are read from the index's token map
+        found = _employers(doc, index, owner, tok)
+        if noun in _STATE_NOUNS:  # "his government": the country of his title, if no words
+            keys = {k for k in found if b.clusters[k].type is EntityType.COUNTRY} \
+                if not words else set()
+        else:
+            keys = {k for k in found if b.clusters[k].type is EntityType.ORGANIZATION
+                    and _fits_description(noun, b.clusters[k].label)
+                    and words <= set(b.clusters[k].label.casefold().split())}
+        if len(keys) == 1:
+            key = keys.pop()
+            b.add(key, "", b.clusters[key].type,
+                  Mention(tok.text, tok.idx, tok.idx + len(tok), sent_of[tok.i], "title"), [tok.i])
+
+
+def _employers(doc: Doc, index: EntityIndex, person: str, upto: Token) -> set[str]:
+    """Organisations and countries named in the title phrases of ``person``'s names up to
+    ``upto``'s sentence ("Acme chairman Peter Novak", "Peter Novak, president of Acme Corp,").
+    Only names count, not pronouns: a title is written next to a name."""
+    out: set[str] = set()
+    for sent in doc.sents:
+        if sent.start > upto.i:
+            break
+        runs: list[list[int]] = []
+        for t in sent:
+            if index.token_entity.get(t.i) == person and t.pos_ == "PROPN":
+                if runs and runs[-1][1] == t.i:
+                    runs[-1][1] = t.i + 1
+                else:
+                    runs.append([t.i, t.i + 1])
+        for a, e in runs:
+            for i in title_region(sent, a, e, index):
+                k = index.token_entity.get(i)
+                if k is None:  # "Valorian Finance Minister X": a demonym maps to no token
+                    place = demonym_country(doc[i].text)
+                    k = f"country:{place.casefold()}" if place else None
+                e_ = index.get(k) if k is not None else None
+                if e_ is not None and e_.type in (EntityType.ORGANIZATION, EntityType.COUNTRY):
+                    out.add(e_.key)
+    return out
 
 
 def _own_words(label: str, country: str) -> set[str]:

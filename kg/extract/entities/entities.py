@@ -21,7 +21,11 @@ from kg.extract.entities.coref import (
     resolve_title_mentions,
 )
 from kg.extract.entities.coref import resolve_pronouns as _pronouns
-from kg.extract.entities.descriptions import resolve_descriptions, resolve_subsidiaries
+from kg.extract.entities.descriptions import (
+    resolve_descriptions,
+    resolve_owned,
+    resolve_subsidiaries,
+)
 from kg.extract.entities.groups import members_of
 from kg.extract.entities.names import NameBuilder, person_draft, surname_match
 from kg.extract.entities.nationals import add_compounds, find_compounds
@@ -375,6 +379,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
         resolve_first_person(doc, b, sent_of)
         resolve_it(doc, b, sent_of)
         resolve_plural(doc, b, sent_of)
+        resolve_owned(doc, b, sent_of)  # "his company": whose "his" is known only now
     return b.build()
 
 
