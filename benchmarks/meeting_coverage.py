@@ -61,8 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_nlp(None)
     counts: dict[str, Counter[str]] = {}
     cache = cache_dir(args.parse_cache)
-    docs = (nlp.pipe(_docs(nlp, articles, set_doc_context, cap_sentences)) if cache is None
-            else _kg_components(nlp, parsed_docs(articles, nlp, cache)))
+    docs = (nlp.pipe(article_docs(nlp, articles, set_doc_context, cap_sentences)) if cache is None
+            else kg_components(nlp, parsed_docs(articles, nlp, cache)))
     for a, doc in zip(articles, docs, strict=True):
         index = doc._.kg_entities
         rules = find_meetings(doc, index, scored=False)
@@ -71,12 +71,12 @@ def main(argv: list[str] | None = None) -> int:
         for gp in mb.gold_pairs(g for g in lines if g.article == a.id):
             c = Counter[str]({"gold": 1})
             # The longest sentence that matches: a lone quote mark is "in" every gold sentence.
-            si = max((k for k, s in enumerate(sents) if mb._same_sentence(gp.sentence, s.text)),
+            si = max((k for k, s in enumerate(sents) if mb.same_sentence(gp.sentence, s.text)),
                      key=lambda k: len(sents[k].text), default=None)
             if si is not None:
                 names = [[index.get(k).label for k in m.participants] for m in rules
                          if m.provenance.sentence_index == si]
-                c["rules"] = int(any(mb._both_on(gp.names, n) for n in names))
+                c["rules"] = int(any(mb.both_on(gp.names, n) for n in names))
                 probs = [probability(x.features, weights) for k, _, x in cands if k == si
                          and mb.pair_match(gp.names, tuple(index.get(p).label
                                                            for p in x.parties))]
@@ -166,7 +166,8 @@ def _why_excluded(t) -> str:  # type: ignore[no-untyped-def]
     from kg.extract.meeting_words import TALK_MEDIA
     from kg.extract.meetings import meeting_candidates as mc
     from kg.extract.meetings.habitual import is_habitual
-    from kg.extract.meetings.status import HYPOTHETICAL_HEADS, is_hypothetical
+    from kg.extract.meetings.status import is_hypothetical
+    from kg.extract.meetings.status_words import HYPOTHETICAL_HEADS
     from kg.extract.meetings.trigger_syntax import chain, governor, proposed
 
     if is_habitual(t):
@@ -213,7 +214,8 @@ def _closest(t, toks) -> int:  # type: ignore[no-untyped-def]
     return best
 
 
-def _kg_components(nlp, docs):  # type: ignore[no-untyped-def]
+def kg_components(nlp, docs):  # type: ignore[no-untyped-def]
+    """Run kg's own components over cached parses (the spaCy parse itself is not redone)."""
     from kg.extract.pipeline import COMPONENTS
 
     for doc in docs:
@@ -222,7 +224,8 @@ def _kg_components(nlp, docs):  # type: ignore[no-untyped-def]
         yield doc
 
 
-def _docs(nlp, articles, set_doc_context, cap_sentences):  # type: ignore[no-untyped-def]
+def article_docs(nlp, articles, set_doc_context, cap_sentences):  # type: ignore[no-untyped-def]
+    """Articles as unparsed Docs with their context set, for ``nlp.pipe``."""
     for a in articles:
         doc = set_doc_context(nlp.make_doc(a.text), a.id, a.published)
         cap_sentences(doc)

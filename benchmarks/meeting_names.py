@@ -77,7 +77,7 @@ def naming_losses(lines: list[mb.GoldLine], pred: list[mb.PairRecord]
         found = []
         for pl in o.false_positives:
             p = pl[0]
-            if not mb._same_sentence(g.sentence, p.sentence):
+            if not mb.same_sentence(g.sentence, p.sentence):
                 continue
             for i, j in ((0, 0), (0, 1), (1, 0), (1, 1)):
                 if mb.names_match(g.names[i], p.names[j]):

@@ -74,8 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     lines = mb.gold_lines(data, extra)
     nlp = load_nlp(None)
     cache = cache_dir(args.parse_cache)
-    docs = (nlp.pipe(cov._docs(nlp, articles, *_doc_helpers())) if cache is None
-            else cov._kg_components(nlp, parsed_docs(articles, nlp, cache)))
+    docs = (nlp.pipe(cov.article_docs(nlp, articles, *_doc_helpers())) if cache is None
+            else cov.kg_components(nlp, parsed_docs(articles, nlp, cache)))
     pairs: dict[str, Counter[str]] = {}
     sentences: dict[str, Counter[str]] = {}
     seen: set[tuple[str, int]] = set()
@@ -84,9 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         rules = find_meetings(doc, index, scored=False)
         sents = list(doc.sents)
         for gp in mb.gold_pairs(g for g in lines if g.article == a.id):
-            si = max((k for k, s in enumerate(sents) if mb._same_sentence(gp.sentence, s.text)),
+            si = max((k for k, s in enumerate(sents) if mb.same_sentence(gp.sentence, s.text)),
                      key=lambda k: len(sents[k].text), default=None)
-            if si is None or any(mb._both_on(gp.names, [index.get(k).label for k in m.participants])
+            if si is None or any(mb.both_on(gp.names, [index.get(k).label for k in m.participants])
                                  for m in rules if m.provenance.sentence_index == si):
                 continue
             sent = sents[si]

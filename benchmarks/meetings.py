@@ -259,12 +259,12 @@ def _unique(records: Iterable[PairRecord]) -> dict[Key, list[PairRecord]]:
     return groups
 
 
-def _same_sentence(a: str, b: str) -> bool:
+def same_sentence(a: str, b: str) -> bool:
     na, nb = " ".join(a.split()), " ".join(b.split())
     return na in nb or nb in na or na[:60] == nb[:60]
 
 
-def _both_on(pair: tuple[str, str], parts: Iterable[str]) -> bool:
+def both_on(pair: tuple[str, str], parts: Iterable[str]) -> bool:
     """Whether the two names match two different participants of ``parts``."""
     parts = list(parts)
     ma = [p for p in parts if names_match(pair[0], p)]
@@ -282,12 +282,12 @@ def is_neutral(pair: tuple[str, str], lines: list[GoldLine]) -> bool:
     >>> is_neutral(("Bo Chan", "Dunn"), g), is_neutral(("Lee", "Dunn"), g)
     (True, False)
     """
-    if any(_both_on(pair, g.participants) for g in lines):
+    if any(both_on(pair, g.participants) for g in lines):
         return False  # on one line together: a hit or a duplicate, never neutral
     by_sentence: dict[str, set[str]] = {}
     for g in lines:
         by_sentence.setdefault(g.sentence, set()).update(g.participants)
-    return any(_both_on(pair, parts) for parts in by_sentence.values())
+    return any(both_on(pair, parts) for parts in by_sentence.values())
 
 
 @dataclass
@@ -315,7 +315,7 @@ def score_article(lines: list[GoldLine], pred: list[PairRecord]) -> Outcome:
     for gl in g_groups.values():
         cands = [pk for pk, pl in p_groups.items() if pk not in used
                  and pair_match(gl[0].names, pl[0].names)]
-        cands.sort(key=lambda pk: not any(_same_sentence(g.sentence, p.sentence)
+        cands.sort(key=lambda pk: not any(same_sentence(g.sentence, p.sentence)
                                           for g in gl for p in p_groups[pk]))
         if cands:
             used.add(cands[0])
@@ -330,7 +330,7 @@ def score_article(lines: list[GoldLine], pred: list[PairRecord]) -> Outcome:
 
 
 def _couples(gl: list[PairRecord], pl: list[PairRecord]) -> list[tuple[PairRecord, PairRecord]]:
-    couples = [(g, p) for g in gl for p in pl if _same_sentence(g.sentence, p.sentence)]
+    couples = [(g, p) for g in gl for p in pl if same_sentence(g.sentence, p.sentence)]
     return couples or [(g, p) for g in gl for p in pl]
 
 
@@ -441,7 +441,7 @@ def fp_kind(pair: PairRecord, lines: list[GoldLine]) -> str:
     >>> fp_kind(PairRecord("1", ("Eve Ray", "Cy Dunn"), None, None, "planned", "S two."), g)
     'no gold meeting in its sentence, neither name a gold participant'
     """
-    here = [g for g in lines if _same_sentence(g.sentence, pair.sentence)]
+    here = [g for g in lines if same_sentence(g.sentence, pair.sentence)]
     if here:
         on = max(sum(any(names_match(n, p) for p in g.participants) for n in pair.names)
                  for g in here)

@@ -161,7 +161,7 @@ def collect(nlp: Any, articles: list[Any], lines: list[Any], cache: Path | None,
         gl = [g for g in lines if g.article == a.id]
         for si, sent, c in sentence_candidates(doc, index, loose=loose):
             names = tuple(index.get(k).label for k in c.parties)
-            here = [g for g in gl if mb._same_sentence(g.sentence, sent.text)]
+            here = [g for g in gl if mb.same_sentence(g.sentence, sent.text)]
             if any(mb.pair_match(gp.names, names) for gp in mb.gold_pairs(here)):
                 label = 1
             elif mb.is_neutral(names, gl) or any(mb.pair_match(gp.names, names)

@@ -55,6 +55,7 @@ def test_no_body_conference_meeting(nlp, text):
     "Paul Keller, addressing an export conference of the Valoria Investment Corp., said "
     "exports would rise.",
     "Paul Keller said at the Finance Weekly conference here that rates would rise.",
+    "Paul Keller told an Acme Finance Group conference that rates would rise.",
 ])
 def test_a_conference_staged_by_a_company_school_or_magazine_is_a_speech(nlp, text):
     # Its host holds it for an audience; no members of the host meet there.

@@ -36,7 +36,7 @@ BODY_SESSIONS = frozenset({"conference", "convention"})
 MEMBER_BODIES = frozenset(
     {"association", "associations", "federation", "confederation", "council", "union",
      "unions", "organisation", "organization", "community", "conference", "league", "society",
-     "group", "committee", "commission", "club", "countries", "nations", "forum", "agreement",
+     "committee", "commission", "club", "countries", "nations", "forum", "agreement",
      "alliance", "chamber", "institute", "party", "congress", "assembly", "parliament",
      "cooperation", "co-operation", "movement", "fund", "caucus", "guild", "brotherhood",
      "organisations", "organizations", "states", "producers", "exporters", "importers",

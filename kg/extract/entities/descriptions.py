@@ -13,7 +13,7 @@ from kg.extract.entities.employers import title_region
 from kg.extract.entities.names import NameBuilder
 from kg.extract.entities.quotes import SPEECH_VERBS
 from kg.extract.gazetteer import demonym_country, is_company_name
-from kg.extract.index import EntityIndex
+from kg.extract.index import EntityIndex, entity_key
 from kg.model import EntityType, Mention
 
 __all__ = ["resolve_descriptions", "resolve_owned", "resolve_subsidiaries"]
@@ -33,6 +33,8 @@ _UNION_HEADS = frozenset({"union", "guild", "brotherhood", "teamsters", "machini
 #: Nouns "his" makes the country of the owner's title: "Valorian Finance Minister X said his
 #: government ...".
 _STATE_NOUNS = frozenset({"government", "country"})
+#: Nouns "his"/"her" may put on an owner's organisation or country ("his company").
+_OWNED_NOUNS = _ORG_NOUNS | _STATE_NOUNS | {"company", "firm"}
 #: Nouns for a company's part in one country: "the Brazilian division of Acme Corp".
 _PART_NOUNS = frozenset({"division", "unit", "subsidiary", "arm", "affiliate", "branch"})
 #: Name words that say nothing about which company a subsidiary belongs to.
@@ -162,7 +164,7 @@ def resolve_owned(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
     index = None
     for tok in doc:
         noun = tok.lower_
-        if tok.tag_ != "NN" or noun not in _ORG_NOUNS | _STATE_NOUNS | {"company", "firm"} \
+        if tok.tag_ != "NN" or noun not in _OWNED_NOUNS \
                 or tok.i in b.token_entity:
             continue
         owner = next((b.token_entity.get(c.i) for c in tok.children
@@ -210,10 +212,11 @@ def _employers(doc: Doc, index: EntityIndex, person: str, upto: Token) -> set[st
                 k = index.token_entity.get(i)
                 if k is None:  # "Valorian Finance Minister X": a demonym maps to no token
                     place = demonym_country(doc[i].text)
-                    k = f"country:{place.casefold()}" if place else None
-                e_ = index.get(k) if k is not None else None
-                if e_ is not None and e_.type in (EntityType.ORGANIZATION, EntityType.COUNTRY):
-                    out.add(e_.key)
+                    k = entity_key(place, EntityType.COUNTRY) if place else None
+                named = index.get(k) if k is not None else None
+                if named is not None and named.type in (EntityType.ORGANIZATION,
+                                                        EntityType.COUNTRY):
+                    out.add(named.key)
     return out
 
 

@@ -257,11 +257,15 @@ def _other_club(acronym: str, long: str) -> bool:
     (True, True)
     >>> _other_club("OPEC", "Organization of Petroleum Exporting Countries")
     False
+    >>> _other_club("OPEC", "Organization of the Petroleum Exporting Countries")
+    False
     >>> _other_club("ECB", "European Central Bank")
     False
     """
     club = members_of(acronym)
-    return club is not None and members_of(long) != club
+    # The gazetteer lists a club's long form once; the wires write it with or without "the".
+    bare = " ".join(w for w in long.split() if w.casefold() != "the")
+    return club is not None and club not in (members_of(long), members_of(bare))
 
 
 def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:

@@ -25,12 +25,8 @@ from kg.extract.meeting_words import LIGHT_VERBS, PRESUPPOSED, SAY, TALK_MEDIA, 
 from kg.extract.meetings.habitual import is_habitual
 from kg.extract.meetings.meeting_roles import PATH_DEPS, Role, gate, rank, role_of
 from kg.extract.meetings.parties import Parties
-from kg.extract.meetings.status import (
-    HYPOTHETICAL_HEADS,
-    clause_status,
-    is_hypothetical,
-    noun_status,
-)
+from kg.extract.meetings.status import clause_status, is_hypothetical, noun_status
+from kg.extract.meetings.status_words import HYPOTHETICAL_HEADS
 from kg.extract.meetings.trigger_syntax import chain, governor, proposed, verb_lemma
 from kg.model import EntityType, MeetingStatus
 

@@ -43,12 +43,12 @@ from kg.extract.meetings.parties import Parties
 from kg.extract.meetings.sessions import session_meetings
 from kg.extract.meetings.setting import meeting_setting
 from kg.extract.meetings.status import (
-    HYPOTHETICAL_HEADS,
     clause_status,
     is_hypothetical,
     nominal_status,
     noun_status,
 )
+from kg.extract.meetings.status_words import HYPOTHETICAL_HEADS
 from kg.extract.meetings.stray import stray_between, stray_with
 from kg.extract.meetings.trigger_syntax import (
     addressees,
@@ -199,7 +199,8 @@ class _Finder:
                     # "X said the strike was settled at a meeting with Y": the speaker.
                     agents += [k for k in p.subjects(gov.head) if p.is_person(k)]
         if n.lemma_.casefold() in words.BODY_SESSIONS:
-            bodies = [k for k in bodies if self._members_meet(k)]  # not "a Euromoney conference"
+            # a body's members meet at its conference, a magazine's audience at its own does not
+            bodies = [k for k in bodies if self._members_meet(k)]
         if n.lemma_.casefold() in words.BODY_SESSIONS and not (attend and bodies) \
                 or any(c.lower_ in ("news", "press") for c in n.children):
             return [], anchors, objs, gov  # no named body's conference, or a press conference

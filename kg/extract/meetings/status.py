@@ -10,6 +10,7 @@ verbs negate, "will"/"would"/"expected to"/"scheduled"/"due to" plan, past tense
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Token
@@ -37,8 +38,7 @@ from kg.extract.meetings.trigger_syntax import POSSIBLE, PROPOSAL_NOUNS, answere
 from kg.extract.timeplace.timex import normalise_date
 from kg.model import MeetingStatus
 
-__all__ = ["PLAN_HEADS", "NEG_HEADS", "NEG_VERBS", "HYPOTHETICAL_HEADS", "clause_status",
-           "noun_status", "is_hypothetical", "calendar_status", "after_status",
+__all__ = ["clause_status", "noun_status", "is_hypothetical", "calendar_status", "after_status",
            "nominal_status"]
 
 
@@ -157,7 +157,6 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
     return status
 
 
-#: Verbs whose "in" phrase is the meeting one takes part in, not a setting ("involved in talks").
 def _evaluative(verb: Token) -> bool:
     """Whether ``verb`` judges how the meeting noun it has as subject goes ("the talks
     should be harmonious", "the meeting was a success"), not whether it takes place."""
@@ -325,6 +324,10 @@ def after_status(governor: Token, status: MeetingStatus) -> MeetingStatus:
     return MeetingStatus.HAPPENED if status is MeetingStatus.PLANNED else status
 
 
+#: A day of the month written as a number ("March 2", "2 March"), not a year.
+_DAY_OF_MONTH = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+
+
 def _behind(gov: Token, time: str | None, published: date | None) -> bool:
     """Whether a meeting that ``gov`` comes before ("rates rose ahead of the meeting") is
     itself told as past: its calendar date is before the report ("ahead of the March 2
@@ -332,7 +335,9 @@ def _behind(gov: Token, time: str | None, published: date | None) -> bool:
     Monday there had been doubts"), unless its time is still ahead."""
     if time_ahead(time):
         return False
-    if time and published is not None and any(ch.isdigit() for ch in time):
+    if time and published is not None and _DAY_OF_MONTH.search(time):
+        # only a named day: "the 1987 summit" or "the June meeting" is read as the month's or
+        # the year's first day, which says nothing of whether it is over
         when = normalise_date(time, published, future=None)
         if when is not None and when < published:
             return True

@@ -52,6 +52,7 @@ HYPOTHETICAL_HEADS = frozenset(
      "request", "push", "press", "try", "call", "demand", "invitation", "proposal", "possible",
      "able", "love", "welcome", "willingness", "readiness", "desire", "eagerness"}
 )
+#: Modals that leave a meeting open ("could meet", "may attend").
 HYPOTHETICAL_AUX = frozenset({"could", "might", "should", "may"})
 #: Nouns whose "that" clause reports something as so, not as wished or proposed; with the
 #: nouns of telling the parser hangs a verb's "that" clause on ("told X in an interview that").
@@ -59,8 +60,11 @@ FACT_NOUNS = frozenset({"news", "report", "remark", "statement", "announcement",
                         "confirmation", "fact", "comment", "disclosure", "revelation",
                         "admission", "indication", "sign", "interview", "answer", "reply",
                         "speech", "appearance", "briefing", "testimony"})
+#: Auxiliaries that put a clause ahead of the report ("will meet", "would attend").
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+#: Verbs that schedule a meeting ("expected to", "scheduled for").
 SCHEDULING = frozenset({"expect", "schedule", "plan", "slate", "set"})
+#: Time words that place a meeting after the report ("tomorrow", "next", "upcoming").
 FUTURE_WORDS = frozenset({"tomorrow", "next", "later", "coming", "upcoming", "soon",
                           "forthcoming"})
 #: "agreed to talks": the talks are ahead.
@@ -71,6 +75,7 @@ CONSENT = frozenset({"agree", "consent", "commit"})
 OCCURRENCE = frozenset({"happen", "occur", "hold", "be", "go", "start", "begin", "open",
                         "resume", "proceed", "materialise", "materialize", "convene",
                         "continue", "come", "get"}) | SCHEDULING
+#: Verbs whose "in" phrase is the meeting one takes part in, not a setting ("involved in talks").
 TAKING_PART = frozenset({"involve", "participate", "engage"})
 #: Verbs that link a meeting to a judgement of how it goes ("the talks were difficult").
 COPULAS = frozenset({"be", "seem", "prove", "remain", "appear", "look", "become"})

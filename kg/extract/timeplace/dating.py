@@ -48,7 +48,7 @@ from kg.extract.timeplace.when import (
 from kg.extract.walks import clause_verb
 from kg.model import DateSpan
 
-__all__ = ["report_span", "duration_days", "VISIT_DAYS", "SEVERAL_DAYS"]
+__all__ = ["report_span", "duration_days", "SEVERAL_DAYS"]
 
 #: The days a meeting told to open or end on a day runs from or up to it, its length untold:
 #: "opened on Monday" and "ended on Wednesday" can tell one meeting.
