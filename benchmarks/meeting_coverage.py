@@ -43,26 +43,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--parse-cache", default=None, metavar="DIR",
                     help="keep the spaCy parses under DIR (default: $KG_PARSE_CACHE)")
     args = ap.parse_args(argv)
-    from _parses import cache_dir, parsed_docs
-
     from kg.extract.meetings.meeting_candidates import trigger_class
     from kg.extract.meetings.meeting_scorer import load_model, probability, sentence_candidates
     from kg.extract.meetings.meetings import find_meetings
-    from kg.extract.pipeline import load_nlp, set_doc_context
-    from kg.sources.limits import cap_sentences
 
-    data = Path(args.data)
-    extra = Path(args.extra) if args.extra else None
-    articles = [a for a in mb.load_articles(data) if a.id != mb.SEED_ID]
-    articles += mb.extra_articles(extra) if extra else []
-    lines = mb.gold_lines(data, extra)
+    articles, lines, docs = gold_docs(args.data, args.extra, args.parse_cache)
     model = load_model()
     weights, threshold = model.weights, model.threshold
-    nlp = load_nlp(None)
     counts: dict[str, Counter[str]] = {}
-    cache = cache_dir(args.parse_cache)
-    docs = (nlp.pipe(article_docs(nlp, articles, set_doc_context, cap_sentences)) if cache is None
-            else kg_components(nlp, parsed_docs(articles, nlp, cache)))
     for a, doc in zip(articles, docs, strict=True):
         index = doc._.kg_entities
         rules = find_meetings(doc, index, scored=False)
@@ -214,22 +202,34 @@ def _closest(t, toks) -> int:  # type: ignore[no-untyped-def]
     return best
 
 
-def kg_components(nlp, docs):  # type: ignore[no-untyped-def]
-    """Run kg's own components over cached parses (the spaCy parse itself is not redone)."""
-    from kg.extract.pipeline import COMPONENTS
+def gold_docs(data_dir: str, extra_dir: str | None, parse_cache: str | None):  # type: ignore[no-untyped-def]
+    """The scored articles of meetings-dev (and of ``extra_dir``) without the seed, their gold
+    lines, and their Docs through kg's components (parses from the cache when it is on)."""
+    from _parses import cache_dir, parsed_docs
 
-    for doc in docs:
-        for name in COMPONENTS:
-            doc = nlp.get_pipe(name)(doc)
-        yield doc
+    from kg.extract.pipeline import COMPONENTS, load_nlp, set_doc_context
+    from kg.sources.limits import cap_sentences
 
+    data, extra = Path(data_dir), Path(extra_dir) if extra_dir else None
+    articles = [a for a in mb.load_articles(data) if a.id != mb.SEED_ID]
+    articles += mb.extra_articles(extra) if extra else []
+    nlp = load_nlp(None)
+    cache = cache_dir(parse_cache)
 
-def article_docs(nlp, articles, set_doc_context, cap_sentences):  # type: ignore[no-untyped-def]
-    """Articles as unparsed Docs with their context set, for ``nlp.pipe``."""
-    for a in articles:
-        doc = set_doc_context(nlp.make_doc(a.text), a.id, a.published)
-        cap_sentences(doc)
-        yield doc
+    def fresh():  # type: ignore[no-untyped-def]
+        for a in articles:
+            doc = set_doc_context(nlp.make_doc(a.text), a.id, a.published)
+            cap_sentences(doc)
+            yield doc
+
+    def components(docs):  # type: ignore[no-untyped-def]
+        for doc in docs:
+            for name in COMPONENTS:
+                doc = nlp.get_pipe(name)(doc)
+            yield doc
+
+    docs = nlp.pipe(fresh()) if cache is None else components(parsed_docs(articles, nlp, cache))
+    return articles, mb.gold_lines(data, extra), docs
 
 
 if __name__ == "__main__":

@@ -63,19 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true", help="print the development cases")
     ap.add_argument("--parse-cache", default=None, metavar="DIR")
     args = ap.parse_args(argv)
-    from _parses import cache_dir, parsed_docs
-
     from kg.extract.meetings.meetings import find_meetings
-    from kg.extract.pipeline import load_nlp
 
-    data, extra = Path(args.data), Path(args.extra) if args.extra else None
-    articles = [a for a in mb.load_articles(data) if a.id != mb.SEED_ID]
-    articles += mb.extra_articles(extra) if extra else []
-    lines = mb.gold_lines(data, extra)
-    nlp = load_nlp(None)
-    cache = cache_dir(args.parse_cache)
-    docs = (nlp.pipe(cov.article_docs(nlp, articles, *_doc_helpers())) if cache is None
-            else cov.kg_components(nlp, parsed_docs(articles, nlp, cache)))
+    articles, lines, docs = cov.gold_docs(args.data, args.extra, args.parse_cache)
     pairs: dict[str, Counter[str]] = {}
     sentences: dict[str, Counter[str]] = {}
     seen: set[tuple[str, int]] = set()
@@ -197,13 +187,6 @@ def _where(doc, sent, missing: list[str], index) -> str:  # type: ignore[no-unty
     if all(any(mb.names_match(n, h) for h in before | after) for n in missing):
         return "later"
     return "nowhere as an entity"
-
-
-def _doc_helpers():  # type: ignore[no-untyped-def]
-    from kg.extract.pipeline import set_doc_context
-    from kg.sources.limits import cap_sentences
-
-    return set_doc_context, cap_sentences
 
 
 if __name__ == "__main__":

@@ -55,3 +55,17 @@ def clusters(nlp, text: str) -> dict[str, set[str]]:
     """Entity label -> the set of its mention texts (names, aliases, titles, pronouns)."""
     x = run(nlp, text)
     return {e.label: {m.text for m in e.mentions} for e in x.entities}
+
+
+#: The publication day of the dating tests: a Friday.
+FRI = date(2026, 3, 13)
+
+
+def d(month: int, day: int, year: int = 2026) -> date:
+    """A day of the dating tests' year."""
+    return date(year, month, day)
+
+
+def spans(nlp, text: str, published: date | None = FRI) -> list[tuple[date | None, date | None]]:
+    """The date interval of every meeting report of ``text``, in order."""
+    return [(m.span.start, m.span.end) for m in run(nlp, text, published).meetings]

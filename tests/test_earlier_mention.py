@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from meeting_helpers import FRI
 
 from kg.extract.timeplace.earlier_mention import dated_meeting_noun
-
-FRI = date(2026, 3, 13)  # a Friday
 
 
 def reports(nlp, text):

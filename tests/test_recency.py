@@ -6,18 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from meeting_helpers import FRI, spans
 
 from kg.extract.timeplace.recency import LEAD_DAYS
 
-FRI = date(2026, 3, 13)  # a Friday
 WEEK = (date(2026, 3, 13 - LEAD_DAYS), FRI)
-
-
-def spans(nlp, text, published=FRI):
-    from meeting_helpers import run
-
-    x = run(nlp, text, published)
-    return [(m.span.start, m.span.end) for m in x.meetings]
 
 
 @pytest.mark.model

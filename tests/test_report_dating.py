@@ -6,23 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from meeting_helpers import FRI, d, spans
 
 from kg.extract.timeplace.counted import refers_back, week_back
 from kg.extract.timeplace.dating import duration_days
 
-FRI = date(2026, 3, 13)  # a Friday
 SUN = date(2026, 3, 15)
-
-
-def d(month, day, year=2026):
-    return date(year, month, day)
-
-
-def spans(nlp, text, published=FRI):
-    from meeting_helpers import run
-
-    x = run(nlp, text, published)
-    return [(m.span.start, m.span.end) for m in x.meetings]
 
 
 @pytest.mark.parametrize(("text", "shift"), [

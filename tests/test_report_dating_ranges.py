@@ -3,20 +3,11 @@ parser splits off, and from the purpose of a journey told as done (issue 18)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-
-FRI = date(2026, 3, 13)  # a Friday
-
-
-def d(month, day, year=2026):
-    return date(year, month, day)
+from meeting_helpers import FRI, d, run
 
 
 def spans(nlp, text, published=FRI):
-    from meeting_helpers import run
-
     x = run(nlp, text, published)
     return {frozenset(p.split(":", 1)[1] for p in m.participants): (m.span.start, m.span.end)
             for m in x.meetings}
