@@ -24,13 +24,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import meetings as mb  # noqa: E402
+from _common import say  # noqa: E402
 
 COLUMNS = ("gold", "rules", "cand", "cand>=th", "cand, rules miss", "sent has trigger")
-
-
-def say(text: str) -> None:
-    """One line of the report."""
-    sys.stdout.write(text + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import meeting_coverage as cov  # noqa: E402
 import meetings as mb  # noqa: E402
+from _common import say  # noqa: E402
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "him", "them", "his", "its", "their",
                       "our", "her", "us", "i", "my"})
@@ -48,11 +49,6 @@ MEETING_NOUNS = frozenset({"talks", "meeting", "meetings", "negotiations", "nego
                            "round", "gathering", "contacts"})
 _ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "pobj", "prep", "attr",
                    "dative"})
-
-
-def say(text: str) -> None:
-    """One line of the report."""
-    sys.stdout.write(text + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
