@@ -82,7 +82,7 @@ def companies_not_people(spans: list[Span]) -> list[Span]:
     def company(s: Span) -> bool:
         w = _words(s)
         if s.label_ in _NO_ENTITY_LABELS:
-            return w in only  # "Dome Mines" after Dome Mines and Dome Oil: no company's
+            return w in only  # "Corvane Mines" after Corvane Mines and Corvane Oil: no company's
         if s.label_ == "PERSON":
             return (w in heads or len(w) > 1 and is_company_name(
                 s.text) and s[-1].text[:1].isupper()) and w not in held

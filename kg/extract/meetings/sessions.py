@@ -176,7 +176,7 @@ def _gathered(doc: Doc, index: EntityIndex, p: Parties, sents: list[Span], si: i
 
 def _same_person(a: str, b: str, index: EntityIndex) -> bool:
     """Whether two person keys are one person the entity stage left apart, one name's words
-    inside the other's ("Hernandez" of "Arturo Hernandez Grisanti")."""
+    inside the other's ("Moravec" of "Anna Lisa Moravec Ruiz")."""
     ea, eb = index.get(a), index.get(b)
     if a == b:
         return True
