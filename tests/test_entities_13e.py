@@ -41,6 +41,14 @@ def test_a_company_name_ner_missed_or_took_for_a_product_is_found():
     assert _names(out) == [("Brask Oil Co", "ORG"), ("Ostrava Tessile Spa", "ORG")]
 
 
+def test_a_mixed_case_form_in_capitals_after_a_mixed_case_name_is_an_acronym():
+    # "SpA" and "GmbH" are written in mixed case; "SPA" after "Corvane" is some body's initials,
+    # while a headline in capitals keeps its form
+    doc = _doc("Corvane SPA said Valdor Tessile SpA and BRASK TESSILE SPA rose")
+    assert _names(suffixed_companies(doc, [])) == [("Valdor Tessile SpA", "ORG"),
+                                                   ("BRASK TESSILE SPA", "ORG")]
+
+
 def test_of_belongs_to_a_bank_s_name_but_not_to_a_person_before_a_company():
     doc = _doc("Ann Vos of Brask Oil Co met the Bank of Valoria Ltd and Trevano Co of Valoria Inc")
     out = suffixed_companies(doc, [Span(doc, 0, 2, label="PERSON")])

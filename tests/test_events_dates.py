@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from meeting_helpers import FRI, d
 
 from kg.extract.timeplace.when import precision_of, resolve_span
 from kg.model import DateSpan
 
-FRI = date(2026, 3, 13)  # a Friday
 SUN = date(2026, 3, 15)
 
 
@@ -17,9 +17,6 @@ def span(text, published, status, past=None):
     s = resolve_span(text, published, status, past)
     return (s.start, s.end, s.precision)
 
-
-def d(month, day, year=2026):
-    return date(year, month, day)
 
 
 @pytest.mark.parametrize(("text", "status", "expected"), [

@@ -7,7 +7,7 @@ import pytest
 from meeting_helpers import FRI, d, run
 
 
-def spans(nlp, text, published=FRI):
+def spans_by_pair(nlp, text, published=FRI):
     x = run(nlp, text, published)
     return {frozenset(p.split(":", 1)[1] for p in m.participants): (m.span.start, m.span.end)
             for m in x.meetings}
@@ -29,7 +29,7 @@ NOVAK_KELLER = frozenset({"peter novak", "paul keller"})
     ("Peter Novak has held talks with Paul Keller since January.", (None, FRI)),
 ])
 def test_a_range_that_names_both_ends_gives_the_days(nlp, text, expected):
-    assert spans(nlp, text)[NOVAK_KELLER] == expected
+    assert spans_by_pair(nlp, text)[NOVAK_KELLER] == expected
 
 
 @pytest.mark.model
@@ -44,7 +44,7 @@ def test_a_range_that_names_both_ends_gives_the_days(nlp, text, expected):
     ("Peter Novak held talks with Paul Keller in Nordland.", (d(3, 7), FRI)),
 ])
 def test_talks_a_journey_told_as_done_was_for_follow_it(nlp, text, expected):
-    assert spans(nlp, text)[NOVAK_KELLER] == expected
+    assert spans_by_pair(nlp, text)[NOVAK_KELLER] == expected
 
 
 @pytest.mark.model

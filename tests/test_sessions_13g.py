@@ -77,6 +77,17 @@ def test_a_group_meeting_with_no_one_told_or_a_named_body_stays_out(nlp):
                          "could attend if prices rose.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "Officials said regular meetings of tin producers will discuss prices. Chile is expected "
+    "to attend the meeting. Bolivia will also attend the meeting.",
+    "Traders said a telephone conference of tin producers will set prices. Chile is expected "
+    "to attend the meeting. Bolivia will also attend the meeting.",
+])
+def test_a_habitual_or_remote_group_meeting_stays_out_though_its_subject_acts(nlp, text):
+    # the subject-acts reading lifts only the wish gate, not the habitual or the phone one
+    assert meetings(nlp, text) == []
+
+
 def test_a_party_written_twice_is_not_his_own_counterpart(nlp):
     found = meetings(nlp, "Energy Minister Tomas Varga Lind told a meeting of regional oil "
                           "exporters that prices must rise. Prices fell in London. The "

@@ -119,6 +119,9 @@ def untagged_companies(doc: Doc, spans: list[Span]) -> list[Span]:
 _SUFFIXES = frozenset({"corp", "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "co", "co.",
                        "corporation", "spa", "s.p.a.", "ag", "nv", "n.v.", "sa", "s.a.", "gmbh",
                        "bancorp", "llc", "pty"})
+#: Legal forms whose own spelling mixes cases: written in capitals after a name in mixed case
+#: ("Corvane SPA", a press agency's initials) they are an acronym, not the form.
+_MIXED_FORMS = frozenset({"spa", "gmbh"})
 #: Small words inside a company's name between capitalised words ("Bank of Valoria Ltd").
 _JOINERS = frozenset({"of", "&", "de", "du", "des", "del", "-"})
 #: Words before "of" inside a company's name: "Bank of Valoria Ltd", "Acme Co of Valoria Inc", not
@@ -206,7 +209,9 @@ def suffixed_companies(doc: Doc, spans: list[Span]) -> list[Span]:
     """
     out = list(spans)
     for tok in doc:
-        if tok.lower_ not in _SUFFIXES or not tok.text[:1].isupper() or tok.text == "SPA" \
+        if tok.lower_ not in _SUFFIXES or not tok.text[:1].isupper() \
+                or tok.lower_ in _MIXED_FORMS and tok.text.isupper() and tok.i > 0 \
+                and not doc[tok.i - 1].text.isupper() \
                 or tok.i > 0 and doc[tok.i - 1].text == "<" \
                 or tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
             continue  # a ticker, or a word of "Co-op"

@@ -11,9 +11,10 @@ from spacy.tokens import Doc, Token
 from kg.extract.entities.coref import modifier_words
 from kg.extract.entities.employers import title_region
 from kg.extract.entities.names import NameBuilder
+from kg.extract.entities.nationals import demonym_keys
 from kg.extract.entities.quotes import SPEECH_VERBS
 from kg.extract.gazetteer import demonym_country, is_company_name
-from kg.extract.index import EntityIndex, entity_key
+from kg.extract.index import EntityIndex
 from kg.model import EntityType, Mention
 
 __all__ = ["resolve_descriptions", "resolve_owned", "resolve_subsidiaries"]
@@ -210,13 +211,12 @@ def _employers(doc: Doc, index: EntityIndex, person: str, upto: Token) -> set[st
         for a, e in runs:
             for i in title_region(sent, a, e, index):
                 k = index.token_entity.get(i)
-                if k is None:  # "Valorian Finance Minister X": a demonym maps to no token
-                    place = demonym_country(doc[i].text)
-                    k = entity_key(place, EntityType.COUNTRY) if place else None
-                named = index.get(k) if k is not None else None
-                if named is not None and named.type in (EntityType.ORGANIZATION,
-                                                        EntityType.COUNTRY):
-                    out.add(named.key)
+                # "Valorian Finance Minister X": a demonym maps to no token
+                for key in [k] if k is not None else demonym_keys(index, doc[i]):
+                    named = index.get(key)
+                    if named is not None and named.type in (EntityType.ORGANIZATION,
+                                                            EntityType.COUNTRY):
+                        out.add(named.key)
     return out
 
 

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities.names import NameBuilder
 from kg.extract.gazetteer import capital_countries, country_of
-from kg.extract.index import EntityIndex
+from kg.extract.index import EntityIndex, entity_key
 from kg.extract.walks import first_conjunct
 from kg.model import Entity, EntityType, Mention
 
@@ -280,7 +280,7 @@ def demonym_keys(index: EntityIndex, tok: Token) -> list[str]:
     """The country of a nationality word that heads its phrase ("the Kuwaitis") when the
     index maps the token to no entity."""
     country = country_of(tok.text)
-    key = f"country:{country.casefold()}" if country else ""
+    key = entity_key(country, EntityType.COUNTRY) if country else ""
     return [key] if index.get(key) is not None else []
 
 

@@ -27,10 +27,10 @@ from kg.extract.gazetteer import bare_name, is_company_name
 from kg.extract.index import entity_key
 from kg.model import EntityType, Mention
 
-__all__ = ["ORGAN_NOUNS", "add_organs"]
+__all__ = ["add_organs"]
 
 #: Lower-case nouns for a body's organ.
-ORGAN_NOUNS = frozenset({"board", "committee", "subcommittee", "council", "panel",
+_ORGAN_NOUNS = frozenset({"board", "committee", "subcommittee", "council", "panel",
                          "secretariat"})
 
 #: Modifiers that leave an organ unnamed ("a special board", "the full committee") or make it
@@ -84,7 +84,7 @@ def add_organs(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
     """Add each lower-case organ of a named organisation that is no company as an organisation
     of its own, its noun and modifiers denoting it."""
     for noun in doc:
-        if noun.lemma_.casefold() not in ORGAN_NOUNS or noun.tag_ != "NN" \
+        if noun.lemma_.casefold() not in _ORGAN_NOUNS or noun.tag_ != "NN" \
                 or not noun.text.islower() or noun.i in b.token_entity:
             continue
         mods = _modifiers(noun)

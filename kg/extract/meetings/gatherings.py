@@ -28,7 +28,7 @@ from kg.extract.meetings.status import is_hypothetical
 from kg.extract.meetings.trigger_syntax import governor
 from kg.model import EntityType, MeetingStatus
 
-__all__ = ["GROUP_NOUNS", "acts_as_subject", "gathered_pairs", "group_session", "told_whom"]
+__all__ = ["GROUP_NOUNS", "gathered_pairs", "group_session", "told_whom"]
 
 #: Plural nouns of an unnamed group that meets ("a meeting of coffee producers", "exporting
 #: countries will meet"); "officials" or "bankers" meet too, but no story lists them by name.
@@ -72,13 +72,6 @@ def told_whom(tok: Token) -> bool:
     Reuters coffee producers will meet")."""
     return tok.i > 0 and tok.dep_ == "compound" and tok.i == tok.head.left_edge.i \
         and tok.doc[tok.i - 1].lemma_.casefold() == "tell"
-
-
-def acts_as_subject(trig: Token) -> bool:
-    """Whether a meeting noun is the subject of a verb that is no wish of its own ("the
-    meeting will call for talks": the call is the meeting's, not a call for one)."""
-    gov, via = governor(trig)
-    return gov is not None and via == "nsubj" and not is_hypothetical(gov)
 
 
 def _reported(trig: Token) -> bool:

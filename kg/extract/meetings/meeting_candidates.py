@@ -259,9 +259,12 @@ def _listed(a: Token, b: Token) -> bool:
 _PRESS = frozenset({"press", "news"})
 
 
-def excluded(trig: Token) -> bool:
+def excluded(trig: Token, subject_acts: bool = False) -> bool:
     """What the rules never read as a meeting, whatever the parties: a conditional, wished
-    or proposed meeting, a habitual one, and calls or letters ("phone talks")."""
+    or proposed meeting, a habitual one, and calls or letters ("phone talks"). With
+    ``subject_acts``, a meeting noun that is the subject of a verb no condition or wish governs
+    acts itself ("the meeting will call for talks": the call is the meeting's, not a call for
+    one), so its verb's wish words do not exclude it; the other gates still do."""
     if is_habitual(trig) or by_medium(trig):
         return True
     if any(trig.doc[i].lemma_.casefold() in _REMOTE for i in chain(trig)):
@@ -278,6 +281,8 @@ def excluded(trig: Token) -> bool:
     if trig.pos_ in ("VERB", "AUX"):
         return is_hypothetical(trig)
     gov, via = governor(trig)
+    if subject_acts and gov is not None and via == "nsubj" and not is_hypothetical(gov):
+        return False
     if gov is not None and verb_lemma(gov) in HYPOTHETICAL_HEADS and via not in PRESUPPOSED:
         return True  # "will seek further talks", "called for a summit"
     # A wish about what is done at a meeting ("hopes to win support at talks with X") or about

@@ -63,7 +63,7 @@ def present(sent: Span, p: Parties, index: EntityIndex,
     for tok in sent:
         lemma = tok.lemma_.casefold()
         if lemma in _PRESENCE and tok.pos_ == "NOUN":
-            out += [(k, None) for k in confirmed(tok, p)]
+            out += [(k, None) for k in _confirmed(tok, p)]
         if lemma in ATTEND and tok.pos_ == "VERB" and not is_hypothetical(tok) and all(
                 c.lemma_.casefold() in SESSION_PARTS or c.dep_ == "dobj" and the_session(c)
                 for c in tok.children
@@ -171,7 +171,7 @@ def _named_as(noun: Token, p: Parties) -> list[str]:
     return out
 
 
-def confirmed(noun: Token, p: Parties) -> list[str]:
+def _confirmed(noun: Token, p: Parties) -> list[str]:
     """Those a copula names as the ones whose presence a relative clause tells ("the
     countries which have confirmed their presence are X and Y")."""
     cur = noun

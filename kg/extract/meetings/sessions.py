@@ -26,7 +26,7 @@ from kg.extract.entities.swallowed import WEEKDAYS
 from kg.extract.gazetteer import is_company_name
 from kg.extract.index import EntityIndex
 from kg.extract.meeting_words import SAY
-from kg.extract.meetings.gatherings import acts_as_subject, gathered_pairs, group_session, told_whom
+from kg.extract.meetings.gatherings import gathered_pairs, group_session, told_whom
 from kg.extract.meetings.meeting_candidates import Candidate, excluded
 from kg.extract.meetings.meeting_scorer import to_meeting
 from kg.extract.meetings.parties import Parties
@@ -109,7 +109,7 @@ def session_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],
         for trig in sent:
             body = _session_body(trig, p, index)
             if body is None and si not in covered and _gathering_word(trig) \
-                    and (not excluded(trig) or acts_as_subject(trig)):
+                    and not excluded(trig, subject_acts=True):
                 found_here = _gathered(doc, index, p, sents, si, trig, paired)
                 out += found_here
                 if found_here:

@@ -123,7 +123,7 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
     mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod", "acl", "compound")}
     if mods & {"cancelled", "canceled", "postponed", "aborted", "scrapped"}:
         return MeetingStatus.NEGATED
-# "the talks did not produce a deal": the negation is of what the talks did, not of them
+    # "the talks did not produce a deal": the negation is of what the talks did, not of them
     own = governor is None or noun.dep_ not in ("nsubj", "nsubjpass") \
         or _tells_occurrence(governor)
     if governor is not None and own and clause_status(governor) is MeetingStatus.NEGATED \

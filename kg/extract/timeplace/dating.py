@@ -35,7 +35,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRIP_NOUNS
 from kg.extract.meeting_words import NOUN_TRIGGERS
-from kg.extract.timeplace.counted import refers_back, week_back
+from kg.extract.timeplace.counted import count_of, refers_back, week_back
 from kg.extract.timeplace.recency import NOT_PURPOSE, VISIT_DAYS, fresh_span, ongoing
 from kg.extract.timeplace.timex import host_of, is_duration, is_journey
 from kg.extract.timeplace.when import (
@@ -60,8 +60,6 @@ _JOURNEY_NOUNS = TRIP_NOUNS | {"journey", "departure", "arrival"}
 _LIGHT = frozenset({"make", "pay", "begin", "start"})
 _START = frozenset({"open", "begin", "start", "resume", "convene"})
 _END = frozenset({"end", "close", "conclude", "finish", "wind"})
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "a": 1, "an": 1}
 def duration_days(trigger: Token) -> int:
     """How many days the meeting runs, when its noun says so ("two-day talks", "three days of
     talks"); 1 otherwise."""
@@ -74,8 +72,8 @@ def duration_days(trigger: Token) -> int:
     m = re.search(r"\b(\w+)(?: |-| - )days?\b", " ".join(words).replace(" - ", "-"))
     if m is None:
         return 1
-    n = m.group(1)
-    return int(n) if n.isdigit() and 0 < int(n) < 15 else _NUMBERS.get(n, 1)
+    n = count_of(m.group(1))
+    return n if n is not None and 0 < n < 15 else 1
 
 
 def _path(trigger: Token, verb: Token) -> list[Token] | None:

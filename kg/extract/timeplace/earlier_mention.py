@@ -59,8 +59,6 @@ REACH = 5
 AHEAD = 2
 #: Determiners of a meeting noun that refers back to one already told.
 _DEFINITE = frozenset({"the", "this", "that", "their", "his", "her", "its"})
-#: Prepositions that make a time a boundary, not the meeting's day ("since May").
-_BOUNDARY = frozenset({"since", "until", "till", "by", "from", "to", "through"})
 
 
 def _path(noun: Token) -> set[int]:
@@ -81,7 +79,7 @@ def _own_time(noun: Token) -> Span | None:
     for ent in noun.sent.ents:
         if ent.label_ != "DATE" or is_duration(ent):
             continue
-        if is_boundary(ent, _BOUNDARY):
+        if is_boundary(ent):
             continue
         host = host_of(ent)
         if host.i in path and not is_journey(host):

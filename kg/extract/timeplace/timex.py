@@ -26,7 +26,8 @@ from kg.extract.timeplace.place import ADDRESS_WORDS
 from kg.model import DateSpan
 
 __all__ = ["normalise_date", "attached_time", "strip_preposition", "time_anchors", "is_duration",
-           "JOURNEY", "host_of", "is_journey", "year_span", "plain_time", "is_boundary"]
+           "JOURNEY", "host_of", "is_journey", "year_span", "plain_time", "is_boundary",
+           "BOUNDARY_WORDS"]
 
 log = logging.getLogger(__name__)
 
@@ -208,7 +209,7 @@ def _with_modifiers(ent: Span) -> str:
             "in", "on") and doc[start - 2].lower_ in _TIME_ADVERBS:
         start -= 2  # "sometime in late June"
     # "March 17 and 18": a second day NER left out, coordinated with the first.
-    if end + 1 < len(doc) and doc[end].lower_ in ("and", "or") and doc[end + 1].like_num \
+    if end + 1 < len(doc) and doc[end].lower_ in ("and", "or") \
             and doc[end + 1].text.isdigit() and 1 <= int(doc[end + 1].text) <= 31 \
             and ent.start <= doc[end + 1].head.i < end:
         end += 2
@@ -360,7 +361,11 @@ def _reported(tok: Token) -> bool:
 _RANGE = frozenset({"to", "through", "till", "until", "thru"})
 
 
-def is_boundary(ent: Span, words: frozenset[str]) -> bool:
+#: Prepositions that make a date only a bound of the event's days ("since January", "until May").
+BOUNDARY_WORDS = frozenset({"since", "until", "till", "by", "from", "to", "through"})
+
+
+def is_boundary(ent: Span, words: frozenset[str] = BOUNDARY_WORDS) -> bool:
     """Whether ``ent`` only bounds the event's days, its preposition being one of ``words``
     ("since January", "until May"). An expression that names both ends itself ("from April
     5 to 8") gives the days, whichever preposition the parser hung it on.

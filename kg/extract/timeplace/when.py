@@ -318,7 +318,6 @@ def clause_tense(tok: Token) -> bool | None:
     return None
 
 
-_BOUNDARY = frozenset({"since", "until", "till", "by", "from", "to", "through"})
 
 
 #: A month and day the tagger can miss when hyphens join them: "an April-5-6 summit".
@@ -342,7 +341,7 @@ def sole_date(sent: Span) -> str | None:
         if ent.label_ != "DATE":
             continue
         seen.append((ent.start_char, ent.end_char))
-        if is_boundary(ent, _BOUNDARY):
+        if is_boundary(ent):
             continue  # "since January": a boundary, not a day
         words = {t.lower_ for t in ent}
         if words & set(_WEEKDAYS) or words & set(_MONTHS) or words & {
