@@ -207,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data", nargs="?", default=str(mb.DEFAULT_DATA))
     ap.add_argument("--extra", default=None,
-                    help="also fit on the extra dev articles of this directory (NEWID % 3 != 0; "
+                    help="also fit on the extra dev articles of this directory (NEWID %% 3 != 0; "
                          "its validation articles are never read)")
     ap.add_argument("--parsed", default=None, help="DocBin of the parses (outside the repo)")
     ap.add_argument("--folds", type=int, default=5)
