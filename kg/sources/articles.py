@@ -24,7 +24,7 @@ from typing import Protocol
 
 from kg.errors import InputError
 from kg.model import Article
-from kg.sources.text import clean_text, dateline_day, decode, parse_date
+from kg.sources.text import clean_text, decode, parse_date, wire_body
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
@@ -77,13 +77,11 @@ def parse_txt(content: str, article_id: str, source: str | None = None,
     src = source or article_id
     _check_text(content, src)
     lines = content.replace("\r\n", "\n").strip("\n").split("\n", 1)
-    if len(lines) == 1 or not lines[1].strip():
-        return Article(id=article_id, title="", text=_check_text(clean_text(lines[0]), src),
-                       published=published, source=src)
-    title = " ".join(lines[0].split())
-    text = clean_text(lines[1])
-    _check_text(text, src)
-    return Article(id=article_id, title=title, text=text, published=published, source=src)
+    one_line = len(lines) == 1 or not lines[1].strip()
+    title = "" if one_line else " ".join(lines[0].split())
+    text, published = wire_body(clean_text(lines[0] if one_line else lines[1]), published)
+    return Article(id=article_id, title=title, text=_check_text(text, src), published=published,
+                   source=src)
 
 
 def article_from_record(rec: object, source: str, published: date | None = None) -> Article:
@@ -105,18 +103,16 @@ def article_from_record(rec: object, source: str, published: date | None = None)
         raise InputError(f"{source}: missing or non-string 'text' field")
     if not isinstance(aid, str | int) or not str(aid).strip():
         raise InputError(f"{source}: missing 'id' field")
-    body = clean_text(text)
+    url, author, dateline = rec.get("url"), rec.get("author"), rec.get("dateline")
+    # The day a wire dateline gives the story, when it has one: its times count from it.
+    body, published = wire_body(clean_text(text), parse_date(rec.get("published"), source)
+                                or published, dateline if isinstance(dateline, str) else None)
     _check_text(body, source)
-    url, author = rec.get("url"), rec.get("author")
-    published = parse_date(rec.get("published"), source) or published
-    dateline = rec.get("dateline")
     return Article(
         id=str(aid),
         title=" ".join(str(rec.get("title") or "").split()),
         text=body,
-        # The day a wire dateline gives the story, when it has one: its times count from it.
-        published=(dateline_day(dateline, published) if isinstance(dateline, str) else None)
-        or published,
+        published=published,
         url=url if isinstance(url, str) else None,
         source=source,
         author=" ".join(author.split()) or None if isinstance(author, str) else None,

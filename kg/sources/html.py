@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from kg.errors import InputError
 from kg.model import Article
 from kg.sources.byline import find_byline
-from kg.sources.text import clean_text, parse_date
+from kg.sources.text import clean_text, parse_date, wire_body
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -141,15 +141,15 @@ def article_from_html(content: str | bytes, article_id: str, source: str | None 
     tree = _tree(content, src)
     md = _metadata(tree, url)
     title = _short(md.title) or ""
-    text = clean_text(_paragraphs(tree, url, title))
-    if not text.strip():
-        raise InputError(f"{src}: HTML page has no article text")
     try:
         page_date = parse_date(md.date, src)
     except InputError:
         page_date = None  # a garbled page date is not worth losing the article over
+    text, day = wire_body(clean_text(_paragraphs(tree, url, title)), published or page_date)
+    if not text.strip():
+        raise InputError(f"{src}: HTML page has no article text")
     return Article(id=article_id, title=title, text=text,
-                   published=published or page_date, url=url, source=src,
+                   published=day, url=url, source=src,
                    author=_short(md.author), site_name=_short(md.sitename),
                    canonical_url=md.url or None)
 

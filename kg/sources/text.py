@@ -13,7 +13,8 @@ from datetime import date, datetime
 
 from kg.errors import InputError
 
-__all__ = ["decode", "clean_text", "parse_date", "dateline_day"]
+__all__ = ["decode", "clean_text", "parse_date", "dateline_day", "split_dateline",
+           "wire_body"]
 
 _BOILERPLATE = [
     re.compile(p, re.IGNORECASE)
@@ -154,3 +155,60 @@ def dateline_day(dateline: str | None, published: date | None) -> date | None:
         if abs((day - published).days) <= 1:
             return day
     return None
+
+
+#: A wire dateline opening a story's body: a place (in capitals as a rule; a state or country
+#: after a comma allowed), then a day (its month in any case) and/or an agency in brackets,
+#: then a dash. Without a day or an
+#: agency a capitals word and a dash may be a headline fragment ("U.S. - Japan talks"), so
+#: one of the two is required.
+_LEADING_DATELINE = re.compile(
+    r"(?P<line>[A-Z][A-Za-z.'/\-]*(?: [A-Z][A-Za-z.'/\-]*){0,3}"
+    r"(?:, [A-Z][A-Za-z.]{1,12}(?: [A-Z][A-Za-z.]{1,12})?)?"
+    r"(?:(?P<day>,? (?:[A-Za-z]{3,9})\.? \d{1,2})(?: \([A-Z][\w .&-]{0,30}\))?"
+    r"|(?: \([A-Z][\w .&-]{0,30}\)))"
+    r" ?[-\u2013\u2014]+)\s+(?=\S)")
+
+
+def split_dateline(text: str) -> tuple[str | None, str]:
+    """A dateline written at the start of a story's body, and the body without it.
+
+    Wire copy pasted or fetched from the web opens with "TOKYO, March 3 -" or "LONDON
+    (Reuters) -"; left in the text, the parser reads the place and day as part of the first
+    sentence's subject, and the place may come out as a meeting's party.
+
+    >>> split_dateline("TOKYO, March 3 (Reuters) - Peter Novak met Paul Keller.")
+    ('TOKYO, March 3 (Reuters) -', 'Peter Novak met Paul Keller.')
+    >>> split_dateline("WASHINGTON (AP) \u2014 The talks ended.")
+    ('WASHINGTON (AP) \u2014', 'The talks ended.')
+    >>> split_dateline("U.S. - Japan talks resumed on Monday.")
+    (None, 'U.S. - Japan talks resumed on Monday.')
+    """
+    m = _LEADING_DATELINE.match(text)
+    if m is None or not _names_month(m.group("day")):
+        return None, text
+    return m.group("line"), text[m.end():]
+
+
+def _names_month(day: str | None) -> bool:
+    # "NEW TALKS, Some 12 -" is no dateline: a day must name a month.
+    if day is None:
+        return True
+    word = day.strip(", ").split()[0].rstrip(".")
+    return word[:3].casefold() in _MONTHS
+
+
+def wire_body(text: str, published: date | None,
+              dateline: str | None = None) -> tuple[str, date | None]:
+    """A story's body without the dateline it opens with, and its date: the day the dateline
+    gives (:func:`dateline_day`), else ``published``. A ``dateline`` the source keeps apart
+    (a record's field) is used as it is, and the body is left alone.
+
+    >>> wire_body("PARIS, April 13 - Talks ended.", date(1987, 4, 12))
+    ('Talks ended.', datetime.date(1987, 4, 13))
+    >>> wire_body("Talks ended.", None, "PARIS, April 13 -")
+    ('Talks ended.', None)
+    """
+    if dateline is None:
+        dateline, text = split_dateline(text)
+    return text, dateline_day(dateline, published) or published
