@@ -29,30 +29,33 @@ meeting (:mod:`kg.extract.timeplace.earlier_mention`, once all reports of the st
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRIP_NOUNS
 from kg.extract.meeting_words import NOUN_TRIGGERS
-from kg.extract.timeplace.counted import count_of, refers_back, week_back
-from kg.extract.timeplace.recency import NOT_PURPOSE, VISIT_DAYS, fresh_span, ongoing
-from kg.extract.timeplace.timex import host_of, is_duration, is_journey
+from kg.extract.timeplace.counted import count_of
+from kg.extract.timeplace.day_roles import (
+    SEVERAL_DAYS,
+    apply_role,
+    days_of,
+    entity_of,
+    overlap,
+    times_in,
+)
+from kg.extract.timeplace.recency import NOT_PURPOSE, fresh_span, ongoing
+from kg.extract.timeplace.timex import host_of, is_journey
 from kg.extract.timeplace.when import (
     clause_tense,
-    precision_of,
     resolve_span,
     sole_date,
-    week_of,
 )
 from kg.extract.walks import clause_verb
 from kg.model import DateSpan
 
 __all__ = ["report_span", "duration_days", "SEVERAL_DAYS"]
 
-#: The days a meeting told to open or end on a day runs from or up to it, its length untold:
-#: "opened on Monday" and "ended on Wednesday" can tell one meeting.
-SEVERAL_DAYS = 3
 #: Nouns of a journey: "a visit from April 29", "his departure on Monday".
 _JOURNEY_NOUNS = TRIP_NOUNS | {"journey", "departure", "arrival"}
 #: Verbs a journey noun is made with: "will make a visit ... from April 29" (the parse may hang
@@ -137,82 +140,6 @@ def _journey(tok: Token) -> bool:
                                    for c in tok.children)
 
 
-def _entity(sent: Span, text: str, trigger: Token) -> Span | None:
-    """The DATE/TIME entity of ``sent`` an attached time was read from (the nearest one)."""
-    low = text.casefold()
-    found = [e for e in sent.ents if e.label_ in ("DATE", "TIME")
-             and (e.text.casefold() in low or low in e.text.casefold())]
-    return min(found, key=lambda e: abs(e.root.i - trigger.i)) if found else None
-
-
-def _days(text: str, ent: Span | None, published: date, status: str,
-          past: bool | None) -> DateSpan | None:
-    """The days of one expression, counted from the date it refers back to if it does."""
-    shift, weeks = refers_back(text), week_back(text)
-    if (shift is None and weeks is None) or ent is None:
-        return resolve_span(text, published, status, past)
-    doc = ent.doc
-    first = ent.sent.start
-    for _ in range(2):  # the sentence, then the two before it
-        if first > 0:
-            first = doc[first - 1].sent.start
-    for prior in sorted((e for e in doc.ents if first <= e.start and e.end <= ent.start
-                         and e.label_ == "DATE" and not is_duration(e)
-                         and refers_back(e.text) is None and week_back(e.text) is None),
-                        key=lambda e: -e.start):
-        base = resolve_span(prior.text, published, status, past)
-        if base is not None and base.start is not None and base.start == base.end:
-            if weeks is None:
-                day = base.start + timedelta(days=shift or 0)
-                return DateSpan(day, day, "day")
-            start, end = week_of(base.start + timedelta(days=7 * weeks))
-            if weeks == 0 and "later" in text.casefold():
-                start = base.start  # "later that week": from the day named on
-            if status == "happened" and start <= published < end:
-                end = published  # a held meeting is over by the time it is reported
-            return DateSpan(start, end, precision_of(start, end))
-    return resolve_span(None, published, status, past)  # nothing to count from: a bound
-
-
-def _apply(span: DateSpan | None, role: str, days: int, status: str,
-           published: date) -> DateSpan | None:
-    if span is None or span.start is None or span.end is None:
-        return span
-    start, end = span.start, span.end
-    if role == "after":  # a journey on a day, or in a week: the visit runs on from it
-        end = end + timedelta(days=VISIT_DAYS)
-        if status == "happened" and start <= published < end:
-            end = published  # a held meeting is over by the time it is reported
-    elif role == "before":
-        start = start - timedelta(days=VISIT_DAYS)
-        if status == "planned" and start < published <= end:
-            start = published  # a planned meeting is still ahead when it is reported
-        elif status == "happened" and start <= published < end:
-            end = published
-    elif role in ("start", "end") and start == end:
-        # told to open or to end on a day: its length if told, else SEVERAL_DAYS
-        length = timedelta(days=(days if days > 1 else SEVERAL_DAYS) - 1)
-        start, end = (end - length, end) if role == "end" else (start, start + length)
-    elif role == "at" and start == end:
-        end = start + timedelta(days=days - 1)
-    else:
-        return span
-    return DateSpan(start, end, precision_of(start, end))
-
-
-def _times(sent: Span) -> list[Span]:
-    """The sentence's dates and times, adjacent ones as one ("early yesterday" + "evening")."""
-    out: list[Span] = []
-    for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        if out and out[-1].end == ent.start:
-            out[-1] = sent.doc[out[-1].start:ent.end]
-        else:
-            out.append(ent)
-    return [e for e in out if not is_duration(e)]
-
-
 #: Words that send a journey towards a place the meeting may be in: "left for Tokyo".
 _TOWARDS = frozenset({"for", "to", "into"})
 
@@ -223,7 +150,7 @@ def _participant_journeys(sent: Span, trigger: Token) -> list[tuple[Span, Token,
     meeting (a return home, a departure from somewhere) rather than goes towards one."""
     clause = clause_verb(trigger)
     out = []
-    for ent in _times(sent):
+    for ent in times_in(sent):
         host = host_of(ent)
         if host.dep_ != "relcl" or not is_journey(host) or host.head not in clause.subtree \
                 or trigger in host.subtree or not (host.head.ent_type_ == "PERSON"
@@ -243,11 +170,11 @@ def _participant_span(ent: Span, host: Token, away: bool, days: int, status: str
     when it leaves (or when the meeting was held before a journey still ahead), and starts it
     otherwise. The journey's day is read in the journey's own tense, not the meeting's."""
     tense = clause_tense(host)
-    trip = _days(ent.text, ent, published, "happened" if tense else "planned", tense)
+    trip = days_of(ent.text, ent, published, "happened" if tense else "planned", tense)
     if trip is None or trip.start is None or trip.end is None:
         return None
     before = away or (status == "happened" and trip.start > published)
-    return _apply(trip, "before" if before else "after", days, status, published)
+    return apply_role(trip, "before" if before else "after", days, status, published)
 
 
 def _journeys(sent: Span, trigger: Token) -> list[tuple[Span, str]]:
@@ -256,7 +183,7 @@ def _journeys(sent: Span, trigger: Token) -> list[tuple[Span, str]]:
     day", "a week-long visit from April 29 ... and hold talks"."""
     out = []
     clause = clause_verb(trigger)
-    for ent in _times(sent):
+    for ent in times_in(sent):
         host = host_of(ent)
         how = _related(host, trigger) if _journey(host) else None
         if how is not None:
@@ -268,15 +195,6 @@ def _journeys(sent: Span, trigger: Token) -> list[tuple[Span, str]]:
             # clause of another kind ("after importing it last year") bounds no visit.
             out.append((ent, "before" if host.head.lower_ == "before" else "after"))
     return out
-
-
-def _meet(a: DateSpan | None, b: DateSpan | None) -> DateSpan | None:
-    """The days both spans allow, or None when they do not overlap."""
-    if a is None or b is None or a.start is None or a.end is None or b.start is None \
-            or b.end is None:
-        return None
-    start, end = max(a.start, b.start), min(a.end, b.end)
-    return DateSpan(start, end, precision_of(start, end)) if start <= end else None
 
 
 def report_span(sent: Span, trigger: Token, time: str | None, published: date | None,
@@ -294,11 +212,11 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         status = "planned"
     attached = None
     if time:
-        ent = _entity(sent, time, trigger)
+        ent = entity_of(sent, time, trigger)
         role = _role(ent, trigger) if ent is not None else "at"
-        attached = _apply(_days(time, ent, published, status, past), role, days, status,
+        attached = apply_role(days_of(time, ent, published, status, past), role, days, status,
                           published)
-    around = [_apply(_days(ent.text, ent, published, status, past), role, days, status,
+    around = [apply_role(days_of(ent.text, ent, published, status, past), role, days, status,
                      published) for ent, role in _journeys(sent, trigger)]
     around += [_participant_span(ent, host, away, days, status, published)
                for ent, host, away in _participant_journeys(sent, trigger)]
@@ -309,21 +227,21 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         # meeting's own time before a journey's) when they disagree.
         best = spans[0]
         for other in spans[1:]:
-            best = _meet(best, other) or best
+            best = overlap(best, other) or best
         return best
     if time:
         return attached
     when = _when_time(sent, trigger)
     if when is not None:
         # "an accord reached last year ... when they met": the meeting is on the accord's days.
-        return _apply(_days(when.text, when, published, status, clause_tense(when.root)), "at",
-                      days, status, published)
+        own = days_of(when.text, when, published, status, clause_tense(when.root))
+        return apply_role(own, "at", days, status, published)
     text = sole_date(sent)
     if text is not None and not any(
             (_journey(_dated(e)) or _other_meeting(_dated(e), trigger))
             and _dated(e).i != trigger.i or _names_thing(e, trigger)
             or _content_clause(host_of(e), trigger)
-            for e in _times(sent) if text in e.text):
+            for e in times_in(sent) if text in e.text):
         # The one date of the sentence, unless it dates a journey the meeting is not part of
         # ("after talks ... ahead of her visit next week", "a state visit beginning on June
         # 2"), another meeting ("a gathering to prepare next week's conference") or another
@@ -333,7 +251,7 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         # ("will hold talks during the visit, his first since he took office in June 2020").
         # (A held one dated ahead stays: "happened" is also what an unmarked report gets, and
         # "an April 5-6 summit" in a March story is this April's.)
-        span = _apply(resolve_span(text, published, status, past), "at", days, status,
+        span = apply_role(resolve_span(text, published, status, past), "at", days, status,
                       published)
         if span is None or span.end is None or not (status == "planned"
                                                     and span.end < published):
@@ -377,7 +295,7 @@ def _when_time(sent: Span, trigger: Token) -> Span | None:
     if verb.dep_ != "advcl" or not any(c.lower_ == "when" and c.dep_ in ("advmod", "mark")
                                        for c in verb.children):
         return None
-    for e in _times(sent):
+    for e in times_in(sent):
         head = e.root.head
         if e.label_ == "DATE" and (head.i == verb.head.i or head.dep_ == "prep"
                                    and head.lower_ in ("in", "on", "at")

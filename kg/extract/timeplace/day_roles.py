@@ -1,0 +1,115 @@
+"""Days of one time expression as a meeting's: the expression's days, counted back from an
+earlier date when it refers to one ("the same day"), and stretched by the role the time plays
+for the meeting (its own day, a journey's start or end, an opening or closing day).
+
+Primitives of :mod:`kg.extract.timeplace.dating`, which decides the role.
+
+>>> from datetime import date
+>>> from kg.model import DateSpan
+>>> d = DateSpan(date(1987, 4, 6), date(1987, 4, 6), "day")
+>>> str(apply_role(d, "start", 1, "planned", date(1987, 4, 1)))
+'1987-04-06/1987-04-08 (day)'
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from kg.extract.timeplace.counted import refers_back, week_back
+from kg.extract.timeplace.recency import VISIT_DAYS
+from kg.extract.timeplace.timex import is_duration
+from kg.extract.timeplace.when import precision_of, resolve_span, week_of
+from kg.model import DateSpan
+
+__all__ = ["SEVERAL_DAYS", "times_in", "entity_of", "days_of", "apply_role", "overlap"]
+
+#: The days a meeting told to open or end on a day runs from or up to it, its length untold:
+#: "opened on Monday" and "ended on Wednesday" can tell one meeting.
+SEVERAL_DAYS = 3
+
+
+def times_in(sent: Span) -> list[Span]:
+    """The sentence's dates and times, adjacent ones as one ("early yesterday" + "evening")."""
+    out: list[Span] = []
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if out and out[-1].end == ent.start:
+            out[-1] = sent.doc[out[-1].start:ent.end]
+        else:
+            out.append(ent)
+    return [e for e in out if not is_duration(e)]
+
+
+def entity_of(sent: Span, text: str, trigger: Token) -> Span | None:
+    """The DATE/TIME entity of ``sent`` an attached time was read from (the nearest one)."""
+    low = text.casefold()
+    found = [e for e in sent.ents if e.label_ in ("DATE", "TIME")
+             and (e.text.casefold() in low or low in e.text.casefold())]
+    return min(found, key=lambda e: abs(e.root.i - trigger.i)) if found else None
+
+
+def days_of(text: str, ent: Span | None, published: date, status: str,
+          past: bool | None) -> DateSpan | None:
+    """The days of one expression, counted from the date it refers back to if it does."""
+    shift, weeks = refers_back(text), week_back(text)
+    if (shift is None and weeks is None) or ent is None:
+        return resolve_span(text, published, status, past)
+    doc = ent.doc
+    first = ent.sent.start
+    for _ in range(2):  # the sentence, then the two before it
+        if first > 0:
+            first = doc[first - 1].sent.start
+    for prior in sorted((e for e in doc.ents if first <= e.start and e.end <= ent.start
+                         and e.label_ == "DATE" and not is_duration(e)
+                         and refers_back(e.text) is None and week_back(e.text) is None),
+                        key=lambda e: -e.start):
+        base = resolve_span(prior.text, published, status, past)
+        if base is not None and base.start is not None and base.start == base.end:
+            if weeks is None:
+                day = base.start + timedelta(days=shift or 0)
+                return DateSpan(day, day, "day")
+            start, end = week_of(base.start + timedelta(days=7 * weeks))
+            if weeks == 0 and "later" in text.casefold():
+                start = base.start  # "later that week": from the day named on
+            if status == "happened" and start <= published < end:
+                end = published  # a held meeting is over by the time it is reported
+            return DateSpan(start, end, precision_of(start, end))
+    return resolve_span(None, published, status, past)  # nothing to count from: a bound
+
+
+def apply_role(span: DateSpan | None, role: str, days: int, status: str,
+           published: date) -> DateSpan | None:
+    if span is None or span.start is None or span.end is None:
+        return span
+    start, end = span.start, span.end
+    if role == "after":  # a journey on a day, or in a week: the visit runs on from it
+        end = end + timedelta(days=VISIT_DAYS)
+        if status == "happened" and start <= published < end:
+            end = published  # a held meeting is over by the time it is reported
+    elif role == "before":
+        start = start - timedelta(days=VISIT_DAYS)
+        if status == "planned" and start < published <= end:
+            start = published  # a planned meeting is still ahead when it is reported
+        elif status == "happened" and start <= published < end:
+            end = published
+    elif role in ("start", "end") and start == end:
+        # told to open or to end on a day: its length if told, else SEVERAL_DAYS
+        length = timedelta(days=(days if days > 1 else SEVERAL_DAYS) - 1)
+        start, end = (end - length, end) if role == "end" else (start, start + length)
+    elif role == "at" and start == end:
+        end = start + timedelta(days=days - 1)
+    else:
+        return span
+    return DateSpan(start, end, precision_of(start, end))
+
+
+def overlap(a: DateSpan | None, b: DateSpan | None) -> DateSpan | None:
+    """The days both spans allow, or None when they do not overlap."""
+    if a is None or b is None or a.start is None or a.end is None or b.start is None \
+            or b.end is None:
+        return None
+    start, end = max(a.start, b.start), min(a.end, b.end)
+    return DateSpan(start, end, precision_of(start, end)) if start <= end else None
