@@ -10,7 +10,7 @@ True
 from __future__ import annotations
 
 __all__ = ["BOTH", "EACH_OF", "MEMBER_NOUNS", "NAMED_GROUPS", "OF_MEMBER_NOUNS", "ORG_DESCRIPTORS",
-           "STAND_FOR_COUNTRY", "TITLE_HEADS"]
+           "STAND_FOR_COUNTRY", "TITLE_HEADS", "UNNAMED_HEADS"]
 
 #: Group heads that name a party ("the American delegation"); "officials" do not.
 NAMED_GROUPS = frozenset({"delegation", "government", "team", "administration", "cabinet",
@@ -37,3 +37,10 @@ EACH_OF = frozenset({"any", "each", "all", "both"})
 #: Nouns for the members of a body: "members of the committee" meet as the committee.
 MEMBER_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "minister",
                           "leader", "envoy", "team", "negotiator", "diplomat", "ambassador"})
+#: Common nouns a wire capitalises that name no one: "Finance Ministers", "the U.S. Group",
+#: "the U.S. Firm" (the word after "U.S." is written in capitals) are no party's name; not
+#: "bank", which names real banks after a country word.
+UNNAMED_HEADS = frozenset({"group", "firm", "company", "unit", "subsidiary", "concern",
+                           "official", "minister", "secretary", "leader", "banker", "executive",
+                           "source", "analyst", "dealer", "trader", "diplomat", "negotiator",
+                           "representative", "delegate", "envoy", "counterpart", "member"})
