@@ -54,14 +54,9 @@ from meeting_breakdowns import (  # noqa: E402,F401
     report_figures,
 )
 from meeting_scoring import (  # noqa: E402,F401
-    ATTRS,
     DEFAULT_DATA,
     DEV,
     DEV_NEW,
-    FIRST_LOOK,
-    ROOT,
-    SEED,
-    SEED_GOLD,
     SEED_ID,
     SEED_SPLIT,
     VAL,

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
+pytestmark = pytest.mark.slow  # one interpreter per script
+
 SCRIPTS = sorted(p for p in BENCH.glob("*.py") if "def main(" in p.read_text())
 
 

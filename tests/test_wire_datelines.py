@@ -33,13 +33,25 @@ def test_datelines_split_off(line: str) -> None:
     "NEW TALKS, Some 12 - nobody came.",
     "Peter Novak - the minister - met Paul Keller.",
     "Peter Novak met Paul Keller in Valoria City on March 5.",
+    # a name with a bracket and a dash opens ordinary sentences
+    "The Valorian Monetary Fund (VMF) - the lender of last resort - said it would help.",
+    "Senator Anna Moravec (R-Val.) - who met Paul Keller - said so.",
+    "Nordland Motors Corp (NMC) - the carmaker - met the union.",
+    # a day needs its comma and a month
+    "Valoria May 5 - the ministry said it would talk.",
+    "Group Mar 3 - x met y.",
 ])
 def test_other_openings_kept(text: str) -> None:
     assert split_dateline(text) == (None, text)
 
 
-def test_every_reader_drops_it_and_dates_by_it() -> None:
-    body = f"VALORIA CITY, March 6 - {TRAVEL}"
+@pytest.mark.parametrize("line", [
+    "VALORIA CITY, March 6 -",
+    "VALORIA CITY, March 6 (Reuters) -",
+    "Valoria City, MARCH 6 \u2014",
+])
+def test_every_reader_drops_it_and_dates_by_it(line: str) -> None:
+    body = f"{line} {TRAVEL}"
     day = date(1987, 3, 5)
     txt = parse_txt(f"Debt talks\n\n{body}\n", "t", published=day)
     rec = article_from_record({"id": "r", "title": "Debt talks", "text": body,
@@ -51,8 +63,10 @@ def test_every_reader_drops_it_and_dates_by_it() -> None:
         assert a.published == date(1987, 3, 6)  # the dateline's day, a day after the stamp
 
 
-def test_a_record_dateline_field_leaves_the_body_alone() -> None:
-    rec = article_from_record({"id": "r", "title": "T", "text": TRAVEL,
+@pytest.mark.parametrize("text", [TRAVEL, f"VALORIA CITY (Reuters) - {TRAVEL}"])
+def test_a_record_dateline_field_dates_the_story(text: str) -> None:
+    # the field dates it; a dateline the body opens with as well is taken off all the same
+    rec = article_from_record({"id": "r", "title": "T", "text": text,
                                "dateline": "VALORIA CITY, March 6 -",
                                "published": "1987-03-05"}, "r")
     assert rec.text == TRAVEL and rec.published == date(1987, 3, 6)

@@ -122,8 +122,12 @@ def parse_date(value: str | None, source: str = "") -> date | None:
         raise InputError(f"{source}: published date {value!r} is not an ISO date") from e
 
 
-#: A wire dateline's closing month and day: "TOKYO, April 13 -", "PARIS, Sept 2 -".
-_DATELINE = re.compile(r",\s*([A-Za-z]{3,9})\.?\s+(\d{1,2})\s*-*\s*$")
+#: A month as a wire writes it in a dateline, in any case: "April", "Sept.", "MARCH".
+_MONTH = (r"(?i:january|february|march|april|may|june|july|august|september|october|"
+          r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
+#: A wire dateline's month and day after its place: "TOKYO, April 13 -", "PARIS, Sept 2
+#: (Reuters) -"; a month is known by its first three letters, as wires misspell it ("Marc 3").
+_DATELINE = re.compile(r",\s*([A-Za-z]{3,9})\.?\s+(\d{1,2})\b")
 _MONTHS = {m.casefold(): n for n, m in enumerate(calendar.month_abbr) if m}
 
 
@@ -144,7 +148,7 @@ def dateline_day(dateline: str | None, published: date | None) -> date | None:
     True
     """
     m = _DATELINE.search(dateline or "")
-    month = _MONTHS.get(m.group(1)[:3].casefold()) if m else None
+    month = _MONTHS.get(m.group(1)[:3].casefold()) if m else None  # "sept" -> "sep"
     if m is None or month is None or published is None:
         return None
     for year in (published.year, published.year + 1, published.year - 1):
@@ -157,16 +161,17 @@ def dateline_day(dateline: str | None, published: date | None) -> date | None:
     return None
 
 
-#: A wire dateline opening a story's body: a place (in capitals as a rule; a state or country
-#: after a comma allowed), then a day (its month in any case) and/or an agency in brackets,
-#: then a dash. Without a day or an
-#: agency a capitals word and a dash may be a headline fragment ("U.S. - Japan talks"), so
-#: one of the two is required.
+#: A wire dateline opening a story's body: a place (a state or country after a comma
+#: allowed), then its month and day, an agency in brackets or both, then a dash. A place
+#: with an agency only must be in capitals ("LONDON (Reuters) -"): a name with a bracket
+#: and a dash opens ordinary sentences too ("The Monetary Fund (MF) - the lender - said").
+_AGENCY = r"\([A-Z][\w .&-]{0,30}\)"
+_REGION = r"(?:, [A-Z][A-Za-z.]{1,12}(?: [A-Z][A-Za-z.]{1,12})?)?"
 _LEADING_DATELINE = re.compile(
-    r"(?P<line>[A-Z][A-Za-z.'/\-]*(?: [A-Z][A-Za-z.'/\-]*){0,3}"
-    r"(?:, [A-Z][A-Za-z.]{1,12}(?: [A-Z][A-Za-z.]{1,12})?)?"
-    r"(?:(?P<day>,? (?:[A-Za-z]{3,9})\.? \d{1,2})(?: \([A-Z][\w .&-]{0,30}\))?"
-    r"|(?: \([A-Z][\w .&-]{0,30}\)))"
+    r"(?P<line>"
+    rf"(?:[A-Z][A-Za-z.'/\-]*(?: [A-Z][A-Za-z.'/\-]*){{0,3}}{_REGION}"
+    rf", {_MONTH} \d{{1,2}}(?: {_AGENCY})?"
+    rf"|[A-Z][A-Z.'/\-]*(?: [A-Z][A-Z.'/\-]*){{0,3}}{_REGION} {_AGENCY})"
     r" ?[-\u2013\u2014]+)\s+(?=\S)")
 
 
@@ -185,30 +190,21 @@ def split_dateline(text: str) -> tuple[str | None, str]:
     (None, 'U.S. - Japan talks resumed on Monday.')
     """
     m = _LEADING_DATELINE.match(text)
-    if m is None or not _names_month(m.group("day")):
+    if m is None:
         return None, text
     return m.group("line"), text[m.end():]
-
-
-def _names_month(day: str | None) -> bool:
-    # "NEW TALKS, Some 12 -" is no dateline: a day must name a month.
-    if day is None:
-        return True
-    word = day.strip(", ").split()[0].rstrip(".")
-    return word[:3].casefold() in _MONTHS
 
 
 def wire_body(text: str, published: date | None,
               dateline: str | None = None) -> tuple[str, date | None]:
     """A story's body without the dateline it opens with, and its date: the day the dateline
     gives (:func:`dateline_day`), else ``published``. A ``dateline`` the source keeps apart
-    (a record's field) is used as it is, and the body is left alone.
+    (a record's field) dates the story before one the body opens with.
 
-    >>> wire_body("PARIS, April 13 - Talks ended.", date(1987, 4, 12))
+    >>> wire_body("PARIS, April 13 (Reuters) - Talks ended.", date(1987, 4, 12))
     ('Talks ended.', datetime.date(1987, 4, 13))
-    >>> wire_body("Talks ended.", None, "PARIS, April 13 -")
-    ('Talks ended.', None)
+    >>> wire_body("PARIS (Reuters) - Talks ended.", date(1987, 4, 12), "PARIS, April 13 -")
+    ('Talks ended.', datetime.date(1987, 4, 13))
     """
-    if dateline is None:
-        dateline, text = split_dateline(text)
-    return text, dateline_day(dateline, published) or published
+    line, text = split_dateline(text)
+    return text, dateline_day(dateline or line, published) or published

@@ -403,11 +403,15 @@ def _common_noun(label: str) -> bool:
     ("Ministers") or one noun after a country ("the U.S. Group"); a country's government or
     delegation ("the Chinese Government") names its side.
 
-    >>> [_common_noun(x) for x in ("Ministers", "the U.S. Group", "Chinese Government", "Acme")]
-    [True, True, False, False]
+    >>> [_common_noun(x) for x in ("Ministers", "U.S. Group", "Chinese Government", "Acme",
+    ...                            "New Zealand Firm", "West German Bankers")]
+    [True, True, False, False, True, True]
     """
     words = [w for w in label.split() if w.casefold() not in ("the", "a", "an")]
-    rest = [w for w in words if country_of(w) is None]
+    # the country may take several words ("South Korean Firm"): the longest that names one
+    lead = next((k for k in range(len(words) - 1, 0, -1)
+                 if country_of(" ".join(words[:k])) is not None), 0)
+    rest = [w for w in words[lead:] if country_of(w) is None]
     lemma = singular(rest[0].casefold()) if len(rest) == 1 else ""
     if lemma not in UNNAMED_HEADS:
         return False

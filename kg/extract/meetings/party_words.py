@@ -37,7 +37,7 @@ EACH_OF = frozenset({"any", "each", "all", "both"})
 #: Nouns for the members of a body: "members of the committee" meet as the committee.
 MEMBER_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "minister",
                           "leader", "envoy", "team", "negotiator", "diplomat", "ambassador"})
-#: Common nouns a wire capitalises that name no one: "Finance Ministers", "the U.S. Group",
+#: Common nouns a wire capitalises that name no one: "Ministers", "the U.S. Group",
 #: "the U.S. Firm" (the word after "U.S." is written in capitals) are no party's name; not
 #: "bank", which names real banks after a country word.
 UNNAMED_HEADS = frozenset({"group", "firm", "company", "unit", "subsidiary", "concern",

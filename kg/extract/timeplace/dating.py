@@ -11,7 +11,7 @@ decides what those days are to the meeting:
   talks", "will travel on May 3 ... and will meet") starts a visit: the meeting falls within
   the following :data:`VISIT_DAYS` days; "before flying home on Friday" ends one;
 - "opened on Monday" starts and "ended on Tuesday" ends a meeting of several days (of
-  :data:`SEVERAL_DAYS` when its noun does not say how many);
+  :data:`~kg.extract.timeplace.day_roles.SEVERAL_DAYS` when its noun does not say how many);
 - "the same day", "the following day", "two days later" count from the nearest date named
   before them, in the sentence or the two before it.
 
@@ -37,7 +37,6 @@ from kg.extract.journeys import TRIP_NOUNS
 from kg.extract.meeting_words import NOUN_TRIGGERS
 from kg.extract.timeplace.counted import count_of
 from kg.extract.timeplace.day_roles import (
-    SEVERAL_DAYS,
     apply_role,
     days_of,
     entity_of,
@@ -54,7 +53,7 @@ from kg.extract.timeplace.when import (
 from kg.extract.walks import clause_verb
 from kg.model import DateSpan
 
-__all__ = ["report_span", "duration_days", "SEVERAL_DAYS"]
+__all__ = ["report_span", "duration_days"]
 
 #: Nouns of a journey: "a visit from April 29", "his departure on Monday".
 _JOURNEY_NOUNS = TRIP_NOUNS | {"journey", "departure", "arrival"}
