@@ -20,10 +20,10 @@ from spacy.tokens import Span, Token
 
 from kg.extract.meeting_words import HELD
 from kg.extract.meetings.hospitality import HOST_VERBS
-from kg.extract.timeplace.place import attached_place
+from kg.extract.timeplace.place import attached_place, is_trip_of
 from kg.extract.timeplace.timex import attached_time, time_anchors
 
-__all__ = ["meeting_setting", "setting_anchors"]
+__all__ = ["meeting_setting", "setting_anchors", "trip_anchors"]
 
 #: Participles on a meeting noun that hold it: its place and time are the meeting's.
 _HOLDING = HELD | HOST_VERBS | {"expect"}
@@ -32,7 +32,7 @@ _SCHEDULED = HELD | {"expect"}
 #: Verbs of a meeting's course whose relative clause on it says where or when it was: "talks
 #: that ended last Friday", "the meeting, which opened in Oslo on Monday".
 _COURSE = frozenset({"begin", "start", "open", "resume", "convene", "end", "close", "conclude",
-                     "finish", "continue", "adjourn"})
+                     "finish", "continue", "adjourn", "run"})
 #: Relative pronouns that stand for the meeting in its relative clause.
 _RELATIVE = frozenset({"which", "that"})
 
@@ -42,11 +42,14 @@ def setting_anchors(tok: Token, parties: list[Token]) -> set[int]:
     holding participle ("a reception given by X at the city hall"), the body's name it is
     apposed to ("for the Acme Bank (AB) meeting next week"), the verb of what was done at it
     and the verbs it is the subject of. ``parties`` are the party words after it."""
-    out = {d for c in tok.children if c.dep_ == "acl" and c.lemma_.casefold() in _HOLDING
+    out = {d for c in tok.children if c.dep_ == "acl" and (c.lemma_.casefold() in _HOLDING
+                                                             or _in_course(c))
            for d in _down(c)}  # ("a summit expected to take place next spring")
-    # "talks between X and Y, held in Oslo": the parser hangs the participle on the last name
+    # "talks between X and Y, held in Oslo", "talks with X, starting on May 2": the parser
+    # hangs the participle on the last name
     out |= {d for t in parties if t.i > tok.i for c in t.children if c.dep_ == "acl"
-            and c.tag_ == "VBN" and c.lemma_.casefold() in _SCHEDULED for d in _down(c)}
+            and (c.tag_ == "VBN" and c.lemma_.casefold() in _SCHEDULED or _in_course(c))
+            for d in _down(c)}
     # "talks that ended last Friday"; "talks between X and Y, which took place in Oslo": the
     # parser may hang the clause on the last name, so its pronoun must stand for a thing
     out |= {d for c in tok.children if c.dep_ == "relcl" and _course(c, nouns=True)
@@ -63,6 +66,14 @@ def setting_anchors(tok: Token, parties: list[Token]) -> set[int]:
         # Monday": the verbs the meeting is the subject of, down to the one that says when
         out |= _down(tok.head) - {tok.head.i}
     return out
+
+
+def _in_course(verb: Token) -> bool:
+    """Whether participle ``verb`` tells the course of the meeting noun it hangs on, with
+    no object of its own: "talks starting on May 2", "a conference opening in Oslo on
+    Monday" (not "the meeting opening the congress")."""
+    return verb.tag_ == "VBG" and verb.lemma_.casefold() in _COURSE \
+        and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _course(verb: Token, nouns: bool) -> bool:
@@ -110,12 +121,36 @@ def _stay(sent: Span, anchors: set[int]) -> set[int]:
             and all(m.pos_ == "PRON" for m in c.children if m.dep_ == "nsubj")}
 
 
+#: Verbs a trip noun is the object of that say when it was made: "paid a visit last week".
+_TRIP_VERBS = frozenset({"pay", "make"})
+
+
+def trip_anchors(sent: Span, anchors: set[int]) -> set[int]:
+    """The trip the meeting is told as part of and the words its time hangs on: "met X
+    during his visit to Oslo last week", "paid a visit to Oslo last week, during which he met
+    X", "during his trip, which runs from May 2 to 5" (the guide takes the trip's place when
+    the sentence puts the meeting in it; its days are the meeting's the same way)."""
+    out: set[int] = set()
+    for t in sent:
+        if t.pos_ != "NOUN" or not is_trip_of(t, anchors):
+            continue
+        out.add(t.i)
+        # ("his trip to Oslo, which runs from May 2 to 5": the clause may hang on the place)
+        out |= {c.i for h in (t, *(g for p in t.children if p.dep_ == "prep" for g in p.children))
+                for c in h.children if c.dep_ == "relcl" and _course(c, nouns=False)}
+        if t.dep_ == "dobj" and t.head.lemma_.casefold() in _TRIP_VERBS:
+            out.add(t.head.i)
+    return out
+
+
 def meeting_setting(sent: Span, anchors: set[int], tok: Token, objs: list[Token]
                     ) -> tuple[Span | None, str | None]:
     """Where and when the meeting of ``tok`` was: a place on its anchors, and a time on
-    them (not on a journey to it) or on that place ("in Oslo on Monday")."""
+    them (not on a journey to it), on that place ("in Oslo on Monday") or on the trip the
+    meeting is told as part of."""
     anchors = anchors | setting_anchors(tok, objs)
     anchors |= _stay(sent, anchors)
     place = attached_place(sent, anchors, objs)
     root = {place.root.i} if place is not None else set()
-    return place, attached_time(sent, time_anchors(anchors, tok) | root, tok, objs)
+    when = time_anchors(anchors, tok) | root | trip_anchors(sent, anchors)
+    return place, attached_time(sent, when, tok, objs)

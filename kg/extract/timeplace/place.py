@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
 
-__all__ = ["ADDRESS_WORDS", "attached_place", "place_label"]
+__all__ = ["ADDRESS_WORDS", "attached_place", "is_trip_of", "place_label"]
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 #: Events a meeting can take place at ("met X at the summit in Brussels").
@@ -203,15 +203,35 @@ def _on_the_event(tok: Token, anchors: set[int]) -> bool:
 
 
 def place_label(span: Span | None) -> str | None:
-    """The place as written, without a leading "the" ("the White House" -> "White House")."""
+    """The place as written, without a leading "the" ("the White House" -> "White House"),
+    with the region or country set off after a town ("Akron, Ohio")."""
     if span is None:
         return None
+    doc = span.doc
+    end = span.end
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_iob_ == "B" \
+            and doc[end + 1].ent_type_ in ("GPE", "LOC"):
+        region = next(e for e in doc.ents if e.start == end + 1)
+        if region.root.dep_ == "appos" and span.start <= region.root.head.i < end:
+            span = doc[span.start : region.end]
     text = " ".join(span.text.split())
     return text[4:] if text.casefold().startswith("the ") else text
 
 
 #: Nouns of a trip: "met X during her visit to Japan" took place in Japan.
 _TRIP_NOUNS = TRIP_NOUNS | {"stay", "stop", "stopover", "mission"}
+
+
+def is_trip_of(host: Token, anchors: set[int]) -> bool:
+    """Whether trip noun ``host`` is told as holding the event of ``anchors``: "met X during a
+    visit to Japan", "Y, on a visit to Japan, met X", a meeting told in a clause on the trip
+    ("a visit to Japan during which he met X"), or a part of it ("at the start of his visit")."""
+    doc = host.doc
+    above = {a.i for i in anchors for a in doc[i].ancestors} | anchors
+    return host.lemma_.casefold() in _TRIP_NOUNS and (
+        host.dep_ == "pobj" and host.head.lower_ in ("during", "on", "in")
+        and _on_the_event(host.head.head, anchors)
+        or host.i in above - anchors or host.head.lower_ == "of" and _inside(host, anchors, ()))
 
 
 def _trip_place(sent: Span, anchors: set[int]) -> Span | None:
@@ -226,13 +246,7 @@ def _trip_place(sent: Span, anchors: set[int]) -> Span | None:
             continue
         prep = root.head
         host = prep.head
-        if prep.lower_ in ("to", "of", "in") and host.lemma_.casefold() in _TRIP_NOUNS and (
-                host.dep_ == "pobj" and host.head.lower_ in ("during", "on", "in")
-                and _on_the_event(host.head.head, anchors)
-                or host.i in above - anchors or host.head.lower_ == "of"
-                and _inside(host, anchors, ())):
-            # "met X during a visit to Japan", "Y, on a visit to Japan, met X", and a meeting
-            # told in a clause on the trip ("a visit to Japan during which he met X")
+        if prep.lower_ in ("to", "of", "in") and is_trip_of(host, anchors):
             return ent
         if prep.lower_ == "in" and prep.i < host.i and host.i in above and any(
                 c.dep_ == "mark" and c.lower_ == "while" and c.i == prep.i - 1

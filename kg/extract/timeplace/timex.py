@@ -36,7 +36,7 @@ _UNITS = frozenset({"hour", "day", "week", "month", "year", "minute", "decade"})
 _VAGUE = frozenset({"soon", "recently", "now", "today", "currently", "later", "earlier"})
 _TIME_ADVERBS = frozenset({"later", "earlier", "early", "late", "sometime", "just"})
 _TIME_WORDS = frozenset({"soon", "tomorrow", "today", "yesterday", "tonight", "later",
-                         "earlier"})
+                         "earlier", "weekend"})  # ("a weekend visit": NER leaves it untyped)
 #: Ordinals that count occurrences ("the second year in succession"); "last" dates.
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                        "eighth", "ninth", "tenth"})
@@ -178,6 +178,8 @@ def is_duration(ent: Span) -> bool:
     """ "nine hours", "just days": durations and vague spans, not times of an event."""
     if year_span(ent.text) is not None:
         return False  # "in 1985", "the 1985 meeting", "late 1986": a year says when
+    if len(ent) > 1 and ent[0].pos_ == "VERB":
+        return is_duration(ent[1:])  # "expected to last two days": NER took the verb in
     root = ent.root
     if all(t.pos_ == "ADJ" or t.like_num or t.tag_ == "JJ" for t in ent):
         return True  # "annual", "20th annual": how often, not when
