@@ -31,7 +31,7 @@ from kg.extract.meetings.meeting_candidates import by_medium
 from kg.extract.meetings.meeting_record import meeting_record
 from kg.extract.meetings.meeting_scorer import scored_meetings
 from kg.extract.meetings.meeting_verbs import verb_meeting
-from kg.extract.meetings.members import dashed_of, meeting_of
+from kg.extract.meetings.members import acting_members, dashed_of, meeting_of
 from kg.extract.meetings.neighbours import (
     Echo,
     by_place,
@@ -48,7 +48,7 @@ from kg.extract.meetings.status import (
     nominal_status,
     noun_status,
 )
-from kg.extract.meetings.status_words import HYPOTHETICAL_HEADS
+from kg.extract.meetings.status_words import HYPOTHETICAL_HEADS, left_by
 from kg.extract.meetings.stray import stray_between, stray_with
 from kg.extract.meetings.trigger_syntax import (
     addressees,
@@ -122,7 +122,9 @@ class _Finder:
         # "the union's negotiations with Y": an unnamed side owns them, not the verb's subject.
         owner_unnamed = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and not p.expand(c)
                             and c.ent_type_ not in ("DATE", "TIME") for c in n.children)
-        gov, via = governor(n)
+        if (left := left_by(n)) is not None and left.dep_ == "xcomp":
+            left = None  # "threatened to pull out of the talks": not done
+        gov, via = (left, "from") if left is not None else governor(n)  # "of" hangs on "out"
         anchors = {n.i}
         for c in of_preps:
             anchors |= {g.i for g in c.subtree}
@@ -131,10 +133,15 @@ class _Finder:
         objs = [t for c in n.children if c.dep_ == "prep" for g in c.children
                 for t in (g, *g.conjuncts)]
         attend = False
+        acting: list[str] = []  # the members or authors acting in the governor's clause
+        spelt_by: set[str] = set()  # and the bodies they spell out
         if gov is not None:
             lemma = verb_lemma(gov)
             takes_agent = False
-            if via == "dobj" and lemma in words.LIGHT_VERBS:
+            if left is not None and gov.i == left.i:  # "X withdrew from the OPEC talks"
+                takes_agent = attend = True
+                anchors.add(gov.i)
+            elif via == "dobj" and lemma in words.LIGHT_VERBS:
                 anchors.add(gov.i)
                 with_ += p.prep_objects(gov, ("with",))
                 objs += p.prep_object_tokens(gov, ("with",))
@@ -156,15 +163,20 @@ class _Finder:
                 # after two days of talks", "X assured Y at the meeting": they met. A subject
                 # and a passive agent are one side ("X was represented at the meeting by Y").
                 told = addressees(p, gov)
-                if (len(p.subjects(gov, agent=False)) >= 2 or len(p.agents(gov)) >= 2 or told) \
-                        and gov.lemma_.casefold() not in words.ALONE:
+                # "The Group of Five - A, B and C - issued a statement after a meeting", "a
+                # statement by A and B released after talks": the members, the authors.
+                acting, spelt_by = acting_members(p, gov)
+                if (len(p.subjects(gov, agent=False)) >= 2 or len(p.agents(gov)) >= 2 or told
+                        or len(acting) >= 2) and gov.lemma_.casefold() not in words.ALONE:
                     takes_agent, with_ = True, with_ + told
                     anchors.add(gov.i)
             elif present_at(n, gov, via) and (not_own(self.index, n, of) or bodies or agents) \
                     and not (with_ or between or poss) \
-                    and not any(c.dep_ == "expl" for c in gov.children):
+                    and not any(c.dep_ == "expl" for c in gov.children) \
+                    and not set(p.subjects(gov)) & set(of):
                 # "X will be in Lima for the annual meeting of the Andean Trade Bank",
-                # "X said at a meeting of the EC council that ...": X attended it.
+                # "X said at a meeting of the EC council that ...": X attended it (one of
+                # those it gathers is no side of his own).
                 takes_agent = attend = True
                 bodies = bodies or [k for k in not_own(self.index, n, of) if p.named_body(k)]
                 anchors.add(gov.i)
@@ -194,6 +206,7 @@ class _Finder:
                 if is_hypothetical(gov, wishes=via not in words.PRESUPPOSED):
                     return [], anchors, objs, gov
                 agents += p.subjects(gov) or copular_subject(p, gov)
+                agents = [k for k in dict.fromkeys(agents + acting) if k not in spelt_by]
                 if not agents and with_ and via in ("at", "during") and gov.dep_ == "ccomp" \
                         and gov.head.lemma_.casefold() in words.SAY:
                     # "X said the strike was settled at a meeting with Y": the speaker.

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from kg.extract.index import EntityIndex
 
 __all__ = ["DASHES", "SUBJECTS", "listed_members", "spelt_out", "dashed_of", "of_phrases",
-           "meeting_of", "with_members"]
+           "meeting_of", "with_members", "acting_members"]
 
 #: Marks that set off a list of members after the phrase it spells out.
 DASHES = frozenset({"-", "--", "\u2013", "\u2014", ":"})
@@ -148,3 +148,19 @@ def with_members(parties: _PartiesOf, subj: list[str], toks: list[Token]) -> lis
     spell out: "the Group of Five, comprising A, B and C, will convene": A, B and C meet."""
     members, spelt = spelt_out(parties, toks)
     return [k for k in dict.fromkeys(subj + members) if k not in spelt]
+
+
+def acting_members(parties: _PartiesOf, verb: Token) -> tuple[list[str], set[str]]:
+    """Who acts in the clause of ``verb`` as several named parties, with the bodies they spell
+    out: the members a subject lists ("the Group of Five - A, B and C - issued a statement"),
+    and for a participle on a noun the noun's "by" phrase ("a statement by the Group of Five
+    - A, B and C - issued after ...", "the text of a statement by A and B released after")."""
+    toks = [c for c in verb.children if c.dep_ in SUBJECTS]
+    authors: list[Token] = []
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN":
+        nouns = [verb.head, *parties.prep_object_tokens(verb.head, ("of",))]
+        authors = [g for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ == "by"
+                   for g in c.children if g.dep_ == "pobj"]
+    members, spelt = spelt_out(parties, toks + authors)
+    named = [k for t in authors for k in parties.expand(t)]
+    return [k for k in dict.fromkeys(named + members) if k not in spelt], spelt

@@ -24,6 +24,7 @@ from kg.extract.index import EntityIndex
 from kg.extract.meeting_words import ATTEND
 from kg.extract.meetings.parties import Parties
 from kg.extract.meetings.status import clause_status, is_hypothetical
+from kg.extract.meetings.status_words import LEAVE, left_by
 from kg.model import EntityType, MeetingStatus
 
 __all__ = ["SESSION_PARTS", "Told", "delegation_of", "delegations_at", "present"]
@@ -35,7 +36,7 @@ SESSION_PARTS = frozenset({"day", "opening", "part", "start", "close", "sitting"
 _PRESENT = frozenset({"delegate", "delegation", "participant", "attendee", "delegates",
                       "participants"})
 #: Verbs of leaving a session ("X pulled out of the talks", "Y withdrew from the meeting").
-_LEAVE = frozenset({"pull", "withdraw", "walk"})
+_LEAVE = LEAVE | {"walk"}
 #: Verbs of leading a delegation ("Z will lead the French delegation").
 _LEAD = frozenset({"lead", "head"})
 #: Nouns of who chairs a session ("the chairman of the conference", "conference chairman X").
@@ -92,13 +93,9 @@ def present(sent: Span, p: Parties, index: EntityIndex,
         elif lemma in _CHAIR and tok.pos_ == "NOUN" and any(
                 the_session(n) for n in _chaired(tok)):
             out += [(k, None) for k in _named_as(tok, p) if p.is_person(k)]
-        elif tok.pos_ == "NOUN" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "from") \
-                and the_session(tok):
-            verb = tok.head.head
-            if verb.dep_ in ("prt", "advmod", "prep"):
-                verb = verb.head  # "pulled out of the talks"
-            if verb.lemma_.casefold() in _LEAVE and not is_hypothetical(verb):
-                out += [(k, MeetingStatus.NEGATED) for k in p.subjects(verb)]
+        elif tok.pos_ == "NOUN" and (verb := left_by(tok, _LEAVE)) is not None \
+                and the_session(tok) and not is_hypothetical(verb):
+            out += [(k, MeetingStatus.NEGATED) for k in p.subjects(verb)]  # "pulled out of it"
     return out
 
 

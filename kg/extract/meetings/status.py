@@ -32,6 +32,7 @@ from kg.extract.meetings.status_words import (
     SCHEDULING,
     TAKING_PART,
     forms,
+    left_by,
     time_ahead,
 )
 from kg.extract.meetings.trigger_syntax import POSSIBLE, PROPOSAL_NOUNS, answered, verb_lemma
@@ -115,6 +116,9 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
     """The status of a nominal meeting ("talks between X and Y") from its governing verb."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return MeetingStatus.NEGATED  # "no negotiations with X are under way"
+    if governor is not None and (left := left_by(noun)) is not None and left.i == governor.i \
+            and left.dep_ != "xcomp":
+        return MeetingStatus.NEGATED  # "X pulled out of the talks": X will not be there
     words = {w.casefold() for w in (time_text or "").split()}
     if governor is not None and (judged := _judged(noun, governor, words)) is not None:
         return judged  # "the talks should be harmonious", "the talks were not easy"

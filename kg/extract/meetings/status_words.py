@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Protocol
 
+from spacy.tokens import Token
+
 __all__ = ["PLAN_HEADS", "NEG_HEADS", "NEG_VERBS", "HYPOTHETICAL_HEADS", "HYPOTHETICAL_AUX",
            "FACT_NOUNS", "FUTURE_AUX", "SCHEDULING", "FUTURE_WORDS", "CONSENT", "OCCURRENCE",
-           "TAKING_PART", "COPULAS", "forms", "time_ahead"]
+           "TAKING_PART", "COPULAS", "LEAVE", "forms", "time_ahead", "left_by"]
 
 
 class _Tok(Protocol):
@@ -45,6 +47,9 @@ NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "unable"})
 #: Verbs that themselves say a meeting did not, or will not, take place.
 NEG_VERBS = frozenset({"cancel", "boycott", "skip", "postpone", "scrap", "snub", "abandon",
                        "shun", "miss", "rule out"})
+#: Verbs of pulling out of a meeting ("X pulled out of the talks", "Y withdrew from the
+#: meeting"): the party will not be there. Walking out of talks is leaving after being there.
+LEAVE = frozenset({"pull", "withdraw"})
 #: Heads that make a meeting only wished for, offered or possible: not a meeting yet.
 HYPOTHETICAL_HEADS = frozenset(
     {"happy", "willing", "ready", "prepared", "eager", "glad", "keen", "offer", "invite",
@@ -108,3 +113,15 @@ def time_ahead(time: str | None) -> bool:
     (True, False, False)
     """
     return time is not None and _AHEAD.match(time) is not None
+
+
+def left_by(noun: Token, verbs: frozenset[str] = LEAVE) -> Token | None:
+    """The verb of ``verbs`` whose "of" or "from" phrase ``noun`` heads ("pulled out of the
+    talks", "withdrew from the meeting"), else None."""
+    prep = noun.head
+    if prep.dep_ != "prep" or prep.lower_ not in ("of", "from") or noun.dep_ != "pobj":
+        return None
+    verb = prep.head
+    if verb.dep_ in ("prt", "advmod", "prep"):
+        verb = verb.head  # "pulled out of the talks"
+    return verb if verb.lemma_.casefold() in verbs and verb.pos_ == "VERB" else None

@@ -168,7 +168,7 @@ def present_at(noun: Token, gov: Token, via: str) -> bool:
     """Whether the phrase of a meeting noun puts the subject of ``gov`` at the meeting: "X
     will be in Lima for the annual meeting of Y", "X, in Lima for it, said", "X said at a
     meeting of Y", "X said in a speech to the annual meeting of Y" (addressing a body's
-    meeting is attending it); not a passive's subject ("rates were set at the meeting")."""
+    meeting is attending it), or during it; not a passive's subject ("rates were set at it")."""
     while noun.dep_ in ("appos", "conj") and noun.head.i < noun.i:
         noun = noun.head  # "for the Acme Bank (AB) meeting" read as an apposition to the bank
     while noun.dep_ == "pobj" and looked_through(noun.head):
@@ -176,11 +176,11 @@ def present_at(noun: Token, gov: Token, via: str) -> bool:
     if via == "dobj":
         return verb_lemma(gov) in _ADDRESS_VERBS and noun.head.i == gov.i \
             and not any(c.dep_ == "auxpass" for c in gov.children)
-    if via in ("for", "at"):
+    if via in ("for", "at", "during"):
         host = noun.head.head
         if via == "for" and host.dep_ == "nsubj" and host.head.i == gov.i:
             return True  # "X, in Lima for the annual meeting of Y, said": why X is there
-        return (verb_lemma(gov) in PRESENCE or via == "at") and host.i == gov.i \
+        return (verb_lemma(gov) in PRESENCE or via != "for") and host.i == gov.i \
             and not any(c.dep_ == "auxpass" for c in gov.children)
     host = noun.head.head
     if via == "to" and verb_lemma(gov) == "speak" and host.i == gov.i:
