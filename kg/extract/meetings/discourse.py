@@ -44,12 +44,8 @@ from kg.extract.meetings.meeting_anaphora import subject_talks_meeting
 from kg.extract.meetings.meeting_candidates import Candidate, excluded
 from kg.extract.meetings.meeting_scorer import to_meeting
 from kg.extract.meetings.parties import Parties
-from kg.extract.meetings.sessions import (
-    SESSION_NOUNS,
-    acting_at,
-    definite_session,
-    is_session,
-)
+from kg.extract.meetings.session_bodies import SESSION_NOUNS, is_session
+from kg.extract.meetings.sessions import acting_at, definite_session
 from kg.extract.meetings.status import is_hypothetical
 from kg.extract.meetings.travellers import journey_before, traveller, trip_parties
 from kg.extract.meetings.trigger_syntax import governor

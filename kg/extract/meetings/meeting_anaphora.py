@@ -28,7 +28,8 @@ from kg.extract.meeting_words import LIGHT_VERBS, NOUN_TRIGGERS
 from kg.extract.meetings.meeting_record import meeting_record
 from kg.extract.meetings.parties import Parties
 from kg.extract.meetings.setting import meeting_setting
-from kg.extract.meetings.status import clause_status, is_hypothetical, nominal_status
+from kg.extract.meetings.status import clause_status, is_hypothetical
+from kg.extract.meetings.status_nominal import nominal_status
 from kg.extract.meetings.trigger_syntax import chain, proposed
 from kg.extract.timeplace.timex import attached_time, time_anchors
 from kg.model import Meeting, MeetingStatus

@@ -20,9 +20,10 @@ from kg.extract import meeting_words as words
 from kg.extract.journeys import visits_places
 from kg.extract.meetings.meeting_candidates import by_medium
 from kg.extract.meetings.members import SUBJECTS, with_members
+from kg.extract.meetings.noun_clauses import copular_subject
 from kg.extract.meetings.parties import Parties
 from kg.extract.meetings.stray import stray_with
-from kg.extract.meetings.trigger_syntax import chain, copular_subject
+from kg.extract.meetings.trigger_syntax import chain
 
 __all__ = ["VerbMeeting", "verb_meeting"]
 

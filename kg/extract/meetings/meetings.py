@@ -39,26 +39,24 @@ from kg.extract.meetings.neighbours import (
     complete,
     fill_from_neighbours,
 )
+from kg.extract.meetings.noun_clauses import clause_parties, copular_subject, org_before
 from kg.extract.meetings.parties import Parties
 from kg.extract.meetings.sessions import session_meetings
 from kg.extract.meetings.setting import meeting_setting
 from kg.extract.meetings.status import (
     clause_status,
     is_hypothetical,
-    nominal_status,
     noun_status,
 )
+from kg.extract.meetings.status_nominal import nominal_status
 from kg.extract.meetings.status_words import HYPOTHETICAL_HEADS, left_by
 from kg.extract.meetings.stray import stray_between, stray_with
 from kg.extract.meetings.trigger_syntax import (
     addressees,
     chain,
-    clause_parties,
-    copular_subject,
     definite,
     governor,
     on_verb,
-    org_before,
     present_at,
     proposed,
     verb_lemma,

@@ -15,11 +15,9 @@ its members meets as they do ("the Group of Five, comprising A, B and C, will co
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from spacy.tokens import Token
 
-from kg.extract.index import EntityIndex
+from kg.extract.meetings.party_view import PartiesOf
 
 __all__ = ["DASHES", "SUBJECTS", "listed_members", "spelt_out", "dashed_of", "of_phrases",
            "meeting_of", "with_members", "acting_members"]
@@ -34,19 +32,7 @@ _LIST_GLUE = frozenset({",", "and", "the", "as", "well"})
 SUBJECTS = ("nsubj", "nsubjpass")
 
 
-class _PartiesOf(Protocol):
-    index: EntityIndex
-
-    def expand(self, tok: Token, depth: int = 0) -> list[str]: ...
-
-    def prep_object_tokens(self, tok: Token, preps: tuple[str, ...]) -> list[Token]: ...
-
-    def eligible(self, key: str) -> bool: ...
-
-    def stand_in(self, key: str) -> str: ...
-
-
-def listed_members(parties: _PartiesOf, tok: Token) -> list[str]:
+def listed_members(parties: PartiesOf, tok: Token) -> list[str]:
     """The named members (two or more) a list right after the phrase of ``tok`` spells out,
     else []: set off by a dash ("the Group of Five (G-5) - the United States, Japan and
     France", also "- comprising ...") or given by a participle ("comprising A, B and C")."""
@@ -59,7 +45,7 @@ def listed_members(parties: _PartiesOf, tok: Token) -> list[str]:
     return keys if len(keys) >= 2 else []
 
 
-def _after_dash(parties: _PartiesOf, tok: Token) -> list[str]:
+def _after_dash(parties: PartiesOf, tok: Token) -> list[str]:
     """The names of a list that follows a spaced dash closing the phrase of ``tok`` and runs
     to the next dash or the sentence's end, holding nothing but names, commas and "and"."""
     doc, end = tok.doc, tok.sent.end
@@ -91,7 +77,7 @@ def _after_dash(parties: _PartiesOf, tok: Token) -> list[str]:
     return keys
 
 
-def spelt_out(parties: _PartiesOf, toks: list[Token]) -> tuple[list[str], set[str]]:
+def spelt_out(parties: PartiesOf, toks: list[Token]) -> tuple[list[str], set[str]]:
     """The members listed after any of ``toks`` (:func:`listed_members`), and the keys of
     the bodies or groups they spell out: those are no parties of their own meeting."""
     members: list[str] = []
@@ -132,7 +118,7 @@ def _spaced(dash: Token) -> bool:
     return dash.i > 0 and (bool(before.whitespace_) or before.is_space)
 
 
-def meeting_of(parties: _PartiesOf, noun: Token) -> tuple[list[Token], list[str], set[str]]:
+def meeting_of(parties: PartiesOf, noun: Token) -> tuple[list[Token], list[str], set[str]]:
     """A meeting noun's "of" phrases, the parties they name, and the bodies spelt out by a
     member list: "a meeting of the nations -- A, B and C", "of ministers from the Group of
     Five - A, B ..." give the members, not the body or group (:func:`spelt_out`)."""
@@ -143,14 +129,14 @@ def meeting_of(parties: _PartiesOf, noun: Token) -> tuple[list[Token], list[str]
     return preps, [k for k in dict.fromkeys(named) if k not in spelt], spelt
 
 
-def with_members(parties: _PartiesOf, subj: list[str], toks: list[Token]) -> list[str]:
+def with_members(parties: PartiesOf, subj: list[str], toks: list[Token]) -> list[str]:
     """Subject parties with the members a subject's list names in place of the body they
     spell out: "the Group of Five, comprising A, B and C, will convene": A, B and C meet."""
     members, spelt = spelt_out(parties, toks)
     return [k for k in dict.fromkeys(subj + members) if k not in spelt]
 
 
-def acting_members(parties: _PartiesOf, verb: Token) -> tuple[list[str], set[str]]:
+def acting_members(parties: PartiesOf, verb: Token) -> tuple[list[str], set[str]]:
     """Who acts in the clause of ``verb`` as several named parties, with the bodies they spell
     out: the members a subject lists ("the Group of Five - A, B and C - issued a statement"),
     and for a participle on a noun the noun's "by" phrase ("a statement by the Group of Five

@@ -25,7 +25,7 @@ from kg.extract.entities.nationals import (
     stray_from,
 )
 from kg.extract.entities.portfolios import noun_lemma
-from kg.extract.gazetteer import country_of, title_words
+from kg.extract.gazetteer import title_words
 from kg.extract.index import EntityIndex
 from kg.extract.meetings.attribution import reporter
 from kg.extract.meetings.party_words import (
@@ -37,8 +37,8 @@ from kg.extract.meetings.party_words import (
     ORG_DESCRIPTORS,
     STAND_FOR_COUNTRY,
     TITLE_HEADS,
-    UNNAMED_HEADS,
 )
+from kg.extract.meetings.unnamed import common_noun_label
 from kg.extract.walks import conjuncts, objects_of
 from kg.model import Entity, EntityType
 
@@ -61,7 +61,7 @@ class Parties:
         if e is None:
             return False
         if e.type in (EntityType.PERSON, EntityType.ORGANIZATION):
-            return not _common_noun(e.label)
+            return not common_noun_label(e.label)
         if e.type is EntityType.COUNTRY:
             return True
         head = singular(e.key.rsplit(" ", 1)[-1])
@@ -396,24 +396,3 @@ def _modifies_title(tok: Token) -> bool:
         if cur.ent_type_ != "PERSON" and cur.lower_ in TITLE_HEADS and tok.i < cur.i:
             return True  # a modifier comes before its title: "the Minister, X, and ..." is a list
     return False
-
-
-def _common_noun(label: str) -> bool:
-    """Whether a person's or organisation's label is a common noun, no name: a bare plural
-    ("Ministers") or one noun after a country ("the U.S. Group"); a country's government or
-    delegation ("the Chinese Government") names its side.
-
-    >>> [_common_noun(x) for x in ("Ministers", "U.S. Group", "Chinese Government", "Acme",
-    ...                            "New Zealand Firm", "West German Bankers")]
-    [True, True, False, False, True, True]
-    """
-    words = [w for w in label.split() if w.casefold() not in ("the", "a", "an")]
-    # the country may take several words ("South Korean Firm"): the longest that names one
-    lead = next((k for k in range(len(words) - 1, 0, -1)
-                 if country_of(" ".join(words[:k])) is not None), 0)
-    rest = [w for w in words[lead:] if country_of(w) is None]
-    lemma = singular(rest[0].casefold()) if len(rest) == 1 else ""
-    if lemma not in UNNAMED_HEADS:
-        return False
-    return lemma != rest[0].casefold() or len(rest) < len(words) and lemma not in (
-        NAMED_GROUPS | STAND_FOR_COUNTRY)

@@ -23,27 +23,27 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities.groups import members_of
 from kg.extract.entities.swallowed import WEEKDAYS
-from kg.extract.gazetteer import is_company_name
 from kg.extract.index import EntityIndex
 from kg.extract.meeting_words import SAY
-from kg.extract.meetings.gatherings import gathered_pairs, group_session, told_whom
+from kg.extract.meetings.gatherings import gathered_pairs, group_session
 from kg.extract.meetings.meeting_candidates import Candidate, excluded
 from kg.extract.meetings.meeting_scorer import to_meeting
 from kg.extract.meetings.parties import Parties
 from kg.extract.meetings.presence import Told, delegations_at, present
+from kg.extract.meetings.session_bodies import (
+    SESSION_NOUNS,
+    SESSION_VERBS,
+    body_orgs,
+    delegated_to,
+    is_session,
+    session_body,
+)
 from kg.extract.meetings.status import clause_status
 from kg.extract.meetings.trigger_syntax import governor
 from kg.model import EntityType, Meeting, MeetingStatus
 
-__all__ = ["SESSION_NOUNS", "SESSION_VERBS", "acting_at", "definite_session", "in_subject",
-           "is_session", "session_meetings"]
+__all__ = ["acting_at", "definite_session", "in_subject", "session_meetings"]
 
-#: Nouns of a body's session ("a meeting of the council", "the OPEC conference").
-SESSION_NOUNS = frozenset({"meeting", "conference", "session", "summit", "talks", "talk",
-                           "gathering"})
-#: A session's modifiers that make it something else: a press conference, a company's own.
-_NOT_SESSION = frozenset({"press", "news", "annual", "board", "shareholders", "stockholders",
-                          "cabinet", "budget"})
 #: Verbs of addressing a session: a speech to an audience is no meeting (the guide).
 _SPEECH = frozenset({"say", "tell", "address", "speak", "brief", "testify", "report", "refer",
                      "announce", "give", "deliver", "present", "add", "predict", "forecast",
@@ -52,19 +52,12 @@ _SPEECH = frozenset({"say", "tell", "address", "speak", "brief", "testify", "rep
 #: meeting"); others only speak of it ("criticised the meeting").
 _TAKE_PART = frozenset({"attend", "chair", "host", "open", "preside", "convene", "join",
                         "close", "lead"})
-#: Verbs whose plural subject meets as a body ("EC ministers met", "OPEC ministers gathered").
-SESSION_VERBS = frozenset({"meet", "gather", "convene", "confer"})
 #: Either, joined once (not for every token of an article).
 _SESSION_WORDS = SESSION_NOUNS | SESSION_VERBS
-#: Verbs of a session when their subject is a body's people ("EC ministers discussed X").
-_DELIBERATE = frozenset({"discuss", "debate", "review"})
 #: Verbs that say who a session brought together ("the meeting involved delegates from A").
 _GATHER = frozenset({"involve", "include", "bring", "gather", "comprise", "draw", "unite"})
 #: Verbs of presiding over a session.
 _PRESIDE = frozenset({"chair", "host", "open", "preside", "convene"})
-#: Verbs that open, hold or close a session as their object ("opened a two-day meeting").
-_HOLD = frozenset({"open", "hold", "begin", "start", "end", "close", "resume", "conclude",
-                   "continue", "have", "wind", "adjourn"})
 #: How many sentences after the session sentence may name its parties.
 _WINDOW = 8
 #: How many may tell who was there in words of presence alone (:func:`present`): a story of
@@ -98,7 +91,7 @@ def session_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],
             out.append(to_meeting(doc, index, si, sent, cand, 0.6, doc._.kg_published))
             continue
         sent_at = [] if si in covered else delegations_at(
-            sent, p, index, lambda n: _delegated_to(n, p, index))
+            sent, p, index, lambda n: delegated_to(n, p, index))
         for noun, owner, k in sent_at:
             if frozenset((owner, k)) not in paired:
                 paired.add(frozenset((owner, k)))
@@ -107,7 +100,7 @@ def session_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],
         if sent_at:
             continue
         for trig in sent:
-            body = _session_body(trig, p, index)
+            body = session_body(trig, p, index)
             if body is None and si not in covered and _gathering_word(trig) \
                     and not excluded(trig, subject_acts=True):
                 found_here = _gathered(doc, index, p, sents, si, trig, paired)
@@ -156,11 +149,11 @@ def _gathered(doc: Doc, index: EntityIndex, p: Parties, sents: list[Span], si: i
     hosts, group = found
     told: list[Told] = []
     for k, s in enumerate(sents[si: si + 1 + _TOLD_WINDOW]):
-        if k and any(_session_body(t, p, index) is not None and _main_event(t) for t in s):
+        if k and any(session_body(t, p, index) is not None and _main_event(t) for t in s):
             break  # a body's session reported: its parties are its own
         told += present(s, p, index, lambda n: n.lemma_.casefold() in SESSION_NOUNS
                         and is_session(n) and (n.i == trig.i or definite_session(n))
-                        and not _orgs(n, p, index), group)
+                        and not body_orgs(n, p, index), group)
     host_status = clause_status(trig.head) if hosts else None  # "X will host a meeting of"
     pairs = gathered_pairs(hosts, told, host_status, lambda a, b: _same_person(a, b, index))
     out: list[Meeting] = []
@@ -255,91 +248,6 @@ def _main_event(trig: Token) -> bool:
     return top.dep_ == "ROOT" and top.lemma_.casefold() not in _SPEECH
 
 
-def _orgs(tok: Token, p: Parties, index: EntityIndex) -> list[str]:
-    """Organisations the phrase of ``tok`` names as its head, modifier or "of" phrase
-    ("OPEC", "EC ministers", "ministers of the Group of Seven", "the council of X")."""
-    toks = [tok] + [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod", "poss")]
-    toks += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
-             for g in c.children if g.dep_ == "pobj"]
-    out: list[str] = []
-    for t in toks:
-        if told_whom(t):
-            continue  # "traders told Reuters producers will meet": not the producers' body
-        for k in p.of_token(t):
-            e = index.get(k)
-            if e is not None and e.type is EntityType.ORGANIZATION and k not in out:
-                out.append(k)
-    return out
-
-
-def _session_body(trig: Token, p: Parties, index: EntityIndex) -> str | None:
-    """The one body whose session ``trig`` names, if it names exactly one and no other party."""
-    lemma = trig.lemma_.casefold()
-    if trig.pos_ == "VERB" and lemma in SESSION_VERBS | _DELIBERATE:
-        subj = [c for c in trig.children if c.dep_ == "nsubj"]
-        if len(subj) != 1 or (lemma in SESSION_VERBS
-                              and any(c.dep_ == "dobj" for c in trig.children)):
-            return None
-        if lemma in _DELIBERATE and not (subj[0].pos_ == "NOUN" and subj[0].tag_ == "NNS"):
-            return None  # "EC ministers discussed X" is a session; "OPEC discussed X" a report
-        if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in trig.children):
-            return None  # "met with X": the rules' meeting, not a session
-        phrase = subj[0]
-    elif trig.pos_ in ("NOUN", "PROPN") and lemma in SESSION_NOUNS:
-        if not is_session(trig) or index.keys_of(trig):
-            return None  # a conference that is itself a named body is no body's session
-        own = _orgs(trig, p, index)
-        if own:
-            single = len(own) == 1 and not _named_other(trig, p, own[0])
-            return _public(own[0], index) if single else None
-        gov, via = governor(trig)
-        if gov is None or not (via == "dobj" and gov.lemma_.casefold() in _HOLD
-                               or via in ("at", "during")):
-            return None  # "ministers opened a meeting", "ministers agreed at a meeting"
-        subj = [c for c in gov.children if c.dep_ == "nsubj"]
-        if len(subj) != 1:
-            return None
-        phrase = subj[0]
-    else:
-        return None
-    bodies = _orgs(phrase, p, index)
-    if len(bodies) != 1 or any(k != bodies[0] for t in phrase.subtree for k in index.keys_of(t)):
-        return None  # a list of named parties: the rules' joint meeting, not a session
-    return _public(bodies[0], index)
-
-
-def _delegated_to(noun: Token, p: Parties, index: EntityIndex) -> str | None:
-    """The one body whose session ``noun`` is, named in it, if a delegation may be sent to it
-    ("the bank's annual meeting": a named body's annual meeting is a session unless a
-    company's)."""
-    own = _orgs(noun, p, index)
-    if noun.lemma_.casefold() not in SESSION_NOUNS or len(own) != 1 \
-            or not is_session(noun, annual=True) or excluded(noun):
-        return None
-    return _public(own[0], index)
-
-
-def _public(key: str, index: EntityIndex) -> str | None:
-    """``key`` unless it is a company: a company's meeting is its own (board, shareholders),
-    and its officers at it meet nobody else."""
-    e = index.get(key)
-    return None if e is None or is_company_name(e.label) else key
-
-
-def is_session(noun: Token, annual: bool = False) -> bool:
-    """Whether a meeting noun may be a body's session (not a press conference, not a
-    company's annual or board meeting); ``annual`` where the noun's named body is known
-    not to be a company's (:func:`_public`): "the bank's annual meeting"."""
-    return not any(c.lower_ in _NOT_SESSION - ({"annual"} if annual else set())
-                   for c in noun.children if c.dep_ in ("amod", "compound", "nmod"))
-
-
-def _named_other(trig: Token, p: Parties, body: str) -> bool:
-    """Whether the meeting noun names another party ("a meeting of OPEC with Mexico")."""
-    return any(k != body for c in trig.children if c.dep_ == "prep"
-               and c.lower_ in ("with", "between") for g in c.children for k in p.expand(g))
-
-
 def _attendees(trig: Token, sent: Span, later: list[Span], p: Parties, index: EntityIndex,
                body: str) -> tuple[list[str], list[str], list[Told]]:
     """Parties that chaired, attended or acted at the session, in its sentence and the
@@ -351,17 +259,17 @@ def _attendees(trig: Token, sent: Span, later: list[Span], p: Parties, index: En
     entity = index.get(body)
     members = (members_of(entity.label) if entity is not None else None) or frozenset()
     for k, s in enumerate([sent, *later]):
-        if k and any(_session_body(t, p, index) not in (None, body) for t in s):
+        if k and any(session_body(t, p, index) not in (None, body) for t in s):
             return out, named, told  # another body's session: its parties are its own
         told += present(s, p, index, lambda n: n.lemma_.casefold() in SESSION_NOUNS
                         and is_session(n) and (definite_session(n) or n.dep_ == "compound")
-                        and _orgs(n, p, index) in ([], [body]))
+                        and body_orgs(n, p, index) in ([], [body]))
         if k > _WINDOW:
             continue
         for tok in s:
             if tok.lemma_.casefold() not in SESSION_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if k and (_orgs(tok, p, index) not in ([], [body]) or not definite_session(tok)):
+            if k and (body_orgs(tok, p, index) not in ([], [body]) or not definite_session(tok)):
                 continue
             if is_session(tok):
                 out += acting_at(tok, p)

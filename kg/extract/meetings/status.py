@@ -10,13 +10,10 @@ verbs negate, "will"/"would"/"expected to"/"scheduled"/"due to" plan, past tense
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
 from spacy.tokens import Token
 
 from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
-from kg.extract.meeting_words import BEFORE_AFTER, NOUN_TRIGGERS, SAY, SETTING, TOPIC
+from kg.extract.meeting_words import NOUN_TRIGGERS, SAY
 from kg.extract.meetings.status_words import (
     CONSENT,
     COPULAS,
@@ -33,21 +30,19 @@ from kg.extract.meetings.status_words import (
     TAKING_PART,
     forms,
     left_by,
-    time_ahead,
 )
 from kg.extract.meetings.trigger_syntax import POSSIBLE, PROPOSAL_NOUNS, answered, verb_lemma
-from kg.extract.timeplace.timex import normalise_date
 from kg.model import MeetingStatus
 
-__all__ = ["clause_status", "noun_status", "is_hypothetical", "calendar_status", "after_status",
-           "nominal_status"]
+__all__ = ["clause_status", "noun_status", "is_hypothetical", "aux_words", "is_negated",
+           "told_as_past"]
 
 
-def _aux(tok: Token) -> list[str]:
+def aux_words(tok: Token) -> list[str]:
     return [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
 
 
-def _negated(tok: Token) -> bool:
+def is_negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
@@ -55,12 +50,12 @@ def clause_status(verb: Token, time_text: str | None = None,
                   own_negation: bool = True) -> MeetingStatus:
     """The status of the event whose clause verb is ``verb`` (with ``own_negation`` False,
     a "not" or a cancelling verb of ``verb`` itself is not read: it negates something else)."""
-    if own_negation and (_negated(verb) or verb_lemma(verb) in NEG_VERBS):
+    if own_negation and (is_negated(verb) or verb_lemma(verb) in NEG_VERBS):
         return MeetingStatus.NEGATED
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
         return MeetingStatus.NEGATED  # "X has no plans to meet Y"
-    aux = _aux(verb)
+    aux = aux_words(verb)
     if verb.lemma_.casefold() == "be" and not verb.tag_ == "VBD" and any(
             c.dep_ == "acomp" and c.lemma_.casefold() in PLAN_HEADS
             and any(g.dep_ == "xcomp" for g in c.children) for c in verb.children):
@@ -72,7 +67,7 @@ def clause_status(verb: Token, time_text: str | None = None,
         lemma = head.lemma_.casefold()
         if lemma not in PLAN_HEADS and forms(head) & {"hope", "aim"}:
             lemma = "hope"  # the small model lemmatises "hopes" as "hop"
-        if lemma in NEG_HEADS or _negated(head):
+        if lemma in NEG_HEADS or is_negated(head):
             return MeetingStatus.NEGATED
         if lemma in PLAN_HEADS and lemma not in ("be",) or (lemma == "be" and verb.dep_ == "xcomp"):
             if lemma in TRAVEL_VERBS and head.tag_ == "VBD":
@@ -136,14 +131,14 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
     if mods & {"upcoming", "forthcoming", "planned", "scheduled", "next", "proposed"}:
         return MeetingStatus.PLANNED
     held = governor is not None and noun.dep_ == "dobj" and (
-        governor.tag_ == "VBD" or bool({"has", "have", "had"} & set(_aux(governor))))
-    if not held and any(c.dep_ == "relcl" and {"will", "shall"} & set(_aux(c))
+        governor.tag_ == "VBD" or bool({"has", "have", "had"} & set(aux_words(governor))))
+    if not held and any(c.dep_ == "relcl" and {"will", "shall"} & set(aux_words(c))
                         for c in noun.children):
         # "the summit, which will be attended by X and Y"; but "concluded talks with X under
         # which he will join the board" were held: the clause tells what follows them
         return MeetingStatus.PLANNED
     if governor is not None and noun.dep_ == "pobj" and noun.head.lower_ == "to" \
-            and governor.lemma_.casefold() in CONSENT and not _negated(governor):
+            and governor.lemma_.casefold() in CONSENT and not is_negated(governor):
         return MeetingStatus.PLANNED  # "agreed to talks with X"
     listed = [noun] + [t for t in noun.subtree if t.dep_ == "conj" and t.head.i >= noun.i]
     if any(c.dep_ == "acl" and any(g.lower_ == "up" for g in c.children)
@@ -176,12 +171,12 @@ def _judged(noun: Token, verb: Token, words: set[str]) -> MeetingStatus | None:
     are ahead, "the talks were not easy" were held); the tense dates it."""
     if noun.dep_ != "nsubj" or noun.head.i != verb.i or not _evaluative(verb):
         return None
-    aux = _aux(verb)
+    aux = aux_words(verb)
     if verb.tag_ == "VBD" or {"have", "has", "had"} & set(aux):
         return MeetingStatus.HAPPENED  # "should have been easier", "was not a success"
     if set(aux) & (HYPOTHETICAL_AUX | FUTURE_AUX | POSSIBLE | {"must"}) or words & FUTURE_WORDS:
         return MeetingStatus.PLANNED
-    return MeetingStatus.HAPPENED if _negated(verb) else None
+    return MeetingStatus.HAPPENED if is_negated(verb) else None
 
 
 def _tells_occurrence(verb: Token, depth: int = 0) -> bool:
@@ -212,12 +207,12 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
         if any(c.dep_ == "advcl" and c.i < verb.i and any(
                 g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
                for c in cur.children) and (cur is not verb or any(
-                a in HYPOTHETICAL_AUX | FUTURE_AUX for a in _aux(cur))
+                a in HYPOTHETICAL_AUX | FUTURE_AUX for a in aux_words(cur))
                 or forms(cur) & {"likely", "expect", "plan", "due"}):
             return True  # "if the vote passes, X is likely to meet Y"
         if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
                                          for g in c.children) for c in cur.children) \
-                and any(a in HYPOTHETICAL_AUX | {"would"} for a in _aux(cur)):
+                and any(a in HYPOTHETICAL_AUX | {"would"} for a in aux_words(cur)):
             return True  # "it would pave the way for talks if the vote passed"
         if wishes and cur.dep_ in ("relcl", "acl") and cur.head.pos_ == "NOUN" and (any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)
@@ -230,15 +225,15 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
             # but "the talks should be harmonious" and "X may raise it at the talks"
             # presuppose the talks: the modal is on how they go or what is done at them
             return True
-        if verb_lemma(cur) == "rule out" and (_negated(cur) or cur.dep_ == "xcomp" and (
-                _negated(cur.head) or cur.head.lemma_.casefold() in NEG_HEADS)):
+        if verb_lemma(cur) == "rule out" and (is_negated(cur) or cur.dep_ == "xcomp" and (
+                is_negated(cur.head) or cur.head.lemma_.casefold() in NEG_HEADS)):
             return True  # "did not rule out a meeting", "refused to rule out talks": possible
         if wishes and cur is not verb and not beside and forms(cur) & HYPOTHETICAL_HEADS and not (
                 forms(cur) & HYPOTHETICAL_HEADS == {"hope"} and _on_a_trip(cur)
                 or forms(cur) & HYPOTHETICAL_HEADS == {"able"} and _ability_told(cur)):
             return True
         if cur.dep_ in ("xcomp", "acl", "conj", "acomp") or (
-            cur.dep_ == "advcl" and "to" in _aux(cur)
+            cur.dep_ == "advcl" and "to" in aux_words(cur)
         ):
             # "could meet and talk" shares the modal; "urged cuts and met X" is no wish
             beside = cur.dep_ == "conj"
@@ -257,8 +252,8 @@ def is_hypothetical(verb: Token, wishes: bool = True) -> bool:
 def _uncertain(tok: Token) -> bool:
     """Whether a modal leaves ``tok`` open ("could meet", "may attend"); "could not meet"
     tells an inability, which is a negation, not a possibility."""
-    modals = set(_aux(tok)) & HYPOTHETICAL_AUX
-    return bool(modals) and not (modals == {"could"} and _negated(tok))
+    modals = set(aux_words(tok)) & HYPOTHETICAL_AUX
+    return bool(modals) and not (modals == {"could"} and is_negated(tok))
 
 
 def _ability_told(adj: Token) -> bool:
@@ -267,8 +262,8 @@ def _ability_told(adj: Token) -> bool:
     "not being able to attend" are negations, as "could not meet" is), not as a possibility
     ("would be able to", "is able to")."""
     cop = adj.head
-    return adj.dep_ == "acomp" and (_negated(cop) or _negated(adj) or (
-        cop.tag_ == "VBD" or bool({"will", "shall", "'ll"} & set(_aux(cop)))))
+    return adj.dep_ == "acomp" and (is_negated(cop) or is_negated(adj) or (
+        cop.tag_ == "VBD" or bool({"will", "shall", "'ll"} & set(aux_words(cop)))))
 
 
 #: Nouns of a scheduled trip: a meeting hoped for during one is planned.
@@ -285,120 +280,21 @@ def _on_a_trip(tok: Token) -> bool:
                for t in tok.sent)
 
 
-def _past(verb: Token) -> bool:
+def told_as_past(verb: Token) -> bool:
     """Whether the clause chain above ``verb`` is in the past ("had hoped to win")."""
     cur = verb
     for _ in range(4):
         if any(c.tag_ == "VBD" for c in cur.children if c.dep_ in ("aux", "auxpass")) or (
-                cur.tag_ == "VBN" and "have" in _aux(cur)):
+                cur.tag_ == "VBN" and "have" in aux_words(cur)):
             return True  # "had hoped to", "should have raised it at the talks"
         if cur.dep_ == "ccomp" and cur.head.lemma_.casefold() in SAY:
             return False  # "X said she hoped to ...": the tense of reported speech, not the past
         if cur.dep_ == "ccomp" and forms(cur.head) & HYPOTHETICAL_HEADS:
             # "X urged that Y raise it at the talks": after the urging, unless it "had" been
-            return "had" in _aux(cur.head)
+            return "had" in aux_words(cur.head)
         if cur.tag_ == "VBD" or cur.tag_ == "VBN" and cur.dep_ == "acl":
             return True  # "an offer made at the summit": a participle of a past event
         if cur.dep_ not in ("xcomp", "acomp", "advcl", "ccomp") or cur.head.i == cur.i:
             break
         cur = cur.head
     return False
-
-
-def calendar_status(time: str | None, published: date | None,
-                 status: MeetingStatus) -> MeetingStatus:
-    """An explicit calendar date after publication makes a meeting planned ("an April 5-6
-    summit" in a March article); relative words ("Monday") are left to the verbs."""
-    if not time or published is None or not any(ch.isdigit() for ch in time):
-        return status
-    when = normalise_date(time, published, future=None)
-    return MeetingStatus.PLANNED if when is not None and when > published else status
-
-
-def after_status(governor: Token, status: MeetingStatus) -> MeetingStatus:
-    """A meeting the governing event comes after ("agreed to merge following talks") has
-    happened, unless that event is itself still ahead with "will" ("will sign after talks")."""
-    cur = governor
-    for _ in range(4):
-        if any(a in FUTURE_AUX for a in _aux(cur)):
-            return status
-        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
-            break
-        cur = cur.head
-    return MeetingStatus.HAPPENED if status is MeetingStatus.PLANNED else status
-
-
-#: A day of the month written as a number ("March 2", "2 March"), not a year.
-_DAY_OF_MONTH = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
-
-
-def _behind(gov: Token, time: str | None, published: date | None) -> bool:
-    """Whether a meeting that ``gov`` comes before ("rates rose ahead of the meeting") is
-    itself told as past: its calendar date is before the report ("ahead of the March 2
-    meeting" in a later story), or ``gov`` is in the pluperfect ("before the talks on
-    Monday there had been doubts"), unless its time is still ahead."""
-    if time_ahead(time):
-        return False
-    if time and published is not None and _DAY_OF_MONTH.search(time):
-        # only a named day: "the 1987 summit" or "the June meeting" is read as the month's or
-        # the year's first day, which says nothing of whether it is over
-        when = normalise_date(time, published, future=None)
-        if when is not None and when < published:
-            return True
-    cur = gov
-    for _ in range(4):
-        aux = _aux(cur)
-        if "had" in aux and cur.tag_ == "VBN":
-            return True
-        if cur.dep_ not in ("xcomp", "conj", "advcl") or cur.head.i == cur.i:
-            break
-        cur = cur.head
-    return False
-
-
-def _fronted(noun: Token, verb: Token) -> bool:
-    """Whether the phrase of ``noun`` sets the scene before the subject of ``verb`` ("In
-    talks with X, he did not ask for cuts"): the negation is of what was done there."""
-    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return bool(subjects) and noun.head.i < min(subjects) and noun.head.head.i == verb.i
-
-
-def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
-                   published: date | None) -> MeetingStatus:
-    """The status of a meeting noun from its governor, the way it hangs on it (``via``:
-    "after", "ahead", "for" ...), its time and the publication date."""
-    status = noun_status(noun, gov, time)
-    if status is MeetingStatus.NEGATED and gov is not None \
-            and ((via in ("at", "during", "in") and (not _negated(gov) or _fronted(noun, gov))
-                  or via in TOPIC) and verb_lemma(gov) not in NEG_VERBS | {"be"}
-                 or via in BEFORE_AFTER | {"prior"}) \
-            and not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
-        # "failed to reach a deal during talks last week": the deal failed, the talks were held;
-        # "declined to comment on the talks": the comment is refused, not the talks; "could
-        # cancel the tariffs ahead of the summit": the summit only dates the cancelling.
-        cur, ahead = gov, False
-        for _ in range(4):
-            ahead = ahead or any(a in FUTURE_AUX for a in _aux(cur))
-            if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head.i == cur.i:
-                break
-            cur = cur.head
-        status = MeetingStatus.PLANNED if ahead else MeetingStatus.HAPPENED
-    if any(c.dep_ == "amod" and c.lower_ == "following" for c in noun.children):
-        via = "following"  # "agreed to merge following talks"
-    if gov is not None and via in ("after", "following"):
-        status = after_status(gov, status)
-    if gov is not None and via in SETTING and status is not MeetingStatus.NEGATED \
-            and is_hypothetical(gov):
-        # "is ready to offer concessions at talks with X": the meeting is as far ahead as the
-        # wish; "had hoped to settle it during the talks": they were held; but "have said X
-        # might clash with Y at next week's summit": the summit's own time puts it ahead.
-        status = MeetingStatus.HAPPENED if _past(gov) and not time_ahead(time) \
-            else MeetingStatus.PLANNED
-    if status is MeetingStatus.HAPPENED and gov is not None and (
-        via in ("ahead", "before") and not _behind(gov, time, published)
-        or (via == "for" and gov.tag_ != "VBD")
-    ):
-        status = MeetingStatus.PLANNED  # "groundwork for talks", "ahead of talks"
-    if status is MeetingStatus.HAPPENED and (gov is None or gov.tag_ != "VBD"):
-        status = calendar_status(time, published, status)
-    return status

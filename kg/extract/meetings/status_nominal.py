@@ -1,0 +1,132 @@
+"""The status of a meeting told by a noun: from its governor, how the noun hangs on it
+("after", "ahead of", "for"), its own time and the publication date.
+
+:mod:`kg.extract.meetings.status` reads the verbs; this module weighs what the noun's phrase
+adds: "ahead of the summit" is planned unless the summit is dated before the report,
+"agreed to merge following talks" happened, "an April 5-6 summit" in a March story is planned.
+
+>>> from datetime import date
+>>> calendar_status("April 6", date(1987, 3, 2), MeetingStatus.HAPPENED).value
+'planned'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Token
+
+from kg.extract.meeting_words import BEFORE_AFTER, SETTING, TOPIC
+from kg.extract.meetings.status import (
+    aux_words,
+    is_hypothetical,
+    is_negated,
+    noun_status,
+    told_as_past,
+)
+from kg.extract.meetings.status_words import FUTURE_AUX, NEG_VERBS, time_ahead
+from kg.extract.meetings.trigger_syntax import verb_lemma
+from kg.extract.timeplace.timex import normalise_date
+from kg.model import MeetingStatus
+
+__all__ = ["calendar_status", "after_status", "nominal_status"]
+
+
+def calendar_status(time: str | None, published: date | None,
+                 status: MeetingStatus) -> MeetingStatus:
+    """An explicit calendar date after publication makes a meeting planned ("an April 5-6
+    summit" in a March article); relative words ("Monday") are left to the verbs."""
+    if not time or published is None or not any(ch.isdigit() for ch in time):
+        return status
+    when = normalise_date(time, published, future=None)
+    return MeetingStatus.PLANNED if when is not None and when > published else status
+
+
+def after_status(governor: Token, status: MeetingStatus) -> MeetingStatus:
+    """A meeting the governing event comes after ("agreed to merge following talks") has
+    happened, unless that event is itself still ahead with "will" ("will sign after talks")."""
+    cur = governor
+    for _ in range(4):
+        if any(a in FUTURE_AUX for a in aux_words(cur)):
+            return status
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return MeetingStatus.HAPPENED if status is MeetingStatus.PLANNED else status
+
+
+#: A day of the month written as a number ("March 2", "2 March"), not a year.
+_DAY_OF_MONTH = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+
+
+def _behind(gov: Token, time: str | None, published: date | None) -> bool:
+    """Whether a meeting that ``gov`` comes before ("rates rose ahead of the meeting") is
+    itself told as past: its calendar date is before the report ("ahead of the March 2
+    meeting" in a later story), or ``gov`` is in the pluperfect ("before the talks on
+    Monday there had been doubts"), unless its time is still ahead."""
+    if time_ahead(time):
+        return False
+    if time and published is not None and _DAY_OF_MONTH.search(time):
+        # only a named day: "the 1987 summit" or "the June meeting" is read as the month's or
+        # the year's first day, which says nothing of whether it is over
+        when = normalise_date(time, published, future=None)
+        if when is not None and when < published:
+            return True
+    cur = gov
+    for _ in range(4):
+        aux = aux_words(cur)
+        if "had" in aux and cur.tag_ == "VBN":
+            return True
+        if cur.dep_ not in ("xcomp", "conj", "advcl") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return False
+
+
+def _fronted(noun: Token, verb: Token) -> bool:
+    """Whether the phrase of ``noun`` sets the scene before the subject of ``verb`` ("In
+    talks with X, he did not ask for cuts"): the negation is of what was done there."""
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and noun.head.i < min(subjects) and noun.head.head.i == verb.i
+
+
+def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
+                   published: date | None) -> MeetingStatus:
+    """The status of a meeting noun from its governor, the way it hangs on it (``via``:
+    "after", "ahead", "for" ...), its time and the publication date."""
+    status = noun_status(noun, gov, time)
+    if status is MeetingStatus.NEGATED and gov is not None \
+            and ((via in ("at", "during", "in") and (not is_negated(gov) or _fronted(noun, gov))
+                  or via in TOPIC) and verb_lemma(gov) not in NEG_VERBS | {"be"}
+                 or via in BEFORE_AFTER | {"prior"}) \
+            and not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        # "failed to reach a deal during talks last week": the deal failed, the talks were held;
+        # "declined to comment on the talks": the comment is refused, not the talks; "could
+        # cancel the tariffs ahead of the summit": the summit only dates the cancelling.
+        cur, ahead = gov, False
+        for _ in range(4):
+            ahead = ahead or any(a in FUTURE_AUX for a in aux_words(cur))
+            if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+        status = MeetingStatus.PLANNED if ahead else MeetingStatus.HAPPENED
+    if any(c.dep_ == "amod" and c.lower_ == "following" for c in noun.children):
+        via = "following"  # "agreed to merge following talks"
+    if gov is not None and via in ("after", "following"):
+        status = after_status(gov, status)
+    if gov is not None and via in SETTING and status is not MeetingStatus.NEGATED \
+            and is_hypothetical(gov):
+        # "is ready to offer concessions at talks with X": the meeting is as far ahead as the
+        # wish; "had hoped to settle it during the talks": they were held; but "have said X
+        # might clash with Y at next week's summit": the summit's own time puts it ahead.
+        status = MeetingStatus.HAPPENED if told_as_past(gov) and not time_ahead(time) \
+            else MeetingStatus.PLANNED
+    if status is MeetingStatus.HAPPENED and gov is not None and (
+        via in ("ahead", "before") and not _behind(gov, time, published)
+        or (via == "for" and gov.tag_ != "VBD")
+    ):
+        status = MeetingStatus.PLANNED  # "groundwork for talks", "ahead of talks"
+    if status is MeetingStatus.HAPPENED and (gov is None or gov.tag_ != "VBD"):
+        status = calendar_status(time, published, status)
+    return status
