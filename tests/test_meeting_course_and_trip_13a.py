@@ -77,3 +77,20 @@ def test_how_long_talks_last_is_no_time(nlp):
 )
 def test_a_towns_region_is_part_of_the_place(nlp, text, place):
     assert [m.place for m in meetings(nlp, text, DAY)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # a participle on the name is the person's, not the talks' course
+        ("Talks with Paul Keller, running for re-election in November, will be held by Peter "
+         "Novak.", "November"),
+        # a clause that only starts or ends the trip does not date a meeting inside it
+        ("During his visit to Oslo, which began in 2019, Peter Novak met Paul Keller.", "2019"),
+        ("During his trip to Oslo, which ends on May 6, Peter Novak will meet Paul Keller.",
+         "May 6"),
+    ],
+)
+def test_a_clause_that_does_not_cover_the_meeting_leaves_its_time(nlp, text, wrong):
+    found = meetings(nlp, text, DAY)
+    assert found and all(m.time != wrong for m in found)

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["TRAVEL_VERBS", "TRIP_NOUNS", "PLACE_LABELS", "visits_places"]
+__all__ = ["TRAVEL_VERBS", "TRIP_NOUNS", "TRIP_LIGHT_VERBS", "PLACE_LABELS", "visits_places"]
 
 #: Verbs of going somewhere: their subject travels, and what they lead to is at the destination.
 TRAVEL_VERBS = frozenset({"leave", "fly", "travel", "go", "head", "come", "return", "arrive"})
 #: Nouns of a trip ("her visit to Japan", "a three-day tour").
 TRIP_NOUNS = frozenset({"visit", "trip", "tour"})
+#: Verbs a trip or a call is made with ("paid a visit last week", "made a courtesy call").
+TRIP_LIGHT_VERBS = frozenset({"pay", "make"})
 #: NER labels of a place one travels to.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 

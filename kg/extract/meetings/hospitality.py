@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.journeys import TRIP_LIGHT_VERBS
 from kg.extract.meeting_words import TELL
 from kg.extract.meetings.parties import Parties
 
@@ -89,7 +90,7 @@ def hospitality_parties(p: Parties, noun: Token, gov: Token | None, via: str) ->
 def call_parties(p: Parties, noun: Token, gov: Token | None) -> list[str]:
     """Caller and callee of "X paid a courtesy call on Y"; [] for telephone calls and the like."""
     courtesy = any(c.lower_ in ("courtesy", "farewell", "protocol") for c in noun.children)
-    paid = gov is not None and gov.lemma_.casefold() in ("pay", "make") and noun.dep_ == "dobj"
+    paid = gov is not None and gov.lemma_.casefold() in TRIP_LIGHT_VERBS and noun.dep_ == "dobj"
     if not (courtesy or paid):
         return []
     on = p.prep_objects(noun, ("on", "upon"))

@@ -28,11 +28,10 @@ from kg.extract.index import EntityIndex
 from kg.extract.meetings.meeting_candidates import Candidate, candidates
 from kg.extract.meetings.meeting_record import meeting_record
 from kg.extract.meetings.parties import Parties
-from kg.extract.meetings.setting import setting_anchors, trip_anchors
+from kg.extract.meetings.setting import setting_anchors, setting_time
 from kg.extract.meetings.status import clause_status, noun_status
 from kg.extract.meetings.trigger_syntax import chain, governor
 from kg.extract.timeplace.place import attached_place
-from kg.extract.timeplace.timex import attached_time
 from kg.model import Meeting
 
 __all__ = ["WEIGHTS_FILE", "Model", "load_model", "probability", "scored_meetings",
@@ -136,8 +135,7 @@ def to_meeting(doc: Doc, index: EntityIndex, si: int, sent: Span, c: Candidate, 
     if not verbal:  # "talks that ended on Friday", "talks are due to open in May"
         anchors |= setting_anchors(tok, objs)
     place = attached_place(sent, anchors, objs)
-    time = attached_time(sent, anchors | ({place.root.i} if place is not None else set())
-                         | trip_anchors(sent, anchors), tok, objs)
+    time = setting_time(sent, anchors, anchors, place, tok, objs)
     status = clause_status(tok, time) if verbal else noun_status(tok, gov, time)
     return meeting_record(doc, index, si, sent, tok, c.parties, status, place, time,
                           round(confidence, 4), published)

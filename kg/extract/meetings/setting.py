@@ -18,12 +18,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.extract.journeys import TRIP_LIGHT_VERBS
 from kg.extract.meeting_words import HELD
 from kg.extract.meetings.hospitality import HOST_VERBS
 from kg.extract.timeplace.place import attached_place, is_trip_of
 from kg.extract.timeplace.timex import attached_time, time_anchors
 
-__all__ = ["meeting_setting", "setting_anchors", "trip_anchors"]
+__all__ = ["meeting_setting", "setting_anchors", "setting_time", "trip_anchors"]
 
 #: Participles on a meeting noun that hold it: its place and time are the meeting's.
 _HOLDING = HELD | HOST_VERBS | {"expect"}
@@ -33,6 +34,10 @@ _SCHEDULED = HELD | {"expect"}
 #: that ended last Friday", "the meeting, which opened in Oslo on Monday".
 _COURSE = frozenset({"begin", "start", "open", "resume", "convene", "end", "close", "conclude",
                      "finish", "continue", "adjourn", "run"})
+#: Verbs that say how long something lasts: a trip's relative clause with one of them dates
+#: the trip ("his visit, which runs from May 3 to 6"); one that only starts or ends it does
+#: not date a meeting inside it.
+_EXTENT = frozenset({"run", "last"})
 #: Relative pronouns that stand for the meeting in its relative clause.
 _RELATIVE = frozenset({"which", "that"})
 
@@ -72,7 +77,8 @@ def _in_course(verb: Token) -> bool:
     """Whether participle ``verb`` tells the course of the meeting noun it hangs on, with
     no object of its own: "talks starting on May 2", "a conference opening in Oslo on
     Monday" (not "the meeting opening the congress")."""
-    return verb.tag_ == "VBG" and verb.lemma_.casefold() in _COURSE \
+    # ("running" is left out: "talks with X, running for re-election in November" is X's)
+    return verb.tag_ == "VBG" and verb.lemma_.casefold() in _COURSE - _EXTENT \
         and not any(c.dep_ == "dobj" for c in verb.children)
 
 
@@ -121,10 +127,6 @@ def _stay(sent: Span, anchors: set[int]) -> set[int]:
             and all(m.pos_ == "PRON" for m in c.children if m.dep_ == "nsubj")}
 
 
-#: Verbs a trip noun is the object of that say when it was made: "paid a visit last week".
-_TRIP_VERBS = frozenset({"pay", "make"})
-
-
 def trip_anchors(sent: Span, anchors: set[int]) -> set[int]:
     """The trip the meeting is told as part of and the words its time hangs on: "met X
     during his visit to Oslo last week", "paid a visit to Oslo last week, during which he met
@@ -137,8 +139,9 @@ def trip_anchors(sent: Span, anchors: set[int]) -> set[int]:
         out.add(t.i)
         # ("his trip to Oslo, which runs from May 2 to 5": the clause may hang on the place)
         out |= {c.i for h in (t, *(g for p in t.children if p.dep_ == "prep" for g in p.children))
-                for c in h.children if c.dep_ == "relcl" and _course(c, nouns=False)}
-        if t.dep_ == "dobj" and t.head.lemma_.casefold() in _TRIP_VERBS:
+                for c in h.children if c.dep_ == "relcl" and c.lemma_.casefold() in _EXTENT
+                and _course(c, nouns=False)}
+        if t.dep_ == "dobj" and t.head.lemma_.casefold() in TRIP_LIGHT_VERBS:
             out.add(t.head.i)
     return out
 
@@ -151,6 +154,13 @@ def meeting_setting(sent: Span, anchors: set[int], tok: Token, objs: list[Token]
     anchors = anchors | setting_anchors(tok, objs)
     anchors |= _stay(sent, anchors)
     place = attached_place(sent, anchors, objs)
+    return place, setting_time(sent, anchors, time_anchors(anchors, tok), place, tok, objs)
+
+
+def setting_time(sent: Span, anchors: set[int], time_words: set[int], place: Span | None,
+                 tok: Token, objs: list[Token]) -> str | None:
+    """The meeting's time: one on ``time_words`` (the anchors, or those of them a time may
+    hang on), on its place ("in Oslo on Monday") or on the trip the meeting is told as part
+    of, which ``anchors`` locate."""
     root = {place.root.i} if place is not None else set()
-    when = time_anchors(anchors, tok) | root | trip_anchors(sent, anchors)
-    return place, attached_time(sent, when, tok, objs)
+    return attached_time(sent, time_words | root | trip_anchors(sent, anchors), tok, objs)

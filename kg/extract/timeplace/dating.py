@@ -33,7 +33,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from kg.extract.journeys import TRIP_NOUNS
+from kg.extract.journeys import TRIP_LIGHT_VERBS, TRIP_NOUNS
 from kg.extract.meeting_words import NOUN_TRIGGERS
 from kg.extract.timeplace.counted import count_of
 from kg.extract.timeplace.day_roles import (
@@ -59,7 +59,7 @@ __all__ = ["report_span", "duration_days"]
 _JOURNEY_NOUNS = TRIP_NOUNS | {"journey", "departure", "arrival"}
 #: Verbs a journey noun is made with: "will make a visit ... from April 29" (the parse may hang
 #: the date on the verb).
-_LIGHT = frozenset({"make", "pay", "begin", "start"})
+_LIGHT = TRIP_LIGHT_VERBS | {"begin", "start"}
 _START = frozenset({"open", "begin", "start", "resume", "convene"})
 _END = frozenset({"end", "close", "conclude", "finish", "wind"})
 def duration_days(trigger: Token) -> int:

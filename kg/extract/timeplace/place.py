@@ -226,9 +226,11 @@ def is_trip_of(host: Token, anchors: set[int]) -> bool:
     """Whether trip noun ``host`` is told as holding the event of ``anchors``: "met X during a
     visit to Japan", "Y, on a visit to Japan, met X", a meeting told in a clause on the trip
     ("a visit to Japan during which he met X"), or a part of it ("at the start of his visit")."""
+    if host.lemma_.casefold() not in _TRIP_NOUNS:
+        return False  # most nouns: the anchors' ancestors are not needed
     doc = host.doc
     above = {a.i for i in anchors for a in doc[i].ancestors} | anchors
-    return host.lemma_.casefold() in _TRIP_NOUNS and (
+    return (
         host.dep_ == "pobj" and host.head.lower_ in ("during", "on", "in")
         and _on_the_event(host.head.head, anchors)
         or host.i in above - anchors or host.head.lower_ == "of" and _inside(host, anchors, ()))
