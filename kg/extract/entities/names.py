@@ -314,13 +314,18 @@ class NameBuilder:
         self._surname_tokens(doc)
 
     def _surname_tokens(self, doc: Doc) -> None:
-        """Proper nouns that NER missed but that repeat a known person's surname."""
+        """Proper nouns that NER missed but that repeat a known person's surname, and such a
+        surname the tagger read as a common word (a sentence's first "Vosberg," after a quote
+        mark, tagged an adjective)."""
+        lower = {t.text for t in doc if t.text.islower()}
         for tok in doc:
-            if tok.i in self.token_entity or tok.pos_ != "PROPN" or len(tok.text) < 3:
+            if tok.i in self.token_entity or len(tok.text) < 3 \
+                    or tok.pos_ != "PROPN" and not _word_read_surname(tok, lower):
                 continue
             key = self.person_for_surname(tok.text, tok.i)
-            if key is None or not tok.text[:1].isupper():
-                continue
+            if key is None or not tok.text[:1].isupper() \
+                    or tok.pos_ != "PROPN" and " " not in key:
+                continue  # a common word's reading stands unless a full name is known
             si = self.sent_of[tok.i]
             self.add(key, "", EntityType.PERSON,
                      Mention(tok.text, tok.idx, tok.idx + len(tok), si, "alias"), [tok.i])
@@ -368,6 +373,19 @@ class NameBuilder:
                                    titles=tuple(c.titles), mentions=mentions, country=c.country))
         return EntityIndex(tuple(entities), dict(self.token_entity),
                            {i: tuple(ks) for i, ks in self.token_entities.items()})
+
+
+def _word_read_surname(tok: Token, lower: set[str]) -> bool:
+    """Whether ``tok``, tagged a common noun, adjective or verb, may be a name: capitalised, no
+    word the article writes in lower case too ("Sales rose" beside "sales"), and no word of a
+    longer name ("Vosberg Media": a capitalised neighbour in its sentence)."""
+    if tok.pos_ not in ("NOUN", "ADJ", "VERB") or not tok.text[:1].isupper() or tok.is_upper \
+            or tok.lower_ in lower or tok.is_stop:
+        return False
+    doc = tok.doc
+    near = ([doc[tok.i - 1]] if tok.i and not tok.is_sent_start else []) \
+        + ([doc[tok.i + 1]] if tok.i + 1 < len(doc) and not doc[tok.i + 1].is_sent_start else [])
+    return not any(t.is_alpha and t.text[:1].isupper() for t in near)
 
 
 def _coordinated(doc: Doc, a: PersonDraft, b: PersonDraft) -> bool:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities.companies import (
+    called_companies,
     companies_not_people,
     suffixed_companies,
     untagged_companies,
@@ -85,7 +86,7 @@ def ner_spans(doc: Doc) -> list[Span]:
     out.extend(_untagged_titled_names(doc, taken))
     out.extend(_numbered_groups(doc))
     out.extend(bracketed)
-    out = companies_not_people(suffixed_companies(doc, out))
+    out = called_companies(companies_not_people(suffixed_companies(doc, out)))
     return sorted(out + untagged_companies(doc, out), key=lambda s: s.start)
 
 
