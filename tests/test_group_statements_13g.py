@@ -51,6 +51,16 @@ def test_a_threat_to_pull_out_or_a_withdrawn_proposal_is_not(nlp):
     assert pairs(nlp, "Peter Novak threatened to pull out of the OPEC talks.") == set()
     [m] = meetings(nlp, "Peter Novak withdrew his proposal at the OPEC meeting on Monday.")
     assert m.status == "happened"
+    # the verb moves its own object out of the talks: they were held
+    [m] = meetings(nlp, "Peter Novak withdrew his proposal from the talks with Paul Keller.")
+    assert m.status == "happened"
+
+
+def test_a_pull_out_decided_or_forced_is_done(nlp):
+    [m] = meetings(nlp, "Peter Novak decided to pull out of the OPEC talks.")
+    assert m.names == frozenset({"Peter Novak", "OPEC"}) and m.status == "negated"
+    [m] = meetings(nlp, "Peter Novak was forced to withdraw from the talks with Paul Keller.")
+    assert m.status == "negated"
 
 
 def test_a_speaker_during_a_named_body_s_meeting_was_at_it(nlp):

@@ -34,6 +34,11 @@ DAY = date(2026, 3, 11)
          "Keller.", "Valoria", "last week"),
         ("During his trip to Oslo, which runs from May 3 to 6, Peter Novak will meet Paul "
          "Keller.", "Oslo", "May 3 to 6"),
+        ("During his visit to Oslo, which lasts from May 3 to 6, Peter Novak will meet Paul "
+         "Keller.", "Oslo", "May 3 to 6"),
+        # talks that run their course on days, the participle hung on the meeting noun
+        ("Talks between Peter Novak and Paul Keller, running from May 3 to 6, will be held in "
+         "Oslo.", "Oslo", "May 3 to 6"),
         # a weekend trip, NER leaving "weekend" untyped (a meeting the scorer reads)
         ("Peter Novak made a short weekend visit to Valoria, during which he discussed trade "
          "with President Paul Keller.", "Valoria", "weekend"),

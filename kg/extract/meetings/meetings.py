@@ -46,10 +46,11 @@ from kg.extract.meetings.setting import meeting_setting
 from kg.extract.meetings.status import (
     clause_status,
     is_hypothetical,
+    left_by,
     noun_status,
 )
 from kg.extract.meetings.status_nominal import nominal_status
-from kg.extract.meetings.status_words import HYPOTHETICAL_HEADS, left_by
+from kg.extract.meetings.status_words import HYPOTHETICAL_HEADS
 from kg.extract.meetings.stray import stray_between, stray_with
 from kg.extract.meetings.trigger_syntax import (
     addressees,
@@ -111,17 +112,16 @@ class _Finder:
         bodies = [k for k in bodies
                   if cast(Entity, self.index.get(k)).type is EntityType.ORGANIZATION]
         if n.dep_ == "appos" and n.head.i < n.i:  # "a WTO (WTO) ministerial meeting" misread
-            bodies += [k for k in p.of_token(n.head) if p._is_org(k) and k not in bodies]
+            bodies += [k for k in p.of_token(n.head) if p.is_org(k) and k not in bodies]
         bodies = [k for k in bodies if not own_meeting(self.index, n, k) and k not in spelt]
         if dashed_of(n) is not None and len(of) >= 2:
             bodies = []  # "the Group of Seven meeting - of A, B, C -": its members meet
         if bodies:  # "the Acme Bank's Budget Committee meeting": the parent is no second party
-            poss = [k for k in poss if not p._is_org(k)]
+            poss = [k for k in poss if not p.is_org(k)]
         # "the union's negotiations with Y": an unnamed side owns them, not the verb's subject.
         owner_unnamed = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and not p.expand(c)
                             and c.ent_type_ not in ("DATE", "TIME") for c in n.children)
-        if (left := left_by(n)) is not None and left.dep_ == "xcomp":
-            left = None  # "threatened to pull out of the talks": not done
+        left = left_by(n)
         gov, via = (left, "from") if left is not None else governor(n)  # "of" hangs on "out"
         anchors = {n.i}
         for c in of_preps:
@@ -252,7 +252,7 @@ class _Finder:
                 self.hosts = agents
             return [], anchors, objs, gov  # "talks with bankers": the other side is unnamed
         if (of or len(bodies) >= 2) and not (agents or between or poss or with_) \
-                and all(self.parties._is_org(k) for k in of + bodies):
+                and all(self.parties.is_org(k) for k in of + bodies):
             # "the meetings of the OECD and the WTO", "the OECD and WTO talks": the bodies'
             # own sessions, not a meeting of one body with the other.
             return [], anchors, objs, gov
@@ -270,7 +270,7 @@ class _Finder:
     def _session(self, found: tuple[str, ...]) -> tuple[str, ...]:
         """``found``, kept as the body "the meeting" means next when it is one organisation
         alone: "OPEC ministers opened a meeting", "a gathering hosted by X"."""
-        if len(found) == 1 and self.parties._is_org(found[0]):
+        if len(found) == 1 and self.parties.is_org(found[0]):
             self.last_bodies = list(found)
         return found
 

@@ -152,7 +152,7 @@ class Parties:
         if not keys and lemma in ORG_DESCRIPTORS:
             # "the United Auto Workers union", "the Citibank group": the named organisation.
             keys += [k for c in tok.children if c.dep_ in ("compound", "nmod")
-                     for k in self.of_token(c, depth + 1) if self._is_org(k)]
+                     for k in self.of_token(c, depth + 1) if self.is_org(k)]
         if keys or lemma not in MEMBER_NOUNS | OF_MEMBER_NOUNS:
             return keys
         # "members of the Senate panel", "House Energy members": the body; but
@@ -162,7 +162,7 @@ class Parties:
             if c.dep_ in ("compound", "nmod") or c.dep_ == "poss" and lemma not in MEMBER_NOUNS:
                 # "IMF and World Bank staff": each body; "its officials": the company.
                 keys += [k for a in (c, *c.conjuncts) for k in self.of_token(a, depth + 1)
-                         if self.named_body(k) and (lemma in MEMBER_NOUNS or self._is_org(k))]
+                         if self.named_body(k) and (lemma in MEMBER_NOUNS or self.is_org(k))]
         for c in [*tok.children, *stray_from(tok)]:
             # "negotiators for the union": its negotiators ("officials for" is a purpose)
             if c.dep_ == "prep" and (c.lower_ in ("of", "from")
@@ -249,7 +249,7 @@ class Parties:
         kind = kinds.pop()
         return kind.value if isinstance(kind, EntityType) else ""
 
-    def _is_org(self, key: str) -> bool:
+    def is_org(self, key: str) -> bool:
         e = self.index.get(key)
         return e is not None and e.type is EntityType.ORGANIZATION
 

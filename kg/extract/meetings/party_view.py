@@ -1,6 +1,6 @@
-"""What the clause readers need of a sentence's parties: the view that
-:class:`kg.extract.meetings.parties.Parties` gives them, as a protocol, so that they need not
-import it (it imports them).
+"""What the parse readers need of a sentence's parties: the view that
+:class:`kg.extract.meetings.parties.Parties` gives them, as a protocol, so that the readers
+below it (trigger_syntax, noun_clauses, members) depend on this leaf and not on the class.
 """
 
 from __future__ import annotations
@@ -33,4 +33,4 @@ class PartiesOf(Protocol):
 
     def stand_in(self, key: str) -> str: ...
 
-    def _is_org(self, key: str) -> bool: ...
+    def is_org(self, key: str) -> bool: ...

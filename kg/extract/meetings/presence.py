@@ -23,8 +23,8 @@ from kg.extract.entities.nationals import demonym_keys
 from kg.extract.index import EntityIndex
 from kg.extract.meeting_words import ATTEND
 from kg.extract.meetings.parties import Parties
-from kg.extract.meetings.status import clause_status, is_hypothetical
-from kg.extract.meetings.status_words import LEAVE, left_by
+from kg.extract.meetings.status import clause_status, is_hypothetical, left_by
+from kg.extract.meetings.status_words import LEAVE
 from kg.model import EntityType, MeetingStatus
 
 __all__ = ["SESSION_PARTS", "Told", "delegation_of", "delegations_at", "present"]
@@ -94,7 +94,7 @@ def present(sent: Span, p: Parties, index: EntityIndex,
                 the_session(n) for n in _chaired(tok)):
             out += [(k, None) for k in _named_as(tok, p) if p.is_person(k)]
         elif tok.pos_ == "NOUN" and (verb := left_by(tok, _LEAVE)) is not None \
-                and the_session(tok) and not is_hypothetical(verb):
+                and the_session(tok):
             out += [(k, MeetingStatus.NEGATED) for k in p.subjects(verb)]  # "pulled out of it"
     return out
 

@@ -16,7 +16,7 @@ from kg.extract.meetings.trigger_syntax import governor
 from kg.model import EntityType
 
 __all__ = ["SESSION_NOUNS", "SESSION_VERBS", "body_orgs", "session_body", "delegated_to",
-           "public_body", "is_session", "names_other"]
+           "is_session"]
 
 #: Nouns of a body's session ("a meeting of the council", "the OPEC conference").
 SESSION_NOUNS = frozenset({"meeting", "conference", "session", "summit", "talks", "talk",
@@ -68,8 +68,8 @@ def session_body(trig: Token, p: Parties, index: EntityIndex) -> str | None:
             return None  # a conference that is itself a named body is no body's session
         own = body_orgs(trig, p, index)
         if own:
-            single = len(own) == 1 and not names_other(trig, p, own[0])
-            return public_body(own[0], index) if single else None
+            single = len(own) == 1 and not _names_other(trig, p, own[0])
+            return _public_body(own[0], index) if single else None
         gov, via = governor(trig)
         if gov is None or not (via == "dobj" and gov.lemma_.casefold() in _HOLD
                                or via in ("at", "during")):
@@ -83,7 +83,7 @@ def session_body(trig: Token, p: Parties, index: EntityIndex) -> str | None:
     bodies = body_orgs(phrase, p, index)
     if len(bodies) != 1 or any(k != bodies[0] for t in phrase.subtree for k in index.keys_of(t)):
         return None  # a list of named parties: the rules' joint meeting, not a session
-    return public_body(bodies[0], index)
+    return _public_body(bodies[0], index)
 
 
 def delegated_to(noun: Token, p: Parties, index: EntityIndex) -> str | None:
@@ -94,10 +94,10 @@ def delegated_to(noun: Token, p: Parties, index: EntityIndex) -> str | None:
     if noun.lemma_.casefold() not in SESSION_NOUNS or len(own) != 1 \
             or not is_session(noun, annual=True) or excluded(noun):
         return None
-    return public_body(own[0], index)
+    return _public_body(own[0], index)
 
 
-def public_body(key: str, index: EntityIndex) -> str | None:
+def _public_body(key: str, index: EntityIndex) -> str | None:
     """``key`` unless it is a company: a company's meeting is its own (board, shareholders),
     and its officers at it meet nobody else."""
     e = index.get(key)
@@ -107,12 +107,12 @@ def public_body(key: str, index: EntityIndex) -> str | None:
 def is_session(noun: Token, annual: bool = False) -> bool:
     """Whether a meeting noun may be a body's session (not a press conference, not a
     company's annual or board meeting); ``annual`` where the noun's named body is known
-    not to be a company's (:func:`_public`): "the bank's annual meeting"."""
+    not to be a company's (:func:`_public_body`): "the bank's annual meeting"."""
     return not any(c.lower_ in _NOT_SESSION - ({"annual"} if annual else set())
                    for c in noun.children if c.dep_ in ("amod", "compound", "nmod"))
 
 
-def names_other(trig: Token, p: Parties, body: str) -> bool:
+def _names_other(trig: Token, p: Parties, body: str) -> bool:
     """Whether the meeting noun names another party ("a meeting of OPEC with Mexico")."""
     return any(k != body for c in trig.children if c.dep_ == "prep"
                and c.lower_ in ("with", "between") for g in c.children for k in p.expand(g))

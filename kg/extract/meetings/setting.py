@@ -77,9 +77,12 @@ def _in_course(verb: Token) -> bool:
     """Whether participle ``verb`` tells the course of the meeting noun it hangs on, with
     no object of its own: "talks starting on May 2", "a conference opening in Oslo on
     Monday" (not "the meeting opening the congress")."""
-    # ("running" is left out: "talks with X, running for re-election in November" is X's)
-    return verb.tag_ == "VBG" and verb.lemma_.casefold() in _COURSE - _EXTENT \
-        and not any(c.dep_ == "dobj" for c in verb.children)
+    lemma = verb.lemma_.casefold()
+    # "talks with X, running for re-election in November": a "for" phrase runs for something
+    # else; "talks ..., running from May 3 to 6" run their course
+    return verb.tag_ == "VBG" and lemma in _COURSE and not any(
+        c.dep_ == "dobj" or lemma in _EXTENT and c.dep_ == "prep" and c.lower_ == "for"
+        for c in verb.children)
 
 
 def _course(verb: Token, nouns: bool) -> bool:
@@ -96,6 +99,15 @@ def _course(verb: Token, nouns: bool) -> bool:
     if lemma == "take":
         return own and any(c.lower_ == "place" for c in objects)
     return own and lemma in _COURSE and not objects
+
+
+def _spans(verb: Token) -> bool:
+    """Whether relative clause ``verb`` tells how long what it stands for lasts: "which runs
+    from May 2 to 5", "which lasts until Friday"."""
+    kids = list(verb.children)
+    subject = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+    return verb.lemma_.casefold() in _EXTENT and bool(subject) \
+        and all(c.lower_ in _RELATIVE for c in subject) and not any(c.dep_ == "dobj" for c in kids)
 
 
 def _down(verb: Token) -> set[int]:
@@ -139,8 +151,7 @@ def trip_anchors(sent: Span, anchors: set[int]) -> set[int]:
         out.add(t.i)
         # ("his trip to Oslo, which runs from May 2 to 5": the clause may hang on the place)
         out |= {c.i for h in (t, *(g for p in t.children if p.dep_ == "prep" for g in p.children))
-                for c in h.children if c.dep_ == "relcl" and c.lemma_.casefold() in _EXTENT
-                and _course(c, nouns=False)}
+                for c in h.children if c.dep_ == "relcl" and _spans(c)}
         if t.dep_ == "dobj" and t.head.lemma_.casefold() in TRIP_LIGHT_VERBS:
             out.add(t.head.i)
     return out

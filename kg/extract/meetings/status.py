@@ -22,6 +22,7 @@ from kg.extract.meetings.status_words import (
     FUTURE_WORDS,
     HYPOTHETICAL_AUX,
     HYPOTHETICAL_HEADS,
+    LEAVE,
     NEG_HEADS,
     NEG_VERBS,
     OCCURRENCE,
@@ -29,13 +30,12 @@ from kg.extract.meetings.status_words import (
     SCHEDULING,
     TAKING_PART,
     forms,
-    left_by,
 )
 from kg.extract.meetings.trigger_syntax import POSSIBLE, PROPOSAL_NOUNS, answered, verb_lemma
 from kg.model import MeetingStatus
 
 __all__ = ["clause_status", "noun_status", "is_hypothetical", "aux_words", "is_negated",
-           "told_as_past"]
+           "told_as_past", "left_by"]
 
 
 def aux_words(tok: Token) -> list[str]:
@@ -111,8 +111,7 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
     """The status of a nominal meeting ("talks between X and Y") from its governing verb."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return MeetingStatus.NEGATED  # "no negotiations with X are under way"
-    if governor is not None and (left := left_by(noun)) is not None and left.i == governor.i \
-            and left.dep_ != "xcomp":
+    if governor is not None and (left := left_by(noun)) is not None and left.i == governor.i:
         return MeetingStatus.NEGATED  # "X pulled out of the talks": X will not be there
     words = {w.casefold() for w in (time_text or "").split()}
     if governor is not None and (judged := _judged(noun, governor, words)) is not None:
@@ -298,3 +297,20 @@ def told_as_past(verb: Token) -> bool:
             break
         cur = cur.head
     return False
+
+
+def left_by(noun: Token, verbs: frozenset[str] = LEAVE) -> Token | None:
+    """The verb of ``verbs`` whose "of" or "from" phrase ``noun`` heads ("pulled out of the
+    talks", "withdrew from the meeting"), told as done (not "threatened to pull out"), else
+    None; a verb with its own object moves that object ("withdrew a proposal from the talks").
+    """
+    prep = noun.head
+    if prep.dep_ != "prep" or prep.lower_ not in ("of", "from") or noun.dep_ != "pobj":
+        return None
+    verb = prep.head
+    if verb.dep_ in ("prt", "advmod", "prep"):
+        verb = verb.head  # "pulled out of the talks"
+    if verb.lemma_.casefold() not in verbs or verb.pos_ != "VERB" \
+            or any(c.dep_ == "dobj" for c in verb.children) or is_hypothetical(verb):
+        return None
+    return verb

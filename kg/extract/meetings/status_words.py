@@ -12,11 +12,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Protocol
 
-from spacy.tokens import Token
-
 __all__ = ["PLAN_HEADS", "NEG_HEADS", "NEG_VERBS", "HYPOTHETICAL_HEADS", "HYPOTHETICAL_AUX",
            "FACT_NOUNS", "FUTURE_AUX", "SCHEDULING", "FUTURE_WORDS", "CONSENT", "OCCURRENCE",
-           "TAKING_PART", "COPULAS", "LEAVE", "forms", "time_ahead", "left_by"]
+           "TAKING_PART", "COPULAS", "LEAVE", "forms", "time_ahead"]
 
 
 class _Tok(Protocol):
@@ -55,7 +53,8 @@ HYPOTHETICAL_HEADS = frozenset(
     {"happy", "willing", "ready", "prepared", "eager", "glad", "keen", "offer", "invite",
      "propose", "want", "hope", "wish", "like", "seek", "ask", "urge", "suggest", "consider",
      "request", "push", "press", "try", "call", "demand", "invitation", "proposal", "possible",
-     "able", "love", "welcome", "willingness", "readiness", "desire", "eagerness"}
+     "able", "love", "welcome", "willingness", "readiness", "desire", "eagerness",
+     "threaten"}
 )
 #: Modals that leave a meeting open ("could meet", "may attend").
 HYPOTHETICAL_AUX = frozenset({"could", "might", "should", "may"})
@@ -113,15 +112,3 @@ def time_ahead(time: str | None) -> bool:
     (True, False, False)
     """
     return time is not None and _AHEAD.match(time) is not None
-
-
-def left_by(noun: Token, verbs: frozenset[str] = LEAVE) -> Token | None:
-    """The verb of ``verbs`` whose "of" or "from" phrase ``noun`` heads ("pulled out of the
-    talks", "withdrew from the meeting"), else None."""
-    prep = noun.head
-    if prep.dep_ != "prep" or prep.lower_ not in ("of", "from") or noun.dep_ != "pobj":
-        return None
-    verb = prep.head
-    if verb.dep_ in ("prt", "advmod", "prep"):
-        verb = verb.head  # "pulled out of the talks"
-    return verb if verb.lemma_.casefold() in verbs and verb.pos_ == "VERB" else None

@@ -117,7 +117,7 @@ def addressees(parties: PartiesOf, verb: Token) -> list[str]:
     if lemma in mw.TELL:
         deps = ("nsubjpass",) if parties.agents(verb) else ("dobj", "dative")
         out += [k for c in verb.children if c.dep_ in deps for k in parties.expand(c)
-                if lemma != "tell" or not parties._is_org(k)]
+                if lemma != "tell" or not parties.is_org(k)]
     if lemma in mw.TELL | mw.SPEAK_TO and not any(c.dep_ == "auxpass" for c in verb.children):
         # "to Y" is the dative ("handed the draft to Y") or the verb's phrase ("explained it to
         # Y"); a passive ("proposals were made to Y") does not say who spoke to Y.
