@@ -84,7 +84,9 @@ def ner_spans(doc: Doc) -> list[Span]:
                 continue
         out.append(ent)
     out.extend(_untagged_titled_names(doc, taken))
-    out.extend(_numbered_groups(doc))
+    groups = _numbered_groups(doc)
+    inside = {i for g in groups for i in range(g.start, g.end)}
+    out = [s for s in out if not inside & set(range(s.start, s.end))] + groups
     out.extend(bracketed)
     out = called_companies(companies_not_people(suffixed_companies(doc, out)))
     return sorted(out + untagged_companies(doc, out), key=lambda s: s.start)
@@ -152,13 +154,14 @@ def _honoured(ent: Span) -> Span:
 
 
 #: Numbers that name a club of countries: "the group of seven", "Group of Five".
-_GROUP_NUMBERS = frozenset({"three", "five", "seven", "eight", "ten", "twenty", "77", "3", "5",
-                            "7", "8", "10", "20"})
+_GROUP_NUMBERS = frozenset({"three", "five", "seven", "eight", "ten", "fifteen", "twenty", "77",
+                            "3", "5", "7", "8", "10", "15", "20", "24", "30"})
 
 
 def _numbered_groups(doc: Doc) -> list[Span]:
     """ "the group of seven rich democracies", written in lower case, names the
-    Group of Seven as much as the capitalised name does; NER finds only the latter.
+    Group of Seven as much as the capitalised name does; NER finds only the latter, and at
+    times only its first word ("Group" tagged alone before "of 24").
 
     >>> from spacy.lang.en import English
     >>> [s.text for s in _numbered_groups(English()("a meeting of the group of seven"))]
@@ -168,7 +171,10 @@ def _numbered_groups(doc: Doc) -> list[Span]:
     for tok in doc[: len(doc) - 2]:
         if tok.lower_ == "group" and doc[tok.i + 1].lower_ == "of" \
                 and doc[tok.i + 2].lower_ in _GROUP_NUMBERS \
-                and all(t.ent_type_ in ("", "CARDINAL") for t in doc[tok.i : tok.i + 3]):
+                and all(t.ent_type_ in ("", "CARDINAL") for t in doc[tok.i + 1 : tok.i + 3]) \
+                and (tok.ent_type_ in ("", "CARDINAL") or doc[tok.i + 1].ent_iob_ != "I" and (
+                    tok.ent_iob_ == "B" or tok.i and doc[tok.i - 1].lower_ == "the"
+                    and doc[tok.i - 1].ent_iob_ == "B")):
             out.append(Span(doc, tok.i, tok.i + 3, label="ORG"))
     return out
 
@@ -178,8 +184,8 @@ _EDGE_JUNK = frozenset({"<", ">", "(", ")", "and", "&", "--", "-", ",", "'", '"'
 
 
 def _trimmed(ent: Span) -> Span:
-    """``ent`` without ticker brackets, dangling "and" or dashes at its edges, a bracket
-    left open ("International Tin Council (ITC") or a dateline before a dash
+    """``ent`` without ticker brackets, an indefinite article, dangling "and" or dashes at its
+    edges, a bracket left open ("International Tin Council (ITC") or a dateline before a dash
     ("NEW YORK - Firm")."""
     doc = ent.doc
     start, end = ent.start, ent.end
@@ -192,8 +198,9 @@ def _trimmed(ent: Span) -> Span:
         if doc[k].text in ("-", "--") and doc[k].whitespace_ and doc[k - 1].whitespace_ \
                 and before and all(t.is_upper for t in before):
             start = k + 1
-    while start < end and doc[start].lower_ in _EDGE_JUNK - {")"}:
-        start += 1
+    while start < end and (doc[start].lower_ in _EDGE_JUNK - {")"} or end - start > 1
+                           and doc[start].lower_ in ("a", "an") and doc[start].pos_ == "DET"):
+        start += 1  # "An Acme Fund team": the article is no word of the name
     while end > start and doc[end - 1].lower_ in _EDGE_JUNK and not (
         doc[end - 1].text == ")" and "(" in doc[start : end - 1].text
     ):
