@@ -50,6 +50,7 @@ class Article:
     author: str | None = None  #: as the page names it; several are joined with "; "
     site_name: str | None = None  #: the publisher, as the page names it
     canonical_url: str | None = None  #: the page's own ``<link rel="canonical">`` or og:url
+    dateline: str | None = None  #: the place a wire dateline names: where the story's "here" is
 
     @property
     def content_hash(self) -> str:

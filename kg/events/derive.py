@@ -112,6 +112,8 @@ def read_reports(store: Store, labels: dict[str, str] | None = None) -> list[_Re
         rep = Report(m, str(d["article"]), pub, int(str(d["si"])), status, span,
                      str(place) if place is not None else None, len(attendees[m]))
         text = d.get("placeText")
+        if text is not None and str(text).casefold() == "here" and d.get("dateline"):
+            text = d["dateline"]  # the wire's "here" is where its dateline was written
         out.append(_Read(rep, frozenset(attendees[m]), str(d["g"]),
                          str(text) if text is not None else None))
     return out

@@ -200,6 +200,8 @@ def rdf_triples(x: Extraction, extractor: str | None = None) -> list[RdfTriple]:
     add((art, KG.contentHash, Literal(a.content_hash)))
     if a.published:
         add((art, SDO.datePublished, Literal(a.published.isoformat(), datatype=XSD.date)))
+    if a.dateline:
+        add((art, SDO.locationCreated, Literal(a.dateline)))
     if a.url or a.canonical_url:
         add((art, SDO.url, Literal(a.url or a.canonical_url, datatype=XSD.anyURI)))
     _byline(add, art, a.author, a.site_name)

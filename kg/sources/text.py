@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from kg.errors import InputError
 
-__all__ = ["decode", "clean_text", "parse_date", "dateline_day", "split_dateline",
+__all__ = ["decode", "clean_text", "parse_date", "dateline_day", "split_dateline", "dateline_place",
            "wire_body"]
 
 _BOILERPLATE = [
@@ -193,6 +193,27 @@ def split_dateline(text: str) -> tuple[str | None, str]:
     if m is None:
         return None, text
     return m.group("line"), text[m.end():]
+
+
+#: The place a dateline opens with, up to its region, month, agency or dash.
+_DATELINE_PLACE = re.compile(r"\s*([A-Za-z][A-Za-z.'/\- ]{0,40}?)(?:,|\s*\(|\s+[-\u2013\u2014])")
+
+
+def dateline_place(dateline: str | None) -> str | None:
+    """The place a wire dateline names, as a reader writes it: where the story's "here" is.
+
+    >>> dateline_place("TOKYO, April 13 -"), dateline_place("PORT LOUIS, Mauritius, May 2 -")
+    ('Tokyo', 'Port Louis')
+    >>> dateline_place("LONDON (Reuters) -"), dateline_place("STOKE-ON-TRENT, May 3 -")
+    ('London', 'Stoke-On-Trent')
+    >>> dateline_place("March 3 -") is None, dateline_place(None) is None
+    (True, True)
+    """
+    m = _DATELINE_PLACE.match(dateline or "")
+    place = m.group(1).strip() if m else ""
+    if not place or len(place.split()) > 4:
+        return None
+    return place.title() if place.isupper() else place
 
 
 def wire_body(text: str, published: date | None,
