@@ -98,6 +98,12 @@ def test_a_name_after_a_company_noun_grows_to_its_corporate_word_over_and():
     assert _labels(called_companies(spans)) == [("Kestrava Mining and Smelting Ltd.", "ORG")]
 
 
+def test_one_name_word_before_and_may_end_the_name():
+    doc = _doc("the airline Kestrava and Bolt Co agreed")
+    spans = [Span(doc, 2, 3, label="PERSON"), Span(doc, 4, 6, label="ORG")]
+    assert _labels(called_companies(spans)) == [("Kestrava", "ORG"), ("Bolt Co", "ORG")]
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(("person", "keyed"), [("Kestrava", False), ("Anna Kestrava", True)])
 def test_a_word_tagged_a_noun_is_a_surname_only_of_a_full_name(nlp, person, keyed):

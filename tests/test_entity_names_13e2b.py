@@ -40,6 +40,15 @@ def test_an_indefinite_article_is_no_word_of_a_name(nlp, text, name):
 
 @pytest.mark.model
 def test_a_company_s_group_stays_as_written(nlp):
-    # "the Group" of a company's own report is no numbered group
-    labels = _labels(nlp, "The Group of companies led by Paul Keller met in Valoria.")
-    assert not any(x.startswith("Group of ") for x in labels)
+    # a company's "Group" before a count is no numbered club
+    labels = _labels(nlp, "Kestrava Group of 24 companies met Peter Novak.")
+    assert "Kestrava Group" in labels and not any(x.startswith("Group of ") for x in labels)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "A group of 15 banks led by Corvane Bank lent Valoria 200 mln dlrs, Peter Novak said.",
+    "A group of 30 investors met Finance Minister Peter Novak on Monday.",
+])
+def test_a_lower_case_group_of_a_count_is_no_body(nlp, text):
+    assert not any(x.casefold().startswith("group of") for x in _labels(nlp, text))

@@ -146,7 +146,9 @@ def _to_suffix(name: Span) -> Span:
         tok = doc[end]
         if tok.lower_ in _SUFFIXES and tok.text[:1].isupper():
             return Span(doc, name.start, end + 1, label="ORG")
-        if not (tok.lower_ in _AND | _JOINERS or tok.is_alpha and tok.is_title):
+        if tok.lower_ in _AND and len(name) < 2:
+            break  # "the airline Kestrava and Bolt Co": one word before "and" may end a name
+        if not (tok.lower_ in _AND_JOINERS or tok.is_alpha and tok.is_title):
             break
         end += 1
     return Span(doc, name.start, name.end, label="ORG")
@@ -225,6 +227,7 @@ def _unsure_edge(doc: Doc, start: int) -> bool:
 
 #: "And" in the languages of company names ("Minas de Corvo y Valdera SA").
 _AND = frozenset({"and", "&", "y", "e", "et", "und"})
+_AND_JOINERS = _AND | _JOINERS
 #: Parts of speech of a capitalised word that cannot begin a name ("The", "Under", "It").
 _FUNCTION_WORDS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "ADV",
                              "PUNCT", "INTJ"})

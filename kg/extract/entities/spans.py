@@ -154,8 +154,10 @@ def _honoured(ent: Span) -> Span:
 
 
 #: Numbers that name a club of countries: "the group of seven", "Group of Five".
-_GROUP_NUMBERS = frozenset({"three", "five", "seven", "eight", "ten", "fifteen", "twenty", "77",
-                            "3", "5", "7", "8", "10", "15", "20", "24", "30"})
+_GROUP_NUMBERS = frozenset({"three", "five", "seven", "eight", "ten", "twenty", "77",
+                            "3", "5", "7", "8", "10", "20"})
+#: More that do only after a capital "Group" ("Group of 24"): "a group of 15 banks" is a count.
+_CAPITAL_NUMBERS = frozenset({"fifteen", "15", "24", "30"})
 
 
 def _numbered_groups(doc: Doc) -> list[Span]:
@@ -169,12 +171,12 @@ def _numbered_groups(doc: Doc) -> list[Span]:
     """
     out = []
     for tok in doc[: len(doc) - 2]:
-        if tok.lower_ == "group" and doc[tok.i + 1].lower_ == "of" \
-                and doc[tok.i + 2].lower_ in _GROUP_NUMBERS \
+        number = doc[tok.i + 2].lower_
+        numbered = number in _GROUP_NUMBERS or tok.text == "Group" and number in _CAPITAL_NUMBERS
+        if tok.lower_ == "group" and doc[tok.i + 1].lower_ == "of" and numbered \
                 and all(t.ent_type_ in ("", "CARDINAL") for t in doc[tok.i + 1 : tok.i + 3]) \
-                and (tok.ent_type_ in ("", "CARDINAL") or doc[tok.i + 1].ent_iob_ != "I" and (
-                    tok.ent_iob_ == "B" or tok.i and doc[tok.i - 1].lower_ == "the"
-                    and doc[tok.i - 1].ent_iob_ == "B")):
+                and (tok.ent_type_ in ("", "CARDINAL") or tok.ent_iob_ == "B" or tok.i
+                     and doc[tok.i - 1].lower_ == "the" and doc[tok.i - 1].ent_iob_ == "B"):
             out.append(Span(doc, tok.i, tok.i + 3, label="ORG"))
     return out
 
