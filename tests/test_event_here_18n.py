@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from test_events import MON, add, article, events
 
+from kg.model import Article
 from kg.rdf.mapping import rdf_triples
 from kg.sources.articles import article_from_record, parse_txt
 from kg.sources.text import dateline_place
@@ -46,6 +47,15 @@ def test_an_article_keeps_its_datelines_place():
                      "t1").dateline == "Oslo"
     assert article_from_record({"id": "w3", "text": "Anna Moravec met Paul Keller."},
                                "f:3").dateline is None
+
+
+def test_a_dateline_changes_the_hash_only_when_there_is_one():
+    plain = Article("k1", "Talks", "Anna Moravec met Paul Keller here.", date(1987, 3, 3))
+    assert replace(plain, dateline=None).content_hash == plain.content_hash
+    assert replace(plain, dateline="Vienna").content_hash != plain.content_hash
+    # the hash of an article with no dateline is the one stores built before already hold
+    assert plain.content_hash == (
+        "50a108472063093276537aba0330f445027e20feec247735e32c07f775c4b095")
 
 
 def test_the_dateline_is_written_to_the_store():
