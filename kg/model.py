@@ -54,9 +54,10 @@ class Article:
 
     @property
     def content_hash(self) -> str:
-        """SHA-256 of what determines the article's graph: title, text, publication date and
-        the dateline's place (only when there is one: other articles keep their hashes, and a
-        store built before datelines were kept takes them on its next build)."""
+        """SHA-256 of what determines the extraction: title, text and publication date, and
+        the dateline's place, which places its "here" events (only when there is one: other
+        articles keep their hashes, and a store built before datelines were kept takes them on
+        its next build)."""
         h = hashlib.sha256()
         for part in (self.title, self.text, self.published.isoformat() if self.published else ""):
             h.update(part.encode("utf-8"))

@@ -98,10 +98,18 @@ def test_a_name_after_a_company_noun_grows_to_its_corporate_word_over_and():
     assert _labels(called_companies(spans)) == [("Kestrava Mining and Smelting Ltd.", "ORG")]
 
 
-def test_one_name_word_before_and_may_end_the_name():
+def test_an_and_before_another_tagged_company_ends_the_name():
     doc = _doc("the airline Kestrava and Bolt Co agreed")
     spans = [Span(doc, 2, 3, label="PERSON"), Span(doc, 4, 6, label="ORG")]
     assert _labels(called_companies(spans)) == [("Kestrava", "ORG"), ("Bolt Co", "ORG")]
+
+
+@pytest.mark.parametrize("text", ["the company Vosk and Tarrant Co agreed",
+                                  "the retailer Vosk & Tarrant Plc agreed"])
+def test_one_name_word_joined_by_and_is_one_company(text):
+    doc = _doc(text)
+    spans = [Span(doc, 2, 3, label="PERSON")]
+    assert _labels(called_companies(spans)) == [(" ".join(text.split()[2:6]), "ORG")]
 
 
 @pytest.mark.model

@@ -49,6 +49,8 @@ def test_a_company_s_group_stays_as_written(nlp):
 @pytest.mark.parametrize("text", [
     "A group of 15 banks led by Corvane Bank lent Valoria 200 mln dlrs, Peter Novak said.",
     "A group of 30 investors met Finance Minister Peter Novak on Monday.",
+    "A group of 10 banks met Finance Minister Peter Novak on Monday.",
+    "Peter Novak said a group of five investors would buy the stake.",
 ])
 def test_a_lower_case_group_of_a_count_is_no_body(nlp, text):
     assert not any(x.casefold().startswith("group of") for x in _labels(nlp, text))

@@ -26,7 +26,8 @@ def store(request, tmp_path):
 @pytest.mark.parametrize(("line", "place"), [
     ("VIENNA, March 3 -", "Vienna"),
     ("SAN MARCO, Valoria, April 5 -", "San Marco"),
-    ("KNOLL-ON-SEA, June 2 (Reuters) -", "Knoll-On-Sea"),
+    ("KNOLL-ON-SEA, June 2 (Reuters) -", "Knoll-on-Sea"),
+    ("PORTO DE VALE, June 2 -", "Porto de Vale"),
     ("OSLO (Reuters) -", "Oslo"),
     ("Lisbon, May 9 -", "Lisbon"),
     ("March 3 -", None),

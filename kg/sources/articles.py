@@ -26,10 +26,8 @@ from kg.errors import InputError
 from kg.model import Article
 from kg.sources.text import (
     clean_text,
-    dateline_place,
     decode,
     parse_date,
-    split_dateline,
     wire_body,
 )
 
@@ -86,10 +84,9 @@ def parse_txt(content: str, article_id: str, source: str | None = None,
     lines = content.replace("\r\n", "\n").strip("\n").split("\n", 1)
     one_line = len(lines) == 1 or not lines[1].strip()
     title = "" if one_line else " ".join(lines[0].split())
-    body = clean_text(lines[0] if one_line else lines[1])
-    text, published = wire_body(body, published)
+    text, published, where = wire_body(clean_text(lines[0] if one_line else lines[1]), published)
     return Article(id=article_id, title=title, text=_check_text(text, src), published=published,
-                   source=src, dateline=dateline_place(split_dateline(body)[0]))
+                   source=src, dateline=where)
 
 
 def article_from_record(rec: object, source: str, published: date | None = None) -> Article:
@@ -113,10 +110,9 @@ def article_from_record(rec: object, source: str, published: date | None = None)
         raise InputError(f"{source}: missing 'id' field")
     url, author, dateline = rec.get("url"), rec.get("author"), rec.get("dateline")
     # The day a wire dateline gives the story, when it has one: its times count from it.
-    line = dateline if isinstance(dateline, str) else None
-    body, published = wire_body(clean_text(text), parse_date(rec.get("published"), source)
-                                or published, line)
-    where = dateline_place(line or split_dateline(clean_text(text))[0])
+    published = parse_date(rec.get("published"), source) or published
+    body, published, where = wire_body(clean_text(text), published,
+                                       dateline if isinstance(dateline, str) else None)
     _check_text(body, source)
     return Article(
         id=str(aid),

@@ -145,11 +145,12 @@ def article_from_html(content: str | bytes, article_id: str, source: str | None 
         page_date = parse_date(md.date, src)
     except InputError:
         page_date = None  # a garbled page date is not worth losing the article over
-    text, day = wire_body(clean_text(_paragraphs(tree, url, title)), published or page_date)
+    text, day, where = wire_body(clean_text(_paragraphs(tree, url, title)),
+                                 published or page_date)
     if not text.strip():
         raise InputError(f"{src}: HTML page has no article text")
     return Article(id=article_id, title=title, text=text,
-                   published=day, url=url, source=src,
+                   published=day, url=url, source=src, dateline=where,
                    author=_short(md.author), site_name=_short(md.sitename),
                    canonical_url=md.url or None)
 

@@ -205,7 +205,7 @@ def dateline_place(dateline: str | None) -> str | None:
     >>> dateline_place("TOKYO, April 13 -"), dateline_place("PORT LOUIS, Mauritius, May 2 -")
     ('Tokyo', 'Port Louis')
     >>> dateline_place("LONDON (Reuters) -"), dateline_place("STOKE-ON-TRENT, May 3 -")
-    ('London', 'Stoke-On-Trent')
+    ('London', 'Stoke-on-Trent')
     >>> dateline_place("March 3 -") is None, dateline_place(None) is None
     (True, True)
     """
@@ -213,19 +213,37 @@ def dateline_place(dateline: str | None) -> str | None:
     place = m.group(1).strip() if m else ""
     if not place or len(place.split()) > 4:
         return None
-    return place.title() if place.isupper() else place
+    return _capitalised(place) if place.isupper() else place
+
+
+#: Words inside a place name a reader writes in lower case: "Rio de Janeiro", "Stoke-on-Trent".
+_PARTICLES = frozenset({"de", "do", "da", "dos", "das", "del", "la", "le", "les", "du", "des",
+                        "on", "upon", "sur", "am", "an", "der", "y", "e", "of"})
+
+
+def _capitalised(place: str) -> str:
+    """A place written in capitals as a reader writes it.
+
+    >>> _capitalised("RIO DE JANEIRO"), _capitalised("STOKE-ON-TRENT")
+    ('Rio de Janeiro', 'Stoke-on-Trent')
+    """
+    words = re.split(r"([ \-/])", place.lower())
+    return "".join(w if i and w in _PARTICLES else w[:1].upper() + w[1:]
+                   for i, w in enumerate(words))
 
 
 def wire_body(text: str, published: date | None,
-              dateline: str | None = None) -> tuple[str, date | None]:
-    """A story's body without the dateline it opens with, and its date: the day the dateline
-    gives (:func:`dateline_day`), else ``published``. A ``dateline`` the source keeps apart
-    (a record's field) dates the story before one the body opens with.
+              dateline: str | None = None) -> tuple[str, date | None, str | None]:
+    """A story's body without the dateline it opens with, its date (the day the dateline
+    gives, :func:`dateline_day`, else ``published``) and the dateline's place
+    (:func:`dateline_place`). A ``dateline`` the source keeps apart (a record's field) comes
+    before one the body opens with.
 
     >>> wire_body("PARIS, April 13 (Reuters) - Talks ended.", date(1987, 4, 12))
-    ('Talks ended.', datetime.date(1987, 4, 13))
-    >>> wire_body("PARIS (Reuters) - Talks ended.", date(1987, 4, 12), "PARIS, April 13 -")
-    ('Talks ended.', datetime.date(1987, 4, 13))
+    ('Talks ended.', datetime.date(1987, 4, 13), 'Paris')
+    >>> wire_body("PARIS (Reuters) - Talks ended.", date(1987, 4, 12), "NICE, April 13 -")
+    ('Talks ended.', datetime.date(1987, 4, 13), 'Nice')
     """
     line, text = split_dateline(text)
-    return text, dateline_day(dateline or line, published) or published
+    told = dateline or line
+    return text, dateline_day(told, published) or published, dateline_place(told)

@@ -116,6 +116,9 @@ def called_companies(spans: list[Span]) -> list[Span]:
     """
     called: set[tuple[str, ...]] = set()
     grown: list[tuple[tuple[str, ...], Span]] = []
+    # where a tagged company begins: an "and" before it joins two companies, not one name
+    starts = frozenset(s.start for s in spans if s.label_ == "ORG"
+                       and s[-1].lower_ in _SUFFIXES)
     for s in spans:
         if s.label_ != "PERSON" or s.start == 0:
             continue
@@ -123,7 +126,7 @@ def called_companies(spans: list[Span]) -> list[Span]:
         if noun.text in _COMPANY_NOUNS and not (s.root.dep_ in ("nsubj", "nsubjpass")
                                                  and noun.head != s.root):
             called.add(_words(s))
-            grown.append((_words(s), _to_suffix(s)))
+            grown.append((_words(s), _to_suffix(s, starts)))
     held = {w[k:j] for p in spans if p.label_ == "PERSON" and _words(p) not in called
             for w in [_words(p)] for k in range(len(w)) for j in range(k + 1, len(w) + 1)
             if j - k < len(w)}
@@ -137,7 +140,7 @@ def called_companies(spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
-def _to_suffix(name: Span) -> Span:
+def _to_suffix(name: Span, company_starts: frozenset[int] = frozenset()) -> Span:
     """``name`` as an organisation, grown to the corporate word that ends it where only name
     words and "and" come between: after a company noun the name begins for sure ("subsidiary
     Corvane Mining and Smelting Ltd", which NER cut at "and")."""
@@ -146,8 +149,10 @@ def _to_suffix(name: Span) -> Span:
         tok = doc[end]
         if tok.lower_ in _SUFFIXES and tok.text[:1].isupper():
             return Span(doc, name.start, end + 1, label="ORG")
-        if tok.lower_ in _AND and len(name) < 2:
-            break  # "the airline Kestrava and Bolt Co": one word before "and" may end a name
+        if tok.lower_ in _AND and end + 1 in company_starts and end - name.start < 2:
+            # "the airline Kestrava and Bolt Co": one word, then a company NER tagged whole,
+            # is two companies; NER cuts one name at "and" after two ("Kestrava Mining")
+            break
         if not (tok.lower_ in _AND_JOINERS or tok.is_alpha and tok.is_title):
             break
         end += 1

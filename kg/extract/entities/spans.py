@@ -153,11 +153,9 @@ def _honoured(ent: Span) -> Span:
     return Span(doc, start, end, label="PERSON") if end > start + 1 else ent
 
 
-#: Numbers that name a club of countries: "the group of seven", "Group of Five".
-_GROUP_NUMBERS = frozenset({"three", "five", "seven", "eight", "ten", "twenty", "77",
-                            "3", "5", "7", "8", "10", "20"})
-#: More that do only after a capital "Group" ("Group of 24"): "a group of 15 banks" is a count.
-_CAPITAL_NUMBERS = frozenset({"fifteen", "15", "24", "30"})
+#: Numbers that name a club of countries: "the group of seven", "Group of Five", "Group of 24".
+_GROUP_NUMBERS = frozenset({"three", "five", "seven", "eight", "ten", "fifteen", "twenty", "77",
+                            "3", "5", "7", "8", "10", "15", "20", "24", "30"})
 
 
 def _numbered_groups(doc: Doc) -> list[Span]:
@@ -171,9 +169,11 @@ def _numbered_groups(doc: Doc) -> list[Span]:
     """
     out = []
     for tok in doc[: len(doc) - 2]:
-        number = doc[tok.i + 2].lower_
-        numbered = number in _GROUP_NUMBERS or tok.text == "Group" and number in _CAPITAL_NUMBERS
-        if tok.lower_ == "group" and doc[tok.i + 1].lower_ == "of" and numbered \
+        if tok.lower_ != "group" or doc[tok.i + 1].lower_ != "of":
+            continue
+        # a club's name is capitalised or definite: "a group of 15 banks" is a count
+        named = tok.text == "Group" or tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+        if named and doc[tok.i + 2].lower_ in _GROUP_NUMBERS \
                 and all(t.ent_type_ in ("", "CARDINAL") for t in doc[tok.i + 1 : tok.i + 3]) \
                 and (tok.ent_type_ in ("", "CARDINAL") or tok.ent_iob_ == "B" or tok.i
                      and doc[tok.i - 1].lower_ == "the" and doc[tok.i - 1].ent_iob_ == "B"):
