@@ -71,7 +71,7 @@ def clause_parties(parties: PartiesOf, noun: Token) -> tuple[list[str], list[str
             # The noun is the clause's object ("that X held", "X had"), not its subject.
             agents += [k for g in c.children if g.dep_ == "nsubj" and g.tag_ not in ("WDT", "WP")
                        for k in parties.subjects(c)]
-            # "the meeting, which will be attended by A and B": the passive's agents.
+            # a passive clause on the meeting ("the session, to be attended by A and B"): its agents
             agents += parties.agents(c) if lemma in _HOSTED else []
             with_ += parties.prep_objects(c, ("with",))
     return agents, with_
