@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -79,3 +80,22 @@ def test_the_dateline_place_is_no_party_and_no_subject() -> None:
     parties = {x.entity(k).label for m in x.meetings for k in m.participants}
     assert parties == {"Peter Novak", "Japan"}
     assert all("BRASOV" not in t.subject.text for t in x.triples)
+
+
+def test_kg_read_output_builds_the_same_article() -> None:
+    # `kg read ... > a.jsonl; kg build a.jsonl` must keep what the first reading found
+    from kg.sources.inputs import article_json
+
+    first = parse_txt(f"Debt talks\n\nVALORIA CITY, March 6 (Reuters) - {TRAVEL}\n", "t",
+                      published=date(1987, 3, 5))
+    again = article_from_record(json.loads(article_json(first)), "t")
+    assert first.dateline == "Valoria City"
+    assert (again.text, again.published, again.dateline) == (
+        first.text, first.published, first.dateline)
+    assert again.content_hash == first.content_hash
+
+
+def test_an_article_without_a_dateline_prints_none() -> None:
+    from kg.sources.inputs import article_json
+
+    assert "dateline" not in json.loads(article_json(parse_txt(f"T\n\n{TRAVEL}\n", "t")))

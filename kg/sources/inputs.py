@@ -72,8 +72,11 @@ def read_inputs(paths: list[str], published: date | None = None, *,
 
 
 def article_json(a: Article) -> str:
-    """One article as a JSON line that ``kg build`` reads back (``.jsonl``)."""
-    return json.dumps({"id": a.id, "title": a.title,
-                       "published": a.published.isoformat() if a.published else None,
-                       "url": a.url or a.canonical_url, "author": a.author, "text": a.text},
-                      ensure_ascii=False)
+    """One article as a JSON line that ``kg build`` reads back (``.jsonl``): the dateline's
+    place too, when the article has one, so that its "here" events keep their place."""
+    record = {"id": a.id, "title": a.title,
+              "published": a.published.isoformat() if a.published else None,
+              "url": a.url or a.canonical_url, "author": a.author, "text": a.text}
+    if a.dateline:
+        record["dateline"] = a.dateline
+    return json.dumps(record, ensure_ascii=False)

@@ -196,7 +196,8 @@ def split_dateline(text: str) -> tuple[str | None, str]:
 
 
 #: The place a dateline opens with, up to its region, month, agency or dash.
-_DATELINE_PLACE = re.compile(r"\s*([A-Za-z][A-Za-z.'/\- ]{0,40}?)(?:,|\s*\(|\s+[-\u2013\u2014])")
+_DATELINE_PLACE = re.compile(
+    r"\s*([A-Za-z][A-Za-z.'/\- ]{0,40}?)(?:,|\s*\(|\s+[-\u2013\u2014]|\s*$)")
 
 
 def dateline_place(dateline: str | None) -> str | None:
@@ -208,6 +209,8 @@ def dateline_place(dateline: str | None) -> str | None:
     ('London', 'Stoke-on-Trent')
     >>> dateline_place("March 3 -") is None, dateline_place(None) is None
     (True, True)
+    >>> dateline_place("Port Louis")  # a place alone, as ``kg read`` writes it back
+    'Port Louis'
     """
     m = _DATELINE_PLACE.match(dateline or "")
     place = m.group(1).strip() if m else ""
