@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from entity_helpers import plain_doc
+from entity_helpers import span_labels as _names
 from meeting_helpers import pairs
 from spacy.lang.en import English
 from spacy.tokens import Doc, Span
@@ -14,17 +16,8 @@ from kg.model import Article, EntityType, Extraction
 
 
 def _doc(text: str, untagged: tuple[str, ...] = ()) -> Doc:
-    """A parse-free Doc: capitalised words proper nouns (but ``untagged`` ones common nouns),
-    the first token a sentence's start."""
-    doc = English()(text)
-    for t in doc:
-        t.pos_ = "PROPN" if t.text[:1].isupper() and t.text not in untagged else "NOUN"
-        t.is_sent_start = t.i == 0
-    return doc
-
-
-def _names(spans: list[Span]) -> list[tuple[str, str]]:
-    return [(s.text, s.label_) for s in spans]
+    """A parse-free Doc whose ``untagged`` capitalised words are common nouns."""
+    return plain_doc(text, dict.fromkeys(untagged, "NOUN"))
 
 
 # --- a company's whole name, ending in a corporate word -------------------------------------

@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from spacy.lang.en import English
-from spacy.tokens import Doc, Span
+from entity_helpers import plain_doc as _doc
+from entity_helpers import span_labels as _labels
+from spacy.tokens import Span
 
 from kg.extract.entities.companies import called_companies
 from kg.extract.entities.names import _word_read_surname
 from kg.extract.pipeline import COMPONENTS, set_doc_context
-
-
-def _doc(text: str, pos: dict[str, str] | None = None) -> Doc:
-    """A parse-free Doc: capitalised words proper nouns unless ``pos`` says otherwise."""
-    doc = English()(text)
-    for t in doc:
-        t.pos_ = (pos or {}).get(t.text, "PROPN" if t.text[:1].isupper() else "NOUN")
-        t.is_sent_start = t.i == 0
-    return doc
-
-
-def _labels(spans: list[Span]) -> list[tuple[str, str]]:
-    return [(s.text, s.label_) for s in spans]
-
 
 # --- a company noun right before a name --------------------------------------------------------
 

@@ -15,6 +15,8 @@ company's annual or board meeting is its own: a shareholder at it does not meet 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.gazetteer import HONORIFICS, bare_name, country_of, is_company_name, is_title
@@ -75,9 +77,7 @@ def companies_not_people(spans: list[Span]) -> list[Span]:
     prefixes = company_prefixes(spans)
     heads = {tuple(p.split()) for p in prefixes}
     only = {tuple(p.split()) for p, f in prefixes.items() if len(f) == 1}
-    held = {w[k:j] for p in spans if p.label_ == "PERSON" and not is_company_name(p.text)
-            for w in [_words(p)]
-            for k in range(len(w)) for j in range(k + 1, len(w) + 1) if j - k < len(w)}
+    held = _held(p for p in spans if p.label_ == "PERSON" and not is_company_name(p.text))
 
     def company(s: Span) -> bool:
         w = _words(s)
@@ -127,9 +127,7 @@ def called_companies(spans: list[Span]) -> list[Span]:
                                                  and noun.head != s.root):
             called.add(_words(s))
             grown.append((_words(s), _to_suffix(s, starts)))
-    held = {w[k:j] for p in spans if p.label_ == "PERSON" and _words(p) not in called
-            for w in [_words(p)] for k in range(len(w)) for j in range(k + 1, len(w) + 1)
-            if j - k < len(w)}
+    held = _held(p for p in spans if p.label_ == "PERSON" and _words(p) not in called)
     out = [Span(s.doc, s.start, s.end, label="ORG")
            if s.label_ == "PERSON" and _words(s) in called and _words(s) not in held else s
            for s in spans]
@@ -138,6 +136,12 @@ def called_companies(spans: list[Span]) -> list[Span]:
             continue
         out = [s for s in out if s.end <= g.start or g.end <= s.start] + [g]
     return sorted(out, key=lambda s: s.start)
+
+
+def _held(people: Iterable[Span]) -> set[tuple[str, ...]]:
+    """Every shorter run of words inside a person's name: "Corvane" is held by "Ann Corvane"."""
+    return {w[k:j] for p in people for w in [_words(p)]
+            for k in range(len(w)) for j in range(k + 1, len(w) + 1) if j - k < len(w)}
 
 
 def _to_suffix(name: Span, company_starts: frozenset[int] = frozenset()) -> Span:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.entities.coref import modifier_words
-from kg.extract.entities.employers import title_region
+from kg.extract.entities.employers import name_runs, title_region
 from kg.extract.entities.names import NameBuilder
 from kg.extract.entities.nationals import demonym_keys
 from kg.extract.entities.quotes import SPEECH_VERBS
@@ -201,14 +201,9 @@ def _employers(doc: Doc, index: EntityIndex, person: str, upto: Token) -> set[st
     for sent in doc.sents:
         if sent.start > upto.i:
             break
-        runs: list[list[int]] = []
-        for t in sent:
-            if index.token_entity.get(t.i) == person and t.pos_ == "PROPN":
-                if runs and runs[-1][1] == t.i:
-                    runs[-1][1] = t.i + 1
-                else:
-                    runs.append([t.i, t.i + 1])
-        for a, e in runs:
+        for a, e in name_runs(sent, person, index):
+            if not any(doc[i].pos_ == "PROPN" for i in range(a, e)):
+                continue  # a pronoun: a title is written next to a name
             for i in title_region(sent, a, e, index):
                 k = index.token_entity.get(i)
                 # "Valorian Finance Minister X": a demonym maps to no token

@@ -22,7 +22,7 @@ from kg.extract.gazetteer import title_words
 from kg.extract.index import EntityIndex
 from kg.model import EntityType, Meeting
 
-__all__ = ["title_region", "without_employers"]
+__all__ = ["name_runs", "title_region", "without_employers"]
 
 #: Words a title phrase may hold besides titles and names: "the head of the", "(VSE)".
 _GLUE = frozenset({"of", "the", "'s", "’s", "(", ")", "-", "&"})
@@ -80,7 +80,7 @@ def title_region(sent: Span, start: int, end: int, index: EntityIndex) -> set[in
     return out
 
 
-def _spans(sent: Span, key: str, index: EntityIndex) -> list[tuple[int, int]]:
+def name_runs(sent: Span, key: str, index: EntityIndex) -> list[tuple[int, int]]:
     """The runs of tokens in ``sent`` that denote ``key``."""
     runs: list[tuple[int, int]] = []
     for tok in sent:
@@ -94,12 +94,12 @@ def _spans(sent: Span, key: str, index: EntityIndex) -> list[tuple[int, int]]:
 
 def _employer_of(sent: Span, org: str, people: list[str], index: EntityIndex) -> str | None:
     """The person whose title phrases hold every mention of ``org`` in ``sent``, if one does."""
-    org_toks = {i for a, b in _spans(sent, org, index) for i in range(a, b)}
+    org_toks = {i for a, b in name_runs(sent, org, index) for i in range(a, b)}
     if not org_toks:
         return None  # named in another sentence: nothing here says it is a title
     for person in people:
         region: set[int] = set()
-        runs = _spans(sent, person, index)
+        runs = name_runs(sent, person, index)
         if any(a - 1 in org_toks or b in org_toks for a, b in runs):
             continue  # a word of the organisation's own name read as a person ("X and Brown")
         for a, b in runs:

@@ -263,9 +263,7 @@ def _other_club(acronym: str, long: str) -> bool:
     False
     """
     club = members_of(acronym)
-    # The gazetteer lists a club's long form once; the wires write it with or without "the".
-    bare = " ".join(w for w in long.split() if w.casefold() != "the")
-    return club is not None and club not in (members_of(long), members_of(bare))
+    return club is not None and club != members_of(long)
 
 
 def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:

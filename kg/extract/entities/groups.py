@@ -100,10 +100,14 @@ def _table() -> dict[str, frozenset[str]]:
 
 
 def members_of(name: str) -> frozenset[str] | None:
-    """The country keys of a region or body ("European Community", "EC", "Asian")."""
-    low = " ".join(name.split()).casefold()
-    if low.startswith("the "):
-        low = low[4:]
+    """The country keys of a region or body ("European Community", "EC", "Asian"); the
+    gazetteer lists a long form once, and the wires write it with or without "the" anywhere
+    ("Organization of the Petroleum Exporting Countries").
+
+    >>> members_of("the Organization of the Petroleum Exporting Countries") == members_of("OPEC")
+    True
+    """
+    low = " ".join(w for w in name.casefold().split() if w != "the")
     return _table().get(low)
 
 

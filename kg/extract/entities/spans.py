@@ -153,9 +153,10 @@ def _honoured(ent: Span) -> Span:
     return Span(doc, start, end, label="PERSON") if end > start + 1 else ent
 
 
-#: Numbers that name a club of countries: "the group of seven", "Group of Five", "Group of 24".
-_GROUP_NUMBERS = frozenset({"three", "five", "seven", "eight", "ten", "fifteen", "twenty", "77",
-                            "3", "5", "7", "8", "10", "15", "20", "24", "30"})
+#: Numbers that name a club of countries written in lower case: "the group of seven". Written
+#: "Group of", any number does ("Group of 24", "Group of Thirty").
+_GROUP_NUMBERS = frozenset({"three", "five", "seven", "eight", "ten", "twenty", "77",
+                            "3", "5", "7", "8", "10", "20"})
 
 
 def _numbered_groups(doc: Doc) -> list[Span]:
@@ -171,12 +172,14 @@ def _numbered_groups(doc: Doc) -> list[Span]:
     for tok in doc[: len(doc) - 2]:
         if tok.lower_ != "group" or doc[tok.i + 1].lower_ != "of":
             continue
+        the = doc[tok.i - 1] if tok.i and doc[tok.i - 1].lower_ == "the" else None
+        number = doc[tok.i + 2]
         # a club's name is capitalised or definite: "a group of 15 banks" is a count
-        named = tok.text == "Group" or tok.i > 0 and doc[tok.i - 1].lower_ == "the"
-        if named and doc[tok.i + 2].lower_ in _GROUP_NUMBERS \
-                and all(t.ent_type_ in ("", "CARDINAL") for t in doc[tok.i + 1 : tok.i + 3]) \
-                and (tok.ent_type_ in ("", "CARDINAL") or tok.ent_iob_ == "B" or tok.i
-                     and doc[tok.i - 1].lower_ == "the" and doc[tok.i - 1].ent_iob_ == "B"):
+        named = tok.text == "Group" and number.like_num \
+            or the is not None and number.lower_ in _GROUP_NUMBERS
+        if named and all(t.ent_type_ in ("", "CARDINAL") for t in doc[tok.i + 1 : tok.i + 3]) \
+                and (tok.ent_type_ in ("", "CARDINAL") or tok.ent_iob_ == "B"
+                     or the is not None and the.ent_iob_ == "B"):
             out.append(Span(doc, tok.i, tok.i + 3, label="ORG"))
     return out
 
