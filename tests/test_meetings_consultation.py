@@ -14,6 +14,9 @@ pytestmark = pytest.mark.model
     "Acme Clearing House, a spokesman said.",
     "No new rules will be adopted until a principle has been set by the Valoria Exchange after "
     "consultation with the Securities Board.",
+    # the other talk nouns in the same idiom
+    "The Valoria Treasury raised its rates after discussion with the Nordbank.",
+    "The Valoria Treasury set the new rates in negotiation with the Nordbank.",
 ])
 def test_after_consultation_with_is_no_meeting(nlp, text):
     assert meetings(nlp, text) == []

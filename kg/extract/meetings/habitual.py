@@ -34,8 +34,8 @@ _TALK_VERBS = frozenset({"negotiate", "talk", "discuss", "consult", "bargain", "
 _GOING_ON = frozenset({"continue", "proceed"})
 _STRETCH = frozenset({"for", "since", "over", "throughout"})
 _DAYS = WEEKDAYS | {"today", "yesterday", "tomorrow", "tonight"}
-#: "after consultation with X", "in consultation with X": how a decision was reached, not
-#: a meeting held (the bare singular noun; "after a consultation with X on Monday" is one).
+#: "after consultation with X", "in negotiation with X": how a decision was reached, not a
+#: meeting held (the bare singular noun; "after a consultation with X on Monday" is one).
 _MANNER = frozenset({"after", "in", "following", "without", "through", "upon"})
 
 
@@ -50,7 +50,7 @@ def is_habitual(tok: Token) -> bool:
         return True  # "a number of discussions took place between A, B and C"
     if _going_on(tok):
         return True
-    if tok.lemma_.casefold() == "consultation" and tok.tag_ == "NN" and tok.dep_ == "pobj" \
+    if tok.lemma_.casefold() in _TALK_NOUNS and tok.tag_ == "NN" and tok.dep_ == "pobj" \
             and tok.head.lower_ in _MANNER \
             and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
         return True

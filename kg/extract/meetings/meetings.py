@@ -136,7 +136,7 @@ class _Finder:
         if gov is not None:
             lemma = verb_lemma(gov)
             takes_agent = False
-            if left is not None and gov.i == left.i:  # "X withdrew from the OPEC talks"
+            if left is not None:  # "X withdrew from the OPEC talks"
                 takes_agent = attend = True
                 anchors.add(gov.i)
             elif via == "dobj" and lemma in words.LIGHT_VERBS:

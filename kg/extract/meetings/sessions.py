@@ -42,7 +42,7 @@ from kg.extract.meetings.status import clause_status
 from kg.extract.meetings.trigger_syntax import governor
 from kg.model import EntityType, Meeting, MeetingStatus
 
-__all__ = ["acting_at", "definite_session", "in_subject", "session_meetings"]
+__all__ = ["acting_at", "definite_session", "session_meetings"]
 
 #: Verbs of addressing a session: a speech to an audience is no meeting (the guide).
 _SPEECH = frozenset({"say", "tell", "address", "speak", "brief", "testify", "report", "refer",

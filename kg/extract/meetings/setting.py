@@ -24,7 +24,7 @@ from kg.extract.meetings.hospitality import HOST_VERBS
 from kg.extract.timeplace.place import attached_place, is_trip_of
 from kg.extract.timeplace.timex import attached_time, time_anchors
 
-__all__ = ["meeting_setting", "setting_anchors", "setting_time", "trip_anchors"]
+__all__ = ["meeting_setting", "setting_anchors", "setting_time"]
 
 #: Participles on a meeting noun that hold it: its place and time are the meeting's.
 _HOLDING = HELD | HOST_VERBS | {"expect"}
@@ -91,8 +91,7 @@ def _course(verb: Token, nouns: bool) -> bool:
     on the meeting noun itself: ``nouns``)."""
     lemma = verb.lemma_.casefold()
     kids = list(verb.children)
-    subject = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
-    own = bool(subject) and all(c.lower_ in _RELATIVE for c in subject)
+    own = _own_clause(verb)
     if lemma in HELD:
         return own or nouns and any(c.dep_ == "dobj" and c.lower_ in _RELATIVE for c in kids)
     objects = [c for c in kids if c.dep_ == "dobj"]
@@ -104,10 +103,15 @@ def _course(verb: Token, nouns: bool) -> bool:
 def _spans(verb: Token) -> bool:
     """Whether relative clause ``verb`` tells how long what it stands for lasts: "which runs
     from May 2 to 5", "which lasts until Friday"."""
-    kids = list(verb.children)
-    subject = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
-    return verb.lemma_.casefold() in _EXTENT and bool(subject) \
-        and all(c.lower_ in _RELATIVE for c in subject) and not any(c.dep_ == "dobj" for c in kids)
+    return verb.lemma_.casefold() in _EXTENT and _own_clause(verb) \
+        and not any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _own_clause(verb: Token) -> bool:
+    """Whether relative clause ``verb`` has its relative pronoun for subject: the clause
+    tells of what the pronoun stands for ("which opened", "that ended")."""
+    subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subject) and all(c.lower_ in _RELATIVE for c in subject)
 
 
 def _down(verb: Token) -> set[int]:

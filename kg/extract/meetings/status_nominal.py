@@ -13,6 +13,7 @@ adds: "ahead of the summit" is planned unless the summit is dated before the rep
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from spacy.tokens import Token
@@ -30,7 +31,7 @@ from kg.extract.meetings.trigger_syntax import verb_lemma
 from kg.extract.timeplace.timex import normalise_date
 from kg.model import MeetingStatus
 
-__all__ = ["calendar_status", "after_status", "nominal_status"]
+__all__ = ["nominal_status"]
 
 
 def calendar_status(time: str | None, published: date | None,
@@ -43,16 +44,28 @@ def calendar_status(time: str | None, published: date | None,
     return MeetingStatus.PLANNED if when is not None and when > published else status
 
 
+def _clause_chain(verb: Token, deps: tuple[str, ...] = ("xcomp", "advcl", "conj")
+                  ) -> Iterator[Token]:
+    """``verb`` and up to three verbs above it, climbing while the dependency is one of
+    ``deps`` ("could cancel", "wants to sign and will ...")."""
+    cur = verb
+    for _ in range(4):
+        yield cur
+        if cur.dep_ not in deps or cur.head.i == cur.i:
+            return
+        cur = cur.head
+
+
+def _will(verb: Token, deps: tuple[str, ...] = ("xcomp", "advcl", "conj")) -> bool:
+    """Whether the clause chain of ``verb`` is still ahead with "will" or the like."""
+    return any(a in FUTURE_AUX for c in _clause_chain(verb, deps) for a in aux_words(c))
+
+
 def after_status(governor: Token, status: MeetingStatus) -> MeetingStatus:
     """A meeting the governing event comes after ("agreed to merge following talks") has
     happened, unless that event is itself still ahead with "will" ("will sign after talks")."""
-    cur = governor
-    for _ in range(4):
-        if any(a in FUTURE_AUX for a in aux_words(cur)):
-            return status
-        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
-            break
-        cur = cur.head
+    if _will(governor, ("xcomp", "conj")):
+        return status
     return MeetingStatus.HAPPENED if status is MeetingStatus.PLANNED else status
 
 
@@ -73,15 +86,7 @@ def _behind(gov: Token, time: str | None, published: date | None) -> bool:
         when = normalise_date(time, published, future=None)
         if when is not None and when < published:
             return True
-    cur = gov
-    for _ in range(4):
-        aux = aux_words(cur)
-        if "had" in aux and cur.tag_ == "VBN":
-            return True
-        if cur.dep_ not in ("xcomp", "conj", "advcl") or cur.head.i == cur.i:
-            break
-        cur = cur.head
-    return False
+    return any("had" in aux_words(c) and c.tag_ == "VBN" for c in _clause_chain(gov))
 
 
 def _fronted(noun: Token, verb: Token) -> bool:
@@ -104,13 +109,7 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
         # "failed to reach a deal during talks last week": the deal failed, the talks were held;
         # "declined to comment on the talks": the comment is refused, not the talks; "could
         # cancel the tariffs ahead of the summit": the summit only dates the cancelling.
-        cur, ahead = gov, False
-        for _ in range(4):
-            ahead = ahead or any(a in FUTURE_AUX for a in aux_words(cur))
-            if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head.i == cur.i:
-                break
-            cur = cur.head
-        status = MeetingStatus.PLANNED if ahead else MeetingStatus.HAPPENED
+        status = MeetingStatus.PLANNED if _will(gov) else MeetingStatus.HAPPENED
     if any(c.dep_ == "amod" and c.lower_ == "following" for c in noun.children):
         via = "following"  # "agreed to merge following talks"
     if gov is not None and via in ("after", "following"):
