@@ -25,7 +25,6 @@ from typing import Protocol
 from kg.errors import InputError
 from kg.model import Article
 from kg.sources.text import (
-    clean_text,
     decode,
     parse_date,
     wire_body,
@@ -84,7 +83,7 @@ def parse_txt(content: str, article_id: str, source: str | None = None,
     lines = content.replace("\r\n", "\n").strip("\n").split("\n", 1)
     one_line = len(lines) == 1 or not lines[1].strip()
     title = "" if one_line else " ".join(lines[0].split())
-    text, published, where = wire_body(clean_text(lines[0] if one_line else lines[1]), published)
+    text, published, where = wire_body(lines[0] if one_line else lines[1], published)
     return Article(id=article_id, title=title, text=_check_text(text, src), published=published,
                    source=src, dateline=where)
 
@@ -111,7 +110,7 @@ def article_from_record(rec: object, source: str, published: date | None = None)
     url, author, dateline = rec.get("url"), rec.get("author"), rec.get("dateline")
     # The day a wire dateline gives the story, when it has one: its times count from it.
     published = parse_date(rec.get("published"), source) or published
-    body, published, where = wire_body(clean_text(text), published,
+    body, published, where = wire_body(text, published,
                                        dateline if isinstance(dateline, str) else None)
     _check_text(body, source)
     return Article(

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from kg.errors import InputError
 from kg.model import Article
 from kg.sources.byline import find_byline
-from kg.sources.text import clean_text, parse_date, wire_body
+from kg.sources.text import parse_date, wire_body
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -145,7 +145,7 @@ def article_from_html(content: str | bytes, article_id: str, source: str | None 
         page_date = parse_date(md.date, src)
     except InputError:
         page_date = None  # a garbled page date is not worth losing the article over
-    text, day, where = wire_body(clean_text(_paragraphs(tree, url, title)),
+    text, day, where = wire_body(_paragraphs(tree, url, title),
                                  published or page_date)
     if not text.strip():
         raise InputError(f"{src}: HTML page has no article text")

@@ -13,8 +13,7 @@ from datetime import date, datetime
 
 from kg.errors import InputError
 
-__all__ = ["decode", "clean_text", "parse_date", "dateline_day", "split_dateline", "dateline_place",
-           "wire_body"]
+__all__ = ["decode", "clean_text", "parse_date", "split_dateline", "dateline_place", "wire_body"]
 
 _BOILERPLATE = [
     re.compile(p, re.IGNORECASE)
@@ -220,8 +219,9 @@ def dateline_place(dateline: str | None) -> str | None:
 
 
 #: Words inside a place name a reader writes in lower case: "Rio de Janeiro", "Stoke-on-Trent".
-_PARTICLES = frozenset({"de", "do", "da", "dos", "das", "del", "la", "le", "les", "du", "des",
-                        "on", "upon", "sur", "am", "an", "der", "y", "e", "of"})
+_PARTICLES = frozenset({"de", "do", "da", "dos", "das", "del", "di", "la", "le", "les", "du",
+                        "des", "au", "aux", "en", "es", "on", "upon", "sur", "am", "an", "der",
+                        "van", "von", "y", "e", "of"})
 
 
 def _capitalised(place: str) -> str:
@@ -235,18 +235,18 @@ def _capitalised(place: str) -> str:
                    for i, w in enumerate(words))
 
 
-def wire_body(text: str, published: date | None,
+def wire_body(raw: str, published: date | None,
               dateline: str | None = None) -> tuple[str, date | None, str | None]:
-    """A story's body without the dateline it opens with, its date (the day the dateline
-    gives, :func:`dateline_day`, else ``published``) and the dateline's place
-    (:func:`dateline_place`). A ``dateline`` the source keeps apart (a record's field) comes
-    before one the body opens with.
+    """A story's body, cleaned (:func:`clean_text`) and without the dateline it opens with,
+    its date (the day the dateline gives, :func:`dateline_day`, else ``published``) and the
+    dateline's place (:func:`dateline_place`). A ``dateline`` the source keeps apart (a
+    record's field) comes before one the body opens with.
 
     >>> wire_body("PARIS, April 13 (Reuters) - Talks ended.", date(1987, 4, 12))
     ('Talks ended.', datetime.date(1987, 4, 13), 'Paris')
     >>> wire_body("PARIS (Reuters) - Talks ended.", date(1987, 4, 12), "NICE, April 13 -")
     ('Talks ended.', datetime.date(1987, 4, 13), 'Nice')
     """
-    line, text = split_dateline(text)
+    line, text = split_dateline(clean_text(raw))
     told = dateline or line
     return text, dateline_day(told, published) or published, dateline_place(told)

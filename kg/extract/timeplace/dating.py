@@ -9,7 +9,8 @@ decides what those days are to the meeting:
   is the meeting's day; a meeting of several days ("two-day talks") runs from it;
 - a time that modifies a journey the meeting is the purpose of ("arrives on Wednesday for
   talks", "will travel on May 3 ... and will meet") starts a visit: the meeting falls within
-  the following :data:`VISIT_DAYS` days; "before flying home on Friday" ends one;
+  the following :data:`~kg.extract.timeplace.recency.VISIT_DAYS` days; "before flying home
+  on Friday" ends one;
 - "opened on Monday" starts and "ended on Tuesday" ends a meeting of several days (of
   :data:`~kg.extract.timeplace.day_roles.SEVERAL_DAYS` when its noun does not say how many);
 - "the same day", "the following day", "two days later" count from the nearest date named

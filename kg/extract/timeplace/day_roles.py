@@ -52,7 +52,7 @@ def entity_of(sent: Span, text: str, trigger: Token) -> Span | None:
 
 
 def days_of(text: str, ent: Span | None, published: date, status: str,
-          past: bool | None) -> DateSpan | None:
+            past: bool | None) -> DateSpan | None:
     """The days of one expression, counted from the date it refers back to if it does."""
     shift, weeks = refers_back(text), week_back(text)
     if (shift is None and weeks is None) or ent is None:
@@ -81,7 +81,10 @@ def days_of(text: str, ent: Span | None, published: date, status: str,
 
 
 def apply_role(span: DateSpan | None, role: str, days: int, status: str,
-           published: date) -> DateSpan | None:
+               published: date) -> DateSpan | None:
+    """``span`` stretched by the role its time plays for a meeting of ``days`` days: "after"
+    a journey (the visit runs on from it), "before" one (the visit ends with it), "start" or
+    "end" of the meeting, or "at" (the meeting's own first day)."""
     if span is None or span.start is None or span.end is None:
         return span
     start, end = span.start, span.end

@@ -222,14 +222,15 @@ def place_label(span: Span | None) -> str | None:
 _TRIP_NOUNS = TRIP_NOUNS | {"stay", "stop", "stopover", "mission"}
 
 
-def is_trip_of(host: Token, anchors: set[int]) -> bool:
+def is_trip_of(host: Token, anchors: set[int], above: set[int] | None = None) -> bool:
     """Whether trip noun ``host`` is told as holding the event of ``anchors``: "met X during a
     visit to Japan", "Y, on a visit to Japan, met X", a meeting told in a clause on the trip
     ("a visit to Japan during which he met X"), or a part of it ("at the start of his visit")."""
     if host.lemma_.casefold() not in _TRIP_NOUNS:
         return False  # most nouns: the anchors' ancestors are not needed
     doc = host.doc
-    above = {a.i for i in anchors for a in doc[i].ancestors} | anchors
+    if above is None:  # the anchors with their ancestors; a caller looping may pass its own
+        above = {a.i for i in anchors for a in doc[i].ancestors} | anchors
     return (
         host.dep_ == "pobj" and host.head.lower_ in ("during", "on", "in")
         and _on_the_event(host.head.head, anchors)
@@ -248,7 +249,7 @@ def _trip_place(sent: Span, anchors: set[int]) -> Span | None:
             continue
         prep = root.head
         host = prep.head
-        if prep.lower_ in ("to", "of", "in") and is_trip_of(host, anchors):
+        if prep.lower_ in ("to", "of", "in") and is_trip_of(host, anchors, above):
             return ent
         if prep.lower_ == "in" and prep.i < host.i and host.i in above and any(
                 c.dep_ == "mark" and c.lower_ == "while" and c.i == prep.i - 1

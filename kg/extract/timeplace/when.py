@@ -318,8 +318,6 @@ def clause_tense(tok: Token) -> bool | None:
     return None
 
 
-
-
 #: A month and day the tagger can miss when hyphens join them: "an April-5-6 summit".
 #: Capitalised, as months are in news copy ("may 2" is a verb and a number).
 _MONTH_DAY = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(
