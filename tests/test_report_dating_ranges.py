@@ -68,3 +68,16 @@ def test_days_the_parser_splits_or_counts(nlp, text, expected):
 
     (m,) = run(nlp, text, FRI).meetings
     assert (m.time, (m.span.start, m.span.end)) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Peter Novak will meet Paul Keller before April 20.",
+    "Peter Novak will meet Paul Keller some time after March 20.",
+])
+def test_a_date_the_meeting_comes_before_or_after_is_not_its_day(nlp, text):
+    # the time a meeting is told with and the lone date of its sentence read bounds alike
+    from meeting_helpers import run
+
+    (m,) = run(nlp, text, FRI).meetings
+    assert m.time is None and m.span.start != m.span.end

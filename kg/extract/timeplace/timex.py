@@ -26,8 +26,7 @@ from kg.extract.timeplace.place import ADDRESS_WORDS
 from kg.model import DateSpan
 
 __all__ = ["normalise_date", "attached_time", "strip_preposition", "time_anchors", "is_duration",
-           "JOURNEY", "host_of", "is_journey", "year_span", "plain_time", "is_boundary",
-           "BOUNDARY_WORDS"]
+           "JOURNEY", "host_of", "is_journey", "year_span", "plain_time", "is_boundary"]
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +39,6 @@ _TIME_WORDS = frozenset({"soon", "tomorrow", "today", "yesterday", "tonight", "l
 #: Ordinals that count occurrences ("the second year in succession"); "last" dates.
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                        "eighth", "ninth", "tenth"})
-_BOUNDARY = frozenset({"since", "until", "till", "before", "after", "from", "by", "to"})
 
 
 def strip_preposition(text: str) -> str:
@@ -243,7 +241,7 @@ def attached_time(sent: Span, anchors: set[int], trigger: Token,
         if ent.label_ not in ("DATE", "TIME") or is_duration(ent) or ent[0].lower_ in ADDRESS_WORDS:
             continue  # ("at Number 10" is a place NER may take for a date)
         head = ent.root.head
-        if is_boundary(ent, _BOUNDARY):
+        if is_boundary(ent):
             continue  # "since January", "until May": a boundary, not the event's time
         if _when_said(ent):
             continue
@@ -363,22 +361,25 @@ def _reported(tok: Token) -> bool:
 _RANGE = frozenset({"to", "through", "till", "until", "thru"})
 
 
-#: Prepositions that make a date only a bound of the event's days ("since January", "until May").
-BOUNDARY_WORDS = frozenset({"since", "until", "till", "by", "from", "to", "through"})
+#: Prepositions that make a date only a bound of the event's days ("since January", "until
+#: May", "before April 20"): one list for the time a meeting is told with and for the lone
+#: date of its sentence, so the two readings agree.
+BOUNDARY_WORDS = frozenset({"since", "until", "till", "by", "from", "to", "through", "before",
+                            "after"})
 
 
-def is_boundary(ent: Span, words: frozenset[str] = BOUNDARY_WORDS) -> bool:
-    """Whether ``ent`` only bounds the event's days, its preposition being one of ``words``
-    ("since January", "until May"). An expression that names both ends itself ("from April
-    5 to 8") gives the days, whichever preposition the parser hung it on.
+def is_boundary(ent: Span) -> bool:
+    """Whether ``ent`` only bounds the event's days, its preposition being one of
+    :data:`BOUNDARY_WORDS` ("since January", "until May"). An expression that names both ends
+    itself ("from April 5 to 8") gives the days, whichever preposition the parser hung it on.
 
     >>> from kg.extract.pipeline import load_nlp
     >>> doc = load_nlp()("Ann Lee met Bo Chan from April 5 to 8 and has lived here since May.")
-    >>> [is_boundary(e, frozenset({"from", "since"})) for e in doc.ents if e.label_ == "DATE"]
+    >>> [is_boundary(e) for e in doc.ents if e.label_ == "DATE"]
     [False, True]
     """
     head = ent.root.head
-    return head.dep_ == "prep" and head.lower_ in words \
+    return head.dep_ == "prep" and head.lower_ in BOUNDARY_WORDS \
         and not any(t.lower_ in _RANGE for t in ent[1:-1])
 
 
