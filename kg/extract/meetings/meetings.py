@@ -50,7 +50,7 @@ from kg.extract.meetings.status import (
     noun_status,
 )
 from kg.extract.meetings.status_nominal import nominal_status
-from kg.extract.meetings.status_words import HYPOTHETICAL_HEADS
+from kg.extract.meetings.status_words import HYPOTHETICAL_HEADS, LEAVE, WALK_OUT
 from kg.extract.meetings.stray import stray_between, stray_with
 from kg.extract.meetings.trigger_syntax import (
     addressees,
@@ -121,8 +121,8 @@ class _Finder:
         # "the union's negotiations with Y": an unnamed side owns them, not the verb's subject.
         owner_unnamed = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and not p.expand(c)
                             and c.ent_type_ not in ("DATE", "TIME") for c in n.children)
-        left = left_by(n)
-        gov, via = (left, "from") if left is not None else governor(n)  # "of" hangs on "out"
+        left = left_by(n, LEAVE | WALK_OUT)
+        gov, via = governor(n)
         anchors = {n.i}
         for c in of_preps:
             anchors |= {g.i for g in c.subtree}
@@ -136,7 +136,7 @@ class _Finder:
         if gov is not None:
             lemma = verb_lemma(gov)
             takes_agent = False
-            if left is not None:  # "X withdrew from the OPEC talks"
+            if left is not None:  # "X withdrew from the OPEC talks", "walked out of them"
                 takes_agent = attend = True
                 anchors.add(gov.i)
             elif via == "dobj" and lemma in words.LIGHT_VERBS:

@@ -24,7 +24,7 @@ from kg.extract.index import EntityIndex
 from kg.extract.meeting_words import ATTEND
 from kg.extract.meetings.parties import Parties
 from kg.extract.meetings.status import clause_status, is_hypothetical, left_by
-from kg.extract.meetings.status_words import LEAVE
+from kg.extract.meetings.status_words import LEAVE, WALK_OUT
 from kg.model import EntityType, MeetingStatus
 
 __all__ = ["SESSION_PARTS", "Told", "delegation_of", "delegations_at", "present"]
@@ -35,8 +35,6 @@ SESSION_PARTS = frozenset({"day", "opening", "part", "start", "close", "sitting"
 #: Nouns of those present at a session, as the subject of "include" ("the delegates include Y").
 _PRESENT = frozenset({"delegate", "delegation", "participant", "attendee", "delegates",
                       "participants"})
-#: Verbs of leaving a session ("X pulled out of the talks", "Y withdrew from the meeting").
-_LEAVE = LEAVE | {"walk"}
 #: Verbs of leading a delegation ("Z will lead the French delegation").
 _LEAD = frozenset({"lead", "head"})
 #: Nouns of who chairs a session ("the chairman of the conference", "conference chairman X").
@@ -93,9 +91,12 @@ def present(sent: Span, p: Parties, index: EntityIndex,
         elif lemma in _CHAIR and tok.pos_ == "NOUN" and any(
                 the_session(n) for n in _chaired(tok)):
             out += [(k, None) for k in _named_as(tok, p) if p.is_person(k)]
-        elif tok.pos_ == "NOUN" and (verb := left_by(tok, _LEAVE)) is not None \
+        elif tok.pos_ == "NOUN" and (verb := left_by(tok, LEAVE | WALK_OUT)) is not None \
                 and the_session(tok):
-            out += [(k, MeetingStatus.NEGATED) for k in p.subjects(verb)]  # "pulled out of it"
+            # "pulled out of it": not there; "walked out of it": there, then left
+            status = MeetingStatus.NEGATED if verb.lemma_.casefold() in LEAVE \
+                else clause_status(verb)
+            out += [(k, status) for k in p.subjects(verb)]
     return out
 
 

@@ -31,7 +31,14 @@ from kg.extract.meetings.status_words import (
     TAKING_PART,
     forms,
 )
-from kg.extract.meetings.trigger_syntax import POSSIBLE, PROPOSAL_NOUNS, answered, verb_lemma
+from kg.extract.meetings.trigger_syntax import (
+    OUT_OF,
+    POSSIBLE,
+    PROPOSAL_NOUNS,
+    answered,
+    governor,
+    verb_lemma,
+)
 from kg.model import MeetingStatus
 
 __all__ = ["clause_status", "noun_status", "is_hypothetical", "aux_words", "is_negated",
@@ -300,17 +307,13 @@ def told_as_past(verb: Token) -> bool:
 
 
 def left_by(noun: Token, verbs: frozenset[str] = LEAVE) -> Token | None:
-    """The verb of ``verbs`` whose "of" or "from" phrase ``noun`` heads ("pulled out of the
-    talks", "withdrew from the meeting"), told as done (not "threatened to pull out"), else
-    None; a verb with its own object moves that object ("withdrew a proposal from the talks").
-    """
-    prep = noun.head
-    if prep.dep_ != "prep" or prep.lower_ not in ("of", "from") or noun.dep_ != "pobj":
-        return None
-    verb = prep.head
-    if verb.dep_ in ("prt", "advmod", "prep"):
-        verb = verb.head  # "pulled out of the talks"
-    if verb.lemma_.casefold() not in verbs or verb.pos_ != "VERB" \
-            or any(c.dep_ == "dobj" for c in verb.children) or is_hypothetical(verb):
+    """The verb of ``verbs`` that ``noun`` is left by (its governor through "from" or "out
+    of": "pulled out of the talks", "withdrew from the meeting"), told as done (not
+    "threatened to pull out"), else None; a verb with its own object moves that object
+    ("withdrew a proposal from the talks")."""
+    verb, via = governor(noun)
+    if verb is None or via not in ("from", OUT_OF) or verb.lemma_.casefold() not in verbs \
+            or verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children) \
+            or is_hypothetical(verb):
         return None
     return verb

@@ -14,7 +14,7 @@ from typing import NamedTuple, Protocol
 
 __all__ = ["PLAN_HEADS", "NEG_HEADS", "NEG_VERBS", "HYPOTHETICAL_HEADS", "HYPOTHETICAL_AUX",
            "FACT_NOUNS", "FUTURE_AUX", "SCHEDULING", "FUTURE_WORDS", "CONSENT", "OCCURRENCE",
-           "TAKING_PART", "COPULAS", "LEAVE", "forms", "time_ahead"]
+           "TAKING_PART", "COPULAS", "LEAVE", "WALK_OUT", "forms", "time_ahead"]
 
 
 class _Tok(Protocol):
@@ -46,8 +46,11 @@ NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "unable"})
 NEG_VERBS = frozenset({"cancel", "boycott", "skip", "postpone", "scrap", "snub", "abandon",
                        "shun", "miss", "rule out"})
 #: Verbs of pulling out of a meeting ("X pulled out of the talks", "Y withdrew from the
-#: meeting"): the party will not be there. Walking out of talks is leaving after being there.
+#: meeting"): the party will not be there.
 LEAVE = frozenset({"pull", "withdraw"})
+#: Verbs of walking out of a meeting ("X walked out of the talks"): leaving after being there,
+#: so the party was at it (the guide's "happened": the meeting took place with them).
+WALK_OUT = frozenset({"walk", "storm"})
 #: Heads that make a meeting only wished for, offered or possible: not a meeting yet.
 HYPOTHETICAL_HEADS = frozenset(
     {"happy", "willing", "ready", "prepared", "eager", "glad", "keen", "offer", "invite",

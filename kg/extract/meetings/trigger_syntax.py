@@ -15,7 +15,7 @@ from kg.extract.meeting_words import MOTION, PRESENCE, SETTING
 from kg.extract.meetings.party_view import PartiesOf
 from kg.model import MeetingStatus
 
-__all__ = ["QUANTITY", "EVENT_PARTS", "ORDINALS", "PROPOSAL_NOUNS", "OCCUR", "POSSIBLE",
+__all__ = ["QUANTITY", "EVENT_PARTS", "ORDINALS", "PROPOSAL_NOUNS", "OCCUR", "POSSIBLE", "OUT_OF",
            "looked_through", "verb_lemma", "governor", "chain", "inside_party",
            "addressees", "proposed", "only_possible", "answered", "definite", "on_verb",
            "trigger_text", "present_at"]
@@ -35,6 +35,11 @@ PROPOSAL_NOUNS = frozenset({"suggestion", "proposal", "call", "request", "invita
                             "plea", "appeal", "pressure", "way", "letter", "message"})
 
 
+#: How a verb with the particle "out" governs a meeting noun ("pulled out of the talks"): the
+#: parser hangs "of" on "out", not on the verb.
+OUT_OF = "out of"
+#: Particles of such verbs that the parser hangs the "of" or "from" phrase on.
+_PARTICLES = frozenset({"out", "away", "back"})
 #: Ordinals that pick one of a series: "in the first of three rounds of talks".
 ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "latest", "final"})
 
@@ -60,7 +65,8 @@ def verb_lemma(verb: Token) -> str:
 
 
 def governor(noun: Token) -> tuple[Token | None, str]:
-    """The verb that governs a meeting noun, and how: "dobj", a preposition, or "nsubj".
+    """The verb that governs a meeting noun, and how: "dobj", a preposition, "out of" or
+    "nsubj".
 
     Quantities are looked through: in "had six hours of talks" the verb "had" governs
     "talks" as its object.
@@ -76,7 +82,14 @@ def governor(noun: Token) -> tuple[Token | None, str]:
                     via = via or "before"  # "on the eve of talks": they are still ahead
                 cur = prep.head
                 continue
-            if prep.head.dep_ == "advmod" and prep.head.head.i != prep.head.i:
+            if prep.lower_ in ("of", "from") and prep.head.lower_ in _PARTICLES \
+                    and prep.head.dep_ in ("prep", "prt", "advmod") \
+                    and prep.head.head.pos_ == "VERB":
+                # "pulled out of the talks", "walked out of the meeting", "backed away from
+                # talks": the verb with its particle governs the meeting
+                via = via or (OUT_OF if prep.lower_ == "of" else prep.lower_)
+                cur = prep.head.head
+            elif prep.head.dep_ == "advmod" and prep.head.head.i != prep.head.i:
                 via = via or prep.head.lower_  # "ahead of talks"
                 cur = prep.head.head
             else:

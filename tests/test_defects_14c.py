@@ -1,0 +1,38 @@
+"""Defects the thirteenth session's readings left, one test group each: a verb with the
+particle "out" or "away" governing a meeting noun ("walked out of the talks"), ...."""
+
+from __future__ import annotations
+
+import pytest
+from meeting_helpers import meetings
+
+pytestmark = pytest.mark.model
+
+NOVAK_KELLER = frozenset({"Peter Novak", "Paul Keller"})
+
+
+def test_walking_out_of_talks_means_the_talks_happened(nlp):
+    # The walker was at the talks and left them: by the guide, a meeting that took place.
+    [m] = meetings(nlp, "Peter Novak walked out of the talks with Paul Keller on Monday.")
+    assert m.names == NOVAK_KELLER and m.status == "happened" and m.time == "Monday"
+    [m] = meetings(nlp, "Anna Moravec stormed out of a meeting with Paul Keller in Valoria.")
+    assert m.names == frozenset({"Anna Moravec", "Paul Keller"}) and m.status == "happened"
+    assert m.place == "Valoria"
+
+
+def test_a_threat_to_walk_out_is_no_meeting_of_its_own(nlp):
+    assert meetings(nlp, "Peter Novak threatened to walk out of the talks with Paul Keller.") \
+        == []
+
+
+def test_pulling_out_of_a_round_of_talks_is_negated(nlp):
+    # "of" hangs on the measure noun: the verb still governs the talks through it.
+    [m] = meetings(nlp, "Peter Novak withdrew from the second round of talks with Paul Keller.")
+    assert m.names == NOVAK_KELLER and m.status == "negated"
+    [m] = meetings(nlp, "Peter Novak pulled back from the talks with Paul Keller on Monday.")
+    assert m.names == NOVAK_KELLER and m.status == "negated"
+
+
+def test_coming_back_from_talks_with_someone_is_having_met_them(nlp):
+    [m] = meetings(nlp, "Peter Novak came back from talks with Paul Keller in Valoria.")
+    assert m.names == NOVAK_KELLER and m.status == "happened"
