@@ -36,3 +36,14 @@ def test_pulling_out_of_a_round_of_talks_is_negated(nlp):
 def test_coming_back_from_talks_with_someone_is_having_met_them(nlp):
     [m] = meetings(nlp, "Peter Novak came back from talks with Paul Keller in Valoria.")
     assert m.names == NOVAK_KELLER and m.status == "happened"
+
+
+def test_a_course_participle_tagged_as_a_noun_sets_place_and_time(nlp):
+    # The tagger takes "opening" for a noun; it still tells where and when the talks begin.
+    text = ("Talks between Peter Novak and Paul Keller, opening in Valoria on Monday, are "
+            "due to take two days.")
+    [m] = meetings(nlp, text)
+    assert m.names == NOVAK_KELLER and (m.place, m.time) == ("Valoria", "Monday")
+    [m] = meetings(nlp, "Peter Novak will hold talks with Paul Keller, opening in Valoria on "
+                        "Monday.")
+    assert (m.place, m.time) == ("Valoria", "Monday")

@@ -34,6 +34,9 @@ _SCHEDULED = HELD | {"expect"}
 #: that ended last Friday", "the meeting, which opened in Oslo on Monday".
 _COURSE = frozenset({"begin", "start", "open", "resume", "convene", "end", "close", "conclude",
                      "finish", "continue", "adjourn", "run"})
+#: Participles of _COURSE the tagger takes for nouns ("talks, opening in Oslo on Monday").
+_COURSE_NOUNS = {"opening": "open", "closing": "close", "beginning": "begin",
+                 "starting": "start", "ending": "end"}
 #: Verbs that say how long something lasts: a trip's relative clause with one of them dates
 #: the trip ("his visit, which runs from May 3 to 6"); one that only starts or ends it does
 #: not date a meeting inside it.
@@ -47,13 +50,12 @@ def setting_anchors(tok: Token, parties: list[Token]) -> set[int]:
     holding participle ("a reception given by X at the city hall"), the body's name it is
     apposed to ("for the Acme Bank (AB) meeting next week"), the verb of what was done at it
     and the verbs it is the subject of. ``parties`` are the party words after it."""
-    out = {d for c in tok.children if c.dep_ == "acl" and (c.lemma_.casefold() in _HOLDING
-                                                             or _in_course(c))
-           for d in _down(c)}  # ("a summit expected to take place next spring")
+    out = {d for c in tok.children if c.dep_ == "acl" and c.lemma_.casefold() in _HOLDING
+           or _in_course(c) for d in _down(c)}  # ("a summit expected to take place next spring")
     # "talks between X and Y, held in Oslo", "talks with X, starting on May 2": the parser
     # hangs the participle on the last name
     out |= {d for t in parties if t.i > tok.i for c in t.children if c.dep_ == "acl"
-            and (c.tag_ == "VBN" and c.lemma_.casefold() in _SCHEDULED or _in_course(c))
+            and c.tag_ == "VBN" and c.lemma_.casefold() in _SCHEDULED or _in_course(c)
             for d in _down(c)}
     # "talks that ended last Friday"; "talks between X and Y, which took place in Oslo": the
     # parser may hang the clause on the last name, so its pronoun must stand for a thing
@@ -74,13 +76,19 @@ def setting_anchors(tok: Token, parties: list[Token]) -> set[int]:
 
 
 def _in_course(verb: Token) -> bool:
-    """Whether participle ``verb`` tells the course of the meeting noun it hangs on, with
-    no object of its own: "talks starting on May 2", "a conference opening in Oslo on
-    Monday" (not "the meeting opening the congress")."""
-    lemma = verb.lemma_.casefold()
+    """Whether ``verb``, a participle hung on a meeting noun (or on the last name after it),
+    tells the meeting's course, with no object of its own: "talks starting on May 2", "a
+    conference opening in Oslo on Monday" (not "the meeting opening the congress"), also
+    where the tagger took the participle for a noun ("talks, opening in Oslo on Monday")."""
+    if verb.tag_ == "VBG" and verb.dep_ == "acl":
+        lemma = verb.lemma_.casefold()
+    elif verb.pos_ == "NOUN" and verb.dep_ in ("acl", "appos"):
+        lemma = _COURSE_NOUNS.get(verb.lower_, "")
+    else:
+        return False
     # "talks with X, running for re-election in November": a "for" phrase runs for something
     # else; "talks ..., running from May 3 to 6" run their course
-    return verb.tag_ == "VBG" and lemma in _COURSE and not any(
+    return lemma in _COURSE and not any(
         c.dep_ == "dobj" or lemma in _EXTENT and c.dep_ == "prep" and c.lower_ == "for"
         for c in verb.children)
 
