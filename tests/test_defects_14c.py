@@ -47,3 +47,13 @@ def test_a_course_participle_tagged_as_a_noun_sets_place_and_time(nlp):
     [m] = meetings(nlp, "Peter Novak will hold talks with Paul Keller, opening in Valoria on "
                         "Monday.")
     assert (m.place, m.time) == ("Valoria", "Monday")
+
+
+def test_one_reading_of_a_time_ahead_of_the_report(nlp):
+    # "early next week" lies ahead wherever "next week" stands in it ...
+    text = "Peter Novak had hoped to settle the dispute at talks with Paul Keller early next week."
+    [m] = meetings(nlp, text)
+    assert m.names == NOVAK_KELLER and m.status == "planned"
+    # ... and "two days later" follows another time of the story, not the report.
+    [m] = meetings(nlp, "Two days later, talks between Peter Novak and Paul Keller.")
+    assert m.names == NOVAK_KELLER and m.status == "happened"

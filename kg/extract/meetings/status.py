@@ -19,7 +19,6 @@ from kg.extract.meetings.status_words import (
     COPULAS,
     FACT_NOUNS,
     FUTURE_AUX,
-    FUTURE_WORDS,
     HYPOTHETICAL_AUX,
     HYPOTHETICAL_HEADS,
     LEAVE,
@@ -30,6 +29,7 @@ from kg.extract.meetings.status_words import (
     SCHEDULING,
     TAKING_PART,
     forms,
+    time_ahead,
 )
 from kg.extract.meetings.trigger_syntax import (
     OUT_OF,
@@ -98,10 +98,9 @@ def clause_status(verb: Token, time_text: str | None = None,
         return MeetingStatus.PLANNED
     if verb.tag_ == "VBD" or "have" in aux or "has" in aux or "had" in aux:
         return MeetingStatus.HAPPENED
-    words = {w.casefold() for w in (time_text or "").split()}
-    words |= {c.lower_ for c in verb.children if c.dep_ in ("advmod", "npadvmod")}
-    if words & FUTURE_WORDS:
-        return MeetingStatus.PLANNED
+    if time_ahead(time_text) or any(c.dep_ in ("advmod", "npadvmod") and time_ahead(c.lower_)
+                                    for c in verb.children):
+        return MeetingStatus.PLANNED  # "meets Y next week", "is meeting Y soon"
     if verb.tag_ == "VB" and "to" in aux:
         return MeetingStatus.PLANNED
     if verb.tag_ in ("VBZ", "VBP") and not aux and any(
@@ -120,8 +119,7 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
         return MeetingStatus.NEGATED  # "no negotiations with X are under way"
     if governor is not None and (left := left_by(noun)) is not None and left.i == governor.i:
         return MeetingStatus.NEGATED  # "X pulled out of the talks": X will not be there
-    words = {w.casefold() for w in (time_text or "").split()}
-    if governor is not None and (judged := _judged(noun, governor, words)) is not None:
+    if governor is not None and (judged := _judged(noun, governor, time_text)) is not None:
         return judged  # "the talks should be harmonious", "the talks were not easy"
     if governor is not None and (reply := answered(noun, governor)) is not None:
         return reply  # "accepted an invitation for talks", "turned down a request for talks"
@@ -152,12 +150,11 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
         # "the meeting coming up"; "with my meeting with X and the summit coming up": the
         # small parser hangs the participle on the list's last item
         return MeetingStatus.PLANNED
-    words = {w.casefold() for w in (time_text or "").split()}
     if governor is None:
-        return MeetingStatus.PLANNED if words & FUTURE_WORDS else MeetingStatus.HAPPENED
+        return MeetingStatus.PLANNED if time_ahead(time_text) else MeetingStatus.HAPPENED
     status = clause_status(governor, time_text, own_negation=own)
     past = governor.tag_ in ("VBD", "VBN")
-    if status is MeetingStatus.HAPPENED and words & FUTURE_WORDS and not past:
+    if status is MeetingStatus.HAPPENED and time_ahead(time_text) and not past:
         return MeetingStatus.PLANNED
     return status
 
@@ -171,7 +168,7 @@ def _evaluative(verb: Token) -> bool:
                 for c in verb.children)
 
 
-def _judged(noun: Token, verb: Token, words: set[str]) -> MeetingStatus | None:
+def _judged(noun: Token, verb: Token, time_text: str | None) -> MeetingStatus | None:
     """The status of a meeting whose own predicate judges it: the judgement presupposes the
     meeting, so its modal or negation is not the meeting's ("the talks should be harmonious"
     are ahead, "the talks were not easy" were held); the tense dates it."""
@@ -180,7 +177,7 @@ def _judged(noun: Token, verb: Token, words: set[str]) -> MeetingStatus | None:
     aux = aux_words(verb)
     if verb.tag_ == "VBD" or {"have", "has", "had"} & set(aux):
         return MeetingStatus.HAPPENED  # "should have been easier", "was not a success"
-    if set(aux) & (HYPOTHETICAL_AUX | FUTURE_AUX | POSSIBLE | {"must"}) or words & FUTURE_WORDS:
+    if set(aux) & (HYPOTHETICAL_AUX | FUTURE_AUX | POSSIBLE | {"must"}) or time_ahead(time_text):
         return MeetingStatus.PLANNED
     return MeetingStatus.HAPPENED if is_negated(verb) else None
 

@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple, Protocol
 
 __all__ = ["PLAN_HEADS", "NEG_HEADS", "NEG_VERBS", "HYPOTHETICAL_HEADS", "HYPOTHETICAL_AUX",
-           "FACT_NOUNS", "FUTURE_AUX", "SCHEDULING", "FUTURE_WORDS", "CONSENT", "OCCURRENCE",
+           "FACT_NOUNS", "FUTURE_AUX", "SCHEDULING", "CONSENT", "OCCURRENCE",
            "TAKING_PART", "COPULAS", "LEAVE", "WALK_OUT", "forms", "time_ahead"]
 
 
@@ -71,9 +71,6 @@ FACT_NOUNS = frozenset({"news", "report", "remark", "statement", "announcement",
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 #: Verbs that schedule a meeting ("expected to", "scheduled for").
 SCHEDULING = frozenset({"expect", "schedule", "plan", "slate", "set"})
-#: Time words that place a meeting after the report ("tomorrow", "next", "upcoming").
-FUTURE_WORDS = frozenset({"tomorrow", "next", "later", "coming", "upcoming", "soon",
-                          "forthcoming"})
 #: "agreed to talks": the talks are ahead.
 CONSENT = frozenset({"agree", "consent", "commit"})
 #: Verbs that, negated with a meeting noun as subject, say it did not take place ("the talks
@@ -101,17 +98,20 @@ def forms(tok: _Tok) -> set[str]:
     return out
 
 
-#: A time that lies ahead of the report whatever the tense around it: "tomorrow", "next
-#: week" (not "the next day", "next day", which follow another time of the story), "later
-#: this month", "the coming week".
-_AHEAD = re.compile(r"^(?:tomorrow|next (?!day\b)|later (?:this|next) |(?:the )?(?:coming|"
-                    r"upcoming|forthcoming) )", re.IGNORECASE)
+#: A time that lies ahead of the report whatever the tense around it: "tomorrow", "soon",
+#: "(early) next week", "later this month", "later", "the coming week"; not "the next day"
+#: or "next morning", which follow another time of the story, nor "two days later".
+_AHEAD = re.compile(r"\b(?:tomorrow|soon|(?:up|forth)?coming|next (?!(?:day|morning|"
+                    r"afternoon|evening|night)\b))|^later\b", re.IGNORECASE)
 
 
 def time_ahead(time: str | None) -> bool:
-    """Whether a meeting's own time puts it after the report.
+    """Whether a meeting's own time, or an adverb of its verb ("will meet soon"), puts it
+    after the report: the one reading of "ahead" the status rules share.
 
     >>> time_ahead("next week"), time_ahead("the next day"), time_ahead("last week")
     (True, False, False)
+    >>> time_ahead("early next month"), time_ahead("two days later"), time_ahead("soon")
+    (True, False, True)
     """
-    return time is not None and _AHEAD.match(time) is not None
+    return time is not None and _AHEAD.search(time) is not None
