@@ -50,6 +50,7 @@ def test_other_openings_kept(text: str) -> None:
     "VALORIA CITY, March 6 -",
     "VALORIA CITY, March 6 (Reuters) -",
     "Valoria City, MARCH 6 \u2014",
+    "VALORIA CITY, Marc 6 -",  # misspelt: a month is known by its first three letters
 ])
 def test_every_reader_drops_it_and_dates_by_it(line: str) -> None:
     body = f"{line} {TRAVEL}"

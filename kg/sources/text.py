@@ -121,12 +121,12 @@ def parse_date(value: str | None, source: str = "") -> date | None:
         raise InputError(f"{source}: published date {value!r} is not an ISO date") from e
 
 
-#: A month as a wire writes it in a dateline, in any case: "April", "Sept.", "MARCH".
-_MONTH = (r"(?i:january|february|march|april|may|june|july|august|september|october|"
-          r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
+#: A month as a wire writes it in a dateline, in any case: "April", "Sept.", "MARCH"; a month
+#: is known by its first three letters, as wires misspell it ("Marc 3").
+_MONTH = r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6})\.?"
 #: A wire dateline's month and day after its place: "TOKYO, April 13 -", "PARIS, Sept 2
-#: (Reuters) -"; a month is known by its first three letters, as wires misspell it ("Marc 3").
-_DATELINE = re.compile(r",\s*([A-Za-z]{3,9})\.?\s+(\d{1,2})\b")
+#: (Reuters) -".
+_DATELINE = re.compile(rf",\s*({_MONTH})\s+(\d{{1,2}})\b")
 _MONTHS = {m.casefold(): n for n, m in enumerate(calendar.month_abbr) if m}
 
 
