@@ -6,7 +6,7 @@ adds: "ahead of the summit" is planned unless the summit is dated before the rep
 "agreed to merge following talks" happened, "an April 5-6 summit" in a March story is planned.
 
 >>> from datetime import date
->>> calendar_status("April 6", date(1987, 3, 2), MeetingStatus.HAPPENED).value
+>>> calendar_status(date(1987, 4, 6), date(1987, 3, 2), MeetingStatus.HAPPENED).value
 'planned'
 """
 
@@ -34,14 +34,24 @@ from kg.model import MeetingStatus
 __all__ = ["nominal_status"]
 
 
-def calendar_status(time: str | None, published: date | None,
-                 status: MeetingStatus) -> MeetingStatus:
-    """An explicit calendar date after publication makes a meeting planned ("an April 5-6
-    summit" in a March article); relative words ("Monday") are left to the verbs."""
+def calendar_day(time: str | None, published: date | None) -> date | None:
+    """The calendar day a meeting's own time names, read once for the rules that weigh it;
+    None for relative words ("Monday"), which are left to the verbs.
+
+    >>> calendar_day("April 6", date(1987, 3, 2)), calendar_day("Monday", date(1987, 3, 2))
+    (datetime.date(1987, 4, 6), None)
+    """
     if not time or published is None or not any(ch.isdigit() for ch in time):
-        return status
-    when = normalise_date(time, published, future=None)
-    return MeetingStatus.PLANNED if when is not None and when > published else status
+        return None
+    return normalise_date(time, published, future=None)
+
+
+def calendar_status(day: date | None, published: date | None,
+                    status: MeetingStatus) -> MeetingStatus:
+    """An explicit calendar ``day`` (:func:`calendar_day`) after publication makes a meeting
+    planned ("an April 5-6 summit" in a March article)."""
+    return MeetingStatus.PLANNED if day is not None and published is not None \
+        and day > published else status
 
 
 def _clause_chain(verb: Token, deps: tuple[str, ...] = ("xcomp", "advcl", "conj")
@@ -73,19 +83,18 @@ def after_status(governor: Token, status: MeetingStatus) -> MeetingStatus:
 _DAY_OF_MONTH = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
 
-def _behind(gov: Token, time: str | None, published: date | None) -> bool:
+def _behind(gov: Token, time: str | None, day: date | None, published: date | None) -> bool:
     """Whether a meeting that ``gov`` comes before ("rates rose ahead of the meeting") is
-    itself told as past: its calendar date is before the report ("ahead of the March 2
+    itself told as past: its calendar ``day`` is before the report ("ahead of the March 2
     meeting" in a later story), or ``gov`` is in the pluperfect ("before the talks on
     Monday there had been doubts"), unless its time is still ahead."""
     if time_ahead(time):
         return False
-    if time and published is not None and _DAY_OF_MONTH.search(time):
-        # only a named day: "the 1987 summit" or "the June meeting" is read as the month's or
-        # the year's first day, which says nothing of whether it is over
-        when = normalise_date(time, published, future=None)
-        if when is not None and when < published:
-            return True
+    # only a named day: "the 1987 summit" or "the June meeting" is read as the month's or
+    # the year's first day, which says nothing of whether it is over
+    if time and day is not None and published is not None and _DAY_OF_MONTH.search(time) \
+            and day < published:
+        return True
     return any("had" in aux_words(c) and c.tag_ == "VBN" for c in _clause_chain(gov))
 
 
@@ -101,6 +110,7 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
     """The status of a meeting noun from its governor, the way it hangs on it (``via``:
     "after", "ahead", "for" ...), its time and the publication date."""
     status = noun_status(noun, gov, time)
+    day = calendar_day(time, published)
     if status is MeetingStatus.NEGATED and gov is not None \
             and ((via in ("at", "during", "in") and (not is_negated(gov) or _fronted(noun, gov))
                   or via in TOPIC) and verb_lemma(gov) not in NEG_VERBS | {"be"}
@@ -122,10 +132,10 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
         status = MeetingStatus.HAPPENED if told_as_past(gov) and not time_ahead(time) \
             else MeetingStatus.PLANNED
     if status is MeetingStatus.HAPPENED and gov is not None and (
-        via in ("ahead", "before") and not _behind(gov, time, published)
+        via in ("ahead", "before") and not _behind(gov, time, day, published)
         or (via == "for" and gov.tag_ != "VBD")
     ):
         status = MeetingStatus.PLANNED  # "groundwork for talks", "ahead of talks"
     if status is MeetingStatus.HAPPENED and (gov is None or gov.tag_ != "VBD"):
-        status = calendar_status(time, published, status)
+        status = calendar_status(day, published, status)
     return status
