@@ -1,7 +1,11 @@
-"""Defects the thirteenth session's readings left, one test group each: a verb with the
-particle "out" or "away" governing a meeting noun ("walked out of the talks"), ...."""
+"""Defects the thirteenth session's readings left, one test group each: a verb with a
+particle governing a meeting noun ("walked out of the talks"), a course participle tagged as a
+noun ("talks, opening in Oslo on Monday"), one reading of a time ahead of the report, and a
+verb NER took into a date ("will last this week")."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 from meeting_helpers import meetings
@@ -57,3 +61,15 @@ def test_one_reading_of_a_time_ahead_of_the_report(nlp):
     # ... and "two days later" follows another time of the story, not the report.
     [m] = meetings(nlp, "Two days later, talks between Peter Novak and Paul Keller.")
     assert m.names == NOVAK_KELLER and m.status == "happened"
+
+
+def test_a_verb_ner_took_into_a_date_is_cut_for_every_reader(nlp):
+    # "last" is the verb: the talks are dated "this week", not "last this week".
+    [m] = meetings(nlp, "Talks between Peter Novak and Paul Keller will last this week.",
+                   date(1987, 3, 6))
+    assert m.time == "this week" and m.date is not None
+    doc = nlp("Peter Novak said the talks would last this week.")
+    assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["this week"]
+    # a participle modifying the time is no verb of the clause: "coming weeks" stays whole
+    doc = nlp("Peter Novak will meet Paul Keller in coming weeks.")
+    assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["coming weeks"]

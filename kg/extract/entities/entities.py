@@ -33,6 +33,7 @@ from kg.extract.entities.organs import add_organs
 from kg.extract.entities.plural_refs import resolve_pairs, resolve_plural
 from kg.extract.entities.roles import PORTFOLIO_TITLES, is_title_word
 from kg.extract.entities.spans import ORG_HEADS, ner_spans
+from kg.extract.entities.times import repaired_times
 from kg.extract.gazetteer import (
     HONORIFICS,
     bare_name,
@@ -386,11 +387,13 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
 
 
 class EntityComponent:
-    """spaCy component: sets ``doc._.kg_entities`` to an :class:`EntityIndex`."""
+    """spaCy component: sets ``doc._.kg_entities`` to an :class:`EntityIndex`, after cutting
+    the verbs NER took into dates (:func:`~kg.extract.entities.times.repaired_times`)."""
 
     def __init__(self, resolve_pronouns: bool = True) -> None:
         self.resolve_pronouns = resolve_pronouns
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.ents = repaired_times(doc)
         doc._.kg_entities = resolve_entities(doc, self.resolve_pronouns)
         return doc

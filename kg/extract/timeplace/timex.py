@@ -176,8 +176,6 @@ def is_duration(ent: Span) -> bool:
     """ "nine hours", "just days": durations and vague spans, not times of an event."""
     if year_span(ent.text) is not None:
         return False  # "in 1985", "the 1985 meeting", "late 1986": a year says when
-    if len(ent) > 1 and ent[0].pos_ == "VERB":
-        return is_duration(ent[1:])  # "expected to last two days": NER took the verb in
     root = ent.root
     if all(t.pos_ == "ADJ" or t.like_num or t.tag_ == "JJ" for t in ent):
         return True  # "annual", "20th annual": how often, not when
