@@ -1,7 +1,8 @@
 """Defects the thirteenth session's readings left, one test group each: a verb with a
 particle governing a meeting noun ("walked out of the talks"), a course participle tagged as a
-noun ("talks, opening in Oslo on Monday"), one reading of a time ahead of the report, and a
-verb NER took into a date ("will last this week")."""
+noun ("talks, opening in Oslo on Monday"), one reading of a time ahead of the report, a verb
+NER took into a date ("will last this week"), and a name after a spaced dash NER took into a
+date ("the Group of Five - Britain, ...")."""
 
 from __future__ import annotations
 
@@ -73,3 +74,12 @@ def test_a_verb_ner_took_into_a_date_is_cut_for_every_reader(nlp):
     # a participle modifying the time is no verb of the clause: "coming weeks" stays whole
     doc = nlp("Peter Novak will meet Paul Keller in coming weeks.")
     assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["coming weeks"]
+
+
+def test_a_member_list_after_a_spaced_single_hyphen_keeps_its_first_member(nlp):
+    # NER reads "Five - Britain" as a date; the club's number is none, Britain a country.
+    text = "Ministers of the Group of Five - Britain, Norway and Chile - met in Lima on Monday."
+    [m] = meetings(nlp, text)
+    assert m.names == frozenset({"Britain", "Norway", "Chile"})
+    [m] = meetings(nlp, "Peter Novak will meet Paul Keller on May 3 - 5 in Valoria.")
+    assert m.time == "May 3 - 5"  # a range is dated on both sides and stays whole
