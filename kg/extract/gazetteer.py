@@ -31,6 +31,7 @@ __all__ = [
     "FEMALE_HONORIFICS",
     "LEADER_TITLES",
     "DEPUTY_WORDS",
+    "ORG_HEADS",
     "is_company_name",
     "bare_name",
 ]
@@ -50,6 +51,12 @@ LEADER_TITLES = frozenset(
 )
 #: Words that make a title a deputy's or a junior's office ("Deputy Prime Minister").
 DEPUTY_WORDS = frozenset({"deputy", "vice", "under", "undersecretary", "assistant", "junior"})
+#: Last words of organisation names: "World Bank and IMF" is two organisations.
+ORG_HEADS = frozenset(
+    {"committee", "bank", "fund", "council", "ministry", "commission", "board", "organization",
+     "organisation", "union", "agency", "association", "institute", "department", "corp",
+     "corporation", "company", "group", "office", "exchange", "party", "authority"}
+)
 
 
 @dataclass(frozen=True)

@@ -22,17 +22,12 @@ from kg.extract.entities.companies import (
     suffixed_companies,
     untagged_companies,
 )
+from kg.extract.entities.held_names import nationality_cut, office_holder
 from kg.extract.entities.roles import glued
-from kg.extract.gazetteer import HONORIFICS, country_of, is_company_name, is_title
+from kg.extract.gazetteer import HONORIFICS, ORG_HEADS, country_of, is_company_name, is_title
 
 __all__ = ["ORG_HEADS", "ner_spans"]
 
-#: Last words of organisation names: "World Bank and IMF" is two organisations.
-ORG_HEADS = frozenset(
-    {"committee", "bank", "fund", "council", "ministry", "commission", "board", "organization",
-     "organisation", "union", "agency", "association", "institute", "department", "corp",
-     "corporation", "company", "group", "office", "exchange", "party", "authority"}
-)
 
 
 def ner_spans(doc: Doc) -> list[Span]:
@@ -63,6 +58,11 @@ def ner_spans(doc: Doc) -> list[Span]:
         if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" \
                 and out[-1].end == ent.start:
             out[-1] = Span(doc, out[-1].start, ent.end, label="PERSON")
+            continue
+        held = office_holder(ent)  # "Minister of Trade Ann Vos", "Belgian Ann Vos"
+        held = nationality_cut(ent) if held is None else held
+        if held is not None:
+            out.extend(held)
             continue
         if ent.label_ in ("ORG", "GPE", "NORP", "FAC") and len(ent) > 2:
             cut = _title_cut(ent)

@@ -86,10 +86,33 @@ def inner_conjuncts(index: EntityIndex, tok: Token) -> list[Token]:
 def apposed_holder(index: EntityIndex, title: Token) -> list[Token]:
     """The person holding ``title`` whom the parser apposed to the title's own place or body:
     in "its ambassador in Rome, X" and "chairman of the finance committee X" the name hangs on
-    "Rome" and "committee", not on the title."""
-    return [a for p in title.children if p.dep_ == "prep" and p.text.casefold() in _TITLE_PREPS
-            for o in p.children if o.dep_ == "pobj" and not _person(index, o)
-            for a in o.children if a.dep_ == "appos" and _person(index, a)]
+    "Rome" and "committee", not on the title; in "Governor of the Bank of Valoria X" the name
+    is written right after the body, and the parser hangs it anywhere in the phrase."""
+    out: list[Token] = []
+    for p in title.children:
+        if p.dep_ != "prep" or p.text.casefold() not in _TITLE_PREPS:
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            if not _person(index, o):
+                out += [a for a in o.children if a.dep_ == "appos" and _person(index, a)]
+            out += [t for t in o.subtree if t not in out and _after_body(index, t)]
+    return out
+
+
+def _after_body(index: EntityIndex, tok: Token) -> bool:
+    """Whether ``tok`` is the root of a person's name written right after another entity's
+    name ("the Bank of Valoria Ann Vos": "Vos")."""
+    key = index.token_entity.get(tok.i)
+    if key is None or not _person(index, tok) or index.token_entity.get(tok.head.i) == key \
+            and tok.head is not tok:
+        return False
+    first = tok.i
+    while first > 0 and index.token_entity.get(first - 1) == key:
+        first -= 1
+    before = index.token_entity.get(first - 1) if first > 0 else None
+    return before is not None and not _person(index, tok.doc[first - 1])
 
 
 #: Prepositions of a title's place or body ("ambassador in", "chairman of").
