@@ -39,6 +39,7 @@ from kg.extract.meetings.trigger_syntax import (
     governor,
     verb_lemma,
 )
+from kg.extract.timeplace.dating import journey_for
 from kg.model import MeetingStatus
 
 __all__ = ["clause_status", "noun_status", "is_hypothetical", "aux_words", "is_negated",
@@ -70,6 +71,8 @@ def clause_status(verb: Token, time_text: str | None = None,
     if verb.dep_ == "advcl" and "to" in aux and verb.head.tag_ in ("VBZ", "VBP"):
         return MeetingStatus.PLANNED  # "X is in Rome to attend": purpose, still ahead
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and "to" in aux):
+        if journey_for(verb) is not None:
+            return MeetingStatus.PLANNED  # "flew to Oslo to meet Y": still ahead of the journey
         head = verb.head
         lemma = head.lemma_.casefold()
         if lemma not in PLAN_HEADS and forms(head) & {"hope", "aim"}:
@@ -78,7 +81,7 @@ def clause_status(verb: Token, time_text: str | None = None,
             return MeetingStatus.NEGATED
         if lemma in PLAN_HEADS and lemma not in ("be",) or (lemma == "be" and verb.dep_ == "xcomp"):
             if lemma in TRAVEL_VERBS and head.tag_ == "VBD":
-                return MeetingStatus.HAPPENED
+                return MeetingStatus.HAPPENED  # "X, who flew to Oslo to meet Y, said"
             return MeetingStatus.PLANNED
         if head.dep_ == "acomp" and head.head.pos_ in ("AUX", "VERB"):
             head = head.head  # "was able to meet": the copula's tense is the meeting's
@@ -153,6 +156,10 @@ def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> M
     if governor is None:
         return MeetingStatus.PLANNED if time_ahead(time_text) else MeetingStatus.HAPPENED
     status = clause_status(governor, time_text, own_negation=own)
+    if status is MeetingStatus.HAPPENED and journey_for(noun) is not None:
+        # "arrived in Oslo for talks with Y": the journey is told as done, its talks are still
+        # ahead of it (the guide's "arrives for talks with")
+        return MeetingStatus.PLANNED
     past = governor.tag_ in ("VBD", "VBN")
     if status is MeetingStatus.HAPPENED and time_ahead(time_text) and not past:
         return MeetingStatus.PLANNED

@@ -10,7 +10,9 @@ decides what those days are to the meeting:
 - a time that modifies a journey the meeting is the purpose of ("arrives on Wednesday for
   talks", "will travel on May 3 ... and will meet") starts a visit: the meeting falls within
   the following :data:`~kg.extract.timeplace.recency.VISIT_DAYS` days; "before flying home
-  on Friday" ends one;
+  on Friday" ends one; a journey told as done with no time ("X arrived in Rome for talks
+  with Y", :func:`journey_for`) is the story's day or the day before, and its talks follow it
+  within those days, ahead of the story as much as behind it, whatever status the talks have;
 - "opened on Monday" starts and "ended on Tuesday" ends a meeting of several days (of
   :data:`~kg.extract.timeplace.day_roles.SEVERAL_DAYS` when its noun does not say how many);
 - "the same day", "the following day", "two days later" count from the nearest date named
@@ -30,7 +32,7 @@ meeting (:mod:`kg.extract.timeplace.earlier_mention`, once all reports of the st
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
@@ -44,7 +46,13 @@ from kg.extract.timeplace.day_roles import (
     overlap,
     times_in,
 )
-from kg.extract.timeplace.recency import NOT_PURPOSE, fresh_span, ongoing
+from kg.extract.timeplace.recency import (
+    NOT_PURPOSE,
+    VISIT_DAYS,
+    fresh_span,
+    in_main_clause,
+    ongoing,
+)
 from kg.extract.timeplace.timex import host_of, is_journey
 from kg.extract.timeplace.when import (
     clause_tense,
@@ -54,7 +62,7 @@ from kg.extract.timeplace.when import (
 from kg.extract.walks import clause_verb
 from kg.model import DateSpan
 
-__all__ = ["report_span", "duration_days"]
+__all__ = ["report_span", "duration_days", "journey_for"]
 
 #: Nouns of a journey: "a visit from April 29", "his departure on Monday".
 _JOURNEY_NOUNS = TRIP_NOUNS | {"journey", "departure", "arrival"}
@@ -90,6 +98,48 @@ def _path(trigger: Token, verb: Token) -> list[Token] | None:
         cur = cur.head
         path.append(cur)
     return path
+
+
+#: Words on the way up from a meeting to a journey that put the meeting before or after it
+#: rather than make it the journey's purpose: "left after the talks", "came from talks".
+_NOT_FOR = frozenset({"after", "following", "before", "from"})
+
+
+def journey_for(tok: Token) -> Token | None:
+    """The journey told as done in a main clause whose purpose the meeting word ``tok`` (or
+    the verb a meeting noun hangs on) is: "X arrived in Rome for talks with Y", "X flew to
+    Oslo to meet Y", "X left for Rome to attend the talks"; None for a journey still ahead,
+    one told in a subordinate clause ("X, who came for a meeting, said"), and one the meeting
+    comes before or after ("left after the talks"). The guide reads such talks as still ahead
+    of the journey ("arrives for talks with": planned).
+
+    >>> from kg.extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Ann Lee arrived in Oslo for talks with Bo Chan.")
+    >>> journey_for(next(t for t in doc if t.text == "talks")).text
+    'arrived'
+    >>> doc = load_nlp()("Ann Lee left Oslo after talks with Bo Chan.")
+    >>> journey_for(next(t for t in doc if t.text == "talks")) is None
+    True
+    """
+    own = clause_verb(tok)
+    path = _path(tok, own)
+    if path is None or own.pos_ not in ("VERB", "AUX"):
+        return None
+    if own.i == tok.i or not is_journey(own):
+        if own.dep_ not in ("advcl", "xcomp") or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in own.children):
+            return None
+        journey = own.head  # "flew to Oslo to meet Y", "left to attend the talks"
+        path = _path(tok, journey)
+    else:
+        journey = own  # "arrived in Oslo for talks"
+        if not any(t.lower_ == "for" and t.dep_ == "prep" for t in path):
+            return None
+    if path is None or not is_journey(journey) or {t.lower_ for t in path} & _NOT_FOR:
+        return None
+    done = journey.tag_ == "VBD" or journey.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in journey.children)
+    return journey if done and in_main_clause(journey, journey.sent) else None
 
 
 def _related(host: Token, trigger: Token) -> str | None:
@@ -256,6 +306,9 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         if span is None or span.end is None or not (status == "planned"
                                                     and span.end < published):
             return span
+    if journey_for(trigger) is not None:
+        return DateSpan(published - timedelta(days=1), published + timedelta(days=VISIT_DAYS),
+                        "week")
     fresh = fresh_span(sent, trigger, published) if status == "happened" else None
     return fresh or resolve_span(None, published, status, past)
 

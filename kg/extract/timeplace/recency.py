@@ -12,9 +12,6 @@ day) stays true; the language only adds a first day where it says the meeting is
   diplomats said"), or a meeting told of the statement's speaker ("X, who chaired the
   meeting, said"): the story's day or the day before (a day's slack for a dateline across
   time zones);
-- the purpose of a journey a main clause tells as done ("X arrived in Rome for talks with
-  Y"): the journey is the story's day or the day before, and its talks follow it, within
-  :data:`VISIT_DAYS` days, ahead of the story as much as behind it;
 - the main clause of the story's first sentence, in the simple past or present perfect
   (also passive, "talks have been ended", and as a statement reports it, "said it had ended
   talks"): a wire story's lead tells what has just happened, so the last :data:`LEAD_DAYS`
@@ -41,11 +38,11 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from kg.extract.timeplace.timex import is_journey
 from kg.extract.walks import clause_verb, first_conjunct
 from kg.model import DateSpan
 
-__all__ = ["fresh_span", "ongoing", "said_at", "NOT_PURPOSE", "LEAD_DAYS", "VISIT_DAYS"]
+__all__ = ["fresh_span", "ongoing", "said_at", "in_main_clause", "NOT_PURPOSE", "LEAD_DAYS",
+           "VISIT_DAYS"]
 
 #: How many days after an arrival or a departure a meeting it is the purpose of may fall
 #: (and before a return): a state visit's talks are on its first days, not always its first.
@@ -200,6 +197,13 @@ def _path(trigger: Token, sent: Span) -> list[Token] | None:
     return path
 
 
+def in_main_clause(tok: Token, sent: Span) -> bool:
+    """Whether ``tok`` is told in the sentence's main clause, or a clause coordinated with or
+    reported by it, not in a relative, adverbial or other subordinate one ("X, who came for
+    a meeting, said")."""
+    return _path(tok, sent) is not None
+
+
 def _fresh_tense(path: list[Token]) -> bool:
     """The first verb on the path is a simple past or a present perfect, active or passive
     ("have been ended"), or the pluperfect a reported statement turns it into ("said it had
@@ -235,24 +239,11 @@ def _clause_words(trigger: Token) -> list[Token]:
     return [t for t in verb.subtree if t.i not in away]
 
 
-def _journey_purpose(sent: Span, trigger: Token) -> bool:
-    """Whether the meeting is what a journey told as done in a main clause was for: "X
-    arrived in Rome for talks with Y" (not "X, who came for a meeting, said")."""
-    head = trigger.head
-    if trigger.dep_ != "pobj" or head.lower_ != "for" or head.dep_ != "prep":
-        return False
-    verb = head.head
-    return is_journey(verb) and verb.tag_ == "VBD" and _path(verb, sent) is not None
-
-
 def fresh_span(sent: Span, trigger: Token, published: date) -> DateSpan | None:
     """The days a held meeting with no time of its own can be when the language says it is
     the story's fresh news (see the module's docstring), else None."""
     if _going_on(trigger) or said_at(trigger):
         return DateSpan(published - timedelta(days=1), published, "day")
-    if _journey_purpose(sent, trigger):
-        return DateSpan(published - timedelta(days=1), published + timedelta(days=VISIT_DAYS),
-                        "week")
     if _lead_news(sent, trigger):
         return DateSpan(published - timedelta(days=LEAD_DAYS), published, "week")
     return None

@@ -1,0 +1,49 @@
+"""Talks a journey told as done was for: still ahead of the journey (the guide's "arrives for
+talks with" is planned), dated from the journey on whatever their status (issue 18)."""
+
+from __future__ import annotations
+
+import pytest
+from meeting_helpers import FRI, d, run
+
+NOVAK_KELLER = frozenset({"peter novak", "paul keller"})
+
+
+def report(nlp, text):
+    """The status and days of the one Novak-Keller meeting of ``text``."""
+    x = run(nlp, text, FRI)
+    (m,) = [m for m in x.meetings
+            if frozenset(p.split(":", 1)[1] for p in m.participants) == NOVAK_KELLER]
+    return m.status.value, (m.span.start, m.span.end)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # a journey told as done, with no day: the journey is the story's day or the day before,
+    # and the talks follow it, ahead of the story as much as behind it
+    ("Peter Novak arrived in Nordland for talks with Paul Keller.",
+     ("planned", (d(3, 12), d(3, 16)))),
+    ("Peter Novak flew to Valoria to meet Paul Keller.", ("planned", (d(3, 12), d(3, 16)))),
+    ("Peter Novak arrived in Valoria for a second round of talks with Paul Keller.",
+     ("planned", (d(3, 12), d(3, 16)))),
+    # a dated journey: the visit runs on from its day, past the story
+    ("Peter Novak arrived in Nordland on Thursday for talks with Paul Keller.",
+     ("planned", (d(3, 12), d(3, 15)))),
+])
+def test_talks_a_journey_told_as_done_was_for_are_still_ahead(nlp, text, expected):
+    assert report(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # told of a speaker, the talks are the occasion of what he says: held, as before
+    ("Peter Novak, who arrived in Nordland for talks with Paul Keller, said the plan would "
+     "work.", ("happened", (d(3, 12), FRI))),
+    # a journey after the talks: they are over
+    ("Peter Novak left Valoria after talks with Paul Keller.", ("happened", (d(3, 7), FRI))),
+    # a journey still ahead: planned, as before
+    ("Peter Novak will fly to Nordland on Monday for talks with Paul Keller.",
+     ("planned", (d(3, 16), d(3, 19)))),
+])
+def test_other_journeys_keep_their_reading(nlp, text, expected):
+    assert report(nlp, text) == expected
