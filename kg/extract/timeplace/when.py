@@ -265,17 +265,20 @@ def resolve_span(text: str | None, published: date | None, status: str,
     """The days ``text`` can mean in a report published on ``published`` with ``status``.
 
     ``past_tense`` is the tense of the clause around the meeting: True turns a weekday or
-    month backwards even in a report the extractor calls planned. None when nothing dates
-    the report at all (no publication date).
+    month backwards even in a report the extractor calls planned (but a planned report with
+    no time still starts at the story). None when nothing dates the report at all (no
+    publication date).
     """
     if published is None:
         return None
-    direction = {"planned": 1, "happened": -1}.get(status, 0)
-    if past_tense is True:
-        direction = -1
+    told = {"planned": 1, "happened": -1}.get(status, 0)
+    direction = -1 if past_tense is True else told
     low = plain_time(text or "")
     if not low or low in _OPEN_AFTER | _OPEN_BEFORE or low in ("now", "currently"):
-        if low in _OPEN_AFTER or (not low and direction > 0):
+        # With no time, the status alone says on which side of the story the meeting lies:
+        # planned talks told in a past clause ("announced cuts shortly before talks with Y")
+        # are still ahead; the tense only turns a named day or month.
+        if low in _OPEN_AFTER or (not low and told > 0):
             return DateSpan(published, None, "bound")
         if low in _OPEN_BEFORE or (not low and direction < 0):
             return DateSpan(None, published, "bound")
