@@ -1,15 +1,16 @@
 """Defects the thirteenth session's readings left, one test group each: a verb with a
 particle governing a meeting noun ("walked out of the talks"), a course participle tagged as a
 noun ("talks, opening in Oslo on Monday"), one reading of a time ahead of the report, a verb
-NER took into a date ("will last this week"), and a name after a spaced dash NER took into a
-date ("the Group of Five - Britain, ...")."""
+NER took into a date ("will last this week"), a name after a spaced dash NER took into a
+date ("the Group of Five - Britain, ..."), and a common noun NER took for a name ("the U.S.
+Group"), which makes no entity."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-from meeting_helpers import meetings
+from meeting_helpers import clusters, meetings
 
 pytestmark = pytest.mark.model
 
@@ -83,3 +84,9 @@ def test_a_member_list_after_a_spaced_single_hyphen_keeps_its_first_member(nlp):
     assert m.names == frozenset({"Britain", "Norway", "Chile"})
     [m] = meetings(nlp, "Peter Novak will meet Paul Keller on May 3 - 5 in Valoria.")
     assert m.time == "May 3 - 5"  # a range is dated on both sides and stays whole
+
+
+def test_a_common_noun_label_makes_no_entity(nlp):
+    # "the U.S. Group" names no one: no entity for triples and the map, not only no party.
+    labels = clusters(nlp, "The U.S. Group said it would buy the Valoria plant from Peter Novak.")
+    assert "Peter Novak" in labels and not any("Group" in x for x in labels)

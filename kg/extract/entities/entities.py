@@ -34,6 +34,7 @@ from kg.extract.entities.plural_refs import resolve_pairs, resolve_plural
 from kg.extract.entities.roles import PORTFOLIO_TITLES, is_title_word
 from kg.extract.entities.spans import ORG_HEADS, ner_spans
 from kg.extract.entities.times import repaired_times
+from kg.extract.entities.unnamed import named_only
 from kg.extract.gazetteer import (
     HONORIFICS,
     bare_name,
@@ -383,7 +384,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
         resolve_it(doc, b, sent_of)
         resolve_plural(doc, b, sent_of)
         resolve_owned(doc, b, sent_of)  # "his company": whose "his" is known only now
-    return b.build()
+    return named_only(b.build())  # "Ministers", "the U.S. Group": no one's name
 
 
 class EntityComponent:

@@ -25,6 +25,7 @@ from kg.extract.entities.nationals import (
     stray_from,
 )
 from kg.extract.entities.portfolios import noun_lemma
+from kg.extract.entities.unnamed import NAMED_GROUPS, STAND_FOR_COUNTRY
 from kg.extract.gazetteer import title_words
 from kg.extract.index import EntityIndex
 from kg.extract.meetings.attribution import reporter
@@ -32,13 +33,10 @@ from kg.extract.meetings.party_words import (
     BOTH,
     EACH_OF,
     MEMBER_NOUNS,
-    NAMED_GROUPS,
     OF_MEMBER_NOUNS,
     ORG_DESCRIPTORS,
-    STAND_FOR_COUNTRY,
     TITLE_HEADS,
 )
-from kg.extract.meetings.unnamed import common_noun_label
 from kg.extract.walks import conjuncts, objects_of
 from kg.model import Entity, EntityType
 
@@ -54,16 +52,13 @@ class Parties:
         self._groups: Groups | None = None
 
     def eligible(self, key: str) -> bool:
-        """Whether ``key`` may be a meeting party: a person, organisation (not one a common
-        noun labels: "the U.S. Group"), country, or a country's delegation or government (not
-        "Russian officials")."""
+        """Whether ``key`` may be a meeting party: a person, organisation, country, or a
+        country's delegation or government (not "Russian officials")."""
         e = self.index.get(key)
         if e is None:
             return False
-        if e.type in (EntityType.PERSON, EntityType.ORGANIZATION):
-            return not common_noun_label(e.label)
-        if e.type is EntityType.COUNTRY:
-            return True
+        if e.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.COUNTRY):
+            return True  # a label that is a common noun made no entity (entities.unnamed)
         head = singular(e.key.rsplit(" ", 1)[-1])
         return e.type is EntityType.GROUP and e.country is not None and (
             head in NAMED_GROUPS | STAND_FOR_COUNTRY or nationals(e))

@@ -3,18 +3,14 @@
 A leaf: the party readers (:mod:`kg.extract.meetings.parties`) import it, and it imports
 nothing of kg's.
 
->>> "delegation" in NAMED_GROUPS and "officials" not in NAMED_GROUPS
+>>> "member" in MEMBER_NOUNS and "official" in OF_MEMBER_NOUNS
 True
 """
 
 from __future__ import annotations
 
-__all__ = ["BOTH", "EACH_OF", "MEMBER_NOUNS", "NAMED_GROUPS", "OF_MEMBER_NOUNS", "ORG_DESCRIPTORS",
-           "STAND_FOR_COUNTRY", "TITLE_HEADS", "UNNAMED_HEADS"]
+__all__ = ["BOTH", "EACH_OF", "MEMBER_NOUNS", "OF_MEMBER_NOUNS", "ORG_DESCRIPTORS", "TITLE_HEADS"]
 
-#: Group heads that name a party ("the American delegation"); "officials" do not.
-NAMED_GROUPS = frozenset({"delegation", "government", "team", "administration", "cabinet",
-                          "parliament", "ministry", "negotiator", "side", "mission"})
 #: Member nouns of an organisation's "of" phrase: "officials of Acme" act for Acme.
 OF_MEMBER_NOUNS = frozenset({"official", "executive", "boss", "head", "chief"})
 #: Title heads a possessive or "of" phrase names the holder of: "Acme's chairman".
@@ -23,9 +19,6 @@ TITLE_HEADS = frozenset({"minister", "secretary", "president", "chairman", "gove
 #: Plural heads "both" or "the two" may stand on for two parties named before: "both sides".
 BOTH = frozenset({"country", "side", "nation", "government", "company", "firm", "bank",
                   "group", "union", "party"})
-#: Group heads that stand for their country ("French officials met" -> France), as the guide has it.
-STAND_FOR_COUNTRY = frozenset({"official", "negotiator", "representative", "diplomat", "envoy",
-                               "minister", "authority", "counterpart", "ministry"})
 #: Common nouns naming a kind of organisation: "the United Auto Workers union" is the union.
 ORG_DESCRIPTORS = frozenset({"union", "company", "firm", "group", "bank", "corporation", "party",
                              "committee", "agency", "council", "club", "association", "body",
@@ -37,10 +30,3 @@ EACH_OF = frozenset({"any", "each", "all", "both"})
 #: Nouns for the members of a body: "members of the committee" meet as the committee.
 MEMBER_NOUNS = frozenset({"member", "representative", "delegation", "delegate", "minister",
                           "leader", "envoy", "team", "negotiator", "diplomat", "ambassador"})
-#: Common nouns a wire capitalises that name no one: "Ministers", "the U.S. Group",
-#: "the U.S. Firm" (the word after "U.S." is written in capitals) are no party's name; not
-#: "bank", which names real banks after a country word.
-UNNAMED_HEADS = frozenset({"group", "firm", "company", "unit", "subsidiary", "concern",
-                           "official", "minister", "secretary", "leader", "banker", "executive",
-                           "source", "analyst", "dealer", "trader", "diplomat", "negotiator",
-                           "representative", "delegate", "envoy", "counterpart", "member"})

@@ -1,0 +1,65 @@
+"""Labels that name no one: a common noun the wire capitalised ("Ministers", "the U.S. Group").
+
+NER tags such a noun as a person or an organisation; it is no entity of the story, so the
+entity stage drops it (:func:`named_only`) before any stage reads the entities: no meeting
+party, no triple's entity, no node of the map.
+"""
+
+from __future__ import annotations
+
+from kg.extract.entities.nationals import singular
+from kg.extract.gazetteer import country_of
+from kg.extract.index import EntityIndex
+from kg.model import EntityType
+
+__all__ = ["NAMED_GROUPS", "STAND_FOR_COUNTRY", "UNNAMED_HEADS", "common_noun_label",
+           "named_only"]
+
+#: Group heads that name a party ("the American delegation"); "officials" do not.
+NAMED_GROUPS = frozenset({"delegation", "government", "team", "administration", "cabinet",
+                          "parliament", "ministry", "negotiator", "side", "mission"})
+#: Group heads that stand for their country ("French officials met" -> France), as the guide has it.
+STAND_FOR_COUNTRY = frozenset({"official", "negotiator", "representative", "diplomat", "envoy",
+                               "minister", "authority", "counterpart", "ministry"})
+#: Common nouns a wire capitalises that name no one: "Ministers", "the U.S. Group",
+#: "the U.S. Firm" (the word after "U.S." is written in capitals) are no party's name; not
+#: "bank", which names real banks after a country word.
+UNNAMED_HEADS = frozenset({"group", "firm", "company", "unit", "subsidiary", "concern",
+                           "official", "minister", "secretary", "leader", "banker", "executive",
+                           "source", "analyst", "dealer", "trader", "diplomat", "negotiator",
+                           "representative", "delegate", "envoy", "counterpart", "member"})
+
+
+def common_noun_label(label: str) -> bool:
+    """Whether a person's or organisation's label is a common noun, no name: a bare plural
+    ("Ministers") or one noun after a country ("the U.S. Group"); a country's government or
+    delegation ("the Chinese Government") names its side.
+
+    >>> [common_noun_label(x) for x in ("Ministers", "U.S. Group", "Chinese Government", "Acme",
+    ...                            "New Zealand Firm", "West German Bankers")]
+    [True, True, False, False, True, True]
+    """
+    words = [w for w in label.split() if w.casefold() not in ("the", "a", "an")]
+    # the country may take several words ("South Korean Firm"): the longest that names one
+    lead = next((k for k in range(len(words) - 1, 0, -1)
+                 if country_of(" ".join(words[:k])) is not None), 0)
+    rest = [w for w in words[lead:] if country_of(w) is None]
+    lemma = singular(rest[0].casefold()) if len(rest) == 1 else ""
+    if lemma not in UNNAMED_HEADS:
+        return False
+    return lemma != rest[0].casefold() or len(rest) < len(words) and lemma not in (
+        NAMED_GROUPS | STAND_FOR_COUNTRY)
+
+
+def named_only(index: EntityIndex) -> EntityIndex:
+    """``index`` without the people and organisations whose label is a common noun
+    (:func:`common_noun_label`), and without the tokens that denoted them."""
+    gone = {e.key for e in index.entities if e.type in (EntityType.PERSON,
+                                                         EntityType.ORGANIZATION)
+            and common_noun_label(e.label)}
+    if not gone:
+        return index
+    return EntityIndex(tuple(e for e in index.entities if e.key not in gone),
+                       {i: k for i, k in index.token_entity.items() if k not in gone},
+                       {i: kept for i, ks in index.token_entities.items()
+                        if (kept := tuple(k for k in ks if k not in gone))})
