@@ -1,4 +1,4 @@
-"""A person's name NER wrote into another span: an office's "of" phrase, a nationality."""
+"""A person's name NER wrote into another span, a nationality inside a name, a sum as a name."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from meeting_helpers import pairs, run
 from spacy.tokens import Span
 
 from kg.extract.entities.held_names import nationality_cut, office_holder
+from kg.extract.entities.not_names import no_name
 
 
 def _cut(text: str, start: int, end: int, label: str = "ORG") -> list[tuple[str, str]] | None:
@@ -95,3 +96,28 @@ def test_a_nationality_before_a_name_is_the_country(nlp):
                  "Monday.")
     assert {(e.label, e.type.value) for e in x.entities} == {
         ("Peter de Vries", "person"), ("Paul Keller", "person"), ("Belgium", "country")}
+
+
+# --- a sum of money is no name ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "label", "money"),
+    [
+        ("Net 12 mln U.S. Dlrs vs 9 mln", 2, 5, "PERSON", True),
+        ("Shr 12 cts vs 10 cts", 2, 3, "ORG", True),
+        ("It bought 120 mln stg bank bills", 4, 6, "ORG", True),
+        ("Shares of CTS Corp rose", 2, 4, "ORG", False),  # a company's name in capitals
+        ("Ann Vos of Valdor Corp said", 0, 2, "PERSON", False),
+    ],
+)
+def test_a_sum_written_with_wire_abbreviations_names_no_one(text, start, end, label, money):
+    assert no_name(Span(plain_doc(text), start, end, label=label)) is money
+
+
+@pytest.mark.model
+def test_a_sum_of_money_takes_no_pronoun_and_makes_no_entity(nlp):
+    x = run(nlp, "Valoria put 46 mln U.S. Dlrs into firms of Ostrava in 1986. The plan calls "
+                 "for 80 mln U.S. Dlrs in 1988, he said.")
+    assert not [e for e in x.entities if "Dlrs" in e.label]
+    x = run(nlp, "Shr 17 cts vs 11 cts. Net 2.4 mln dlrs vs 1,900,000 dlrs.")
+    assert not [e for e in x.entities if e.label == "cts"]

@@ -23,6 +23,7 @@ from kg.extract.entities.companies import (
     untagged_companies,
 )
 from kg.extract.entities.held_names import nationality_cut, office_holder
+from kg.extract.entities.not_names import no_name
 from kg.extract.entities.roles import glued
 from kg.extract.gazetteer import HONORIFICS, ORG_HEADS, country_of, is_company_name, is_title
 
@@ -48,7 +49,7 @@ def ner_spans(doc: Doc) -> list[Span]:
         if ent.start > 0 and doc[ent.start - 1].text == "<" and out and out[-1].label_ == "ORG":
             continue  # a stock ticker after a company name: "CBS Inc <CBS>"
         ent = _honoured(_trimmed(ent))
-        if not len(ent):
+        if not len(ent) or no_name(ent):  # "mln U.S. Dlrs", "cts"
             continue
         if out and ent.label_ == "ORG" and out[-1].label_ in ("ORG", "PERSON") \
                 and out[-1].end + 1 == ent.start and doc[out[-1].end].lower_ in ("and", "&") \
