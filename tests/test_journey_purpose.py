@@ -47,3 +47,25 @@ def test_talks_a_journey_told_as_done_was_for_are_still_ahead(nlp, text, expecte
 ])
 def test_other_journeys_keep_their_reading(nlp, text, expected):
     assert report(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # a journey denied: no talks ahead of it (review of 14d, finding 1)
+    ("Peter Novak never flew to Valoria to meet Paul Keller.", ("negated", (None, None))),
+    ("Peter Novak never arrived in Nordland for talks with Paul Keller.",
+     ("negated", (None, FRI))),
+    # a journey with its own day well before the story: the talks are as far behind
+    # (finding 2)
+    ("Peter Novak flew to Valoria on Monday to meet Paul Keller.",
+     ("happened", (d(3, 9), d(3, 12)))),
+    ("Peter Novak travelled to Nordland in 1998 for talks with Paul Keller.",
+     ("happened", (d(1, 1, 1998), d(1, 3, 1999)))),
+    # the same sentence tells the talks as over (finding 3)
+    ("Peter Novak arrived in Nordland for talks with Paul Keller, which ended without an "
+     "accord.", ("happened", (d(3, 7), FRI))),
+    ("Peter Novak flew to Valoria for talks with Paul Keller and returned on Thursday.",
+     ("happened", (d(3, 9), d(3, 12)))),
+])
+def test_journeys_denied_dated_or_told_as_over_are_not_ahead(nlp, text, expected):
+    assert report(nlp, text) == expected

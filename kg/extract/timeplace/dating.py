@@ -11,7 +11,8 @@ decides what those days are to the meeting:
   talks", "will travel on May 3 ... and will meet") starts a visit: the meeting falls within
   the following :data:`~kg.extract.timeplace.recency.VISIT_DAYS` days; "before flying home
   on Friday" ends one; a journey told as done with no time ("X arrived in Rome for talks
-  with Y", :func:`journey_for`) is the story's day or the day before, and its talks follow it
+  with Y", :func:`journey_for`; not one denied, dated days before the story or told as
+  over) is the story's day or the day before, and its talks follow it
   within those days, ahead of the story as much as behind it, whatever status the talks have;
 - "opened on Monday" starts and "ended on Tuesday" ends a meeting of several days (of
   :data:`~kg.extract.timeplace.day_roles.SEVERAL_DAYS` when its noun does not say how many);
@@ -38,6 +39,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRIP_LIGHT_VERBS, TRIP_NOUNS
 from kg.extract.meeting_words import NOUN_TRIGGERS
+from kg.extract.meetings.status_words import time_ahead
 from kg.extract.timeplace.counted import count_of
 from kg.extract.timeplace.day_roles import (
     apply_role,
@@ -109,9 +111,12 @@ def journey_for(tok: Token) -> Token | None:
     """The journey told as done in a main clause whose purpose the meeting word ``tok`` (or
     the verb a meeting noun hangs on) is: "X arrived in Rome for talks with Y", "X flew to
     Oslo to meet Y", "X left for Rome to attend the talks"; None for a journey still ahead,
-    one told in a subordinate clause ("X, who came for a meeting, said"), and one the meeting
-    comes before or after ("left after the talks"). The guide reads such talks as still ahead
-    of the journey ("arrives for talks with": planned).
+    one told in a subordinate clause ("X, who came for a meeting, said"), one the meeting
+    comes before or after ("left after the talks"), one denied ("never flew to Oslo to meet
+    Y"), one dated before the story's last days ("flew to Oslo on Monday to meet Y" in a
+    Friday story), and one whose talks the sentence tells as over ("talks with Y, which
+    ended without a deal", "... and returned on Thursday"). The guide reads such talks as
+    still ahead of the journey ("arrives for talks with": planned).
 
     >>> from kg.extract.pipeline import load_nlp
     >>> doc = load_nlp()("Ann Lee arrived in Oslo for talks with Bo Chan.")
@@ -139,7 +144,47 @@ def journey_for(tok: Token) -> Token | None:
         return None
     done = journey.tag_ == "VBD" or journey.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ in ("has", "have") for c in journey.children)
-    return journey if done and in_main_clause(journey, journey.sent) else None
+    if not done or not in_main_clause(journey, journey.sent) \
+            or any(c.dep_ == "neg" for c in journey.children) \
+            or _told_over(tok, journey) or _dated_before(path, journey):
+        return None  # "never flew to Oslo to meet Y": no journey, no talks ahead of it
+    return journey
+
+
+def _past(verb: Token) -> bool:
+    """Whether ``verb`` is told in the past: "ended", "did not meet", "had signed"."""
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("did", "had")
+                                     for c in verb.children)
+
+
+def _told_over(tok: Token, journey: Token) -> bool:
+    """Whether the sentence tells the talks as over after all: a clause on the meeting says
+    what they did ("talks with Y, which ended without a deal"), or a verb coordinated after
+    the journey tells what came of it ("flew to Oslo to meet Y and returned on Thursday",
+    "... but did not meet him")."""
+    told = any(t.dep_ in ("relcl", "acl") and _past(t) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in t.children)
+        for t in tok.subtree)
+    return told or any(c.dep_ == "conj" and c.i > journey.i and c.pos_ in ("VERB", "AUX")
+                       and _past(c) for c in journey.children)
+
+
+def _dated_before(path: list[Token], journey: Token) -> bool:
+    """Whether the journey (or the meeting) has its own time that lies before the story's day
+    or the day before it ("flew to Oslo on Monday to meet Y" in a Friday story, "went to Oslo
+    in 1998 for talks"): the talks are then as far behind; a time ahead, or none, leaves
+    them ahead of the journey. With no publication date, any past time counts."""
+    published = journey.doc._.kg_published
+    hosts = {t.i for t in path} | {journey.i}
+    for ent in times_in(journey.sent):
+        if host_of(ent).i not in hosts or time_ahead(ent.text):
+            continue
+        if published is None:
+            return True
+        days = days_of(ent.text, ent, published, "happened", True)
+        if days is None or days.end is None or days.end < published - timedelta(days=1):
+            return True
+    return False
 
 
 def _related(host: Token, trigger: Token) -> str | None:
