@@ -29,3 +29,12 @@ def test_the_tense_still_turns_a_named_day_back():
     # "before the talks on Monday, there had been doubts": last Monday, though planned
     assert resolve_span("Monday", FRI, "planned", True).start == date(2026, 3, 9)
     assert resolve_span(None, FRI, "planned", True).start == FRI
+
+
+@pytest.mark.model
+def test_a_plan_told_in_the_pluperfect_keeps_its_bound_at_the_story(nlp):
+    # the plan may have lapsed: its meeting is not read as ahead of the story (review of 14d,
+    # finding 7)
+    text = "A meeting between Peter Novak and Paul Keller had been planned, but he fell ill."
+    (m,) = run(nlp, text, FRI).meetings
+    assert (m.status.value, m.span.start, m.span.end) == ("planned", None, FRI)

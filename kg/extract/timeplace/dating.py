@@ -58,6 +58,7 @@ from kg.extract.timeplace.recency import (
 from kg.extract.timeplace.timex import host_of, is_journey
 from kg.extract.timeplace.when import (
     clause_tense,
+    pluperfect,
     resolve_span,
     sole_date,
 )
@@ -355,7 +356,8 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         return DateSpan(published - timedelta(days=1), published + timedelta(days=VISIT_DAYS),
                         "week")
     fresh = fresh_span(sent, trigger, published) if status == "happened" else None
-    return fresh or resolve_span(None, published, status, past)
+    return fresh or resolve_span(None, published, status, past,
+                                 lapsed=status == "planned" and pluperfect(trigger))
 
 
 def _dated(ent: Span) -> Token:

@@ -43,7 +43,7 @@ from kg.extract.timeplace.timex import (
 from kg.extract.timeplace.weekend import weekend_span
 from kg.model import DateSpan
 
-__all__ = ["resolve_span", "clause_tense", "precision_of", "sole_date", "week_of"]
+__all__ = ["resolve_span", "clause_tense", "pluperfect", "precision_of", "sole_date", "week_of"]
 
 _WEEKDAYS = {d.casefold(): n for n, d in enumerate(calendar.day_name)}
 _MONTHS = {m.casefold(): n for n, m in enumerate(calendar.month_name) if m}
@@ -261,13 +261,15 @@ def _distance(s: DateSpan, d: date) -> int:
 
 
 def resolve_span(text: str | None, published: date | None, status: str,
-                 past_tense: bool | None = None) -> DateSpan | None:
+                 past_tense: bool | None = None, lapsed: bool = False) -> DateSpan | None:
     """The days ``text`` can mean in a report published on ``published`` with ``status``.
 
     ``past_tense`` is the tense of the clause around the meeting: True turns a weekday or
     month backwards even in a report the extractor calls planned (but a planned report with
-    no time still starts at the story). None when nothing dates the report at all (no
-    publication date).
+    no time still starts at the story). ``lapsed`` marks a plan told from a point before the
+    story (:func:`pluperfect`: "a meeting had been planned, but ..."): it may never have been
+    kept, so with no time its bound ends at the story. None when nothing dates the report at
+    all (no publication date).
     """
     if published is None:
         return None
@@ -278,7 +280,7 @@ def resolve_span(text: str | None, published: date | None, status: str,
         # With no time, the status alone says on which side of the story the meeting lies:
         # planned talks told in a past clause ("announced cuts shortly before talks with Y")
         # are still ahead; the tense only turns a named day or month.
-        if low in _OPEN_AFTER or (not low and told > 0):
+        if low in _OPEN_AFTER or (not low and told > 0 and not lapsed):
             return DateSpan(published, None, "bound")
         if low in _OPEN_BEFORE or (not low and direction < 0):
             return DateSpan(None, published, "bound")
@@ -296,7 +298,7 @@ def resolve_span(text: str | None, published: date | None, status: str,
     point = normalise_date(text, published, {1: True, -1: False}.get(direction))
     if point is not None:
         return _span(point, point)
-    return resolve_span(None, published, status, past_tense)
+    return resolve_span(None, published, status, past_tense, lapsed)
 
 
 def clause_tense(tok: Token) -> bool | None:
@@ -305,16 +307,34 @@ def clause_tense(tok: Token) -> bool | None:
 
     "will meet", "would meet", "is to meet" look ahead; "met", "had been" look back.
     """
+    verb = _tense_verb(tok)
+    if verb is None:
+        return None
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
+        return False
+    if aux & _PAST_AUX or verb.tag_ == "VBD":
+        return True
+    return None
+
+
+def pluperfect(tok: Token) -> bool:
+    """Whether the verb that gives ``tok``'s clause its tense is in the pluperfect ("a
+    meeting with Y had been planned", "had arranged talks")."""
+    verb = _tense_verb(tok)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ == "had"
+                                    for c in verb.children)
+
+
+def _tense_verb(tok: Token) -> Token | None:
+    """The first verb up from ``tok`` with a tense of its own (a finite form or one with
+    auxiliaries), or None."""
     cur = tok
     for _ in range(6):
         if cur.pos_ in ("VERB", "AUX"):
-            aux = {c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")}
-            if aux & _FUTURE_AUX or cur.lower_ in _FUTURE_AUX:
-                return False
-            if aux & _PAST_AUX or cur.tag_ == "VBD":
-                return True
-            if cur.tag_ in ("VBZ", "VBP") or aux:
-                return None
+            if cur.tag_ in ("VBD", "VBZ", "VBP") or cur.lower_ in _FUTURE_AUX or any(
+                    c.dep_ in ("aux", "auxpass") for c in cur.children):
+                return cur
         if cur.head.i == cur.i:
             break
         cur = cur.head
