@@ -11,11 +11,11 @@ from __future__ import annotations
 from kg.extract.journeys import TRAVEL_VERBS
 
 __all__ = ["VERB_TRIGGERS", "NOUN_TRIGGERS", "LIGHT_VERBS", "ATTEND", "NEEDS_WITH", "PERSON_ONLY",
-           "TALK_MEDIA", "RECIPROCAL", "CONTEXT_PREPS", "SETTING", "BEFORE_AFTER", "OCCASIONS",
-           "HELD", "SAY", "PRESENCE", "TAKE_PART", "TOPIC", "DELEGATIONS", "ALONE", "SPEAK_TO",
-           "MOTION", "TELL", "DEAL_WITH", "GET_FROM", "APPEARANCES", "HOSPITALITY_NOUNS",
-           "CALL_NOUNS", "COME_TOGETHER", "JOINT_NOUNS", "AMONG", "PRESUPPOSED", "BODY_SESSIONS",
-           "MEMBER_BODIES"]
+           "TALK_MEDIA", "RECIPROCAL", "CONTEXT_PREPS", "SETTING", "AFTER", "BEFORE_AFTER",
+           "OCCASIONS", "HELD", "SAY", "PRESENCE", "TAKE_PART", "TOPIC", "DELEGATIONS", "ALONE",
+           "SPEAK_TO", "MOTION", "TELL", "DEAL_WITH", "GET_FROM", "APPEARANCES",
+           "HOSPITALITY_NOUNS", "CALL_NOUNS", "COME_TOGETHER", "JOINT_NOUNS", "AMONG",
+           "PRESUPPOSED", "BODY_SESSIONS", "MEMBER_BODIES"]
 
 VERB_TRIGGERS = frozenset(
     {"meet", "confer", "negotiate", "talk", "chat", "host", "receive", "visit", "sit", "call",
@@ -78,7 +78,10 @@ SETTING = frozenset({"at", "during", "in", "after", "before", "following", "ahea
 #: How a meeting noun hangs from a verb when the verb's wish or modal is not on the meeting:
 #: its setting, or a thing of the meeting ("welcomed the outcome of the talks").
 PRESUPPOSED = SETTING | {"of"}
-BEFORE_AFTER = frozenset({"after", "before", "ahead", "following", "since"})
+#: Words that put a meeting before what they hang on ("left after the talks", "agreed to
+#: merge following talks"), not make it its purpose or setting.
+AFTER = frozenset({"after", "following"})
+BEFORE_AFTER = AFTER | {"before", "ahead", "since"}
 OCCASIONS = HOSPITALITY_NOUNS | CALL_NOUNS
 #: Deals whose other company a meeting's topic names: "talks on a merger with X".
 DEALS = frozenset({"merger", "takeover", "acquisition", "bid", "offer", "sale", "purchase",

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
-from kg.extract.meeting_words import NOUN_TRIGGERS, SAY
+from kg.extract.meeting_words import AFTER, NOUN_TRIGGERS, SAY
 from kg.extract.meetings.status_words import (
     CONSENT,
     COPULAS,
@@ -39,7 +39,7 @@ from kg.extract.meetings.trigger_syntax import (
     governor,
     verb_lemma,
 )
-from kg.extract.timeplace.dating import journey_for
+from kg.extract.timeplace.purpose import journey_for
 from kg.model import MeetingStatus
 
 __all__ = ["clause_status", "noun_status", "is_hypothetical", "aux_words", "is_negated",
@@ -87,7 +87,7 @@ def clause_status(verb: Token, time_text: str | None = None,
             head = head.head  # "was able to meet": the copula's tense is the meeting's
         return clause_status(head, time_text)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and not aux:
-        if verb.head.lower_ in ("after", "following") and verb.sent.root.tag_ == "VBD":
+        if verb.head.lower_ in AFTER and verb.sent.root.tag_ == "VBD":
             return MeetingStatus.HAPPENED  # "X announced ... after meeting Y": before that
         return clause_status(verb.head.head, time_text)  # "before visiting X"
     if verb.dep_ == "conj" and not aux and verb.tag_ in ("VB", "VBG"):

@@ -18,7 +18,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from kg.extract.meeting_words import BEFORE_AFTER, SETTING, TOPIC
+from kg.extract.meeting_words import AFTER, BEFORE_AFTER, SETTING, TOPIC
 from kg.extract.meetings.status import (
     aux_words,
     is_hypothetical,
@@ -122,7 +122,7 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
         status = MeetingStatus.PLANNED if _will(gov) else MeetingStatus.HAPPENED
     if any(c.dep_ == "amod" and c.lower_ == "following" for c in noun.children):
         via = "following"  # "agreed to merge following talks"
-    if gov is not None and via in ("after", "following"):
+    if gov is not None and via in AFTER:
         status = after_status(gov, status)
     if gov is not None and via in SETTING and status is not MeetingStatus.NEGATED \
             and is_hypothetical(gov):

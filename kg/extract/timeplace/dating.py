@@ -11,9 +11,10 @@ decides what those days are to the meeting:
   talks", "will travel on May 3 ... and will meet") starts a visit: the meeting falls within
   the following :data:`~kg.extract.timeplace.recency.VISIT_DAYS` days; "before flying home
   on Friday" ends one; a journey told as done with no time ("X arrived in Rome for talks
-  with Y", :func:`journey_for`; not one denied, dated days before the story or told as
-  over) is the story's day or the day before, and its talks follow it
-  within those days, ahead of the story as much as behind it, whatever status the talks have;
+  with Y", :func:`~kg.extract.timeplace.purpose.journey_for`; not one denied, dated days
+  before the story or told as over) is the story's day or the day before, and its talks
+  follow it within those days, ahead of the story as much as behind it, whatever status
+  the talks have;
 - "opened on Monday" starts and "ended on Tuesday" ends a meeting of several days (of
   :data:`~kg.extract.timeplace.day_roles.SEVERAL_DAYS` when its noun does not say how many);
 - "the same day", "the following day", "two days later" count from the nearest date named
@@ -38,8 +39,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRIP_LIGHT_VERBS, TRIP_NOUNS
-from kg.extract.meeting_words import NOUN_TRIGGERS
-from kg.extract.meetings.status_words import time_ahead
+from kg.extract.meeting_words import AFTER, NOUN_TRIGGERS
 from kg.extract.timeplace.counted import count_of
 from kg.extract.timeplace.day_roles import (
     apply_role,
@@ -48,11 +48,10 @@ from kg.extract.timeplace.day_roles import (
     overlap,
     times_in,
 )
+from kg.extract.timeplace.purpose import journey_for, purpose_path
 from kg.extract.timeplace.recency import (
-    NOT_PURPOSE,
     VISIT_DAYS,
     fresh_span,
-    in_main_clause,
     ongoing,
 )
 from kg.extract.timeplace.timex import host_of, is_journey
@@ -65,7 +64,7 @@ from kg.extract.timeplace.when import (
 from kg.extract.walks import clause_verb
 from kg.model import DateSpan
 
-__all__ = ["report_span", "duration_days", "journey_for"]
+__all__ = ["report_span", "duration_days"]
 
 #: Nouns of a journey: "a visit from April 29", "his departure on Monday".
 _JOURNEY_NOUNS = TRIP_NOUNS | {"journey", "departure", "arrival"}
@@ -90,104 +89,6 @@ def duration_days(trigger: Token) -> int:
     return n if n is not None and 0 < n < 15 else 1
 
 
-def _path(trigger: Token, verb: Token) -> list[Token] | None:
-    """The words from ``trigger`` up to ``verb`` when the meeting is the journey's purpose
-    ("arrives ... for talks", "leaves to attend ... and to hold talks"); None otherwise."""
-    path = [trigger]
-    cur = trigger
-    while cur.i != verb.i:
-        if cur.dep_ in NOT_PURPOSE or cur.head.i == cur.i:
-            return None
-        cur = cur.head
-        path.append(cur)
-    return path
-
-
-#: Words on the way up from a meeting to a journey that put the meeting before or after it
-#: rather than make it the journey's purpose: "left after the talks", "came from talks".
-_NOT_FOR = frozenset({"after", "following", "before", "from"})
-
-
-def journey_for(tok: Token) -> Token | None:
-    """The journey told as done in a main clause whose purpose the meeting word ``tok`` (or
-    the verb a meeting noun hangs on) is: "X arrived in Rome for talks with Y", "X flew to
-    Oslo to meet Y", "X left for Rome to attend the talks"; None for a journey still ahead,
-    one told in a subordinate clause ("X, who came for a meeting, said"), one the meeting
-    comes before or after ("left after the talks"), one denied ("never flew to Oslo to meet
-    Y"), one dated before the story's last days ("flew to Oslo on Monday to meet Y" in a
-    Friday story), and one whose talks the sentence tells as over ("talks with Y, which
-    ended without a deal", "... and returned on Thursday"). The guide reads such talks as
-    still ahead of the journey ("arrives for talks with": planned).
-
-    >>> from kg.extract.pipeline import load_nlp
-    >>> doc = load_nlp()("Ann Lee arrived in Oslo for talks with Bo Chan.")
-    >>> journey_for(next(t for t in doc if t.text == "talks")).text
-    'arrived'
-    >>> doc = load_nlp()("Ann Lee left Oslo after talks with Bo Chan.")
-    >>> journey_for(next(t for t in doc if t.text == "talks")) is None
-    True
-    """
-    own = clause_verb(tok)
-    path = _path(tok, own)
-    if path is None or own.pos_ not in ("VERB", "AUX"):
-        return None
-    if own.i == tok.i or not is_journey(own):
-        if own.dep_ not in ("advcl", "xcomp") or not any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in own.children):
-            return None
-        journey = own.head  # "flew to Oslo to meet Y", "left to attend the talks"
-        path = _path(tok, journey)
-    else:
-        journey = own  # "arrived in Oslo for talks"
-        if not any(t.lower_ == "for" and t.dep_ == "prep" for t in path):
-            return None
-    if path is None or not is_journey(journey) or {t.lower_ for t in path} & _NOT_FOR:
-        return None
-    done = journey.tag_ == "VBD" or journey.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in journey.children)
-    if not done or not in_main_clause(journey, journey.sent) \
-            or any(c.dep_ == "neg" for c in journey.children) \
-            or _told_over(tok, journey) or _dated_before(path, journey):
-        return None  # "never flew to Oslo to meet Y": no journey, no talks ahead of it
-    return journey
-
-
-def _past(verb: Token) -> bool:
-    """Whether ``verb`` is told in the past: "ended", "did not meet", "had signed"."""
-    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("did", "had")
-                                     for c in verb.children)
-
-
-def _told_over(tok: Token, journey: Token) -> bool:
-    """Whether the sentence tells the talks as over after all: a clause on the meeting says
-    what they did ("talks with Y, which ended without a deal"), or a verb coordinated after
-    the journey tells what came of it ("flew to Oslo to meet Y and returned on Thursday",
-    "... but did not meet him")."""
-    told = any(t.dep_ in ("relcl", "acl") and _past(t) and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in t.children)
-        for t in tok.subtree)
-    return told or any(c.dep_ == "conj" and c.i > journey.i and c.pos_ in ("VERB", "AUX")
-                       and _past(c) for c in journey.children)
-
-
-def _dated_before(path: list[Token], journey: Token) -> bool:
-    """Whether the journey (or the meeting) has its own time that lies before the story's day
-    or the day before it ("flew to Oslo on Monday to meet Y" in a Friday story, "went to Oslo
-    in 1998 for talks"): the talks are then as far behind; a time ahead, or none, leaves
-    them ahead of the journey. With no publication date, any past time counts."""
-    published = journey.doc._.kg_published
-    hosts = {t.i for t in path} | {journey.i}
-    for ent in times_in(journey.sent):
-        if host_of(ent).i not in hosts or time_ahead(ent.text):
-            continue
-        if published is None:
-            return True
-        days = days_of(ent.text, ent, published, "happened", True)
-        if days is None or days.end is None or days.end < published - timedelta(days=1):
-            return True
-    return False
-
-
 def _related(host: Token, trigger: Token) -> str | None:
     """What a journey ``host`` is to the meeting: "after" when the meeting is its purpose or
     follows it in a coordination ("will travel ... and will meet"), "before" when the path
@@ -200,11 +101,11 @@ def _related(host: Token, trigger: Token) -> str | None:
         return None  # "left after talks ahead of her visit next week": another journey
     if verb.i == trigger.i:
         return None
-    path = _path(trigger, verb)
+    path = purpose_path(trigger, verb)
     if path is None:
         return "after" if verb in clause_verb(trigger).conjuncts else None
     marks = {t.lower_ for t in path}
-    return "before" if marks & {"after", "following"} else "after"
+    return "before" if marks & AFTER else "after"
 
 
 def _role(ent: Span, trigger: Token) -> str:

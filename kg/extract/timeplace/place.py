@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
+from kg.extract.meeting_words import AFTER
 
 __all__ = ["ADDRESS_WORDS", "attached_place", "is_trip_of", "place_label"]
 
@@ -194,7 +195,7 @@ def _before_journey(sent: Span, anchors: set[int], journey: Token) -> bool:
     """Whether the meeting comes before the journey rather than being its purpose: "will
     leave for Zurich after meeting X" did not meet X in Zurich."""
     return any(sent.doc[a].dep_ == "pcomp" and sent.doc[a].head.head.i == journey.i
-               and sent.doc[a].head.lower_ in ("after", "following", "since") for a in anchors)
+               and sent.doc[a].head.lower_ in AFTER | {"since"} for a in anchors)
 
 
 def _on_the_event(tok: Token, anchors: set[int]) -> bool:

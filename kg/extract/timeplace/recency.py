@@ -41,8 +41,8 @@ from spacy.tokens import Span, Token
 from kg.extract.walks import clause_verb, first_conjunct
 from kg.model import DateSpan
 
-__all__ = ["fresh_span", "ongoing", "said_at", "in_main_clause", "NOT_PURPOSE", "LEAD_DAYS",
-           "VISIT_DAYS"]
+__all__ = ["fresh_span", "ongoing", "said_at", "in_main_clause", "NOT_PURPOSE", "PERFECT",
+           "LEAD_DAYS", "VISIT_DAYS"]
 
 #: How many days after an arrival or a departure a meeting it is the purpose of may fall
 #: (and before a return): a state visit's talks are on its first days, not always its first.
@@ -61,7 +61,7 @@ _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "csubj", "csubjpass", "appos"
 _EARLIER = frozenset({"last", "previous", "earlier", "first", "since", "ago", "former",
                       "past", "prior", "once", "recent", "recently"})
 #: Auxiliaries of a fresh report: the present perfect ("have met").
-_PERFECT = frozenset({"has", "have", "'ve"})
+PERFECT = frozenset({"has", "have", "'ve"})
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 #: Verbs of a statement, and nouns of one made with "make" ("made the proposal at a meeting").
 _SAY = frozenset({"say", "tell", "speak", "suggest", "propose", "recommend", "urge", "advise",
@@ -113,7 +113,7 @@ def _going_on(trigger: Token) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if verb.dep_ == "advcl":
         return False  # "so long as the talks continue": a condition, not a report of them
-    if aux - _PERFECT - _PRESENT_BE - {"been", "was", "were"}:
+    if aux - PERFECT - _PRESENT_BE - {"been", "was", "were"}:
         return False  # "will continue", "had been holding", "did not continue"
     lemma = verb.lemma_.casefold()
     in_talks = lemma == "be" and trigger.dep_ == "pobj" and trigger.head.lower_ == "in" \
@@ -121,7 +121,7 @@ def _going_on(trigger: Token) -> bool:
     if verb.tag_ == "VBG" and aux & _PRESENT_BE:
         return True
     if verb.tag_ == "VBG" and "been" in aux:
-        return bool(aux & _PERFECT)  # "have been holding talks"
+        return bool(aux & PERFECT)  # "have been holding talks"
     if verb.tag_ == "VBG" and aux & {"was", "were"} or (in_talks or lemma == "continue") \
             and verb.tag_ == "VBD":
         return _reported(verb)
@@ -214,9 +214,9 @@ def _fresh_tense(path: list[Token]) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     # A reported pluperfect of what was done ("said it had ended talks"), not of what the
     # meeting was ("said her meeting had been useful": a judgment of any past meeting).
-    perfect = bool(aux & _PERFECT) or "had" in aux and _reported(verb) \
+    perfect = bool(aux & PERFECT) or "had" in aux and _reported(verb) \
         and verb.lemma_.casefold() != "be"
-    if aux - _PERFECT - {"was", "were"} - ({"had", "been"} if perfect else set()):
+    if aux - PERFECT - {"was", "were"} - ({"had", "been"} if perfect else set()):
         return False  # "had met", "will meet", "would meet", "did not meet"
     return verb.tag_ == "VBD" or verb.tag_ == "VBN" and perfect
 

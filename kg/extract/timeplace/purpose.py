@@ -1,0 +1,123 @@
+"""The journey a meeting is the purpose of, told as done: "X arrived in Oslo for talks with Y",
+"X flew to Oslo to meet Y" (the talks still ahead of the journey, as the guide reads "arrives
+for talks with"), read by the status rules and by :mod:`kg.extract.timeplace.dating`.
+
+>>> from kg.extract.pipeline import load_nlp
+>>> doc = load_nlp()("Ann Lee flew to Oslo to meet Bo Chan.")
+>>> journey_for(next(t for t in doc if t.text == "meet")).text
+'flew'
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from spacy.tokens import Token
+
+from kg.extract.meeting_words import AFTER
+from kg.extract.timeplace.day_roles import days_of, times_in
+from kg.extract.timeplace.recency import NOT_PURPOSE, PERFECT, in_main_clause
+from kg.extract.timeplace.timex import host_of, is_journey
+from kg.extract.walks import clause_verb
+
+__all__ = ["journey_for", "purpose_path"]
+
+
+def purpose_path(trigger: Token, verb: Token) -> list[Token] | None:
+    """The words from ``trigger`` up to ``verb`` when the meeting is the journey's purpose
+    ("arrives ... for talks", "leaves to attend ... and to hold talks"); None otherwise."""
+    path = [trigger]
+    cur = trigger
+    while cur.i != verb.i:
+        if cur.dep_ in NOT_PURPOSE or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        path.append(cur)
+    return path
+
+
+#: Words on the way up from a meeting to a journey that put the meeting before or after it
+#: rather than make it the journey's purpose: "left after the talks", "came from talks".
+_NOT_FOR = AFTER | {"before", "from"}
+
+
+def journey_for(tok: Token) -> Token | None:
+    """The journey told as done in a main clause whose purpose the meeting word ``tok`` (or
+    the verb a meeting noun hangs on) is: "X arrived in Rome for talks with Y", "X flew to
+    Oslo to meet Y", "X left for Rome to attend the talks"; None for a journey still ahead,
+    one told in a subordinate clause ("X, who came for a meeting, said"), one the meeting
+    comes before or after ("left after the talks"), one denied ("never flew to Oslo to meet
+    Y"), one dated before the story's last days ("flew to Oslo on Monday to meet Y" in a
+    Friday story), and one whose talks the sentence tells as over ("talks with Y, which
+    ended without a deal", "... and returned on Thursday"). The guide reads such talks as
+    still ahead of the journey ("arrives for talks with": planned).
+
+    >>> from kg.extract.pipeline import load_nlp
+    >>> doc = load_nlp()("Ann Lee arrived in Oslo for talks with Bo Chan.")
+    >>> journey_for(next(t for t in doc if t.text == "talks")).text
+    'arrived'
+    >>> doc = load_nlp()("Ann Lee left Oslo after talks with Bo Chan.")
+    >>> journey_for(next(t for t in doc if t.text == "talks")) is None
+    True
+    """
+    own = clause_verb(tok)
+    path = purpose_path(tok, own)
+    if path is None or own.pos_ not in ("VERB", "AUX"):
+        return None
+    if own.i == tok.i or not is_journey(own):
+        if own.dep_ not in ("advcl", "xcomp") or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in own.children):
+            return None
+        journey = own.head  # "flew to Oslo to meet Y", "left to attend the talks"
+        path = [*path, journey]
+    else:
+        journey = own  # "arrived in Oslo for talks"
+        if not any(t.lower_ == "for" and t.dep_ == "prep" for t in path):
+            return None
+    if path is None or not is_journey(journey) or {t.lower_ for t in path} & _NOT_FOR:
+        return None
+    done = journey.tag_ == "VBD" or journey.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in PERFECT for c in journey.children)
+    if not done or not in_main_clause(journey, journey.sent) \
+            or any(c.dep_ == "neg" for c in journey.children) \
+            or _told_over(tok, journey) or _dated_before(path, journey):
+        return None  # "never flew to Oslo to meet Y": no journey, no talks ahead of it
+    return journey
+
+
+def _past(verb: Token) -> bool:
+    """Whether ``verb`` is told in the past: "ended", "did not meet", "had signed"."""
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("did", "had")
+                                     for c in verb.children)
+
+
+def _told_over(tok: Token, journey: Token) -> bool:
+    """Whether the sentence tells the talks as over after all: a clause on the meeting says
+    what they did ("talks with Y, which ended without a deal"), or a verb coordinated after
+    the journey tells what came of it ("flew to Oslo to meet Y and returned on Thursday",
+    "... but did not meet him")."""
+    told = any(t.dep_ in ("relcl", "acl") and _past(t) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in t.children)
+        for t in tok.subtree)
+    return told or any(c.dep_ == "conj" and c.i > journey.i and c.pos_ in ("VERB", "AUX")
+                       and _past(c) for c in journey.children)
+
+
+def _dated_before(path: list[Token], journey: Token) -> bool:
+    """Whether the journey (or the meeting) has its own time that lies before the story's day
+    or the day before it ("flew to Oslo on Monday to meet Y" in a Friday story, "went to Oslo
+    in 1998 for talks"): the talks are then as far behind; a time ahead, or none, leaves
+    them ahead of the journey. With no publication date to compare, any time counts."""
+    published = journey.doc._.kg_published
+    hosts = {t.i for t in path} | {journey.i}
+    for ent in times_in(journey.sent):
+        if host_of(ent).i not in hosts:
+            continue
+        if published is None:
+            return True
+        # read as told in the past, as the journey is; a time ahead stays ahead ("next week")
+        days = days_of(ent.text, ent, published, "happened", True)
+        if days is not None and days.end is not None \
+                and days.end < published - timedelta(days=1):
+            return True
+    return False
