@@ -121,9 +121,11 @@ def parse_date(value: str | None, source: str = "") -> date | None:
         raise InputError(f"{source}: published date {value!r} is not an ISO date") from e
 
 
-#: A month as a wire writes it in a dateline, in any case: "April", "Sept.", "MARCH"; a month
-#: is known by its first three letters, as wires misspell it ("Marc 3").
-_MONTH = r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6})\.?"
+#: A month as a wire writes it in a dateline, in any case: "April", "Sept.", "MARCH", or
+#: misspelt after its first three letters ("Marc 3"); not any word that opens like one
+#: ("Mayor", "Novel").
+_MONTH = (r"(?i:(?:january|february|march|april|may|june|july|august|september|october"
+          r"|november|december|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]?))\.?")
 #: A wire dateline's month and day after its place: "TOKYO, April 13 -", "PARIS, Sept 2
 #: (Reuters) -".
 _DATELINE = re.compile(rf",\s*({_MONTH})\s+(\d{{1,2}})\b")
@@ -147,9 +149,9 @@ def dateline_day(dateline: str | None, published: date | None) -> date | None:
     True
     """
     m = _DATELINE.search(dateline or "")
-    month = _MONTHS.get(m.group(1)[:3].casefold()) if m else None  # "sept" -> "sep"
-    if m is None or month is None or published is None:
+    if m is None or published is None:
         return None
+    month = _MONTHS[m.group(1)[:3].casefold()]  # "sept" -> "sep"
     for year in (published.year, published.year + 1, published.year - 1):
         try:
             day = date(year, month, int(m.group(2)))

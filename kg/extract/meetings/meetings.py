@@ -46,11 +46,11 @@ from kg.extract.meetings.setting import meeting_setting
 from kg.extract.meetings.status import (
     clause_status,
     is_hypothetical,
-    left_by,
+    leaves,
     noun_status,
 )
 from kg.extract.meetings.status_nominal import nominal_status
-from kg.extract.meetings.status_words import HYPOTHETICAL_HEADS, LEAVE, WALK_OUT
+from kg.extract.meetings.status_words import HYPOTHETICAL_HEADS, LEAVING
 from kg.extract.meetings.stray import stray_between, stray_with
 from kg.extract.meetings.trigger_syntax import (
     addressees,
@@ -121,8 +121,8 @@ class _Finder:
         # "the union's negotiations with Y": an unnamed side owns them, not the verb's subject.
         owner_unnamed = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and not p.expand(c)
                             and c.ent_type_ not in ("DATE", "TIME") for c in n.children)
-        left = left_by(n, LEAVE | WALK_OUT)
         gov, via = governor(n)
+        left = gov if gov is not None and leaves(gov, via, LEAVING) else None
         anchors = {n.i}
         for c in of_preps:
             anchors |= {g.i for g in c.subtree}

@@ -24,7 +24,7 @@ from kg.extract.index import EntityIndex
 from kg.extract.meeting_words import ATTEND
 from kg.extract.meetings.parties import Parties
 from kg.extract.meetings.status import clause_status, is_hypothetical, left_by
-from kg.extract.meetings.status_words import LEAVE, WALK_OUT
+from kg.extract.meetings.status_words import LEAVE, LEAVING
 from kg.model import EntityType, MeetingStatus
 
 __all__ = ["SESSION_PARTS", "Told", "delegation_of", "delegations_at", "present"]
@@ -91,7 +91,7 @@ def present(sent: Span, p: Parties, index: EntityIndex,
         elif lemma in _CHAIR and tok.pos_ == "NOUN" and any(
                 the_session(n) for n in _chaired(tok)):
             out += [(k, None) for k in _named_as(tok, p) if p.is_person(k)]
-        elif tok.pos_ == "NOUN" and (verb := left_by(tok, LEAVE | WALK_OUT)) is not None \
+        elif tok.pos_ == "NOUN" and (verb := left_by(tok, LEAVING)) is not None \
                 and the_session(tok):
             # "pulled out of it": not there; "walked out of it": there, then left
             status = MeetingStatus.NEGATED if verb.lemma_.casefold() in LEAVE \

@@ -82,7 +82,9 @@ def _in_course(verb: Token) -> bool:
     where the tagger took the participle for a noun ("talks, opening in Oslo on Monday")."""
     if verb.tag_ == "VBG" and verb.dep_ == "acl":
         lemma = verb.lemma_.casefold()
-    elif verb.pos_ == "NOUN" and verb.dep_ in ("acl", "appos"):
+    elif verb.pos_ == "NOUN" and verb.dep_ in ("acl", "appos") and not any(
+            c.dep_ in ("det", "amod", "poss") for c in verb.children):
+        # a participle takes no determiner: "a new beginning in Oslo" is a noun of its own
         lemma = _COURSE_NOUNS.get(verb.lower_, "")
     else:
         return False

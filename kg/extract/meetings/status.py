@@ -43,7 +43,7 @@ from kg.extract.timeplace.purpose import journey_for
 from kg.model import MeetingStatus
 
 __all__ = ["clause_status", "noun_status", "is_hypothetical", "aux_words", "is_negated",
-           "told_as_past", "left_by"]
+           "told_as_past", "left_by", "leaves"]
 
 
 def aux_words(tok: Token) -> list[str]:
@@ -101,6 +101,8 @@ def clause_status(verb: Token, time_text: str | None = None,
         return MeetingStatus.PLANNED
     if verb.tag_ == "VBD" or "have" in aux or "has" in aux or "had" in aux:
         return MeetingStatus.HAPPENED
+    # The adverb alone, not its phrase: in a clause told in the present, "meets Y two days
+    # later" lies ahead as much as "meets Y later".
     if time_ahead(time_text) or any(c.dep_ in ("advmod", "npadvmod") and time_ahead(c.lower_)
                                     for c in verb.children):
         return MeetingStatus.PLANNED  # "meets Y next week", "is meeting Y soon"
@@ -310,14 +312,17 @@ def told_as_past(verb: Token) -> bool:
     return False
 
 
-def left_by(noun: Token, verbs: frozenset[str] = LEAVE) -> Token | None:
-    """The verb of ``verbs`` that ``noun`` is left by (its governor through "from" or "out
-    of": "pulled out of the talks", "withdrew from the meeting"), told as done (not
-    "threatened to pull out"), else None; a verb with its own object moves that object
+def leaves(verb: Token, via: str, verbs: frozenset[str] = LEAVE) -> bool:
+    """Whether ``verb``, governing a meeting noun through ``via`` (``governor``'s answer), is
+    a leaving of ``verbs`` told as done: "pulled out of the talks", "withdrew from the
+    meeting", not "threatened to pull out"; a verb with its own object moves that object
     ("withdrew a proposal from the talks")."""
+    return via in ("from", OUT_OF) and verb.lemma_.casefold() in verbs \
+        and verb.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in verb.children) \
+        and not is_hypothetical(verb)
+
+
+def left_by(noun: Token, verbs: frozenset[str] = LEAVE) -> Token | None:
+    """The verb of ``verbs`` that ``noun`` is left by (see ``leaves``), else None."""
     verb, via = governor(noun)
-    if verb is None or via not in ("from", OUT_OF) or verb.lemma_.casefold() not in verbs \
-            or verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children) \
-            or is_hypothetical(verb):
-        return None
-    return verb
+    return verb if verb is not None and leaves(verb, via, verbs) else None

@@ -110,7 +110,6 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
     """The status of a meeting noun from its governor, the way it hangs on it (``via``:
     "after", "ahead", "for" ...), its time and the publication date."""
     status = noun_status(noun, gov, time)
-    day = calendar_day(time, published)
     if status is MeetingStatus.NEGATED and gov is not None \
             and ((via in ("at", "during", "in") and (not is_negated(gov) or _fronted(noun, gov))
                   or via in TOPIC) and verb_lemma(gov) not in NEG_VERBS | {"be"}
@@ -131,6 +130,8 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
         # might clash with Y at next week's summit": the summit's own time puts it ahead.
         status = MeetingStatus.HAPPENED if told_as_past(gov) and not time_ahead(time) \
             else MeetingStatus.PLANNED
+    # Only a held meeting is checked against the calendar: parse its day for no other.
+    day = calendar_day(time, published) if status is MeetingStatus.HAPPENED else None
     if status is MeetingStatus.HAPPENED and gov is not None and (
         via in ("ahead", "before") and not _behind(gov, time, day, published)
         or (via == "for" and gov.tag_ != "VBD")

@@ -14,7 +14,7 @@ from typing import NamedTuple, Protocol
 
 __all__ = ["PLAN_HEADS", "NEG_HEADS", "NEG_VERBS", "HYPOTHETICAL_HEADS", "HYPOTHETICAL_AUX",
            "FACT_NOUNS", "FUTURE_AUX", "SCHEDULING", "CONSENT", "OCCURRENCE",
-           "TAKING_PART", "COPULAS", "LEAVE", "WALK_OUT", "forms", "time_ahead"]
+           "TAKING_PART", "COPULAS", "LEAVE", "WALK_OUT", "LEAVING", "forms", "time_ahead"]
 
 
 class _Tok(Protocol):
@@ -51,6 +51,8 @@ LEAVE = frozenset({"pull", "withdraw"})
 #: Verbs of walking out of a meeting ("X walked out of the talks"): leaving after being there,
 #: so the party was at it (the guide's "happened": the meeting took place with them).
 WALK_OUT = frozenset({"walk", "storm"})
+#: Either way of leaving a meeting, as the meeting rules read both.
+LEAVING = LEAVE | WALK_OUT
 #: Heads that make a meeting only wished for, offered or possible: not a meeting yet.
 HYPOTHETICAL_HEADS = frozenset(
     {"happy", "willing", "ready", "prepared", "eager", "glad", "keen", "offer", "invite",
