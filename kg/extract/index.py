@@ -45,13 +45,15 @@ class EntityIndex:
     entities: tuple[Entity, ...] = ()
     token_entity: dict[int, str] = field(default_factory=dict)  # token.i -> Entity.key
     token_entities: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    #: Tokens of a label the entity stage dropped as no one's name ("the U.S. Group").
+    unnamed: frozenset[int] = frozenset()
 
     def entity_of(self, span: Span) -> str | None:
-        """The entity that the head of ``span`` (or any of its tokens) denotes, if any."""
-        root = span.root
-        if root.i in self.token_entity:
-            return self.token_entity[root.i]
-        for tok in span:
+        """The entity that the head of ``span`` (or any of its tokens) denotes, if any; none
+        when a dropped label comes first (its span is about no entity kg keeps)."""
+        for tok in (span.root, *span):
+            if tok.i in self.unnamed:
+                return None
             if tok.i in self.token_entity:
                 return self.token_entity[tok.i]
         return None

@@ -8,16 +8,12 @@ party, no triple's entity, no node of the map.
 from __future__ import annotations
 
 from kg.extract.entities.nationals import singular
-from kg.extract.gazetteer import country_of
+from kg.extract.gazetteer import country_name, country_of
 from kg.extract.index import EntityIndex
 from kg.model import EntityType
 
-__all__ = ["NAMED_GROUPS", "STAND_FOR_COUNTRY", "UNNAMED_HEADS", "common_noun_label",
-           "named_only"]
+__all__ = ["STAND_FOR_COUNTRY", "UNNAMED_HEADS", "common_noun_label", "named_only"]
 
-#: Group heads that name a party ("the American delegation"); "officials" do not.
-NAMED_GROUPS = frozenset({"delegation", "government", "team", "administration", "cabinet",
-                          "parliament", "ministry", "negotiator", "side", "mission"})
 #: Group heads that stand for their country ("French officials met" -> France), as the guide has it.
 STAND_FOR_COUNTRY = frozenset({"official", "negotiator", "representative", "diplomat", "envoy",
                                "minister", "authority", "counterpart", "ministry"})
@@ -32,12 +28,13 @@ UNNAMED_HEADS = frozenset({"group", "firm", "company", "unit", "subsidiary", "co
 
 def common_noun_label(label: str) -> bool:
     """Whether a person's or organisation's label is a common noun, no name: a bare plural
-    ("Ministers") or one noun after a country ("the U.S. Group"); a country's government or
-    delegation ("the Chinese Government") names its side.
+    ("Ministers") or one noun after a country's abbreviation or adjective ("the U.S. Group",
+    "West German Bankers"). A country's own name before the noun may be a body's name ("the
+    Australia Group"); "government" or "delegation" is no unnamed head at all.
 
     >>> [common_noun_label(x) for x in ("Ministers", "U.S. Group", "Chinese Government", "Acme",
-    ...                            "New Zealand Firm", "West German Bankers")]
-    [True, True, False, False, True, True]
+    ...                            "New Zealand Firm", "West German Bankers", "Australia Group")]
+    [True, True, False, False, False, True, False]
     """
     words = [w for w in label.split() if w.casefold() not in ("the", "a", "an")]
     # the country may take several words ("South Korean Firm"): the longest that names one
@@ -47,8 +44,12 @@ def common_noun_label(label: str) -> bool:
     lemma = singular(rest[0].casefold()) if len(rest) == 1 else ""
     if lemma not in UNNAMED_HEADS:
         return False
-    return lemma != rest[0].casefold() or len(rest) < len(words) and lemma not in (
-        NAMED_GROUPS | STAND_FOR_COUNTRY)
+    if lemma != rest[0].casefold():
+        return True  # a plural: "Ministers", "West German Bankers"
+    country = " ".join(words[:lead])
+    # "the U.S. Group" is a group; "the Australia Group" may be a body's name
+    return bool(country) and (country_name(country) or "").casefold() != country.casefold() \
+        and lemma not in STAND_FOR_COUNTRY
 
 
 def named_only(index: EntityIndex) -> EntityIndex:
@@ -59,7 +60,10 @@ def named_only(index: EntityIndex) -> EntityIndex:
             and common_noun_label(e.label)}
     if not gone:
         return index
+    # The dropped label's tokens stay marked: a span holding one ("it" for "the U.S. Group")
+    # must not take the next entity in it as its own.
     return EntityIndex(tuple(e for e in index.entities if e.key not in gone),
                        {i: k for i, k in index.token_entity.items() if k not in gone},
                        {i: kept for i, ks in index.token_entities.items()
-                        if (kept := tuple(k for k in ks if k not in gone))})
+                        if (kept := tuple(k for k in ks if k not in gone))},
+                       frozenset(i for i, k in index.token_entity.items() if k in gone))

@@ -25,7 +25,7 @@ from kg.extract.entities.nationals import (
     stray_from,
 )
 from kg.extract.entities.portfolios import noun_lemma
-from kg.extract.entities.unnamed import NAMED_GROUPS, STAND_FOR_COUNTRY
+from kg.extract.entities.unnamed import STAND_FOR_COUNTRY
 from kg.extract.gazetteer import title_words
 from kg.extract.index import EntityIndex
 from kg.extract.meetings.attribution import reporter
@@ -33,6 +33,7 @@ from kg.extract.meetings.party_words import (
     BOTH,
     EACH_OF,
     MEMBER_NOUNS,
+    NAMED_GROUPS,
     OF_MEMBER_NOUNS,
     ORG_DESCRIPTORS,
     TITLE_HEADS,

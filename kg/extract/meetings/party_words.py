@@ -5,11 +5,18 @@ nothing of kg's.
 
 >>> "member" in MEMBER_NOUNS and "official" in OF_MEMBER_NOUNS
 True
+>>> "delegation" in NAMED_GROUPS and "officials" not in NAMED_GROUPS
+True
 """
 
 from __future__ import annotations
 
-__all__ = ["BOTH", "EACH_OF", "MEMBER_NOUNS", "OF_MEMBER_NOUNS", "ORG_DESCRIPTORS", "TITLE_HEADS"]
+__all__ = ["BOTH", "EACH_OF", "MEMBER_NOUNS", "NAMED_GROUPS", "OF_MEMBER_NOUNS", "ORG_DESCRIPTORS",
+           "TITLE_HEADS"]
+
+#: Group heads that name a party ("the American delegation"); "officials" do not.
+NAMED_GROUPS = frozenset({"delegation", "government", "team", "administration", "cabinet",
+                          "parliament", "ministry", "negotiator", "side", "mission"})
 
 #: Member nouns of an organisation's "of" phrase: "officials of Acme" act for Acme.
 OF_MEMBER_NOUNS = frozenset({"official", "executive", "boss", "head", "chief"})
