@@ -30,6 +30,7 @@ from kg.extract.entities.groups import members_of
 from kg.extract.entities.names import NameBuilder, person_draft, surname_match
 from kg.extract.entities.nationals import add_compounds, find_compounds
 from kg.extract.entities.organs import add_organs
+from kg.extract.entities.person_cues import people_by_cue
 from kg.extract.entities.plural_refs import resolve_pairs, resolve_plural
 from kg.extract.entities.roles import PORTFOLIO_TITLES, is_title_word
 from kg.extract.entities.spans import ORG_HEADS, ner_spans
@@ -274,7 +275,8 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     for i, sent in enumerate(doc.sents):
         sent_of.update(dict.fromkeys(range(sent.start, sent.end), i))
     b = NameBuilder(sent_of)
-    spans = _one_word_bodies(_as_organisations(ner_spans(doc)))
+    # A person NER typed an organisation or a place, whose title or "his" shows him one.
+    spans = people_by_cue(_one_word_bodies(_as_organisations(ner_spans(doc))))
     # "VMC", whose long form is in another sentence: an organisation wherever it is written,
     # though NER took it for a person or left it out.
     # A club of countries written by its acronym ("G8", "NATO") is a body, whatever NER took
