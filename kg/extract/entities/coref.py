@@ -10,7 +10,9 @@ The pronoun resolver is deliberately simple and measurable (tests/test_entities_
 2. otherwise it takes the subject person of the nearest earlier sentence (up to three
    back) that names a compatible person, else that sentence's first person;
 3. a person whose honorific gives a gender ("Mrs", "King"), or who already took a
-   gendered pronoun, only takes matching pronouns.
+   gendered pronoun, only takes matching pronouns;
+4. but a pronoun in a phrase put before its sentence's named person subject, with no
+   person before it in the sentence, is that subject ("In his speech, Keller said").
 
 >>> PRONOUN_GENDER["she"], PRONOUN_GENDER["his"]
 ('f', 'm')
@@ -215,6 +217,11 @@ def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
         mentions = [m for m in mentions if m.key not in coargs]
         same = [m for m in mentions if m.sentence_index == si]
         choice = None
+        ahead = None if same else _cataphor(b, tok, quoted, gender)
+        if ahead is not None:  # "During his visit, Keller will meet ...": Keller's visit
+            b.add_person_reference(ahead, tok, "pronoun")
+            b.person(ahead).gender = b.person(ahead).gender or gender
+            continue
         if _unnamed_person_subject(doc, b, tok, sent_of):
             continue  # "a spokesman would not comment. But he said ...": the spokesman
         if same:
@@ -231,6 +238,40 @@ def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
             b.add_person_reference(choice.key, tok, "pronoun")
             # A resolved "he" tells the person's gender, which steers later pronouns.
             b.person(choice.key).gender = b.person(choice.key).gender or gender
+
+
+#: Object pronouns of each gender: "When he came, Keller met him" leaves "he" to someone else.
+_OBJECTS = {"m": frozenset({"him"}), "f": frozenset({"her"})}
+
+
+def _cataphor(b: NameBuilder, tok: Token, quoted: set[int], gender: str) -> str | None:
+    """The named person subject of the main clause when the pronoun ``tok`` sits in a phrase
+    put before that subject ("In his speech, Keller said", "During his visit, Keller will
+    meet X"): the phrase tells of the subject, whoever the sentence before named. Not inside
+    a quote, and not when the main clause has an object pronoun of the same gender ("When he
+    came, Keller met him": "he" is the one met)."""
+    if tok.i in quoted or tok.tag_ == "PRP" and tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None  # "After meeting him, Keller said": "him" is someone else
+    root = tok.sent.root
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].pos_ == "PRON" or subjects[0].i < tok.i:
+        return None
+    cur = tok
+    while cur.head.i != root.i:
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    if cur.dep_ not in ("prep", "advcl", "npadvmod") or cur.i > subjects[0].i:
+        return None
+    key = b.token_entity.get(subjects[0].i)
+    if key is None or b.clusters[key].type is not EntityType.PERSON \
+            or b.person(key).gender not in (None, gender):
+        return None
+    fronted = {t.i for t in cur.subtree}
+    if any(t.lower_ in _OBJECTS[gender] and t.tag_ == "PRP" and t.i not in fronted
+           for t in root.subtree):
+        return None
+    return key
 
 
 def _bracketed(doc: Doc, b: NameBuilder, tok: Token) -> str | None:
