@@ -21,6 +21,7 @@ __all__ = [
     "country_of",
     "country_name",
     "demonym_country",
+    "is_nationality",
     "is_title",
     "title_words",
     "is_title_abbreviation",
@@ -195,13 +196,18 @@ def name_core(words: tuple[str, ...]) -> tuple[str, ...]:
     """
     out = words
     while len(out) > 2 and (out[0].casefold() in title_words() or is_title_abbreviation(out[0])
-                            or is_misspelt_title(out[0]) or _nationality(out[0])):
+                            or is_misspelt_title(out[0]) or is_nationality(out[0])):
         out = out[1:]
     return out
 
 
-def _nationality(word: str) -> bool:
-    # Short demonyms are also given names ("Finn", "Dane").
+def is_nationality(word: str) -> bool:
+    """Whether ``word`` before a person's name is a nationality, not a given name: short
+    demonyms are given names too ("Finn", "Dane").
+
+    >>> is_nationality("Belgian"), is_nationality("Finn")
+    (True, False)
+    """
     return len(word) >= 5 and demonym_country(word) is not None
 
 

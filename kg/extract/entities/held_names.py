@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.entities.portfolios import PORTFOLIO_WORDS
 from kg.extract.entities.roles import written_words
-from kg.extract.gazetteer import ORG_HEADS, country_of, demonym_country, is_title
+from kg.extract.gazetteer import ORG_HEADS, country_of, is_nationality, is_title
 
 __all__ = ["office_holder", "nationality_cut"]
 
@@ -74,6 +74,18 @@ _BODY_WORDS = ORG_HEADS | {"foundation", "society", "federation", "institution",
                            "plc", "co", "ag", "sa", "nv", "spa", "gmbh", "industries"}
 
 
+def _named_again(ent: Span, surname: list[Token]) -> bool:
+    """Whether the story writes ``surname`` (the span's last word) again outside ``ent``, as
+    no part of an organisation's or a place's name."""
+    text = "".join(t.text for t in surname)
+    return any(t.text == text and t.ent_type_ not in _NOT_A_PERSON
+               for t in ent.doc if not ent.start <= t.i < ent.end)
+
+
+#: Entity types a word repeated in them does not make a person's surname.
+_NOT_A_PERSON = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
+
+
 def _title_before(ent: Span) -> Token | None:
     """The title written right before ``ent`` and its "of" ("Minister of", "Governor of
     the"), or None."""
@@ -102,7 +114,10 @@ def office_holder(ent: Span) -> list[Span] | None:
     while n < len(words) and _name_word(words[len(words) - 1 - n], lower):
         n += 1
     if n > 2 and len(words) > n and words[len(words) - n - 1][0].lower_ == "of":
-        n -= 1  # "Bank of Valoria Ann Vos": the first proper noun ends the body's name
+        # "Bank of Valoria Ann Vos": the first proper noun ends the body's name; but so it
+        # does in "University of North Carolina Press": only a surname the story writes again
+        # outside a body's name ("Vos said") shows the last two words are a person's
+        n = 2 if _named_again(ent, words[-1]) else 0
     office = words[: len(words) - n]
     portfolio = bool(office) and title.lower_ in _OFFICE_TITLES and all(
         _office_word(t.text) for w in office for t in w)
@@ -130,7 +145,7 @@ def nationality_cut(ent: Span) -> list[Span] | None:
     if ent.label_ != "PERSON" or len(ent) < 3:
         return None
     first, rest = ent[0], ent[1:]
-    if not first.is_alpha or demonym_country(first.text) is None \
+    if not first.is_alpha or not is_nationality(first.text) \
             or not all(t.is_alpha and (t.text[:1].isupper() or t.lower_ in _PARTICLES)
                        or t.text == "-" for t in rest) \
             or not rest[0].text[:1].isupper() or _body_end(rest[-1].text):
