@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.entities.names import NameBuilder, PersonMention
 from kg.extract.entities.quotes import FIRST_PERSON, quoted_tokens, speaker_token
+from kg.extract.entities.roles import PERSON_NOUNS
 from kg.extract.gazetteer import (
     DEPUTY_WORDS,
     LEADER_TITLES,
@@ -36,15 +37,16 @@ from kg.extract.walks import clause_verb, first_conjunct
 from kg.model import EntityType, Mention
 
 __all__ = [
-    "PRONOUN_GENDER", "resolve_pronouns", "resolve_it", "resolve_title_mentions", "title_head",
-    "resolve_first_person", "modifier_words",
+    "LOOKBACK", "PRONOUN_GENDER", "resolve_pronouns", "resolve_it", "resolve_title_mentions",
+    "title_head", "resolve_first_person", "modifier_words",
 ]
 
 PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
 }
-_LOOKBACK = 3
+#: How many sentences back a pronoun may find its person.
+LOOKBACK = 3
 
 
 def title_head(title: str) -> str:
@@ -155,14 +157,6 @@ def resolve_first_person(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> N
             b.add_person_reference(key, tok, "pronoun")
 
 
-#: Nouns for a person that wire copy leaves unnamed ("a company spokesman", "one dealer").
-_PERSON_NOUNS = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "official", "dealer", "analyst", "economist",
-     "trader", "banker", "source", "aide", "lawyer", "negotiator", "diplomat", "observer",
-     "expert", "strategist", "broker", "consultant", "steward", "man", "woman", "person"}
-)
-
-
 def _names_person(b: NameBuilder, t: Token) -> bool:
     """Whether subject ``t`` is, or is apposed to, or is said to be, a named person
     ("Funaro, who ...", "the spokeswoman, Ann Vos, ...", "the person ... is Ann Vos")."""
@@ -179,14 +173,14 @@ def _unnamed_person_subject(doc: Doc, b: NameBuilder, tok: Token,
     """Whether the latest person subject before ``tok`` (this sentence or up to three
     before) is an unnamed one: then "he" continues that person, not a name further back."""
     first = tok.i
-    while first > 0 and sent_of[first - 1] >= sent_of[tok.i] - _LOOKBACK:
+    while first > 0 and sent_of[first - 1] >= sent_of[tok.i] - LOOKBACK:
         first -= 1
     for t in reversed(doc[first : tok.i]):
         if t.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if _names_person(b, t):
             return False
-        if t.pos_ != "PRON" and t.tag_ == "NN" and t.lemma_.casefold() in _PERSON_NOUNS:
+        if t.pos_ != "PRON" and t.tag_ == "NN" and t.lemma_.casefold() in PERSON_NOUNS:
             return True
     return False
 
@@ -219,8 +213,7 @@ def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
         choice = None
         ahead = None if same else _cataphor(b, tok, quoted, gender)
         if ahead is not None:  # "During his visit, Keller will meet ...": Keller's visit
-            b.add_person_reference(ahead, tok, "pronoun")
-            b.person(ahead).gender = b.person(ahead).gender or gender
+            b.add_person_reference(ahead, tok, "pronoun")  # a gender only if read back
             continue
         if _unnamed_person_subject(doc, b, tok, sent_of):
             continue  # "a spokesman would not comment. But he said ...": the spokesman
@@ -228,7 +221,7 @@ def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
             subjects = [m for m in same if m.is_subject]
             choice = (subjects or same)[-1]
         else:
-            for back in range(1, _LOOKBACK + 1):
+            for back in range(1, LOOKBACK + 1):
                 earlier = [m for m in mentions if m.sentence_index == si - back]
                 if earlier:
                     subjects = [m for m in earlier if m.is_subject]
@@ -240,6 +233,13 @@ def resolve_pronouns(doc: Doc, b: NameBuilder, sent_of: dict[int, int]) -> None:
             b.person(choice.key).gender = b.person(choice.key).gender or gender
 
 
+#: Nouns of what one person does or suffers for another's act: "In his absence, Keller will
+#: chair", "At her invitation, Keller flew": the owner is not the subject after the phrase.
+_OTHERS_NOUNS = frozenset(
+    {"absence", "request", "invitation", "behalf", "place", "stead", "resignation", "death",
+     "departure", "illness", "retirement", "instruction", "order", "suggestion", "urging",
+     "initiative", "behest", "expense", "recommendation", "proposal", "funeral", "successor"}
+)
 #: Object pronouns of each gender: "When he came, Keller met him" leaves "he" to someone else.
 _OBJECTS = {"m": frozenset({"him"}), "f": frozenset({"her"})}
 
@@ -252,6 +252,8 @@ def _cataphor(b: NameBuilder, tok: Token, quoted: set[int], gender: str) -> str 
     came, Keller met him": "he" is the one met)."""
     if tok.i in quoted or tok.tag_ == "PRP" and tok.dep_ not in ("nsubj", "nsubjpass"):
         return None  # "After meeting him, Keller said": "him" is someone else
+    if tok.dep_ == "poss" and tok.head.lemma_.casefold() in _OTHERS_NOUNS:
+        return None  # "At her request, Keller will fly": the one who asked is named before
     root = tok.sent.root
     subjects = [c for c in root.children if c.dep_ == "nsubj"]
     if not subjects or subjects[0].pos_ == "PRON" or subjects[0].i < tok.i:

@@ -9,7 +9,10 @@ story written the same (and its full name, for a surname), when its sentence say
    Valoria,", "Anselm Vorka, director general of ...");
 2. a name of two or more words is the subject of a clause whose first personal pronoun is
    "his", "her", "he" or "she" ("Anselm Vorka said his plan ...", "A.B. Vorka told reporters
-   he had ..."), and no person is named in that sentence before it or in the one before.
+   he had ..."), and no person, named or not ("its chairman"), is written before it in that
+   sentence or the three before, or between it and the pronoun.
+
+Neither cue fires when that first pronoun is "it", "its", "they" or "their".
 
 Only names that look like a person's qualify: one to four capitalised words (initials
 too), no word an organisation's name ends in ("Bank", "Valbank"), no company ending, no
@@ -25,6 +28,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.extract.entities.coref import LOOKBACK
+from kg.extract.entities.roles import PERSON_NOUNS, is_title_word
 from kg.extract.gazetteer import (
     ORG_HEADS,
     capital_countries,
@@ -46,6 +51,7 @@ _PERSON_HEADS = frozenset(
      "undersecretary", "vice-president", "congressman", "congresswoman", "general"}
 )
 _GENDERED = frozenset({"his", "her", "he", "she"})
+_NEUTER = frozenset({"it", "its", "they", "their"})
 _PLACE_PREPS = frozenset({"in", "at", "to", "from", "into", "near", "across"})
 _LONG_HEADS = tuple(h for h in ORG_HEADS if len(h) >= 4)
 
@@ -69,11 +75,28 @@ def person_like(words: list[str]) -> bool:
     return not initials or len(words) > 1
 
 
+def _after_place_prep(ent: Span) -> bool:
+    """Whether a place's preposition governs the place or place-typed name ``ent``."""
+    root = ent.root
+    return ent.label_ != "ORG" and root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+
+
+def _first_pronoun(ent: Span) -> Token | None:
+    """The first personal pronoun after ``ent`` in the clause it is the subject of."""
+    if ent.root.dep_ != "nsubj":
+        return None
+    return next((t for t in ent.root.head.subtree if t.i >= ent.end
+                 and t.tag_ in ("PRP", "PRP$")), None)
+
+
 def _title_apposed(ent: Span) -> bool:
     """Cue 1: a person's title in apposition to the name, not a place's preposition before it."""
     root = ent.root
-    if ent.label_ != "ORG" and root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
+    if _after_place_prep(ent):
         return False  # "a shift of trade to Valoria, ...": a place, whatever follows
+    first = _first_pronoun(ent)
+    if first is not None and first.lower_ in _NEUTER:
+        return False  # "Acme, head of the group, said its bid ...": a body
     heads = [c for c in root.children if c.dep_ == "appos" and c.i >= ent.end]
     doc = ent.doc
     if ent.end < len(doc) and doc[ent.end].text == ",":
@@ -96,36 +119,39 @@ def _verb_after(head: Token) -> bool:
     return not end.is_punct and nxt is not None and nxt.pos_ == "VERB"
 
 
+def _person_noun(t: Token) -> bool:
+    """Whether ``t`` is a noun for an unnamed person ("its chairman", "a spokesman")."""
+    return t.pos_ == "NOUN" and (t.lemma_.casefold() in PERSON_NOUNS or is_title_word(t.text))
+
+
 def _person_before(ent: Span, people: list[Span]) -> bool:
-    """Whether a person is named in ``ent``'s sentence before it or in the sentence before."""
-    sent = ent.sent
-    start = sent.start
-    if start > 0:
-        start = ent.doc[start - 1].sent.start
-    return any(start <= p.start < ent.start for p in people)
+    """Whether a person, named or not, is written in ``ent``'s sentence before it or in the
+    sentences before (as far back as coreference looks)."""
+    doc = ent.doc
+    start = ent.sent.start
+    for _ in range(LOOKBACK):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    return any(start <= p.start < ent.start for p in people) \
+        or any(_person_noun(t) for t in doc[start : ent.start])
 
 
 def _own_pronoun(ent: Span, spans: list[Span]) -> bool:
     """Cue 2: the first personal pronoun of the clause the name is subject of is "his",
     "her" (a possessive), "he" or "she" (a subject), with no person who could be it."""
-    root = ent.root
-    if len(ent) < 2 or root.dep_ != "nsubj":
+    if len(ent) < 2:
         return False
-    verb = root.head
-    first: Token | None = None
-    for t in verb.subtree:
-        if t.i >= ent.end and t.tag_ in ("PRP", "PRP$"):
-            first = t
-            break
+    first = _first_pronoun(ent)
     if first is None or first.lower_ not in _GENDERED \
             or first.tag_ == "PRP" and first.dep_ not in ("nsubj", "nsubjpass"):
         return False  # "her" as an object is someone else
     # Organisations between are no antecedent of "his"; a person may be ("Vorka said
-    # Anna Moravec would keep his ...").
+    # Anna Moravec would keep his ...", "Vorka named a chairman, and he ...").
     between = [e for e in spans if ent.end <= e.start < first.i
                and (e.label_ == "PERSON" or e.label_ in _RETYPED and person_like(e.text.split()))]
     people = [e for e in spans if e.label_ == "PERSON"]
-    return not between and not _person_before(ent, people)
+    return not between and not any(_person_noun(t) for t in ent.doc[ent.end : first.i]) \
+        and not _person_before(ent, people)
 
 
 def people_by_cue(spans: list[Span]) -> list[Span]:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.gazetteer import HONORIFICS, country_of, is_title, title_words
 
 __all__ = [
+    "PERSON_NOUNS",
     "PORTFOLIO_TITLES",
     "Role",
     "glued",
@@ -31,6 +32,12 @@ __all__ = [
     "written_words",
 ]
 
+#: Nouns for a person that wire copy leaves unnamed ("a company spokesman", "one dealer").
+PERSON_NOUNS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "official", "dealer", "analyst", "economist",
+     "trader", "banker", "source", "aide", "lawyer", "negotiator", "diplomat", "observer",
+     "expert", "strategist", "broker", "consultant", "steward", "man", "woman", "person"}
+)
 #: Titles a portfolio is written before ("Trade and Industry Secretary", "Energy Minister").
 PORTFOLIO_TITLES = frozenset(
     {"secretary", "minister", "commissioner", "undersecretary", "spokesman", "spokeswoman",
