@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 from meeting_helpers import clusters, pairs
+from spacy.tokens import Span
 from test_person_cues_14r import _pairs, _people, _run
+
+from kg.extract.entities.person_cues import people_by_cue
 
 pytestmark = pytest.mark.model
 
@@ -47,3 +50,13 @@ def test_a_person_two_sentences_back_keeps_the_company_a_company(nlp):
     x = _run(nlp, text, {"Kestrel Brandt": "ORG"})
     assert "Kestrel Brandt" not in _people(x)
 
+
+
+
+@pytest.mark.parametrize("text", [
+    "Anselm Vorka, deputy of the Valorian assembly, arrived on Monday.",  # any title word
+    "Marcus Fairbank, chairman of the panel, arrived on Monday.",  # "-bank" ends a surname too
+])
+def test_the_title_cue_reads_the_title_gazetteer_and_any_surname(nlp, text):
+    doc = nlp(text)
+    assert people_by_cue([Span(doc, 0, 2, label="ORG")])[0].label_ == "PERSON"

@@ -84,12 +84,12 @@ def test_his_after_a_person_named_before_is_that_person_s(nlp):
 
 
 def test_no_person_from_an_organisation_a_place_or_an_abbreviation(nlp):
-    text = ("Valbank, the chairman of the advisory committee, said talks would resume. Trade "
+    text = ("Kestrel Bank, the chairman of the advisory committee, said talks would resume. Trade "
             "may move to Ostrava, senior vice president of Keller Bank Paul Novak said. "
             "Senator Peter Novak, D-Kan., chairman of the panel, spoke.")
-    x = _run(nlp, text, {"Valbank": "ORG", "Ostrava": "GPE", "D-Kan.": "GPE"})
+    x = _run(nlp, text, {"Kestrel Bank": "ORG", "Ostrava": "GPE", "D-Kan.": "GPE"})
     people = _people(x)
-    assert not {"Valbank", "Ostrava", "D-Kan."} & set(people)
+    assert not {"Kestrel Bank", "Ostrava", "D-Kan."} & set(people)
 
 
 def test_a_title_a_verb_follows_is_that_verb_s_subject_not_an_apposition(nlp):

@@ -126,12 +126,19 @@ def _fronted(a: Token, b: Token) -> bool:
     to Ruiz, she"), while a subject or owner there may be ``b`` ("After Ruiz left, he")."""
     if b.dep_ not in ("nsubj", "nsubjpass") or a.i > b.i:
         return False
-    cur = a
-    while cur.head.i not in (cur.i, b.head.i):  # up to the pronoun's verb, or the root
-        if cur.dep_ in ("nsubj", "nsubjpass", "poss"):
-            return False
+    cur = _fronted_phrase(a, b.head, ("nsubj", "nsubjpass", "poss"))
+    return cur is not None and cur.dep_ in ("prep", "advcl") and cur.i < b.i
+
+
+def _fronted_phrase(tok: Token, verb: Token, stops: tuple[str, ...] = ()) -> Token | None:
+    """The child of ``verb`` whose phrase holds ``tok``, climbing through no word (``tok``
+    included) whose relation is one of ``stops``; None when the climb misses ``verb``."""
+    cur = tok
+    while cur.head.i != verb.i:
+        if cur.head.i == cur.i or cur.dep_ in stops:
+            return None
         cur = cur.head
-    return cur.head.i == b.head.i and cur.dep_ in ("prep", "advcl") and cur.i < b.i
+    return cur
 
 
 def _speaker_key(b: NameBuilder, tok: Token, quoted: set[int]) -> str | None:
@@ -258,12 +265,8 @@ def _cataphor(b: NameBuilder, tok: Token, quoted: set[int], gender: str) -> str 
     subjects = [c for c in root.children if c.dep_ == "nsubj"]
     if not subjects or subjects[0].pos_ == "PRON" or subjects[0].i < tok.i:
         return None
-    cur = tok
-    while cur.head.i != root.i:
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-    if cur.dep_ not in ("prep", "advcl", "npadvmod") or cur.i > subjects[0].i:
+    cur = _fronted_phrase(tok, root)
+    if cur is None or cur.dep_ not in ("prep", "advcl", "npadvmod") or cur.i > subjects[0].i:
         return None
     key = b.token_entity.get(subjects[0].i)
     if key is None or b.clusters[key].type is not EntityType.PERSON \

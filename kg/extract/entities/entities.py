@@ -33,11 +33,12 @@ from kg.extract.entities.organs import add_organs
 from kg.extract.entities.person_cues import people_by_cue
 from kg.extract.entities.plural_refs import resolve_pairs, resolve_plural
 from kg.extract.entities.roles import PORTFOLIO_TITLES, is_title_word
-from kg.extract.entities.spans import ORG_HEADS, ner_spans
+from kg.extract.entities.spans import ner_spans
 from kg.extract.entities.times import repaired_times
 from kg.extract.entities.unnamed import named_only
 from kg.extract.gazetteer import (
     HONORIFICS,
+    ORG_HEADS,
     bare_name,
     country_name,
     country_of,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-__all__ = ["MONEY_WORDS", "no_name"]
+__all__ = ["no_name"]
 
 #: Wire abbreviations of sums and shares ("dlrs", "stg", "cts", "pct", "mln").
 MONEY_WORDS = frozenset({"dlrs", "dlr", "stg", "cts", "pct", "mln", "bln"})

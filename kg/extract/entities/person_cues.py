@@ -15,7 +15,7 @@ story written the same (and its full name, for a surname), when its sentence say
 Neither cue fires when that first pronoun is "it", "its", "they" or "their".
 
 Only names that look like a person's qualify: one to four capitalised words (initials
-too), no word an organisation's name ends in ("Bank", "Valbank"), no company ending, no
+too), no organisation's head word ("Bank"), no company ending, no
 country, demonym, capital, title word, abbreviation ("D-Kan.") or possessive:
 
 >>> person_like(["Anselm", "Vorka"]), person_like(["A.B.", "Vorka"])
@@ -39,21 +39,14 @@ from kg.extract.gazetteer import (
     title_words,
 )
 
-__all__ = ["people_by_cue", "person_like"]
+__all__ = ["people_by_cue"]
 
 _RETYPED = ("ORG", "GPE", "LOC")
-#: Title words that head a person's apposition; "leader" and "representative" also head an
-#: organisation's ("Acme, the market leader") and are left out.
-_PERSON_HEADS = frozenset(
-    {"ambassador", "chairman", "chairwoman", "chancellor", "chief", "commander", "director",
-     "envoy", "executive", "governor", "head", "mayor", "minister", "premier", "president",
-     "secretary", "secretary-general", "senator", "spokesman", "spokeswoman", "treasurer",
-     "undersecretary", "vice-president", "congressman", "congresswoman", "general"}
-)
+#: Title words that also head an organisation's apposition ("Acme, the market leader").
+_BODY_TITLES = frozenset({"leader", "representative", "acting"})
 _GENDERED = frozenset({"his", "her", "he", "she"})
 _NEUTER = frozenset({"it", "its", "they", "their"})
 _PLACE_PREPS = frozenset({"in", "at", "to", "from", "into", "near", "across"})
-_LONG_HEADS = tuple(h for h in ORG_HEADS if len(h) >= 4)
 
 
 def person_like(words: list[str]) -> bool:
@@ -69,9 +62,8 @@ def person_like(words: list[str]) -> bool:
             return False  # "D-Kan.", an abbreviation; "Acme's Vorka", an employer's
         low = w.casefold()
         if low in title_words() or country_of(w) is not None or demonym_country(w) is not None \
-                or capital_countries(w) or any(low.endswith(h) for h in _LONG_HEADS) \
-                or low in ORG_HEADS:
-            return False  # "Valbank" is a bank
+                or capital_countries(w) or low in ORG_HEADS:
+            return False
     return not initials or len(words) > 1
 
 
@@ -107,9 +99,14 @@ def _title_apposed(ent: Span) -> bool:
                           for t in doc[ent.end + 1 : c.i])]
     # A title with a person of its own is his ("for Valoria, chairman of both Paul Keller,"),
     # and one a verb follows is that verb's subject ("... and Europe, a spokesman said").
-    return any(h.pos_ in ("NOUN", "PROPN") and h.lower_ in _PERSON_HEADS
+    return any(h.pos_ in ("NOUN", "PROPN") and _person_head(h)
                and not any(t.ent_type_ == "PERSON" for t in h.subtree)
                and not _verb_after(h) for h in heads)
+
+
+def _person_head(t: Token) -> bool:
+    """Whether ``t`` is a title word that heads a person's apposition ("chief executive")."""
+    return t.lower_ == "executive" or is_title_word(t.text) and t.lower_ not in _BODY_TITLES
 
 
 def _verb_after(head: Token) -> bool:

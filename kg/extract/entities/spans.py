@@ -27,8 +27,7 @@ from kg.extract.entities.not_names import no_name
 from kg.extract.entities.roles import glued
 from kg.extract.gazetteer import HONORIFICS, ORG_HEADS, country_of, is_company_name, is_title
 
-__all__ = ["ORG_HEADS", "ner_spans"]
-
+__all__ = ["ner_spans"]
 
 
 def ner_spans(doc: Doc) -> list[Span]:

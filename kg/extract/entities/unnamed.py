@@ -12,7 +12,7 @@ from kg.extract.gazetteer import country_name, country_of
 from kg.extract.index import EntityIndex
 from kg.model import EntityType
 
-__all__ = ["STAND_FOR_COUNTRY", "UNNAMED_HEADS", "common_noun_label", "named_only"]
+__all__ = ["STAND_FOR_COUNTRY", "named_only"]
 
 #: Group heads that stand for their country ("French officials met" -> France), as the guide has it.
 STAND_FOR_COUNTRY = frozenset({"official", "negotiator", "representative", "diplomat", "envoy",
