@@ -69,3 +69,36 @@ def test_other_journeys_keep_their_reading(nlp, text, expected):
 ])
 def test_journeys_denied_dated_or_told_as_over_are_not_ahead(nlp, text, expected):
     assert report(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # an infinitive that takes part in no meeting: the talks are its topic, already held
+    # (final reading, finding 1)
+    ("Peter Novak flew to Valoria to brief the press on his talks with Paul Keller.",
+     ("happened", (None, FRI))),
+    ("Peter Novak flew home to explain his talks with Paul Keller.",
+     ("happened", (None, FRI))),
+    # a coordinated verb of saying tells nothing of the talks (finding 2)
+    ("Peter Novak arrived in Nordland for talks with Paul Keller and said they would be "
+     "difficult.", ("planned", (d(3, 12), d(3, 16)))),
+    # a relative clause in any role, or a later journey, tells them as over (findings 2, 4)
+    ("Peter Novak arrived in Nordland for talks with Paul Keller, which he called fruitful.",
+     ("happened", (d(3, 7), FRI))),
+    ("Peter Novak arrived in Nordland for talks with Paul Keller, which have ended.",
+     ("happened", (d(3, 7), FRI))),
+    ("Peter Novak flew to Valoria for talks with Paul Keller before flying home on Thursday.",
+     ("happened", (d(3, 9), d(3, 12)))),
+])
+def test_talks_told_as_a_topic_or_as_over_are_not_ahead(nlp, text, expected):
+    assert report(nlp, text) == expected
+
+
+@pytest.mark.model
+def test_a_denied_journey_is_none(nlp):
+    # "denied he flew": no journey told as done (finding 5); "said he flew" is one
+    from kg.extract.timeplace.purpose import journey_for
+    for verb, found in (("denied", None), ("said", "flew")):
+        doc = nlp(f"Peter Novak {verb} he flew to Valoria to meet Paul Keller.")
+        journey = journey_for(next(t for t in doc if t.text == "meet"))
+        assert (journey.text if journey is not None else None) == found

@@ -14,10 +14,11 @@ from datetime import timedelta
 
 from spacy.tokens import Token
 
-from kg.extract.meeting_words import AFTER
+from kg.extract.meeting_words import AFTER, ATTEND, LIGHT_VERBS, TAKE_PART, TOPIC, VERB_TRIGGERS
 from kg.extract.timeplace.day_roles import days_of, times_in
-from kg.extract.timeplace.recency import NOT_PURPOSE, PERFECT, in_main_clause
+from kg.extract.timeplace.recency import NOT_PURPOSE, PERFECT, REPORT, in_main_clause
 from kg.extract.timeplace.timex import host_of, is_journey
+from kg.extract.timeplace.when import clause_tense
 from kg.extract.walks import clause_verb
 
 __all__ = ["journey_for", "purpose_path"]
@@ -36,9 +37,14 @@ def purpose_path(trigger: Token, verb: Token) -> list[Token] | None:
     return path
 
 
-#: Words on the way up from a meeting to a journey that put the meeting before or after it
-#: rather than make it the journey's purpose: "left after the talks", "came from talks".
-_NOT_FOR = AFTER | {"before", "from"}
+#: Words on the way up from a meeting to a journey that put the meeting before or after it,
+#: or make it a topic, rather than make it the journey's purpose: "left after the talks",
+#: "came from talks", "flew home to report on the talks".
+_NOT_FOR = AFTER | TOPIC | {"before", "from"}
+#: Infinitives of purpose that take part in a meeting ("to meet Y", "to attend the talks",
+#: "to prepare for talks"); "to brief reporters on his talks" or "to explain the talks" tell
+#: of talks already held.
+_TO_MEET = VERB_TRIGGERS | LIGHT_VERBS | ATTEND | TAKE_PART | {"prepare"}
 
 
 def journey_for(tok: Token) -> Token | None:
@@ -65,42 +71,63 @@ def journey_for(tok: Token) -> Token | None:
     if path is None or own.pos_ not in ("VERB", "AUX"):
         return None
     if own.i == tok.i or not is_journey(own):
-        if own.dep_ not in ("advcl", "xcomp") or not any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in own.children):
+        if own.dep_ not in ("advcl", "xcomp") or own.lemma_.casefold() not in _TO_MEET \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in own.children):
             return None
         journey = own.head  # "flew to Oslo to meet Y", "left to attend the talks"
         path = [*path, journey]
+        if not is_journey(journey):
+            return None
     else:
         journey = own  # "arrived in Oslo for talks"
         if not any(t.lower_ == "for" and t.dep_ == "prep" for t in path):
             return None
-    if path is None or not is_journey(journey) or {t.lower_ for t in path} & _NOT_FOR:
+    if {t.lower_ for t in path} & _NOT_FOR:
         return None
     done = journey.tag_ == "VBD" or journey.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ in PERFECT for c in journey.children)
-    if not done or not in_main_clause(journey, journey.sent) \
-            or any(c.dep_ == "neg" for c in journey.children) \
+    if not done or not in_main_clause(journey, journey.sent) or _denied(journey) \
             or _told_over(tok, journey) or _dated_before(path, journey):
         return None  # "never flew to Oslo to meet Y": no journey, no talks ahead of it
     return journey
 
 
+def _denied(journey: Token) -> bool:
+    """Whether the journey is negated ("never flew to Oslo"), or told in a clause that is no
+    report of it ("denied he flew to Oslo", "doubted he went"): only a verb of saying leaves
+    its clause a journey told as done."""
+    return any(c.dep_ == "neg" for c in journey.children) or journey.dep_ == "ccomp" \
+        and journey.head.lemma_.casefold() not in REPORT
+
+
 def _past(verb: Token) -> bool:
-    """Whether ``verb`` is told in the past: "ended", "did not meet", "had signed"."""
-    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("did", "had")
-                                     for c in verb.children)
+    """Whether ``verb`` is told in the past: "ended", "did not meet", "were described", "have
+    ended"."""
+    return clause_tense(verb) is True or any(c.dep_ == "aux" and c.lower_ in PERFECT
+                                             for c in verb.children)
 
 
 def _told_over(tok: Token, journey: Token) -> bool:
-    """Whether the sentence tells the talks as over after all: a clause on the meeting says
-    what they did ("talks with Y, which ended without a deal"), or a verb coordinated after
-    the journey tells what came of it ("flew to Oslo to meet Y and returned on Thursday",
-    "... but did not meet him")."""
+    """Whether the sentence tells the talks as over after all: a relative clause on the
+    meeting says what they did or were ("talks with Y, which ended without a deal", "which
+    he called useful"), a verb coordinated after the journey tells what came of it ("flew to
+    Oslo to meet Y and returned on Thursday", "..., then flew home", "... but did not meet
+    him"; not one that says something: "and said they would be hard"), or the journey has a
+    later one ("... before flying home")."""
     told = any(t.dep_ in ("relcl", "acl") and _past(t) and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in t.children)
-        for t in tok.subtree)
-    return told or any(c.dep_ == "conj" and c.i > journey.i and c.pos_ in ("VERB", "AUX")
-                       and _past(c) for c in journey.children)
+        c.tag_ == "WDT" or c.lower_ == "which" for c in t.children) for t in tok.subtree)
+    return told or any(
+        c.dep_ in ("conj", "dep") and c.i > journey.i and c.pos_ in ("VERB", "AUX")
+        and c.lemma_.casefold() not in REPORT and _past(c)
+        and not any(g.dep_ == "ccomp" for g in c.children) for c in journey.children) \
+        or any(_later_journey(c) is not None for c in journey.children)
+
+
+def _later_journey(prep: Token) -> Token | None:
+    """The journey a "before" or "until" phrase tells of ("before flying home"), or None."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("before", "until"):
+        return None
+    return next((c for c in prep.children if c.dep_ == "pcomp" and is_journey(c)), None)
 
 
 def _dated_before(path: list[Token], journey: Token) -> bool:

@@ -42,7 +42,7 @@ from kg.extract.walks import clause_verb, first_conjunct
 from kg.model import DateSpan
 
 __all__ = ["fresh_span", "ongoing", "said_at", "in_main_clause", "NOT_PURPOSE", "PERFECT",
-           "LEAD_DAYS", "VISIT_DAYS"]
+           "REPORT", "LEAD_DAYS", "VISIT_DAYS"]
 
 #: How many days after an arrival or a departure a meeting it is the purpose of may fall
 #: (and before a return): a state visit's talks are on its first days, not always its first.
@@ -78,7 +78,7 @@ _AT_MEETING = frozenset({"open", "close", "address", "chair", "leave", "enter", 
 _ISSUE = frozenset({"make", "issue", "release", "publish"})
 #: Verbs that report what someone said, whose clause keeps the tense of its time of saying:
 #: "said they were negotiating" tells talks going on when it was said.
-_REPORT = _SAY | {"add", "state", "confirm", "report", "disclose"}
+REPORT = _SAY | {"add", "state", "confirm", "report", "disclose"}
 #: Marks of a clause that happens while, or just before, the statement it hangs on: "as they
 #: ended the talks, X said", "X told reporters after he had met Y".
 _WHILE = frozenset({"as", "while", "after"})
@@ -97,7 +97,7 @@ def _reported(verb: Token) -> bool:
     negotiating", "adding that it was holding talks"): its past tense is the time of saying."""
     verb = first_conjunct(verb)
     return verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX") \
-        and verb.head.lemma_.casefold() in _REPORT and verb.head.tag_ not in ("VBZ", "VBP")
+        and verb.head.lemma_.casefold() in REPORT and verb.head.tag_ not in ("VBZ", "VBP")
 
 
 def _going_on(trigger: Token) -> bool:
