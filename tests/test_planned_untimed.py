@@ -38,3 +38,14 @@ def test_a_plan_told_in_the_pluperfect_keeps_its_bound_at_the_story(nlp):
     text = "A meeting between Peter Novak and Paul Keller had been planned, but he fell ill."
     (m,) = run(nlp, text, FRI).meetings
     assert (m.status.value, m.span.start, m.span.end) == ("planned", None, FRI)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # the infinitive takes its tense from the verb it hangs on (final reading, finding 3)
+    "Paul Keller had planned to meet Anna Moravec, but the storm closed the airport.",
+    "Paul Keller had been due to meet Anna Moravec, but the storm closed the airport.",
+])
+def test_a_plan_to_meet_told_in_the_pluperfect_keeps_its_bound_at_the_story(nlp, text):
+    (m,) = run(nlp, text, FRI).meetings
+    assert (m.status.value, m.span.start, m.span.end) == ("planned", None, FRI)

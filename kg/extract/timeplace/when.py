@@ -282,7 +282,7 @@ def resolve_span(text: str | None, published: date | None, status: str,
         # are still ahead; the tense only turns a named day or month.
         if low in _OPEN_AFTER or (not low and told > 0 and not lapsed):
             return DateSpan(published, None, "bound")
-        if low in _OPEN_BEFORE or (not low and direction < 0):
+        if low in _OPEN_BEFORE or (not low and (direction < 0 or lapsed)):
             return DateSpan(None, published, "bound")
         return DateSpan(None, None, "unknown")
     # "today", "yesterday", "tomorrow", and several of them ("today and tomorrow").
@@ -322,6 +322,11 @@ def pluperfect(tok: Token) -> bool:
     """Whether the verb that gives ``tok``'s clause its tense is in the pluperfect ("a
     meeting with Y had been planned", "had arranged talks")."""
     verb = _tense_verb(tok)
+    # an infinitive takes its tense from the verb it hangs on: "had planned to meet Y", "had
+    # been due to meet Y"
+    while verb is not None and verb.dep_ in ("xcomp", "advcl") and {
+            c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} == {"to"}:
+        verb = _tense_verb(verb.head)
     return verb is not None and any(c.dep_ == "aux" and c.lower_ == "had"
                                     for c in verb.children)
 
