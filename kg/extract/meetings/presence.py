@@ -91,8 +91,8 @@ def present(sent: Span, p: Parties, index: EntityIndex,
         elif lemma in _CHAIR and tok.pos_ == "NOUN" and any(
                 the_session(n) for n in _chaired(tok)):
             out += [(k, None) for k in _named_as(tok, p) if p.is_person(k)]
-        elif tok.pos_ == "NOUN" and (verb := left_by(tok, LEAVING)) is not None \
-                and the_session(tok):
+        elif tok.pos_ == "NOUN" and the_session(tok) \
+                and (verb := left_by(tok, LEAVING)) is not None:
             # "pulled out of it": not there; "walked out of it": there, then left
             status = MeetingStatus.NEGATED if verb.lemma_.casefold() in LEAVE \
                 else clause_status(verb)
