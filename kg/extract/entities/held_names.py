@@ -21,7 +21,13 @@ from spacy.tokens import Span, Token
 
 from kg.extract.entities.portfolios import PORTFOLIO_WORDS
 from kg.extract.entities.roles import written_words
-from kg.extract.gazetteer import ORG_HEADS, country_of, is_nationality, is_title
+from kg.extract.gazetteer import (
+    ORG_HEADS,
+    country_of,
+    is_company_name,
+    is_nationality,
+    is_title,
+)
 
 __all__ = ["office_holder", "nationality_cut"]
 
@@ -35,7 +41,8 @@ _MOST_NAME_WORDS = 3
 def _body_end(word: str) -> bool:
     """Whether ``word`` may end a body's name: a head ("Bank") or a country ("Bank of
     Valoria")."""
-    return word.casefold().rstrip(".") in _BODY_WORDS or country_of(word) is not None
+    return word.casefold().rstrip(".") in _BODY_WORDS or is_company_name(word) \
+        or country_of(word) is not None
 
 
 def _office_word(word: str) -> bool:
@@ -65,13 +72,13 @@ _OFFICE_TITLES = frozenset({"minister", "secretary", "undersecretary", "chancell
 #: Words an office's "of" phrase holds besides portfolios ("State for Economic Affairs").
 _OFFICE_FILLER = frozenset({"and", "of", "for", "the", "&", "state", "affairs", "international",
                             "national"})
-#: Words that end a body's name besides ORG_HEADS: never a word of a person's name here
-#: ("president of the Valdor Industry Research Foundation").
+#: Words that end a body's name besides ORG_HEADS and a company's legal forms (gazetteer):
+#: never a word of a person's name here ("president of the Valdor Industry Research
+#: Foundation").
 _BODY_WORDS = ORG_HEADS | {"foundation", "society", "federation", "institution", "university",
                            "college", "centre", "center", "trust", "league", "conference",
                            "program", "programme", "division", "bureau", "service", "court",
-                           "assembly", "congress", "chamber", "club", "council", "inc", "ltd",
-                           "plc", "co", "ag", "sa", "nv", "spa", "gmbh", "industries"}
+                           "assembly", "congress", "chamber", "club"}
 
 
 def _named_again(ent: Span, surname: list[Token]) -> bool:
