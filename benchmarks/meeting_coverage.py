@@ -198,9 +198,11 @@ def _closest(t, toks) -> int:  # type: ignore[no-untyped-def]
     return best
 
 
-def gold_docs(data_dir: str, extra_dir: str | None, parse_cache: str | None):  # type: ignore[no-untyped-def]
+def gold_docs(data_dir: str, extra_dir: str | None, parse_cache: str | None,  # type: ignore[no-untyped-def]
+              dev_only: bool = False):
     """The scored articles of meetings-dev (and of ``extra_dir``) without the seed, their gold
-    lines, and their Docs through kg's components (parses from the cache when it is on)."""
+    lines, and their Docs through kg's components (parses from the cache when it is on);
+    ``dev_only`` leaves out the validation articles and their gold lines."""
     from _parses import cache_dir, parsed_docs
 
     from kg.extract.pipeline import COMPONENTS, load_nlp, set_doc_context
@@ -209,6 +211,8 @@ def gold_docs(data_dir: str, extra_dir: str | None, parse_cache: str | None):  #
     data, extra = Path(data_dir), Path(extra_dir) if extra_dir else None
     articles = [a for a in mb.load_articles(data) if a.id != mb.SEED_ID]
     articles += mb.extra_articles(extra) if extra else []
+    if dev_only:
+        articles = [a for a in articles if not mb.is_validation(a.id)]
     nlp = load_nlp(None)
     cache = cache_dir(parse_cache)
 
@@ -225,7 +229,8 @@ def gold_docs(data_dir: str, extra_dir: str | None, parse_cache: str | None):  #
             yield doc
 
     docs = nlp.pipe(fresh()) if cache is None else components(parsed_docs(articles, nlp, cache))
-    return articles, mb.gold_lines(data, extra), docs
+    ids = {a.id for a in articles}
+    return articles, [g for g in mb.gold_lines(data, extra) if g.article in ids], docs
 
 
 if __name__ == "__main__":
