@@ -12,9 +12,12 @@ A leaf module (spaCy only), so any stage may use it without an import cycle.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
-__all__ = ["clause_verb", "conjuncts", "deal_partners", "first_conjunct", "objects_of"]
+__all__ = ["clause_verb", "conjuncts", "deal_partners", "first_conjunct", "list_items",
+           "objects_of"]
 
 
 def first_conjunct(tok: Token) -> Token:
@@ -23,6 +26,29 @@ def first_conjunct(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
+
+
+def list_items(tokens: Iterable[Token]) -> set[int]:
+    """The token of every item of the lists ``tokens`` head: each, its conjuncts, and what a
+    mis-parsed list hangs on it as an apposition or a name's nmod, with their conjuncts ("Ann,
+    Bo and Cy" read as Ann with Bo apposed and Cy coordinated with Bo), two levels down.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> d = Doc(Vocab(), words=["met", "Ann", ",", "Bo", "and", "Cy"], heads=[0, 0, 1, 1, 3, 3],
+    ...         deps=["ROOT", "dobj", "punct", "appos", "cc", "conj"])
+    >>> sorted(list_items([d[1]]))
+    [1, 3, 5]
+    """
+    out: set[int] = set()
+    level = list(tokens)
+    for _ in range(3):
+        level = [t for t in level if t.i not in out]
+        out |= {t.i for t in level}
+        level = [u for t in level for c in t.children
+                 if c.dep_ == "appos" or c.dep_ == "nmod" and c.pos_ == "PROPN"
+                 for u in (c, *c.conjuncts)] + [u for t in level for u in t.conjuncts]
+    return out
 
 
 def objects_of(prep: Token) -> list[Token]:

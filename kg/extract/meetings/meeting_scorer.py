@@ -28,10 +28,9 @@ from kg.extract.index import EntityIndex
 from kg.extract.meetings.meeting_candidates import Candidate, candidates
 from kg.extract.meetings.meeting_record import meeting_record
 from kg.extract.meetings.parties import Parties
-from kg.extract.meetings.setting import setting_anchors, setting_time
+from kg.extract.meetings.setting import meeting_setting
 from kg.extract.meetings.status import clause_status, noun_status
 from kg.extract.meetings.trigger_syntax import chain, governor
-from kg.extract.timeplace.place import attached_place
 from kg.model import Meeting
 
 __all__ = ["WEIGHTS_FILE", "Model", "load_model", "probability", "scored_meetings",
@@ -126,16 +125,13 @@ def scored_meetings(doc: Doc, index: EntityIndex, found: list[Meeting],
 def to_meeting(doc: Doc, index: EntityIndex, si: int, sent: Span, c: Candidate, confidence: float,
                published: date | None) -> Meeting:
     """The meeting record of an accepted candidate: status, place and time read by the same
-    modules the rules use."""
+    modules the rules use (its place and time by the rules' own :func:`meeting_setting`)."""
     tok = doc[c.trigger]
     verbal = tok.pos_ in ("VERB", "AUX")
     gov = None if verbal else governor(tok)[0]
     anchors = chain(tok) if verbal else {tok.i} | (chain(gov) if gov is not None else set())
     objs = [doc[i] for i in c.tokens if i > tok.i]  # a place or time may hang on them
-    if not verbal:  # "talks that ended on Friday", "talks are due to open in May"
-        anchors |= setting_anchors(tok, objs)
-    place = attached_place(sent, anchors, objs)
-    time = setting_time(sent, anchors, anchors, place, tok, objs)
+    place, time = meeting_setting(sent, anchors, tok, objs, journey_days=True)
     status = clause_status(tok, time) if verbal else noun_status(tok, gov, time)
     return meeting_record(doc, index, si, sent, tok, c.parties, status, place, time,
                           round(confidence, 4), published)

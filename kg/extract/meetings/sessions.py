@@ -86,8 +86,8 @@ def session_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],
     for si, sent in enumerate(sents):
         joint = _joint(sent, p) if si not in covered else None
         if joint is not None:
-            verb, keys = joint
-            cand = Candidate(tuple(keys), verb.i, (), MeetingStatus.HAPPENED, {})
+            noun, keys = joint
+            cand = Candidate(tuple(keys), noun.i, (), MeetingStatus.HAPPENED, {})
             out.append(to_meeting(doc, index, si, sent, cand, 0.6, doc._.kg_published))
             continue
         sent_at = [] if si in covered else delegations_at(
@@ -184,7 +184,8 @@ def _joint(sent: Span, p: Parties) -> tuple[Token, list[str]] | None:
     """A session whose sentence names its parties with no body: "the meeting involved
     delegates from A, B and C", "the conference brought together A and B", "X chaired the
     conference, which was attended by Y" (a chair and attendees, not co-attendees alone).
-    The verb that says so, and the parties."""
+    The session noun (its place and time are the meeting's: "the conference in Oslo on
+    Monday brought together A and B"), and the parties."""
     for noun in sent:
         if noun.lemma_.casefold() not in SESSION_NOUNS or noun.pos_ not in ("NOUN", "PROPN") \
                 or not is_session(noun) or excluded(noun):
@@ -196,13 +197,13 @@ def _joint(sent: Span, p: Parties) -> tuple[Token, list[str]] | None:
             keys += [k for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                      for g in c.children if g.dep_ == "pobj" for k in p.expand(g)]
             if len(set(keys)) > 1:
-                return head, list(dict.fromkeys(keys))
+                return noun, list(dict.fromkeys(keys))
         if noun.dep_ == "dobj" and head.lemma_.casefold() in _PRESIDE:
             chair = p.subjects(head)
             came = [k for c in noun.children if c.dep_ in ("relcl", "acl") for k in p.agents(c)]
             keys = list(dict.fromkeys(chair + came))
             if chair and came and len(keys) > 1:
-                return head, keys
+                return noun, keys
     return None
 
 

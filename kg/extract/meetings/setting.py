@@ -171,15 +171,17 @@ def trip_anchors(sent: Span, anchors: set[int]) -> set[int]:
     return out
 
 
-def meeting_setting(sent: Span, anchors: set[int], tok: Token, objs: list[Token]
-                    ) -> tuple[Span | None, str | None]:
+def meeting_setting(sent: Span, anchors: set[int], tok: Token, objs: list[Token],
+                    journey_days: bool = False) -> tuple[Span | None, str | None]:
     """Where and when the meeting of ``tok`` was: a place on its anchors, and a time on
-    them (not on a journey to it), on that place ("in Oslo on Monday") or on the trip the
-    meeting is told as part of."""
+    them (not on a journey to it unless ``journey_days``: the scorer's reading, "will fly to
+    Oslo tomorrow for talks"), on that place ("in Oslo on Monday") or on the trip the meeting
+    is told as part of. Every finder of meetings reads its setting here."""
     anchors = anchors | setting_anchors(tok, objs)
     anchors |= _stay(sent, anchors)
     place = attached_place(sent, anchors, objs)
-    return place, setting_time(sent, anchors, time_anchors(anchors, tok), place, tok, objs)
+    time_words = anchors if journey_days else time_anchors(anchors, tok)
+    return place, setting_time(sent, anchors, time_words, place, tok, objs)
 
 
 def setting_time(sent: Span, anchors: set[int], time_words: set[int], place: Span | None,

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
 from kg.extract.meeting_words import AFTER
+from kg.extract.walks import list_items
 
 __all__ = ["ADDRESS_WORDS", "attached_place", "is_trip_of", "place_label"]
 
@@ -39,8 +40,9 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
 
     ``after`` are party tokens: "meet X in Moscow" may attach "in Moscow" to X.
     """
-    # "talks with his counterpart X in Oslo": the name apposed to a party word counts too.
-    parties = {u.i for t in after for u in (t, *(c for c in t.children if c.dep_ == "appos"))}
+    # "talks with his counterpart X in Oslo": the name apposed to a party word counts too, and
+    # every item of a list ("met A, B and C in Oslo", the phrase hung on C)
+    parties = list_items(after)
     for ent in sent.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
@@ -55,7 +57,7 @@ def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Spa
         if host.dep_ == "acomp" and host.head.i in anchors:
             host = host.head  # "is due in Moscow for talks": where the subject will be
         if _held(host, anchors) or (host.i in parties and root.head.i > host.i) \
-                or _there_for(host, anchors):
+                or _there_for(host, anchors) or _on_object(host, anchors):
             return ent
         if host.lemma_.casefold() in _SETTINGS and _inside(host, anchors, ("at", "during")):
             # "met X at the summit in Brussels", "on the sidelines of the summit in Brussels":
@@ -128,6 +130,15 @@ def _held(host: Token, anchors: set[int]) -> bool:
     return host.i in anchors or (host.lemma_.casefold() in _SETTINGS | _TALKS
                                  and host.dep_ == "pobj" and host.head.lower_ == "for"
                                  and host.head.head.i in anchors)
+
+
+def _on_object(host: Token, anchors: set[int]) -> bool:
+    """Whether ``host`` is the object of an anchor verb, or of its "to" or "with", named right
+    after it, that the parser hung the verb's locative on ("was talking to creditors in
+    Oslo during the meeting")."""
+    head = host.head.head if host.dep_ == "pobj" and host.head.dep_ == "prep" else host.head
+    return (host.dep_ == "dobj" or host.dep_ == "pobj" and host.head.lower_ in ("to", "with")) \
+        and host.pos_ == "NOUN" and head.i in anchors and head.pos_ == "VERB" and head.i < host.i
 
 
 def _there_for(host: Token, anchors: set[int]) -> bool:

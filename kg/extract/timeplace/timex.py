@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRAVEL_VERBS
 from kg.extract.timeplace.place import ADDRESS_WORDS
+from kg.extract.walks import list_items
 from kg.model import DateSpan
 
 __all__ = ["normalise_date", "attached_time", "strip_preposition", "time_anchors", "is_duration",
@@ -233,7 +234,7 @@ def attached_time(sent: Span, anchors: set[int], trigger: Token,
     named before it ("call on X, Monday"); else a sentence-initial one ("Tomorrow, ...")
     that scopes over the whole sentence.
     """
-    after = {t.i for t in parties}
+    after = list_items(parties)  # every item of a list ("met A, B and C on Monday")
     found: list[Span] = []
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME") or is_duration(ent) or ent[0].lower_ in ADDRESS_WORDS:
