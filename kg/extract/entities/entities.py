@@ -1,7 +1,8 @@
 """Entities inside one article: NER typing, titles as roles, aliases, demonym groups and countries.
 
-Names are grouped by the rules in :mod:`kg.extract.entities.names`; pronouns and title-only
-mentions ("the Chancellor") are resolved by :mod:`kg.extract.entities.coref`.
+Names are grouped by the rules in :mod:`kg.extract.entities.names`, demonyms read by
+:mod:`kg.extract.entities.demonym_groups`; pronouns and title-only mentions ("the
+Chancellor") are resolved by :mod:`kg.extract.entities.coref`.
 
 >>> entity_key("Vladimir  Putin", EntityType.PERSON)
 'person:vladimir putin'
@@ -21,6 +22,7 @@ from kg.extract.entities.coref import (
     resolve_title_mentions,
 )
 from kg.extract.entities.coref import resolve_pronouns as _pronouns
+from kg.extract.entities.demonym_groups import add_norp
 from kg.extract.entities.descriptions import (
     resolve_descriptions,
     resolve_owned,
@@ -56,7 +58,6 @@ __all__ = [
     "resolve_entities",
     "entity_key",
     "NER_TYPES",
-    "GROUP_NOUNS",
 ]
 
 #: spaCy NER label -> coarse entity type (GPE is refined to COUNTRY or PLACE).
@@ -69,73 +70,6 @@ NER_TYPES: dict[str, EntityType] = {
     "NORP": EntityType.GROUP,
     "EVENT": EntityType.EVENT,
 }
-
-#: Collective nouns that, after a demonym, make a group tied to a country ("Russian officials").
-GROUP_NOUNS = frozenset(
-    {"delegation", "government", "team", "side", "official", "negotiator", "leader", "minister",
-     "diplomat", "authority", "representative", "envoy", "force", "troop", "mission", "party",
-     "counterpart", "businessman", "banker", "source", "administration", "cabinet", "president",
-     "embassy", "ambassador", "army", "military", "police", "people", "lawmaker", "expert",
-     "spokesman", "agent", "nurse", "politician", "student", "worker", "company",
-     "firm", "bank", "investor", "trader", "producer", "parliament", "ministry", "court"}
-)
-#: Singular nouns that still denote a group ("the Russian government", not "Russian president").
-_COLLECTIVE = frozenset(
-    {"delegation", "government", "team", "side", "mission", "party", "administration", "cabinet",
-     "embassy", "army", "military", "police", "parliament", "ministry", "court", "company",
-     "firm", "bank", "people"}
-)
-#: Group nouns whose plural label reads better singular ("American delegations" -> delegation).
-_SINGULAR_LABEL = frozenset({"delegation", "government", "team", "side", "mission", "party"})
-
-
-def _group_head(tok: Token) -> Token | None:
-    """The collective noun a demonym modifies, following "American and Ukrainian X"."""
-    first = tok
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    head = first.head
-    if first.dep_ in ("amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN"):
-        lemma = head.lemma_.casefold()
-        plural_or_collective = head.tag_ == "NNS" or lemma in _COLLECTIVE
-        if lemma in GROUP_NOUNS and plural_or_collective and head.ent_type_ in ("", "NORP"):
-            return head
-    return None
-
-
-def _add_norp(b: NameBuilder, ent: Span, sent_of: dict[int, int]) -> None:
-    text = bare_name(ent.text)
-    country = demonym_country(text) or country_name(text)
-    si = sent_of[ent.start]
-    head = _group_head(ent.root)
-    if head is not None and country is not None:
-        noun = head.lemma_.casefold() if head.lemma_.casefold() in _SINGULAR_LABEL else head.text
-        label = f"{text} {noun.casefold()}"
-        key = f"group:{country.casefold()} {noun.casefold()}"
-        end = head.idx + len(head)
-        b.add(key, label, EntityType.GROUP, Mention(label, ent.start_char, end,
-                                                         si, "demonym"), [t.i for t in ent],
-              country=f"country:{country.casefold()}")
-        b.add_multi(head.i, key)
-        b.add(f"country:{country.casefold()}", country, EntityType.COUNTRY,
-              Mention(ent.text, ent.start_char, ent.end_char, si, "demonym"), [])
-        return
-    if country is not None and ent.root.pos_ in ("NOUN", "PROPN") and ent.root.tag_ == "NNPS":
-        b.add(f"group:{text.casefold()}", text, EntityType.GROUP,
-              Mention(ent.text, ent.start_char, ent.end_char, si, "name"),
-              [t.i for t in ent], country=f"country:{country.casefold()}")
-        b.add(f"country:{country.casefold()}", country, EntityType.COUNTRY,  # "the Soviets"' side
-              Mention(ent.text, ent.start_char, ent.end_char, si, "demonym"), [])
-        return
-    if country is not None:
-        # An adjective ("Russian language"): the country is mentioned, but the token
-        # stays free so that the phrase's own head decides what it denotes.
-        b.add(f"country:{country.casefold()}", country, EntityType.COUNTRY,
-              Mention(ent.text, ent.start_char, ent.end_char, si, "demonym"), [])
-        return
-    b.add(entity_key(text, EntityType.GROUP), text, EntityType.GROUP,
-          Mention(ent.text, ent.start_char, ent.end_char, si, "name"), [t.i for t in ent])
-
 
 def _is_role(text: str) -> bool:
     words = [w for w in text.split() if demonym_country(w) is None]
@@ -334,7 +268,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
             b.mentioned(person, ent.root)  # a surname NER took for a place: "he" may be it
             continue
         if ent.label_ == "NORP":
-            _add_norp(b, ent, sent_of)
+            add_norp(b, ent, sent_of)
             continue
         country = country_name(text) or (country_of(text) if ent.label_ == "GPE" else None)
         if country is not None and ent.label_ in ("GPE", "ORG", "LOC"):
