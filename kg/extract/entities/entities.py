@@ -29,10 +29,11 @@ from kg.extract.entities.descriptions import (
     resolve_subsidiaries,
 )
 from kg.extract.entities.groups import members_of
-from kg.extract.entities.names import NameBuilder, person_draft, surname_match
+from kg.extract.entities.names import NameBuilder, surname_match
 from kg.extract.entities.nationals import add_compounds, find_compounds
 from kg.extract.entities.organs import add_organs
 from kg.extract.entities.person_cues import people_by_cue
+from kg.extract.entities.person_drafts import person_draft
 from kg.extract.entities.plural_refs import resolve_pairs, resolve_plural
 from kg.extract.entities.roles import PORTFOLIO_TITLES, is_title_word
 from kg.extract.entities.spans import ner_spans
