@@ -14,10 +14,11 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryError, QueryTimeoutError, StoreError
+from kg.query.files import internal_query
 from kg.query.guard import query_nesting_problem
 from kg.query.results import QueryResult
 
-__all__ = ["Store", "DEFAULT_STORE", "capped", "check_nesting", "refuse_bulk_load"]
+__all__ = ["Store", "QueryReads", "DEFAULT_STORE", "capped", "check_nesting", "refuse_bulk_load"]
 
 DEFAULT_STORE = "kg-store"
 
@@ -50,6 +51,25 @@ class Store(Protocol):
     def __len__(self) -> int: ...
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...
+
+
+class _Querying(Protocol):
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult: ...
+
+
+class QueryReads:
+    """The reads a backend answers with its own ``query``, written once for every backend
+    that has no faster way (a class mixes it in and may override a method)."""
+
+    def article_hashes(self: _Querying) -> dict[str, str]:
+        """``{article id: content hash}`` for every stored article."""
+        return {str(r[0]): str(r[1]) for r in self.query(internal_query("article-hashes")).rows}
+
+    def select_values(self: _Querying, sparql: str, bindings: Mapping[str, Node] | None = None
+                      ) -> list[tuple[str | None, ...]]:
+        """The rows of a SELECT as plain strings (None when unbound)."""
+        return [tuple(None if t is None else str(t) for t in row)
+                for row in self.query(sparql, bindings).rows]
 
 
 def capped(items: Iterable[Any], max_rows: int | None, deadline: float | None) -> Iterator[Any]:

@@ -18,16 +18,15 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryError
-from kg.query.files import internal_query
 from kg.query.results import QueryResult
 from kg.rdf.serialise import rdf_bytes
 from kg.rdf.vocab import PREFIXES
-from kg.store.base import capped, check_nesting, refuse_bulk_load
+from kg.store.base import QueryReads, capped, check_nesting, refuse_bulk_load
 
 __all__ = ["MemoryStore"]
 
 
-class MemoryStore:
+class MemoryStore(QueryReads):
     """rdflib's in-memory Dataset, for small jobs and tests; queries run in rdflib's engine."""
 
     location = "memory:"
@@ -58,10 +57,6 @@ class MemoryStore:
     def remove_article(self, graph_iri: URIRef) -> None:
         """Drop one article's named graph."""
         self.dataset.remove_graph(self.dataset.graph(graph_iri))
-
-    def article_hashes(self) -> dict[str, str]:
-        """``{article id: content hash}`` for every stored article."""
-        return {str(r[0]): str(r[1]) for r in self.query(internal_query("article-hashes")).rows}
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None, *,
               default_graph: Sequence[str] | None = None,
@@ -107,12 +102,6 @@ class MemoryStore:
             for t in src if src is not None else ():
                 target.add(t)
         return view
-
-    def select_values(self, sparql: str,
-                      bindings: Mapping[str, Node] | None = None) -> list[tuple[str | None, ...]]:
-        """The rows of a SELECT as plain strings (None when unbound)."""
-        return [tuple(None if t is None else str(t) for t in row)
-                for row in self.query(sparql, bindings).rows]
 
     def export(self, fmt: str = "trig") -> bytes:
         """All article graphs serialised as TriG or N-Quads."""

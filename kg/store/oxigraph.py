@@ -30,11 +30,10 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryError, QueryTimeoutError, StoreError, StoreLockedError
-from kg.query.files import internal_query
 from kg.query.results import QueryResult
 from kg.rdf.vocab import PREFIXES
 from kg.store import snapshots
-from kg.store.base import check_nesting
+from kg.store.base import QueryReads, check_nesting
 from kg.store.bulk import bulk_load_new, recover
 from kg.store.oxigraph_terms import from_ox, ox_dataset, ox_result, to_ox
 
@@ -46,7 +45,7 @@ _DATA_DIR = "oxigraph"
 _FLUSH_BYTES = 8_000_000  # N-Quads written between flushes of Oxigraph's in-memory writes
 
 
-class OxigraphStore:
+class OxigraphStore(QueryReads):
     """A persistent Oxigraph store in a directory; queries run in Oxigraph's engine.
 
     A writable store owns ``<directory>/oxigraph`` under an exclusive lock and publishes
@@ -243,11 +242,6 @@ class OxigraphStore:
         self.touch()
         if self._store.contains_named_graph(g):
             self._store.remove_graph(g)
-
-    def article_hashes(self) -> dict[str, str]:
-        """``{article id: content hash}`` for every stored article."""
-        r = self.query(internal_query("article-hashes"))
-        return {str(row[0]): str(row[1]) for row in r.rows}
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None, *,
               default_graph: Sequence[str] | None = None,

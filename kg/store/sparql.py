@@ -47,7 +47,7 @@ from kg.query.files import internal_query
 from kg.query.results import QueryResult
 from kg.rdf.serialise import rdf_bytes
 from kg.rdf.vocab import BASE
-from kg.store.base import refuse_bulk_load
+from kg.store.base import QueryReads, refuse_bulk_load
 from kg.store.sparql_text import from_json, with_prefixes, with_values
 
 __all__ = ["SparqlStore", "SparqlEndpoints", "parse_url", "is_sparql_url"]
@@ -113,7 +113,7 @@ def parse_url(spec: str) -> SparqlEndpoints:
     )
 
 
-class SparqlStore:
+class SparqlStore(QueryReads):
     """Articles as named graphs on a SPARQL 1.1 server; every operation is an HTTP request."""
 
     shared_by_processes = False  # the endpoint's query pool opens Oxigraph directories only
@@ -238,10 +238,6 @@ class SparqlStore:
                 raise
 
     # -- reads --------------------------------------------------------------------------------
-    def article_hashes(self) -> dict[str, str]:
-        """``{article id: content hash}`` for every stored article."""
-        return {str(r[0]): str(r[1]) for r in self.query(internal_query("article-hashes")).rows}
-
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None, *,
               default_graph: Sequence[str] | None = None,
               named_graphs: Sequence[str] | None = None,
@@ -294,12 +290,6 @@ class SparqlStore:
             # of article graphs (a 20-article corpus; cause not pinned down); SPARQL forbids it.
             rows = tuple(dict.fromkeys(rows))
         return QueryResult("SELECT", names, rows[:max_rows])
-
-    def select_values(self, sparql: str,
-                      bindings: Mapping[str, Node] | None = None) -> list[tuple[str | None, ...]]:
-        """The rows of a SELECT as plain strings (None when unbound)."""
-        return [tuple(None if t is None else str(t) for t in row)
-                for row in self.query(sparql, bindings).rows]
 
     def export(self, fmt: str = "trig") -> bytes:
         """All of kg's graphs (articles and derived) serialised as TriG or N-Quads."""
