@@ -203,7 +203,7 @@ _PIECES = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "W
                      "LAW", "EVENT"})
 
 
-def _name_word(tok: Token) -> bool:
+def _company_word(tok: Token) -> bool:
     """A capitalised word that may begin or continue a company's name: a proper noun, or any
     capitalised word inside the sentence ("Corvane Products Inc"), but no title or honorific,
     no "U.S.-based" and no ticker ("<ACM.N>/Acme")."""
@@ -249,7 +249,7 @@ def _suffixed_name(doc: Doc, end: int) -> Span | None:
     start, first = end, doc[end].sent.start
     while start > first:
         prev = doc[start - 1]
-        if _name_word(prev) or prev.lower_ in _JOINERS and start - 2 >= first \
+        if _company_word(prev) or prev.lower_ in _JOINERS and start - 2 >= first \
                 and doc[start - 2].pos_ == "PROPN" and doc[start - 2].text[:1].isupper() \
                 and (prev.lower_ != "of" or doc[start - 2].lower_ in _OF_HEADS | _SUFFIXES) \
                 and (prev.text != "-" or not prev.whitespace_ and not doc[start - 2].whitespace_):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.extract.entities.names import name_word
 from kg.extract.entities.portfolios import PORTFOLIO_WORDS
 from kg.extract.entities.roles import written_words
 from kg.extract.gazetteer import (
@@ -51,17 +52,15 @@ def _office_word(word: str) -> bool:
     return low in PORTFOLIO_WORDS or low in _OFFICE_FILLER
 
 
-def _name_word(word: list[Token], lower: set[str]) -> bool:
-    """Whether a written word (its tokens) may be part of a person's name: a capitalised
-    singular proper noun ("Vos", "Leigh-Pemberton") that is no office or body word, no title,
-    no country and no word the story also writes in lower case ("Research" beside
-    "research")."""
-    first = word[0]
+def _holder_word(word: list[Token], lower: set[str]) -> bool:
+    """Whether a written word (its tokens) may be part of an office holder's name: a name
+    word (:func:`~kg.extract.entities.names.name_word`) that is singular ("Vos",
+    "Leigh-Pemberton"), no body's last word and no office word, and no word the story also
+    writes in lower case ("Research" beside "research")."""
     text = "".join(t.text for t in word)
-    return first.pos_ == "PROPN" and first.text[:1].isupper() and first.tag_ != "NNPS" \
+    return name_word(word) and word[0].tag_ != "NNPS" \
         and all(t.is_alpha or t.text in ("-", "'") for t in word) \
-        and not _body_end(text) and not _office_word(text) and not is_title(text) \
-        and text.casefold() not in lower
+        and not _body_end(text) and not _office_word(text) and text.casefold() not in lower
 
 
 #: Small words inside a person's name ("Ann de Vos", "Ann van der Berg").
@@ -118,7 +117,7 @@ def office_holder(ent: Span) -> list[Span] | None:
     words = written_words(list(ent))
     lower = {t.text for t in doc if t.is_lower}
     n = 0
-    while n < len(words) and _name_word(words[len(words) - 1 - n], lower):
+    while n < len(words) and _holder_word(words[len(words) - 1 - n], lower):
         n += 1
     if n > 2 and len(words) > n and words[len(words) - n - 1][0].lower_ == "of":
         # "Bank of Valoria Ann Vos": the first proper noun ends the body's name; but so it

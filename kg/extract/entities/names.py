@@ -12,16 +12,17 @@ False
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from kg.extract.entities.person_drafts import PersonDraft
-from kg.extract.gazetteer import country_of
+from kg.extract.gazetteer import ORG_HEADS, country_of, is_title
 from kg.extract.index import EntityIndex
 from kg.model import Entity, EntityType, Mention
 
-__all__ = ["NameBuilder", "PersonMention", "surname_match"]
+__all__ = ["NameBuilder", "PersonMention", "name_word", "surname_match"]
 
 @dataclass(frozen=True, slots=True)
 class PersonMention:
@@ -31,6 +32,23 @@ class PersonMention:
     root: int
     sentence_index: int
     is_subject: bool
+
+
+def name_word(word: Sequence[Token]) -> bool:
+    """Whether a written word (its tokens: "Vos", or "Leigh", "-", "Pemberton") may be a word
+    of a person's name: a capitalised proper noun that is no organisation's head ("Bank"),
+    no title and no country. Readers that know more of the span add their own tests.
+
+    >>> from spacy.lang.en import English
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(English().vocab, words=["Ann", "Bank", "France"], pos=["PROPN"] * 3)
+    >>> [name_word([t]) for t in doc]
+    [True, False, False]
+    """
+    first = word[0]
+    text = "".join(t.text for t in word)
+    return first.pos_ == "PROPN" and text[:1].isupper() and text.lower() not in ORG_HEADS \
+        and not is_title(text) and country_of(text) is None
 
 
 def surname_match(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

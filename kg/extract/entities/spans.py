@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from kg.extract.entities.companies import (
     called_companies,
@@ -23,9 +23,10 @@ from kg.extract.entities.companies import (
     untagged_companies,
 )
 from kg.extract.entities.held_names import nationality_cut, office_holder
+from kg.extract.entities.names import name_word
 from kg.extract.entities.not_names import no_name
 from kg.extract.entities.roles import glued
-from kg.extract.gazetteer import HONORIFICS, ORG_HEADS, country_of, is_company_name, is_title
+from kg.extract.gazetteer import HONORIFICS, ORG_HEADS, is_company_name, is_title
 
 __all__ = ["ner_spans"]
 
@@ -303,17 +304,11 @@ def _titled_name(ent: Span) -> bool:
     doc = ent.doc
     if not 2 <= len(ent) <= 3 or ent.start == 0 or not is_title(doc[ent.start - 1].text):
         return False
-    return all(_name_word(t) for t in ent)
-
-
-def _name_word(t: Token) -> bool:
-    """A capitalised proper noun that is no organisation head, title or country."""
-    return t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORG_HEADS \
-        and not is_title(t.text) and country_of(t.text) is None
+    return all(name_word([t]) for t in ent)
 
 
 def _plain_name(ent: Span) -> bool:
-    return all(_name_word(t) and t.is_alpha for t in ent) and not is_company_name(ent.text)
+    return all(name_word([t]) and t.is_alpha for t in ent) and not is_company_name(ent.text)
 
 
 def _apposed_to_title(ent: Span) -> bool:
