@@ -6,13 +6,18 @@
 'Ukraine'
 >>> is_title("Prime Minister"), is_title("Putin")
 (True, False)
+>>> MONTHS["sept"], MONTHS["september"], MONTHS["sep"]
+(9, 9, 9)
 """
 
 from __future__ import annotations
 
+import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 __all__ = [
     "Gazetteer",
@@ -35,7 +40,14 @@ __all__ = [
     "ORG_HEADS",
     "is_company_name",
     "bare_name",
+    "MONTHS",
 ]
+
+#: Month names and their abbreviations, lower case, to the month's number; "sept" too, as
+#: wires write September.
+MONTHS: Mapping[str, int] = MappingProxyType(
+    {m.casefold(): n for n, m in enumerate(calendar.month_name) if m}
+    | {m.casefold(): n for n, m in enumerate(calendar.month_abbr) if m} | {"sept": 9})
 
 MALE_HONORIFICS = frozenset(
     {"mr", "mr.", "sir", "lord", "baron", "king", "prince", "emperor", "sheikh", "pope"}

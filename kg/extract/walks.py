@@ -8,6 +8,9 @@ A leaf module (spaCy only), so any stage may use it without an import cycle.
 ...         deps=["nsubj", "punct", "conj", "cc", "conj", "ROOT"])
 >>> first_conjunct(d[4]).text, first_conjunct(d[0]).text
 ('Ann', 'Ann')
+>>> from spacy.lang.en import English
+>>> [t.text for t in English()("the G-5 - Ann") if spaced_dash(t)]
+['-']
 """
 
 from __future__ import annotations
@@ -16,8 +19,18 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-__all__ = ["clause_verb", "conjuncts", "deal_partners", "first_conjunct", "list_items",
-           "objects_of"]
+__all__ = ["DASHES", "clause_verb", "conjuncts", "deal_partners", "first_conjunct", "list_items",
+           "objects_of", "spaced_dash"]
+
+#: How a wire writes a dash: a hyphen or two, or a typeset en or em dash.
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def spaced_dash(tok: Token, marks: frozenset[str] = DASHES) -> bool:
+    """Whether ``tok`` is one of ``marks`` standing apart from the word before it, a dash
+    between two phrases ("the Group of Five - A, B"), not a hyphen inside a word ("G-5")."""
+    before = tok.doc[tok.i - 1]
+    return tok.text in marks and tok.i > 0 and (bool(before.whitespace_) or before.is_space)
 
 
 def first_conjunct(tok: Token) -> Token:

@@ -27,6 +27,7 @@ from kg.extract.entities.names import name_word
 from kg.extract.entities.not_names import no_name
 from kg.extract.entities.roles import glued
 from kg.extract.gazetteer import HONORIFICS, ORG_HEADS, is_company_name, is_title
+from kg.extract.walks import spaced_dash
 
 __all__ = ["ner_spans"]
 
@@ -201,8 +202,7 @@ def _trimmed(ent: Span) -> Span:
             break
     for k in range(start + 1, end - 1):
         before = [t for t in doc[start:k] if t.is_alpha]
-        if doc[k].text in ("-", "--") and doc[k].whitespace_ and doc[k - 1].whitespace_ \
-                and before and all(t.is_upper for t in before):
+        if spaced_dash(doc[k]) and before and all(t.is_upper for t in before):
             start = k + 1
     while start < end and (doc[start].lower_ in _EDGE_JUNK - {")"} or end - start > 1
                            and doc[start].lower_ in ("a", "an") and doc[start].pos_ == "DET"):

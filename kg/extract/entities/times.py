@@ -17,19 +17,18 @@ span. Both are cut once here, where the document's entities are set.
 
 from __future__ import annotations
 
-import calendar
-
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities.swallowed import DATE_WORDS
-from kg.extract.gazetteer import country_of
+from kg.extract.gazetteer import MONTHS, country_of
+from kg.extract.walks import spaced_dash
 
 __all__ = ["repaired_times"]
 
 #: Words that make a part of a span a date or a time.
-_DATED = DATE_WORDS | {m.casefold() for m in (*calendar.month_name, *calendar.month_abbr) if m} \
-    | {"week", "month", "year", "day", "hour", "minute", "weekend", "quarter", "decade",
-       "noon", "midnight", "spring", "summer", "autumn", "fall", "winter"}
+_DATED = DATE_WORDS | MONTHS.keys() | {
+    "week", "month", "year", "day", "hour", "minute", "weekend", "quarter", "decade", "noon",
+    "midnight", "spring", "summer", "autumn", "fall", "winter"}
 
 
 def repaired_times(doc: Doc) -> list[Span]:
@@ -59,8 +58,7 @@ def _dash_parts(ent: Span) -> list[Span]:
     dated parts stay, a country becomes a place, the rest is no entity. A range ("March 3 -
     5") is dated on both sides and stays whole."""
     doc = ent.doc
-    cuts = [t.i for t in ent[1:-1] if t.text in ("-", "--") and t.whitespace_
-            and doc[t.i - 1].whitespace_]
+    cuts = [t.i for t in ent[1:-1] if spaced_dash(t)]
     if not cuts:
         return [ent]
     bounds = list(zip([ent.start] + [c + 1 for c in cuts], cuts + [ent.end], strict=True))

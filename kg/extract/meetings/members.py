@@ -18,12 +18,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.meetings.party_view import PartiesOf
+from kg.extract.walks import DASHES, spaced_dash
 
-__all__ = ["DASHES", "SUBJECTS", "listed_members", "spelt_out", "dashed_of", "of_phrases",
+__all__ = ["SUBJECTS", "listed_members", "spelt_out", "dashed_of", "of_phrases",
            "meeting_of", "with_members", "acting_members"]
 
-#: Marks that set off a list of members after the phrase it spells out.
-DASHES = frozenset({"-", "--", "\u2013", "\u2014", ":"})
+#: Marks that set off a list of members after the phrase it spells out: a dash or a colon.
+_MARKS = DASHES | {":"}
 #: Participles that introduce the members: "the Group of Five, comprising A, B and C".
 _COMPRISE = frozenset({"comprise", "include", "compose", "group"})
 #: Tokens a bare list of names may hold besides the names themselves.
@@ -51,10 +52,10 @@ def _after_dash(parties: PartiesOf, tok: Token) -> list[str]:
     doc, end = tok.doc, tok.sent.end
     inside = {t.i for t in tok.subtree}
     j = tok.i + 1
-    while j < end and not (doc[j].text in DASHES and _spaced(doc[j])):
+    while j < end and not spaced_dash(doc[j], _MARKS):
         t = doc[j]
         if not (j in inside or t.is_space or parties.index.keys_of(t) or t.text in ("(", ")")
-                or t.text in DASHES or t.pos_ == "PROPN" and j - tok.i <= 6):
+                or t.text in _MARKS or t.pos_ == "PROPN" and j - tok.i <= 6):
             return []  # the name's own words and its acronym: "the Group of Five (G-5)"
         j += 1
     if j >= end:
@@ -65,7 +66,7 @@ def _after_dash(parties: PartiesOf, tok: Token) -> list[str]:
     if j < end and doc[j].lemma_.casefold() in _COMPRISE:
         j += 1  # "- comprising A, B and C"
     keys: list[str] = []
-    while j < end and doc[j].text not in DASHES:
+    while j < end and doc[j].text not in _MARKS:
         t = doc[j]
         found = [parties.stand_in(k) for k in parties.index.keys_of(t) if parties.eligible(k)]
         if found:
@@ -99,7 +100,7 @@ def dashed_of(noun: Token) -> Token | None:
     """The "of" of a dashed phrase right after a meeting noun, wherever the parser hung it:
     "Monday's Group of Seven meeting - of A, B and C -" lists the members meeting."""
     after = [t for t in noun.doc[noun.i + 1 : noun.i + 5] if not t.is_space][:2]
-    if len(after) == 2 and after[0].text in DASHES and _spaced(after[0]) \
+    if len(after) == 2 and spaced_dash(after[0], _MARKS) \
             and after[1].text.lower() == "of" and after[1].dep_ == "prep":
         return after[1]
     return None
@@ -110,12 +111,6 @@ def of_phrases(noun: Token) -> list[Token]:
     out = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
     dashed = dashed_of(noun)
     return out + [dashed] if dashed is not None and dashed not in out else out
-
-
-def _spaced(dash: Token) -> bool:
-    """Whether a dash stands apart from the word before it (a hyphen in "G-5" does not)."""
-    before = dash.doc[dash.i - 1]
-    return dash.i > 0 and (bool(before.whitespace_) or before.is_space)
 
 
 def meeting_of(parties: PartiesOf, noun: Token) -> tuple[list[Token], list[str], set[str]]:

@@ -33,6 +33,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from kg.extract.gazetteer import MONTHS
 from kg.extract.timeplace.counted import count_of
 from kg.extract.timeplace.timex import (
     is_boundary,
@@ -46,9 +47,6 @@ from kg.model import DateSpan
 __all__ = ["resolve_span", "clause_tense", "pluperfect", "precision_of", "sole_date", "week_of"]
 
 _WEEKDAYS = {d.casefold(): n for n, d in enumerate(calendar.day_name)}
-_MONTHS = {m.casefold(): n for n, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.casefold(): n for n, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
 _SAME_DAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening))\b")
 _PART = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _OPEN_AFTER = frozenset({"soon", "shortly", "later"})
@@ -198,7 +196,7 @@ def _vague(text: str, pub: date, direction: int) -> DateSpan | None:
 def _calendar(text: str, pub: date, direction: int) -> DateSpan | None:
     """Month names with optional days, parts ("late April") and years; ranges and lists."""
     tokens = re.findall(r"[a-z]+|\d+", text)
-    months = [(i, _MONTHS[t]) for i, t in enumerate(tokens) if t in _MONTHS]
+    months = [(i, MONTHS[t]) for i, t in enumerate(tokens) if t in MONTHS]
     if not months:  # a year alone ("1985", "late 1986"): the part of it still open if current
         return _clip(y, pub, direction) if (y := year_span(text)) is not None else None
     years = [int(t) for t in tokens if t.isdigit() and len(t) == 4]
@@ -349,7 +347,7 @@ def _tense_verb(tok: Token) -> Token | None:
 #: A month and day the tagger can miss when hyphens join them: "an April-5-6 summit".
 #: Capitalised, as months are in news copy ("may 2" is a verb and a number).
 _MONTH_DAY = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(
-    (m.capitalize() for m in _MONTHS if len(m) > 2), key=len, reverse=True))
+    (m.capitalize() for m in MONTHS if len(m) > 2), key=len, reverse=True))
     + r")\.?(?:-| )\d{1,2}(?:-\d{1,2})?(?![\w-])")
 
 
@@ -370,7 +368,7 @@ def sole_date(sent: Span) -> str | None:
         if is_boundary(ent):
             continue  # "since January": a boundary, not a day
         words = {t.lower_ for t in ent}
-        if words & set(_WEEKDAYS) or words & set(_MONTHS) or words & {
+        if words & set(_WEEKDAYS) or words & set(MONTHS) or words & {
                 "today", "yesterday", "tomorrow", "week", "month", "tonight"}:
             found.append(ent.text)
     base = sent.start_char
