@@ -20,8 +20,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.entities.names import name_word
-from kg.extract.entities.portfolios import PORTFOLIO_WORDS
-from kg.extract.entities.roles import written_words
+from kg.extract.entities.portfolios import PORTFOLIO_WORDS, ROLE_JOINERS
+from kg.extract.entities.roles import PORTFOLIO_TITLES, written_words
 from kg.extract.gazetteer import (
     ORG_HEADS,
     country_of,
@@ -66,11 +66,13 @@ def _holder_word(word: list[Token], lower: set[str]) -> bool:
 #: Small words inside a person's name ("Ann de Vos", "Ann van der Berg").
 _PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "der", "den",
                         "ter", "la", "le", "bin", "ben", "al", "el", "dos", "das"})
-#: Titles whose "of" phrase is their office, no body ("Secretary of Agriculture").
-_OFFICE_TITLES = frozenset({"minister", "secretary", "undersecretary", "chancellor"})
-#: Words an office's "of" phrase holds besides portfolios ("State for Economic Affairs").
-_OFFICE_FILLER = frozenset({"and", "of", "for", "the", "&", "state", "affairs", "international",
-                            "national"})
+#: Titles whose "of" phrase is their office, no body ("Secretary of Agriculture"): those a
+#: portfolio is written before, and the chancellor's ("of the Exchequer"; a word before
+#: "Chancellor" is his country, no portfolio).
+_OFFICE_TITLES = PORTFOLIO_TITLES | {"chancellor"}
+#: Words an office's "of" phrase holds besides portfolios ("State for Economic Affairs"); not
+#: a role phrase's "new" or "former", which begin names too ("New York").
+_OFFICE_FILLER = ROLE_JOINERS | {"state", "affairs", "international", "national"}
 #: Words that end a body's name besides ORG_HEADS and a company's legal forms (gazetteer):
 #: never a word of a person's name here ("president of the Valdor Industry Research
 #: Foundation").

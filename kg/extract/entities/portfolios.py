@@ -27,7 +27,8 @@ from kg.extract.gazetteer import DEPUTY_WORDS, country_of
 from kg.extract.index import EntityIndex, entity_key
 from kg.model import EntityType
 
-__all__ = ["Office", "PORTFOLIO_WORDS", "portfolio_of", "group_portfolio", "offices", "noun_lemma"]
+__all__ = ["Office", "PORTFOLIO_WORDS", "ROLE_JOINERS", "portfolio_of", "group_portfolio",
+           "offices", "noun_lemma"]
 
 #: (portfolio, rank): rank is "" for the office holder, "deputy" for deputies and juniors.
 Office = tuple[str, str]
@@ -52,8 +53,11 @@ _LEADERS = frozenset({"president", "presidents", "premier", "premiers", "chancel
 _BANK_HEADS = frozenset({"governor", "governors", "president", "chairman", "head", "chief"})
 _CENTRAL_BANK = re.compile(r"\b(central bank|bundesbank|federal reserve|reserve bank"
                            r"|bank of [a-z]+)\b")
+#: The small words inside a role phrase or an office's name ("Minister of Trade and Industry",
+#: "the Secretary for Energy").
+ROLE_JOINERS = frozenset({"the", "of", "and", "&", "for"})
 #: Words a role phrase may carry besides its office ("the", "U.S.", "then").
-_FILLER = frozenset({"the", "of", "and", "&", "for", "then", "former", "acting", "new"})
+_FILLER = ROLE_JOINERS | {"then", "former", "acting", "new"}
 
 
 def portfolio_of(phrase: str) -> Office | None:
