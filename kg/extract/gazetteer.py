@@ -6,8 +6,8 @@
 'Ukraine'
 >>> is_title("Prime Minister"), is_title("Putin")
 (True, False)
->>> MONTHS["sept"], MONTHS["september"], MONTHS["sep"]
-(9, 9, 9)
+>>> MONTHS["sept"], MONTHS["september"], MONTHS["sep"], WEEKDAYS["monday"]
+(9, 9, 9, 0)
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ __all__ = [
     "is_company_name",
     "bare_name",
     "MONTHS",
+    "WEEKDAYS",
 ]
 
 #: Month names and their abbreviations, lower case, to the month's number; "sept" too, as
@@ -48,6 +49,9 @@ __all__ = [
 MONTHS: Mapping[str, int] = MappingProxyType(
     {m.casefold(): n for n, m in enumerate(calendar.month_name) if m}
     | {m.casefold(): n for n, m in enumerate(calendar.month_abbr) if m} | {"sept": 9})
+#: The days of the week, lower case, to their number (Monday 0, as ``date.weekday()``).
+WEEKDAYS: Mapping[str, int] = MappingProxyType(
+    {d.casefold(): n for n, d in enumerate(calendar.day_name)})
 
 MALE_HONORIFICS = frozenset(
     {"mr", "mr.", "sir", "lord", "baron", "king", "prince", "emperor", "sheikh", "pope"}

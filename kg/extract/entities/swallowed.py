@@ -9,21 +9,18 @@ True
 
 from __future__ import annotations
 
-import calendar
-
 from spacy.tokens import Token
 
+from kg.extract.gazetteer import WEEKDAYS
 from kg.extract.index import EntityIndex
 from kg.model import EntityType
 
-__all__ = ["WEEKDAYS", "DATE_WORDS", "dated_names", "dated_subject", "dated_after",
+__all__ = ["DATE_WORDS", "dated_names", "dated_subject", "dated_after",
            "inner_conjuncts", "apposed_holder"]
 
-#: The days of the week, lower case.
-WEEKDAYS = frozenset(d.casefold() for d in calendar.day_name)
 #: Words of a date or time a name may be swallowed into when NER did not tag them.
-DATE_WORDS = WEEKDAYS | {"today", "yesterday", "tomorrow", "night", "morning", "afternoon",
-                         "evening"}
+DATE_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tomorrow", "night", "morning",
+                                   "afternoon", "evening"}
 
 
 def _is_date(tok: Token) -> bool:

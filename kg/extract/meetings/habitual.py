@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.entities.swallowed import WEEKDAYS
+from kg.extract.gazetteer import WEEKDAYS
 
 __all__ = ["is_habitual"]
 
@@ -33,7 +33,7 @@ _TALK_NOUNS = frozenset({"talk", "negotiation", "discussion", "consultation"})
 _TALK_VERBS = frozenset({"negotiate", "talk", "discuss", "consult", "bargain", "meet"})
 _GOING_ON = frozenset({"continue", "proceed"})
 _STRETCH = frozenset({"for", "since", "over", "throughout"})
-_DAYS = WEEKDAYS | {"today", "yesterday", "tomorrow", "tonight"}
+_DAYS = WEEKDAYS.keys() | {"today", "yesterday", "tomorrow", "tonight"}
 #: "after consultation with X", "in negotiation with X": how a decision was reached, not a
 #: meeting held (the bare singular noun; "after a consultation with X on Monday" is one).
 _MANNER = frozenset({"after", "in", "following", "without", "through", "upon"})

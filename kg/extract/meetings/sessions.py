@@ -22,7 +22,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities.groups import members_of
-from kg.extract.entities.swallowed import WEEKDAYS
+from kg.extract.gazetteer import WEEKDAYS
 from kg.extract.index import EntityIndex
 from kg.extract.meeting_words import SAY
 from kg.extract.meetings.gatherings import gathered_pairs, group_session
@@ -67,7 +67,7 @@ _TOLD_WINDOW = 40
 _WHEN = frozenset({"as", "when", "while", "after", "before"})
 #: Words that make a later meeting noun point back to the session ("the meeting",
 #: "today's talks", "that session").
-_DEFINITE = WEEKDAYS | {"the", "this", "that", "today", "yesterday", "tomorrow"}
+_DEFINITE = WEEKDAYS.keys() | {"the", "this", "that", "today", "yesterday", "tomorrow"}
 
 
 def session_meetings(doc: Doc, index: EntityIndex, found: Sequence[Meeting],

@@ -33,7 +33,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from kg.extract.gazetteer import MONTHS
+from kg.extract.gazetteer import MONTHS, WEEKDAYS
 from kg.extract.timeplace.counted import count_of
 from kg.extract.timeplace.timex import (
     is_boundary,
@@ -46,7 +46,6 @@ from kg.model import DateSpan
 
 __all__ = ["resolve_span", "clause_tense", "pluperfect", "precision_of", "sole_date", "week_of"]
 
-_WEEKDAYS = {d.casefold(): n for n, d in enumerate(calendar.day_name)}
 _SAME_DAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening))\b")
 _PART = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _OPEN_AFTER = frozenset({"soon", "shortly", "later"})
@@ -106,7 +105,7 @@ def _clip(s: DateSpan, pub: date, direction: int) -> DateSpan:
 
 def _weekday(text: str, pub: date, direction: int) -> DateSpan | None:
     words = text.split()
-    days = [_WEEKDAYS[w] for w in words if w in _WEEKDAYS]
+    days = [WEEKDAYS[w] for w in words if w in WEEKDAYS]
     if not days:
         return None
     day = days[0]
@@ -368,7 +367,7 @@ def sole_date(sent: Span) -> str | None:
         if is_boundary(ent):
             continue  # "since January": a boundary, not a day
         words = {t.lower_ for t in ent}
-        if words & set(_WEEKDAYS) or words & set(MONTHS) or words & {
+        if words & set(WEEKDAYS) or words & set(MONTHS) or words & {
                 "today", "yesterday", "tomorrow", "week", "month", "tonight"}:
             found.append(ent.text)
     base = sent.start_char
