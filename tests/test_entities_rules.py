@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kg.extract.entities.coref import title_head
 from kg.extract.entities.names import surname_match
+from kg.extract.entities.title_refs import title_head
 from kg.extract.gazetteer import country_of, demonym_country, is_title
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.entities.coref import modifier_words
 from kg.extract.entities.employers import name_runs, title_region
 from kg.extract.entities.names import NameBuilder
 from kg.extract.entities.nationals import demonym_keys
 from kg.extract.entities.quotes import SPEECH_VERBS
+from kg.extract.entities.title_refs import modifier_words
 from kg.extract.gazetteer import demonym_country, is_company_name
 from kg.extract.index import EntityIndex
 from kg.model import EntityType, Mention

@@ -1,8 +1,9 @@
 """Entities inside one article: NER typing, titles as roles, aliases, demonym groups and countries.
 
 Names are grouped by the rules in :mod:`kg.extract.entities.names`, demonyms read by
-:mod:`kg.extract.entities.demonym_groups`; pronouns and title-only mentions ("the
-Chancellor") are resolved by :mod:`kg.extract.entities.coref`.
+:mod:`kg.extract.entities.demonym_groups`; pronouns are resolved by
+:mod:`kg.extract.entities.coref`, title-only mentions ("the Chancellor") by
+:mod:`kg.extract.entities.title_refs`.
 
 >>> entity_key("Vladimir  Putin", EntityType.PERSON)
 'person:vladimir putin'
@@ -16,11 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities.acronyms import long_forms, spelt_elsewhere
 from kg.extract.entities.companies import company_prefixes
-from kg.extract.entities.coref import (
-    resolve_first_person,
-    resolve_it,
-    resolve_title_mentions,
-)
+from kg.extract.entities.coref import resolve_first_person, resolve_it
 from kg.extract.entities.coref import resolve_pronouns as _pronouns
 from kg.extract.entities.demonym_groups import add_norp
 from kg.extract.entities.descriptions import (
@@ -38,6 +35,7 @@ from kg.extract.entities.plural_refs import resolve_pairs, resolve_plural
 from kg.extract.entities.roles import PORTFOLIO_TITLES, is_title_word
 from kg.extract.entities.spans import ner_spans
 from kg.extract.entities.times import repaired_times
+from kg.extract.entities.title_refs import resolve_title_mentions
 from kg.extract.entities.unnamed import named_only
 from kg.extract.gazetteer import (
     HONORIFICS,
