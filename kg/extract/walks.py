@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 __all__ = ["DASHES", "clause_verb", "conjuncts", "deal_partners", "first_conjunct", "list_items",
-           "objects_of", "spaced_dash"]
+           "objects_of", "of_listed", "spaced_dash"]
 
 #: How a wire writes a dash: a hyphen or two, or a typeset en or em dash.
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
@@ -44,7 +44,8 @@ def first_conjunct(tok: Token) -> Token:
 def list_items(tokens: Iterable[Token]) -> set[int]:
     """The token of every item of the lists ``tokens`` head: each, its conjuncts, and what a
     mis-parsed list hangs on it as an apposition or a name's nmod, with their conjuncts ("Ann,
-    Bo and Cy" read as Ann with Bo apposed and Cy coordinated with Bo), two levels down.
+    Bo and Cy" read as Ann with Bo apposed and Cy coordinated with Bo), or inside its "of"
+    phrase (``of_listed``), two levels down.
 
     >>> from spacy.tokens import Doc
     >>> from spacy.vocab import Vocab
@@ -60,7 +61,36 @@ def list_items(tokens: Iterable[Token]) -> set[int]:
         out |= {t.i for t in level}
         level = [u for t in level for c in t.children
                  if c.dep_ == "appos" or c.dep_ == "nmod" and c.pos_ == "PROPN"
-                 for u in (c, *c.conjuncts)] + [u for t in level for u in t.conjuncts]
+                 for u in (c, *c.conjuncts)] + [u for t in level for u in t.conjuncts] \
+            + [u for t in level for u in of_listed(t)]  # "A of Valoria and B": B
+    return out
+
+
+def of_listed(tok: Token) -> list[Token]:
+    """Names of a list the parser hung inside ``tok``'s "of" phrase: "met Ann of Valoria and
+    Bo" makes Bo a conjunct of Valoria, "Ann of Valoria, Bo of Norland and Cy" an apposition
+    to it, "Ann of the Bank of Valoria and Bo" a conjunct anywhere down the chain of "of"
+    phrases, "Minister Ann of Valoria and Minister Bo" a second object of "of". Objects that
+    are people ("the wife of Bo and Cy") keep their conjuncts: those are of the same phrase.
+
+    >>> from spacy.lang.en import English
+    >>> from spacy.tokens import Doc
+    >>> d = Doc(English().vocab, words=["met", "Ann", "of", "Valoria", "and", "Bo"],
+    ...         heads=[0, 0, 1, 2, 3, 3], deps=["ROOT", "dobj", "prep", "pobj", "cc", "conj"],
+    ...         pos=["VERB", "PROPN", "ADP", "PROPN", "CCONJ", "PROPN"])
+    >>> [t.text for t in of_listed(d[1])]
+    ['Bo']
+    """
+    out: list[Token] = []
+    level = [tok]
+    for _ in range(3):
+        objs = [[o for o in c.children if o.dep_ == "pobj"] for t in level
+                for c in t.children if c.dep_ == "prep" and c.lower_ == "of"]
+        level = [o[0] for o in objs if o and o[0].ent_type_ != "PERSON"]
+        items = [u for o in level for c in o.children if c.dep_ in ("conj", "appos")
+                 for u in (c, *c.conjuncts) if u.i != o.i]
+        out += [u for u in items + [u for o in objs for u in o[1:]]
+                if u.pos_ == "PROPN" and u not in out and not _opens_clause(u)]
     return out
 
 
@@ -107,15 +137,15 @@ def conjuncts(tok: Token) -> list[Token]:
     """The tokens coordinated with ``tok``, without one that is really the subject of a
     following clause the parser left subjectless ("met advisers on the market and the
     palace said ...": the palace said it)."""
-    doc = tok.doc
-    out = []
-    for t in tok.conjuncts:
-        nxt = t.right_edge.i + 1
-        if nxt < len(doc) and doc[nxt].dep_ == "conj" and doc[nxt].pos_ == "VERB" and not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in doc[nxt].children):
-            continue
-        out.append(t)
-    return out
+    return [t for t in tok.conjuncts if not _opens_clause(t)]
+
+
+def _opens_clause(t: Token) -> bool:
+    """Whether ``t`` is the subject of a subjectless verb right after it ("... and the palace
+    said"), not a list item."""
+    doc, nxt = t.doc, t.right_edge.i + 1
+    return nxt < len(doc) and doc[nxt].dep_ == "conj" and doc[nxt].pos_ == "VERB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in doc[nxt].children)
 
 
 def clause_verb(tok: Token) -> Token:

@@ -38,7 +38,7 @@ from kg.extract.meetings.party_words import (
     ORG_DESCRIPTORS,
     TITLE_HEADS,
 )
-from kg.extract.walks import conjuncts, objects_of
+from kg.extract.walks import conjuncts, objects_of, of_listed
 from kg.model import Entity, EntityType
 
 __all__ = ["Parties"]
@@ -228,6 +228,15 @@ class Parties:
                     # "talks with Acme Co <ACM>": the parser makes the ticker the object.
                     found += [k for k in self.of_token(cc, depth + 1)
                               if (self._kind([k]) == kind or t.text == "<") and k not in found]
+        if t.pos_ in ("NOUN", "PROPN") and depth < 3:
+            # "met A of Valoria and B", "A of Valoria, B of Norland and C": the parser hangs
+            # the rest of the list inside the "of" phrase; people named in full there are
+            # listed parties (a lone surname may end a firm's name: "X of Smith and Jones").
+            for u in of_listed(t):
+                if u.ent_iob_ != "I" and not any(c.dep_ == "compound" for c in u.children):
+                    continue
+                found += [k for k in self.of_token(u, depth + 1) + self.listed(u, depth + 1)
+                          if self.is_person(k) and k not in own and k not in found]
         if own and self._kind(own) == "person":
             # "Minister A and Secretary B" read as one name: A hangs inside B's title as nmod.
             for d in t.lefts:
