@@ -76,3 +76,52 @@ def test_the_journey_day_dates_talks_only_where_asked(nlp):
     anchors = {talks.i} | chain(fly)
     assert meeting_setting(sent, anchors, talks, [])[1] is None
     assert meeting_setting(sent, anchors, talks, [], journey_days=True)[1] == "tomorrow"
+
+
+PAIR = frozenset({"Peter Novak", "Paul Keller"})
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("Peter Novak discussed the war in Valoria with Paul Keller on Monday.", "Monday"),
+        ("Peter Novak discussed human rights in Valoria with Paul Keller.", None),
+        ("Peter Novak negotiated a ceasefire in Valoria with Paul Keller.", None),
+        ("Peter Novak and Paul Keller negotiated a ceasefire in Valoria last week.", "last week"),
+        ("Peter Novak called the massacre in Valoria a crime during talks with Paul Keller.",
+         None),
+    ],
+)
+def test_a_place_on_the_topic_of_the_talks_does_not_place_them(nlp, text, time):
+    m = _one(nlp, text, PAIR)
+    assert (m.place, m.time) == (None, time)
+
+
+@pytest.mark.parametrize("verb", ["met", "visited"])
+def test_a_place_on_whom_the_verb_meets_places_the_meeting(nlp, verb):
+    # the parser hangs the verb's locative on its object, the other side of the meeting
+    text = f"Peter Novak {verb} the opposition in Valoria with Paul Keller."
+    assert _one(nlp, text, PAIR).place == "Valoria"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "place", "time"),
+    [
+        ("Peter Novak met Paul Keller, Anna Moravec and Jan Horak, a lawyer in Valoria, in "
+         "Geneva.", TRIO, "Geneva", None),
+        ("Peter Novak met Paul Keller, his counterpart in Valoria.", PAIR, None, None),
+        ("Peter Novak received Paul Keller, Anna Moravec and Jan Horak, his opponents in "
+         "Valoria.", TRIO, None, None),
+        ("Peter Novak met Paul Keller, president of Valoria, and Anna Moravec, minister in "
+         "Valoria, on Friday.", TRIO - {"Jan Horak"}, None, "Friday"),
+        # a description set off by commas leaves the place after it to the meeting
+        ("Peter Novak met Paul Keller, his counterpart, in Geneva on Monday.", PAIR, "Geneva",
+         "Monday"),
+        ("Peter Novak held talks with his counterpart Paul Keller in Geneva.", PAIR, "Geneva",
+         None),
+    ],
+)
+def test_a_place_in_a_description_of_a_party_does_not_place_the_meeting(nlp, text, names,
+                                                                         place, time):
+    m = _one(nlp, text, names)
+    assert (m.place, m.time) == (place, time)

@@ -42,27 +42,34 @@ def first_conjunct(tok: Token) -> Token:
 
 
 def list_items(tokens: Iterable[Token]) -> set[int]:
-    """The token of every item of the lists ``tokens`` head: each, its conjuncts, and what a
-    mis-parsed list hangs on it as an apposition or a name's nmod, with their conjuncts ("Ann,
+    """The token of every item of the lists ``tokens`` head: each, its conjuncts, and a name
+    a mis-parsed list hangs on it as an apposition or an nmod, with their conjuncts ("Ann,
     Bo and Cy" read as Ann with Bo apposed and Cy coordinated with Bo), or inside its "of"
-    phrase (``of_listed``), two levels down.
+    phrase (``of_listed``), two levels down. An apposed common noun describes an item ("Bo,
+    his counterpart in Oslo") and is none.
 
     >>> from spacy.tokens import Doc
     >>> from spacy.vocab import Vocab
     >>> d = Doc(Vocab(), words=["met", "Ann", ",", "Bo", "and", "Cy"], heads=[0, 0, 1, 1, 3, 3],
-    ...         deps=["ROOT", "dobj", "punct", "appos", "cc", "conj"])
+    ...         deps=["ROOT", "dobj", "punct", "appos", "cc", "conj"],
+    ...         pos=["VERB", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN"])
     >>> sorted(list_items([d[1]]))
     [1, 3, 5]
+    >>> d = Doc(Vocab(), words=["met", "Ann", ",", "his", "aide"], heads=[0, 0, 1, 4, 1],
+    ...         deps=["ROOT", "dobj", "punct", "poss", "appos"],
+    ...         pos=["VERB", "PROPN", "PUNCT", "PRON", "NOUN"])
+    >>> sorted(list_items([d[1]]))
+    [1]
     """
-    out: set[int] = set()
     level = list(tokens)
-    for _ in range(3):
+    out = {t.i for t in level}
+    for _ in range(2):
+        level = [u for t in level for c in t.children
+                 if c.dep_ in ("appos", "nmod") and c.pos_ == "PROPN"
+                 for u in (c, *conjuncts(c))] + [u for t in level for u in conjuncts(t)] \
+            + [u for t in level for u in of_listed(t)]  # "A of Valoria and B": B
         level = [t for t in level if t.i not in out]
         out |= {t.i for t in level}
-        level = [u for t in level for c in t.children
-                 if c.dep_ == "appos" or c.dep_ == "nmod" and c.pos_ == "PROPN"
-                 for u in (c, *c.conjuncts)] + [u for t in level for u in t.conjuncts] \
-            + [u for t in level for u in of_listed(t)]  # "A of Valoria and B": B
     return out
 
 

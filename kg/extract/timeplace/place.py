@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
-from kg.extract.meeting_words import AFTER
+from kg.extract.meeting_words import AFTER, PERSON_ONLY
 from kg.extract.walks import list_items
 
 __all__ = ["ADDRESS_WORDS", "attached_place", "is_trip_of", "place_label"]
@@ -133,12 +133,19 @@ def _held(host: Token, anchors: set[int]) -> bool:
 
 
 def _on_object(host: Token, anchors: set[int]) -> bool:
-    """Whether ``host`` is the object of an anchor verb, or of its "to" or "with", named right
-    after it, that the parser hung the verb's locative on ("was talking to creditors in
-    Oslo during the meeting")."""
+    """Whether ``host`` is the other side of the meeting, named after an anchor verb as its
+    object or the object of its "to" or "with", that the parser hung the verb's locative on
+    ("was talking to creditors in Oslo during the meeting", "met the opposition in Oslo").
+    The object of a verb of taking something up is the topic, and a place on it is the
+    topic's ("discussed the war in Valoria with Y")."""
     head = host.head.head if host.dep_ == "pobj" and host.head.dep_ == "prep" else host.head
-    return (host.dep_ == "dobj" or host.dep_ == "pobj" and host.head.lower_ in ("to", "with")) \
+    return (host.dep_ == "dobj" and head.lemma_.casefold() in _MEETS_OBJECT
+            or host.dep_ == "pobj" and host.head.lower_ in ("to", "with")) \
         and host.pos_ == "NOUN" and head.i in anchors and head.pos_ == "VERB" and head.i < host.i
+
+
+#: Verbs whose object is whom the subject meets ("called the attack a crime" names none).
+_MEETS_OBJECT = PERSON_ONLY - {"call"} | {"meet"}
 
 
 def _there_for(host: Token, anchors: set[int]) -> bool:
