@@ -23,8 +23,9 @@ from kg.extract.meeting_words import HELD
 from kg.extract.meetings.hospitality import HOST_VERBS
 from kg.extract.timeplace.place import attached_place, is_trip_of
 from kg.extract.timeplace.timex import attached_time, time_anchors
+from kg.extract.walks import list_items
 
-__all__ = ["meeting_setting", "setting_anchors", "setting_time"]
+__all__ = ["meeting_setting", "setting_anchors"]
 
 #: Participles on a meeting noun that hold it: its place and time are the meeting's.
 _HOLDING = HELD | HOST_VERBS | {"expect"}
@@ -179,15 +180,8 @@ def meeting_setting(sent: Span, anchors: set[int], tok: Token, objs: list[Token]
     is told as part of. Every finder of meetings reads its setting here."""
     anchors = anchors | setting_anchors(tok, objs)
     anchors |= _stay(sent, anchors)
-    place = attached_place(sent, anchors, objs)
+    items = list_items(objs)  # every item of a party list ("met A, B and C in Oslo")
+    place = attached_place(sent, anchors, items)
     time_words = anchors if journey_days else time_anchors(anchors, tok)
-    return place, setting_time(sent, anchors, time_words, place, tok, objs)
-
-
-def setting_time(sent: Span, anchors: set[int], time_words: set[int], place: Span | None,
-                 tok: Token, objs: list[Token]) -> str | None:
-    """The meeting's time: one on ``time_words`` (the anchors, or those of them a time may
-    hang on), on its place ("in Oslo on Monday") or on the trip the meeting is told as part
-    of, which ``anchors`` locate."""
     root = {place.root.i} if place is not None else set()
-    return attached_time(sent, time_words | root | trip_anchors(sent, anchors), tok, objs)
+    return place, attached_time(sent, time_words | root | trip_anchors(sent, anchors), tok, items)

@@ -11,13 +11,12 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection
 
 from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
 from kg.extract.meeting_words import AFTER, PERSON_ONLY
-from kg.extract.walks import list_items
 
 __all__ = ["ADDRESS_WORDS", "attached_place", "is_trip_of", "place_label"]
 
@@ -35,14 +34,13 @@ _TALKS = frozenset({"talk", "discussion", "negotiation", "dinner", "lunch"})
 ADDRESS_WORDS = frozenset({"no", "no.", "number"})
 
 
-def attached_place(sent: Span, anchors: set[int], after: Iterable[Token]) -> Span | None:
+def attached_place(sent: Span, anchors: set[int], parties: Collection[int]) -> Span | None:
     """The place of the event: a locative PP on an anchor, or on a party named before it.
 
-    ``after`` are party tokens: "meet X in Moscow" may attach "in Moscow" to X.
+    ``parties`` are the party tokens' indices, every item of a party list
+    (:func:`kg.extract.walks.list_items`): "meet X in Moscow" may attach "in Moscow" to X,
+    "met A, B and C in Oslo" to C, "talks with his counterpart X in Oslo" to X.
     """
-    # "talks with his counterpart X in Oslo": the name apposed to a party word counts too, and
-    # every item of a list ("met A, B and C in Oslo", the phrase hung on C)
-    parties = list_items(after)
     for ent in sent.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue

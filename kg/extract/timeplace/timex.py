@@ -16,14 +16,13 @@ from __future__ import annotations
 import calendar
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Collection
 from datetime import date, datetime, time
 
 from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRAVEL_VERBS
 from kg.extract.timeplace.place import ADDRESS_WORDS
-from kg.extract.walks import list_items
 from kg.model import DateSpan
 
 __all__ = ["normalise_date", "attached_time", "strip_preposition", "time_anchors", "is_duration",
@@ -227,14 +226,14 @@ def _with_modifiers(ent: Span) -> str:
 
 
 def attached_time(sent: Span, anchors: set[int], trigger: Token,
-                  parties: Iterable[Token] = ()) -> str | None:
+                  parties: Collection[int] = ()) -> str | None:
     """The DATE/TIME expression of ``sent`` that belongs to the event.
 
     One attached to an anchor (the trigger and the verbs it hangs from), or to a party
-    named before it ("call on X, Monday"); else a sentence-initial one ("Tomorrow, ...")
-    that scopes over the whole sentence.
+    named before it ("call on X, Monday"; ``parties`` are the indices of every item of a
+    party list, :func:`kg.extract.walks.list_items`); else a sentence-initial one
+    ("Tomorrow, ...") that scopes over the whole sentence.
     """
-    after = list_items(parties)  # every item of a list ("met A, B and C on Monday")
     found: list[Span] = []
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME") or is_duration(ent) or ent[0].lower_ in ADDRESS_WORDS:
@@ -244,7 +243,7 @@ def attached_time(sent: Span, anchors: set[int], trigger: Token,
             continue  # "since January", "until May": a boundary, not the event's time
         if _when_said(ent):
             continue
-        if _attach_point(ent.root, anchors) or (head.i in after and ent.start > head.i):
+        if _attach_point(ent.root, anchors) or (head.i in parties and ent.start > head.i):
             found.append(ent)
     if found:
         # "on Friday at their final meeting of the season": "of the season" says which one
