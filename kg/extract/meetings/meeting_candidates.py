@@ -118,7 +118,7 @@ def _cues(sent: Span) -> set[str]:
 def _status(tok: Token) -> MeetingStatus:
     if tok.pos_ in ("VERB", "AUX"):
         return clause_status(tok)
-    return noun_status(tok, governor(tok)[0], None)
+    return noun_status(tok, *governor(tok), None)
 
 
 def _features(trig: Token, cls: str, a: Role, b: Role, ta: Token, tb: Token, types: str,

@@ -128,11 +128,11 @@ def to_meeting(doc: Doc, index: EntityIndex, si: int, sent: Span, c: Candidate, 
     modules the rules use (its place and time by the rules' own :func:`meeting_setting`)."""
     tok = doc[c.trigger]
     verbal = tok.pos_ in ("VERB", "AUX")
-    gov = None if verbal else governor(tok)[0]
+    gov, via = (None, "") if verbal else governor(tok)
     anchors = chain(tok) if verbal else {tok.i} | (chain(gov) if gov is not None else set())
     objs = [doc[i] for i in c.tokens if i > tok.i]  # a place or time may hang on them
     place, time = meeting_setting(sent, anchors, tok, objs, journey_days=True)
-    status = clause_status(tok, time) if verbal else noun_status(tok, gov, time)
+    status = clause_status(tok, time) if verbal else noun_status(tok, gov, via, time)
     return meeting_record(doc, index, si, sent, tok, c.parties, status, place, time,
                           round(confidence, 4), published)
 

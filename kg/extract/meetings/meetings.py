@@ -312,7 +312,7 @@ class _Finder:
                     anchors = {tok.i} | (chain(gov) if gov is not None else set())
                     objs = []
                     place, time = meeting_setting(sent, anchors, tok, objs)
-                    status = noun_status(tok, gov, time)
+                    status = noun_status(tok, gov, via, time)
                     confidence = 0.7
                 elif pos in ("NOUN", "PROPN") and lemma in words.NOUN_TRIGGERS \
                         or pos == "NOUN" and lemma in words.BODY_SESSIONS:

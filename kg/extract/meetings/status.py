@@ -118,11 +118,13 @@ def clause_status(verb: Token, time_text: str | None = None,
     return MeetingStatus.HAPPENED
 
 
-def noun_status(noun: Token, governor: Token | None, time_text: str | None) -> MeetingStatus:
-    """The status of a nominal meeting ("talks between X and Y") from its governing verb."""
+def noun_status(noun: Token, governor: Token | None, via: str,
+                time_text: str | None) -> MeetingStatus:
+    """The status of a nominal meeting ("talks between X and Y") from its governing verb and
+    how the noun hangs on it (``via``, both as :func:`governor` gives them)."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return MeetingStatus.NEGATED  # "no negotiations with X are under way"
-    if governor is not None and (left := left_by(noun)) is not None and left.i == governor.i:
+    if governor is not None and leaves(governor, via):
         return MeetingStatus.NEGATED  # "X pulled out of the talks": X will not be there
     if governor is not None and (judged := _judged(noun, governor, time_text)) is not None:
         return judged  # "the talks should be harmonious", "the talks were not easy"

@@ -109,7 +109,7 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
                    published: date | None) -> MeetingStatus:
     """The status of a meeting noun from its governor, the way it hangs on it (``via``:
     "after", "ahead", "for" ...), its time and the publication date."""
-    status = noun_status(noun, gov, time)
+    status = noun_status(noun, gov, via, time)
     if status is MeetingStatus.NEGATED and gov is not None \
             and ((via in ("at", "during", "in") and (not is_negated(gov) or _fronted(noun, gov))
                   or via in TOPIC) and verb_lemma(gov) not in NEG_VERBS | {"be"}
