@@ -102,3 +102,19 @@ def test_a_denied_journey_is_none(nlp):
         doc = nlp(f"Peter Novak {verb} he flew to Valoria to meet Paul Keller.")
         journey = journey_for(next(t for t in doc if t.text == "meet"))
         assert (journey.text if journey is not None else None) == found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # a denial says the journey, and the meeting it was made for, did not take place
+    ("Peter Novak denied he flew to Valoria to meet Paul Keller.", "negated"),
+    ("Peter Novak denied that he had travelled to Nordland for talks with Paul Keller.",
+     "negated"),
+    ("Peter Novak denied that he had met Paul Keller.", "negated"),
+    # a denial not made, or one of what the talks did, leaves them held
+    ("Peter Novak did not deny that he had met Paul Keller.", "happened"),
+    ("Peter Novak denied that his talks with Paul Keller had failed.", "happened"),
+])
+def test_a_denied_meeting_is_negated(nlp, text, expected):
+    assert report(nlp, text)[0] == expected
+

@@ -17,6 +17,7 @@ from kg.extract.meeting_words import AFTER, NOUN_TRIGGERS, SAY
 from kg.extract.meetings.status_words import (
     CONSENT,
     COPULAS,
+    DENIALS,
     FACT_NOUNS,
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
@@ -58,7 +59,7 @@ def clause_status(verb: Token, time_text: str | None = None,
                   own_negation: bool = True) -> MeetingStatus:
     """The status of the event whose clause verb is ``verb`` (with ``own_negation`` False,
     a "not" or a cancelling verb of ``verb`` itself is not read: it negates something else)."""
-    if own_negation and (is_negated(verb) or verb_lemma(verb) in NEG_VERBS):
+    if own_negation and (is_negated(verb) or verb_lemma(verb) in NEG_VERBS or _denied(verb)):
         return MeetingStatus.NEGATED
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
@@ -77,8 +78,8 @@ def clause_status(verb: Token, time_text: str | None = None,
         lemma = head.lemma_.casefold()
         if lemma not in PLAN_HEADS and forms(head) & {"hope", "aim"}:
             lemma = "hope"  # the small model lemmatises "hopes" as "hop"
-        if lemma in NEG_HEADS or is_negated(head):
-            return MeetingStatus.NEGATED
+        if lemma in NEG_HEADS or is_negated(head) or _denied(head):
+            return MeetingStatus.NEGATED  # "refused to meet Y", "denied he flew to meet Y"
         if lemma in PLAN_HEADS and lemma not in ("be",) or (lemma == "be" and verb.dep_ == "xcomp"):
             if lemma in TRAVEL_VERBS and head.tag_ == "VBD":
                 return MeetingStatus.HAPPENED  # "X, who flew to Oslo to meet Y, said"
@@ -116,6 +117,13 @@ def clause_status(verb: Token, time_text: str | None = None,
     if verb.tag_ in ("VBZ", "VBP") and not aux and time_text:
         return MeetingStatus.PLANNED  # news present with a time: "X leaves on April 29"
     return MeetingStatus.HAPPENED
+
+
+def _denied(verb: Token) -> bool:
+    """Whether ``verb``'s clause is what a verb of denial, itself not negated, says did not
+    take place ("X denied she met Y"; not "X did not deny she met Y")."""
+    return verb.dep_ == "ccomp" and verb_lemma(verb.head) in DENIALS \
+        and not is_negated(verb.head)
 
 
 def noun_status(noun: Token, governor: Token | None, via: str,

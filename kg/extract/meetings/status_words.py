@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Protocol
 
-__all__ = ["PLAN_HEADS", "NEG_HEADS", "NEG_VERBS", "HYPOTHETICAL_HEADS", "HYPOTHETICAL_AUX",
-           "FACT_NOUNS", "FUTURE_AUX", "SCHEDULING", "CONSENT", "OCCURRENCE",
+__all__ = ["PLAN_HEADS", "NEG_HEADS", "DENIALS", "NEG_VERBS", "HYPOTHETICAL_HEADS",
+           "HYPOTHETICAL_AUX", "FACT_NOUNS", "FUTURE_AUX", "SCHEDULING", "CONSENT", "OCCURRENCE",
            "TAKING_PART", "COPULAS", "LEAVE", "WALK_OUT", "LEAVING", "forms", "time_ahead"]
 
 
@@ -42,6 +42,9 @@ PLAN_HEADS = frozenset(
 )
 #: "X refused to meet": the head verb negates the meeting.
 NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "unable"})
+#: Verbs whose clause says that what it tells did not take place ("X denied she flew to
+#: Oslo to meet Y", "denied that he had met Y"): a report of the meeting, negated.
+DENIALS = frozenset({"deny"})
 #: Verbs that themselves say a meeting did not, or will not, take place.
 NEG_VERBS = frozenset({"cancel", "boycott", "skip", "postpone", "scrap", "snub", "abandon",
                        "shun", "miss", "rule out"})
