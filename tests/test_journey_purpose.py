@@ -118,3 +118,22 @@ def test_a_denied_journey_is_none(nlp):
 def test_a_denied_meeting_is_negated(nlp, text, expected):
     assert report(nlp, text)[0] == expected
 
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # the meeting's weekday counts on from the journey's day, not back from the story's
+    ("Peter Novak flew yesterday to Valoria to meet Paul Keller on Monday.",
+     ("planned", (d(3, 16), d(3, 16)))),
+    ("Peter Novak flew to Valoria on Thursday to meet Paul Keller on Tuesday.",
+     ("planned", (d(3, 17), d(3, 17)))),
+    ("Peter Novak will fly to Nordland on Thursday to meet Paul Keller on Monday.",
+     ("planned", (d(3, 23), d(3, 23)))),
+    # a journey days behind the story keeps its talks behind it, on the weekday after it
+    ("Peter Novak flew to Valoria on Tuesday to meet Paul Keller on Wednesday.",
+     ("happened", (d(3, 11), d(3, 11)))),
+    # a weekday that counts from the story keeps doing so
+    ("Peter Novak flew to Valoria yesterday to meet Paul Keller next Monday.",
+     ("planned", (d(3, 16), d(3, 16)))),
+])
+def test_a_meetings_weekday_follows_its_dated_journey(nlp, text, expected):
+    assert report(nlp, text) == expected

@@ -42,9 +42,11 @@ from kg.extract.journeys import TRIP_LIGHT_VERBS, TRIP_NOUNS
 from kg.extract.meeting_words import AFTER, NOUN_TRIGGERS
 from kg.extract.timeplace.counted import count_of
 from kg.extract.timeplace.day_roles import (
+    after_trip,
     apply_role,
     days_of,
     entity_of,
+    journey_days,
     overlap,
     times_in,
 )
@@ -166,8 +168,7 @@ def _participant_span(ent: Span, host: Token, away: bool, days: int, status: str
     """What a participant's journey says of the meeting: it ends the visit the meeting was in
     when it leaves (or when the meeting was held before a journey still ahead), and starts it
     otherwise. The journey's day is read in the journey's own tense, not the meeting's."""
-    tense = clause_tense(host)
-    trip = days_of(ent.text, ent, published, "happened" if tense else "planned", tense)
+    trip = journey_days(ent, published)
     if trip is None or trip.start is None or trip.end is None:
         return None
     before = away or (status == "happened" and trip.start > published)
@@ -194,6 +195,20 @@ def _journeys(sent: Span, trigger: Token) -> list[tuple[Span, str]]:
     return out
 
 
+def _after_journey(ent: Span, journeys: list[tuple[Span, str]],
+                   published: date) -> DateSpan | None:
+    """The days of the meeting's own weekday ``ent`` counted on from the day of a journey the
+    meeting follows ("flew to Oslo yesterday to meet Y on Monday", "will arrive on Thursday
+    for talks with Y on Monday"), read in the journey's tense; None when no such journey has
+    a day."""
+    for other, role in journeys:
+        if role == "after" and other.start != ent.start:
+            found = after_trip(ent.text, journey_days(other, published))
+            if found is not None:
+                return found
+    return None
+
+
 def report_span(sent: Span, trigger: Token, time: str | None, published: date | None,
                 status: str) -> DateSpan | None:
     """The days a meeting report can be about, from the time attached to the meeting
@@ -208,13 +223,15 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         # arrangement ahead, read forward whatever status the clause was given.
         status = "planned"
     attached = None
+    journeys = _journeys(sent, trigger)
     if time:
         ent = entity_of(sent, time, trigger)
         role = _role(ent, trigger) if ent is not None else "at"
-        attached = apply_role(days_of(time, ent, published, status, past), role, days, status,
-                          published)
+        own = _after_journey(ent, journeys, published) if ent is not None else None
+        attached = apply_role(own or days_of(time, ent, published, status, past), role, days,
+                              status, published)
     around = [apply_role(days_of(ent.text, ent, published, status, past), role, days, status,
-                     published) for ent, role in _journeys(sent, trigger)]
+                     published) for ent, role in journeys]
     around += [_participant_span(ent, host, away, days, status, published)
                for ent, host, away in _participant_journeys(sent, trigger)]
     spans = [s for s in (attached, *around)

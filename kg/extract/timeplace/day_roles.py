@@ -19,11 +19,18 @@ from spacy.tokens import Span, Token
 
 from kg.extract.timeplace.counted import refers_back, week_back
 from kg.extract.timeplace.recency import VISIT_DAYS
-from kg.extract.timeplace.timex import is_duration
-from kg.extract.timeplace.when import precision_of, resolve_span, week_of
+from kg.extract.timeplace.timex import host_of, is_duration
+from kg.extract.timeplace.when import (
+    clause_tense,
+    precision_of,
+    resolve_span,
+    week_of,
+    weekday_from,
+)
 from kg.model import DateSpan
 
-__all__ = ["SEVERAL_DAYS", "times_in", "entity_of", "days_of", "apply_role", "overlap"]
+__all__ = ["SEVERAL_DAYS", "times_in", "entity_of", "days_of", "journey_days", "after_trip",
+           "apply_role", "overlap"]
 
 #: The days a meeting told to open or end on a day runs from or up to it, its length untold:
 #: "opened on Monday" and "ended on Wednesday" can tell one meeting.
@@ -78,6 +85,23 @@ def days_of(text: str, ent: Span | None, published: date, status: str,
                 end = published  # a held meeting is over by the time it is reported
             return DateSpan(start, end, precision_of(start, end))
     return resolve_span(None, published, status, past)  # nothing to count from: a bound
+
+
+def journey_days(ent: Span, published: date) -> DateSpan | None:
+    """The days of a journey's own time ``ent``, read in the journey's tense, not the
+    meeting's: "flew on Thursday" lies behind the story, "will fly on Thursday" ahead."""
+    tense = clause_tense(host_of(ent))
+    return days_of(ent.text, ent, published, "happened" if tense else "planned", tense)
+
+
+def after_trip(text: str, trip: DateSpan | None) -> DateSpan | None:
+    """The days of a meeting's bare weekday ``text`` counted on from the one day of the journey
+    the meeting was made for ("flew to Oslo yesterday to meet Y on Monday": the Monday after
+    the journey, not the one before the story); None when the journey has no single day or
+    ``text`` is no bare weekday."""
+    if trip is None or trip.start is None or trip.start != trip.end:
+        return None
+    return weekday_from(text, trip.start)
 
 
 def apply_role(span: DateSpan | None, role: str, days: int, status: str,

@@ -15,7 +15,7 @@ from datetime import timedelta
 from spacy.tokens import Token
 
 from kg.extract.meeting_words import AFTER, ATTEND, LIGHT_VERBS, TAKE_PART, TOPIC, VERB_TRIGGERS
-from kg.extract.timeplace.day_roles import days_of, times_in
+from kg.extract.timeplace.day_roles import after_trip, days_of, times_in
 from kg.extract.timeplace.recency import NOT_PURPOSE, PERFECT, REPORT, in_main_clause
 from kg.extract.timeplace.timex import host_of, is_journey
 from kg.extract.timeplace.when import clause_tense
@@ -137,13 +137,17 @@ def _dated_before(path: list[Token], journey: Token) -> bool:
     them ahead of the journey. With no publication date to compare, any time counts."""
     published = journey.doc._.kg_published
     hosts = {t.i for t in path} | {journey.i}
-    for ent in times_in(journey.sent):
-        if host_of(ent).i not in hosts:
-            continue
-        if published is None:
-            return True
-        # read as told in the past, as the journey is; a time ahead stays ahead ("next week")
-        days = days_of(ent.text, ent, published, "happened", True)
+    times = [ent for ent in times_in(journey.sent) if host_of(ent).i in hosts]
+    if published is None:
+        return bool(times)
+    # read as told in the past, as the journey is; a time ahead stays ahead ("next week")
+    trip = next((days_of(ent.text, ent, published, "happened", True) for ent in times
+                 if host_of(ent).i == journey.i), None)
+    for ent in times:
+        # the meeting's own weekday counts on from the journey's day ("flew yesterday to
+        # meet Y on Monday": the Monday ahead)
+        days = host_of(ent).i != journey.i and after_trip(ent.text, trip) \
+            or days_of(ent.text, ent, published, "happened", True)
         if days is not None and days.end is not None \
                 and days.end < published - timedelta(days=1):
             return True

@@ -44,7 +44,8 @@ from kg.extract.timeplace.timex import (
 from kg.extract.timeplace.weekend import weekend_span
 from kg.model import DateSpan
 
-__all__ = ["resolve_span", "clause_tense", "pluperfect", "precision_of", "sole_date", "week_of"]
+__all__ = ["resolve_span", "clause_tense", "pluperfect", "precision_of", "sole_date", "week_of",
+           "weekday_from"]
 
 _SAME_DAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening))\b")
 _PART = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
@@ -125,6 +126,28 @@ def _weekday(text: str, pub: date, direction: int) -> DateSpan | None:
     # "Monday and Tuesday", "Monday through Wednesday": the days run on from the first.
     last = d + timedelta(days=max((n - day) % 7 for n in days))
     return _span(d, last)
+
+
+#: Words a bare weekday may carry: "Monday and Tuesday", "Monday morning".
+_WEEKDAY_FILLER = frozenset({"and", "or", "to", "through", "morning", "afternoon", "evening",
+                             "night"})
+
+
+def weekday_from(text: str, day: date) -> DateSpan | None:
+    """The days a bare weekday names on or after ``day`` (the meeting a journey on ``day`` was
+    made for: "flew to Oslo on Thursday to meet Y on Monday" is the Monday after it); None for
+    any other expression ("next Monday", "Monday, March 16": counted from the story).
+
+    >>> str(weekday_from("on Monday", date(2026, 3, 12)))
+    '2026-03-16/2026-03-16 (day)'
+    >>> weekday_from("next Monday", date(2026, 3, 12)) is None
+    True
+    """
+    low = plain_time(text)
+    words = set(low.split())
+    if not words & set(WEEKDAYS) or not words <= set(WEEKDAYS) | _WEEKDAY_FILLER:
+        return None
+    return _weekday(low, day, 1)
 
 
 def _relative(text: str, pub: date, direction: int) -> DateSpan | None:
