@@ -111,8 +111,10 @@ class NameBuilder:
         if key not in keys:
             keys.append(key)
 
-    def add_persons(self, drafts: list[PersonDraft], doc: Doc) -> None:
-        """Group person mentions: a name that ends another, longer name joins it."""
+    def add_persons(self, drafts: list[PersonDraft], doc: Doc,
+                    places: frozenset[int] = frozenset()) -> None:
+        """Group person mentions: a name that ends another, longer name joins it; a token of
+        ``places`` is never a person's surname."""
         fulls = {_words(d.name) for d in drafts}
         distinct: set[tuple[str, ...]] = set()
         for d in drafts:
@@ -162,15 +164,15 @@ class NameBuilder:
             c.country = c.country or (f"country:{d.country.casefold()}" if d.country else None)
             c.gender = c.gender or d.gender
             self.mentioned(key, doc[d.root])
-        self._surname_tokens(doc)
+        self._surname_tokens(doc, places)
 
-    def _surname_tokens(self, doc: Doc) -> None:
+    def _surname_tokens(self, doc: Doc, places: frozenset[int]) -> None:
         """Proper nouns that NER missed but that repeat a known person's surname, and such a
         surname the tagger read as a common word (a sentence's first "Vosberg," after a quote
         mark, tagged an adjective)."""
         lower = {t.text for t in doc if t.text.islower()}
         for tok in doc:
-            if tok.i in self.token_entity or len(tok.text) < 3 \
+            if tok.i in self.token_entity or tok.i in places or len(tok.text) < 3 \
                     or tok.pos_ != "PROPN" and not _word_read_surname(tok, lower):
                 continue
             key = self.person_for_surname(tok.text, tok.i)

@@ -38,8 +38,9 @@ from kg.extract.gazetteer import (
     is_company_name,
     title_words,
 )
+from kg.extract.journeys import TRAVEL_VERBS
 
-__all__ = ["people_by_cue"]
+__all__ = ["people_by_cue", "shown_people", "journey_place"]
 
 _RETYPED = ("ORG", "GPE", "LOC")
 #: Title words that also head an organisation's apposition ("Acme, the market leader").
@@ -71,6 +72,15 @@ def _after_place_prep(ent: Span) -> bool:
     """Whether a place's preposition governs the place or place-typed name ``ent``."""
     root = ent.root
     return ent.label_ != "ORG" and root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+
+
+def journey_place(ent: Span) -> bool:
+    """Whether the name ``ent`` is where a journey goes or comes from ("will fly to Jackson",
+    "returned from Jackson"), not a person's; only a name typed as a place or a person."""
+    verb = ent.root.head.head
+    return ent.label_ in ("GPE", "LOC", "PERSON") and ent.root.dep_ == "pobj" \
+        and ent.root.head.lower_ in _PLACE_PREPS and verb.pos_ == "VERB" \
+        and verb.lemma_.casefold() in TRAVEL_VERBS
 
 
 def _first_pronoun(ent: Span) -> Token | None:
@@ -151,22 +161,36 @@ def _own_pronoun(ent: Span, spans: list[Span]) -> bool:
         and not _person_before(ent, people)
 
 
+def _shown(ent: Span, spans: list[Span]) -> bool:
+    """Whether a cue of the module shows the name ``ent`` to be a person's."""
+    return person_like(ent.text.split()) and not journey_place(ent) \
+        and (_title_apposed(ent) or _own_pronoun(ent, spans))
+
+
+def shown_people(spans: list[Span]) -> frozenset[str]:
+    """The names (lower case) of ``spans`` a cue shows to be people's, whatever NER typed them:
+    a place written the same does not make them places."""
+    return frozenset(e.text.casefold() for e in spans
+                     if e.label_ in (*_RETYPED, "PERSON") and _shown(e, spans))
+
+
 def people_by_cue(spans: list[Span]) -> list[Span]:
     """``spans`` with the organisation and place spans the module's cues show to be people
-    (and every span written the same, or ending in such a one-word surname) as PERSON."""
-    names: set[tuple[str, ...]] = set()
-    for e in spans:
-        words = e.text.split()
-        if e.label_ in _RETYPED and person_like(words) \
-                and (_title_apposed(e) or _own_pronoun(e, spans)):
-            names.add(tuple(words))
-    if not names:
+    (and every span written the same, or ending in such a one-word surname) as PERSON; but the
+    place of a journey written as a person the cues show (:func:`shown_people`) is a place:
+    "Jackson, chairman of the panel, will fly to Jackson"."""
+    names = {tuple(e.text.split()) for e in spans if e.label_ in _RETYPED and _shown(e, spans)}
+    shown = shown_people(spans)
+    places = [e for e in spans if journey_place(e) and e.text.casefold() in shown]
+    if not names and not places:
         return spans
     surnames = {n[0] for n in names if len(n) == 1}
     out = []
     for e in spans:
         written = e.text.split()
-        if e.label_ in _RETYPED and person_like(written) \
+        if e in places:
+            e = Span(e.doc, e.start, e.end, label="GPE") if e.label_ == "PERSON" else e
+        elif e.label_ in _RETYPED and person_like(written) \
                 and (tuple(written) in names or written[-1] in surnames):
             e = Span(e.doc, e.start, e.end, label="PERSON")
         out.append(e)
