@@ -228,7 +228,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     drafts = [person_draft(ent, sent_of[ent.start]) for ent in spans if ent.label_ == "PERSON"]
     places = {bare_name(e.text).casefold() for e in spans if e.label_ in ("GPE", "LOC")}
     # NER sometimes tags a city PERSON once and GPE elsewhere; the place reading wins, unless
-    # the person's own sentence shows a person ("Jackson, chairman of the panel, said").
+    # the person's own sentence shows a person ("Keller, chairman of the panel, said").
     places -= shown
     persons = [p for p in drafts if p is not None]
     # "Trade and Industry" in "Trade and Industry Secretary Ann Vos" is her portfolio,
@@ -265,7 +265,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
         si = sent_of[ent.start]
         draft = Mention(ent.text, ent.start_char, ent.end_char, si, "name")
         tokens = [t.i for t in ent]
-        # "will fly to Jackson": a place, though a person is named so
+        # "will fly to Keller": a place, though a person is named so
         person = None if journey_place(ent) else b.person_for_surname(text, ent.start)
         if person is not None and ent.label_ in ("ORG", "GPE", "NORP", "LOC"):
             b.add(person, "", EntityType.PERSON, Mention(ent.text, ent.start_char,

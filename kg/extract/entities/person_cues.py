@@ -75,8 +75,8 @@ def _after_place_prep(ent: Span) -> bool:
 
 
 def journey_place(ent: Span) -> bool:
-    """Whether the name ``ent`` is where a journey goes or comes from ("will fly to Jackson",
-    "returned from Jackson"), not a person's; only a name typed as a place or a person."""
+    """Whether the name ``ent`` is where a journey goes or comes from ("will fly to Keller",
+    "returned from Keller"), not a person's; only a name typed as a place or a person."""
     verb = ent.root.head.head
     return ent.label_ in ("GPE", "LOC", "PERSON") and ent.root.dep_ == "pobj" \
         and ent.root.head.lower_ in _PLACE_PREPS and verb.pos_ == "VERB" \
@@ -178,7 +178,7 @@ def people_by_cue(spans: list[Span]) -> list[Span]:
     """``spans`` with the organisation and place spans the module's cues show to be people
     (and every span written the same, or ending in such a one-word surname) as PERSON; but the
     place of a journey written as a person the cues show (:func:`shown_people`) is a place:
-    "Jackson, chairman of the panel, will fly to Jackson"."""
+    "Keller, chairman of the panel, will fly to Keller"."""
     names = {tuple(e.text.split()) for e in spans if e.label_ in _RETYPED and _shown(e, spans)}
     shown = shown_people(spans)
     places = [e for e in spans if journey_place(e) and e.text.casefold() in shown]
