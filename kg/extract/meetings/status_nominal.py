@@ -18,7 +18,16 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from kg.extract.meeting_words import AFTER, BEFORE_AFTER, SETTING, TOPIC
+from kg.extract.meeting_words import (
+    AFTER,
+    BEFORE_AFTER,
+    DEAL_WITH,
+    SETTING,
+    SPEAK_TO,
+    TAKE_PART,
+    TELL,
+    TOPIC,
+)
 from kg.extract.meetings.status import (
     aux_words,
     is_hypothetical,
@@ -26,7 +35,7 @@ from kg.extract.meetings.status import (
     noun_status,
     told_as_past,
 )
-from kg.extract.meetings.status_words import FUTURE_AUX, NEG_VERBS, time_ahead
+from kg.extract.meetings.status_words import CONSENT, FUTURE_AUX, NEG_VERBS, forms, time_ahead
 from kg.extract.meetings.trigger_syntax import verb_lemma
 from kg.extract.timeplace.timex import normalise_date
 from kg.model import MeetingStatus
@@ -105,11 +114,34 @@ def _fronted(noun: Token, verb: Token) -> bool:
     return bool(subjects) and noun.head.i < min(subjects) and noun.head.head.i == verb.i
 
 
+#: Modifiers that put a meeting ahead of the verb it is the setting of ("at the next meeting").
+_AHEAD_MODS = frozenset({"next", "upcoming", "forthcoming", "coming", "planned", "scheduled",
+                         "proposed"})
+
+
+def _agreed_there(noun: Token, gov: Token, via: str, time: str | None) -> bool:
+    """Whether the meeting ``noun`` is where a past agreement or decision was made: in
+    "A and B agreed to cut output at a meeting on Monday" the parser hangs the meeting on
+    "cut", but the agreeing took place there. Not when what was agreed is done at a meeting
+    ("agreed to discuss it at a meeting", "agreed to sign at the summit"), nor when the
+    meeting is dated or marked ahead ("at next week's meeting", "at the next meeting")."""
+    head = gov.head
+    return via in ("at", "during", "in") and gov.dep_ == "xcomp" \
+        and bool(forms(head) & (CONSENT | {"decide"})) and not is_negated(head) \
+        and (head.tag_ == "VBD" or bool({"has", "have", "had"} & set(aux_words(head)))) \
+        and verb_lemma(gov) not in DEAL_WITH | TELL | SPEAK_TO | TAKE_PART \
+        and not time_ahead(time) and not any(
+            c.lower_ in _AHEAD_MODS or c.dep_ in ("acl", "relcl") and {"to", "will"} & set(
+                aux_words(c)) for c in noun.subtree if c.i != noun.i)
+
+
 def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
                    published: date | None) -> MeetingStatus:
     """The status of a meeting noun from its governor, the way it hangs on it (``via``:
     "after", "ahead", "for" ...), its time and the publication date."""
     status = noun_status(noun, gov, via, time)
+    if status is MeetingStatus.PLANNED and gov is not None and _agreed_there(noun, gov, via, time):
+        status = MeetingStatus.HAPPENED
     if status is MeetingStatus.NEGATED and gov is not None \
             and ((via in ("at", "during", "in") and (not is_negated(gov) or _fronted(noun, gov))
                   or via in TOPIC) and verb_lemma(gov) not in NEG_VERBS | {"be"}
