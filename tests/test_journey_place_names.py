@@ -28,3 +28,30 @@ def test_a_person_shown_by_a_title_is_not_lost_to_a_place_of_his_name(nlp):
     assert got["person:keller"] == [(0, "Keller"), (36, "he")]
     assert got["place:keller"] == [(52, "Keller")]
     assert frozenset({"Keller", "Peter Novak"}) in pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sam Houston met Peter Novak on Monday. The job went to Houston after a vote.", "Houston"),
+    ("Anna Washington met Peter Novak on Monday. The contract went to Washington.",
+     "Washington"),
+    ("Sam Houston met Peter Novak on Monday. The offer came from Houston, Novak said.",
+     "Houston"),
+    ("Keller, chairman of the panel, will meet Peter Novak on Monday. The talks will go to "
+     "Keller for approval.", "Keller"),
+    ("Keller, chairman of the panel, said on Monday that the plan was sound. Novak then went "
+     "to Keller for advice.", "Keller"),
+])
+def test_what_goes_to_a_person_is_no_journey(nlp, text, name):
+    # A thing that goes to or comes from a name, and a person who goes to one, may go to
+    # the person: the name stays his.
+    got = _mentions(nlp, text)
+    assert f"place:{name.casefold()}" not in got
+    person = next(k for k, v in got.items() if k.startswith("person:") and v[0][1].endswith(name))
+    assert got[person][-1][1] == name
+
+
+def test_a_traveller_still_flies_to_a_place(nlp):
+    got = _mentions(nlp, "Sam Houston met Peter Novak on Monday. Novak will fly to Houston on "
+                         "Friday.")
+    assert [t for _, t in got["person:sam houston"]] == ["Sam Houston"]
+    assert [t for _, t in got["place:houston"]] == ["Houston"]

@@ -48,6 +48,8 @@ _BODY_TITLES = frozenset({"leader", "representative", "acting"})
 _GENDERED = frozenset({"his", "her", "he", "she"})
 _NEUTER = frozenset({"it", "its", "they", "their"})
 _PLACE_PREPS = frozenset({"in", "at", "to", "from", "into", "near", "across"})
+#: Travel verbs as often said of going to a person ("went to Keller for advice").
+_TO_PEOPLE = frozenset({"go", "come"})
 
 
 def person_like(words: list[str]) -> bool:
@@ -76,11 +78,24 @@ def _after_place_prep(ent: Span) -> bool:
 
 def journey_place(ent: Span) -> bool:
     """Whether the name ``ent`` is where a journey goes or comes from ("will fly to Keller",
-    "returned from Keller"), not a person's; only a name typed as a place or a person."""
+    "returned from Keller"), not a person's; only a name typed as a place or a person.
+
+    The traveller must be one: a thing that "went to Keller" or "came from Keller" (a post,
+    an offer) goes to a person as often as to a place. A name NER typed a person is a place
+    only after a verb that is not as much said of people: one "went to Keller for advice"."""
     verb = ent.root.head.head
+    lemma = verb.lemma_.casefold()
     return ent.label_ in ("GPE", "LOC", "PERSON") and ent.root.dep_ == "pobj" \
         and ent.root.head.lower_ in _PLACE_PREPS and verb.pos_ == "VERB" \
-        and verb.lemma_.casefold() in TRAVEL_VERBS
+        and lemma in TRAVEL_VERBS and _traveller(verb) \
+        and not (ent.label_ == "PERSON" and lemma in _TO_PEOPLE)
+
+
+def _traveller(verb: Token) -> bool:
+    """Whether ``verb``'s subject, where it has one, can travel: a name, a pronoun or a noun
+    for a person, not a thing ("the post went to ...")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or subject.pos_ in ("PROPN", "PRON") or _person_noun(subject)
 
 
 def _first_pronoun(ent: Span) -> Token | None:
