@@ -137,3 +137,41 @@ def test_a_denied_meeting_is_negated(nlp, text, expected):
 ])
 def test_a_meetings_weekday_follows_its_dated_journey(nlp, text, expected):
     assert report(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # a denial of what the meeting came before or was the price of leaves the meeting held
+    # (final reading of session 15, finding 2)
+    ("Peter Novak denied that he left the room before meeting Paul Keller on Monday.",
+     "happened"),
+    ("Peter Novak denied that he had sold the shares before meeting Paul Keller in Valoria.",
+     "happened"),
+    ("Peter Novak denied that he was forced to meet Paul Keller.", "happened"),
+    ("Peter Novak denied he was paid to meet Paul Keller in Valoria.", "happened"),
+    # nor does a "not" of the clause the meeting came before
+    ("Peter Novak did not sign the deal before meeting Paul Keller.", "happened"),
+])
+def test_a_denial_of_another_act_leaves_the_meeting_held(nlp, text, expected):
+    assert report(nlp, text)[0] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # a journey told after the meeting with "and" follows it: the weekday counts back from
+    # the story as before (final reading of session 15, finding 1)
+    ("Peter Novak met Paul Keller in Valoria on Monday and flew home on Wednesday.",
+     ("happened", (d(3, 9), d(3, 9)))),
+    ("Peter Novak held talks with Paul Keller on Tuesday and flew to Geneva on Thursday.",
+     ("happened", (d(3, 10), d(3, 10)))),
+    ("Peter Novak will meet Paul Keller on Monday and will fly to Geneva on Thursday.",
+     ("planned", (d(3, 16), d(3, 16)))),
+    # a journey told first still leads the weekday on
+    ("Peter Novak arrived in Valoria on Wednesday and met Paul Keller on Thursday.",
+     ("happened", (d(3, 12), d(3, 12)))),
+    # a weekday counted on from the journey is the meeting's day, not a visit's (finding 3)
+    ("Peter Novak will arrive in Valoria on Thursday for talks with Paul Keller on Monday.",
+     ("planned", (d(3, 23), d(3, 23)))),
+])
+def test_a_journey_after_the_meeting_does_not_move_its_weekday(nlp, text, expected):
+    assert report(nlp, text) == expected

@@ -78,7 +78,11 @@ def clause_status(verb: Token, time_text: str | None = None,
         lemma = head.lemma_.casefold()
         if lemma not in PLAN_HEADS and forms(head) & {"hope", "aim"}:
             lemma = "hope"  # the small model lemmatises "hopes" as "hop"
-        if lemma in NEG_HEADS or is_negated(head) or _denied(head):
+        # A denial negates the meeting through a journey or a plan made for it ("denied he
+        # flew to meet Y"); "denied he was paid to meet Y" denies the payment, not the meeting.
+        denied = _denied(head)
+        if lemma in NEG_HEADS or is_negated(head) or denied and (
+                lemma in PLAN_HEADS or lemma in TRAVEL_VERBS):
             return MeetingStatus.NEGATED  # "refused to meet Y", "denied he flew to meet Y"
         if lemma in PLAN_HEADS and lemma not in ("be",) or (lemma == "be" and verb.dep_ == "xcomp"):
             if lemma in TRAVEL_VERBS and head.tag_ == "VBD":
@@ -86,11 +90,13 @@ def clause_status(verb: Token, time_text: str | None = None,
             return MeetingStatus.PLANNED
         if head.dep_ == "acomp" and head.head.pos_ in ("AUX", "VERB"):
             head = head.head  # "was able to meet": the copula's tense is the meeting's
-        return clause_status(head, time_text)
+        return clause_status(head, time_text, own_negation=not denied)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and not aux:
         if verb.head.lower_ in AFTER and verb.sent.root.tag_ == "VBD":
             return MeetingStatus.HAPPENED  # "X announced ... after meeting Y": before that
-        return clause_status(verb.head.head, time_text)  # "before visiting X"
+        # "before visiting X": the host's tense, not its negation or denial ("did not sign
+        # before meeting X", "denied he left before meeting X": the meeting is not denied)
+        return clause_status(verb.head.head, time_text, own_negation=False)
     if verb.dep_ == "conj" and not aux and verb.tag_ in ("VB", "VBG"):
         return clause_status(verb.head, time_text)
     if any(a in FUTURE_AUX for a in aux):

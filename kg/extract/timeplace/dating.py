@@ -105,7 +105,12 @@ def _related(host: Token, trigger: Token) -> str | None:
         return None
     path = purpose_path(trigger, verb)
     if path is None:
-        return "after" if verb in clause_verb(trigger).conjuncts else None
+        # Joined by "and", the clauses keep the order they are told in: "met Y on Monday and
+        # flew home on Wednesday" is a meeting before the journey, not after it.
+        clause = clause_verb(trigger)
+        if verb not in clause.conjuncts:
+            return None
+        return "after" if verb.i < clause.i else "before"
     marks = {t.lower_ for t in path}
     return "before" if marks & AFTER else "after"
 
@@ -228,8 +233,11 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         ent = entity_of(sent, time, trigger)
         role = _role(ent, trigger) if ent is not None else "at"
         own = _after_journey(ent, journeys, published) if ent is not None else None
-        attached = apply_role(own or days_of(time, ent, published, status, past), role, days,
-                              status, published)
+        # A weekday counted on from its journey is the meeting's own day, not the day of a
+        # journey the role would stretch it from.
+        attached = apply_role(own, "at", days, status, published) if own is not None else \
+            apply_role(days_of(time, ent, published, status, past), role, days, status,
+                       published)
     around = [apply_role(days_of(ent.text, ent, published, status, past), role, days, status,
                      published) for ent, role in journeys]
     around += [_participant_span(ent, host, away, days, status, published)
