@@ -39,6 +39,14 @@ PAIR = frozenset({"France", "Italy"})
          "said.", "planned"),
         ("France and Italy will agree to cut output at a meeting in Geneva, officials said.",
          "planned"),
+        # a word of a phrase after the meeting is not the meeting's (final reading of session
+        # 15, finding 4); the meeting's own clause still puts it ahead
+        ("France and Italy agreed to cut output at a meeting on the proposed pipeline, "
+         "officials said.", "happened"),
+        ("France and Italy agreed to cut output at a meeting scheduled for Monday, officials "
+         "said.", "planned"),
+        ("France and Italy agreed to cut output at a meeting that will be held in Geneva, "
+         "officials said.", "planned"),
         # agreeing to meet plans the meeting, as the guide says
         ("France and Italy agreed to meet in Geneva on Monday, officials said.", "planned"),
     ],

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
 from kg.extract.meeting_words import AFTER, NOUN_TRIGGERS, SAY
 from kg.extract.meetings.status_words import (
+    AHEAD_MODS,
     CONSENT,
     COPULAS,
     DENIALS,
@@ -153,7 +154,7 @@ def noun_status(noun: Token, governor: Token | None, via: str,
     if governor is not None and own and clause_status(governor) is MeetingStatus.NEGATED \
             and noun.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return MeetingStatus.NEGATED  # "a planned meeting ... was cancelled"
-    if mods & {"upcoming", "forthcoming", "planned", "scheduled", "next", "proposed"}:
+    if mods & AHEAD_MODS:
         return MeetingStatus.PLANNED
     held = governor is not None and noun.dep_ == "dobj" and (
         governor.tag_ == "VBD" or bool({"has", "have", "had"} & set(aux_words(governor))))

@@ -35,7 +35,14 @@ from kg.extract.meetings.status import (
     noun_status,
     told_as_past,
 )
-from kg.extract.meetings.status_words import CONSENT, FUTURE_AUX, NEG_VERBS, forms, time_ahead
+from kg.extract.meetings.status_words import (
+    AHEAD_MODS,
+    CONSENT,
+    FUTURE_AUX,
+    NEG_VERBS,
+    forms,
+    time_ahead,
+)
 from kg.extract.meetings.trigger_syntax import verb_lemma
 from kg.extract.timeplace.timex import normalise_date
 from kg.model import MeetingStatus
@@ -114,11 +121,6 @@ def _fronted(noun: Token, verb: Token) -> bool:
     return bool(subjects) and noun.head.i < min(subjects) and noun.head.head.i == verb.i
 
 
-#: Modifiers that put a meeting ahead of the verb it is the setting of ("at the next meeting").
-_AHEAD_MODS = frozenset({"next", "upcoming", "forthcoming", "coming", "planned", "scheduled",
-                         "proposed"})
-
-
 def _agreed_there(noun: Token, gov: Token, via: str, time: str | None) -> bool:
     """Whether the meeting ``noun`` is where a past agreement or decision was made: in
     "A and B agreed to cut output at a meeting on Monday" the parser hangs the meeting on
@@ -130,9 +132,17 @@ def _agreed_there(noun: Token, gov: Token, via: str, time: str | None) -> bool:
         and bool(forms(head) & (CONSENT | {"decide"})) and not is_negated(head) \
         and (head.tag_ == "VBD" or bool({"has", "have", "had"} & set(aux_words(head)))) \
         and verb_lemma(gov) not in DEAL_WITH | TELL | SPEAK_TO | TAKE_PART \
-        and not time_ahead(time) and not any(
-            c.lower_ in _AHEAD_MODS or c.dep_ in ("acl", "relcl") and {"to", "will"} & set(
-                aux_words(c)) for c in noun.subtree if c.i != noun.i)
+        and not time_ahead(time) and not _marked_ahead(noun)
+
+
+def _marked_ahead(noun: Token) -> bool:
+    """Whether the meeting noun's own words put it ahead: a modifier before it ("at next
+    week's meeting", "at the next meeting"), or one of its own ("a meeting scheduled for May",
+    "a meeting to be held"). Words of a phrase after it tell something else: "a meeting on the
+    proposed pipeline" is not a proposed meeting."""
+    own = [c for left in noun.lefts for c in left.subtree] + list(noun.rights)
+    return any(c.lower_ in AHEAD_MODS or c.dep_ in ("acl", "relcl") and {"to", "will"} & set(
+        aux_words(c)) for c in own)
 
 
 def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,

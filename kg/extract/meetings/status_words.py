@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Protocol
 
-__all__ = ["PLAN_HEADS", "NEG_HEADS", "DENIALS", "NEG_VERBS", "HYPOTHETICAL_HEADS",
+__all__ = ["PLAN_HEADS", "NEG_HEADS", "DENIALS", "AHEAD_MODS", "NEG_VERBS", "HYPOTHETICAL_HEADS",
            "HYPOTHETICAL_AUX", "FACT_NOUNS", "FUTURE_AUX", "SCHEDULING", "CONSENT", "OCCURRENCE",
            "TAKING_PART", "COPULAS", "LEAVE", "WALK_OUT", "LEAVING", "forms", "time_ahead"]
 
@@ -40,10 +40,12 @@ PLAN_HEADS = frozenset(
      "prepare", "decide", "leave", "travel", "fly", "come", "return", "likely", "slate",
      "suppose", "hope", "aim"}
 )
-#: "X refused to meet": the head verb negates the meeting.
+#: "X refused to meet": the head verb negates the meeting ("denied meeting Y": a gerund or
+#: infinitive of the head).
 NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "unable"})
-#: Verbs whose clause says that what it tells did not take place ("X denied she flew to
-#: Oslo to meet Y", "denied that he had met Y"): a report of the meeting, negated.
+#: Verbs whose "that" clause says that what it tells did not take place ("X denied she flew
+#: to Oslo to meet Y", "denied that he had met Y"): a report of the meeting, negated. "deny"
+#: is in NEG_HEADS too, for the gerund it governs; this set is read for its clause.
 DENIALS = frozenset({"deny"})
 #: Verbs that themselves say a meeting did not, or will not, take place.
 NEG_VERBS = frozenset({"cancel", "boycott", "skip", "postpone", "scrap", "snub", "abandon",
@@ -64,6 +66,9 @@ HYPOTHETICAL_HEADS = frozenset(
      "able", "love", "welcome", "willingness", "readiness", "desire", "eagerness",
      "threaten"}
 )
+#: Modifiers that put a meeting noun ahead ("the upcoming talks", "at the next meeting").
+AHEAD_MODS = frozenset({"next", "upcoming", "forthcoming", "coming", "planned", "scheduled",
+                        "proposed"})
 #: Modals that leave a meeting open ("could meet", "may attend").
 HYPOTHETICAL_AUX = frozenset({"could", "might", "should", "may"})
 #: Nouns whose "that" clause reports something as so, not as wished or proposed; with the

@@ -148,9 +148,9 @@ def _journey(tok: Token) -> bool:
 _TOWARDS = frozenset({"for", "to", "into"})
 
 
-def _participant_journeys(sent: Span, trigger: Token) -> list[tuple[Span, Token, bool]]:
+def _participant_journeys(sent: Span, trigger: Token) -> list[tuple[Span, bool]]:
     """Dated journeys told in a relative clause on a participant ("X, who left Tokyo
-    yesterday, held talks with Y"), each with its verb and whether it leaves the place of the
+    yesterday, held talks with Y"), each with whether it leaves the place of the
     meeting (a return home, a departure from somewhere) rather than goes towards one."""
     clause = clause_verb(trigger)
     out = []
@@ -164,11 +164,11 @@ def _participant_journeys(sent: Span, trigger: Token) -> list[tuple[Span, Token,
         words = {c.lower_ for c in host.children if c.dep_ in ("prep", "advmod", "prt")}
         away = "home" in words or lemma in ("leave", "depart", "return") \
             and not words & _TOWARDS
-        out.append((ent, host, away))
+        out.append((ent, away))
     return out
 
 
-def _participant_span(ent: Span, host: Token, away: bool, days: int, status: str,
+def _participant_span(ent: Span, away: bool, days: int, status: str,
                       published: date) -> DateSpan | None:
     """What a participant's journey says of the meeting: it ends the visit the meeting was in
     when it leaves (or when the meeting was held before a journey still ahead), and starts it
@@ -200,16 +200,18 @@ def _journeys(sent: Span, trigger: Token) -> list[tuple[Span, str]]:
     return out
 
 
-def _after_journey(ent: Span, journeys: list[tuple[Span, str]],
-                   published: date) -> DateSpan | None:
+def _after_journey(ent: Span, journeys: list[tuple[Span, str]], published: date,
+                   status: str) -> DateSpan | None:
     """The days of the meeting's own weekday ``ent`` counted on from the day of a journey the
     meeting follows ("flew to Oslo yesterday to meet Y on Monday", "will arrive on Thursday
     for talks with Y on Monday"), read in the journey's tense; None when no such journey has
-    a day."""
+    a day, or when a held meeting would fall after the story: its weekday is then not one
+    after the journey."""
     for other, role in journeys:
         if role == "after" and other.start != ent.start:
             found = after_trip(ent.text, journey_days(other, published))
-            if found is not None:
+            if found is not None and found.start is not None \
+                    and not (status == "happened" and found.start > published):
                 return found
     return None
 
@@ -232,7 +234,7 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
     if time:
         ent = entity_of(sent, time, trigger)
         role = _role(ent, trigger) if ent is not None else "at"
-        own = _after_journey(ent, journeys, published) if ent is not None else None
+        own = _after_journey(ent, journeys, published, status) if ent is not None else None
         # A weekday counted on from its journey is the meeting's own day, not the day of a
         # journey the role would stretch it from.
         attached = apply_role(own, "at", days, status, published) if own is not None else \
@@ -240,8 +242,8 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
                        published)
     around = [apply_role(days_of(ent.text, ent, published, status, past), role, days, status,
                      published) for ent, role in journeys]
-    around += [_participant_span(ent, host, away, days, status, published)
-               for ent, host, away in _participant_journeys(sent, trigger)]
+    around += [_participant_span(ent, away, days, status, published)
+               for ent, away in _participant_journeys(sent, trigger)]
     spans = [s for s in (attached, *around)
              if s is not None and s.start is not None and s.end is not None]
     if spans:

@@ -137,16 +137,16 @@ def _dated_before(path: list[Token], journey: Token) -> bool:
     them ahead of the journey. With no publication date to compare, any time counts."""
     published = journey.doc._.kg_published
     hosts = {t.i for t in path} | {journey.i}
-    times = [ent for ent in times_in(journey.sent) if host_of(ent).i in hosts]
+    times = [(ent, host.i) for ent in times_in(journey.sent) if (host := host_of(ent)).i in hosts]
     if published is None:
         return bool(times)
     # read as told in the past, as the journey is; a time ahead stays ahead ("next week")
-    trip = next((days_of(ent.text, ent, published, "happened", True) for ent in times
-                 if host_of(ent).i == journey.i), None)
-    for ent in times:
+    trip = next((days_of(ent.text, ent, published, "happened", True) for ent, at in times
+                 if at == journey.i), None)
+    for ent, at in times:
         # the meeting's own weekday counts on from the journey's day ("flew yesterday to
         # meet Y on Monday": the Monday ahead)
-        days = host_of(ent).i != journey.i and after_trip(ent.text, trip) \
+        days = at != journey.i and after_trip(ent.text, trip) \
             or days_of(ent.text, ent, published, "happened", True)
         if days is not None and days.end is not None \
                 and days.end < published - timedelta(days=1):

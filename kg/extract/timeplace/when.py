@@ -145,7 +145,7 @@ def weekday_from(text: str, day: date) -> DateSpan | None:
     """
     low = plain_time(text)
     words = set(low.split())
-    if not words & set(WEEKDAYS) or not words <= set(WEEKDAYS) | _WEEKDAY_FILLER:
+    if not words & WEEKDAYS.keys() or not words <= WEEKDAYS.keys() | _WEEKDAY_FILLER:
         return None
     return _weekday(low, day, 1)
 
@@ -390,7 +390,7 @@ def sole_date(sent: Span) -> str | None:
         if is_boundary(ent):
             continue  # "since January": a boundary, not a day
         words = {t.lower_ for t in ent}
-        if words & set(WEEKDAYS) or words & set(MONTHS) or words & {
+        if words & WEEKDAYS.keys() or words & MONTHS.keys() or words & {
                 "today", "yesterday", "tomorrow", "week", "month", "tonight"}:
             found.append(ent.text)
     base = sent.start_char
