@@ -59,4 +59,4 @@ def test_a_person_two_sentences_back_keeps_the_company_a_company(nlp):
 ])
 def test_the_title_cue_reads_the_title_gazetteer_and_any_surname(nlp, text):
     doc = nlp(text)
-    assert people_by_cue([Span(doc, 0, 2, label="ORG")])[0].label_ == "PERSON"
+    assert people_by_cue([Span(doc, 0, 2, label="ORG")]).spans[0].label_ == "PERSON"

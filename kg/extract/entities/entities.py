@@ -29,7 +29,7 @@ from kg.extract.entities.groups import members_of
 from kg.extract.entities.names import NameBuilder, surname_match
 from kg.extract.entities.nationals import add_compounds, find_compounds
 from kg.extract.entities.organs import add_organs
-from kg.extract.entities.person_cues import journey_place, people_by_cue, shown_people
+from kg.extract.entities.person_cues import people_by_cue
 from kg.extract.entities.person_drafts import person_draft
 from kg.extract.entities.plural_refs import resolve_pairs, resolve_plural
 from kg.extract.entities.roles import PORTFOLIO_TITLES, is_title_word
@@ -210,9 +210,8 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
         sent_of.update(dict.fromkeys(range(sent.start, sent.end), i))
     b = NameBuilder(sent_of)
     # A person NER typed an organisation or a place, whose title or "his" shows him one.
-    spans = _one_word_bodies(_as_organisations(ner_spans(doc)))
-    shown = shown_people(spans)
-    spans = people_by_cue(spans)
+    cued = people_by_cue(_one_word_bodies(_as_organisations(ner_spans(doc))))
+    spans = cued.spans
     # "VMC", whose long form is in another sentence: an organisation wherever it is written,
     # though NER took it for a person or left it out.
     # A club of countries written by its acronym ("G8", "NATO") is a body, whatever NER took
@@ -229,7 +228,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     places = {bare_name(e.text).casefold() for e in spans if e.label_ in ("GPE", "LOC")}
     # NER sometimes tags a city PERSON once and GPE elsewhere; the place reading wins, unless
     # the person's own sentence shows a person ("Keller, chairman of the panel, said").
-    places -= shown
+    places -= cued.shown
     persons = [p for p in drafts if p is not None]
     # "Trade and Industry" in "Trade and Industry Secretary Ann Vos" is her portfolio,
     # part of her title, not an organisation of the article.
@@ -243,8 +242,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     surnames = {p.name.split()[-1].casefold() for p in persons if len(p.name.split()) > 1}
     places -= surnames  # "Strand" is Helen Strand's surname, though NER once took it for a place
     persons = [p for p in persons if p.name.casefold() not in places]
-    b.add_persons(persons, doc, frozenset(t.i for e in spans if e.label_ in ("GPE", "LOC")
-                                          and journey_place(e) for t in e))
+    b.add_persons(persons, doc, cued.journeys)
     acronyms: dict[str, str] = {}
     longs = {**elsewhere, **long_forms(doc)}  # brackets first
     # "Corvane" after "Corvane Plc" is that company, where only one company fits.
@@ -266,7 +264,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
         draft = Mention(ent.text, ent.start_char, ent.end_char, si, "name")
         tokens = [t.i for t in ent]
         # "will fly to Keller": a place, though a person is named so
-        person = None if journey_place(ent) else b.person_for_surname(text, ent.start)
+        person = None if ent.start in cued.journeys else b.person_for_surname(text, ent.start)
         if person is not None and ent.label_ in ("ORG", "GPE", "NORP", "LOC"):
             b.add(person, "", EntityType.PERSON, Mention(ent.text, ent.start_char,
                                                               ent.end_char, si, "alias"), tokens)

@@ -26,12 +26,15 @@ country, demonym, capital, title word, abbreviation ("D-Kan.") or possessive:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Span, Token
 
 from kg.extract.entities.coref import LOOKBACK
 from kg.extract.entities.roles import PERSON_NOUNS, is_title_word
 from kg.extract.gazetteer import (
     ORG_HEADS,
+    bare_name,
     capital_countries,
     country_of,
     demonym_country,
@@ -40,7 +43,7 @@ from kg.extract.gazetteer import (
 )
 from kg.extract.journeys import TRAVEL_VERBS
 
-__all__ = ["people_by_cue", "shown_people", "journey_place"]
+__all__ = ["Cued", "people_by_cue", "journey_place"]
 
 _RETYPED = ("ORG", "GPE", "LOC")
 #: Title words that also head an organisation's apposition ("Acme, the market leader").
@@ -182,23 +185,38 @@ def _shown(ent: Span, spans: list[Span]) -> bool:
         and (_title_apposed(ent) or _own_pronoun(ent, spans))
 
 
-def shown_people(spans: list[Span]) -> frozenset[str]:
-    """The names (lower case) of ``spans`` a cue shows to be people's, whatever NER typed them:
-    a place written the same does not make them places."""
-    return frozenset(e.text.casefold() for e in spans
-                     if e.label_ in (*_RETYPED, "PERSON") and _shown(e, spans))
+@dataclass(frozen=True)
+class Cued:
+    """The spans of a story after :func:`people_by_cue`, with what its cues settled."""
+
+    spans: list[Span]
+    #: Names (lower case) a cue shows to be people's, whatever NER typed them, where a place
+    #: is written the same: that place does not make them places.
+    shown: frozenset[str]
+    #: Tokens of the names a journey goes to or comes from (:func:`journey_place`): never a
+    #: person's surname.
+    journeys: frozenset[int]
 
 
-def people_by_cue(spans: list[Span]) -> list[Span]:
+def people_by_cue(spans: list[Span]) -> Cued:
     """``spans`` with the organisation and place spans the module's cues show to be people
     (and every span written the same, or ending in such a one-word surname) as PERSON; but the
-    place of a journey written as a person the cues show (:func:`shown_people`) is a place:
-    "Keller, chairman of the panel, will fly to Keller"."""
-    names = {tuple(e.text.split()) for e in spans if e.label_ in _RETYPED and _shown(e, spans)}
-    shown = shown_people(spans)
-    places = [e for e in spans if journey_place(e) and e.text.casefold() in shown]
-    if not names and not places:
-        return spans
+    place of a journey written as a person the cues show is a place: "Keller, chairman of the
+    panel, will fly to Keller"."""
+    journeys = [e for e in spans if journey_place(e)]
+    cued = [e for e in spans if e.label_ in _RETYPED and _shown(e, spans)]
+    # A person NER typed one matters only beside a place of his name: his cues are read
+    # there alone, as they cost a look at the sentences before.
+    placed = {bare_name(e.text).casefold() for e in spans if e.label_ in ("GPE", "LOC")} \
+        | {f(e.text).casefold() for e in journeys for f in (str, bare_name)}
+    shown = frozenset(e.text.casefold() for e in cued) | frozenset(
+        e.text.casefold() for e in spans if e.label_ == "PERSON"
+        and e.text.casefold() in placed and _shown(e, spans))
+    tokens = frozenset(t.i for e in journeys for t in e)
+    places = [e for e in journeys if e.text.casefold() in shown]
+    if not cued and not places:
+        return Cued(spans, shown, tokens)
+    names = {tuple(e.text.split()) for e in cued}
     surnames = {n[0] for n in names if len(n) == 1}
     out = []
     for e in spans:
@@ -209,4 +227,4 @@ def people_by_cue(spans: list[Span]) -> list[Span]:
                 and (tuple(written) in names or written[-1] in surnames):
             e = Span(e.doc, e.start, e.end, label="PERSON")
         out.append(e)
-    return out
+    return Cued(out, shown, tokens)
