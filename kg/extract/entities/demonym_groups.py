@@ -22,10 +22,10 @@ from kg.extract.gazetteer import bare_name, country_name, demonym_country
 from kg.extract.index import entity_key
 from kg.model import EntityType, Mention
 
-__all__ = ["GROUP_NOUNS", "add_norp"]
+__all__ = ["add_norp"]
 
 #: Collective nouns that, after a demonym, make a group tied to a country ("Russian officials").
-GROUP_NOUNS = frozenset(
+_GROUP_NOUNS = frozenset(
     {"delegation", "government", "team", "side", "official", "negotiator", "leader", "minister",
      "diplomat", "authority", "representative", "envoy", "force", "troop", "mission", "party",
      "counterpart", "businessman", "banker", "source", "administration", "cabinet", "president",
@@ -52,7 +52,7 @@ def _group_head(tok: Token) -> Token | None:
     if first.dep_ in ("amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN"):
         lemma = head.lemma_.casefold()
         plural_or_collective = head.tag_ == "NNS" or lemma in _COLLECTIVE
-        if lemma in GROUP_NOUNS and plural_or_collective and head.ent_type_ in ("", "NORP"):
+        if lemma in _GROUP_NOUNS and plural_or_collective and head.ent_type_ in ("", "NORP"):
             return head
     return None
 
