@@ -19,8 +19,8 @@ __all__ = ["DATE_WORDS", "dated_names", "dated_subject", "dated_after",
            "inner_conjuncts", "apposed_holder"]
 
 #: Words of a date or time a name may be swallowed into when NER did not tag them.
-DATE_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tomorrow", "night", "morning",
-                                   "afternoon", "evening"}
+DATE_WORDS = frozenset(WEEKDAYS.keys() | {"today", "yesterday", "tomorrow", "night", "morning",
+                                          "afternoon", "evening"})
 
 
 def _is_date(tok: Token) -> bool:

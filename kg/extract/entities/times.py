@@ -26,9 +26,9 @@ from kg.extract.walks import spaced_dash
 __all__ = ["repaired_times"]
 
 #: Words that make a part of a span a date or a time.
-_DATED = DATE_WORDS | MONTHS.keys() | {
+_DATED = frozenset(DATE_WORDS | MONTHS.keys() | {
     "week", "month", "year", "day", "hour", "minute", "weekend", "quarter", "decade", "noon",
-    "midnight", "spring", "summer", "autumn", "fall", "winter"}
+    "midnight", "spring", "summer", "autumn", "fall", "winter"})
 
 
 def repaired_times(doc: Doc) -> list[Span]:
