@@ -55,3 +55,23 @@ def test_a_traveller_still_flies_to_a_place(nlp):
                          "Friday.")
     assert [t for _, t in got["person:sam houston"]] == ["Sam Houston"]
     assert [t for _, t in got["place:houston"]] == ["Houston"]
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Keller, chairman of the panel, will fly to Keller on Monday to meet Peter Novak.",
+    "Keller, chairman of the panel, will fly to Valoria and Keller on Monday to meet Peter Novak.",
+    "Keller, chairman of the panel, will leave for Keller on Monday to meet Peter Novak.",
+])
+def test_a_journeys_place_in_a_list_after_for_or_as_a_surname(nlp, text):
+    got = _mentions(nlp, text)
+    person = "person:paul keller" if text.startswith("Paul") else "person:keller"
+    assert len(got[person]) == 1
+    assert [t for _, t in got["place:keller"]] == ["Keller"]
+
+
+def test_a_person_who_travels_with_the_shown_person_keeps_him(nlp):
+    # Keller is a companion here, not where the journey goes.
+    got = _mentions(nlp, "Keller, chairman of the panel, met Peter Novak on Monday. Novak will fly "
+                         "to Valoria with Anna Moravec and Keller.")
+    assert "place:keller" not in got
+    assert len(got["person:keller"]) == 2

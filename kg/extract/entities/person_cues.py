@@ -42,6 +42,7 @@ from kg.extract.gazetteer import (
     title_words,
 )
 from kg.extract.journeys import TRAVEL_VERBS
+from kg.extract.walks import first_conjunct
 
 __all__ = ["Cued", "people_by_cue", "journey_place"]
 
@@ -51,6 +52,8 @@ _BODY_TITLES = frozenset({"leader", "representative", "acting"})
 _GENDERED = frozenset({"his", "her", "he", "she"})
 _NEUTER = frozenset({"it", "its", "they", "their"})
 _PLACE_PREPS = frozenset({"in", "at", "to", "from", "into", "near", "across"})
+#: Travel verbs whose "for" names where the journey goes ("will leave for Keller").
+_LEFT_FOR = frozenset({"leave", "head"})
 #: Travel verbs as often said of going to a person ("went to Keller for advice").
 _TO_PEOPLE = frozenset({"go", "come"})
 
@@ -81,16 +84,19 @@ def _after_place_prep(ent: Span) -> bool:
 
 def journey_place(ent: Span) -> bool:
     """Whether the name ``ent`` is where a journey goes or comes from ("will fly to Keller",
-    "returned from Keller"), not a person's; only a name typed as a place or a person.
+    "returned from Keller", "will leave for Keller", "flew to Valoria and Keller"), not a
+    person's; only a name typed as a place or a person.
 
     The traveller must be one: a thing that "went to Keller" or "came from Keller" (a post,
     an offer) goes to a person as often as to a place. A name NER typed a person is a place
     only after a verb that is not as much said of people: one "went to Keller for advice"."""
-    verb = ent.root.head.head
+    root = first_conjunct(ent.root)  # "will fly to Valoria and Keller"
+    verb = root.head.head
     lemma = verb.lemma_.casefold()
-    return ent.label_ in ("GPE", "LOC", "PERSON") and ent.root.dep_ == "pobj" \
-        and ent.root.head.lower_ in _PLACE_PREPS and verb.pos_ == "VERB" \
-        and lemma in TRAVEL_VERBS and _traveller(verb) \
+    prep = root.head.lower_
+    return ent.label_ in ("GPE", "LOC", "PERSON") and root.dep_ == "pobj" \
+        and (prep in _PLACE_PREPS or prep == "for" and lemma in _LEFT_FOR) \
+        and verb.pos_ == "VERB" and lemma in TRAVEL_VERBS and _traveller(verb) \
         and not (ent.label_ == "PERSON" and lemma in _TO_PEOPLE)
 
 
@@ -201,8 +207,8 @@ class Cued:
 def people_by_cue(spans: list[Span]) -> Cued:
     """``spans`` with the organisation and place spans the module's cues show to be people
     (and every span written the same, or ending in such a one-word surname) as PERSON; but the
-    place of a journey written as a person the cues show is a place: "Keller, chairman of the
-    panel, will fly to Keller"."""
+    place of a journey written as a person the cues show, or as his surname, is a place:
+    "Keller, chairman of the panel, will fly to Keller"."""
     journeys = [e for e in spans if journey_place(e)]
     cued = [e for e in spans if e.label_ in _RETYPED and _shown(e, spans)]
     # A person NER typed one matters only beside a place of his name: his cues are read
@@ -211,20 +217,23 @@ def people_by_cue(spans: list[Span]) -> Cued:
         | {f(e.text).casefold() for e in journeys for f in (str, bare_name)}
     shown = frozenset(e.text.casefold() for e in cued) | frozenset(
         e.text.casefold() for e in spans if e.label_ == "PERSON"
-        and e.text.casefold() in placed and _shown(e, spans))
+        and (e.text.casefold() in placed or e.text.split()[-1].casefold() in placed)
+        and _shown(e, spans))
     tokens = frozenset(t.i for e in journeys for t in e)
-    places = [e for e in journeys if e.text.casefold() in shown]
+    # "Paul Keller, chairman of the panel, will fly to Keller": his surname is the place too
+    surnames = {n.split()[-1] for n in shown}
+    places = [e for e in journeys if e.text.casefold() in shown | surnames]
     if not cued and not places:
         return Cued(spans, shown, tokens)
     names = {tuple(e.text.split()) for e in cued}
-    surnames = {n[0] for n in names if len(n) == 1}
+    single = {n[0] for n in names if len(n) == 1}
     out = []
     for e in spans:
         written = e.text.split()
         if e in places:
             e = Span(e.doc, e.start, e.end, label="GPE") if e.label_ == "PERSON" else e
         elif e.label_ in _RETYPED and person_like(written) \
-                and (tuple(written) in names or written[-1] in surnames):
+                and (tuple(written) in names or written[-1] in single):
             e = Span(e.doc, e.start, e.end, label="PERSON")
         out.append(e)
     return Cued(out, shown, tokens)
