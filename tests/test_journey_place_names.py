@@ -50,6 +50,24 @@ def test_what_goes_to_a_person_is_no_journey(nlp, text, name):
     assert got[person][-1][1] == name
 
 
+@pytest.mark.parametrize("subject", ["The delegation", "The ministers"])
+def test_a_group_that_flies_goes_to_a_place(nlp, subject):
+    # Only go and come need a traveller; a group flies as a person does (reading of the
+    # session 15 mends, finding 2).
+    got = _mentions(nlp, f"Sam Houston met Anna Moravec on Monday. {subject} will fly to "
+                         "Houston on Friday.")
+    assert [t for _, t in got["person:sam houston"]] == ["Sam Houston"]
+    assert [t for _, t in got["place:houston"]] == ["Houston"]
+
+
+def test_leaving_something_for_a_person_is_no_journey(nlp):
+    # "left a note for Keller" gives something to him (finding 3).
+    got = _mentions(nlp, "Paul Keller, chairman of the panel, met Anna Moravec on Monday. "
+                         "Peter Novak left a note for Keller.")
+    assert "place:keller" not in got
+    assert [t for _, t in got["person:paul keller"]] == ["Paul Keller", "Keller"]
+
+
 def test_a_traveller_still_flies_to_a_place(nlp):
     got = _mentions(nlp, "Sam Houston met Peter Novak on Monday. Novak will fly to Houston on "
                          "Friday.")

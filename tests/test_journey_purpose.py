@@ -157,6 +157,18 @@ def test_a_denial_of_another_act_leaves_the_meeting_held(nlp, text, expected):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # a denial of the act the meeting was the aim of still denies the meeting (reading of the
+    # session 15 mends, finding 1): only a passive head ("was paid to") is another act
+    "Peter Novak denied that he managed to meet Paul Keller.",
+    "Peter Novak denied that he attempted to meet Paul Keller.",
+    "Peter Novak denied that he drove to Valoria to meet Paul Keller.",
+])
+def test_a_denial_of_the_way_to_the_meeting_negates_it(nlp, text):
+    assert report(nlp, text)[0] == "negated"
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(("text", "expected"), [
     # a journey told after the meeting with "and" follows it: the weekday counts back from
     # the story as before (final reading of session 15, finding 1)

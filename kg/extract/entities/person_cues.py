@@ -96,7 +96,9 @@ def journey_place(ent: Span) -> bool:
     prep = root.head.lower_
     return ent.label_ in ("GPE", "LOC", "PERSON") and root.dep_ == "pobj" \
         and (prep in _PLACE_PREPS or prep == "for" and lemma in _LEFT_FOR) \
-        and verb.pos_ == "VERB" and lemma in TRAVEL_VERBS and _traveller(verb) \
+        and verb.pos_ == "VERB" and lemma in TRAVEL_VERBS \
+        and (lemma not in _TO_PEOPLE or _traveller(verb)) \
+        and not (lemma in _LEFT_FOR and any(c.dep_ == "dobj" for c in verb.children)) \
         and not (ent.label_ == "PERSON" and lemma in _TO_PEOPLE)
 
 

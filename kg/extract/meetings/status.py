@@ -82,8 +82,8 @@ def clause_status(verb: Token, time_text: str | None = None,
         # A denial negates the meeting through a journey or a plan made for it ("denied he
         # flew to meet Y"); "denied he was paid to meet Y" denies the payment, not the meeting.
         denied = _denied(head)
-        if lemma in NEG_HEADS or is_negated(head) or denied and (
-                lemma in PLAN_HEADS or lemma in TRAVEL_VERBS):
+        if lemma in NEG_HEADS or is_negated(head) or denied and not any(
+                c.dep_ == "auxpass" for c in head.children):
             return MeetingStatus.NEGATED  # "refused to meet Y", "denied he flew to meet Y"
         if lemma in PLAN_HEADS and lemma not in ("be",) or (lemma == "be" and verb.dep_ == "xcomp"):
             if lemma in TRAVEL_VERBS and head.tag_ == "VBD":
