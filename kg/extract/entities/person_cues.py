@@ -44,7 +44,7 @@ from kg.extract.gazetteer import (
 from kg.extract.journeys import TRAVEL_VERBS
 from kg.extract.walks import first_conjunct
 
-__all__ = ["Cued", "people_by_cue", "journey_place"]
+__all__ = ["Cued", "people_by_cue"]
 
 _RETYPED = ("ORG", "GPE", "LOC")
 #: Title words that also head an organisation's apposition ("Acme, the market leader").
@@ -82,7 +82,7 @@ def _after_place_prep(ent: Span) -> bool:
     return ent.label_ != "ORG" and root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
 
 
-def journey_place(ent: Span) -> bool:
+def _journey_place(ent: Span) -> bool:
     """Whether the name ``ent`` is where a journey goes or comes from ("will fly to Keller",
     "returned from Keller", "will leave for Keller", "flew to Valoria and Keller"), not a
     person's; only a name typed as a place or a person.
@@ -189,7 +189,7 @@ def _own_pronoun(ent: Span, spans: list[Span]) -> bool:
 
 def _shown(ent: Span, spans: list[Span]) -> bool:
     """Whether a cue of the module shows the name ``ent`` to be a person's."""
-    return person_like(ent.text.split()) and not journey_place(ent) \
+    return person_like(ent.text.split()) and not _journey_place(ent) \
         and (_title_apposed(ent) or _own_pronoun(ent, spans))
 
 
@@ -201,7 +201,7 @@ class Cued:
     #: Names (lower case) a cue shows to be people's, whatever NER typed them, where a place
     #: is written the same: that place does not make them places.
     shown: frozenset[str]
-    #: Tokens of the names a journey goes to or comes from (:func:`journey_place`): never a
+    #: Tokens of the names a journey goes to or comes from (:func:`_journey_place`): never a
     #: person's surname.
     journeys: frozenset[int]
 
@@ -211,7 +211,7 @@ def people_by_cue(spans: list[Span]) -> Cued:
     (and every span written the same, or ending in such a one-word surname) as PERSON; but the
     place of a journey written as a person the cues show, or as his surname, is a place:
     "Keller, chairman of the panel, will fly to Keller"."""
-    journeys = [e for e in spans if journey_place(e)]
+    journeys = [e for e in spans if _journey_place(e)]
     cued = [e for e in spans if e.label_ in _RETYPED and _shown(e, spans)]
     # A person NER typed one matters only beside a place of his name: his cues are read
     # there alone, as they cost a look at the sentences before.
@@ -223,8 +223,8 @@ def people_by_cue(spans: list[Span]) -> Cued:
         and _shown(e, spans))
     tokens = frozenset(t.i for e in journeys for t in e)
     # "Paul Keller, chairman of the panel, will fly to Keller": his surname is the place too
-    surnames = {n.split()[-1] for n in shown}
-    places = [e for e in journeys if e.text.casefold() in shown | surnames]
+    away = shown | {n.split()[-1] for n in shown}
+    places = [e for e in journeys if e.text.casefold() in away]
     if not cued and not places:
         return Cued(spans, shown, tokens)
     names = {tuple(e.text.split()) for e in cued}
