@@ -18,7 +18,6 @@ never read. ``--show`` prints the development sentences and their candidates.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from itertools import combinations
@@ -31,7 +30,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import meeting_coverage as cov  # noqa: E402
 import meetings as mb  # noqa: E402
 from _common import say  # noqa: E402
-from meeting_party_kinds import _around  # noqa: E402
+from meeting_party_kinds import _around, case_args  # noqa: E402
 
 #: Names of bodies (the rest of the table are regions: Europe, Asia, ...).
 BODIES = frozenset({"european community", "european union", "group of five", "group of seven",
@@ -62,12 +61,7 @@ def canonical() -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the counts; exit status 0."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("data", nargs="?", default=str(mb.DEFAULT_DATA))
-    ap.add_argument("--extra", default=None)
-    ap.add_argument("--show", action="store_true", help="print the development cases")
-    ap.add_argument("--parse-cache", default=None, metavar="DIR")
-    args = ap.parse_args(argv)
+    args = case_args(__doc__, argv)
     from kg.extract import extract
     from kg.extract.entities.groups import members_of
     from kg.extract.entities.portfolios import offices

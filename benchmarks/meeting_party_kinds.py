@@ -51,14 +51,20 @@ _ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "pobj", "prep"
                    "dative"})
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Print the kinds per split; exit status 0."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def case_args(doc: str, argv: list[str] | None) -> argparse.Namespace:
+    """The arguments of a script that counts development cases of meetings-dev (and an extra
+    directory), with ``--show`` to print them."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     ap.add_argument("data", nargs="?", default=str(mb.DEFAULT_DATA))
     ap.add_argument("--extra", default=None)
     ap.add_argument("--show", action="store_true", help="print the development cases")
     ap.add_argument("--parse-cache", default=None, metavar="DIR")
-    args = ap.parse_args(argv)
+    return ap.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the kinds per split; exit status 0."""
+    args = case_args(__doc__, argv)
     from kg.extract.meetings.meetings import find_meetings
 
     articles, lines, docs = cov.gold_docs(args.data, args.extra, args.parse_cache)
