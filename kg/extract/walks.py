@@ -29,8 +29,10 @@ DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 def spaced_dash(tok: Token, marks: frozenset[str] = DASHES) -> bool:
     """Whether ``tok`` is one of ``marks`` standing apart from the word before it, a dash
     between two phrases ("the Group of Five - A, B"), not a hyphen inside a word ("G-5")."""
+    if tok.i == 0 or tok.text not in marks:
+        return False
     before = tok.doc[tok.i - 1]
-    return tok.text in marks and tok.i > 0 and (bool(before.whitespace_) or before.is_space)
+    return bool(before.whitespace_) or before.is_space
 
 
 def first_conjunct(tok: Token) -> Token:

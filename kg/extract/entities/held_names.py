@@ -91,7 +91,7 @@ def _named_again(ent: Span, surname: list[Token]) -> bool:
 
 
 #: Entity types a word repeated in them does not make a person's surname.
-_NOT_A_PERSON = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
+_NOT_A_PERSON = _BODY_LABELS | {"PRODUCT", "WORK_OF_ART"}
 
 
 def _title_before(ent: Span) -> Token | None:
