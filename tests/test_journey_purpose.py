@@ -190,3 +190,13 @@ def test_a_denial_of_the_way_to_the_meeting_negates_it(nlp, text):
 ])
 def test_a_journey_after_the_meeting_does_not_move_its_weekday(nlp, text, expected):
     assert report(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # the leaving is denied, not the talks: they took place with him
+    "Peter Novak denied he walked out of the meeting with Paul Keller on Monday.",
+    "Peter Novak denied he walked out of the talks with Paul Keller.",
+])
+def test_a_denied_walk_out_leaves_the_meeting_held(nlp, text):
+    assert report(nlp, text)[0] == "happened"

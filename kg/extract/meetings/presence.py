@@ -95,7 +95,7 @@ def present(sent: Span, p: Parties, index: EntityIndex,
                 and (verb := left_by(tok, LEAVING)) is not None:
             # "pulled out of it": not there; "walked out of it": there, then left
             status = MeetingStatus.NEGATED if verb.lemma_.casefold() in LEAVE \
-                else clause_status(verb)
+                else clause_status(verb, own_negation=False)
             out += [(k, status) for k in p.subjects(verb)]
     return out
 

@@ -30,6 +30,7 @@ from kg.extract.meetings.status_words import (
     PLAN_HEADS,
     SCHEDULING,
     TAKING_PART,
+    WALK_OUT,
     forms,
     time_ahead,
 )
@@ -174,7 +175,9 @@ def noun_status(noun: Token, governor: Token | None, via: str,
         return MeetingStatus.PLANNED
     if governor is None:
         return MeetingStatus.PLANNED if time_ahead(time_text) else MeetingStatus.HAPPENED
-    status = clause_status(governor, time_text, own_negation=own)
+    # "denied he walked out of the talks": the leaving is denied, the talks took place
+    status = clause_status(governor, time_text,
+                           own_negation=own and not leaves(governor, via, WALK_OUT))
     if status is MeetingStatus.HAPPENED and journey_for(noun) is not None:
         # "arrived in Oslo for talks with Y": the journey is told as done, its talks are still
         # ahead of it (the guide's "arrives for talks with")
