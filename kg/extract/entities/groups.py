@@ -41,7 +41,7 @@ from kg.extract.entities.portfolios import (
 )
 from kg.extract.gazetteer import country_of
 from kg.extract.index import EntityIndex, entity_key
-from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
+from kg.extract.journeys import TOWARDS, TRAVEL_VERBS, TRIP_NOUNS, journey_to
 from kg.extract.walks import first_conjunct
 from kg.model import EntityType
 
@@ -79,6 +79,8 @@ _VISIT = frozenset({"visit", "tour"})
 _OFFICIALS = frozenset({"official", "authority", "leader"})
 #: A trip, told by a noun or a verb: "during his trip to X", "on a swing through", "flew to X".
 _TRIP = TRIP_NOUNS | {"journey", "travel", "fly", "go", "swing", "mission", "stop", "stopover"}
+#: Prepositions that send a trip to its countries: "a trip to X", "a tour of X".
+_TRIP_TO = TOWARDS | {"of"}
 _WINDOW = 2  # sentences a kind noun may reach back before an earlier mention of itself
 
 
@@ -344,7 +346,7 @@ class Groups:
                             keys.append(k)
                 if len(keys) < 2:
                     continue
-                if trip and not _destination(t):
+                if trip and journey_to(t, _TRIP_TO) is None:
                     continue
                 return keys
             n -= 1
@@ -358,10 +360,3 @@ def _definite(tok: Token) -> bool:
         c.dep_ == "det" or c.lower_ in PORTFOLIO_WORDS for c in kids)
 
 
-def _destination(t: Token) -> bool:
-    """Whether ``t`` is where a trip goes: "a trip to X", "flew to X", "visited X"."""
-    if t.dep_ == "dobj" and t.head.lemma_.casefold() in _VISIT:
-        return True
-    if t.dep_ == "pobj" and t.head.lower_ in ("to", "of"):
-        return t.head.head.lemma_.casefold() in _TRIP
-    return False

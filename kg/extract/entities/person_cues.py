@@ -41,8 +41,7 @@ from kg.extract.gazetteer import (
     is_company_name,
     title_words,
 )
-from kg.extract.journeys import TRAVEL_VERBS
-from kg.extract.walks import first_conjunct
+from kg.extract.journeys import LEAVE_FOR, TRAVEL_VERBS, journey_to
 
 __all__ = ["Cued", "people_by_cue"]
 
@@ -52,8 +51,6 @@ _BODY_TITLES = frozenset({"leader", "representative", "acting"})
 _GENDERED = frozenset({"his", "her", "he", "she"})
 _NEUTER = frozenset({"it", "its", "they", "their"})
 _PLACE_PREPS = frozenset({"in", "at", "to", "from", "into", "near", "across"})
-#: Travel verbs whose "for" names where the journey goes ("will leave for Keller").
-_LEFT_FOR = frozenset({"leave", "head"})
 #: Travel verbs as often said of going to a person ("went to Keller for advice").
 _TO_PEOPLE = frozenset({"go", "come"})
 
@@ -90,15 +87,13 @@ def _journey_place(ent: Span) -> bool:
     The traveller must be one: a thing that "went to Keller" or "came from Keller" (a post,
     an offer) goes to a person as often as to a place. A name NER typed a person is a place
     only after a verb that is not as much said of people: one "went to Keller for advice"."""
-    root = first_conjunct(ent.root)  # "will fly to Valoria and Keller"
-    verb = root.head.head
+    verb = journey_to(ent.root, _PLACE_PREPS)  # "will fly to Valoria and Keller"
+    if verb is None or ent.label_ not in ("GPE", "LOC", "PERSON"):
+        return False
     lemma = verb.lemma_.casefold()
-    prep = root.head.lower_
-    return ent.label_ in ("GPE", "LOC", "PERSON") and root.dep_ == "pobj" \
-        and (prep in _PLACE_PREPS or prep == "for" and lemma in _LEFT_FOR) \
-        and verb.pos_ == "VERB" and lemma in TRAVEL_VERBS \
+    return verb.pos_ == "VERB" and lemma in TRAVEL_VERBS \
         and (lemma not in _TO_PEOPLE or _traveller(verb)) \
-        and not (lemma in _LEFT_FOR and any(c.dep_ == "dobj" for c in verb.children)) \
+        and not (lemma in LEAVE_FOR and any(c.dep_ == "dobj" for c in verb.children)) \
         and not (ent.label_ == "PERSON" and lemma in _TO_PEOPLE)
 
 

@@ -46,11 +46,17 @@ from kg.extract.timeplace.purpose import journey_for
 from kg.model import MeetingStatus
 
 __all__ = ["clause_status", "noun_status", "is_hypothetical", "aux_words", "is_negated",
-           "told_as_past", "left_by", "leaves"]
+           "told_as_done", "told_as_past", "left_by", "leaves"]
 
 
 def aux_words(tok: Token) -> list[str]:
     return [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+
+
+def told_as_done(verb: Token) -> bool:
+    """Whether ``verb`` tells its act as done: a simple past ("met") or a perfect ("has met",
+    "had met"); the one reading of a done act the status rules share."""
+    return verb.tag_ == "VBD" or bool({"have", "has", "had"} & set(aux_words(verb)))
 
 
 def is_negated(tok: Token) -> bool:
@@ -108,7 +114,7 @@ def clause_status(verb: Token, time_text: str | None = None,
         # "X is expected in town on Friday for talks with Y"; but "the ceiling X set in May
         # during talks with Y" is a past act of X's
         return MeetingStatus.PLANNED
-    if verb.tag_ == "VBD" or "have" in aux or "has" in aux or "had" in aux:
+    if told_as_done(verb):
         return MeetingStatus.HAPPENED
     # The adverb alone, not its phrase: in a clause told in the present, "meets Y two days
     # later" lies ahead as much as "meets Y later".
@@ -157,8 +163,7 @@ def noun_status(noun: Token, governor: Token | None, via: str,
         return MeetingStatus.NEGATED  # "a planned meeting ... was cancelled"
     if mods & AHEAD_MODS:
         return MeetingStatus.PLANNED
-    held = governor is not None and noun.dep_ == "dobj" and (
-        governor.tag_ == "VBD" or bool({"has", "have", "had"} & set(aux_words(governor))))
+    held = governor is not None and noun.dep_ == "dobj" and told_as_done(governor)
     if not held and any(c.dep_ == "relcl" and {"will", "shall"} & set(aux_words(c))
                         for c in noun.children):
         # "the summit, which will be attended by X and Y"; but "concluded talks with X under
@@ -203,10 +208,10 @@ def _judged(noun: Token, verb: Token, time_text: str | None) -> MeetingStatus | 
     are ahead, "the talks were not easy" were held); the tense dates it."""
     if noun.dep_ != "nsubj" or noun.head.i != verb.i or not _evaluative(verb):
         return None
-    aux = aux_words(verb)
-    if verb.tag_ == "VBD" or {"have", "has", "had"} & set(aux):
+    if told_as_done(verb):
         return MeetingStatus.HAPPENED  # "should have been easier", "was not a success"
-    if set(aux) & (HYPOTHETICAL_AUX | FUTURE_AUX | POSSIBLE | {"must"}) or time_ahead(time_text):
+    modal = set(aux_words(verb)) & (HYPOTHETICAL_AUX | FUTURE_AUX | POSSIBLE | {"must"})
+    if modal or time_ahead(time_text):
         return MeetingStatus.PLANNED
     return MeetingStatus.HAPPENED if is_negated(verb) else None
 
@@ -342,7 +347,7 @@ def leaves(verb: Token, via: str, verbs: frozenset[str] = LEAVE) -> bool:
         and not is_hypothetical(verb)
 
 
-def left_by(noun: Token, verbs: frozenset[str] = LEAVE) -> Token | None:
+def left_by(noun: Token, verbs: frozenset[str]) -> Token | None:
     """The verb of ``verbs`` that ``noun`` is left by (see ``leaves``), else None."""
     verb, via = governor(noun)
     return verb if verb is not None and leaves(verb, via, verbs) else None

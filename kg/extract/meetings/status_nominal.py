@@ -33,6 +33,7 @@ from kg.extract.meetings.status import (
     is_hypothetical,
     is_negated,
     noun_status,
+    told_as_done,
     told_as_past,
 )
 from kg.extract.meetings.status_words import (
@@ -130,7 +131,7 @@ def _agreed_there(noun: Token, gov: Token, via: str, time: str | None) -> bool:
     head = gov.head
     return via in ("at", "during", "in") and gov.dep_ == "xcomp" \
         and bool(forms(head) & (CONSENT | {"decide"})) and not is_negated(head) \
-        and (head.tag_ == "VBD" or bool({"has", "have", "had"} & set(aux_words(head)))) \
+        and told_as_done(head) \
         and verb_lemma(gov) not in DEAL_WITH | TELL | SPEAK_TO | TAKE_PART \
         and not time_ahead(time) and not _marked_ahead(noun)
 

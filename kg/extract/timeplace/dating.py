@@ -56,13 +56,9 @@ from kg.extract.timeplace.recency import (
     fresh_span,
     ongoing,
 )
+from kg.extract.timeplace.tense import clause_tense, pluperfect
 from kg.extract.timeplace.timex import host_of, is_journey
-from kg.extract.timeplace.when import (
-    clause_tense,
-    pluperfect,
-    resolve_span,
-    sole_date,
-)
+from kg.extract.timeplace.when import resolve_span, sole_date
 from kg.extract.walks import clause_verb
 from kg.model import DateSpan
 

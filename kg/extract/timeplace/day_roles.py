@@ -19,9 +19,9 @@ from spacy.tokens import Span, Token
 
 from kg.extract.timeplace.counted import refers_back, week_back
 from kg.extract.timeplace.recency import VISIT_DAYS
+from kg.extract.timeplace.tense import clause_tense
 from kg.extract.timeplace.timex import host_of, is_duration
 from kg.extract.timeplace.when import (
-    clause_tense,
     precision_of,
     resolve_span,
     week_of,

@@ -15,7 +15,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Span, Token
 
-from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
+from kg.extract.journeys import TOWARDS, TRAVEL_VERBS, TRIP_NOUNS, journey_to
 from kg.extract.meeting_words import AFTER, PERSON_ONLY
 
 __all__ = ["ADDRESS_WORDS", "attached_place", "is_trip_of", "place_label"]
@@ -30,6 +30,9 @@ _PLACE_NOUNS = frozenset({"residence", "palace", "hotel", "office", "headquarter
                           "airport", "base", "compound", "hall", "farm", "estate", "house"})
 #: Meeting nouns a purpose phrase names ("met X for talks in Oslo").
 _TALKS = frozenset({"talk", "discussion", "negotiation", "dinner", "lunch"})
+#: Prepositions that send a journey to a meeting's place: "fly to Tokyo for talks", "flew for
+#: Tokyo to attend the talks".
+_DESTINATION = TOWARDS | {"for"}
 #: Words before a house number that make it an address, not a time ("at No 10").
 ADDRESS_WORDS = frozenset({"no", "no.", "number"})
 
@@ -65,13 +68,12 @@ def attached_place(sent: Span, anchors: set[int], parties: Collection[int]) -> S
         # "leave for Rome to attend the talks", "fly to Tokyo for talks": the
         # destination of the journey the meeting is the purpose of.
         root = ent.root
-        journey = root.head.head
-        if ent.label_ in ("GPE", "LOC") and root.dep_ == "pobj" \
-                and root.head.lower_ in ("to", "for") and (journey.i in anchors or any(
+        journey = journey_to(root, _DESTINATION)
+        if ent.label_ in ("GPE", "LOC") and journey is not None and (journey.i in anchors or any(
                     c.i in anchors and c.i > journey.i for c in journey.conjuncts)) \
-                and journey.lemma_.casefold() in TRAVEL_VERBS \
+                and (journey.lemma_.casefold() in TRAVEL_VERBS or journey.pos_ == "VERB") \
                 and not _before_journey(sent, anchors, journey):
-            return ent  # (and "will fly to Rome next week and meet X")
+            return ent  # (and "will fly to Rome next week and meet X", "will visit Oslo")
         if ent.label_ in ("GPE", "LOC") and root.dep_ == "dobj" and root.head.dep_ == "acl" \
                 and root.head.tag_ == "VBG" and root.head.lemma_.casefold() == "visit" \
                 and _on_the_event(root.head.head, anchors):
@@ -79,10 +81,6 @@ def attached_place(sent: Span, anchors: set[int], parties: Collection[int]) -> S
         if ent.label_ in ("GPE", "LOC") and root.dep_ == "pobj" and root.head.lower_ in (
                 "in", "at") and _arrival_before(root.head.head, anchors):
             return ent  # "met X after arriving in Oslo", "talks with X on arrival in Oslo"
-        if ent.label_ in ("GPE", "LOC") and root.dep_ == "dobj" and root.head.i in anchors \
-                and root.head.lemma_.casefold() == "visit" \
-                and not _before_journey(sent, anchors, root.head):
-            return ent  # "will visit Oslo in May for talks with X"
     where = _where_clause(sent, anchors)
     if where is not None:
         return where

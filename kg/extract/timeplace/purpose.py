@@ -17,8 +17,8 @@ from spacy.tokens import Token
 from kg.extract.meeting_words import AFTER, ATTEND, LIGHT_VERBS, TAKE_PART, TOPIC, VERB_TRIGGERS
 from kg.extract.timeplace.day_roles import after_trip, days_of, times_in
 from kg.extract.timeplace.recency import NOT_PURPOSE, PERFECT, REPORT, in_main_clause
+from kg.extract.timeplace.tense import clause_tense
 from kg.extract.timeplace.timex import host_of, is_journey
-from kg.extract.timeplace.when import clause_tense
 from kg.extract.walks import clause_verb
 
 __all__ = ["journey_for", "purpose_path"]

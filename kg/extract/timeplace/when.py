@@ -31,7 +31,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from kg.extract.gazetteer import MONTHS, WEEKDAYS
 from kg.extract.timeplace.counted import count_of
@@ -44,15 +44,12 @@ from kg.extract.timeplace.timex import (
 from kg.extract.timeplace.weekend import weekend_span
 from kg.model import DateSpan
 
-__all__ = ["resolve_span", "clause_tense", "pluperfect", "precision_of", "sole_date", "week_of",
-           "weekday_from"]
+__all__ = ["resolve_span", "precision_of", "sole_date", "week_of", "weekday_from"]
 
 _SAME_DAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening))\b")
 _PART = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _OPEN_AFTER = frozenset({"soon", "shortly", "later"})
 _OPEN_BEFORE = frozenset({"recently", "earlier", "lately"})
-_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "to", "wo"})
-_PAST_AUX = frozenset({"had", "did", "was", "were", "'d"})
 
 
 def precision_of(start: date, end: date) -> str:
@@ -319,51 +316,6 @@ def resolve_span(text: str | None, published: date | None, status: str,
     if point is not None:
         return _span(point, point)
     return resolve_span(None, published, status, past_tense, lapsed)
-
-
-def clause_tense(tok: Token) -> bool | None:
-    """Whether the clause a meeting word sits in is in the past tense (True), looks ahead
-    (False), or says nothing (None): the first verb up from ``tok`` decides.
-
-    "will meet", "would meet", "is to meet" look ahead; "met", "had been" look back.
-    """
-    verb = _tense_verb(tok)
-    if verb is None:
-        return None
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if aux & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
-        return False
-    if aux & _PAST_AUX or verb.tag_ == "VBD":
-        return True
-    return None
-
-
-def pluperfect(tok: Token) -> bool:
-    """Whether the verb that gives ``tok``'s clause its tense is in the pluperfect ("a
-    meeting with Y had been planned", "had arranged talks")."""
-    verb = _tense_verb(tok)
-    # an infinitive takes its tense from the verb it hangs on: "had planned to meet Y", "had
-    # been due to meet Y"
-    while verb is not None and verb.dep_ in ("xcomp", "advcl") and {
-            c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} == {"to"}:
-        verb = _tense_verb(verb.head)
-    return verb is not None and any(c.dep_ == "aux" and c.lower_ == "had"
-                                    for c in verb.children)
-
-
-def _tense_verb(tok: Token) -> Token | None:
-    """The first verb up from ``tok`` with a tense of its own (a finite form or one with
-    auxiliaries), or None."""
-    cur = tok
-    for _ in range(6):
-        if cur.pos_ in ("VERB", "AUX"):
-            if cur.tag_ in ("VBD", "VBZ", "VBP") or cur.lower_ in _FUTURE_AUX or any(
-                    c.dep_ in ("aux", "auxpass") for c in cur.children):
-                return cur
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-    return None
 
 
 #: A month and day the tagger can miss when hyphens join them: "an April-5-6 summit".

@@ -1,0 +1,65 @@
+"""The tense of the clause a meeting word sits in, read from the parse: past, ahead or untold,
+and whether it is a pluperfect; :mod:`kg.extract.timeplace.when` turns a time into days in
+that direction.
+
+>>> from kg.extract.pipeline import load_nlp
+>>> doc = load_nlp()("Ann Lee met Bo Chan, and Cy Ng will meet him soon.")
+>>> [clause_tense(t) for t in doc if t.lower_ == "meet" or t.lower_ == "met"]
+[True, False]
+>>> pluperfect(next(t for t in load_nlp()("A meeting had been planned.") if t.text == "meeting"))
+True
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["clause_tense", "pluperfect"]
+
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "to", "wo"})
+_PAST_AUX = frozenset({"had", "did", "was", "were", "'d"})
+
+
+def clause_tense(tok: Token) -> bool | None:
+    """Whether the clause a meeting word sits in is in the past tense (True), looks ahead
+    (False), or says nothing (None): the first verb up from ``tok`` decides.
+
+    "will meet", "would meet", "is to meet" look ahead; "met", "had been" look back.
+    """
+    verb = _tense_verb(tok)
+    if verb is None:
+        return None
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
+        return False
+    if aux & _PAST_AUX or verb.tag_ == "VBD":
+        return True
+    return None
+
+
+def pluperfect(tok: Token) -> bool:
+    """Whether the verb that gives ``tok``'s clause its tense is in the pluperfect ("a
+    meeting with Y had been planned", "had arranged talks")."""
+    verb = _tense_verb(tok)
+    # an infinitive takes its tense from the verb it hangs on: "had planned to meet Y", "had
+    # been due to meet Y"
+    while verb is not None and verb.dep_ in ("xcomp", "advcl") and {
+            c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} == {"to"}:
+        verb = _tense_verb(verb.head)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ == "had"
+                                    for c in verb.children)
+
+
+def _tense_verb(tok: Token) -> Token | None:
+    """The first verb up from ``tok`` with a tense of its own (a finite form or one with
+    auxiliaries), or None."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX"):
+            if cur.tag_ in ("VBD", "VBZ", "VBP") or cur.lower_ in _FUTURE_AUX or any(
+                    c.dep_ in ("aux", "auxpass") for c in cur.children):
+                return cur
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return None
