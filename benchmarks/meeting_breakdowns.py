@@ -152,21 +152,22 @@ def print_reports(outcomes: dict[str, Outcome], out: TextIO = sys.stdout) -> Non
 
 def print_errors(lines: list[GoldLine], pred: list[PairRecord], articles: Iterable[str],
                  out: TextIO = sys.stdout) -> None:
-    """Misses, false positives and attribute errors of development articles only."""
+    """Misses, false positives (each with its ``fp_kind``) and attribute errors of development
+    articles only."""
     print("\nERRORS (development articles only)", file=out)
     for art in sorted(set(articles)):
         if is_validation(art):  # second guard: never print a validation article's errors
             raise SystemExit(f"refused: article {art} is in the validation half")
-        o = score_article([g for g in lines if g.article == art],
-                          [p for p in pred if p.article == art])
+        mine = [g for g in lines if g.article == art]
+        o = score_article(mine, [p for p in pred if p.article == art])
         rows: list[str] = []
         for gl in o.misses:
             g = gl[0]
             rows.append(f"  MISS {' & '.join(g.names)} ({g.status})\n      {g.sentence}")
         for pl in o.false_positives:
             p = pl[0]
-            rows.append(f"  FP   {' & '.join(p.names)} ({p.status})\n      "
-                        f"{' '.join(p.sentence.split())}")
+            rows.append(f"  FP   {' & '.join(p.names)} ({p.status}; {fp_kind(p, mine)})\n"
+                        f"      {' '.join(p.sentence.split())}")
         for pl in o.neutral:
             rows.append(f"  NEUTRAL {' & '.join(pl[0].names)}")
         for gl, pl in o.matched:

@@ -109,3 +109,14 @@ def test_false_positive_breakdown_prints_counts_and_no_text():
     text = out.getvalue()
     assert "one name on it 1 (1)" in text and "status planned 1" in text
     assert "Cy Dunn" not in text and "Oslo" not in text
+
+
+def test_error_list_names_each_false_positive_kind():
+    # A development article's wrong pair is listed with what the gold has in its sentence, so
+    # the kinds --fp-why counts can be read case by case where reading is allowed.
+    gold = [mb.GoldLine("10", ("Ann Lee", "Bo Chan"), None, None, "happened", SENT)]
+    wrong = mb.PairRecord("10", ("Ann Lee", "Cy Dunn"), None, None, "happened", SENT)
+    out = io.StringIO()
+    mb.print_errors(gold, [wrong], ["10"], out)
+    assert ("FP   Ann Lee & Cy Dunn (happened; a gold meeting in its sentence, one name on it)"
+            in out.getvalue())
