@@ -22,6 +22,7 @@ from kg.extract.index import EntityIndex
 from kg.extract.meetings.trigger_syntax import trigger_text
 from kg.extract.provenance import sentence_provenance
 from kg.extract.timeplace.dating import report_span
+from kg.extract.timeplace.day_roles import day_of
 from kg.extract.timeplace.place import place_label
 from kg.extract.timeplace.timex import normalise_date
 from kg.model import Meeting, MeetingStatus
@@ -34,6 +35,7 @@ def meeting_record(doc: Doc, index: EntityIndex, si: int, sent: Span, trigger: T
                    time: str | None, confidence: float, published: date | None) -> Meeting:
     """The meeting told by ``trigger`` in sentence ``si`` (``sent``) of ``doc``, with its
     date and interval read from ``time`` and the publication date ``published``."""
+    span = report_span(sent, trigger, time, published, status.value)
     return Meeting(
         participants=parts,
         status=status,
@@ -42,7 +44,7 @@ def meeting_record(doc: Doc, index: EntityIndex, si: int, sent: Span, trigger: T
         place=place_label(place),
         place_entity=index.entity_of(place) if place is not None else None,
         time=time,
-        date=normalise_date(time, published, status is MeetingStatus.PLANNED),
+        date=day_of(normalise_date(time, published, status is MeetingStatus.PLANNED), span),
         confidence=confidence,
-        span=report_span(sent, trigger, time, published, status.value),
+        span=span,
     )

@@ -30,7 +30,7 @@ from kg.extract.timeplace.when import (
 from kg.model import DateSpan
 
 __all__ = ["SEVERAL_DAYS", "times_in", "entity_of", "days_of", "journey_days", "after_trip",
-           "apply_role", "overlap"]
+           "apply_role", "overlap", "day_of"]
 
 #: The days a meeting told to open or end on a day runs from or up to it, its length untold:
 #: "opened on Monday" and "ended on Wednesday" can tell one meeting.
@@ -140,3 +140,23 @@ def overlap(a: DateSpan | None, b: DateSpan | None) -> DateSpan | None:
         return None
     start, end = max(a.start, b.start), min(a.end, b.end)
     return DateSpan(start, end, precision_of(start, end)) if start <= end else None
+
+
+def day_of(told: date | None, span: DateSpan | None) -> date | None:
+    """A report's date: the day its time names read alone from the story's day (``told``),
+    unless the report's interval, read in its sentence, tells other days to the day; then the
+    interval's first day. A weekday counted on from a journey ("will arrive on Thursday for
+    talks on Monday" in a Monday story: the next Monday) or naming the story's own day ("met
+    on Monday" in a Monday story: that day) is the interval's, and one report must not give
+    two days.
+
+    >>> monday = DateSpan(date(2026, 3, 23), date(2026, 3, 23), "day")
+    >>> day_of(date(2026, 3, 16), monday), day_of(date(2026, 3, 23), monday)
+    (datetime.date(2026, 3, 23), datetime.date(2026, 3, 23))
+    >>> day_of(date(2026, 3, 16), DateSpan(date(2026, 3, 9), date(2026, 3, 15), "week"))
+    datetime.date(2026, 3, 16)
+    """
+    if told is None or span is None or span.precision != "day" or span.start is None \
+            or span.end is None or span.start <= told <= span.end:
+        return told
+    return span.start
