@@ -50,6 +50,7 @@ from kg.extract.timeplace.day_roles import (
     overlap,
     times_in,
 )
+from kg.extract.timeplace.ordered import order_of, ordered_span
 from kg.extract.timeplace.purpose import journey_for, purpose_path
 from kg.extract.timeplace.recency import (
     VISIT_DAYS,
@@ -273,7 +274,16 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         # "an April 5-6 summit" in a March story is this April's.)
         span = apply_role(resolve_span(text, published, status, past), "at", days, status,
                       published)
-        if span is None or span.end is None or not (status == "planned"
+        ent = next((e for e in times_in(sent) if text in e.text), None)
+        order = order_of(ent, trigger) if ent is not None else None
+        if order is not None:
+            # the date of what the meeting came after or before ("began talks after it
+            # announced its plan in August"): a bound, not the meeting's day
+            span = ordered_span(resolve_span(text, published, status, past), order,
+                                status, published)
+            if span is not None:
+                return span
+        elif span is None or span.end is None or not (status == "planned"
                                                     and span.end < published):
             return span
     if journey_for(trigger) is not None:

@@ -1,0 +1,109 @@
+"""A date and a meeting that "after", "before", "since" or "until" sets apart: the date is of
+the event the meeting is ordered against, so it bounds the meeting instead of dating it.
+
+"X began talks with Y after it announced its plan in August": the talks are after August, not
+in it; "the talks had stalled since they were announced on March 2": the talks are after
+March 2. A meeting in the ordered phrase itself keeps the date of the clause it is ordered
+against ("said on Monday after meeting Y", "statements last month after talks with Y"): what
+follows a meeting mostly follows it within days, so that date dates it better than a bound.
+
+>>> from kg.extract.pipeline import load_nlp
+>>> doc = load_nlp()("Valoria Corp began talks with Keller Inc after it announced its plan in May.")
+>>> may = next(e for e in doc.ents if e.text == "May")
+>>> order_of(may, next(t for t in doc if t.text == "talks"))
+'after'
+>>> doc = load_nlp()("Valoria Corp held talks with Keller Inc in May.")
+>>> order_of(doc.ents[-1], next(t for t in doc if t.text == "talks")) is None
+True
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from kg.extract.meeting_words import AFTER
+from kg.model import DateSpan
+
+__all__ = ["order_of", "ordered_span"]
+
+#: Words that put what they govern before the rest of the sentence.
+_AFTER = AFTER | {"since"}
+#: Words that put what they govern after the rest of the sentence.
+_BEFORE = frozenset({"before", "until", "till", "ahead", "prior"})
+
+
+def _path(tok: Token, stop: Token) -> list[Token]:
+    """``tok`` and its heads up to, not including, ``stop``."""
+    out = []
+    while tok.i != stop.i:
+        out.append(tok)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return out
+
+
+def _common(a: Token, b: Token) -> Token:
+    heads = {a.i} | {t.i for t in a.ancestors}
+    for t in (b, *b.ancestors):
+        if t.i in heads:
+            return t
+    return b.sent.root
+
+
+def _boundary(path: list[Token]) -> str | None:
+    """The ordering word that heads one of ``path``'s phrases or clauses: a preposition on
+    the path ("since the accord", "ahead of the vote"), or a subordinator marking a clause
+    verb on it ("after it announced"), or None."""
+    for tok in path:
+        words = [tok.lower_] if tok.dep_ in ("prep", "advmod") else []
+        words += [c.lower_ for c in tok.children if c.dep_ == "mark"]
+        for w in words:
+            if w in _AFTER:
+                return "after"
+            if w in _BEFORE:
+                return "before"
+    return None
+
+
+def order_of(ent: Span, trigger: Token) -> str | None:
+    """Whether the meeting of ``trigger`` is "after" or "before" the event the date ``ent``
+    dates, when an ordering word puts that date in a phrase or clause the meeting is not in;
+    None otherwise (also when the meeting is in an ordered phrase too)."""
+    top = _common(ent.root, trigger)
+    if _boundary(_path(trigger, top)) is not None:
+        return None
+    return _boundary(_path(ent.root, top))
+
+
+def ordered_span(other: DateSpan | None, order: str, status: str,
+                 published: date) -> DateSpan | None:
+    """The days of a meeting "after" or "before" an event of days ``other``: from its first
+    day, or up to its last, the other end the story's day for a held meeting "after" and a
+    planned one "before"; None when that tells nothing the report's status does not (a
+    planned meeting after a day before the story, a held one before a day after it), when
+    the ends cross, or when ``other`` has no such day.
+
+    >>> from datetime import date
+    >>> aug = DateSpan(date(1987, 8, 1), date(1987, 8, 31), "month")
+    >>> str(ordered_span(aug, "after", "happened", date(1987, 10, 19)))
+    '1987-08-01/1987-10-19 (bound)'
+    >>> str(ordered_span(aug, "before", "happened", date(1987, 10, 19)))
+    '../1987-08-31 (bound)'
+    >>> ordered_span(aug, "after", "planned", date(1987, 10, 19)) is None
+    True
+    """
+    if other is None or order == "after" and status == "planned" and other.start is not None \
+            and other.start <= published or order == "before" and status == "happened" \
+            and other.end is not None and other.end >= published:
+        return None
+    if order == "after":
+        start, end = other.start, published if status == "happened" else None
+    else:
+        start, end = published if status == "planned" else None, other.end
+    if start is None and order == "after" or end is None and order == "before" \
+            or start is not None and end is not None and start > end:
+        return None
+    return DateSpan(start, end, "bound")
