@@ -244,6 +244,7 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
     persons = [p for p in persons if p.name.casefold() not in places]
     b.add_persons(persons, doc, cued.journeys)
     acronyms: dict[str, str] = {}
+    written: dict[str, str] = {}  # an organisation's name as written -> its key
     longs = {**elsewhere, **long_forms(doc)}  # brackets first
     # "Corvane" after "Corvane Plc" is that company, where only one company fits.
     companies = {p: next(iter(f)) for p, f in company_prefixes(spans).items() if len(f) == 1}
@@ -287,9 +288,13 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
             whole = companies.get(text.casefold())
             key = acronyms.get(text.casefold()) or (long is not None and acronyms.get(
                 bare_name(long.text).casefold())) or (whole and entity_key(whole, etype)) \
+                or (long is not None and written.get(bare_name(long.text).casefold())) \
                 or entity_key(text, etype)
             label = bare_name(long.text) if long is not None else whole or text
             b.add(key, label, etype, draft, tokens)
+            # the name as written, for a later acronym of it whose initials the name's own
+            # do not give ("Inter-Valoria Trade Board" ... "IVTB"): one body, one key
+            written.setdefault(text.casefold(), key)
             if long is not None:  # the name as first written, whatever NER tagged it
                 _add_long_form(b, key, long, sent_of)
                 acronyms.setdefault(bare_name(long.text).casefold(), key)
