@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.journeys import TRAVEL_VERBS, TRIP_NOUNS
+from kg.extract.journeys import PLACE_LABELS, TOWARDS, TRAVEL_VERBS, TRIP_NOUNS
 from kg.extract.meeting_words import AFTER, NOUN_TRIGGERS, SAY
 from kg.extract.meetings.status_words import (
     AHEAD_MODS,
@@ -87,10 +87,11 @@ def clause_status(verb: Token, time_text: str | None = None,
         if lemma not in PLAN_HEADS and forms(head) & {"hope", "aim"}:
             lemma = "hope"  # the small model lemmatises "hopes" as "hop"
         # A denial negates the meeting through a journey or a plan made for it ("denied he
-        # flew to meet Y"); "denied he was paid to meet Y" denies the payment, not the meeting.
+        # flew to meet Y", "denied he was sent to Valoria to meet Y"); "denied he was paid to
+        # meet Y" denies the payment, not the meeting.
         denied = _denied(head)
-        if lemma in NEG_HEADS or is_negated(head) or denied and not any(
-                c.dep_ == "auxpass" for c in head.children):
+        if lemma in NEG_HEADS or is_negated(head) or denied and (
+                not any(c.dep_ == "auxpass" for c in head.children) or _sent_to_a_place(head)):
             return MeetingStatus.NEGATED  # "refused to meet Y", "denied he flew to meet Y"
         if lemma in PLAN_HEADS and lemma not in ("be",) or (lemma == "be" and verb.dep_ == "xcomp"):
             if lemma in TRAVEL_VERBS and head.tag_ == "VBD":
@@ -131,6 +132,13 @@ def clause_status(verb: Token, time_text: str | None = None,
     if verb.tag_ in ("VBZ", "VBP") and not aux and time_text:
         return MeetingStatus.PLANNED  # news present with a time: "X leaves on April 29"
     return MeetingStatus.HAPPENED
+
+
+def _sent_to_a_place(verb: Token) -> bool:
+    """Whether ``verb`` takes its subject to a place ("was sent to Valoria", "was flown into
+    Norland"): a journey told in the passive, which a denial denies with its meeting."""
+    return any(c.lower_ in TOWARDS and any(g.dep_ == "pobj" and g.ent_type_ in PLACE_LABELS
+                                           for g in c.children) for c in verb.children)
 
 
 def _denied(verb: Token) -> bool:

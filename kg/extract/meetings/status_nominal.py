@@ -22,6 +22,7 @@ from kg.extract.meeting_words import (
     AFTER,
     BEFORE_AFTER,
     DEAL_WITH,
+    SAY,
     SETTING,
     SPEAK_TO,
     TAKE_PART,
@@ -122,17 +123,22 @@ def _fronted(noun: Token, verb: Token) -> bool:
     return bool(subjects) and noun.head.i < min(subjects) and noun.head.head.i == verb.i
 
 
+#: Acts done at a meeting, with the others there: what is taken up, told, said or announced
+#: ("agreed to announce the merger at a meeting": the announcing is at it, still ahead).
+_DONE_AT = DEAL_WITH | TELL | SPEAK_TO | TAKE_PART | SAY
+
+
 def _agreed_there(noun: Token, gov: Token, via: str, time: str | None) -> bool:
     """Whether the meeting ``noun`` is where a past agreement or decision was made: in
     "A and B agreed to cut output at a meeting on Monday" the parser hangs the meeting on
     "cut", but the agreeing took place there. Not when what was agreed is done at a meeting
-    ("agreed to discuss it at a meeting", "agreed to sign at the summit"), nor when the
+    ("agreed to discuss it at a meeting", "agreed to announce it at the summit"), nor when the
     meeting is dated or marked ahead ("at next week's meeting", "at the next meeting")."""
     head = gov.head
     return via in ("at", "during", "in") and gov.dep_ == "xcomp" \
         and bool(forms(head) & (CONSENT | {"decide"})) and not is_negated(head) \
         and told_as_done(head) \
-        and verb_lemma(gov) not in DEAL_WITH | TELL | SPEAK_TO | TAKE_PART \
+        and verb_lemma(gov) not in _DONE_AT \
         and not time_ahead(time) and not _marked_ahead(noun)
 
 

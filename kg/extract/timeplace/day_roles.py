@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.timeplace.counted import refers_back, week_back
 from kg.extract.timeplace.recency import VISIT_DAYS
-from kg.extract.timeplace.tense import clause_tense
+from kg.extract.timeplace.tense import journey_tense
 from kg.extract.timeplace.timex import host_of, is_duration
 from kg.extract.timeplace.when import (
     precision_of,
@@ -89,8 +89,9 @@ def days_of(text: str, ent: Span | None, published: date, status: str,
 
 def journey_days(ent: Span, published: date) -> DateSpan | None:
     """The days of a journey's own time ``ent``, read in the journey's tense, not the
-    meeting's: "flew on Thursday" lies behind the story, "will fly on Thursday" ahead."""
-    tense = clause_tense(host_of(ent))
+    meeting's: "flew on Thursday" and "has arrived on Thursday" lie behind the story, "will
+    fly on Thursday" ahead. The one reading of a journey's day (dating's and purpose's)."""
+    tense = journey_tense(host_of(ent))
     return days_of(ent.text, ent, published, "happened" if tense else "planned", tense)
 
 

@@ -15,9 +15,9 @@ from datetime import timedelta
 from spacy.tokens import Token
 
 from kg.extract.meeting_words import AFTER, ATTEND, LIGHT_VERBS, TAKE_PART, TOPIC, VERB_TRIGGERS
-from kg.extract.timeplace.day_roles import after_trip, days_of, times_in
-from kg.extract.timeplace.recency import NOT_PURPOSE, PERFECT, REPORT, in_main_clause
-from kg.extract.timeplace.tense import clause_tense
+from kg.extract.timeplace.day_roles import after_trip, days_of, journey_days, times_in
+from kg.extract.timeplace.recency import NOT_PURPOSE, REPORT, in_main_clause
+from kg.extract.timeplace.tense import PERFECT, clause_tense
 from kg.extract.timeplace.timex import host_of, is_journey
 from kg.extract.walks import clause_verb
 
@@ -140,14 +140,14 @@ def _dated_before(path: list[Token], journey: Token) -> bool:
     times = [(ent, host.i) for ent in times_in(journey.sent) if (host := host_of(ent)).i in hosts]
     if published is None:
         return bool(times)
-    # read as told in the past, as the journey is; a time ahead stays ahead ("next week")
-    trip = next((days_of(ent.text, ent, published, "happened", True) for ent, at in times
-                 if at == journey.i), None)
+    # the journey's own days as dating reads them; a time ahead stays ahead ("next week")
+    trip = next((journey_days(ent, published) for ent, at in times if at == journey.i), None)
     for ent, at in times:
         # the meeting's own weekday counts on from the journey's day ("flew yesterday to
-        # meet Y on Monday": the Monday ahead)
-        days = at != journey.i and after_trip(ent.text, trip) \
-            or days_of(ent.text, ent, published, "happened", True)
+        # meet Y on Monday": the Monday ahead); its other times are read in the past, as
+        # the journey is told
+        days = journey_days(ent, published) if at == journey.i else \
+            after_trip(ent.text, trip) or days_of(ent.text, ent, published, "happened", True)
         if days is not None and days.end is not None \
                 and days.end < published - timedelta(days=1):
             return True

@@ -38,10 +38,12 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+# the present perfect's auxiliaries mark a fresh report ("have met")
+from kg.extract.timeplace.tense import PERFECT
 from kg.extract.walks import clause_verb, first_conjunct
 from kg.model import DateSpan
 
-__all__ = ["fresh_span", "ongoing", "said_at", "in_main_clause", "NOT_PURPOSE", "PERFECT",
+__all__ = ["fresh_span", "ongoing", "said_at", "in_main_clause", "NOT_PURPOSE",
            "REPORT", "LEAD_DAYS", "VISIT_DAYS"]
 
 #: How many days after an arrival or a departure a meeting it is the purpose of may fall
@@ -60,8 +62,6 @@ _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "csubj", "csubjpass", "appos"
 #: Words that mark the meeting as an earlier one, or the time since it.
 _EARLIER = frozenset({"last", "previous", "earlier", "first", "since", "ago", "former",
                       "past", "prior", "once", "recent", "recently"})
-#: Auxiliaries of a fresh report: the present perfect ("have met").
-PERFECT = frozenset({"has", "have", "'ve"})
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})
 #: Verbs of a statement, and nouns of one made with "make" ("made the proposal at a meeting").
 _SAY = frozenset({"say", "tell", "speak", "suggest", "propose", "recommend", "urge", "advise",

@@ -8,14 +8,18 @@ that direction.
 [True, False]
 >>> pluperfect(next(t for t in load_nlp()("A meeting had been planned.") if t.text == "meeting"))
 True
+>>> [journey_tense(t) for t in load_nlp()("Ann Lee has flown to Oslo.") if t.text == "flown"]
+[True]
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["clause_tense", "pluperfect"]
+__all__ = ["PERFECT", "clause_tense", "journey_tense", "pluperfect"]
 
+#: Auxiliaries of the present perfect.
+PERFECT = frozenset({"has", "have", "'ve"})
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "to", "wo"})
 _PAST_AUX = frozenset({"had", "did", "was", "were", "'d"})
 
@@ -63,3 +67,13 @@ def _tense_verb(tok: Token) -> Token | None:
             break
         cur = cur.head
     return None
+
+
+def journey_tense(verb: Token) -> bool | None:
+    """The tense a journey's own time is read in: its clause's (:func:`clause_tense`), with
+    the present perfect a past: "has arrived on Thursday" is done, as "arrived" is."""
+    tense = clause_tense(verb)
+    if tense is None and verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in PERFECT
+                                                    for c in verb.children):
+        return True
+    return tense
