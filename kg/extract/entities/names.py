@@ -52,14 +52,23 @@ def name_word(word: Sequence[Token]) -> bool:
 
 
 def surname_match(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """Whether the name ``short`` is a trailing part of the longer name ``full``, or the
-    family name of a name written family name first ("Park" of "Park Min-soo").
+    """Whether the name ``short`` is a trailing part of the longer name ``full``, the
+    family name of a name written family name first ("Park" of "Park Min-soo"), or the
+    first of two family names ("Novak" of "Pedro Novak Keller").
 
     >>> surname_match(("chung",), ("chung", "in-yong"))
+    True
+    >>> surname_match(("novak",), ("pedro", "novak", "keller"))
     True
     """
     if len(full) == 2 and short == full[:1] and "-" in full[1].strip("-"):
         # A hyphenated given name after a one-word family name (Korean romanisation).
+        return True
+    if len(full) == 3 and short == full[1:2] and "." not in short[0] \
+            and country_of(short[0]) is None:
+        # Spanish and Portuguese names carry the father's and the mother's family names;
+        # news calls the person by the first of them ("Pedro Novak Keller ... Novak said").
+        # A country is no family name ("Banco Chile Norte", a firm NER took for a person).
         return True
     return 0 < len(short) < len(full) and full[-len(short) :] == short
 
