@@ -13,7 +13,7 @@ True
 
 Visiting places is a journey too, not a meeting (:func:`visits_places`). Where a journey goes
 is read one way by every rule (:func:`journey_to`): a meeting's place, a group's countries
-visited, a place written as a person's name.
+visited, a place written as a person's name; and who can travel one way (:func:`traveller`).
 """
 
 from __future__ import annotations
@@ -22,10 +22,11 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
+from kg.extract.entities.roles import person_noun
 from kg.extract.walks import first_conjunct
 
 __all__ = ["TRAVEL_VERBS", "TRIP_NOUNS", "TRIP_LIGHT_VERBS", "PLACE_LABELS", "TOWARDS",
-           "LEAVE_FOR", "journey_to", "visits_places"]
+           "DESTINATION", "LEAVE_FOR", "VISIT", "journey_to", "traveller", "visits_places"]
 
 #: Verbs of going somewhere: their subject travels, and what they lead to is at the destination.
 TRAVEL_VERBS = frozenset({"leave", "fly", "travel", "go", "head", "come", "return", "arrive"})
@@ -37,26 +38,32 @@ TRIP_LIGHT_VERBS = frozenset({"pay", "make"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions that send a journey to its place ("flew to Valoria", "went into Norland").
 TOWARDS = frozenset({"to", "into"})
+#: Prepositions that send a journey where a meeting may be: "fly to Tokyo for talks", "left
+#: for Tokyo to attend the talks".
+DESTINATION = TOWARDS | {"for"}
 #: Travel verbs whose "for" names where the journey goes ("will leave for Valoria").
 LEAVE_FOR = frozenset({"leave", "head"})
 #: Journeys whose object is the place they go to ("visited Valoria", "toured Norland").
-_VISIT = frozenset({"visit", "tour"})
+VISIT = frozenset({"visit", "tour"})
 #: Nouns of a journey a preposition can send to a place: the trip nouns and the other nouns of
 #: going ("a mission to Valoria", "a swing to Norland").
 _JOURNEY_NOUNS = TRIP_NOUNS | {"journey", "mission", "swing", "stop", "stopover"}
 
 
-def journey_to(place: Token, preps: Collection[str] = TOWARDS) -> Token | None:
+def journey_to(place: Token, preps: Collection[str] = TOWARDS, *,
+               leave_for: bool = False) -> Token | None:
     """The journey whose place ``place`` is, the one reading of a destination the rules share:
     the verb of travel or the trip noun whose preposition of ``preps`` governs it ("flew to
     Valoria", "a trip to Valoria"; a rule that reads where a journey comes from, or is, passes
-    "from", "in" ...), a leaving whose "for" does ("will leave for Valoria"), or the visit it
-    is the object of ("visited Valoria"). A later item of a list is where the list's first
-    goes ("flew to Valoria and Norland"). None when ``place`` is no journey's.
+    "from", "in" ...), with ``leave_for`` a leaving whose "for" does ("will leave for
+    Valoria"; "for" in ``preps`` sends every journey), or the visit it is the object of
+    ("visited Valoria"). A later item of a list is where the list's first goes ("flew to
+    Valoria and Norland"). None when ``place`` is no journey's.
 
     >>> from kg.extract.pipeline import load_nlp
     >>> doc = load_nlp()("Ann Lee flew to Valoria and Norland, then left for Ostland.")
-    >>> [journey_to(t).text for t in doc if t.text in ("Valoria", "Norland", "Ostland")]
+    >>> [journey_to(t, leave_for=True).text for t in doc
+    ...  if t.text in ("Valoria", "Norland", "Ostland")]
     ['flew', 'flew', 'left']
     >>> journey_to(load_nlp()("Ann Lee lives in Valoria.")[4]) is None
     True
@@ -64,7 +71,7 @@ def journey_to(place: Token, preps: Collection[str] = TOWARDS) -> Token | None:
     tok = first_conjunct(place)
     head = tok.head
     if tok.dep_ == "dobj":
-        return head if head.lemma_.casefold() in _VISIT else None
+        return head if head.lemma_.casefold() in VISIT else None
     if tok.dep_ != "pobj":
         return None
     journey = head.head
@@ -73,9 +80,21 @@ def journey_to(place: Token, preps: Collection[str] = TOWARDS) -> Token | None:
     # the lemma, not the tag, tells a verb of travel: the tagger calls "returns" a noun; but
     # "of" sends only a trip ("a tour of Valoria"), not "the head of Valoria's bank"
     if prep in preps and (lemma in _JOURNEY_NOUNS or lemma in TRAVEL_VERBS and prep != "of") \
-            or prep == "for" and lemma in LEAVE_FOR:
+            or leave_for and prep == "for" and lemma in LEAVE_FOR:
         return journey
     return None
+
+
+def traveller(verb: Token) -> bool:
+    """Whether ``verb``'s subject, where it has one, can travel: a name, a pronoun or a noun
+    for a person, not a thing ("the post went to ...", "shipments will head to ...").
+
+    >>> from kg.extract.pipeline import load_nlp
+    >>> [traveller(load_nlp()(s)[2]) for s in ("Ann Lee flew to Oslo.", "Grain shipments went.")]
+    [True, False]
+    """
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or subject.pos_ in ("PROPN", "PRON") or person_noun(subject)
 
 
 def visits_places(verb: Token) -> bool:

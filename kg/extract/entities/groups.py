@@ -41,7 +41,7 @@ from kg.extract.entities.portfolios import (
 )
 from kg.extract.gazetteer import country_of
 from kg.extract.index import EntityIndex, entity_key
-from kg.extract.journeys import TOWARDS, TRAVEL_VERBS, TRIP_NOUNS, journey_to
+from kg.extract.journeys import TOWARDS, VISIT, journey_to, traveller
 from kg.extract.walks import first_conjunct
 from kg.model import EntityType
 
@@ -74,13 +74,12 @@ _NEUTRAL = frozenset({"the", "these", "those", "its", "their", "his", "her", "ou
 #: Modifiers that exclude or count, which a list found elsewhere cannot be checked against.
 _RESTRICTING = frozenset({"other", "some", "several", "many", "few", "all", "both", "two",
                           "three", "four", "five", "most", "remaining", "former", "member"})
-_VISIT = frozenset({"visit", "tour"})
 #: Unnamed officials, who may be those of the country a trip goes to.
 _OFFICIALS = frozenset({"official", "authority", "leader"})
-#: A trip, told by a noun or a verb: "during his trip to X", "on a swing through", "flew to X".
-_TRIP = TRIP_NOUNS | {"journey", "travel", "fly", "go", "swing", "mission", "stop", "stopover"}
 #: Prepositions that send a trip to its countries: "a trip to X", "a tour of X".
 _TRIP_TO = TOWARDS | {"of"}
+#: Prepositions of a trip whose country's officials are its hosts: "flew to X", "arrived in X".
+_HOSTS_TO = _TRIP_TO | {"in"}
 _WINDOW = 2  # sentences a kind noun may reach back before an earlier mention of itself
 
 
@@ -202,15 +201,11 @@ class Groups:
         for a in tok.ancestors:
             if a.pos_ not in ("VERB", "AUX"):
                 continue
-            found = [k for c in a.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
-                     and a.lemma_.casefold() in TRAVEL_VERBS
-                     for g in c.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)
+            # the countries this verb travels to, or a trip "during"/"on" it goes to
+            found = [k for t in a.subtree if (j := journey_to(t, _HOSTS_TO)) is not None
+                     and (j.i == a.i or j.dep_ == "pobj" and j.head.lower_ in ("during", "on")
+                          and j.head.head.i == a.i)
                      for k in self.index.keys_of(t) if self._is(k, EntityType.COUNTRY)]
-            found += [k for c in a.children if c.dep_ == "prep" and c.lower_ in (
-                "during", "on") for g in c.children if g.dep_ == "pobj"
-                and g.lemma_.casefold() in _TRIP for d in g.children if d.dep_ == "prep"
-                and d.lower_ in ("to", "of") for t in d.children if t.dep_ == "pobj"
-                for k in self.index.keys_of(t) if self._is(k, EntityType.COUNTRY)]
             return found if len(set(found)) == 1 else []
         return []
 
@@ -311,7 +306,7 @@ class Groups:
                for c in kids):
             return []
         nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
-        visited = nxt is not None and nxt.lemma_.casefold() in _VISIT and nxt.tag_ in (
+        visited = nxt is not None and nxt.lemma_.casefold() in VISIT and nxt.tag_ in (
             "VBN", "VBD")
         if any(c.dep_ == "acl" for c in kids) and not visited:
             return []  # "the countries that export oil": a restriction we cannot check
@@ -346,7 +341,10 @@ class Groups:
                             keys.append(k)
                 if len(keys) < 2:
                     continue
-                if trip and journey_to(t, _TRIP_TO) is None:
+                # a trip's stops only where someone travels: "shipments will head to X, Y
+                # and Z" sends no one
+                if trip and ((j := journey_to(t, _TRIP_TO, leave_for=True)) is None
+                             or j.pos_ == "VERB" and not traveller(j)):
                     continue
                 return keys
             n -= 1

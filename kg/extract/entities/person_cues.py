@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.extract.entities.coref import LOOKBACK
-from kg.extract.entities.roles import PERSON_NOUNS, is_title_word
+from kg.extract.entities.roles import is_title_word, person_noun
 from kg.extract.gazetteer import (
     ORG_HEADS,
     bare_name,
@@ -41,7 +41,7 @@ from kg.extract.gazetteer import (
     is_company_name,
     title_words,
 )
-from kg.extract.journeys import LEAVE_FOR, TRAVEL_VERBS, journey_to
+from kg.extract.journeys import LEAVE_FOR, TRAVEL_VERBS, journey_to, traveller
 
 __all__ = ["Cued", "people_by_cue"]
 
@@ -87,21 +87,14 @@ def _journey_place(ent: Span) -> bool:
     The traveller must be one: a thing that "went to Keller" or "came from Keller" (a post,
     an offer) goes to a person as often as to a place. A name NER typed a person is a place
     only after a verb that is not as much said of people: one "went to Keller for advice"."""
-    verb = journey_to(ent.root, _PLACE_PREPS)  # "will fly to Valoria and Keller"
+    verb = journey_to(ent.root, _PLACE_PREPS, leave_for=True)  # "will fly to Valoria and Keller"
     if verb is None or ent.label_ not in ("GPE", "LOC", "PERSON"):
         return False
     lemma = verb.lemma_.casefold()
     return verb.pos_ == "VERB" and lemma in TRAVEL_VERBS \
-        and (lemma not in _TO_PEOPLE or _traveller(verb)) \
+        and (lemma not in _TO_PEOPLE or traveller(verb)) \
         and not (lemma in LEAVE_FOR and any(c.dep_ == "dobj" for c in verb.children)) \
         and not (ent.label_ == "PERSON" and lemma in _TO_PEOPLE)
-
-
-def _traveller(verb: Token) -> bool:
-    """Whether ``verb``'s subject, where it has one, can travel: a name, a pronoun or a noun
-    for a person, not a thing ("the post went to ...")."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is None or subject.pos_ in ("PROPN", "PRON") or _person_noun(subject)
 
 
 def _first_pronoun(ent: Span) -> Token | None:
@@ -147,11 +140,6 @@ def _verb_after(head: Token) -> bool:
     return not end.is_punct and nxt is not None and nxt.pos_ == "VERB"
 
 
-def _person_noun(t: Token) -> bool:
-    """Whether ``t`` is a noun for an unnamed person ("its chairman", "a spokesman")."""
-    return t.pos_ == "NOUN" and (t.lemma_.casefold() in PERSON_NOUNS or is_title_word(t.text))
-
-
 def _person_before(ent: Span, people: list[Span]) -> bool:
     """Whether a person, named or not, is written in ``ent``'s sentence before it or in the
     sentences before (as far back as coreference looks)."""
@@ -161,7 +149,7 @@ def _person_before(ent: Span, people: list[Span]) -> bool:
         if start > 0:
             start = doc[start - 1].sent.start
     return any(start <= p.start < ent.start for p in people) \
-        or any(_person_noun(t) for t in doc[start : ent.start])
+        or any(person_noun(t) for t in doc[start : ent.start])
 
 
 def _own_pronoun(ent: Span, spans: list[Span]) -> bool:
@@ -178,7 +166,7 @@ def _own_pronoun(ent: Span, spans: list[Span]) -> bool:
     between = [e for e in spans if ent.end <= e.start < first.i
                and (e.label_ == "PERSON" or e.label_ in _RETYPED and person_like(e.text.split()))]
     people = [e for e in spans if e.label_ == "PERSON"]
-    return not between and not any(_person_noun(t) for t in ent.doc[ent.end : first.i]) \
+    return not between and not any(person_noun(t) for t in ent.doc[ent.end : first.i]) \
         and not _person_before(ent, people)
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "Role",
     "glued",
     "is_title_word",
+    "person_noun",
     "portfolio_start",
     "read_role",
     "surface",
@@ -86,6 +87,11 @@ def is_title_word(text: str) -> bool:
         return True
     parts = [p for p in low.split("-") if p]
     return len(parts) > 1 and all(p in title_words() for p in parts)
+
+
+def person_noun(t: Token) -> bool:
+    """Whether ``t`` is a noun for an unnamed person ("its chairman", "a spokesman")."""
+    return t.pos_ == "NOUN" and (t.lemma_.casefold() in PERSON_NOUNS or is_title_word(t.text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from kg.extract.journeys import TRIP_LIGHT_VERBS, TRIP_NOUNS
+from kg.extract.journeys import DESTINATION, TRIP_LIGHT_VERBS, TRIP_NOUNS
 from kg.extract.meeting_words import AFTER, NOUN_TRIGGERS
 from kg.extract.timeplace.counted import count_of
 from kg.extract.timeplace.day_roles import (
@@ -141,10 +141,6 @@ def _journey(tok: Token) -> bool:
                                    for c in tok.children)
 
 
-#: Words that send a journey towards a place the meeting may be in: "left for Tokyo".
-_TOWARDS = frozenset({"for", "to", "into"})
-
-
 def _participant_journeys(sent: Span, trigger: Token) -> list[tuple[Span, bool]]:
     """Dated journeys told in a relative clause on a participant ("X, who left Tokyo
     yesterday, held talks with Y"), each with whether it leaves the place of the
@@ -160,7 +156,7 @@ def _participant_journeys(sent: Span, trigger: Token) -> list[tuple[Span, bool]]
         lemma = host.lemma_.casefold()
         words = {c.lower_ for c in host.children if c.dep_ in ("prep", "advmod", "prt")}
         away = "home" in words or lemma in ("leave", "depart", "return") \
-            and not words & _TOWARDS
+            and not words & DESTINATION
         out.append((ent, away))
     return out
 

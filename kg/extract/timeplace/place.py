@@ -15,7 +15,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Span, Token
 
-from kg.extract.journeys import TOWARDS, TRAVEL_VERBS, TRIP_NOUNS, journey_to
+from kg.extract.journeys import DESTINATION, TRAVEL_VERBS, TRIP_NOUNS, VISIT, journey_to
 from kg.extract.meeting_words import AFTER, PERSON_ONLY
 
 __all__ = ["ADDRESS_WORDS", "attached_place", "is_trip_of", "place_label"]
@@ -30,9 +30,6 @@ _PLACE_NOUNS = frozenset({"residence", "palace", "hotel", "office", "headquarter
                           "airport", "base", "compound", "hall", "farm", "estate", "house"})
 #: Meeting nouns a purpose phrase names ("met X for talks in Oslo").
 _TALKS = frozenset({"talk", "discussion", "negotiation", "dinner", "lunch"})
-#: Prepositions that send a journey to a meeting's place: "fly to Tokyo for talks", "flew for
-#: Tokyo to attend the talks".
-_DESTINATION = TOWARDS | {"for"}
 #: Words before a house number that make it an address, not a time ("at No 10").
 ADDRESS_WORDS = frozenset({"no", "no.", "number"})
 
@@ -68,10 +65,13 @@ def attached_place(sent: Span, anchors: set[int], parties: Collection[int]) -> S
         # "leave for Rome to attend the talks", "fly to Tokyo for talks": the
         # destination of the journey the meeting is the purpose of.
         root = ent.root
-        journey = journey_to(root, _DESTINATION)
-        if ent.label_ in ("GPE", "LOC") and journey is not None and (journey.i in anchors or any(
-                    c.i in anchors and c.i > journey.i for c in journey.conjuncts)) \
-                and (journey.lemma_.casefold() in TRAVEL_VERBS or journey.pos_ == "VERB") \
+        journey = journey_to(root, DESTINATION)
+        # a verb of going (tagged a noun too: "his return to Oslo") or a visit, not a trip noun
+        if ent.label_ in ("GPE", "LOC") and journey is not None \
+                and journey.lemma_.casefold() in TRAVEL_VERBS | VISIT \
+                and (journey.i in anchors or any(c.i in anchors and c.i > journey.i
+                                                 and _same_clause(c, journey)
+                                                 for c in journey.conjuncts)) \
                 and not _before_journey(sent, anchors, journey):
             return ent  # (and "will fly to Rome next week and meet X", "will visit Oslo")
         if ent.label_ in ("GPE", "LOC") and root.dep_ == "dobj" and root.head.dep_ == "acl" \
@@ -203,6 +203,22 @@ def _arrival_before(tok: Token, anchors: set[int]) -> bool:
     """Whether ``tok`` is an arrival the event follows: "after arriving", "on his arrival"."""
     return tok.lemma_.casefold() in _ARRIVE and tok.dep_ in ("pcomp", "pobj") \
         and tok.head.lower_ in ("after", "on", "upon", "following") and tok.head.head.i in anchors
+
+
+def _same_clause(verb: Token, journey: Token) -> bool:
+    """Whether ``verb``, joined to ``journey``, tells the same outing: it has no auxiliary
+    of its own and the two are not each dated. "will fly to Rome and meet X" met X in Rome;
+    "visited Rome last year and will meet X", "flew to Rome in May and met X on Monday" did
+    not tell where X was met."""
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and not (_dated(verb) and _dated(journey))
+
+
+def _dated(verb: Token) -> bool:
+    """Whether a date or time is written on ``verb`` itself ("met X on Monday", "last year")."""
+    return any(c.ent_type_ in ("DATE", "TIME") or c.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
+        for c in verb.children)
 
 
 def _before_journey(sent: Span, anchors: set[int], journey: Token) -> bool:

@@ -284,9 +284,9 @@ def resolve_span(text: str | None, published: date | None, status: str,
     ``past_tense`` is the tense of the clause around the meeting: True turns a weekday or
     month backwards even in a report the extractor calls planned (but a planned report with
     no time still starts at the story). ``lapsed`` marks a plan told from a point before the
-    story (:func:`pluperfect`: "a meeting had been planned, but ..."): it may never have been
-    kept, so with no time its bound ends at the story. None when nothing dates the report at
-    all (no publication date).
+    story (:func:`kg.extract.timeplace.tense.pluperfect`: "a meeting had been planned, but
+    ..."): it may never have been kept, so with no time its bound ends at the story. None
+    when nothing dates the report at all (no publication date).
     """
     if published is None:
         return None
