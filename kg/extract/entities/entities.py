@@ -288,12 +288,14 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
             whole = companies.get(text.casefold())
             key = acronyms.get(text.casefold()) or (long is not None and acronyms.get(
                 bare_name(long.text).casefold())) or (whole and entity_key(whole, etype)) \
-                or (long is not None and written.get(bare_name(long.text).casefold())) \
+                or (long is not None and (written.get(bare_name(long.text).casefold()) or (
+                    long.label_ == "ORG" and entity_key(bare_name(long.text), etype)))) \
                 or entity_key(text, etype)
             label = bare_name(long.text) if long is not None else whole or text
             b.add(key, label, etype, draft, tokens)
-            # the name as written, for a later acronym of it whose initials the name's own
-            # do not give ("Inter-Valoria Trade Board" ... "IVTB"): one body, one key
+            # the name as written, for a later acronym of it whose long form in brackets NER
+            # did not tag ("The Valoria Trade Board (VTB)"); a long form NER tagged gives the
+            # acronym its key wherever it is written, before or after
             written.setdefault(text.casefold(), key)
             if long is not None:  # the name as first written, whatever NER tagged it
                 _add_long_form(b, key, long, sent_of)

@@ -22,9 +22,8 @@ from kg.extract.index import EntityIndex
 from kg.extract.meetings.trigger_syntax import trigger_text
 from kg.extract.provenance import sentence_provenance
 from kg.extract.timeplace.dating import report_span
-from kg.extract.timeplace.day_roles import day_of
+from kg.extract.timeplace.day_roles import report_date
 from kg.extract.timeplace.place import place_label
-from kg.extract.timeplace.timex import normalise_date
 from kg.model import Meeting, MeetingStatus
 
 __all__ = ["meeting_record"]
@@ -44,7 +43,7 @@ def meeting_record(doc: Doc, index: EntityIndex, si: int, sent: Span, trigger: T
         place=place_label(place),
         place_entity=index.entity_of(place) if place is not None else None,
         time=time,
-        date=day_of(normalise_date(time, published, status is MeetingStatus.PLANNED), span),
+        date=report_date(time, published, status is MeetingStatus.PLANNED, span),
         confidence=confidence,
         span=span,
     )

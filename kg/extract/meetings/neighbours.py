@@ -19,9 +19,8 @@ from spacy.tokens import Span, Token
 
 from kg.extract.index import EntityIndex
 from kg.extract.meetings.trigger_syntax import definite
-from kg.extract.timeplace.day_roles import day_of
+from kg.extract.timeplace.day_roles import report_date
 from kg.extract.timeplace.place import place_label
-from kg.extract.timeplace.timex import normalise_date
 from kg.extract.timeplace.when import resolve_span
 from kg.model import EntityType, Meeting, MeetingStatus
 
@@ -51,7 +50,7 @@ def complete(out: list[Meeting], n: int, place: Span | None, index: EntityIndex,
     if m.time is None and time is not None:
         planned = m.status is MeetingStatus.PLANNED
         span = resolve_span(time, published, m.status.value)
-        m = replace(m, time=time, date=day_of(normalise_date(time, published, planned), span),
+        m = replace(m, time=time, date=report_date(time, published, planned, span),
                     span=span)
     if m.place is None and place is not None:
         m = replace(m, place=place_label(place), place_entity=index.entity_of(place))

@@ -57,7 +57,7 @@ from kg.extract.timeplace.recency import (
     fresh_span,
     ongoing,
 )
-from kg.extract.timeplace.tense import clause_tense, pluperfect
+from kg.extract.timeplace.tense import clause_tense, journey_tense, pluperfect
 from kg.extract.timeplace.timex import host_of, is_journey
 from kg.extract.timeplace.when import resolve_span, sole_date
 from kg.extract.walks import clause_verb
@@ -268,15 +268,18 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         # ("will hold talks during the visit, his first since he took office in June 2020").
         # (A held one dated ahead stays: "happened" is also what an unmarked report gets, and
         # "an April 5-6 summit" in a March story is this April's.)
-        span = apply_role(resolve_span(text, published, status, past), "at", days, status,
-                      published)
-        ent = next((e for e in times_in(sent) if text in e.text), None)
-        order = order_of(ent, trigger) if ent is not None else None
-        if order is not None:
+        own = resolve_span(text, published, status, past)
+        ents = [e for e in times_in(sent) if text in e.text]
+        order = order_of(ents[0], trigger) if ents else None
+        # held "until" a day: the meeting ends that day (as a journey's "until" does)
+        held_until = order == "until" and status != "planned"
+        span = apply_role(own, "end" if held_until else "at", days, status, published)
+        if order is not None and not held_until:
             # the date of what the meeting came after or before ("began talks after it
-            # announced its plan in August"): a bound, not the meeting's day
-            span = ordered_span(resolve_span(text, published, status, past), order,
-                                status, published)
+            # announced its plan in August"), or that a planned one runs up to: a bound,
+            # not the meeting's day
+            span = ordered_span(_other_days(ents[0], status, published, past),
+                                "before" if order == "until" else order, status, published)
             if span is not None:
                 return span
         elif span is None or span.end is None or not (status == "planned"
@@ -288,6 +291,15 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
     fresh = fresh_span(sent, trigger, published) if status == "happened" else None
     return fresh or resolve_span(None, published, status, past,
                                  lapsed=status == "planned" and pluperfect(trigger))
+
+
+def _other_days(ent: Span, status: str, published: date, past: bool | None) -> DateSpan | None:
+    """The days of ``ent``, the date of an event a meeting is ordered against, read in that
+    event's own tense when its clause has one ("will meet Y, the first time since they fell
+    out in May": last May), else in the meeting's."""
+    if journey_tense(host_of(ent)) is None:
+        return days_of(ent.text, ent, published, status, past)
+    return journey_days(ent, published)
 
 
 def _dated(ent: Span) -> Token:

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.index import EntityIndex
 from kg.extract.meeting_words import NOUN_TRIGGERS
-from kg.extract.timeplace.day_roles import day_of
+from kg.extract.timeplace.day_roles import report_date
 from kg.extract.timeplace.place import attached_place, place_label
 from kg.extract.timeplace.recency import said_at
 from kg.extract.timeplace.timex import (
@@ -44,7 +44,6 @@ from kg.extract.timeplace.timex import (
     is_boundary,
     is_duration,
     is_journey,
-    normalise_date,
     strip_preposition,
 )
 from kg.extract.timeplace.when import resolve_span
@@ -169,8 +168,8 @@ def _set_from(m: Meeting, when: Span, place: Span | None, index: EntityIndex,
               published: date) -> Meeting:
     """``m`` with the time text of ``when`` and, when it has none, the place ``place``."""
     text = strip_preposition(when.text)
-    m = replace(m, time=text, date=day_of(normalise_date(
-        text, published, m.status is MeetingStatus.PLANNED), m.span))
+    m = replace(m, time=text, date=report_date(
+        text, published, m.status is MeetingStatus.PLANNED, m.span))
     if m.place is None and place is not None:
         m = replace(m, place=place_label(place), place_entity=index.entity_of(place))
     return m

@@ -31,7 +31,10 @@ __all__ = ["order_of", "ordered_span"]
 #: Words that put what they govern before the rest of the sentence.
 _AFTER = AFTER | {"since"}
 #: Words that put what they govern after the rest of the sentence.
-_BEFORE = frozenset({"before", "until", "till", "ahead", "prior"})
+_BEFORE = frozenset({"before", "ahead", "prior"})
+#: Words that end the rest of the sentence on what they govern: how long the meeting ran,
+#: not an event it came before ("held talks until the deadline on Friday": to Friday).
+_UNTIL = frozenset({"until", "till"})
 
 
 def _path(tok: Token, stop: Token) -> list[Token]:
@@ -58,20 +61,30 @@ def _boundary(path: list[Token]) -> str | None:
     the path ("since the accord", "ahead of the vote"), or a subordinator marking a clause
     verb on it ("after it announced"), or None."""
     for tok in path:
-        words = [tok.lower_] if tok.dep_ in ("prep", "advmod") else []
+        words = [tok.lower_] if tok.dep_ in ("prep", "advmod") and not _indefinite(tok) else []
         words += [c.lower_ for c in tok.children if c.dep_ == "mark"]
         for w in words:
             if w in _AFTER:
                 return "after"
             if w in _BEFORE:
                 return "before"
+            if w in _UNTIL:
+                return "until"
     return None
+
+
+def _indefinite(prep: Token) -> bool:
+    """Whether ``prep`` governs an indefinite noun ("after a long delay"): no event of its
+    own whose date could bound the meeting, so a date hung on it dates the meeting."""
+    return any(c.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in ("a", "an")
+                                         for d in c.children) for c in prep.children)
 
 
 def order_of(ent: Span, trigger: Token) -> str | None:
     """Whether the meeting of ``trigger`` is "after" or "before" the event the date ``ent``
-    dates, when an ordering word puts that date in a phrase or clause the meeting is not in;
-    None otherwise (also when the meeting is in an ordered phrase too)."""
+    dates, or runs "until" that date, when an ordering word puts that date in a phrase or
+    clause the meeting is not in; None otherwise (also when the meeting is in an ordered
+    phrase too)."""
     top = _common(ent.root, trigger)
     if _boundary(_path(trigger, top)) is not None:
         return None
