@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.journeys import PLACE_LABELS, TOWARDS, TRAVEL_VERBS, TRIP_NOUNS
+from kg.extract.journeys import PLACE_LABELS, TOWARDS, TRIP_NOUNS
 from kg.extract.meeting_words import AFTER, NOUN_TRIGGERS, SAY
 from kg.extract.meetings.status_words import (
     AHEAD_MODS,
@@ -42,7 +42,7 @@ from kg.extract.meetings.trigger_syntax import (
     governor,
     verb_lemma,
 )
-from kg.extract.timeplace.purpose import journey_for
+from kg.extract.timeplace.purpose import journey_behind, journey_for
 from kg.model import MeetingStatus
 
 __all__ = ["clause_status", "noun_status", "is_hypothetical", "aux_words", "is_negated",
@@ -94,7 +94,7 @@ def clause_status(verb: Token, time_text: str | None = None,
                 not any(c.dep_ == "auxpass" for c in head.children) or _sent_to_a_place(head)):
             return MeetingStatus.NEGATED  # "refused to meet Y", "denied he flew to meet Y"
         if lemma in PLAN_HEADS and lemma not in ("be",) or (lemma == "be" and verb.dep_ == "xcomp"):
-            if lemma in TRAVEL_VERBS and head.tag_ == "VBD":
+            if journey_behind([verb], head):
                 return MeetingStatus.HAPPENED  # "X, who flew to Oslo to meet Y, said"
             return MeetingStatus.PLANNED
         if head.dep_ == "acomp" and head.head.pos_ in ("AUX", "VERB"):

@@ -22,7 +22,6 @@ from kg.extract.meeting_words import (
     AFTER,
     BEFORE_AFTER,
     DEAL_WITH,
-    SAY,
     SETTING,
     SPEAK_TO,
     TAKE_PART,
@@ -39,6 +38,7 @@ from kg.extract.meetings.status import (
 )
 from kg.extract.meetings.status_words import (
     AHEAD_MODS,
+    BEHIND_MODS,
     CONSENT,
     FUTURE_AUX,
     NEG_VERBS,
@@ -46,6 +46,8 @@ from kg.extract.meetings.status_words import (
     time_ahead,
 )
 from kg.extract.meetings.trigger_syntax import verb_lemma
+from kg.extract.timeplace.purpose import journey_behind
+from kg.extract.timeplace.recency import REPORT
 from kg.extract.timeplace.timex import normalise_date
 from kg.model import MeetingStatus
 
@@ -116,6 +118,14 @@ def _behind(gov: Token, time: str | None, day: date | None, published: date | No
     return any("had" in aux_words(c) and c.tag_ == "VBN" for c in _clause_chain(gov))
 
 
+def _up_to(noun: Token, gov: Token) -> list[Token]:
+    """The words from ``noun`` up its heads to ``gov`` (not included): "talks" -> "for"."""
+    path = [noun]
+    while path[-1].head.i not in (gov.i, path[-1].i) and len(path) < 8:
+        path.append(path[-1].head)
+    return path
+
+
 def _fronted(noun: Token, verb: Token) -> bool:
     """Whether the phrase of ``noun`` sets the scene before the subject of ``verb`` ("In
     talks with X, he did not ask for cuts"): the negation is of what was done there."""
@@ -124,22 +134,54 @@ def _fronted(noun: Token, verb: Token) -> bool:
 
 
 #: Acts done at a meeting, with the others there: what is taken up, told, said or announced
-#: ("agreed to announce the merger at a meeting": the announcing is at it, still ahead).
-_DONE_AT = DEAL_WITH | TELL | SPEAK_TO | TAKE_PART | SAY
+#: ("agreed to announce the merger at a meeting": the announcing is at it, still ahead); the
+#: statement verbs are the report verbs but "add", which also adds a clause or a member.
+_DONE_AT = DEAL_WITH | TELL | SPEAK_TO | TAKE_PART | (REPORT - {"add"})
 
 
-def _agreed_there(noun: Token, gov: Token, via: str, time: str | None) -> bool:
+def _agreed_there(noun: Token, gov: Token, via: str, time: str | None,
+                  published: date | None) -> bool:
     """Whether the meeting ``noun`` is where a past agreement or decision was made: in
     "A and B agreed to cut output at a meeting on Monday" the parser hangs the meeting on
     "cut", but the agreeing took place there. Not when what was agreed is done at a meeting
-    ("agreed to discuss it at a meeting", "agreed to announce it at the summit"), nor when the
-    meeting is dated or marked ahead ("at next week's meeting", "at the next meeting")."""
+    ("agreed to discuss it at a meeting", "agreed to announce it at the summit") unless the
+    meeting is dated behind the story ("at a meeting last week": over, the agreeing was
+    there), nor when the meeting is dated or marked ahead ("at the next meeting")."""
     head = gov.head
     return via in ("at", "during", "in") and gov.dep_ == "xcomp" \
         and bool(forms(head) & (CONSENT | {"decide"})) and not is_negated(head) \
         and told_as_done(head) \
-        and verb_lemma(gov) not in _DONE_AT \
-        and not time_ahead(time) and not _marked_ahead(noun)
+        and not time_ahead(time) and not _marked_ahead(noun) \
+        and (verb_lemma(gov) not in _DONE_AT or _dated_behind(noun, gov, time, published))
+
+
+def _dated_behind(noun: Token, gov: Token, time: str | None, published: date | None) -> bool:
+    """Whether the meeting ``noun`` (hung on ``gov``) is dated before the story: a word of
+    its own or of ``gov``'s time phrases ("last week", "yesterday", "at the last meeting"), a
+    clause of its own told as done ("which ended without a deal"), or a named day or year
+    before publication ("on March 2", "in 1998"); the parse often leaves such a date out of
+    the meeting's ``time``, so the phrases are read too."""
+    own = list(noun.subtree) + [t for c in gov.children
+                                if c.dep_ in ("npadvmod", "advmod", "prep") for t in c.subtree]
+    # the parser often hangs the meeting's relative clause on the place after it ("a meeting
+    # in Geneva, which ended ..."): a place does not end
+    if any(t.lower_ in BEHIND_MODS for t in own) or any(
+            t.dep_ in ("relcl", "acl") and told_as_done(t)
+            and (t.head == noun or t.head.ent_type_ in ("GPE", "LOC", "FAC"))
+            for t in noun.subtree):
+        return True
+    if published is None:
+        return False
+    dates = [time] if time else []
+    dates += [e.text for e in noun.doc.ents if e.label_ == "DATE" and e[0] in own]
+    for text in dates:
+        day = calendar_day(text, published)
+        # a named day before the story, or a year wholly before it ("in 1998"); a month or
+        # the story's own year says nothing of whether the meeting is over
+        if day is not None and (day < published if _DAY_OF_MONTH.search(text)
+                                else day.year < published.year):
+            return True
+    return False
 
 
 def _marked_ahead(noun: Token) -> bool:
@@ -157,7 +199,8 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
     """The status of a meeting noun from its governor, the way it hangs on it (``via``:
     "after", "ahead", "for" ...), its time and the publication date."""
     status = noun_status(noun, gov, via, time)
-    if status is MeetingStatus.PLANNED and gov is not None and _agreed_there(noun, gov, via, time):
+    if status is MeetingStatus.PLANNED and gov is not None \
+            and _agreed_there(noun, gov, via, time, published):
         status = MeetingStatus.HAPPENED
     if status is MeetingStatus.NEGATED and gov is not None \
             and ((via in ("at", "during", "in") and (not is_negated(gov) or _fronted(noun, gov))
@@ -183,7 +226,7 @@ def nominal_status(noun: Token, gov: Token | None, via: str, time: str | None,
     day = calendar_day(time, published) if status is MeetingStatus.HAPPENED else None
     if status is MeetingStatus.HAPPENED and gov is not None and (
         via in ("ahead", "before") and not _behind(gov, time, day, published)
-        or (via == "for" and gov.tag_ != "VBD")
+        or (via == "for" and gov.tag_ != "VBD" and not journey_behind(_up_to(noun, gov), gov))
     ):
         status = MeetingStatus.PLANNED  # "groundwork for talks", "ahead of talks"
     if status is MeetingStatus.HAPPENED and (gov is None or gov.tag_ != "VBD"):

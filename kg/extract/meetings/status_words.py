@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Protocol
 
-__all__ = ["PLAN_HEADS", "NEG_HEADS", "DENIALS", "AHEAD_MODS", "NEG_VERBS", "HYPOTHETICAL_HEADS",
+__all__ = ["PLAN_HEADS", "NEG_HEADS", "DENIALS", "AHEAD_MODS", "BEHIND_MODS",
+           "NEG_VERBS", "HYPOTHETICAL_HEADS",
            "HYPOTHETICAL_AUX", "FACT_NOUNS", "FUTURE_AUX", "SCHEDULING", "CONSENT", "OCCURRENCE",
            "TAKING_PART", "COPULAS", "LEAVE", "WALK_OUT", "LEAVING", "forms", "time_ahead"]
 
@@ -69,6 +70,8 @@ HYPOTHETICAL_HEADS = frozenset(
 #: Modifiers that put a meeting noun ahead ("the upcoming talks", "at the next meeting").
 AHEAD_MODS = frozenset({"next", "upcoming", "forthcoming", "coming", "planned", "scheduled",
                         "proposed"})
+#: Words that date a meeting behind the story ("at the last meeting", "a meeting last week").
+BEHIND_MODS = frozenset({"last", "previous", "earlier", "ago", "yesterday"})
 #: Modals that leave a meeting open ("could meet", "may attend").
 HYPOTHETICAL_AUX = frozenset({"could", "might", "should", "may"})
 #: Nouns whose "that" clause reports something as so, not as wished or proposed; with the

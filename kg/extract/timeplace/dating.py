@@ -233,8 +233,11 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         attached = apply_role(own, "at", days, status, published) if own is not None else \
             apply_role(days_of(time, ent, published, status, past), role, days, status,
                        published)
-    around = [apply_role(days_of(ent.text, ent, published, status, past), role, days, status,
-                     published) for ent, role in journeys]
+    # a journey's own day is read as the journey's, not in the meeting's status ("has arrived
+    # on Thursday for talks": the Thursday behind the story)
+    around = [apply_role(journey_days(ent, published) if is_journey(host_of(ent))
+                         else days_of(ent.text, ent, published, status, past), role, days,
+                         status, published) for ent, role in journeys]
     around += [_participant_span(ent, away, days, status, published)
                for ent, away in _participant_journeys(sent, trigger)]
     spans = [s for s in (attached, *around)

@@ -14,14 +14,15 @@ from datetime import timedelta
 
 from spacy.tokens import Token
 
+from kg.extract.journeys import TRAVEL_VERBS
 from kg.extract.meeting_words import AFTER, ATTEND, LIGHT_VERBS, TAKE_PART, TOPIC, VERB_TRIGGERS
 from kg.extract.timeplace.day_roles import after_trip, days_of, journey_days, times_in
 from kg.extract.timeplace.recency import NOT_PURPOSE, REPORT, in_main_clause
-from kg.extract.timeplace.tense import PERFECT, clause_tense
+from kg.extract.timeplace.tense import journey_tense, perfect
 from kg.extract.timeplace.timex import host_of, is_journey
 from kg.extract.walks import clause_verb
 
-__all__ = ["journey_for", "purpose_path"]
+__all__ = ["journey_behind", "journey_for", "purpose_path"]
 
 
 def purpose_path(trigger: Token, verb: Token) -> list[Token] | None:
@@ -84,8 +85,7 @@ def journey_for(tok: Token) -> Token | None:
             return None
     if {t.lower_ for t in path} & _NOT_FOR:
         return None
-    done = journey.tag_ == "VBD" or journey.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ in PERFECT for c in journey.children)
+    done = journey.tag_ == "VBD" or perfect(journey)
     if not done or not in_main_clause(journey, journey.sent) or _denied(journey) \
             or _told_over(tok, journey) or _dated_before(path, journey):
         return None  # "never flew to Oslo to meet Y": no journey, no talks ahead of it
@@ -102,9 +102,8 @@ def _denied(journey: Token) -> bool:
 
 def _past(verb: Token) -> bool:
     """Whether ``verb`` is told in the past: "ended", "did not meet", "were described", "have
-    ended"."""
-    return clause_tense(verb) is True or any(c.dep_ == "aux" and c.lower_ in PERFECT
-                                             for c in verb.children)
+    ended" (a journey's tense, :func:`journey_tense`)."""
+    return journey_tense(verb) is True
 
 
 def _told_over(tok: Token, journey: Token) -> bool:
@@ -128,6 +127,16 @@ def _later_journey(prep: Token) -> Token | None:
     if prep.dep_ != "prep" or prep.lower_ not in ("before", "until"):
         return None
     return next((c for c in prep.children if c.dep_ == "pcomp" and is_journey(c)), None)
+
+
+def journey_behind(path: list[Token], journey: Token) -> bool:
+    """Whether the travel verb ``journey`` puts the meeting its purpose (``path``, the words
+    from the meeting word up to it) behind: told in the simple past ("X, who flew to Oslo to
+    meet Y, said"), or in the present perfect with its own time before the story ("has flown
+    to Oslo on Monday to meet Y", in a Friday story). An undated perfect leaves its purpose
+    ahead ("has returned to Oslo to consult Y"), as "has arrived for talks" does."""
+    return journey.lemma_.casefold() in TRAVEL_VERBS and (
+        journey.tag_ == "VBD" or perfect(journey) and _dated_before(path, journey))
 
 
 def _dated_before(path: list[Token], journey: Token) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["PERFECT", "clause_tense", "journey_tense", "pluperfect"]
+__all__ = ["PERFECT", "clause_tense", "journey_tense", "perfect", "pluperfect"]
 
 #: Auxiliaries of the present perfect.
 PERFECT = frozenset({"has", "have", "'ve"})
@@ -73,7 +73,10 @@ def journey_tense(verb: Token) -> bool | None:
     """The tense a journey's own time is read in: its clause's (:func:`clause_tense`), with
     the present perfect a past: "has arrived on Thursday" is done, as "arrived" is."""
     tense = clause_tense(verb)
-    if tense is None and verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in PERFECT
-                                                    for c in verb.children):
-        return True
-    return tense
+    return True if tense is None and perfect(verb) else tense
+
+
+def perfect(verb: Token) -> bool:
+    """Whether ``verb`` is a present perfect participle ("has flown"): the one perfect test."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in PERFECT
+                                      for c in verb.children)
