@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 __all__ = ["DASHES", "clause_verb", "conjuncts", "deal_partners", "first_conjunct", "list_items",
-           "objects_of", "of_listed", "spaced_dash"]
+           "objects_of", "of_listed", "opens_clause", "spaced_dash"]
 
 #: How a wire writes a dash: a hyphen or two, or a typeset en or em dash.
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
@@ -99,7 +99,7 @@ def of_listed(tok: Token) -> list[Token]:
         items = [u for o in level for c in o.children if c.dep_ in ("conj", "appos")
                  for u in (c, *c.conjuncts) if u.i != o.i]
         out += [u for u in items + [u for o in objs for u in o[1:]]
-                if u.pos_ == "PROPN" and u not in out and not _opens_clause(u)]
+                if u.pos_ == "PROPN" and u not in out and not opens_clause(u)]
     return out
 
 
@@ -146,10 +146,10 @@ def conjuncts(tok: Token) -> list[Token]:
     """The tokens coordinated with ``tok``, without one that is really the subject of a
     following clause the parser left subjectless ("met advisers on the market and the
     palace said ...": the palace said it)."""
-    return [t for t in tok.conjuncts if not _opens_clause(t)]
+    return [t for t in tok.conjuncts if not opens_clause(t)]
 
 
-def _opens_clause(t: Token) -> bool:
+def opens_clause(t: Token) -> bool:
     """Whether ``t`` is the subject of a subjectless verb right after it ("... and the palace
     said"), not a list item."""
     doc, nxt = t.doc, t.right_edge.i + 1

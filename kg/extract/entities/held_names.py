@@ -86,8 +86,11 @@ def _named_again(ent: Span, surname: list[Token]) -> bool:
     """Whether the story writes ``surname`` (the span's last word) again outside ``ent``, as
     no part of an organisation's or a place's name."""
     text = "".join(t.text for t in surname)
-    return any(t.text == text and t.ent_type_ not in _NOT_A_PERSON
-               for t in ent.doc if not ent.start <= t.i < ent.end)
+    # compared as written words, so a hyphenated surname ("Moravec-Keller") is found again
+    outside = [t for t in ent.doc if not ent.start <= t.i < ent.end]
+    return any("".join(t.text for t in word) == text
+               and all(t.ent_type_ not in _NOT_A_PERSON for t in word)
+               for word in written_words(outside))
 
 
 #: Entity types a word repeated in them does not make a person's surname.

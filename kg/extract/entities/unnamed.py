@@ -29,12 +29,14 @@ UNNAMED_HEADS = frozenset({"group", "firm", "company", "unit", "subsidiary", "co
 def common_noun_label(label: str) -> bool:
     """Whether a person's or organisation's label is a common noun, no name: a bare plural
     ("Ministers") or one noun after a country's abbreviation or adjective ("the U.S. Group",
-    "West German Bankers"). A country's own name before the noun may be a body's name ("the
-    Australia Group"); "government" or "delegation" is no unnamed head at all.
+    "West German Bankers"). A country's name written out before the noun, in any of its
+    spellings, may be a body's name ("the Australia Group", "Holland Group"); "government" or
+    "delegation" is no unnamed head at all.
 
     >>> [common_noun_label(x) for x in ("Ministers", "U.S. Group", "Chinese Government", "Acme",
-    ...                            "New Zealand Firm", "West German Bankers", "Australia Group")]
-    [True, True, False, False, False, True, False]
+    ...                            "New Zealand Firm", "West German Bankers", "Australia Group",
+    ...                            "Holland Group", "Dutch Group", "UK Group")]
+    [True, True, False, False, False, True, False, False, True, True]
     """
     words = [w for w in label.split() if w.casefold() not in ("the", "a", "an")]
     # the country may take several words ("South Korean Firm"): the longest that names one
@@ -47,9 +49,13 @@ def common_noun_label(label: str) -> bool:
     if lemma != rest[0].casefold():
         return True  # a plural: "Ministers", "West German Bankers"
     country = " ".join(words[:lead])
-    # "the U.S. Group" is a group; "the Australia Group" may be a body's name
-    return bool(country) and (country_name(country) or "").casefold() != country.casefold() \
-        and lemma not in STAND_FOR_COUNTRY
+    # "the U.S. Group", "a Dutch Group" describe a group by its country's abbreviation or
+    # adjective; a country's name written out as a word, in any spelling ("the Australia
+    # Group", "Holland Group"), names a body
+    name = country_name(country)
+    described = name is None or ("." in country or country.isupper()) \
+        and name.casefold() != country.casefold()
+    return bool(country) and described and lemma not in STAND_FOR_COUNTRY
 
 
 def named_only(index: EntityIndex) -> EntityIndex:

@@ -24,6 +24,7 @@ from kg.extract.meetings.noun_clauses import copular_subject
 from kg.extract.meetings.parties import Parties
 from kg.extract.meetings.stray import stray_with
 from kg.extract.meetings.trigger_syntax import chain
+from kg.extract.walks import conjuncts, opens_clause
 
 __all__ = ["VerbMeeting", "verb_meeting"]
 
@@ -40,13 +41,23 @@ class VerbMeeting:
     hosts: tuple[str, ...] = ()
 
 
+def _broken_off(p: Parties, v: Token, objs: list[Token]) -> list[Token]:
+    """The names of the list of ``v``'s objects that a place broke off: "met A of Valoria in
+    Geneva and B" (or "conferred with A ... and B"), where the parser coordinates B with the
+    verb itself. Only after a named first object, and no name that opens a clause of its own."""
+    if not objs or not p.of_token(objs[0]):
+        return []
+    return [c for c in v.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+            and c.i > objs[-1].i and not opens_clause(c)]
+
+
 def verb_meeting(p: Parties, v: Token) -> VerbMeeting | None:
     """The meeting verb ``v``'s parties, or None when it tells no meeting of named parties."""
     lemma = v.lemma_.casefold()
     if by_medium(v):
         return None  # "talked with X by telephone"
     obj_toks: list[Token] = []
-    dobjs = [t for c in v.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
+    dobjs = [t for c in v.children if c.dep_ == "dobj" for t in (c, *conjuncts(c))]
     if lemma == "meet":
         if dobjs and dobjs[0].pos_ == "NOUN" and not any(p.of_token(d) for d in dobjs):
             return None  # "meet its commitments", "met demand": not the meeting sense
@@ -80,6 +91,7 @@ def verb_meeting(p: Parties, v: Token) -> VerbMeeting | None:
                 for g in c.children) for c in v.children if c.dep_ == "prep"):
             return None
         obj_toks = dobjs
+    obj_toks += _broken_off(p, v, obj_toks)
     objs: list[str] = []
     # "A delegation from Acme will visit the Danish parliament": a delegation visiting a
     # body meets it, where a person visiting a company's plant visits a place.
