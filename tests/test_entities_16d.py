@@ -88,3 +88,17 @@ def test_a_with_list_broken_by_a_place_keeps_its_last_name(nlp):
                                  "Paul Keller of Norland on Monday.")
     assert _pair("Peter Novak", "Paul Keller") in got
 
+
+
+# --- a return to a person ----------------------------------------------------------------
+
+def test_a_person_returned_to_stays_a_person(nlp):
+    got = clusters(nlp, "Paul Keller, chairman of the panel, met Peter Novak on Monday. Novak "
+                        "said he would return to Keller with a new offer.")
+    assert "Keller" in got["Paul Keller"]
+    assert "Keller" not in got
+
+
+def test_a_town_flown_to_stays_a_place(nlp):
+    got = clusters(nlp, "Paul Keller, chairman of the panel, will fly to Keller on Monday.")
+    assert got["Keller"] == {"Keller"}

@@ -53,6 +53,10 @@ _NEUTER = frozenset({"it", "its", "they", "their"})
 _PLACE_PREPS = frozenset({"in", "at", "to", "from", "into", "near", "across"})
 #: Travel verbs as often said of going to a person ("went to Keller for advice").
 _TO_PEOPLE = frozenset({"go", "come"})
+#: Travel verbs after which a name NER typed a person stays one: those, and a return to
+#: someone ("would return to Keller with an answer"), which a thing makes as often as a
+#: place does, so the traveller is no test there.
+_PERSON_AFTER = _TO_PEOPLE | {"return"}
 
 
 def person_like(words: list[str]) -> bool:
@@ -86,7 +90,8 @@ def _journey_place(ent: Span) -> bool:
 
     The traveller must be one: a thing that "went to Keller" or "came from Keller" (a post,
     an offer) goes to a person as often as to a place. A name NER typed a person is a place
-    only after a verb that is not as much said of people: one "went to Keller for advice"."""
+    only after a verb that is not as much said of people: one "went to Keller for advice",
+    "returned to Keller with an answer"."""
     verb = journey_to(ent.root, _PLACE_PREPS, leave_for=True)  # "will fly to Valoria and Keller"
     if verb is None or ent.label_ not in ("GPE", "LOC", "PERSON"):
         return False
@@ -94,7 +99,7 @@ def _journey_place(ent: Span) -> bool:
     return verb.pos_ == "VERB" and lemma in TRAVEL_VERBS \
         and (lemma not in _TO_PEOPLE or traveller(verb)) \
         and not (lemma in LEAVE_FOR and any(c.dep_ == "dobj" for c in verb.children)) \
-        and not (ent.label_ == "PERSON" and lemma in _TO_PEOPLE)
+        and not (ent.label_ == "PERSON" and lemma in _PERSON_AFTER)
 
 
 def _first_pronoun(ent: Span) -> Token | None:
