@@ -8,7 +8,7 @@ party, no triple's entity, no node of the map.
 from __future__ import annotations
 
 from kg.extract.entities.nationals import singular
-from kg.extract.gazetteer import country_name, country_of
+from kg.extract.gazetteer import country_name, country_of, demonym_country
 from kg.extract.index import EntityIndex
 from kg.model import EntityType
 
@@ -35,8 +35,8 @@ def common_noun_label(label: str) -> bool:
 
     >>> [common_noun_label(x) for x in ("Ministers", "U.S. Group", "Chinese Government", "Acme",
     ...                            "New Zealand Firm", "West German Bankers", "Australia Group",
-    ...                            "Holland Group", "Dutch Group", "UK Group")]
-    [True, True, False, False, False, True, False, False, True, True]
+    ...                            "Holland Group", "Dutch Group", "UK Group", "Soviet Firm")]
+    [True, True, False, False, False, True, False, False, True, True, True]
     """
     words = [w for w in label.split() if w.casefold() not in ("the", "a", "an")]
     # the country may take several words ("South Korean Firm"): the longest that names one
@@ -53,8 +53,8 @@ def common_noun_label(label: str) -> bool:
     # adjective; a country's name written out as a word, in any spelling ("the Australia
     # Group", "Holland Group"), names a body
     name = country_name(country)
-    described = name is None or ("." in country or country.isupper()) \
-        and name.casefold() != country.casefold()
+    described = name is None or demonym_country(country) is not None \
+        or ("." in country or country.isupper()) and name.casefold() != country.casefold()
     return bool(country) and described and lemma not in STAND_FOR_COUNTRY
 
 
