@@ -264,8 +264,12 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
         si = sent_of[ent.start]
         draft = Mention(ent.text, ent.start_char, ent.end_char, si, "name")
         tokens = [t.i for t in ent]
+        # A place in the middle of a name is no first family name ("Juan Santiago Rivera"),
+        # nor is that place's word in an organisation ("Santiago officials").
+        middle = ent.label_ not in ("GPE", "LOC") and text.casefold() not in places
         # "will fly to Keller": a place, though a person is named so
-        person = None if ent.start in cued.journeys else b.person_for_surname(text, ent.start)
+        person = None if ent.start in cued.journeys \
+            else b.person_for_surname(text, ent.start, middle)
         if person is not None and ent.label_ in ("ORG", "GPE", "NORP", "LOC"):
             b.add(person, "", EntityType.PERSON, Mention(ent.text, ent.start_char,
                                                               ent.end_char, si, "alias"), tokens)

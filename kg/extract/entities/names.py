@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kg.extract.entities.person_drafts import PersonDraft
-from kg.extract.gazetteer import ORG_HEADS, country_of, is_title
+from kg.extract.gazetteer import HONORIFICS, ORG_HEADS, country_of, is_title
 from kg.extract.index import EntityIndex
 from kg.model import Entity, EntityType, Mention
 
-__all__ = ["NameBuilder", "PersonMention", "name_word", "surname_match"]
+__all__ = ["NameBuilder", "PersonMention", "first_family_name", "name_word", "surname_match"]
 
 @dataclass(frozen=True, slots=True)
 class PersonMention:
@@ -52,25 +52,53 @@ def name_word(word: Sequence[Token]) -> bool:
 
 
 def surname_match(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """Whether the name ``short`` is a trailing part of the longer name ``full``, the
-    family name of a name written family name first ("Park" of "Park Min-soo"), or the
-    first of two family names ("Novak" of "Pedro Novak Keller").
+    """Whether the name ``short`` is a trailing part of the longer name ``full``, or the
+    family name of a name written family name first ("Park" of "Park Min-soo").
 
     >>> surname_match(("chung",), ("chung", "in-yong"))
     True
     >>> surname_match(("novak",), ("pedro", "novak", "keller"))
-    True
+    False
     """
     if len(full) == 2 and short == full[:1] and "-" in full[1].strip("-"):
         # A hyphenated given name after a one-word family name (Korean romanisation).
         return True
-    if len(full) == 3 and short == full[1:2] and "." not in short[0] \
-            and country_of(short[0]) is None:
-        # Spanish and Portuguese names carry the father's and the mother's family names;
-        # news calls the person by the first of them ("Pedro Novak Keller ... Novak said").
-        # A country is no family name ("Banco Chile Norte", a firm NER took for a person).
-        return True
     return 0 < len(short) < len(full) and full[-len(short) :] == short
+
+
+def first_family_name(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether ``short`` is the first of the two family names of the three-word name ``full``
+    (Spanish and Portuguese names carry the father's and the mother's: "Pedro Novak Keller
+    ... Novak said"). No initial and no country is such a name.
+
+    >>> first_family_name(("novak",), ("pedro", "novak", "keller"))
+    True
+    >>> first_family_name(("chile",), ("banco", "chile", "norte"))
+    False
+    >>> first_family_name(("j.",), ("peter", "j.", "keller"))
+    False
+    """
+    return len(full) == 3 and short == full[1:2] and "." not in short[0] \
+        and country_of(short[0]) is None
+
+
+def _fits(short: tuple[str, ...], fulls: Sequence[tuple[str, ...]],
+          middle: bool = True) -> list[tuple[str, ...]]:
+    """The names of ``fulls`` that ``short`` may stand for: those it ends; only when none
+    does (a second "Ivan Novak" keeps "Novak"), and ``middle``, those whose first family name
+    it is, unless the word also begins a name ("Ann" beside "Ann Moravec": a given name).
+
+    >>> _fits(("novak",), [("pedro", "novak", "keller"), ("ivan", "novak")])
+    [('ivan', 'novak')]
+    >>> _fits(("novak",), [("pedro", "novak", "keller")])
+    [('pedro', 'novak', 'keller')]
+    >>> _fits(("ann",), [("mary", "ann", "keller"), ("ann", "moravec")])
+    []
+    """
+    ending = [f for f in fulls if surname_match(short, f)]
+    if ending or not middle or any(len(f) > 1 and f[:1] == short for f in fulls):
+        return ending
+    return [f for f in fulls if first_family_name(short, f)]
 
 
 def _words(name: str) -> tuple[str, ...]:
@@ -125,6 +153,7 @@ class NameBuilder:
         """Group person mentions: a name that ends another, longer name joins it; a token of
         ``places`` is never a person's surname."""
         fulls = {_words(d.name) for d in drafts}
+        names = sorted(fulls)
         distinct: set[tuple[str, ...]] = set()
         for d in drafts:
             for e in drafts:
@@ -152,7 +181,9 @@ class NameBuilder:
 
         for d in drafts:
             words = _words(d.name)
-            longer = [f for f in fulls if surname_match(words, f)] if words not in distinct else []
+            longer = [f for f in _fits(words, names) if surname_match(words, f)
+                      or _titles_agree(_title_words(d), titled[f])] \
+                if words not in distinct else []
             if not longer and len(words) == 1 and _title_words(d) & {"sir", "dame"}:
                 # "Sir Colin" is Sir Colin Ward: a knight is called by his first name.
                 firsts = [f for f in fulls if len(f) > 1 and f[0] == words[0]]
@@ -180,11 +211,17 @@ class NameBuilder:
         surname the tagger read as a common word (a sentence's first "Vosberg," after a quote
         mark, tagged an adjective)."""
         lower = {t.text for t in doc if t.text.islower()}
+        # A word of a company's name ("Novak Industries") or a word the story names a place
+        # ("Juan Santiago Rivera ... in Santiago") is no first family name. Only that weak
+        # tie is refused: NER glues a surname into an organisation too ("Kato, Valoria News").
+        firms = {t.i for e in doc.ents if e.label_ == "ORG" and len(e) > 1 for t in e}
+        towns = {e.text.casefold() for e in doc.ents if e.label_ in ("GPE", "LOC")}
         for tok in doc:
             if tok.i in self.token_entity or tok.i in places or len(tok.text) < 3 \
                     or tok.pos_ != "PROPN" and not _word_read_surname(tok, lower):
                 continue
-            key = self.person_for_surname(tok.text, tok.i)
+            key = self.person_for_surname(tok.text, tok.i,
+                                          tok.lower_ not in towns and tok.i not in firms)
             if key is None or not tok.text[:1].isupper() \
                     or tok.pos_ != "PROPN" and " " not in key:
                 continue  # a common word's reading stands unless a full name is known
@@ -199,12 +236,14 @@ class NameBuilder:
                     country = country_of(" ".join(t.text for t in obj.subtree)) if obj else None
                     c.country = f"country:{country.casefold()}" if country else None
 
-    def person_for_surname(self, text: str, token_i: int) -> str | None:
-        """The person whose name ``text`` is, or ends, when exactly one person fits."""
+    def person_for_surname(self, text: str, token_i: int, middle: bool = True) -> str | None:
+        """The person whose name ``text`` is, or ends, when exactly one person fits; without
+        ``middle``, not a first family name (a place: "Juan Santiago Rivera ... in Santiago")."""
         words = _words(text)
         if words in self._forms:
             return self._forms[words]
-        keys = {k for f, k in self._forms.items() if surname_match(words, f)}
+        fits = _fits(words, list(self._forms), middle)
+        keys = {self._forms[f] for f in fits}
         return keys.pop() if len(keys) == 1 else None
 
     def mentioned(self, key: str, tok: Token) -> None:
@@ -257,6 +296,12 @@ def _coordinated(doc: Doc, a: PersonDraft, b: PersonDraft) -> bool:
     lo, hi = sorted((a.tokens[-1], b.tokens[0]))
     between = doc[lo + 1 : hi]
     return len(between) <= 2 and any(t.dep_ == "cc" or t.text == "and" for t in between)
+
+
+def _titles_agree(mine: set[str], theirs: set[str]) -> bool:
+    """Whether a mention's title words ("Pope") all belong to the full name's, honorifics
+    aside: a first family name is too weak a tie to join a differently titled person."""
+    return mine - HONORIFICS <= theirs
 
 
 def _title_words(d: PersonDraft) -> set[str]:
