@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from entity_helpers import plain_doc
 from entity_helpers import span_labels as _names
-from meeting_helpers import clusters, participant_pairs
+from meeting_helpers import clusters, meetings, participant_pairs
 from spacy.tokens import Span
 
 from kg.extract.entities.held_names import office_holder
@@ -87,6 +87,18 @@ def test_a_with_list_broken_by_a_place_keeps_its_last_name(nlp):
     got = participant_pairs(nlp, "Peter Novak met with Anna Moravec of Valoria in Geneva and "
                                  "Paul Keller of Norland on Monday.")
     assert _pair("Peter Novak", "Paul Keller") in got
+
+
+
+# The final reading of 16d: a name with its own place or time is another meeting, not an
+# item of the first one's list.
+
+def test_a_name_with_its_own_place_joins_no_other_meeting(nlp):
+    for text in ("Peter Novak met Anna Moravec in Geneva and Paul Keller in Paris.",
+                 "Peter Novak met Anna Moravec of Valoria on Monday and Paul Keller of Norland "
+                 "on Tuesday."):
+        got = meetings(nlp, text)
+        assert not any({"Anna Moravec", "Paul Keller"} <= set(m.names) for m in got), text
 
 
 

@@ -48,7 +48,10 @@ def _broken_off(p: Parties, v: Token, objs: list[Token]) -> list[Token]:
     if not objs or not p.of_token(objs[0]):
         return []
     return [c for c in v.children if c.dep_ == "conj" and c.pos_ == "PROPN"
-            and c.i > objs[-1].i and not opens_clause(c)]
+            and c.i > objs[-1].i and not opens_clause(c)
+            and not any(g.dep_ in ("prep", "npadvmod") and g.lower_ != "of" for g in c.children)
+            and not {g.lower_ for g in v.children if g.dep_ == "prep" and objs[-1].i < g.i < c.i}
+            & {g.lower_ for g in v.children if g.dep_ == "prep" and g.i > c.i}]
 
 
 def verb_meeting(p: Parties, v: Token) -> VerbMeeting | None:
