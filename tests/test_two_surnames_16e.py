@@ -70,3 +70,12 @@ def test_a_word_of_a_company_name_is_no_person(nlp):
             "ready. Novak Industries chief Tomas Brandt met Paul Keller in Valoria on Tuesday.")
     names = clusters(nlp, text)
     assert not any(m == "Novak" for m in names.get("Peter Novak Keller", set())), names
+
+
+@model
+def test_an_office_title_on_the_first_family_name_keeps_the_person(nlp):
+    # The full name came untitled; "President Novak" is the same man (the final reading).
+    text = ("Pedro Novak Keller met Anna Moravec on Monday. President Novak met Tomas Brandt "
+            "on Friday.")
+    found = pairs(nlp, text)
+    assert frozenset({"Pedro Novak Keller", "Tomas Brandt"}) in found, found

@@ -18,11 +18,18 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kg.extract.entities.person_drafts import PersonDraft
-from kg.extract.gazetteer import HONORIFICS, ORG_HEADS, country_of, is_title
+from kg.extract.gazetteer import (
+    FEMALE_HONORIFICS,
+    HONORIFICS,
+    MALE_HONORIFICS,
+    ORG_HEADS,
+    country_of,
+    is_title,
+)
 from kg.extract.index import EntityIndex
 from kg.model import Entity, EntityType, Mention
 
-__all__ = ["NameBuilder", "PersonMention", "first_family_name", "name_word", "surname_match"]
+__all__ = ["NameBuilder", "PersonMention", "name_word", "surname_match"]
 
 @dataclass(frozen=True, slots=True)
 class PersonMention:
@@ -66,16 +73,16 @@ def surname_match(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return 0 < len(short) < len(full) and full[-len(short) :] == short
 
 
-def first_family_name(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+def _first_family_name(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Whether ``short`` is the first of the two family names of the three-word name ``full``
     (Spanish and Portuguese names carry the father's and the mother's: "Pedro Novak Keller
     ... Novak said"). No initial and no country is such a name.
 
-    >>> first_family_name(("novak",), ("pedro", "novak", "keller"))
+    >>> _first_family_name(("novak",), ("pedro", "novak", "keller"))
     True
-    >>> first_family_name(("chile",), ("banco", "chile", "norte"))
+    >>> _first_family_name(("chile",), ("banco", "chile", "norte"))
     False
-    >>> first_family_name(("j.",), ("peter", "j.", "keller"))
+    >>> _first_family_name(("j.",), ("peter", "j.", "keller"))
     False
     """
     return len(full) == 3 and short == full[1:2] and "." not in short[0] \
@@ -98,7 +105,7 @@ def _fits(short: tuple[str, ...], fulls: Sequence[tuple[str, ...]],
     ending = [f for f in fulls if surname_match(short, f)]
     if ending or not middle or any(len(f) > 1 and f[:1] == short for f in fulls):
         return ending
-    return [f for f in fulls if first_family_name(short, f)]
+    return [f for f in fulls if _first_family_name(short, f)]
 
 
 def _words(name: str) -> tuple[str, ...]:
@@ -299,9 +306,12 @@ def _coordinated(doc: Doc, a: PersonDraft, b: PersonDraft) -> bool:
 
 
 def _titles_agree(mine: set[str], theirs: set[str]) -> bool:
-    """Whether a mention's title words ("Pope") all belong to the full name's, honorifics
-    aside: a first family name is too weak a tie to join a differently titled person."""
-    return mine - HONORIFICS <= theirs
+    """Whether a mention's title words fit the full name's: a first family name is too weak a
+    tie to join a differently titled person ("Pope Paul" is not John Paul Keller), but an
+    untitled full name takes an office title later ("President Novak"); only a title worn with
+    a given name ("Pope", "King") refuses it."""
+    extra = mine - HONORIFICS - theirs
+    return not extra or not theirs and not extra & (MALE_HONORIFICS | FEMALE_HONORIFICS)
 
 
 def _title_words(d: PersonDraft) -> set[str]:

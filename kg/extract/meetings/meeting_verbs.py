@@ -44,7 +44,9 @@ class VerbMeeting:
 def _broken_off(p: Parties, v: Token, objs: list[Token]) -> list[Token]:
     """The names of the list of ``v``'s objects that a place broke off: "met A of Valoria in
     Geneva and B" (or "conferred with A ... and B"), where the parser coordinates B with the
-    verb itself. Only after a named first object, and no name that opens a clause of its own."""
+    verb itself. Only after a named first object; no name that opens a clause of its own, and
+    none with a place or time of its own ("met A in Geneva and B in Paris": another meeting,
+    which this list reading would misplace, so B is left out)."""
     if not objs or not p.of_token(objs[0]):
         return []
     return [c for c in v.children if c.dep_ == "conj" and c.pos_ == "PROPN"
