@@ -42,6 +42,8 @@ from kg.extract.meetings.status_words import (
     CONSENT,
     FUTURE_AUX,
     NEG_VERBS,
+    PLAN_HEADS,
+    SCHEDULING,
     forms,
     time_ahead,
 )
@@ -165,8 +167,9 @@ def _dated_behind(noun: Token, gov: Token, time: str | None, published: date | N
                                 if c.dep_ in ("npadvmod", "advmod", "prep") for t in c.subtree]
     # the parser often hangs the meeting's relative clause on the place after it ("a meeting
     # in Geneva, which ended ..."): a place does not end
-    if any(t.lower_ in BEHIND_MODS for t in own) or any(
+    if any(t.lower_ in BEHIND_MODS and _dates_meeting(t, noun, gov) for t in own) or any(
             t.dep_ in ("relcl", "acl") and told_as_done(t)
+            and verb_lemma(t) not in SCHEDULING | PLAN_HEADS
             and (t.head == noun or t.head.ent_type_ in ("GPE", "LOC", "FAC"))
             for t in noun.subtree):
         return True
@@ -182,6 +185,18 @@ def _dated_behind(noun: Token, gov: Token, time: str | None, published: date | N
                                 else day.year < published.year):
             return True
     return False
+
+
+def _dates_meeting(word: Token, noun: Token, gov: Token) -> bool:
+    """Whether the time word ``word`` ("last", "yesterday") dates the meeting ``noun`` or its
+    verb ``gov`` itself ("the last meeting", "a meeting last week"), not another event
+    nested in their phrases ("after last week's vote", "which was arranged last week")."""
+    ent = next((e for e in word.sent.ents
+                if e.label_ == "DATE" and e.start <= word.i < e.end), None)
+    root = word if ent is None else ent.root
+    hosts = (noun.i, gov.i)
+    return root.dep_ != "poss" and (root.head.i in hosts or root.head.dep_ == "prep"
+                                    and root.head.head.i in hosts)
 
 
 def _marked_ahead(noun: Token) -> bool:

@@ -10,9 +10,9 @@ for talks with"), read by the status rules and by :mod:`kg.extract.timeplace.dat
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRAVEL_VERBS
 from kg.extract.meeting_words import AFTER, ATTEND, LIGHT_VERBS, TAKE_PART, TOPIC, VERB_TRIGGERS
@@ -20,7 +20,9 @@ from kg.extract.timeplace.day_roles import after_trip, days_of, journey_days, ti
 from kg.extract.timeplace.recency import NOT_PURPOSE, REPORT, in_main_clause
 from kg.extract.timeplace.tense import journey_tense, perfect
 from kg.extract.timeplace.timex import host_of, is_journey
+from kg.extract.timeplace.when import resolve_span
 from kg.extract.walks import clause_verb
+from kg.model import DateSpan
 
 __all__ = ["journey_behind", "journey_for", "purpose_path"]
 
@@ -143,21 +145,36 @@ def _dated_before(path: list[Token], journey: Token) -> bool:
     """Whether the journey (or the meeting) has its own time that lies before the story's day
     or the day before it ("flew to Oslo on Monday to meet Y" in a Friday story, "went to Oslo
     in 1998 for talks"): the talks are then as far behind; a time ahead, or none, leaves
-    them ahead of the journey. With no publication date to compare, any time counts."""
+    them ahead of the journey. A time of the meeting's own that lies ahead vetoes the
+    journey's day ("has flown to Oslo on Monday to meet Y tomorrow", "... for talks that
+    begin on Sunday"). With no publication date to compare, any time counts."""
     published = journey.doc._.kg_published
     hosts = {t.i for t in path} | {journey.i}
+    # a relative clause on the meeting word dates the meeting ("talks that begin on Sunday")
+    hosts |= {c.i for c in path[0].children if c.dep_ in ("relcl", "acl")}
     times = [(ent, host.i) for ent in times_in(journey.sent) if (host := host_of(ent)).i in hosts]
     if published is None:
         return bool(times)
     # the journey's own days as dating reads them; a time ahead stays ahead ("next week")
     trip = next((journey_days(ent, published) for ent, at in times if at == journey.i), None)
-    for ent, at in times:
-        # the meeting's own weekday counts on from the journey's day ("flew yesterday to
-        # meet Y on Monday": the Monday ahead); its other times are read in the past, as
-        # the journey is told
-        days = journey_days(ent, published) if at == journey.i else \
-            after_trip(ent.text, trip) or days_of(ent.text, ent, published, "happened", True)
-        if days is not None and days.end is not None \
-                and days.end < published - timedelta(days=1):
-            return True
-    return False
+    # the meeting's own weekday counts on from the journey's day ("flew yesterday to meet Y
+    # on Monday": the Monday ahead); its other times are read in the past, as the journey is
+    # told, unless they say they are ahead ("tomorrow", "next week")
+    own = [_days_ahead(ent, published) or after_trip(ent.text, trip)
+           or days_of(ent.text, ent, published, "happened", True)
+           for ent, at in times if at != journey.i]
+    if any(days is not None and days.end is not None and days.end >= published
+           for days in own):
+        return False
+    days = [*own, *(journey_days(ent, published) for ent, at in times if at == journey.i)]
+    return any(d is not None and d.end is not None and d.end < published - timedelta(days=1)
+               for d in days)
+
+
+def _days_ahead(ent: Span, published: date) -> DateSpan | None:
+    """The days of a meeting's own time that says it is ahead of the story ("tomorrow",
+    "next week"), read as planned; None for any other time."""
+    ahead = resolve_span(ent.text, published, "planned", False)
+    told = resolve_span(ent.text, published, "happened", True)
+    return ahead if ahead is not None and ahead == told and ahead.start is not None \
+        and ahead.start > published else None
