@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from meeting_helpers import meetings
+from meeting_helpers import meetings, run
 
 pytestmark = pytest.mark.model
 
@@ -68,3 +68,29 @@ def test_a_done_journey_dated_behind_still_puts_its_meeting_behind(nlp, text):
 ])
 def test_only_the_meetings_own_time_words_put_it_behind(nlp, text, status):
     assert _status(nlp, text) == [(PAIR, status)]
+
+
+def _places(nlp, text):
+    return [m.place for m in meetings(nlp, text, _PUBLISHED)]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the same outing: the meeting is where the journey went
+    ("Peter Novak flew to Valoria on Monday and met Paul Keller on Tuesday.", "Valoria"),
+    ("Peter Novak went to Valoria on Monday and met Paul Keller there on Tuesday.", "Valoria"),
+    ("Peter Novak is touring Valoria and has met Paul Keller.", "Valoria"),
+    # a journey behind and a meeting ahead, or days far apart, tell two outings
+    ("Peter Novak visited Valoria last year and will meet Paul Keller next week.", None),
+    ("Peter Novak visited Valoria in 2019 and met Paul Keller on Monday.", None),
+])
+def test_a_meeting_joined_to_a_journey_is_held_where_it_went_on_the_same_outing(
+        nlp, text, place):
+    assert _places(nlp, text) == [place]
+
+
+def test_a_held_meetings_calendar_day_after_the_story_is_last_years_in_date_and_span(nlp):
+    monday = date(2026, 3, 16)
+    [seen] = meetings(nlp, "Peter Novak met Paul Keller on March 20.", monday)
+    [m] = run(nlp, "Peter Novak met Paul Keller on March 20.", monday).meetings
+    assert seen.date == date(2025, 3, 20)
+    assert m.span is not None and m.span.start == m.span.end == date(2025, 3, 20)

@@ -143,16 +143,14 @@ def overlap(a: DateSpan | None, b: DateSpan | None) -> DateSpan | None:
     return DateSpan(start, end, precision_of(start, end)) if start <= end else None
 
 
-def day_of(told: date | None, span: DateSpan | None, published: date | None = None,
-           planned: bool = False) -> date | None:
+def day_of(told: date | None, span: DateSpan | None) -> date | None:
     """A report's date: the day its time names read alone from the story's day (``told``),
     unless the report's interval, read in its sentence, tells other days to the day; then the
     interval's day of ``told``'s weekday (its first day when it has none). A weekday counted on
     from a journey ("will arrive on Thursday for talks on Monday" in a Monday story: the next
     Monday) or naming the story's own day ("met on Monday" in a Monday story: that day) is the
     interval's, and one report must not give two days; "ended on Monday" keeps the Monday of
-    its few days. A held report's calendar day that the interval keeps ahead of the story's day
-    ``published`` stays last year's ("met Y on March 20" in a March 16 story).
+    its few days.
 
     >>> monday = DateSpan(date(2026, 3, 23), date(2026, 3, 23), "day")
     >>> day_of(date(2026, 3, 16), monday), day_of(date(2026, 3, 23), monday)
@@ -161,15 +159,9 @@ def day_of(told: date | None, span: DateSpan | None, published: date | None = No
     datetime.date(2026, 3, 16)
     >>> day_of(date(2026, 3, 9), DateSpan(date(2026, 3, 14), date(2026, 3, 16), "day"))
     datetime.date(2026, 3, 16)
-    >>> day_of(date(2025, 3, 20), DateSpan(date(2026, 3, 20), date(2026, 3, 20), "day"),
-    ...        date(2026, 3, 16))
-    datetime.date(2025, 3, 20)
     """
     if told is None or span is None or span.precision != "day" or span.start is None \
-            or span.end is None or span.start <= told <= span.end \
-            or not planned and published is not None and span.start > published \
-            and told.year < span.start.year and (told.month, told.day) == (
-                span.start.month, span.start.day):
+            or span.end is None or span.start <= told <= span.end:
         return told
     days = [span.start + timedelta(days=i) for i in range((span.end - span.start).days + 1)]
     return next((d for d in days if d.weekday() == told.weekday()), span.start)
@@ -179,4 +171,4 @@ def report_date(time: str | None, published: date | None, planned: bool,
                 span: DateSpan | None) -> date | None:
     """The date of a report of time text ``time`` and interval ``span``: the one reading
     every writer of a meeting's date uses (``day_of`` of the time read alone)."""
-    return day_of(normalise_date(time, published, planned), span, published, planned)
+    return day_of(normalise_date(time, published, planned), span)

@@ -12,11 +12,14 @@ True
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import timedelta
 
 from spacy.tokens import Span, Token
 
 from kg.extract.journeys import DESTINATION, TRAVEL_VERBS, TRIP_NOUNS, VISIT, journey_to
 from kg.extract.meeting_words import AFTER, PERSON_ONLY
+from kg.extract.timeplace.recency import VISIT_DAYS
+from kg.extract.timeplace.tense import journey_tense
 
 __all__ = ["ADDRESS_WORDS", "attached_place", "is_trip_of", "place_label"]
 
@@ -206,19 +209,38 @@ def _arrival_before(tok: Token, anchors: set[int]) -> bool:
 
 
 def _same_clause(verb: Token, journey: Token) -> bool:
-    """Whether ``verb``, joined to ``journey``, tells the same outing: it has no auxiliary
-    of its own and the two are not each dated. "will fly to Rome and meet X" met X in Rome;
-    "visited Rome last year and will meet X", "flew to Rome in May and met X on Monday" did
-    not tell where X was met."""
-    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
-        and not (_dated(verb) and _dated(journey))
+    """Whether ``verb``, joined to ``journey``, tells the same outing: "will fly to Rome and
+    meet X", "flew to Rome on Monday and met X on Tuesday", "went to Rome and met X there"
+    met X in Rome; "visited Rome last year and will meet X" (a past journey, a meeting ahead)
+    and "flew to Rome in May and met X on Monday" (days far apart) did not tell where X was
+    met."""
+    if any(c.dep_ == "advmod" and c.lower_ == "there" for c in verb.children):
+        return True
+    tenses = {journey_tense(verb), journey_tense(journey)}
+    return not {True, False} <= tenses and not _far_apart(verb, journey)
 
 
-def _dated(verb: Token) -> bool:
-    """Whether a date or time is written on ``verb`` itself ("met X on Monday", "last year")."""
-    return any(c.ent_type_ in ("DATE", "TIME") or c.dep_ == "prep" and any(
-        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
-        for c in verb.children)
+def _far_apart(verb: Token, journey: Token) -> bool:
+    """Whether ``verb`` and ``journey`` are each dated, and ``verb``'s days are not within
+    the journey's days and the visit's first days after them; with no publication date, any
+    two dates are far apart."""
+    # day_roles reads timex, which reads this module: imported here to break the cycle
+    from kg.extract.timeplace.day_roles import journey_days, times_in
+    from kg.extract.timeplace.timex import host_of
+
+    published = verb.doc._.kg_published
+    own, trip = ([e for e in times_in(verb.sent) if host_of(e).i == v.i]
+                 for v in (verb, journey))
+    if not own or not trip:
+        return False
+    if published is None:
+        return True
+    days, trip_days = journey_days(own[0], published), journey_days(trip[0], published)
+    if days is None or trip_days is None or days.start is None or days.end is None \
+            or trip_days.start is None or trip_days.end is None:
+        return True
+    return days.end < trip_days.start \
+        or days.start > trip_days.end + timedelta(days=VISIT_DAYS)
 
 
 def _before_journey(sent: Span, anchors: set[int], journey: Token) -> bool:
