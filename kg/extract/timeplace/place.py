@@ -18,10 +18,12 @@ from spacy.tokens import Span, Token
 
 from kg.extract.journeys import DESTINATION, TRAVEL_VERBS, TRIP_NOUNS, VISIT, journey_to
 from kg.extract.meeting_words import AFTER, PERSON_ONLY
+from kg.extract.timeplace.day_roles import journey_days, times_in
 from kg.extract.timeplace.recency import VISIT_DAYS
 from kg.extract.timeplace.tense import journey_tense
+from kg.extract.timeplace.timex import ADDRESS_WORDS, host_of
 
-__all__ = ["ADDRESS_WORDS", "attached_place", "is_trip_of", "place_label"]
+__all__ = ["attached_place", "is_trip_of", "place_label"]
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 #: Events a meeting can take place at ("met X at the summit in Brussels").
@@ -33,8 +35,6 @@ _PLACE_NOUNS = frozenset({"residence", "palace", "hotel", "office", "headquarter
                           "airport", "base", "compound", "hall", "farm", "estate", "house"})
 #: Meeting nouns a purpose phrase names ("met X for talks in Oslo").
 _TALKS = frozenset({"talk", "discussion", "negotiation", "dinner", "lunch"})
-#: Words before a house number that make it an address, not a time ("at No 10").
-ADDRESS_WORDS = frozenset({"no", "no.", "number"})
 
 
 def attached_place(sent: Span, anchors: set[int], parties: Collection[int]) -> Span | None:
@@ -224,10 +224,6 @@ def _far_apart(verb: Token, journey: Token) -> bool:
     """Whether ``verb`` and ``journey`` are each dated, and ``verb``'s days are not within
     the journey's days and the visit's first days after them; with no publication date, any
     two dates are far apart."""
-    # day_roles reads timex, which reads this module: imported here to break the cycle
-    from kg.extract.timeplace.day_roles import journey_days, times_in
-    from kg.extract.timeplace.timex import host_of
-
     published = verb.doc._.kg_published
     own, trip = ([e for e in times_in(verb.sent) if host_of(e).i == v.i]
                  for v in (verb, journey))

@@ -22,14 +22,16 @@ from datetime import date, datetime, time
 from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRAVEL_VERBS
-from kg.extract.timeplace.place import ADDRESS_WORDS
 from kg.model import DateSpan
 
 __all__ = ["normalise_date", "attached_time", "strip_preposition", "time_anchors", "is_duration",
-           "JOURNEY", "host_of", "is_journey", "year_span", "plain_time", "is_boundary"]
+           "JOURNEY", "host_of", "is_journey", "year_span", "plain_time", "is_boundary",
+           "ADDRESS_WORDS"]
 
 log = logging.getLogger(__name__)
 
+#: Words before a house number that make it an address, not a time ("at No 10").
+ADDRESS_WORDS = frozenset({"no", "no.", "number"})
 _LEADING = ("on ", "in ", "at ", "during ", "by ", "from ", "until ", "the ")
 _UNITS = frozenset({"hour", "day", "week", "month", "year", "minute", "decade"})
 _VAGUE = frozenset({"soon", "recently", "now", "today", "currently", "later", "earlier"})
