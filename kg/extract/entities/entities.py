@@ -25,7 +25,7 @@ from kg.extract.entities.descriptions import (
     resolve_owned,
     resolve_subsidiaries,
 )
-from kg.extract.entities.groups import members_of
+from kg.extract.entities.groups import club_name, members_of
 from kg.extract.entities.names import NameBuilder, surname_match
 from kg.extract.entities.nationals import add_compounds, find_compounds
 from kg.extract.entities.organs import add_organs
@@ -290,8 +290,12 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
         if ent.label_ == "ORG":
             long = longs.get(text.replace(".", "").casefold()) if " " not in text else None
             whole = companies.get(text.casefold())
-            key = acronyms.get(text.casefold()) or (long is not None and acronyms.get(
-                bare_name(long.text).casefold())) or (whole and entity_key(whole, etype)) \
+            # a body the table names ("EC", "European Community") has the table's name for key
+            # in every story, however this one writes it
+            club = club_name(text) or (long is not None and club_name(bare_name(long.text)))
+            key = (club and entity_key(club, etype)) or acronyms.get(text.casefold()) \
+                or (long is not None and acronyms.get(bare_name(long.text).casefold())) \
+                or (whole and entity_key(whole, etype)) \
                 or (long is not None and (written.get(bare_name(long.text).casefold()) or (
                     long.label_ == "ORG" and entity_key(bare_name(long.text), etype)))) \
                 or entity_key(text, etype)

@@ -45,7 +45,7 @@ from kg.extract.journeys import TOWARDS, VISIT, journey_to, traveller
 from kg.extract.walks import first_conjunct
 from kg.model import EntityType
 
-__all__ = ["Groups", "KIND_NOUNS", "PartyReader", "members_of"]
+__all__ = ["Groups", "KIND_NOUNS", "PartyReader", "club_name", "members_of"]
 
 
 class PartyReader(Protocol):
@@ -84,10 +84,10 @@ _WINDOW = 2  # sentences a kind noun may reach back before an earlier mention of
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, frozenset[str]]:
-    """Lower-cased name or adjective of a region or body -> its member country keys."""
+def _table() -> dict[str, tuple[str, frozenset[str]]]:
+    """Lower-cased name or adjective of a region or body -> its table name and member keys."""
     path = Path(__file__).resolve().parents[2] / "data" / "country_groups.tsv"
-    out: dict[str, frozenset[str]] = {}
+    out: dict[str, tuple[str, frozenset[str]]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -96,8 +96,13 @@ def _table() -> dict[str, frozenset[str]]:
                          for m in members.split(";") if m.strip())
         for alias in [name, *aliases.split(";")]:
             if alias.strip():
-                out[alias.strip().casefold()] = keys
+                out[alias.strip().casefold()] = (name.strip(), keys)
     return out
+
+
+def _entry(name: str) -> tuple[str, frozenset[str]] | None:
+    # the gazetteer lists a long form once; wires write it with or without "the" anywhere
+    return _table().get(" ".join(w for w in name.casefold().split() if w != "the"))
 
 
 def members_of(name: str) -> frozenset[str] | None:
@@ -108,8 +113,35 @@ def members_of(name: str) -> frozenset[str] | None:
     >>> members_of("the Organization of the Petroleum Exporting Countries") == members_of("OPEC")
     True
     """
-    low = " ".join(w for w in name.casefold().split() if w != "the")
-    return _table().get(low)
+    entry = _entry(name)
+    return entry[1] if entry is not None else None
+
+
+def club_name(name: str) -> str | None:
+    """The one name the table gives a body however a story writes it, by its acronym or its
+    long form, so that both are one entity across stories.
+
+    >>> club_name("the Organization of Petroleum Exporting Countries"), club_name("EEC")
+    ('OPEC', 'European Community')
+    >>> club_name("Valoria Trade Board"), club_name("Gulf"), club_name("Asian")
+    (None, None, None)
+    """
+    entry = _entry(name)
+    return entry[0] if entry is not None and entry[0] in _bodies() else None
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> frozenset[str]:
+    # A body has an acronym ("GCC"); a region ("Asia") has none. A one-word name ("Gulf") is
+    # also a company's short name in other stories ("Gulf Canada Corp"), so no key is made of it.
+    path = Path(__file__).resolve().parents[2] / "data" / "country_groups.tsv"
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name, aliases = (line.split("\t") + [""])[:2]
+        if not line.startswith("#") and (" " in name.strip() or name.isupper()) and any(
+                a.strip().isupper() and " " not in a.strip() for a in [name, *aliases.split(";")]):
+            out.add(name.strip())
+    return frozenset(out)
 
 
 class Groups:
