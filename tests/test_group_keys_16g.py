@@ -48,3 +48,11 @@ def test_an_acronym_first_and_the_long_form_later_share_the_acronym_story_key(nl
 def test_a_region_or_a_one_word_name_gives_no_key():
     # "Gulf" is also a company's short name, "Asian" a region's adjective
     assert club_name("Gulf") is club_name("Asian") is club_name("Nordic") is None
+
+
+@model
+def test_an_acronym_the_story_spells_out_is_what_the_story_says(nlp):
+    # "EC" is the table's European Community only where the story does not define it otherwise
+    orgs = _orgs(nlp, "The Energy Council (EC) of Valoria said on Tuesday it would raise "
+                      "prices. EC officials met Anna Moravec in Brussels.")
+    assert orgs == {"organization:energy council"}, orgs

@@ -291,8 +291,9 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
             long = longs.get(text.replace(".", "").casefold()) if " " not in text else None
             whole = companies.get(text.casefold())
             # a body the table names ("EC", "European Community") has the table's name for key
-            # in every story, however this one writes it
-            club = club_name(text) or (long is not None and club_name(bare_name(long.text)))
+            # in every story, however this one writes it; an acronym the story spells out is
+            # what the story says it is ("the Energy Council (EC)")
+            club = club_name(text) if long is None else club_name(bare_name(long.text))
             key = (club and entity_key(club, etype)) or acronyms.get(text.casefold()) \
                 or (long is not None and acronyms.get(bare_name(long.text).casefold())) \
                 or (whole and entity_key(whole, etype)) \

@@ -84,23 +84,28 @@ _WINDOW = 2  # sentences a kind noun may reach back before an earlier mention of
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, tuple[str, frozenset[str]]]:
-    """Lower-cased name or adjective of a region or body -> its table name and member keys."""
+def _table() -> dict[str, tuple[str | None, frozenset[str]]]:
+    """Lower-cased name or adjective of a region or body -> its table name if it is a body
+    that may key an entity, and its member keys."""
     path = Path(__file__).resolve().parents[2] / "data" / "country_groups.tsv"
-    out: dict[str, tuple[str, frozenset[str]]] = {}
+    out: dict[str, tuple[str | None, frozenset[str]]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         name, aliases, members = (line.split("\t") + ["", ""])[:3]
+        names = [a.strip() for a in [name, *aliases.split(";")] if a.strip()]
         keys = frozenset(entity_key(m.strip(), EntityType.COUNTRY)
                          for m in members.split(";") if m.strip())
-        for alias in [name, *aliases.split(";")]:
-            if alias.strip():
-                out[alias.strip().casefold()] = (name.strip(), keys)
+        # A body has an acronym ("GCC"); a region ("Asia") has none. A one-word name ("Gulf")
+        # is also a company's short name in other stories ("Gulf Canada Corp"): no key of it.
+        body = (" " in names[0] or names[0].isupper()) \
+            and any(a.isupper() and " " not in a for a in names)
+        for alias in names:
+            out[alias.casefold()] = (names[0] if body else None, keys)
     return out
 
 
-def _entry(name: str) -> tuple[str, frozenset[str]] | None:
+def _entry(name: str) -> tuple[str | None, frozenset[str]] | None:
     # the gazetteer lists a long form once; wires write it with or without "the" anywhere
     return _table().get(" ".join(w for w in name.casefold().split() if w != "the"))
 
@@ -127,21 +132,7 @@ def club_name(name: str) -> str | None:
     (None, None, None)
     """
     entry = _entry(name)
-    return entry[0] if entry is not None and entry[0] in _bodies() else None
-
-
-@lru_cache(maxsize=1)
-def _bodies() -> frozenset[str]:
-    # A body has an acronym ("GCC"); a region ("Asia") has none. A one-word name ("Gulf") is
-    # also a company's short name in other stories ("Gulf Canada Corp"), so no key is made of it.
-    path = Path(__file__).resolve().parents[2] / "data" / "country_groups.tsv"
-    out = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        name, aliases = (line.split("\t") + [""])[:2]
-        if not line.startswith("#") and (" " in name.strip() or name.isupper()) and any(
-                a.strip().isupper() and " " not in a.strip() for a in [name, *aliases.split(";")]):
-            out.add(name.strip())
-    return frozenset(out)
+    return entry[0] if entry is not None else None
 
 
 class Groups:
