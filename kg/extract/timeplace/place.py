@@ -57,8 +57,8 @@ def attached_place(sent: Span, anchors: set[int], parties: Collection[int]) -> S
         host = root.head.head
         if host.dep_ == "acomp" and host.head.i in anchors:
             host = host.head  # "is due in Moscow for talks": where the subject will be
-        if _held(host, anchors) or (host.i in parties and root.head.i > host.i) \
-                or _there_for(host, anchors) or _on_object(host, anchors):
+        if _held(host, anchors) or _on_party(host, root, anchors, parties) \
+                or _there_for(host, anchors):
             return ent
         if host.lemma_.casefold() in _SETTINGS and _inside(host, anchors, ("at", "during")):
             # "met X at the summit in Brussels", "on the sidelines of the summit in Brussels":
@@ -121,6 +121,16 @@ def attached_place(sent: Span, anchors: set[int], parties: Collection[int]) -> S
                                                        and tok.head.i > host.i):
             return tok.doc[tok.left_edge.i : tok.i + 1]
     return None
+
+
+def _on_party(host: Token, place: Token, anchors: set[int], parties: Collection[int]) -> bool:
+    """Whether ``host``, which a locative before ``place`` hangs on, is the other side of
+    the meeting, or the body or company its people are "of" ("met officials of the Trade
+    Board in Geneva": the parser hangs the place on the body's name)."""
+    if host.dep_ == "pobj" and host.head.lower_ == "of" and host.head.dep_ == "prep" \
+            and host.i not in parties:
+        host = host.head.head
+    return host.i in parties and place.head.i > host.i or _on_object(host, anchors)
 
 
 def _held(host: Token, anchors: set[int]) -> bool:
