@@ -147,7 +147,8 @@ def _dated_before(path: list[Token], journey: Token) -> bool:
     in 1998 for talks"): the talks are then as far behind; a time ahead, or none, leaves
     them ahead of the journey. A time of the meeting's own that lies ahead vetoes the
     journey's day ("has flown to Oslo on Monday to meet Y tomorrow", "... for talks that
-    begin on Sunday"). With no publication date to compare, any time counts."""
+    begin on Sunday"); one that holds the story's day ("this week", "today") does not. With
+    no publication date to compare, any time counts."""
     published = journey.doc._.kg_published
     hosts = {t.i for t in path} | {journey.i}
     # a relative clause on the meeting word dates the meeting ("talks that begin on Sunday")
@@ -163,8 +164,10 @@ def _dated_before(path: list[Token], journey: Token) -> bool:
     own = [_days_ahead(ent, published) or after_trip(ent.text, trip)
            or days_of(ent.text, ent, published, "happened", True)
            for ent, at in times if at != journey.i]
-    if any(days is not None and days.end is not None and days.end >= published
-           for days in own):
+    # only days wholly ahead veto: a time that holds the story's day or ends on it ("this
+    # week", "this year", "today", "later that week") says nothing against the journey's
+    if any(days is not None and days.start is not None and days.end is not None
+           and days.start >= published and days.end > published for days in own):
         return False
     days = [*own, *(journey_days(ent, published) for ent, at in times if at == journey.i)]
     return any(d is not None and d.end is not None and d.end < published - timedelta(days=1)

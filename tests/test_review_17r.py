@@ -1,0 +1,29 @@
+"""Mends of the reading of 16f's and 16g's commits (review-17r): a meeting time that holds the
+story's day does not veto a done journey's day; a meeting's own possessive or held clause
+dates it; a later journey in the same list breaks the outing; a held report dated from
+another sentence keeps last year's day; a company's short name is not a body of the table.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from meeting_helpers import meetings, run
+
+pytestmark = pytest.mark.model
+
+#: A Friday.
+_FRIDAY = date(2026, 3, 13)
+NOVAK_KELLER = frozenset({"Peter Novak", "Paul Keller"})
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Novak flew to Valoria on Monday for talks with Paul Keller this week.",
+    "Peter Novak has flown to Valoria on Monday for talks with Paul Keller this month.",
+    "Peter Novak flew to Valoria on Monday for his first meeting with Paul Keller this year.",
+    "Peter Novak flew to Valoria in January to meet Paul Keller later that week.",
+])
+def test_a_meeting_time_that_holds_the_story_day_leaves_a_done_journey_behind(nlp, text):
+    assert [(m.names, m.status) for m in meetings(nlp, text, _FRIDAY)] == [
+        (NOVAK_KELLER, "happened")]
