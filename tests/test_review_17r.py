@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from meeting_helpers import meetings, run
+from meeting_helpers import meetings
 
 pytestmark = pytest.mark.model
 
@@ -27,3 +27,24 @@ NOVAK_KELLER = frozenset({"Peter Novak", "Paul Keller"})
 def test_a_meeting_time_that_holds_the_story_day_leaves_a_done_journey_behind(nlp, text):
     assert [(m.names, m.status) for m in meetings(nlp, text, _FRIDAY)] == [
         (NOVAK_KELLER, "happened")]
+
+
+PAIR = frozenset({"France", "Italy"})
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # the meeting's own possessive and its own clause of holding date it
+    ("France and Italy agreed to announce the merger at last week's meeting in Geneva.",
+     "happened"),
+    ("France and Italy agreed to announce the merger at a Geneva meeting held last week.",
+     "happened"),
+    ("France and Italy agreed to discuss the merger at a meeting that was held last week.",
+     "happened"),
+    # another event's possessive, or a clause of planning, does not
+    ("France and Italy agreed to discuss the merger at a meeting before last week's vote.",
+     "planned"),
+    ("France and Italy agreed to announce the merger at a meeting in Geneva that was "
+     "scheduled last month.", "planned"),
+])
+def test_a_meetings_own_possessive_or_clause_of_holding_dates_it(nlp, text, status):
+    assert [(m.names, m.status) for m in meetings(nlp, text, _FRIDAY)] == [(PAIR, status)]

@@ -189,14 +189,17 @@ def _dated_behind(noun: Token, gov: Token, time: str | None, published: date | N
 
 def _dates_meeting(word: Token, noun: Token, gov: Token) -> bool:
     """Whether the time word ``word`` ("last", "yesterday") dates the meeting ``noun`` or its
-    verb ``gov`` itself ("the last meeting", "a meeting last week"), not another event
-    nested in their phrases ("after last week's vote", "which was arranged last week")."""
+    verb ``gov`` itself ("the last meeting", "last week's meeting", "a meeting last week",
+    "a meeting held last week"), not another event nested in their phrases ("after last
+    week's vote", "which was arranged last week")."""
     ent = next((e for e in word.sent.ents
                 if e.label_ == "DATE" and e.start <= word.i < e.end), None)
     root = word if ent is None else ent.root
-    hosts = (noun.i, gov.i)
-    return root.dep_ != "poss" and (root.head.i in hosts or root.head.dep_ == "prep"
-                                    and root.head.head.i in hosts)
+    # a clause of the meeting's own holding dates it as the meeting does; one of its
+    # planning tells when it was planned
+    hosts = {noun.i, gov.i} | {c.i for c in noun.children if c.dep_ in ("relcl", "acl")
+                                and verb_lemma(c) not in SCHEDULING | PLAN_HEADS}
+    return root.head.i in hosts or root.head.dep_ == "prep" and root.head.head.i in hosts
 
 
 def _marked_ahead(noun: Token) -> bool:
