@@ -48,3 +48,20 @@ PAIR = frozenset({"France", "Italy"})
 ])
 def test_a_meetings_own_possessive_or_clause_of_holding_dates_it(nlp, text, status):
     assert [(m.names, m.status) for m in meetings(nlp, text, _FRIDAY)] == [(PAIR, status)]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # another journey between the journey and the meeting ends the outing
+    ("Peter Novak flew to Valoria on Monday, went on to Norland on Tuesday and met Paul "
+     "Keller on Wednesday.", None),
+    ("Peter Novak went to Valoria on Monday and returned on Wednesday, and met Paul Keller on "
+     "Thursday.", None),
+    ("Peter Novak went to Valoria on Monday, left on Wednesday and met Paul Keller on "
+     "Thursday.", None),
+    ("Peter Novak flew to Valoria, visited Norland and met Paul Keller.", None),
+    # an arrival or a tour of the same place does not
+    ("Peter Novak flew to Valoria, toured the capital and met Paul Keller.", "Valoria"),
+    ("Peter Novak flew to Valoria and arrived on Monday and met Paul Keller.", "Valoria"),
+])
+def test_another_journey_between_ends_the_outing(nlp, text, place):
+    assert [m.place for m in meetings(nlp, text, _FRIDAY)] == [place]

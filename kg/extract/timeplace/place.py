@@ -73,7 +73,7 @@ def attached_place(sent: Span, anchors: set[int], parties: Collection[int]) -> S
         if ent.label_ in ("GPE", "LOC") and journey is not None \
                 and journey.lemma_.casefold() in TRAVEL_VERBS | VISIT \
                 and (journey.i in anchors or any(c.i in anchors and c.i > journey.i
-                                                 and _same_clause(c, journey)
+                                                 and _same_clause(c, journey, ent)
                                                  for c in journey.conjuncts)) \
                 and not _before_journey(sent, anchors, journey):
             return ent  # (and "will fly to Rome next week and meet X", "will visit Oslo")
@@ -218,16 +218,34 @@ def _arrival_before(tok: Token, anchors: set[int]) -> bool:
         and tok.head.lower_ in ("after", "on", "upon", "following") and tok.head.head.i in anchors
 
 
-def _same_clause(verb: Token, journey: Token) -> bool:
-    """Whether ``verb``, joined to ``journey``, tells the same outing: "will fly to Rome and
-    meet X", "flew to Rome on Monday and met X on Tuesday", "went to Rome and met X there"
-    met X in Rome; "visited Rome last year and will meet X" (a past journey, a meeting ahead)
-    and "flew to Rome in May and met X on Monday" (days far apart) did not tell where X was
-    met."""
+def _same_clause(verb: Token, journey: Token, place: Span) -> bool:
+    """Whether ``verb``, joined to ``journey`` to ``place``, tells the same outing: "will fly
+    to Rome and meet X", "flew to Rome on Monday and met X on Tuesday", "went to Rome and met
+    X there" met X in Rome; "visited Rome last year and will meet X" (a past journey, a
+    meeting ahead) and "flew to Rome in May and met X on Monday" (days far apart) did not
+    tell where X was met; nor did "flew to Rome, went on to Oslo and met X" or "went to Rome,
+    returned on Monday and met X": another journey between them ends the outing."""
+    if any(journey.i < c.i < verb.i and _elsewhere(c, place) for c in journey.conjuncts):
+        return False
     if any(c.dep_ == "advmod" and c.lower_ == "there" for c in verb.children):
         return True
     tenses = {journey_tense(verb), journey_tense(journey)}
     return not {True, False} <= tenses and not _far_apart(verb, journey)
+
+
+#: Going away from where a journey went ("returned on Monday", "left on Tuesday").
+_AWAY = frozenset({"return", "leave"})
+
+
+def _elsewhere(verb: Token, place: Span) -> bool:
+    """Whether ``verb`` goes away from ``place`` or on to another place ("returned",
+    "went on to Oslo"); "arrived on Monday", "toured the capital" stay there."""
+    if verb.lemma_.casefold() in _AWAY:
+        return True
+    # a name, however NER typed it; "the capital" may be the same place's
+    return verb.lemma_.casefold() in TRAVEL_VERBS | VISIT and any(
+        t.pos_ == "PROPN" and t.text not in place.text and journey_to(t, DESTINATION) == verb
+        for t in verb.subtree)
 
 
 def _far_apart(verb: Token, journey: Token) -> bool:
