@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from meeting_helpers import meetings
+from meeting_helpers import meetings, run
 
 pytestmark = pytest.mark.model
 
@@ -65,3 +65,15 @@ def test_a_meetings_own_possessive_or_clause_of_holding_dates_it(nlp, text, stat
 ])
 def test_another_journey_between_ends_the_outing(nlp, text, place):
     assert [m.place for m in meetings(nlp, text, _FRIDAY)] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Novak met Paul Keller in Geneva. The meeting on March 20 was their first.",
+    "Peter Novak and Paul Keller held talks. The talks on March 20 ended without a deal.",
+])
+def test_a_held_report_dated_from_the_next_sentence_keeps_last_years_day(nlp, text):
+    # a Monday story: March 20 is ahead of it, so the held meeting's is last year's, in every
+    # report of it, in date and interval alike
+    x = run(nlp, text, date(2026, 3, 16))
+    assert {(m.date, m.span.start, m.span.end) for m in x.meetings if m.span} == {
+        (date(2025, 3, 20), date(2025, 3, 20), date(2025, 3, 20))}

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.index import EntityIndex
 from kg.extract.meetings.trigger_syntax import definite
-from kg.extract.timeplace.day_roles import report_date
+from kg.extract.timeplace.day_roles import held_day, report_date
 from kg.extract.timeplace.place import place_label
 from kg.extract.timeplace.when import resolve_span
 from kg.model import EntityType, Meeting, MeetingStatus
@@ -49,7 +49,8 @@ def complete(out: list[Meeting], n: int, place: Span | None, index: EntityIndex,
     m = out[n]
     if m.time is None and time is not None:
         planned = m.status is MeetingStatus.PLANNED
-        span = resolve_span(time, published, m.status.value)
+        span = held_day(resolve_span(time, published, m.status.value), time, published,
+                        m.status.value)
         m = replace(m, time=time, date=report_date(time, published, planned, span),
                     span=span)
     if m.place is None and place is not None:

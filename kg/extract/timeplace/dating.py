@@ -46,6 +46,7 @@ from kg.extract.timeplace.day_roles import (
     apply_role,
     days_of,
     entity_of,
+    held_day,
     journey_days,
     overlap,
     times_in,
@@ -58,7 +59,7 @@ from kg.extract.timeplace.recency import (
     ongoing,
 )
 from kg.extract.timeplace.tense import clause_tense, journey_tense, pluperfect
-from kg.extract.timeplace.timex import host_of, is_journey, normalise_date
+from kg.extract.timeplace.timex import host_of, is_journey
 from kg.extract.timeplace.when import resolve_span, sole_date
 from kg.extract.walks import clause_verb
 from kg.model import DateSpan
@@ -209,20 +210,6 @@ def _after_journey(ent: Span, journeys: list[tuple[Span, str]], published: date,
     return None
 
 
-def _held_day(span: DateSpan | None, time: str, published: date,
-              status: str) -> DateSpan | None:
-    """``span`` a year back when it is a held meeting's calendar day after the story's day
-    ("met Y on March 20" in a March 16 story: last year's March 20, the day the time read
-    alone names), so that the meeting's date and interval agree."""
-    told = normalise_date(time, published, False)
-    if status != "happened" or span is None or span.start is None or span.end is None \
-            or span.start <= published or told is None or told.year >= span.start.year \
-            or (told.month, told.day) != (span.start.month, span.start.day):
-        return span
-    back = span.start - told
-    return DateSpan(told, span.end - back, span.precision)
-
-
 def report_span(sent: Span, trigger: Token, time: str | None, published: date | None,
                 status: str) -> DateSpan | None:
     """The days a meeting report can be about, from the time attached to the meeting
@@ -245,7 +232,7 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
         # A weekday counted on from its journey is the meeting's own day, not the day of a
         # journey the role would stretch it from.
         attached = apply_role(own, "at", days, status, published) if own is not None else \
-            apply_role(_held_day(days_of(time, ent, published, status, past), time,
+            apply_role(held_day(days_of(time, ent, published, status, past), time,
                                  published, status), role, days, status, published)
     # a journey's own day is read as the journey's, not in the meeting's status ("has arrived
     # on Thursday for talks": the Thursday behind the story)

@@ -30,7 +30,7 @@ from kg.extract.timeplace.when import (
 from kg.model import DateSpan
 
 __all__ = ["SEVERAL_DAYS", "times_in", "entity_of", "days_of", "journey_days", "after_trip",
-           "apply_role", "overlap", "day_of", "report_date"]
+           "apply_role", "overlap", "day_of", "held_day", "report_date"]
 
 #: The days a meeting told to open or end on a day runs from or up to it, its length untold:
 #: "opened on Monday" and "ended on Wednesday" can tell one meeting.
@@ -141,6 +141,29 @@ def overlap(a: DateSpan | None, b: DateSpan | None) -> DateSpan | None:
         return None
     start, end = max(a.start, b.start), min(a.end, b.end)
     return DateSpan(start, end, precision_of(start, end)) if start <= end else None
+
+
+def held_day(span: DateSpan | None, time: str, published: date | None,
+             status: str) -> DateSpan | None:
+    """``span`` a year back when it is a held meeting's calendar day after the story's day
+    ("met Y on March 20" in a March 16 story: last year's March 20, the day the time read
+    alone names), so that the meeting's date and interval agree; every reader of a held
+    meeting's time into days asks it.
+
+    >>> march_20 = DateSpan(date(2026, 3, 20), date(2026, 3, 20), "day")
+    >>> str(held_day(march_20, "March 20", date(2026, 3, 16), "happened"))
+    '2025-03-20/2025-03-20 (day)'
+    >>> held_day(march_20, "March 20", date(2026, 3, 16), "planned") == march_20
+    True
+    """
+    told = normalise_date(time, published, False) if published is not None else None
+    if status != "happened" or published is None or span is None or span.start is None \
+            or span.end is None or span.start <= published or told is None \
+            or told.year >= span.start.year \
+            or (told.month, told.day) != (span.start.month, span.start.day):
+        return span
+    back = span.start - told
+    return DateSpan(told, span.end - back, span.precision)
 
 
 def day_of(told: date | None, span: DateSpan | None) -> date | None:
