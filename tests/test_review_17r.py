@@ -11,6 +11,8 @@ from datetime import date
 import pytest
 from meeting_helpers import meetings, run
 
+from kg.model import EntityType
+
 pytestmark = pytest.mark.model
 
 #: A Friday.
@@ -77,3 +79,14 @@ def test_a_held_report_dated_from_the_next_sentence_keeps_last_years_day(nlp, te
     x = run(nlp, text, date(2026, 3, 16))
     assert {(m.date, m.span.start, m.span.end) for m in x.meetings if m.span} == {
         (date(2025, 3, 20), date(2025, 3, 20), date(2025, 3, 20))}
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Nato Holdings Ltd said on Tuesday its profit rose. Nato said it would meet Paul Keller "
+     "in Vienna.", "organization:nato holdings ltd"),
+    ("Peter Novak of EC Industries Inc met Paul Keller. EC said the talks went well.",
+     "organization:ec industries inc"),
+])
+def test_a_companys_short_name_is_the_company_not_the_tables_body(nlp, text, company):
+    orgs = {e.key for e in run(nlp, text).entities if e.type is EntityType.ORGANIZATION}
+    assert orgs == {company}, orgs

@@ -292,8 +292,10 @@ def resolve_entities(doc: Doc, resolve_pronouns: bool = True) -> EntityIndex:
             whole = companies.get(text.casefold())
             # a body the table names ("EC", "European Community") has the table's name for key
             # in every story, however this one writes it; an acronym the story spells out is
-            # what the story says it is ("the Energy Council (EC)")
-            club = club_name(text) if long is None else club_name(bare_name(long.text))
+            # what the story says it is ("the Energy Council (EC)"), and a company's short name
+            # the story's company ("Nato Holdings Ltd ... Nato said")
+            club = None if whole else club_name(text) if long is None \
+                else club_name(bare_name(long.text))
             key = (club and entity_key(club, etype)) or acronyms.get(text.casefold()) \
                 or (long is not None and acronyms.get(bare_name(long.text).casefold())) \
                 or (whole and entity_key(whole, etype)) \
