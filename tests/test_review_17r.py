@@ -90,3 +90,17 @@ def test_a_held_report_dated_from_the_next_sentence_keeps_last_years_day(nlp, te
 def test_a_companys_short_name_is_the_company_not_the_tables_body(nlp, text, company):
     orgs = {e.key for e in run(nlp, text).entities if e.type is EntityType.ORGANIZATION}
     assert orgs == {company}, orgs
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # another named subject's meeting is not the traveller's outing
+    ("Peter Novak flew to Valoria on Monday, and Anna Moravec met Paul Keller on Tuesday.",
+     None),
+    ("Peter Novak flew to Valoria, and Anna Moravec met Paul Keller.", None),
+    # the traveller named again, or a pronoun, is
+    ("Peter Novak flew to Valoria on Monday, and he met Paul Keller on Tuesday.", "Valoria"),
+    ("Paul Keller flew to Valoria on Monday, and Keller met Peter Novak on Tuesday.",
+     "Valoria"),
+])
+def test_another_named_subject_does_not_meet_on_the_travellers_outing(nlp, text, place):
+    assert [m.place for m in meetings(nlp, text, _FRIDAY)] == [place]

@@ -224,13 +224,26 @@ def _same_clause(verb: Token, journey: Token, place: Span) -> bool:
     X there" met X in Rome; "visited Rome last year and will meet X" (a past journey, a
     meeting ahead) and "flew to Rome in May and met X on Monday" (days far apart) did not
     tell where X was met; nor did "flew to Rome, went on to Oslo and met X" or "went to Rome,
-    returned on Monday and met X": another journey between them ends the outing."""
-    if any(journey.i < c.i < verb.i and _elsewhere(c, place) for c in journey.conjuncts):
+    returned on Monday and met X": another journey between them ends the outing; nor
+    "Y flew to Rome, and Z met X": another named traveller's."""
+    if any(journey.i < c.i < verb.i and _elsewhere(c, place) for c in journey.conjuncts) \
+            or _other_subject(verb, journey):
         return False
     if any(c.dep_ == "advmod" and c.lower_ == "there" for c in verb.children):
         return True
     tenses = {journey_tense(verb), journey_tense(journey)}
     return not {True, False} <= tenses and not _far_apart(verb, journey)
+
+
+def _other_subject(verb: Token, journey: Token) -> bool:
+    """Whether ``verb`` has a named subject of its own that is not ``journey``'s ("Y flew to
+    Rome, and Z met X"); a pronoun or a common noun ("he", "the two men") may be the
+    traveller."""
+    def subject(v: Token) -> Token | None:
+        return next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    own, traveller = subject(verb), subject(journey)
+    return own is not None and own.pos_ == "PROPN" \
+        and (traveller is None or own.lower_ != traveller.lower_)
 
 
 #: Going away from where a journey went ("returned on Monday", "left on Tuesday").
