@@ -25,6 +25,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from kg.extract.index import EntityIndex
+from kg.extract.meetings.apart import told_apart
 from kg.extract.meetings.meeting_candidates import Candidate, candidates
 from kg.extract.meetings.meeting_record import meeting_record
 from kg.extract.meetings.parties import Parties
@@ -132,6 +133,9 @@ def to_meeting(doc: Doc, index: EntityIndex, si: int, sent: Span, c: Candidate, 
     anchors = chain(tok) if verbal else {tok.i} | (chain(gov) if gov is not None else set())
     objs = [doc[i] for i in c.tokens if i > tok.i]  # a place or time may hang on them
     place, time = meeting_setting(sent, anchors, tok, objs, journey_days=True)
+    # "met A in Geneva and B in Paris": the setting of the group the pair's counterpart is in
+    _, place, time = told_apart(Parties(doc, index), sent, tok, anchors, objs, [c.parties],
+                                place, time)[0]
     status = clause_status(tok, time) if verbal else noun_status(tok, gov, via, time)
     return meeting_record(doc, index, si, sent, tok, c.parties, status, place, time,
                           round(confidence, 4), published)

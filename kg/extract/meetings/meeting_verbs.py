@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from kg.extract import meeting_words as words
 from kg.extract.journeys import visits_places
+from kg.extract.meetings.apart import gapped
 from kg.extract.meetings.meeting_candidates import by_medium
 from kg.extract.meetings.members import SUBJECTS, with_members
 from kg.extract.meetings.noun_clauses import copular_subject
@@ -46,7 +47,7 @@ def _broken_off(p: Parties, v: Token, objs: list[Token]) -> list[Token]:
     Geneva and B" (or "conferred with A ... and B"), where the parser coordinates B with the
     verb itself. Only after a named first object; no name that opens a clause of its own, and
     none with a place or time of its own ("met A in Geneva and B in Paris": another meeting,
-    which this list reading would misplace, so B is left out)."""
+    which :func:`~kg.extract.meetings.apart.gapped` adds and tells apart)."""
     if not objs or not p.of_token(objs[0]):
         return []
     return [c for c in v.children if c.dep_ == "conj" and c.pos_ == "PROPN"
@@ -97,6 +98,7 @@ def verb_meeting(p: Parties, v: Token) -> VerbMeeting | None:
             return None
         obj_toks = dobjs
     obj_toks += _broken_off(p, v, obj_toks)
+    obj_toks += gapped(p, chain(v), obj_toks)  # "met A in Geneva and B in Paris"
     objs: list[str] = []
     # "A delegation from Acme will visit the Danish parliament": a delegation visiting a
     # body meets it, where a person visiting a company's plant visits a place.

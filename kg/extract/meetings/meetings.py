@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 from typing import cast
 
 from spacy.tokens import Doc, Span, Token
@@ -23,6 +24,7 @@ from kg.extract.entities.companies import not_own, own_meeting
 from kg.extract.entities.employers import without_employers
 from kg.extract.entities.groups import members_of
 from kg.extract.index import EntityIndex
+from kg.extract.meetings.apart import told_apart
 from kg.extract.meetings.discourse import discourse_meetings
 from kg.extract.meetings.habitual import is_habitual
 from kg.extract.meetings.hospitality import call_parties, hospitality_parties
@@ -43,12 +45,7 @@ from kg.extract.meetings.noun_clauses import clause_parties, copular_subject, or
 from kg.extract.meetings.parties import Parties
 from kg.extract.meetings.sessions import session_meetings
 from kg.extract.meetings.setting import meeting_setting
-from kg.extract.meetings.status import (
-    clause_status,
-    is_hypothetical,
-    leaves,
-    noun_status,
-)
+from kg.extract.meetings.status import clause_status, is_hypothetical, leaves, noun_status
 from kg.extract.meetings.status_nominal import nominal_status
 from kg.extract.meetings.status_words import HYPOTHETICAL_HEADS, LEAVING
 from kg.extract.meetings.stray import stray_between, stray_with
@@ -299,7 +296,7 @@ class _Finder:
                         sets = [_merge(subj + [k]) for k in parts if k not in subj] or sets
                     anchors = anchors | chain(tok)
                     place, time = meeting_setting(sent, anchors, tok, objs)
-                    status = clause_status(tok, time)
+                    status_of = partial(clause_status, tok)
                     confidence = 0.9
                 elif pos == "NOUN" and lemma in words.OCCASIONS:
                     gov, via = governor(tok)
@@ -312,7 +309,7 @@ class _Finder:
                     anchors = {tok.i} | (chain(gov) if gov is not None else set())
                     objs = []
                     place, time = meeting_setting(sent, anchors, tok, objs)
-                    status = noun_status(tok, gov, via, time)
+                    status_of = partial(noun_status, tok, gov, via)
                     confidence = 0.7
                 elif pos in ("NOUN", "PROPN") and lemma in words.NOUN_TRIGGERS \
                         or pos == "NOUN" and lemma in words.BODY_SESSIONS:
@@ -338,11 +335,12 @@ class _Finder:
                         # May 2", "The Oslo talks": what a neighbouring sentence says of a
                         # meeting named before.
                         echoes.append(Echo(si, place, time, named))
-                    status = nominal_status(tok, gov, via, time, published)
+                    status_of = partial(nominal_status, tok, gov, via, published=published)
                     confidence = 0.75
                 else:
                     continue
-                for parts in sets:
+                for parts, where, when in told_apart(self.parties, sent, tok, anchors, objs,
+                                                     sets, place, time):
                     parts = tuple(k for k in parts if self.parties.eligible(k))
                     if len(set(parts)) < 2:
                         continue
@@ -354,10 +352,11 @@ class _Finder:
                         # a relative clause ("..., who had talks with her yesterday") tells
                         # of another one.
                         if not any(a.dep_ == "relcl" for a in (tok, *tok.ancestors)):
-                            complete(out, same[0], place, self.index, time, published)
+                            complete(out, same[0], where, self.index, when, published)
                         continue
-                    out.append(meeting_record(self.doc, self.index, si, sent, tok, parts, status,
-                                              place, time, confidence, published))
+                    out.append(meeting_record(self.doc, self.index, si, sent, tok, parts,
+                                              status_of(when), where, when, confidence,
+                                              published))
         fill_from_neighbours(out, echoes, self.index, published)
         return out
 
