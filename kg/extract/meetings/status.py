@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.gazetteer import MONTHS, WEEKDAYS
 from kg.extract.journeys import PLACE_LABELS, TOWARDS, TRIP_NOUNS
 from kg.extract.meeting_words import AFTER, NOUN_TRIGGERS, SAY
 from kg.extract.meetings.status_words import (
     AHEAD_MODS,
+    BEHIND_MODS,
     CONSENT,
     COPULAS,
     DENIALS,
@@ -43,6 +45,7 @@ from kg.extract.meetings.trigger_syntax import (
     verb_lemma,
 )
 from kg.extract.timeplace.purpose import journey_behind, journey_for
+from kg.extract.timeplace.recency import progressive
 from kg.model import MeetingStatus
 
 __all__ = ["clause_status", "noun_status", "is_hypothetical", "aux_words", "is_negated",
@@ -131,7 +134,20 @@ def clause_status(verb: Token, time_text: str | None = None,
         return MeetingStatus.PLANNED  # "when he meets Okafor", "when they attend the meeting"
     if verb.tag_ in ("VBZ", "VBP") and not aux and time_text:
         return MeetingStatus.PLANNED  # news present with a time: "X leaves on April 29"
+    if _arranged(verb, time_text):
+        return MeetingStatus.PLANNED  # "X is meeting Y on Saturday"
     return MeetingStatus.HAPPENED
+
+
+def _arranged(verb: Token, time_text: str | None) -> bool:
+    """Whether ``verb`` is a present progressive dated by a day of its own, the news form
+    of an arrangement ("is meeting Y on Saturday", "are holding talks on March 20"); a time
+    that is not one day ("this week", "today") may be the talks under way, and a past one
+    ("last Monday") is no arrangement."""
+    if not time_text or not progressive(verb):
+        return False
+    words = {w.strip(".,").casefold() for w in time_text.split()}
+    return bool(words & (WEEKDAYS.keys() | MONTHS.keys())) and not words & BEHIND_MODS
 
 
 def _sent_to_a_place(verb: Token) -> bool:

@@ -43,7 +43,7 @@ from kg.extract.timeplace.tense import PERFECT
 from kg.extract.walks import clause_verb, first_conjunct
 from kg.model import DateSpan
 
-__all__ = ["fresh_span", "ongoing", "said_at", "in_main_clause", "NOT_PURPOSE",
+__all__ = ["fresh_span", "ongoing", "progressive", "said_at", "in_main_clause", "NOT_PURPOSE",
            "REPORT", "LEAD_DAYS", "VISIT_DAYS"]
 
 #: How many days after an arrival or a departure a meeting it is the purpose of may fall
@@ -87,7 +87,11 @@ _WHILE = frozenset({"as", "while", "after"})
 def ongoing(trigger: Token) -> bool:
     """Whether the meeting's clause is in the present progressive ("are meeting", "is
     holding talks", "is attending the meeting")."""
-    verb = clause_verb(trigger)
+    return progressive(clause_verb(trigger))
+
+
+def progressive(verb: Token) -> bool:
+    """Whether ``verb`` is a present progressive ("is meeting", "are holding")."""
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in _PRESENT_BE
                                       for c in verb.children)
 
