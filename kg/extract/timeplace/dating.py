@@ -203,7 +203,7 @@ def _after_journey(ent: Span, journeys: list[tuple[Span, str]], published: date,
     after the journey."""
     for other, role in journeys:
         if role == "after" and other.start != ent.start:
-            found = after_trip(ent.text, journey_days(other, published))
+            found = after_trip(ent.text, journey_days(other, published), published)
             if found is not None and found.start is not None \
                     and not (status == "happened" and found.start > published):
                 return found

@@ -95,12 +95,18 @@ def journey_days(ent: Span, published: date) -> DateSpan | None:
     return days_of(ent.text, ent, published, "happened" if tense else "planned", tense)
 
 
-def after_trip(text: str, trip: DateSpan | None) -> DateSpan | None:
-    """The days of a meeting's bare weekday ``text`` counted on from the one day of the journey
-    the meeting was made for ("flew to Oslo yesterday to meet Y on Monday": the Monday after
-    the journey, not the one before the story); None when the journey has no single day or
-    ``text`` is no bare weekday."""
-    if trip is None or trip.start is None or trip.start != trip.end:
+def after_trip(text: str, trip: DateSpan | None, published: date) -> DateSpan | None:
+    """The days of a meeting's bare weekday ``text`` counted on from the first day of the
+    journey the meeting was made for: its one day ("flew to Oslo yesterday to meet Y on
+    Monday": the Monday after the journey, not the one before the story), or a week wholly
+    after the story ("will fly to Oslo next week and meet Y on Friday": that week's Friday,
+    not the story's own); None for any other journey (a week the story is in or after leaves
+    the weekday to the story: "flew there last week to meet Y on Tuesday" may be either
+    Tuesday since) or when ``text`` is no bare weekday."""
+    if trip is None or trip.start is None or trip.end is None:
+        return None
+    if trip.start != trip.end and not (trip.start > published
+                                       and (trip.end - trip.start).days <= 6):
         return None
     return weekday_from(text, trip.start)
 

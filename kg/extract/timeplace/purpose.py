@@ -161,7 +161,7 @@ def _dated_before(path: list[Token], journey: Token) -> bool:
     # the meeting's own weekday counts on from the journey's day ("flew yesterday to meet Y
     # on Monday": the Monday ahead); its other times are read in the past, as the journey is
     # told, unless they say they are ahead ("tomorrow", "next week")
-    own = [_days_ahead(ent, published) or after_trip(ent.text, trip)
+    own = [_days_ahead(ent, published) or after_trip(ent.text, trip, published)
            or days_of(ent.text, ent, published, "happened", True)
            for ent, at in times if at != journey.i]
     # only days wholly ahead veto: a time that holds the story's day or ends on it ("this
