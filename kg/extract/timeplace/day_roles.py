@@ -90,9 +90,14 @@ def days_of(text: str, ent: Span | None, published: date, status: str,
 def journey_days(ent: Span, published: date) -> DateSpan | None:
     """The days of a journey's own time ``ent``, read in the journey's tense, not the
     meeting's: "flew on Thursday" and "has arrived on Thursday" lie behind the story, "will
-    fly on Thursday" ahead. The one reading of a journey's day (dating's and purpose's)."""
+    fly on Thursday" ahead; a done journey's calendar day after the story's is last year's,
+    as a held meeting's is (:func:`held_day`). The one reading of a journey's day (dating's
+    and purpose's)."""
     tense = journey_tense(host_of(ent))
-    return days_of(ent.text, ent, published, "happened" if tense else "planned", tense)
+    if not tense:
+        return days_of(ent.text, ent, published, "planned", tense)
+    return held_day(days_of(ent.text, ent, published, "happened", tense), ent.text, published,
+                    "happened")
 
 
 def after_trip(text: str, trip: DateSpan | None, published: date) -> DateSpan | None:
