@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.gazetteer import MONTHS, WEEKDAYS
-from kg.extract.journeys import PLACE_LABELS, TOWARDS, TRIP_NOUNS
+from kg.extract.journeys import TOWARDS, TRIP_NOUNS
 from kg.extract.meeting_words import AFTER, NOUN_TRIGGERS, SAY
 from kg.extract.meetings.status_words import (
     AHEAD_MODS,
@@ -34,7 +34,6 @@ from kg.extract.meetings.status_words import (
     TAKING_PART,
     WALK_OUT,
     forms,
-    time_ahead,
 )
 from kg.extract.meetings.trigger_syntax import (
     OUT_OF,
@@ -46,6 +45,8 @@ from kg.extract.meetings.trigger_syntax import (
 )
 from kg.extract.timeplace.purpose import journey_behind, journey_for
 from kg.extract.timeplace.recency import progressive
+from kg.extract.timeplace.tense import time_ahead
+from kg.extract.timeplace.timex import is_journey
 from kg.model import MeetingStatus
 
 __all__ = ["clause_status", "noun_status", "is_hypothetical", "aux_words", "is_negated",
@@ -94,8 +95,10 @@ def clause_status(verb: Token, time_text: str | None = None,
         # meet Y" denies the payment, not the meeting.
         denied = _denied(head)
         if lemma in NEG_HEADS or is_negated(head) or denied and (
-                not any(c.dep_ == "auxpass" for c in head.children) or _sent_to_a_place(head)):
+                not any(c.dep_ == "auxpass" for c in head.children) or _sent_to(head)):
             return MeetingStatus.NEGATED  # "refused to meet Y", "denied he flew to meet Y"
+        if is_journey(head) and time_ahead(time_text, after_done=told_as_done(head)):
+            return MeetingStatus.PLANNED  # "X, who flew to Oslo to meet Y tomorrow, said"
         if lemma in PLAN_HEADS and lemma not in ("be",) or (lemma == "be" and verb.dep_ == "xcomp"):
             if journey_behind([verb], head):
                 return MeetingStatus.HAPPENED  # "X, who flew to Oslo to meet Y, said"
@@ -150,10 +153,11 @@ def _arranged(verb: Token, time_text: str | None) -> bool:
     return bool(words & (WEEKDAYS.keys() | MONTHS.keys())) and not words & BEHIND_MODS
 
 
-def _sent_to_a_place(verb: Token) -> bool:
-    """Whether ``verb`` takes its subject to a place ("was sent to Valoria", "was flown into
-    Norland"): a journey told in the passive, which a denial denies with its meeting."""
-    return any(c.lower_ in TOWARDS and any(g.dep_ == "pobj" and g.ent_type_ in PLACE_LABELS
+def _sent_to(verb: Token) -> bool:
+    """Whether ``verb`` takes its subject somewhere ("was sent to Valoria", "was flown into
+    Norland", "was sent to the summit"): a journey told in the passive, which a denial denies
+    with its meeting; "was paid to meet Y" goes nowhere."""
+    return any(c.lower_ in TOWARDS and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
                                            for g in c.children) for c in verb.children)
 
 
@@ -211,7 +215,12 @@ def noun_status(noun: Token, governor: Token | None, via: str,
         # "arrived in Oslo for talks with Y": the journey is told as done, its talks are still
         # ahead of it (the guide's "arrives for talks with")
         return MeetingStatus.PLANNED
+    # a past verb's "later" or "soon" follows its own time; but talks a journey is for keep
+    # their own time ahead whatever the journey's tense or clause ("X, who flew to Oslo for
+    # talks tomorrow, said")
     past = governor.tag_ in ("VBD", "VBN")
+    if via == "for" and is_journey(governor):
+        past = not time_ahead(time_text, after_done=past)
     if status is MeetingStatus.HAPPENED and time_ahead(time_text) and not past:
         return MeetingStatus.PLANNED
     return status

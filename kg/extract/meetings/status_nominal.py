@@ -45,11 +45,11 @@ from kg.extract.meetings.status_words import (
     PLAN_HEADS,
     SCHEDULING,
     forms,
-    time_ahead,
 )
 from kg.extract.meetings.trigger_syntax import verb_lemma
 from kg.extract.timeplace.purpose import journey_behind
 from kg.extract.timeplace.recency import REPORT
+from kg.extract.timeplace.tense import time_ahead
 from kg.extract.timeplace.timex import normalise_date
 from kg.model import MeetingStatus
 

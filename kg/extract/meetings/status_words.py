@@ -9,13 +9,12 @@ stems the small model's lemmas miss. A leaf: :mod:`kg.extract.meetings.status` r
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple, Protocol
 
 __all__ = ["PLAN_HEADS", "NEG_HEADS", "DENIALS", "AHEAD_MODS", "BEHIND_MODS",
            "NEG_VERBS", "HYPOTHETICAL_HEADS",
            "HYPOTHETICAL_AUX", "FACT_NOUNS", "FUTURE_AUX", "SCHEDULING", "CONSENT", "OCCURRENCE",
-           "TAKING_PART", "COPULAS", "LEAVE", "WALK_OUT", "LEAVING", "forms", "time_ahead"]
+           "TAKING_PART", "COPULAS", "LEAVE", "WALK_OUT", "LEAVING", "forms"]
 
 
 class _Tok(Protocol):
@@ -109,22 +108,3 @@ def forms(tok: _Tok) -> set[str]:
     if low.endswith("ing") and len(low) > 5:
         out.add(low[:-3] + "e")  # "hoping": "hope" as well as "hop"
     return out
-
-
-#: A time that lies ahead of the report whatever the tense around it: "tomorrow", "soon",
-#: "(early) next week", "later this month", "later", "the coming week"; not "the next day"
-#: or "next morning", which follow another time of the story, nor "two days later".
-_AHEAD = re.compile(r"\b(?:tomorrow|soon|(?:up|forth)?coming|next (?!(?:day|morning|"
-                    r"afternoon|evening|night)\b))|^later\b", re.IGNORECASE)
-
-
-def time_ahead(time: str | None) -> bool:
-    """Whether a meeting's own time, or an adverb of its verb ("will meet soon"), puts it
-    after the report: the one reading of "ahead" the status rules share.
-
-    >>> time_ahead("next week"), time_ahead("the next day"), time_ahead("last week")
-    (True, False, False)
-    >>> time_ahead("early next month"), time_ahead("two days later"), time_ahead("soon")
-    (True, False, True)
-    """
-    return time is not None and _AHEAD.search(time) is not None

@@ -51,7 +51,7 @@ from kg.extract.timeplace.day_roles import (
     overlap,
     times_in,
 )
-from kg.extract.timeplace.ordered import order_of, ordered_span
+from kg.extract.timeplace.ordered import order_of, ordered_apart, ordered_span, since_of
 from kg.extract.timeplace.purpose import journey_for, purpose_path
 from kg.extract.timeplace.recency import (
     VISIT_DAYS,
@@ -73,6 +73,8 @@ _JOURNEY_NOUNS = TRIP_NOUNS | {"journey", "departure", "arrival"}
 _LIGHT = TRIP_LIGHT_VERBS | {"begin", "start"}
 _START = frozenset({"open", "begin", "start", "resume", "convene"})
 _END = frozenset({"end", "close", "conclude", "finish", "wind"})
+#: How far back a meeting told as going on "since" a day may start and still be one meeting.
+_SINCE_DAYS = 31
 def duration_days(trigger: Token) -> int:
     """How many days the meeting runs, when its noun says so ("two-day talks", "three days of
     talks"); 1 otherwise."""
@@ -261,14 +263,15 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
     if text is not None and not any(
             (_journey(_dated(e)) or _other_meeting(_dated(e), trigger))
             and _dated(e).i != trigger.i or _names_thing(e, trigger)
-            or _content_clause(host_of(e), trigger)
+            or _content_clause(host_of(e), trigger) or ordered_apart(e, trigger)
             for e in times_in(sent) if text in e.text):
         # The one date of the sentence, unless it dates a journey the meeting is not part of
         # ("after talks ... ahead of her visit next week", "a state visit beginning on June
         # 2"), another meeting ("a gathering to prepare next week's conference") or another
         # thing ("in view of the January accord", "last year's treaty"), or what was agreed
-        # at the meeting ("agreed at a meeting to sign the accord on June 2"), or is past for a
-        # planned meeting
+        # at the meeting ("agreed at a meeting to sign the accord on June 2"), or is of an event
+        # ordered apart from the meeting ("after meeting Y, X said it had backed the dollar
+        # since the February accord"), or is past for a planned meeting
         # ("will hold talks during the visit, his first since he took office in June 2020").
         # (A held one dated ahead stays: "happened" is also what an unmarked report gets, and
         # "an April 5-6 summit" in a March story is this April's.)
@@ -288,6 +291,15 @@ def report_span(sent: Span, trigger: Token, time: str | None, published: date | 
                 return span
         elif span is None or span.end is None or not (status == "planned"
                                                     and span.end < published):
+            return span
+    since = since_of(times_in(sent), trigger, clause_verb(trigger))
+    if since is not None and status == "happened":
+        # "have been meeting since March 2": from that day to the story, not the day itself;
+        # talks going on for months ("since 1998") are a process whose fresh round is news
+        span = ordered_span(_other_days(since, status, published, past), "after", status,
+                            published)
+        if span is not None and span.start is not None \
+                and span.start >= published - timedelta(days=_SINCE_DAYS):
             return span
     if journey_for(trigger) is not None:
         return DateSpan(published - timedelta(days=1), published + timedelta(days=VISIT_DAYS),

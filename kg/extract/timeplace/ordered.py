@@ -1,5 +1,7 @@
 """A date and a meeting that "after", "before", "since" or "until" sets apart: the date is of
-the event the meeting is ordered against, so it bounds the meeting instead of dating it.
+the event the meeting is ordered against, so it bounds the meeting instead of dating it; a
+date "since" which the meeting itself has gone on ("have been meeting since March 2", "talks,
+under way since Monday") starts it.
 
 "X began talks with Y after it announced its plan in August": the talks are after August, not
 in it; "the talks had stalled since they were announced on March 2": the talks are after
@@ -26,7 +28,7 @@ from spacy.tokens import Span, Token
 from kg.extract.meeting_words import AFTER
 from kg.model import DateSpan
 
-__all__ = ["order_of", "ordered_span"]
+__all__ = ["order_of", "ordered_apart", "ordered_span", "since_of"]
 
 #: Words that put what they govern before the rest of the sentence.
 _AFTER = AFTER | {"since"}
@@ -91,6 +93,16 @@ def order_of(ent: Span, trigger: Token) -> str | None:
     return _boundary(_path(ent.root, top))
 
 
+def ordered_apart(ent: Span, trigger: Token) -> bool:
+    """Whether the date ``ent`` and the meeting of ``trigger`` are each in an ordered phrase
+    of their own ("after meeting Y, X said it had backed the dollar since the February
+    accord"): the date is of an event ordered against another than the meeting, and says
+    nothing of the meeting's day."""
+    top = _common(ent.root, trigger)
+    return _boundary(_path(trigger, top)) is not None \
+        and _boundary(_path(ent.root, top)) is not None
+
+
 def ordered_span(other: DateSpan | None, order: str, status: str,
                  published: date) -> DateSpan | None:
     """The days of a meeting "after" or "before" an event of days ``other``: from its first
@@ -120,3 +132,28 @@ def ordered_span(other: DateSpan | None, order: str, status: str,
             or start is not None and end is not None and start > end:
         return None
     return DateSpan(start, end, "bound")
+
+
+def since_of(times: list[Span], trigger: Token, clause: Token) -> Span | None:
+    """The date the meeting of ``trigger`` has gone on since, told in a "since" phrase on the
+    meeting word, its clause verb ``clause`` or an "under way" phrase of the noun ("have been
+    meeting since March 2", "the talks, under way since Monday", "have met twice since
+    May"), or None. Not a gap since another meeting ("their first meeting since May", "met
+    for the first time since 1998"): that meeting is one day after it, which the story's
+    recency dates better than the bound."""
+    if any(c.lower_ in ("first", "last") for c in trigger.children):
+        return None
+    for ent in times:
+        prep = ent.root.head
+        if ent.root.dep_ != "pobj" or prep.lower_ != "since":
+            continue
+        host = prep.head
+        if host.lower_ == "way":
+            host = host.head
+        if host.lower_ == "under" and any(c.lower_ == "way" for c in host.children):
+            host = host.head  # "talks, under way since Monday": the parse hangs it either way
+        if host.dep_ in ("relcl", "acl") and host.head.i == trigger.i:
+            host = trigger  # "the talks, which have been under way since Monday"
+        if host.i in (trigger.i, clause.i):
+            return ent
+    return None

@@ -18,7 +18,7 @@ from kg.extract.journeys import TRAVEL_VERBS
 from kg.extract.meeting_words import AFTER, ATTEND, LIGHT_VERBS, TAKE_PART, TOPIC, VERB_TRIGGERS
 from kg.extract.timeplace.day_roles import after_trip, days_of, journey_days, times_in
 from kg.extract.timeplace.recency import NOT_PURPOSE, REPORT, in_main_clause
-from kg.extract.timeplace.tense import journey_tense, perfect
+from kg.extract.timeplace.tense import journey_tense, perfect, time_ahead
 from kg.extract.timeplace.timex import host_of, is_journey
 from kg.extract.timeplace.when import resolve_span
 from kg.extract.walks import clause_verb
@@ -148,14 +148,16 @@ def _dated_before(path: list[Token], journey: Token) -> bool:
     them ahead of the journey. A time of the meeting's own that lies ahead vetoes the
     journey's day ("has flown to Oslo on Monday to meet Y tomorrow", "... for talks that
     begin on Sunday"); one that holds the story's day ("this week", "today") does not. With
-    no publication date to compare, any time counts."""
+    no publication date to compare, any time counts but one of the meeting's own that says
+    by its words it is ahead ("for talks tomorrow")."""
     published = journey.doc._.kg_published
     hosts = {t.i for t in path} | {journey.i}
     # a relative clause on the meeting word dates the meeting ("talks that begin on Sunday")
     hosts |= {c.i for c in path[0].children if c.dep_ in ("relcl", "acl")}
     times = [(ent, host.i) for ent in times_in(journey.sent) if (host := host_of(ent)).i in hosts]
     if published is None:
-        return bool(times)
+        return bool(times) and not any(at != journey.i and time_ahead(ent.text, True)
+                                       for ent, at in times)
     # the journey's own days as dating reads them; a time ahead stays ahead ("next week")
     trip = next((journey_days(ent, published) for ent, at in times if at == journey.i), None)
     # the meeting's own weekday counts on from the journey's day ("flew yesterday to meet Y

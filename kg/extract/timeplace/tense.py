@@ -1,5 +1,6 @@
 """The tense of the clause a meeting word sits in, read from the parse: past, ahead or untold,
-and whether it is a pluperfect; :mod:`kg.extract.timeplace.when` turns a time into days in
+and whether it is a pluperfect; whether a time says by its words that it lies ahead of the
+report ("tomorrow", "next week"); :mod:`kg.extract.timeplace.when` turns a time into days in
 that direction.
 
 >>> from kg.extract.pipeline import load_nlp
@@ -14,9 +15,11 @@ True
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
-__all__ = ["PERFECT", "clause_tense", "journey_tense", "perfect", "pluperfect"]
+__all__ = ["PERFECT", "clause_tense", "journey_tense", "perfect", "pluperfect", "time_ahead"]
 
 #: Auxiliaries of the present perfect.
 PERFECT = frozenset({"has", "have", "'ve"})
@@ -80,3 +83,27 @@ def perfect(verb: Token) -> bool:
     """Whether ``verb`` is a present perfect participle ("has flown"): the one perfect test."""
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in PERFECT
                                       for c in verb.children)
+
+
+#: A time that lies ahead of the report whatever the tense around it: "tomorrow", "soon",
+#: "(early) next week", "later this month", "later", "the coming week"; not "the next day"
+#: or "next morning", which follow another time of the story, nor "two days later".
+_AHEAD = re.compile(r"\b(?:tomorrow|soon|(?:up|forth)?coming|next (?!(?:day|morning|"
+                    r"afternoon|evening|night)\b))|^later\b", re.IGNORECASE)
+
+
+def time_ahead(time: str | None, after_done: bool = False) -> bool:
+    """Whether a meeting's own time, or an adverb of its verb ("will meet soon"), puts it
+    after the report: the one reading of "ahead" the status rules share. With
+    ``after_done`` (the time hangs on a verb told as done), a "later" follows that verb's own
+    time, not the report ("flew to Oslo in January to meet Y later that week").
+
+    >>> time_ahead("next week"), time_ahead("the next day"), time_ahead("last week")
+    (True, False, False)
+    >>> time_ahead("early next month"), time_ahead("two days later"), time_ahead("soon")
+    (True, False, True)
+    >>> time_ahead("later that week"), time_ahead("later that week", after_done=True)
+    (True, False)
+    """
+    return time is not None and _AHEAD.search(time) is not None \
+        and not (after_done and time.casefold().startswith("later"))
