@@ -238,12 +238,19 @@ def _same_clause(verb: Token, journey: Token, place: Span) -> bool:
 def _other_subject(verb: Token, journey: Token) -> bool:
     """Whether ``verb`` has a named subject of its own that is not ``journey``'s ("Y flew to
     Rome, and Z met X"); a pronoun or a common noun ("he", "the two men") may be the
-    traveller."""
+    traveller, one of several travellers may be named again ("Y and W flew to Rome, and W met
+    X"), and a named host may meet the traveller there ("Y flew to Rome, and Z met him")."""
     def subject(v: Token) -> Token | None:
         return next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     own, traveller = subject(verb), subject(journey)
-    return own is not None and own.pos_ == "PROPN" \
-        and (traveller is None or own.lower_ != traveller.lower_)
+    if own is None or own.pos_ != "PROPN":
+        return False
+    travellers = set() if traveller is None else {
+        t.lower_ for t in (traveller, *traveller.conjuncts)}
+    met = [o for c in verb.children for o in (c, *c.children)
+           if o.dep_ == "dobj" or o.dep_ == "pobj" and o.head.lower_ in ("with", "to")]
+    return own.lower_ not in travellers and not any(
+        o.pos_ == "PRON" or o.lower_ in travellers for o in met)
 
 
 #: Going away from where a journey went ("returned on Monday", "left on Tuesday").
