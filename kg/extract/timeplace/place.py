@@ -259,9 +259,13 @@ _AWAY = frozenset({"return", "leave"})
 
 def _elsewhere(verb: Token, place: Span) -> bool:
     """Whether ``verb`` goes away from ``place`` or on to another place ("returned",
-    "went on to Oslo"); "arrived on Monday", "toured the capital" stay there."""
+    "went on to Oslo"); "arrived on Monday", "toured the capital", "left his hotel" stay
+    there."""
     if verb.lemma_.casefold() in _AWAY:
-        return True
+        # not "left his hotel", "returned to the embassy": a building of the place
+        return not any(o.lemma_.casefold() in _PLACE_NOUNS for c in verb.children
+                       for o in (c, *c.children) if o.dep_ == "dobj"
+                       or o.dep_ == "pobj" and o.head.lower_ == "to")
     # a name, however NER typed it; "the capital" may be the same place's
     return verb.lemma_.casefold() in TRAVEL_VERBS | VISIT and any(
         t.pos_ == "PROPN" and t.text not in place.text and journey_to(t, DESTINATION) == verb
