@@ -58,10 +58,10 @@ PAIR = frozenset({"France", "Italy"})
      "planned"),
     ("France and Italy agreed to sign the accord at a meeting requested last week by Germany.",
      "planned"),
-    ("France and Italy agreed to sign the accord at a meeting which Germany sought last week.",
-     "planned"),
     # guards (0b3acfc): the meeting's own clause of holding dates it
     ("France and Italy agreed to sign the accord at a meeting held last week.", "happened"),
+    ("France and Italy agreed to sign the accord at a meeting that took place last week.",
+     "happened"),
     ("France and Italy agreed to sign the accord at a meeting that opened last week.",
      "happened"),
 ])

@@ -12,7 +12,8 @@ from kg.extract.journeys import TRAVEL_VERBS
 
 __all__ = ["VERB_TRIGGERS", "NOUN_TRIGGERS", "LIGHT_VERBS", "ATTEND", "NEEDS_WITH", "PERSON_ONLY",
            "TALK_MEDIA", "RECIPROCAL", "CONTEXT_PREPS", "SETTING", "AFTER", "BEFORE_AFTER",
-           "OCCASIONS", "HELD", "SAY", "PRESENCE", "TAKE_PART", "TOPIC", "DELEGATIONS", "ALONE",
+           "OCCASIONS", "HOLD_SESSION", "HELD", "SAY", "PRESENCE", "TAKE_PART", "TOPIC",
+           "DELEGATIONS", "ALONE",
            "SPEAK_TO", "MOTION", "TELL", "DEAL_WITH", "GET_FROM", "APPEARANCES",
            "HOSPITALITY_NOUNS", "CALL_NOUNS", "COME_TOGETHER", "JOINT_NOUNS", "AMONG",
            "PRESUPPOSED", "BODY_SESSIONS", "MEMBER_BODIES"]
@@ -87,6 +88,10 @@ OCCASIONS = HOSPITALITY_NOUNS | CALL_NOUNS
 DEALS = frozenset({"merger", "takeover", "acquisition", "bid", "offer", "sale", "purchase",
                    "buyout", "venture", "partnership", "alliance", "acquire", "buy", "merge",
                    "sell"})
+#: Verbs that open, hold or close a session ("opened a two-day meeting", "a meeting held last
+#: week", "talks that ended on Monday").
+HOLD_SESSION = frozenset({"open", "hold", "begin", "start", "end", "close", "resume", "conclude",
+                          "continue", "have", "wind", "adjourn"})
 HELD = frozenset({"hold", "schedule", "plan", "set", "slate", "arrange", "due"})
 SAY = frozenset({"say", "tell", "report", "announce", "disclose", "add"})
 PRESENCE = TRAVEL_VERBS | {"be"}

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from kg.extract.gazetteer import is_company_name
 from kg.extract.index import EntityIndex
+from kg.extract.meeting_words import HOLD_SESSION
 from kg.extract.meetings.gatherings import told_whom
 from kg.extract.meetings.meeting_candidates import excluded
 from kg.extract.meetings.parties import Parties
@@ -28,9 +29,6 @@ _NOT_SESSION = frozenset({"press", "news", "annual", "board", "shareholders", "s
 SESSION_VERBS = frozenset({"meet", "gather", "convene", "confer"})
 #: Verbs of a session when their subject is a body's people ("EC ministers discussed X").
 _DELIBERATE = frozenset({"discuss", "debate", "review"})
-#: Verbs that open, hold or close a session as their object ("opened a two-day meeting").
-_HOLD = frozenset({"open", "hold", "begin", "start", "end", "close", "resume", "conclude",
-                   "continue", "have", "wind", "adjourn"})
 
 
 def body_orgs(tok: Token, p: Parties, index: EntityIndex) -> list[str]:
@@ -71,7 +69,7 @@ def session_body(trig: Token, p: Parties, index: EntityIndex) -> str | None:
             single = len(own) == 1 and not _names_other(trig, p, own[0])
             return _public_body(own[0], index) if single else None
         gov, via = governor(trig)
-        if gov is None or not (via == "dobj" and gov.lemma_.casefold() in _HOLD
+        if gov is None or not (via == "dobj" and gov.lemma_.casefold() in HOLD_SESSION
                                or via in ("at", "during")):
             return None  # "ministers opened a meeting", "ministers agreed at a meeting"
         subj = [c for c in gov.children if c.dep_ == "nsubj"]

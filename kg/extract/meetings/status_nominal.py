@@ -22,6 +22,7 @@ from kg.extract.meeting_words import (
     AFTER,
     BEFORE_AFTER,
     DEAL_WITH,
+    HOLD_SESSION,
     SETTING,
     SPEAK_TO,
     TAKE_PART,
@@ -195,10 +196,11 @@ def _dates_meeting(word: Token, noun: Token, gov: Token) -> bool:
     ent = next((e for e in word.sent.ents
                 if e.label_ == "DATE" and e.start <= word.i < e.end), None)
     root = word if ent is None else ent.root
-    # a clause of the meeting's own holding dates it as the meeting does; one of its
-    # planning tells when it was planned
+    # a clause of the meeting's own holding ("held", "opened", "took place") dates it as the
+    # meeting does; any other tells of another event: its planning, its announcing, its
+    # putting off ("a meeting announced last week", "postponed last week")
     hosts = {noun.i, gov.i} | {c.i for c in noun.children if c.dep_ in ("relcl", "acl")
-                                and verb_lemma(c) not in SCHEDULING | PLAN_HEADS}
+                                and verb_lemma(c) in HOLD_SESSION | {"take"}}
     return root.head.i in hosts or root.head.dep_ == "prep" and root.head.head.i in hosts
 
 
