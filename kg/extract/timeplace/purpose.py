@@ -178,8 +178,12 @@ def _dated_before(path: list[Token], journey: Token) -> bool:
 
 def _days_ahead(ent: Span, published: date) -> DateSpan | None:
     """The days of a meeting's own time that says it is ahead of the story ("tomorrow",
-    "next week"), read as planned; None for any other time."""
+    "next week", "this weekend" told on a Friday: no day of it lies behind the story, and
+    it reaches past the story's day), read as planned; None for any other time."""
     ahead = resolve_span(ent.text, published, "planned", False)
     told = resolve_span(ent.text, published, "happened", True)
-    return ahead if ahead is not None and ahead == told and ahead.start is not None \
-        and ahead.start > published else None
+    if ahead is None or told is None or ahead.start is None or ahead.end is None \
+            or told.start is None:
+        return None
+    return ahead if ahead == told and ahead.start > published \
+        or told.start >= published and ahead.end > published else None
