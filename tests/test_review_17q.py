@@ -22,6 +22,7 @@ _FRIDAY = date(2026, 3, 13)
     ("Peter Novak flew to Valoria on Monday, and Paul Keller received him on Tuesday.",
      "Valoria"),
     ("Peter Novak flew to Valoria on Monday, and Paul Keller met Novak on Tuesday.", "Valoria"),
+    ("Peter Novak flew to Valoria, and Anna Moravec met him there.", "Valoria"),
     # one of the travellers named again
     ("Peter Novak and Anna Moravec flew to Valoria on Monday, and Moravec met Paul Keller on "
      "Tuesday.", "Valoria"),
@@ -54,6 +55,8 @@ PAIR = frozenset({"France", "Italy"})
 
 @pytest.mark.parametrize(("text", "status"), [
     ("France and Italy agreed to sign the accord at a meeting announced last week.", "planned"),
+    ("France and Italy agreed to sign the accord at a meeting that was announced last week.",
+     "planned"),
     ("France and Italy agreed to sign the accord at a meeting that was postponed last week.",
      "planned"),
     ("France and Italy agreed to sign the accord at a meeting requested last week by Germany.",
