@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 __all__ = ["DASHES", "clause_verb", "conjuncts", "deal_partners", "first_conjunct", "list_items",
-           "objects_of", "of_listed", "opens_clause", "spaced_dash"]
+           "objects_of", "of_listed", "opens_clause", "spaced_dash", "stranded_subject"]
 
 #: How a wire writes a dash: a hyphen or two, or a typeset en or em dash.
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
@@ -149,12 +149,28 @@ def conjuncts(tok: Token) -> list[Token]:
     return [t for t in tok.conjuncts if not opens_clause(t)]
 
 
+#: How the small parser links a second clause whose subject it took away: a conjunct, or an
+#: adverbial clause ("A met B on Monday and C met D": the second "met").
+_CLAUSE_LINKS = frozenset({"conj", "advcl"})
+
+
 def opens_clause(t: Token) -> bool:
     """Whether ``t`` is the subject of a subjectless verb right after it ("... and the palace
     said"), not a list item."""
     doc, nxt = t.doc, t.right_edge.i + 1
-    return nxt < len(doc) and doc[nxt].dep_ == "conj" and doc[nxt].pos_ == "VERB" and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in doc[nxt].children)
+    return nxt < len(doc) and doc[nxt].dep_ in _CLAUSE_LINKS and doc[nxt].pos_ == "VERB" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[nxt].children)
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject the parser took from ``verb``, a coordinated verb with none of its own, and
+    hung as a conjunct on the clause before it ("A met B and C met D": C, coordinated with B
+    or with a place), else None."""
+    if verb.dep_ not in _CLAUSE_LINKS or verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    return prev if prev.dep_ == "conj" and prev.pos_ == "PROPN" and prev.head.i < prev.i \
+        and opens_clause(prev) else None
 
 
 def clause_verb(tok: Token) -> Token:

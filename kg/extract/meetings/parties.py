@@ -38,7 +38,7 @@ from kg.extract.meetings.party_words import (
     ORG_DESCRIPTORS,
     TITLE_HEADS,
 )
-from kg.extract.walks import conjuncts, objects_of, of_listed
+from kg.extract.walks import conjuncts, objects_of, of_listed, stranded_subject
 from kg.model import Entity, EntityType
 
 __all__ = ["Parties"]
@@ -329,6 +329,8 @@ class Parties:
                         if g.dep_ == "nsubj" and g.i < c.i:
                             out += self.expand(g)
                             has_subject = True
+        if not has_subject and (stranded := stranded_subject(verb)) is not None:
+            out, has_subject = out + self.expand(stranded), True  # "A met B and C met D"
         if not has_subject and depth < 3:
             if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp"):
                 out += self.subjects(verb.head, depth + 1)

@@ -22,6 +22,7 @@ from kg.extract.timeplace.day_roles import journey_days, times_in
 from kg.extract.timeplace.recency import VISIT_DAYS
 from kg.extract.timeplace.tense import journey_tense
 from kg.extract.timeplace.timex import ADDRESS_WORDS, host_of
+from kg.extract.walks import stranded_subject
 
 __all__ = ["attached_place", "is_trip_of", "place_label"]
 
@@ -241,7 +242,8 @@ def _other_subject(verb: Token, journey: Token) -> bool:
     traveller, one of several travellers may be named again ("Y and W flew to Rome, and W met
     X"), and a named host may meet the traveller there ("Y flew to Rome, and Z met him")."""
     def subject(v: Token) -> Token | None:
-        return next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")),
+                    None) or stranded_subject(v)
     own, traveller = subject(verb), subject(journey)
     if own is None or own.pos_ != "PROPN":
         return False

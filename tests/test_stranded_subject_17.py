@@ -1,0 +1,43 @@
+"""A second clause's subject the small parser hangs on the first clause ("A met B and C met
+D": C coordinated with B, or with a place or a day) is that clause's subject: C met D, not A
+(seventeenth session; review-17q's old defect)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from meeting_helpers import meetings
+
+pytestmark = pytest.mark.model
+
+NOVAK_KELLER = frozenset({"Peter Novak", "Paul Keller"})
+MORAVEC_LENZ = frozenset({"Anna Moravec", "Karl Lenz"})
+
+
+def _seen(nlp, text):
+    return {(m.names, m.place, m.time) for m in meetings(nlp, text, date(2026, 3, 13))}
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Peter Novak met Paul Keller and Anna Moravec met Karl Lenz.", (None, None), (None, None)),
+    ("Peter Novak met Paul Keller in Geneva and Anna Moravec met Karl Lenz in Paris.",
+     ("Geneva", None), ("Paris", None)),
+    ("Peter Novak met Paul Keller on Monday and Anna Moravec met Karl Lenz on Tuesday.",
+     (None, "Monday"), (None, "Tuesday")),
+    ("Peter Novak met Paul Keller and Anna Moravec talked with Karl Lenz.",
+     (None, None), (None, None)),
+])
+def test_the_second_clause_has_its_own_subject(nlp, text, first, second):
+    assert _seen(nlp, text) == {(NOVAK_KELLER, *first), (MORAVEC_LENZ, *second)}
+
+
+def test_a_journey_s_place_is_not_another_subject_s_meeting(nlp):
+    assert _seen(nlp, "Peter Novak visited Oslo and Anna Moravec met Karl Lenz.") == {
+        (MORAVEC_LENZ, None, None)}
+
+
+def test_a_shared_subject_stays_shared(nlp):
+    got = _seen(nlp, "Peter Novak met Paul Keller and Anna Moravec, and met Karl Lenz on "
+                     "Friday.")
+    assert (frozenset({"Peter Novak", "Karl Lenz"}), None, "Friday") in got
