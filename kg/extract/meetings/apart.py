@@ -6,7 +6,9 @@ Paris") tells one meeting per item, each with its own setting; the subject, the 
 what the sentence says of all of them ("last week" after the last item) are shared. A setting
 told once after the last item ("met A and B in Geneva") is the whole list's, as is one told
 after an item that nothing else follows with its own ("met A of Valoria in Geneva and B").
-Every finder of a counterpart list (the rules, the scorer) splits it here.
+The verb rules, the meeting nouns and the scorer split a list here; a neighbouring sentence's
+echo of the meeting, sessions, hospitality and the discourse stage still read the sentence's
+one setting.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ def _kind(t: Token) -> str | None:
     date for object ("in Geneva", "on Monday"), or a bare date ("Monday", "last week")."""
     if t.dep_ == "prep" and t.lower_ in _PREPS:
         label = next((o.ent_type_ for o in t.children if o.dep_ == "pobj"), "")
-    elif t.dep_ in ("npadvmod", "tmod"):
+    elif t.dep_ == "npadvmod":
         label = t.ent_type_
     else:
         return None
