@@ -145,12 +145,14 @@ def clause_status(verb: Token, time_text: str | None = None,
 def _arranged(verb: Token, time_text: str | None) -> bool:
     """Whether ``verb`` is a present progressive dated by a day of its own, the news form
     of an arrangement ("is meeting Y on Saturday", "are holding talks on March 20"); a time
-    that is not one day ("this week", "today") may be the talks under way, and a past one
-    ("last Monday") is no arrangement."""
+    that is not one day ("this week", "today", "in March") may be the talks under way, and a
+    past one ("last Monday") is no arrangement."""
     if not time_text or not progressive(verb):
         return False
     words = {w.strip(".,").casefold() for w in time_text.split()}
-    return bool(words & (WEEKDAYS.keys() | MONTHS.keys())) and not words & BEHIND_MODS
+    # a month is one day only with its day's number ("March 20", not "in March")
+    day = words & WEEKDAYS.keys() or words & MONTHS.keys() and any(w.isdigit() for w in words)
+    return bool(day) and not words & BEHIND_MODS
 
 
 def _sent_to(verb: Token) -> bool:

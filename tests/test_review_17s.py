@@ -1,0 +1,36 @@
+"""Defects a reading of aa7cc98..5c7db90 found (seventeenth session, helper 17s): the
+progressive arrangement, the "since" bound, the denied passive journey."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from meeting_helpers import meetings, run
+
+pytestmark = pytest.mark.model
+
+#: A Friday.
+FRI = date(2026, 3, 13)
+#: A Monday.
+MON = date(2026, 3, 9)
+
+
+def _one(nlp, text: str, published: date):
+    [m] = meetings(nlp, text, published)
+    return m
+
+
+def _span(nlp, text: str, published: date):
+    [m] = run(nlp, text, published).meetings
+    return m.span
+
+
+def test_a_progressive_dated_by_a_month_alone_is_no_arrangement(nlp):
+    # "in March" in a March story may be the talks under way: not planned for next March
+    # (0f38569 made it planned and dated 2027-03-01 while its days stayed this March)
+    m = _one(nlp, "Ruth Keller is meeting Jan Moravec in March.", FRI)
+    assert m.status == "happened" and m.date == date(2026, 3, 1)
+    # a month with its day's number is one day, and still an arrangement
+    m = _one(nlp, "Ruth Keller is meeting Jan Moravec on March 20.", FRI)
+    assert m.status == "planned" and m.date == date(2026, 3, 20)
