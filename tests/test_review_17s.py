@@ -34,3 +34,25 @@ def test_a_progressive_dated_by_a_month_alone_is_no_arrangement(nlp):
     # a month with its day's number is one day, and still an arrangement
     m = _one(nlp, "Ruth Keller is meeting Jan Moravec on March 20.", FRI)
     assert m.status == "planned" and m.date == date(2026, 3, 20)
+
+
+@pytest.mark.parametrize("text", [
+    "Ruth Keller has stayed silent since March 2, after talks with Jan Moravec.",
+    "Ruth Keller has kept quiet since March 2 about her talks with Jan Moravec.",
+    "Ruth Keller has been under fire since March 2 over her talks with Jan Moravec.",
+])
+def test_a_since_date_of_another_event_does_not_start_talks_in_its_phrase(nlp, text):
+    # the silence or the criticism goes on since March 2; the talks may lie before it (5c7db90
+    # bounded them March 2 to the story)
+    span = _span(nlp, text, MON)
+    assert span.start is None or span.start < date(2026, 3, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Ruth Keller has held talks with Jan Moravec since March 2.",
+    "Ruth Keller has been in talks with Jan Moravec since March 2.",
+    "Ruth Keller and Jan Moravec have been meeting in Oslo since March 2.",
+])
+def test_talks_the_clause_tells_of_still_run_from_their_since_date(nlp, text):
+    span = _span(nlp, text, MON)
+    assert (span.start, span.end) == (date(2026, 3, 2), MON)

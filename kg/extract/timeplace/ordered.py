@@ -154,6 +154,14 @@ def since_of(times: list[Span], trigger: Token, clause: Token) -> Span | None:
             host = host.head  # "talks, under way since Monday": the parse hangs it either way
         if host.dep_ in ("relcl", "acl") and host.head.i == trigger.i:
             host = trigger  # "the talks, which have been under way since Monday"
-        if host.i in (trigger.i, clause.i):
+        if host.i == trigger.i or host.i == clause.i and _of_clause(trigger, clause):
             return ent
     return None
+
+
+def _of_clause(trigger: Token, clause: Token) -> bool:
+    """Whether the meeting word ``trigger`` is what its clause verb ``clause`` tells of: the
+    verb itself, its subject or object ("have held talks since May"), or "in" talks; not a
+    meeting in a phrase of another event ("has stayed silent since May 2, after talks with
+    Y": the talks came before the silence)."""
+    return trigger.i == clause.i or trigger.dep_ != "pobj" or trigger.head.lower_ == "in"
