@@ -56,3 +56,22 @@ def test_a_since_date_of_another_event_does_not_start_talks_in_its_phrase(nlp, t
 def test_talks_the_clause_tells_of_still_run_from_their_since_date(nlp, text):
     span = _span(nlp, text, MON)
     assert (span.start, span.end) == (date(2026, 3, 2), MON)
+
+
+@pytest.mark.parametrize("text", [
+    "Ruth Keller denied she was appointed to the board to meet Jan Moravec.",
+    "Ruth Keller denied she was named to the post to meet Jan Moravec.",
+])
+def test_a_denied_appointment_is_no_denied_journey(nlp, text):
+    # a post is no place: the denial is of the appointment, as "denied she was paid to meet
+    # Y" is of the payment (5c7db90 took any noun after "to" for a journey's end: negated)
+    assert _one(nlp, text, MON).status == "happened"
+
+
+@pytest.mark.parametrize("text", [
+    "Ruth Keller denied she was sent to the summit to meet Jan Moravec.",
+    "Ruth Keller denied she was flown to the summit to meet Jan Moravec.",
+    "Ruth Keller denied she was appointed to Valoria to meet Jan Moravec.",
+])
+def test_a_denied_passive_journey_still_negates(nlp, text):
+    assert _one(nlp, text, MON).status == "negated"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.gazetteer import MONTHS, WEEKDAYS
-from kg.extract.journeys import TOWARDS, TRIP_NOUNS
+from kg.extract.journeys import PLACE_LABELS, TOWARDS, TRIP_NOUNS
 from kg.extract.meeting_words import AFTER, NOUN_TRIGGERS, SAY
 from kg.extract.meetings.status_words import (
     AHEAD_MODS,
@@ -142,6 +142,11 @@ def clause_status(verb: Token, time_text: str | None = None,
     return MeetingStatus.HAPPENED
 
 
+#: Verbs that send someone on a journey told in the passive ("was sent to the summit",
+#: "was summoned to the embassy"); the journey verbs themselves count too ("was flown to").
+_SEND = frozenset({"send", "dispatch", "summon", "bring", "take", "post"})
+
+
 def _arranged(verb: Token, time_text: str | None) -> bool:
     """Whether ``verb`` is a present progressive dated by a day of its own, the news form
     of an arrangement ("is meeting Y on Saturday", "are holding talks on March 20"); a time
@@ -158,9 +163,12 @@ def _arranged(verb: Token, time_text: str | None) -> bool:
 def _sent_to(verb: Token) -> bool:
     """Whether ``verb`` takes its subject somewhere ("was sent to Valoria", "was flown into
     Norland", "was sent to the summit"): a journey told in the passive, which a denial denies
-    with its meeting; "was paid to meet Y" goes nowhere."""
-    return any(c.lower_ in TOWARDS and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
-                                           for g in c.children) for c in verb.children)
+    with its meeting; "was paid to meet Y" goes nowhere, nor does "was appointed to the
+    board to meet Y" (a post, not a place: the appointment is denied, not the meeting)."""
+    moves = is_journey(verb) or verb.lemma_.casefold() in _SEND
+    return any(c.lower_ in TOWARDS and any(
+        g.dep_ == "pobj" and (g.ent_type_ in PLACE_LABELS or moves and g.pos_ in ("NOUN", "PROPN"))
+        for g in c.children) for c in verb.children)
 
 
 def _denied(verb: Token) -> bool:
