@@ -75,3 +75,18 @@ def test_a_denied_appointment_is_no_denied_journey(nlp, text):
 ])
 def test_a_denied_passive_journey_still_negates(nlp, text):
     assert _one(nlp, text, MON).status == "negated"
+
+
+@pytest.mark.parametrize("text", [
+    "Since March 2, Ruth Keller has met Jan Moravec three times.",
+    "Since March 2, Ruth Keller and Jan Moravec have been meeting in Oslo.",
+])
+def test_a_fronted_since_date_bounds_the_meeting_as_a_final_one_does(nlp, text):
+    # the sentence-initial time was taken as the meeting's own day (dated March 2 alone)
+    span = _span(nlp, text, MON)
+    assert (span.start, span.end) == (date(2026, 3, 2), MON)
+
+
+def test_a_fronted_since_date_the_meeting_is_told_at_still_dates_it(nlp):
+    m = _one(nlp, "Since March 2, when Ruth Keller met Jan Moravec, prices have risen.", MON)
+    assert m.date == date(2026, 3, 2)

@@ -256,8 +256,9 @@ def attached_time(sent: Span, anchors: set[int], trigger: Token,
             best = before[0]  # "Wednesday morning": the shortest expression that dates it
         return _with_modifiers(best)
     for ent in sent.ents:
-        if ent.label_ in ("DATE", "TIME") and ent.start <= sent.start + 1 and not is_duration(ent):
-            return _with_modifiers(ent)
+        if ent.label_ in ("DATE", "TIME") and ent.start <= sent.start + 1 \
+                and not is_duration(ent) and not is_boundary(ent):
+            return _with_modifiers(ent)  # ("Since May 2, ..." bounds, as "since May 2" does)
     for tok in sent:
         if tok.lower_ in _TIME_WORDS and tok.ent_type_ == "" and tok.head.i in anchors:
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
