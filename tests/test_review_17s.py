@@ -90,3 +90,20 @@ def test_a_fronted_since_date_bounds_the_meeting_as_a_final_one_does(nlp, text):
 def test_a_fronted_since_date_the_meeting_is_told_at_still_dates_it(nlp):
     m = _one(nlp, "Since March 2, when Ruth Keller met Jan Moravec, prices have risen.", MON)
     assert m.date == date(2026, 3, 2)
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("Ruth Keller, who flew to Oslo on Sunday to meet Jan Moravec later this week, said "
+     "progress was likely.", MON),
+    ("Ruth Keller has flown to Valoria for talks later today with President Anton Novak.", None),
+    ("Ruth Keller flew to Valoria on Sunday to meet Jan Moravec later this week.", None),
+])
+def test_a_later_of_the_reports_own_span_stays_ahead_after_a_done_journey(nlp, text, published):
+    # "later today", "later this week" name the report's day or week, not the journey's
+    # (5c7db90's after_done took every "later" after a done journey as the journey's: held)
+    assert _one(nlp, text, published).status == "planned"
+
+
+def test_a_later_of_the_journeys_own_time_still_follows_it(nlp):
+    m = _one(nlp, "Ruth Keller flew to Oslo in January to meet Jan Moravec later that week.", MON)
+    assert m.status == "happened"

@@ -92,11 +92,17 @@ _AHEAD = re.compile(r"\b(?:tomorrow|soon|(?:up|forth)?coming|next (?!(?:day|morn
                     r"afternoon|evening|night)\b))|^later\b", re.IGNORECASE)
 
 
+#: A "later" that follows another time of the story, not the report's ("later", "later that
+#: week", "later in the day"); "later today", "later this week" are the report's own.
+_LATER_THEN = re.compile(r"later\b(?!\s+(?:today|tonight|this)\b)", re.IGNORECASE)
+
+
 def time_ahead(time: str | None, after_done: bool = False) -> bool:
     """Whether a meeting's own time, or an adverb of its verb ("will meet soon"), puts it
     after the report: the one reading of "ahead" the status rules share. With
     ``after_done`` (the time hangs on a verb told as done), a "later" follows that verb's own
-    time, not the report ("flew to Oslo in January to meet Y later that week").
+    time, not the report ("flew to Oslo in January to meet Y later that week"), unless it
+    names the report's own day or span ("later today", "later this week").
 
     >>> time_ahead("next week"), time_ahead("the next day"), time_ahead("last week")
     (True, False, False)
@@ -104,6 +110,8 @@ def time_ahead(time: str | None, after_done: bool = False) -> bool:
     (True, False, True)
     >>> time_ahead("later that week"), time_ahead("later that week", after_done=True)
     (True, False)
+    >>> time_ahead("later this week", after_done=True), time_ahead("later today", True)
+    (True, True)
     """
     return time is not None and _AHEAD.search(time) is not None \
-        and not (after_done and time.casefold().startswith("later"))
+        and not (after_done and _LATER_THEN.match(time) is not None)
