@@ -97,6 +97,9 @@ def clause_status(verb: Token, time_text: str | None = None,
         if lemma in NEG_HEADS or is_negated(head) or denied and (
                 not any(c.dep_ == "auxpass" for c in head.children) or _sent_to(head)):
             return MeetingStatus.NEGATED  # "refused to meet Y", "denied he flew to meet Y"
+        if (is_journey(head) or lemma in PLAN_HEADS) and head.dep_ in ("xcomp", "advcl") \
+                and clause_status(head, time_text) is MeetingStatus.NEGATED:
+            return MeetingStatus.NEGATED  # "refused to fly to Oslo to meet Y": no trip, no talks
         if is_journey(head) and time_ahead(time_text, after_done=told_as_done(head)):
             return MeetingStatus.PLANNED  # "X, who flew to Oslo to meet Y tomorrow, said"
         if lemma in PLAN_HEADS and lemma not in ("be",) or (lemma == "be" and verb.dep_ == "xcomp"):
