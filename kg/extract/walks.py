@@ -154,12 +154,20 @@ def conjuncts(tok: Token) -> list[Token]:
 _CLAUSE_LINKS = frozenset({"conj", "advcl"})
 
 
+#: The tags of a verb that tells its own time, as a clause's does; a participle or an
+#: infinitive after a name ("met B and C hoping to ...") is the first subject's, not C's.
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def opens_clause(t: Token) -> bool:
     """Whether ``t`` is the subject of a subjectless verb right after it ("... and the palace
-    said"), not a list item."""
+    said"), not a list item; a verb the parser made adverbial counts only if finite."""
     doc, nxt = t.doc, t.right_edge.i + 1
-    return nxt < len(doc) and doc[nxt].dep_ in _CLAUSE_LINKS and doc[nxt].pos_ == "VERB" \
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[nxt].children)
+    if nxt >= len(doc) or doc[nxt].pos_ != "VERB" or doc[nxt].dep_ not in _CLAUSE_LINKS:
+        return False
+    v = doc[nxt]
+    return (v.dep_ == "conj" or v.tag_ in _FINITE) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
 
 
 def stranded_subject(verb: Token) -> Token | None:

@@ -1,0 +1,40 @@
+"""Defects a reading of 721872d..dcf1462 found (seventeenth session, helper 17t): a list's
+last item before a participle, ordinal days, the 'since' bound of a round of talks, the denied
+passive journey."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from meeting_helpers import meetings
+
+pytestmark = pytest.mark.model
+
+#: A Friday.
+FRI = date(2026, 3, 13)
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Novak met Paul Keller and Anna Moravec hoping to end the dispute.",
+    "Peter Novak held talks with Paul Keller and Anna Moravec hoping for a ceasefire.",
+    "Peter Novak met with Paul Keller and Anna Moravec looking for a compromise.",
+])
+def test_a_participle_after_the_last_item_is_the_subject_s(nlp, text):
+    # 9e282b2 took any verb the parser made adverbial as a clause the last item opens,
+    # dropping that item from the list
+    got = {m.names for m in meetings(nlp, text, FRI)}
+    assert got == {frozenset({"Peter Novak", "Paul Keller", "Anna Moravec"})}
+
+
+def test_a_participle_meeting_is_the_first_subject_s(nlp):
+    got = {m.names for m in meetings(
+        nlp, "Peter Novak met Paul Keller and Anna Moravec meeting Karl Lenz on Friday.", FRI)}
+    assert frozenset({"Anna Moravec", "Karl Lenz"}) not in got
+
+
+def test_a_finite_second_clause_still_has_its_own_subject(nlp):
+    got = {m.names for m in meetings(
+        nlp, "Peter Novak met Paul Keller and Anna Moravec met Karl Lenz on Friday.", FRI)}
+    assert got == {frozenset({"Peter Novak", "Paul Keller"}),
+                   frozenset({"Anna Moravec", "Karl Lenz"})}
