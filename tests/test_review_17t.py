@@ -38,3 +38,13 @@ def test_a_finite_second_clause_still_has_its_own_subject(nlp):
         nlp, "Peter Novak met Paul Keller and Anna Moravec met Karl Lenz on Friday.", FRI)}
     assert got == {frozenset({"Peter Novak", "Paul Keller"}),
                    frozenset({"Anna Moravec", "Karl Lenz"})}
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Novak is meeting Anna Moravec on March 20th.",
+    "Peter Novak is meeting Anna Moravec on the 20th of March.",
+])
+def test_a_progressive_dated_by_an_ordinal_day_is_an_arrangement(nlp, text):
+    # 6cb3453 counted a month as one day only with a bare number ("March 20")
+    [m] = meetings(nlp, text, FRI)
+    assert m.status == "planned"

@@ -158,8 +158,9 @@ def _arranged(verb: Token, time_text: str | None) -> bool:
     if not time_text or not progressive(verb):
         return False
     words = {w.strip(".,").casefold() for w in time_text.split()}
-    # a month is one day only with its day's number ("March 20", not "in March")
-    day = words & WEEKDAYS.keys() or words & MONTHS.keys() and any(w.isdigit() for w in words)
+    # a month is one day only with its day's number ("March 20", "the 20th of March", not
+    # "in March")
+    day = words & WEEKDAYS.keys() or words & MONTHS.keys() and any(w[:1].isdigit() for w in words)
     return bool(day) and not words & BEHIND_MODS
 
 
