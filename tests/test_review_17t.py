@@ -7,12 +7,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from meeting_helpers import meetings
+from meeting_helpers import meetings, run
 
 pytestmark = pytest.mark.model
 
 #: A Friday.
 FRI = date(2026, 3, 13)
+#: A Monday.
+MON = date(2026, 3, 9)
 
 
 @pytest.mark.parametrize("text", [
@@ -48,3 +50,13 @@ def test_a_progressive_dated_by_an_ordinal_day_is_an_arrangement(nlp, text):
     # 6cb3453 counted a month as one day only with a bare number ("March 20")
     [m] = meetings(nlp, text, FRI)
     assert m.status == "planned"
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Novak has held three rounds of talks with Anna Moravec since March 2.",
+    "Peter Novak has been at talks with Anna Moravec since March 2.",
+])
+def test_talks_of_the_clause_s_object_run_from_their_since_date(nlp, text):
+    # c2cb962 read any meeting word under a preposition but "in" as another event's
+    [m] = run(nlp, text, MON).meetings
+    assert (m.span.start, m.span.end) == (date(2026, 3, 2), MON)

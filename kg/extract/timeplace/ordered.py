@@ -161,7 +161,10 @@ def since_of(times: list[Span], trigger: Token, clause: Token) -> Span | None:
 
 def _of_clause(trigger: Token, clause: Token) -> bool:
     """Whether the meeting word ``trigger`` is what its clause verb ``clause`` tells of: the
-    verb itself, its subject or object ("have held talks since May"), or "in" talks; not a
-    meeting in a phrase of another event ("has stayed silent since May 2, after talks with
-    Y": the talks came before the silence)."""
-    return trigger.i == clause.i or trigger.dep_ != "pobj" or trigger.head.lower_ == "in"
+    verb itself, its subject or object ("have held talks since May", "three rounds of talks"),
+    or "in" or "at" talks; not a meeting in a phrase of another event ("has stayed silent
+    since May 2, after talks with Y": the talks came before the silence)."""
+    while trigger.dep_ == "pobj" and trigger.head.lower_ == "of" \
+            and trigger.head.head.i != clause.i:
+        trigger = trigger.head.head  # "rounds of talks": the rounds are the clause's
+    return trigger.i == clause.i or trigger.dep_ != "pobj" or trigger.head.lower_ in ("in", "at")
