@@ -60,3 +60,14 @@ def test_talks_of_the_clause_s_object_run_from_their_since_date(nlp, text):
     # c2cb962 read any meeting word under a preposition but "in" as another event's
     [m] = run(nlp, text, MON).meetings
     assert (m.span.start, m.span.end) == (date(2026, 3, 2), MON)
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Novak denied he was driven to the airport to meet Anna Moravec.",
+    "Peter Novak denied he was rushed to the border to meet Anna Moravec.",
+    "Peter Novak denied he was recalled to the capital to meet Anna Moravec.",
+])
+def test_a_denied_passive_journey_of_a_verb_of_taking_negates(nlp, text):
+    # 2377fd6 read only a few verbs of sending, or a named place, as a journey
+    [m] = meetings(nlp, text, MON)
+    assert m.status == "negated"

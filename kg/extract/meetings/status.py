@@ -146,8 +146,10 @@ def clause_status(verb: Token, time_text: str | None = None,
 
 
 #: Verbs that send someone on a journey told in the passive ("was sent to the summit",
-#: "was summoned to the embassy"); the journey verbs themselves count too ("was flown to").
-_SEND = frozenset({"send", "dispatch", "summon", "bring", "take", "post"})
+#: "was summoned to the embassy", "was driven to the airport"); the journey verbs themselves
+#: count too ("was flown to").
+_SEND = frozenset({"send", "dispatch", "summon", "bring", "take", "post", "drive", "rush",
+                   "recall", "ferry", "escort", "airlift", "evacuate", "deport"})
 
 
 def _arranged(verb: Token, time_text: str | None) -> bool:
