@@ -71,3 +71,10 @@ def test_a_denied_passive_journey_of_a_verb_of_taking_negates(nlp, text):
     # 2377fd6 read only a few verbs of sending, or a named place, as a journey
     [m] = meetings(nlp, text, MON)
     assert m.status == "negated"
+
+
+def test_a_later_of_next_week_after_a_done_journey_is_ahead(nlp):
+    # "later next week" names the report's next week, not a time after the journey
+    [m] = meetings(nlp, "Peter Novak, who flew to Oslo on Sunday to meet Anna Moravec later "
+                        "next week, said little.", FRI)
+    assert m.status == "planned"

@@ -93,8 +93,9 @@ _AHEAD = re.compile(r"\b(?:tomorrow|soon|(?:up|forth)?coming|next (?!(?:day|morn
 
 
 #: A "later" that follows another time of the story, not the report's ("later", "later that
-#: week", "later in the day"); "later today", "later this week" are the report's own.
-_LATER_THEN = re.compile(r"later\b(?!\s+(?:today|tonight|this)\b)", re.IGNORECASE)
+#: week", "later in the day"); "later today", "later this week", "later next week" are
+#: the report's own.
+_LATER_THEN = re.compile(r"later\b(?!\s+(?:today|tonight|this|next)\b)", re.IGNORECASE)
 
 
 def time_ahead(time: str | None, after_done: bool = False) -> bool:
@@ -112,6 +113,8 @@ def time_ahead(time: str | None, after_done: bool = False) -> bool:
     (True, False)
     >>> time_ahead("later this week", after_done=True), time_ahead("later today", True)
     (True, True)
+    >>> time_ahead("later next week", after_done=True)
+    True
     """
     return time is not None and _AHEAD.search(time) is not None \
         and not (after_done and _LATER_THEN.match(time) is not None)
