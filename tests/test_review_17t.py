@@ -78,3 +78,9 @@ def test_a_later_of_next_week_after_a_done_journey_is_ahead(nlp):
     [m] = meetings(nlp, "Peter Novak, who flew to Oslo on Sunday to meet Anna Moravec later "
                         "next week, said little.", FRI)
     assert m.status == "planned"
+
+
+def test_a_progressive_dated_by_a_later_month_alone_is_an_arrangement(nlp):
+    # 6cb3453 dropped every month alone, meant for the report's own ("in March" in March)
+    [m] = meetings(nlp, "Peter Novak is meeting Anna Moravec in April.", FRI)
+    assert m.status == "planned"

@@ -155,14 +155,18 @@ _SEND = frozenset({"send", "dispatch", "summon", "bring", "take", "post", "drive
 def _arranged(verb: Token, time_text: str | None) -> bool:
     """Whether ``verb`` is a present progressive dated by a day of its own, the news form
     of an arrangement ("is meeting Y on Saturday", "are holding talks on March 20"); a time
-    that is not one day ("this week", "today", "in March") may be the talks under way, and a
-    past one ("last Monday") is no arrangement."""
+    that is not one day ("this week", "today", "in March" in a March story) may be the talks
+    under way, and a past one ("last Monday") is no arrangement."""
     if not time_text or not progressive(verb):
         return False
     words = {w.strip(".,").casefold() for w in time_text.split()}
-    # a month is one day only with its day's number ("March 20", "the 20th of March", not
-    # "in March")
-    day = words & WEEKDAYS.keys() or words & MONTHS.keys() and any(w[:1].isdigit() for w in words)
+    published = verb.doc._.kg_published
+    months = {MONTHS[w] for w in words & MONTHS.keys()}
+    # a month is one day with its day's number ("March 20", "the 20th of March"); alone it
+    # is an arrangement only if it is not the report's own ("in April" in a March story)
+    day = words & WEEKDAYS.keys() or months and (
+        any(w[:1].isdigit() for w in words)
+        or published is not None and published.month not in months)
     return bool(day) and not words & BEHIND_MODS
 
 
