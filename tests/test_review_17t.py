@@ -84,3 +84,13 @@ def test_a_progressive_dated_by_a_later_month_alone_is_an_arrangement(nlp):
     # 6cb3453 dropped every month alone, meant for the report's own ("in March" in March)
     [m] = meetings(nlp, "Peter Novak is meeting Anna Moravec in April.", FRI)
     assert m.status == "planned"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Peter Novak visited Oslo on Monday and Anna Moravec met Karl Lenz there.", "Oslo"),
+    ("Peter Novak flew to Oslo, and Anna Moravec met Karl Lenz there on Monday.", "Oslo"),
+])
+def test_there_after_another_subject_s_journey_is_the_journey_s_place(nlp, text, place):
+    # 9e282b2 let place._other_subject see the stranded subject, which refused the journey's
+    # place before "there" was read
+    assert {m.place for m in meetings(nlp, text, FRI)} == {place}

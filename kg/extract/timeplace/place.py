@@ -227,11 +227,12 @@ def _same_clause(verb: Token, journey: Token, place: Span) -> bool:
     tell where X was met; nor did "flew to Rome, went on to Oslo and met X" or "went to Rome,
     returned on Monday and met X": another journey between them ends the outing; nor
     "Y flew to Rome, and Z met X": another named traveller's."""
-    if any(journey.i < c.i < verb.i and _elsewhere(c, place) for c in journey.conjuncts) \
-            or _other_subject(verb, journey):
+    if any(journey.i < c.i < verb.i and _elsewhere(c, place) for c in journey.conjuncts):
         return False
     if any(c.dep_ == "advmod" and c.lower_ == "there" for c in verb.children):
-        return True
+        return True  # "Y flew to Rome, and Z met X there": whoever met, it was in Rome
+    if _other_subject(verb, journey):
+        return False
     tenses = {journey_tense(verb), journey_tense(journey)}
     return not {True, False} <= tenses and not _far_apart(verb, journey)
 
