@@ -16,6 +16,7 @@ from kg.extract.gazetteer import MONTHS, WEEKDAYS
 from kg.extract.journeys import PLACE_LABELS, TOWARDS, TRIP_NOUNS
 from kg.extract.meeting_words import AFTER, NOUN_TRIGGERS, SAY
 from kg.extract.meetings.status_words import (
+    AFFIRMED_WHEN_DENIED,
     AHEAD_MODS,
     BEHIND_MODS,
     CONSENT,
@@ -94,6 +95,8 @@ def clause_status(verb: Token, time_text: str | None = None,
         # flew to meet Y", "denied he was sent to Valoria to meet Y"); "denied he was paid to
         # meet Y" denies the payment, not the meeting.
         denied = _denied(head)
+        if is_negated(head) and lemma in AFFIRMED_WHEN_DENIED:
+            return clause_status(head, time_text, own_negation=False)  # "did not hesitate to"
         if lemma in NEG_HEADS or is_negated(head) or denied and (
                 not any(c.dep_ == "auxpass" for c in head.children) or _sent_to(head)):
             return MeetingStatus.NEGATED  # "refused to meet Y", "denied he flew to meet Y"

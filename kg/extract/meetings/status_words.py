@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import NamedTuple, Protocol
 
-__all__ = ["PLAN_HEADS", "NEG_HEADS", "DENIALS", "AHEAD_MODS", "BEHIND_MODS",
-           "NEG_VERBS", "HYPOTHETICAL_HEADS",
+__all__ = ["AFFIRMED_WHEN_DENIED", "PLAN_HEADS", "NEG_HEADS", "DENIALS", "AHEAD_MODS",
+           "BEHIND_MODS", "NEG_VERBS", "HYPOTHETICAL_HEADS",
            "HYPOTHETICAL_AUX", "FACT_NOUNS", "FUTURE_AUX", "SCHEDULING", "CONSENT", "OCCURRENCE",
            "TAKING_PART", "COPULAS", "LEAVE", "WALK_OUT", "LEAVING", "forms"]
 
@@ -43,6 +43,9 @@ PLAN_HEADS = frozenset(
 #: "X refused to meet": the head verb negates the meeting ("denied meeting Y": a gerund or
 #: infinitive of the head).
 NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "unable"})
+#: Head verbs whose negation affirms what they govern ("did not hesitate to meet Y", "did not
+#: fail to meet Y": he met Y).
+AFFIRMED_WHEN_DENIED = frozenset({"hesitate", "fail", "neglect", "forget"})
 #: Verbs whose "that" clause says that what it tells did not take place ("X denied she flew
 #: to Oslo to meet Y", "denied that he had met Y"): a report of the meeting, negated. "deny"
 #: is in NEG_HEADS too, for the gerund it governs; this set is read for its clause.
