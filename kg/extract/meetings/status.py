@@ -95,7 +95,8 @@ def clause_status(verb: Token, time_text: str | None = None,
         # flew to meet Y", "denied he was sent to Valoria to meet Y"); "denied he was paid to
         # meet Y" denies the payment, not the meeting.
         denied = _denied(head)
-        if is_negated(head) and lemma in AFFIRMED_WHEN_DENIED:
+        # ... unless the affirmation is itself denied ("denied he did not hesitate to meet Y")
+        if is_negated(head) and lemma in AFFIRMED_WHEN_DENIED and not denied:
             return clause_status(head, time_text, own_negation=False)  # "did not hesitate to"
         if lemma in NEG_HEADS or is_negated(head) or denied and (
                 not any(c.dep_ == "auxpass" for c in head.children) or _sent_to(head)):
