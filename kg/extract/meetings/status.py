@@ -170,7 +170,8 @@ def _arranged(verb: Token, time_text: str | None) -> bool:
     # is an arrangement only if it is not the report's own ("in April" in a March story)
     day = words & WEEKDAYS.keys() or months and (
         any(w[:1].isdigit() for w in words)
-        or published is not None and published.month not in months)
+        or published is not None and published.month not in months) or any(
+        w[:1].isdigit() and w[-2:] in ("st", "nd", "rd", "th") for w in words)  # "on the 20th"
     return bool(day) and not words & BEHIND_MODS
 
 
