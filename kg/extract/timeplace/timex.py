@@ -22,6 +22,7 @@ from datetime import date, datetime, time
 from spacy.tokens import Span, Token
 
 from kg.extract.journeys import TRAVEL_VERBS
+from kg.extract.timeplace.month_day import is_month_day, month_day
 from kg.model import DateSpan
 
 __all__ = ["normalise_date", "attached_time", "strip_preposition", "time_anchors", "is_duration",
@@ -129,6 +130,8 @@ def normalise_date(text: str | None, published: date | None, future: bool | None
         return None
     # A range or a list ("April 27 and 28", "late June or early July"): its first day.
     text = re.split(r"\s+(?:and|or|to|until|through)\s+|\s*[-–]\s*(?=\d)", text)[0]
+    if is_month_day(text):
+        return month_day(text, published, future)
     import dateparser
 
     settings = {
