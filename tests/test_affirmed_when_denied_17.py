@@ -32,3 +32,14 @@ def test_a_denied_hesitation_affirms_the_meeting(nlp, text, status):
 ])
 def test_other_negations_stay_negated(nlp, text):
     assert "negated" in _statuses(nlp, text)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Peter Novak forgot to meet Anna Moravec.", "negated"),
+    ("Peter Novak neglected to meet Anna Moravec.", "negated"),
+    ("Peter Novak forgot meeting Anna Moravec.", "happened"),
+    ("Peter Novak did not forget to meet Anna Moravec.", "happened"),
+])
+def test_a_lapse_takes_its_infinitive_with_it(nlp, text, status):
+    # review-17u finding 4
+    assert _statuses(nlp, text) == [status]

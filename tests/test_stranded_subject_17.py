@@ -41,3 +41,22 @@ def test_a_shared_subject_stays_shared(nlp):
     got = _seen(nlp, "Peter Novak met Paul Keller and Anna Moravec, and met Karl Lenz on "
                      "Friday.")
     assert (frozenset({"Peter Novak", "Karl Lenz"}), None, "Friday") in got
+
+
+@pytest.mark.parametrize("text, second", [
+    ("Peter Novak met Paul Keller and Anna Moravec will meet Karl Lenz on Friday.",
+     (None, "Friday")),
+    ("Peter Novak met Paul Keller and Anna Moravec did not meet Karl Lenz.", (None, None)),
+])
+def test_a_stranded_subject_before_its_verb_s_auxiliaries(nlp, text, second):
+    assert (MORAVEC_LENZ, *second) in _seen(nlp, text)
+    assert all("Karl Lenz" not in names or "Peter Novak" not in names
+               for names, _, _ in _seen(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Novak met Paul Keller and Anna Moravec to discuss trade.",
+    "Peter Novak met Paul Keller and Anna Moravec having agreed to talk.",
+])
+def test_an_infinitive_or_participle_after_a_list_keeps_its_last_item(nlp, text):
+    assert any("Anna Moravec" in names for names, _, _ in _seen(nlp, text))

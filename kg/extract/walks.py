@@ -159,24 +159,45 @@ _CLAUSE_LINKS = frozenset({"conj", "advcl"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
-def opens_clause(t: Token) -> bool:
-    """Whether ``t`` is the subject of a subjectless verb right after it ("... and the palace
-    said"), not a list item; a verb the parser made adverbial counts only if finite."""
+#: Words between a subject and its verb that belong to the verb ("C will not meet D").
+_VERB_WORDS = frozenset({"aux", "auxpass", "neg"})
+_FINITE_AUX = frozenset({"MD", "VBZ", "VBP", "VBD"})
+
+
+def _verb_after(t: Token) -> Token | None:
+    """The word after ``t``'s phrase, or the verb its auxiliaries there belong to."""
     doc, nxt = t.doc, t.right_edge.i + 1
-    if nxt >= len(doc) or doc[nxt].pos_ != "VERB" or doc[nxt].dep_ not in _CLAUSE_LINKS:
+    # only finite auxiliaries: "B to discuss", "B having agreed" are no clause of B's
+    while nxt < len(doc) and doc[nxt].dep_ in _VERB_WORDS and doc[nxt].head.i > nxt \
+            and (doc[nxt].tag_ in _FINITE_AUX or doc[nxt].dep_ == "neg"):
+        nxt += 1
+    return doc[nxt] if nxt < len(doc) else None
+
+
+def opens_clause(t: Token) -> bool:
+    """Whether ``t`` is the subject of a subjectless verb right after it, or after that verb's
+    auxiliaries ("... and the palace said", "... and C will meet D"), not a list item; a verb
+    the parser made adverbial counts only if finite or with an auxiliary of its own."""
+    v = _verb_after(t)
+    if v is None or v.pos_ != "VERB" or v.dep_ not in _CLAUSE_LINKS \
+            or v.i > t.right_edge.i + 1 and not all(
+                w.head.i == v.i for w in t.doc[t.right_edge.i + 1 : v.i]):
         return False
-    v = doc[nxt]
-    return (v.dep_ == "conj" or v.tag_ in _FINITE) \
+    return (v.dep_ == "conj" or v.tag_ in _FINITE or v.i > t.right_edge.i + 1) \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
 
 
 def stranded_subject(verb: Token) -> Token | None:
     """The subject the parser took from ``verb``, a coordinated verb with none of its own, and
-    hung as a conjunct on the clause before it ("A met B and C met D": C, coordinated with B
-    or with a place), else None."""
-    if verb.dep_ not in _CLAUSE_LINKS or verb.i == 0:
+    hung as a conjunct on the clause before it ("A met B and C met D", "... and C will meet
+    D": C, coordinated with B or with a place), else None."""
+    if verb.dep_ not in _CLAUSE_LINKS:
         return None
-    prev = verb.doc[verb.i - 1]
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_ in _VERB_WORDS
+                           and (c.tag_ in _FINITE_AUX or c.dep_ == "neg"))])
+    if first == 0:
+        return None
+    prev = verb.doc[first - 1]
     return prev if prev.dep_ == "conj" and prev.pos_ == "PROPN" and prev.head.i < prev.i \
         and opens_clause(prev) else None
 

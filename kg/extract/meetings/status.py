@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.gazetteer import MONTHS, WEEKDAYS
-from kg.extract.journeys import PLACE_LABELS, TOWARDS, TRIP_NOUNS
+from kg.extract.journeys import TRIP_NOUNS
 from kg.extract.meeting_words import AFTER, NOUN_TRIGGERS, SAY
+from kg.extract.meetings.clause_forms import arranged, sent_to
 from kg.extract.meetings.status_words import (
     AFFIRMED_WHEN_DENIED,
     AHEAD_MODS,
-    BEHIND_MODS,
     CONSENT,
     COPULAS,
     DENIALS,
@@ -26,6 +25,7 @@ from kg.extract.meetings.status_words import (
     FUTURE_AUX,
     HYPOTHETICAL_AUX,
     HYPOTHETICAL_HEADS,
+    LAPSE_HEADS,
     LEAVE,
     NEG_HEADS,
     NEG_VERBS,
@@ -45,7 +45,6 @@ from kg.extract.meetings.trigger_syntax import (
     verb_lemma,
 )
 from kg.extract.timeplace.purpose import journey_behind, journey_for
-from kg.extract.timeplace.recency import progressive
 from kg.extract.timeplace.tense import time_ahead
 from kg.extract.timeplace.timex import is_journey
 from kg.model import MeetingStatus
@@ -98,8 +97,10 @@ def clause_status(verb: Token, time_text: str | None = None,
         # ... unless the affirmation is itself denied ("denied he did not hesitate to meet Y")
         if is_negated(head) and lemma in AFFIRMED_WHEN_DENIED and not denied:
             return clause_status(head, time_text, own_negation=False)  # "did not hesitate to"
+        if lemma in LAPSE_HEADS and "to" in aux and not is_negated(head):
+            return MeetingStatus.NEGATED  # "forgot to meet Y" (but "forgot meeting Y")
         if lemma in NEG_HEADS or is_negated(head) or denied and (
-                not any(c.dep_ == "auxpass" for c in head.children) or _sent_to(head)):
+                not any(c.dep_ == "auxpass" for c in head.children) or sent_to(head)):
             return MeetingStatus.NEGATED  # "refused to meet Y", "denied he flew to meet Y"
         if (is_journey(head) or lemma in PLAN_HEADS) and head.dep_ in ("xcomp", "advcl") \
                 and clause_status(head, time_text) is MeetingStatus.NEGATED:
@@ -144,46 +145,9 @@ def clause_status(verb: Token, time_text: str | None = None,
         return MeetingStatus.PLANNED  # "when he meets Okafor", "when they attend the meeting"
     if verb.tag_ in ("VBZ", "VBP") and not aux and time_text:
         return MeetingStatus.PLANNED  # news present with a time: "X leaves on April 29"
-    if _arranged(verb, time_text):
+    if arranged(verb, time_text):
         return MeetingStatus.PLANNED  # "X is meeting Y on Saturday"
     return MeetingStatus.HAPPENED
-
-
-#: Verbs that send someone on a journey told in the passive ("was sent to the summit",
-#: "was summoned to the embassy", "was driven to the airport"); the journey verbs themselves
-#: count too ("was flown to").
-_SEND = frozenset({"send", "dispatch", "summon", "bring", "take", "post", "drive", "rush",
-                   "recall", "ferry", "escort", "airlift", "evacuate", "deport"})
-
-
-def _arranged(verb: Token, time_text: str | None) -> bool:
-    """Whether ``verb`` is a present progressive dated by a day of its own, the news form
-    of an arrangement ("is meeting Y on Saturday", "are holding talks on March 20"); a time
-    that is not one day ("this week", "today", "in March" in a March story) may be the talks
-    under way, and a past one ("last Monday") is no arrangement."""
-    if not time_text or not progressive(verb):
-        return False
-    words = {w.strip(".,").casefold() for w in time_text.split()}
-    published = verb.doc._.kg_published
-    months = {MONTHS[w] for w in words & MONTHS.keys()}
-    # a month is one day with its day's number ("March 20", "the 20th of March"); alone it
-    # is an arrangement only if it is not the report's own ("in April" in a March story)
-    day = words & WEEKDAYS.keys() or months and (
-        any(w[:1].isdigit() for w in words)
-        or published is not None and published.month not in months) or any(
-        w[:1].isdigit() and w[-2:] in ("st", "nd", "rd", "th") for w in words)  # "on the 20th"
-    return bool(day) and not words & BEHIND_MODS
-
-
-def _sent_to(verb: Token) -> bool:
-    """Whether ``verb`` takes its subject somewhere ("was sent to Valoria", "was flown into
-    Norland", "was sent to the summit"): a journey told in the passive, which a denial denies
-    with its meeting; "was paid to meet Y" goes nowhere, nor does "was appointed to the
-    board to meet Y" (a post, not a place: the appointment is denied, not the meeting)."""
-    moves = is_journey(verb) or verb.lemma_.casefold() in _SEND
-    return any(c.lower_ in TOWARDS and any(
-        g.dep_ == "pobj" and (g.ent_type_ in PLACE_LABELS or moves and g.pos_ in ("NOUN", "PROPN"))
-        for g in c.children) for c in verb.children)
 
 
 def _denied(verb: Token) -> bool:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import NamedTuple, Protocol
 
-__all__ = ["AFFIRMED_WHEN_DENIED", "PLAN_HEADS", "NEG_HEADS", "DENIALS", "AHEAD_MODS",
-           "BEHIND_MODS", "NEG_VERBS", "HYPOTHETICAL_HEADS",
+__all__ = ["AFFIRMED_WHEN_DENIED", "LAPSE_HEADS", "PLAN_HEADS", "NEG_HEADS", "DENIALS",
+           "AHEAD_MODS", "BEHIND_MODS", "NEG_VERBS", "HYPOTHETICAL_HEADS",
            "HYPOTHETICAL_AUX", "FACT_NOUNS", "FUTURE_AUX", "SCHEDULING", "CONSENT", "OCCURRENCE",
            "TAKING_PART", "COPULAS", "LEAVE", "WALK_OUT", "LEAVING", "forms"]
 
@@ -46,6 +46,9 @@ NEG_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "unable"})
 #: Head verbs whose negation affirms what they govern ("did not hesitate to meet Y", "did not
 #: fail to meet Y": he met Y).
 AFFIRMED_WHEN_DENIED = frozenset({"hesitate", "fail", "neglect", "forget"})
+#: Head verbs whose infinitive did not take place ("forgot to meet Y"); their gerund did
+#: ("forgot meeting Y"), so they are no NEG_HEADS.
+LAPSE_HEADS = frozenset({"forget", "neglect"})
 #: Verbs whose "that" clause says that what it tells did not take place ("X denied she flew
 #: to Oslo to meet Y", "denied that he had met Y"): a report of the meeting, negated. "deny"
 #: is in NEG_HEADS too, for the gerund it governs; this set is read for its clause.
