@@ -60,3 +60,19 @@ def test_a_stranded_subject_before_its_verb_s_auxiliaries(nlp, text, second):
 ])
 def test_an_infinitive_or_participle_after_a_list_keeps_its_last_item(nlp, text):
     assert any("Anna Moravec" in names for names, _, _ in _seen(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Novak met Paul Keller and Anna Moravec will also meet Karl Lenz.",
+    "Peter Novak met Paul Keller and Anna Moravec has already met Karl Lenz.",
+])
+def test_an_adverb_between_the_auxiliary_and_the_verb(nlp, text):
+    # review-17w finding 1
+    got = _seen(nlp, text)
+    assert (MORAVEC_LENZ, None, None) in got and (NOVAK_KELLER, None, None) in got, got
+
+
+def test_a_participle_after_an_adverb_opens_no_clause(nlp):
+    got = _seen(nlp, "Peter Novak met Paul Keller and Anna Moravec also hoping to end the "
+                     "dispute.")
+    assert any("Anna Moravec" in names for names, _, _ in got), got

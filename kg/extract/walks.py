@@ -164,26 +164,33 @@ _VERB_WORDS = frozenset({"aux", "auxpass", "neg"})
 _FINITE_AUX = frozenset({"MD", "VBZ", "VBP", "VBD"})
 
 
-def _verb_after(t: Token) -> Token | None:
-    """The word after ``t``'s phrase, or the verb its auxiliaries there belong to."""
-    doc, nxt = t.doc, t.right_edge.i + 1
-    # only finite auxiliaries: "B to discuss", "B having agreed" are no clause of B's
-    while nxt < len(doc) and doc[nxt].dep_ in _VERB_WORDS and doc[nxt].head.i > nxt \
-            and (doc[nxt].tag_ in _FINITE_AUX or doc[nxt].dep_ == "neg"):
+def _verb_words(tok: Token) -> bool:
+    """Whether ``tok`` stands before its verb as part of it: a finite auxiliary, "not", or an
+    adverb ("C will also meet D"); "B to discuss", "B having agreed" are no clause of B's."""
+    return tok.head.i > tok.i and (tok.dep_ == "neg" or tok.dep_ == "advmod"
+                                   or tok.dep_ in _VERB_WORDS and tok.tag_ in _FINITE_AUX)
+
+
+def _verb_after(t: Token) -> tuple[Token | None, bool]:
+    """The word after ``t``'s phrase, or the verb the words there belong to, and whether a
+    finite auxiliary was among them."""
+    doc, nxt, aux = t.doc, t.right_edge.i + 1, False
+    while nxt < len(doc) and _verb_words(doc[nxt]):
+        aux = aux or doc[nxt].tag_ in _FINITE_AUX
         nxt += 1
-    return doc[nxt] if nxt < len(doc) else None
+    return (doc[nxt] if nxt < len(doc) else None), aux
 
 
 def opens_clause(t: Token) -> bool:
     """Whether ``t`` is the subject of a subjectless verb right after it, or after that verb's
-    auxiliaries ("... and the palace said", "... and C will meet D"), not a list item; a verb
-    the parser made adverbial counts only if finite or with an auxiliary of its own."""
-    v = _verb_after(t)
-    if v is None or v.pos_ != "VERB" or v.dep_ not in _CLAUSE_LINKS \
-            or v.i > t.right_edge.i + 1 and not all(
-                w.head.i == v.i for w in t.doc[t.right_edge.i + 1 : v.i]):
+    auxiliaries and adverbs ("... and the palace said", "... and C will also meet D"), not a
+    list item; a verb the parser made adverbial counts only if finite or with a finite
+    auxiliary of its own."""
+    v, aux = _verb_after(t)
+    if v is None or v.pos_ != "VERB" or v.dep_ not in _CLAUSE_LINKS or not all(
+            w.head.i == v.i for w in t.doc[t.right_edge.i + 1 : v.i]):
         return False
-    return (v.dep_ == "conj" or v.tag_ in _FINITE or v.i > t.right_edge.i + 1) \
+    return (v.dep_ == "conj" or v.tag_ in _FINITE or aux) \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
 
 
@@ -193,8 +200,10 @@ def stranded_subject(verb: Token) -> Token | None:
     D": C, coordinated with B or with a place), else None."""
     if verb.dep_ not in _CLAUSE_LINKS:
         return None
-    first = min([verb.i, *(c.i for c in verb.children if c.dep_ in _VERB_WORDS
-                           and (c.tag_ in _FINITE_AUX or c.dep_ == "neg"))])
+    first = verb.i
+    while first > 0 and verb.doc[first - 1].head.i == verb.i \
+            and _verb_words(verb.doc[first - 1]):
+        first -= 1
     if first == 0:
         return None
     prev = verb.doc[first - 1]
