@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from kg.extract.gazetteer import MONTHS, WEEKDAYS
 from kg.extract.journeys import PLACE_LABELS, TOWARDS
 from kg.extract.meetings.status_words import BEHIND_MODS
+from kg.extract.timeplace.month_day import is_month_day
 from kg.extract.timeplace.recency import progressive
 from kg.extract.timeplace.timex import is_journey
 
@@ -36,7 +37,7 @@ def arranged(verb: Token, time_text: str | None) -> bool:
     day = words & WEEKDAYS.keys() or months and (
         any(w[:1].isdigit() for w in words)
         or published is not None and published.month not in months) or any(
-        w[:1].isdigit() and w[-2:] in ("st", "nd", "rd", "th") for w in words)  # "on the 20th"
+        is_month_day(w) for w in words)  # "on the 20th"
     return bool(day) and not words & BEHIND_MODS
 
 
