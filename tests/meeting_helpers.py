@@ -69,3 +69,8 @@ def d(month: int, day: int, year: int = 2026) -> date:
 def spans(nlp, text: str, published: date | None = FRI) -> list[tuple[date | None, date | None]]:
     """The date interval of every meeting report of ``text``, in order."""
     return [(m.span.start, m.span.end) for m in run(nlp, text, published).meetings]
+
+
+def statuses(nlp, text: str, published: date | None = FRI) -> list[str]:
+    """The statuses of the meetings of ``text``, in order (a Friday story by default)."""
+    return [m.status for m in meetings(nlp, text, published)]

@@ -6,16 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from meeting_helpers import meetings
+from meeting_helpers import statuses
 
 pytestmark = pytest.mark.model
 
 #: A Friday.
 _PUBLISHED = date(2026, 3, 13)
-
-
-def _statuses(nlp, text):
-    return [m.status for m in meetings(nlp, text, _PUBLISHED)]
 
 
 @pytest.mark.parametrize("text", [
@@ -25,7 +21,7 @@ def _statuses(nlp, text):
     "Peter Novak visited Valoria last month and is meeting Anna Moravec on March 20.",
 ])
 def test_a_progressive_with_a_day_of_its_own_is_planned(nlp, text):
-    assert _statuses(nlp, text) == ["planned"]
+    assert statuses(nlp, text, _PUBLISHED) == ["planned"]
 
 
 @pytest.mark.parametrize("text", [
@@ -34,4 +30,4 @@ def test_a_progressive_with_a_day_of_its_own_is_planned(nlp, text):
     "Peter Novak met Anna Moravec on Saturday.",
 ])
 def test_past_under_way_or_done_is_not_an_arrangement(nlp, text):
-    assert _statuses(nlp, text) == ["happened"]
+    assert statuses(nlp, text, _PUBLISHED) == ["happened"]
